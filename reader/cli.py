@@ -1,0 +1,107 @@
+"""The `briefing` command line: the same engine as the window, scriptable."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.errors import BriefingError
+
+
+def parse_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Analyse news and analytical briefings: actors, resolved dates, events; keep notes.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    analyze = sub.add_parser("analyze", help="analyse briefing files and print what was found")
+    analyze.add_argument("files", nargs="+", metavar="FILE", help=".txt, .md or .html briefings")
+    analyze.add_argument(
+        "--published",
+        type=parse_date,
+        metavar="YYYY-MM-DD",
+        help="publication date (overrides front matter, HTML metadata and datelines)",
+    )
+    fmt = analyze.add_mutually_exclusive_group()
+    fmt.add_argument("--json", dest="format", action="store_const", const="json", help="one JSON object")
+    fmt.add_argument("--jsonl", dest="format", action="store_const", const="jsonl", help="one JSON line per file")
+    fmt.add_argument("--markdown", dest="format", action="store_const", const="markdown", help="a Markdown report")
+    analyze.set_defaults(format="text", handler=cmd_analyze)
+
+    from reader.store.cli import register_library_commands
+
+    register_library_commands(sub)
+    return parser
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from reader.documents import load_document
+    from reader.engine import Engine
+    from reader.report import markdown_report, text_report
+
+    engine = Engine()
+    failures = 0
+    results = []
+    for path in args.files:
+        try:
+            document = load_document(path, published=args.published)
+            for warning in document.warnings:
+                print(f"briefing: {path}: warning: {warning}", file=sys.stderr)
+            if document.published is None:
+                print(
+                    f"briefing: {path}: no publication date found; dates without a year stay "
+                    "unresolved (XXXX-MM-DD). Pass --published YYYY-MM-DD to resolve them.",
+                    file=sys.stderr,
+                )
+            analysis = engine.analyze(document)
+        except BriefingError as exc:
+            print(f"briefing: {exc}", file=sys.stderr)
+            failures += 1
+            continue
+        if args.format == "jsonl":
+            print(json.dumps(analysis.to_dict(), ensure_ascii=False), flush=True)
+        elif args.format == "json":
+            results.append(analysis.to_dict())
+        elif args.format == "markdown":
+            print(markdown_report(analysis))
+        else:
+            print(text_report(analysis, color=sys.stdout.isatty()))
+    if args.format == "json" and results:
+        payload = results[0] if len(results) == 1 else {"analyses": results}
+        print(json.dumps(payload, ensure_ascii=False, indent=1))
+    return 1 if failures else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.handler(args)
+    except BriefingError as exc:
+        print(f"briefing: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("briefing: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

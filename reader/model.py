@@ -1,0 +1,268 @@
+"""Plain data shared by the engine, the store and the window.
+
+Every offset in this module is a character offset into ``Document.text``, the exact text
+that was analysed: highlights, events, notes and search hits all live in that one space.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Bump whenever the analysis of an unchanged text may change: cached analyses are keyed on it.
+ENGINE_VERSION = "0.1.0"
+
+ACTOR_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+DATE_TYPES = ("DATE", "TIME", "DURATION", "SET")
+MODALITIES = ("asserted", "reported", "hypothetical", "negated")
+
+
+@dataclass(slots=True)
+class Block:
+    """A structural block of the document (heading, paragraph, list item, quote, code)."""
+
+    kind: str
+    start: int
+    end: int
+    level: int = 0
+
+
+@dataclass(slots=True)
+class Mark:
+    """Inline formatting over a range of text: ``em``, ``strong``, ``code`` or ``link`` (with href)."""
+
+    kind: str
+    start: int
+    end: int
+    href: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """A briefing reduced to one plain text plus the structure that was around it."""
+
+    text: str
+    title: str = ""
+    source: str = ""
+    published: dt.date | None = None
+    #: Where ``published`` came from: "option", "front-matter", "html-meta", "dateline" or "none".
+    published_origin: str = "none"
+    format: str = "txt"
+    blocks: list[Block] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
+    #: Things the reader should know about the loading (replaced bytes, dropped boilerplate...).
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        """Stable id derived from the analysed text, so the same text is the same document."""
+        return content_hash(self.text)[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "published_origin": self.published_origin,
+            "source": self.source,
+            "format": self.format,
+            "text": self.text,
+            "blocks": [[b.kind, b.start, b.end, b.level] for b in self.blocks],
+            "marks": [[m.kind, m.start, m.end, m.href] for m in self.marks],
+            "warnings": list(self.warnings),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        published = data.get("published")
+        return cls(
+            text=data["text"],
+            title=data.get("title") or "",
+            source=data.get("source") or "",
+            published=dt.date.fromisoformat(published) if published else None,
+            published_origin=data.get("published_origin") or ("option" if published else "none"),
+            format=data.get("format") or "txt",
+            blocks=[Block(*b) for b in data.get("blocks", [])],
+            marks=[Mark(*m) for m in data.get("marks", [])],
+            warnings=list(data.get("warnings", [])),
+        )
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Actor:
+    """One real-world entity, with every mention of it in the text."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    #: Titles and offices seen with the name ("President of Turkey"), for tooltips and role resolution.
+    roles: list[str] = field(default_factory=list)
+    #: For people and institutions: the id of the country actor they belong to, when the text says.
+    country: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "roles": list(self.roles),
+            "country": self.country,
+            "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            type=data["type"],
+            aliases=list(data.get("aliases", [])),
+            mentions=[Mention(m["start"], m["end"], m["text"]) for m in data.get("mentions", [])],
+            roles=list(data.get("roles", [])),
+            country=data.get("country"),
+        )
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A temporal expression with its TimeML TIMEX3 type and value (``2025-05-15``, ``PT2H``...)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    #: TimeML ``mod`` (APPROX, LESS_THAN, START...) when the expression carries one.
+    mod: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+        }
+        if self.mod:
+            data["mod"] = self.mod
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DateMention:
+        return cls(data["start"], data["end"], data["text"], data["type"], data["value"], data.get("mod"))
+
+
+@dataclass(slots=True)
+class Event:
+    """One act in one clause: who did what to whom, when, where, and how sure the text is."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    category: str
+    category_label: str
+    summary: str
+    actors: list[str] = field(default_factory=list)
+    agents: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    date: str | None = None
+    place: str | None = None
+    modality: str = "asserted"
+    #: For reported events: who says so ("a Ukrainian source"), as written.
+    attribution: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "trigger": self.trigger,
+            "trigger_start": self.trigger_start,
+            "trigger_end": self.trigger_end,
+            "category": self.category,
+            "category_label": self.category_label,
+            "summary": self.summary,
+            "actors": list(self.actors),
+            "agents": list(self.agents),
+            "targets": list(self.targets),
+            "date": self.date,
+            "place": self.place,
+            "modality": self.modality,
+            "attribution": self.attribution,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        return cls(
+            id=data["id"],
+            start=data["start"],
+            end=data["end"],
+            text=data["text"],
+            trigger=data.get("trigger", ""),
+            trigger_start=data.get("trigger_start", data["start"]),
+            trigger_end=data.get("trigger_end", data["start"]),
+            category=data.get("category", ""),
+            category_label=data.get("category_label", ""),
+            summary=data.get("summary", ""),
+            actors=list(data.get("actors", [])),
+            agents=list(data.get("agents", [])),
+            targets=list(data.get("targets", [])),
+            date=data.get("date"),
+            place=data.get("place"),
+            modality=data.get("modality", "asserted"),
+            attribution=data.get("attribution"),
+        )
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything the engine found in one document."""
+
+    document: Document
+    actors: list[Actor] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    engine_version: str = ENGINE_VERSION
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "document": self.document.to_dict(),
+            "actors": [a.to_dict() for a in self.actors],
+            "dates": [d.to_dict() for d in self.dates],
+            "events": [e.to_dict() for e in self.events],
+            "engine_version": self.engine_version,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        return cls(
+            document=Document.from_dict(data["document"]),
+            actors=[Actor.from_dict(a) for a in data.get("actors", [])],
+            dates=[DateMention.from_dict(d) for d in data.get("dates", [])],
+            events=[Event.from_dict(e) for e in data.get("events", [])],
+            engine_version=data.get("engine_version", ""),
+        )

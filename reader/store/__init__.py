@@ -1,0 +1,1 @@
+"""The reader's library: briefings, cached analyses, notes and corrections in SQLite."""
