@@ -1,20 +1,319 @@
-"""Group entity mentions into actors: one actor per real-world entity."""
+"""Group entity mentions into actors: one actor per real-world entity.
+
+- Places, demonyms, capitals and metonyms that the gazetteer linked (``Span.kb_id_``) join
+  their country: "Russian", "Moscow" and "the Kremlin" are all Russia.
+- People: full names head clusters; a lone surname or first name joins the full name it
+  belongs to (the nearest one before it when two people share it); accents and case do not
+  matter ("Erdogan" = "Erdoğan"); honorifics and possessives are not part of a name;
+  "X, also known as Y" makes Y an alias of X.
+- Titles before a name give the person a role and a country ("Turkish President Recep
+  Tayyip Erdoğan"); later role references ("the Turkish president") resolve to that person.
+- "the Trump Administration" is the government of Trump's country when the text gave it.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
 
 from reader.model import ACTOR_TYPES, Actor, Mention
+from reader.nlp.gazetteer import Gazetteer, fold, gazetteer
+
+_POSSESSIVE = ("’s", "'s", "’", "'")
+
+
+@dataclass(slots=True)
+class _Cluster:
+    key: str
+    type: str
+    name: str = ""
+    mentions: list[Mention] = field(default_factory=list)
+    forms: Counter = field(default_factory=Counter)
+    roles: list[str] = field(default_factory=list)
+    country_key: str | None = None
+    name_tokens: tuple[str, ...] = ()
+    #: forms that are aliases ("Abu Mazen"), never chosen as the display name
+    alias_forms: set[str] = field(default_factory=set)
+
+
+def _clean(text: str) -> str:
+    for suffix in _POSSESSIVE:
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip()
+
+
+def _strip_article(text: str) -> str:
+    return text[4:] if text[:4] in ("the ", "The ") else text
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, gaz: Gazetteer) -> None:
+        self.doc = doc
+        self.gaz = gaz
+        self.clusters: dict[str, _Cluster] = {}
+        self.person_of_mention: dict[int, str] = {}
+
+    # -- clusters ------------------------------------------------------------------------------
+    def cluster(self, key: str, type_: str, name: str = "") -> _Cluster:
+        c = self.clusters.get(key)
+        if c is None:
+            c = self.clusters[key] = _Cluster(key=key, type=type_, name=name)
+        return c
+
+    def add(self, cluster: _Cluster, start: int, end: int) -> None:
+        text = self.doc.text[start:end]
+        cluster.mentions.append(Mention(start, end, text))
+        cluster.forms[_strip_article(_clean(text))] += 1
+
+    # -- people --------------------------------------------------------------------------------
+    def name_tokens(self, ent: Span) -> tuple[str, ...]:
+        return tuple(fold(t.text) for t in ent if t.is_alpha or "-" in t.text or "." in t.text)
+
+    def people(self, ents: list[Span]) -> None:
+        persons = [e for e in ents if e.label_ == "PERSON"]
+        full: list[tuple[Span, _Cluster]] = []
+        for ent in persons:
+            toks = self.name_tokens(ent)
+            if len(toks) < 2:
+                continue
+            match = None
+            for _, c in reversed(full):
+                if self._same_person(toks, c.name_tokens):
+                    match = c
+                    break
+            if match is None:
+                match = self.cluster(f"person:{len(self.clusters)}", "PERSON")
+                match.name_tokens = toks
+            elif len(toks) > len(match.name_tokens):
+                match.name_tokens = toks
+            full.append((ent, match))
+            self.add(match, ent.start_char, ent.end_char)
+            self.person_of_mention[ent.start] = match.key
+        for ent in persons:
+            toks = self.name_tokens(ent)
+            if len(toks) >= 2 or not toks:
+                continue
+            match = self._single_name_owner(toks[0], ent.start_char, full)
+            if match is None:
+                key = f"person:single:{toks[0]}"
+                match = self.cluster(key, "PERSON")
+                match.name_tokens = toks
+            self.add(match, ent.start_char, ent.end_char)
+            self.person_of_mention[ent.start] = match.key
+
+    @staticmethod
+    def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        if not a or not b or a[-1] != b[-1]:
+            return False
+        short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+        return set(short) <= set(long_) or short[0][:1] == long_[0][:1]
+
+    @staticmethod
+    def _single_name_owner(word: str, pos: int, full: list[tuple[Span, _Cluster]]) -> _Cluster | None:
+        """The person a lone name refers to: by surname first, then first name; nearest before wins."""
+        for part in (-1, 0):
+            owners = [c for _, c in full if c.name_tokens[part] == word]
+            if not owners:
+                continue
+            distinct = {c.key: c for c in owners}
+            if len(distinct) == 1:
+                return owners[0]
+            before = [c for e, c in full if c.name_tokens[part] == word and e.start_char < pos]
+            return before[-1] if before else owners[0]
+        return None
+
+    # -- roles ---------------------------------------------------------------------------------
+    def title_before(self, start: int) -> tuple[str, str | None, int]:
+        """Title words and country directly before token `start`: ("President", "country:TR", first token)."""
+        doc, gaz = self.doc, self.gaz
+        i = start - 1
+        words: list[str] = []
+        while i >= 0 and (doc[i].lower_ in gaz.title_heads or doc[i].lower_ in gaz.title_modifiers):
+            words.insert(0, doc[i].text)
+            i -= 1
+        country = None
+        j = i
+        if j >= 0 and doc[j].text in _POSSESSIVE:
+            j -= 1
+        if j >= 0:
+            form = gaz.lookup(doc[j].text)
+            if form is not None and form.place.key.startswith(("country:", "territory:", "org:")):
+                country = form.place.key
+                i = j
+        while words and words[0].lower() in ("of",):
+            words.pop(0)
+        has_head = any(w.lower() in gaz.title_heads for w in words)
+        if not has_head:
+            return "", None, start
+        return " ".join(words), country, (j if country else i + 1)
+
+    def assign_roles(self, ents: list[Span]) -> None:
+        for ent in ents:
+            if ent.label_ != "PERSON" or ent.start not in self.person_of_mention:
+                continue
+            role, country, _ = self.title_before(ent.start)
+            c = self.clusters[self.person_of_mention[ent.start]]
+            if role and role not in c.roles:
+                c.roles.append(role)
+            if country and c.country_key is None:
+                c.country_key = country
+
+    def role_references(self, taken: set[int]) -> list[tuple[int, int, str]]:
+        """'the Turkish president' -> the person earlier given that country and role."""
+        doc, gaz = self.doc, self.gaz
+        people = [c for c in self.clusters.values() if c.type == "PERSON" and c.roles]
+        if not people:
+            return []
+        out = []
+        for tok in doc:
+            if tok.lower_ not in gaz.title_heads or tok.i in taken or tok.lower_ in ("counterpart", "counterparts"):
+                continue
+            if tok.i + 1 < len(doc) and (doc[tok.i + 1].ent_type_ == "PERSON" or doc[tok.i + 1].lower_ in gaz.title_heads):
+                continue  # a title in front of a name, not a reference
+            role, country, first = self.title_before(tok.i + 1)
+            if first == 0 or doc[first - 1].lower_ not in ("the", "its", "his", "her", "their") and country is None:
+                continue
+            if any(i in taken for i in range(first, tok.i + 1) if doc[i].ent_type_ == "PERSON"):
+                continue
+            head = tok.lower_
+            candidates = [
+                c for c in people
+                if any(r.split()[-1].lower() == head for r in c.roles) and (country is None or c.country_key == country)
+            ]
+            if len({c.key for c in candidates}) != 1:
+                continue
+            out.append((first, tok.i + 1, candidates[0].key))
+        return out
 
 
 def extract_actors(doc: Doc) -> list[Actor]:
-    by_key: dict[tuple[str, str], Actor] = {}
-    for ent in doc.ents:
-        if ent.label_ not in ACTOR_TYPES:
+    gaz = gazetteer()
+    r = _Resolver(doc, gaz)
+    ents = [e for e in doc.ents if e.label_ in ACTOR_TYPES or e.kb_id_.startswith("govt:")]
+    r.people(ents)
+    r.assign_roles(ents)
+    governments: list[Span] = []
+    for ent in ents:
+        kb = ent.kb_id_
+        if ent.label_ == "PERSON":
             continue
-        key = (ent.label_, ent.text)
-        actor = by_key.get(key)
-        if actor is None:
-            actor = by_key[key] = Actor(id=f"A{len(by_key) + 1}", name=ent.text, type=ent.label_)
-        actor.mentions.append(Mention(ent.start_char, ent.end_char, ent.text))
-    return list(by_key.values())
+        if kb.startswith("govt:"):
+            governments.append(ent)
+            continue
+        if kb:
+            place = gaz.places.get(kb)
+            if place is None:
+                continue
+            c = r.cluster(kb, "GPE" if kb.startswith("country:") else place.label, place.name)
+        else:
+            c = r.cluster(f"{ent.label_}:{fold(_strip_article(_clean(ent.text)))}", ent.label_)
+        r.add(c, ent.start_char, ent.end_char)
+    for ent in governments:
+        surname = fold(ent.kb_id_.removeprefix("govt:"))
+        person = next((c for c in r.clusters.values() if c.type == "PERSON" and c.name_tokens[-1:] == (surname,)), None)
+        if person is not None and person.country_key:
+            place = gaz.places[person.country_key]
+            c = r.cluster(person.country_key, "GPE", place.name)
+        else:
+            label = f"{ent.kb_id_.removeprefix('govt:')} {ent.text}"
+            c = r.cluster(f"ORG:{fold(label)}", "ORG", label)
+        r.add(c, ent.start_char, ent.end_char)
+        c.forms[_strip_article(_clean(ent.text))] -= 1  # "Administration" alone is no name
+        c.forms[f"{ent.kb_id_.removeprefix('govt:')} {ent.text}"] += 1
+    taken = {t.i for e in doc.ents for t in e if e.label_ == "PERSON"}
+    for first, end, key in r.role_references(taken):
+        span = doc[first:end]
+        for c in r.clusters.values():
+            c.mentions = [m for m in c.mentions if not (m.start < span.end_char and span.start_char < m.end)]
+        r.add(r.clusters[key], span.start_char, span.end_char)
+    _aliases(doc, r, gaz)
+    return _build(r, gaz)
+
+
+def _aliases(doc: Doc, r: _Resolver, gaz: Gazetteer) -> None:
+    """'Mahmoud Abbas, also known as Abu Mazen': the second name is an alias of the first."""
+    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    by_start = {e.start: e for e in ents}
+    for ent in ents:
+        i = ent.end
+        if i < len(doc) and doc[i].text in (",", "("):
+            i += 1
+        for cue in gaz.alias_cues:
+            words = tuple(t.lower_ for t in doc[i : i + len(cue)])
+            if words != cue:
+                continue
+            j = i + len(cue)
+            alias = by_start.get(j)
+            if alias is None:
+                end = j
+                while end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+                    end += 1
+                if end == j:
+                    break
+                alias = doc[j:end]
+            owner_key = r.person_of_mention.get(ent.start)
+            alias_key = r.person_of_mention.get(alias.start)
+            if owner_key is None:
+                break
+            owner = r.clusters[owner_key]
+            if alias_key and alias_key != owner_key:
+                merged = r.clusters.pop(alias_key)
+                owner.mentions.extend(merged.mentions)
+                owner.forms.update(merged.forms)
+                for k, v in list(r.person_of_mention.items()):
+                    if v == alias_key:
+                        r.person_of_mention[k] = owner_key
+            elif alias_key is None:
+                r.add(owner, alias.start_char, alias.end_char)
+            owner.forms[alias.text] = max(owner.forms[alias.text], 1)
+            owner.alias_forms.add(alias.text)
+            break
+
+
+def _display_name(c: _Cluster) -> str:
+    if c.name:
+        return c.name
+    forms = [f for f, n in c.forms.items() if f and n > 0 and f not in c.alias_forms]
+    if c.type == "PERSON":
+        # a role reference ("Turkish president") is not a name
+        forms = [f for f in forms if f[:1].isupper() and f.split()[-1].lower() not in gazetteer().title_heads] or forms
+    if not forms:
+        return c.mentions[0].text if c.mentions else "?"
+    if c.type == "PERSON":
+        # the fullest form; between spellings of equal length, the one with accents
+        return max(forms, key=lambda f: (len(f.split()), sum(ord(ch) > 127 for ch in f), c.forms[f], len(f)))
+    return max(forms, key=lambda f: (c.forms[f], len(f)))
+
+
+def _build(r: _Resolver, gaz: Gazetteer) -> list[Actor]:
+    clusters = [c for c in r.clusters.values() if c.mentions]
+    for c in clusters:
+        c.mentions.sort(key=lambda m: m.start)
+    clusters.sort(key=lambda c: c.mentions[0].start)
+    ids = {c.key: f"A{i + 1}" for i, c in enumerate(clusters)}
+    actors = []
+    for c in clusters:
+        name = _display_name(c)
+        aliases = sorted({f for f, n in c.forms.items() if f and f != name and n > 0}, key=lambda f: (-c.forms[f], f))
+        country = ids.get(c.country_key) if c.country_key else None
+        roles = list(c.roles)
+        if c.country_key and roles and c.country_key in gaz.places:
+            roles = [f"{role} ({gaz.places[c.country_key].name})" for role in roles]
+        actors.append(
+            Actor(id=ids[c.key], name=name, type=c.type, aliases=aliases, mentions=c.mentions, roles=roles, country=country)
+        )
+    return actors
+
+
+def actor_index(actors: list[Actor]) -> dict[int, str]:
+    """Map every character offset inside a mention to its actor id (for events and the window)."""
+    index: dict[int, str] = {}
+    for actor in actors:
+        for m in actor.mentions:
+            for i in range(m.start, m.end):
+                index[i] = actor.id
+    return index
+

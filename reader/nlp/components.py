@@ -1,19 +1,257 @@
-"""spaCy components of our own, registered with `Language.factory`."""
+"""spaCy components of our own, registered with `Language.factory`.
+
+`briefing_entities` runs after the model's `ner` and corrects what the small English model is
+known to get wrong in briefings, with knowledge shipped as data:
+
+- places, demonyms, capitals and organisations from the gazetteer (``countryinfo`` plus
+  ``resources/lexicons/*.jsonl``): "Kyiv" tagged PERSON becomes GPE, "Russian" is linked to
+  Russia, "Truth Social" is an organisation; every such entity carries the gazetteer key in
+  ``Span.kb_id_`` (``country:RU``) so actor resolution can merge "Moscow" into Russia;
+- label rules from ``resources/patterns/entity_rules.jsonl`` ("... Deal" is LAW, a name that
+  heads "social-media site" is ORG, what is annexed is a territory);
+- one document, one reading of a name: once "Donald Trump" is a person, a lone "Trump" tagged
+  ORG is a person too, and "the Trump Administration" splits into the person and a
+  government reference (``kb_id_ = "govt:Trump"``);
+- titles are not names: "US National Security" before "Advisor Mike Waltz" is a title,
+  not an organisation; honorifics ("Mr") and possessives ("’s") are trimmed off entities.
+
+It also works on ``spacy.blank("en")`` (no ``ner``): then only the gazetteer and rules apply.
+"""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
+from reader.resources import resource
+
+POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
+ARTICLES = frozenset({"the", "The"})
+#: Labels spaCy uses for names; numbers, dates and quantities are left to the date tagger.
+_NOT_NAME_POS = frozenset({"ADV", "ADP", "PRON", "CCONJ", "SCONJ", "VERB", "AUX", "PART", "INTJ"})
+NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    label: str
+    kb: str = ""
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def load_rules() -> list[dict]:
+    with resource("patterns", "entity_rules.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
 
 
 class BriefingEntities:
-    """Correct the small model's entity confusions with rules shipped as data."""
+    """Correct and enrich `doc.ents` with the gazetteer and the label rules (see module doc)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.gaz: Gazetteer = gazetteer()
+        self.rules = load_rules()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.matcher.add("GAZETTEER", [nlp.make_doc(text) for text in self.gaz.forms])
 
+    # -- helpers -------------------------------------------------------------------------------
+    def _form(self, doc: Doc, start: int, end: int) -> Form | None:
+        return self.gaz.lookup(doc[start:end].text)
+
+    def _gazetteer_matches(self, doc: Doc) -> list[Candidate]:
+        spans = [doc[s:e] for _, s, e in self.matcher(doc)]
+        out = []
+        for span in filter_spans(spans):
+            form = self.gaz.lookup(span.text)
+            if form is not None:
+                out.append(Candidate(span.start, span.end, form.label, form.place.key))
+        return out
+
+    def _trim(self, doc: Doc, cand: Candidate) -> Candidate | None:
+        """Drop possessives, leading articles and honorifics/titles from an entity's edges."""
+        start, end = cand.start, cand.end
+        while end > start and doc[end - 1].text in POSSESSIVE:
+            end -= 1
+        # sentence adverbs and the like swallowed by the model ("Later Blair")
+        while end - start > 1 and doc[start].pos_ in _NOT_NAME_POS and doc[start].text not in ARTICLES:
+            start += 1
+        if cand.label != "PERSON":
+            while start < end and doc[start].text in ARTICLES:
+                start += 1
+        else:
+            gaz = self.gaz
+            while end - start > 1 and (
+                doc[start].text in gaz.honorifics
+                or doc[start].lower_ in gaz.title_heads
+                or (doc[start].lower_ in gaz.title_modifiers and doc[start].is_title)
+                or (self.gaz.lookup(doc[start].text) is not None and self._is_title_word(doc[start + 1]))
+            ):
+                start += 1
+        if start >= end:
+            return None
+        return Candidate(start, end, cand.label, cand.kb)
+
+    def _is_title_word(self, tok) -> bool:
+        low = tok.lower_
+        return tok.text in self.gaz.honorifics or low in self.gaz.title_heads or low in self.gaz.title_modifiers
+
+    # -- the component -------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        cands = [Candidate(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents]
+        cands = [t for c in cands if (t := self._trim(doc, c)) is not None]
+        cands = self._merge_gazetteer(doc, cands)
+        cands = self._apply_rules(doc, cands)
+        cands = self._one_reading_per_name(doc, cands)
+        cands = self._drop_title_prefixes(doc, cands)
+        spans = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb) for c in cands]
+        doc.ents = filter_spans(spans)
         return doc
+
+    def _merge_gazetteer(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        person_words = self._person_words(doc, cands)
+        result = list(cands)
+        for g in self._gazetteer_matches(doc):
+            form = self._form(doc, g.start, g.end)
+            assert form is not None
+            overlapping = [c for c in result if c.overlaps(g)]
+            if not overlapping:
+                if not doc[g.start].text[:1].isupper():
+                    continue
+                if form.kind == "capital" and g.end < len(doc) and doc[g.end].pos_ == "PROPN":
+                    continue  # "Victoria Nuland": a capital's name used as a first name
+                result.append(g)
+                continue
+            if len(overlapping) > 1 or any(c.start < g.start or c.end > g.end for c in overlapping):
+                # the model's entity is longer: keep it unless it is a chain of places ("Russian-Ukrainian")
+                (outer,) = overlapping[:1]
+                if outer.label in ("NORP", "GPE") and self._is_place_chain(doc, outer):
+                    result.remove(outer)
+                    result.extend(self._split_chain(doc, outer))
+                elif outer.label not in ("PERSON", "ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"):
+                    result.remove(outer)
+                    result.append(g)
+                continue
+            # the model's entity lies inside (or equals) the gazetteer match
+            if any(c.label == "PERSON" for c in overlapping) and not self._place_not_person(doc, g, person_words):
+                continue
+            for c in overlapping:
+                result.remove(c)
+            result.append(g)
+        return result
+
+    def _is_place_chain(self, doc: Doc, cand: Candidate) -> bool:
+        words = [t for t in doc[cand.start : cand.end] if t.text not in ("-", "–", "and", "/")]
+        return len(words) > 1 and all(self.gaz.lookup(t.text) is not None for t in words)
+
+    def _split_chain(self, doc: Doc, cand: Candidate) -> list[Candidate]:
+        out = []
+        for tok in doc[cand.start : cand.end]:
+            form = self.gaz.lookup(tok.text)
+            if form is not None:
+                out.append(Candidate(tok.i, tok.i + 1, form.label, form.place.key))
+        return out
+
+    def _place_not_person(self, doc: Doc, g: Candidate, person_words: set[str]) -> bool:
+        """A PERSON the model saw in a gazetteer name is a place unless the text treats it as a name."""
+        text = doc[g.start : g.end].text
+        if text in person_words:
+            return False
+        prev = doc[g.start - 1] if g.start > 0 else None
+        return not (prev is not None and prev.text in self.gaz.honorifics)
+
+    def _person_words(self, doc: Doc, cands: list[Candidate]) -> set[str]:
+        """Words that are part of multi-word person names in this document."""
+        words: set[str] = set()
+        for c in cands:
+            if c.label == "PERSON" and c.end - c.start > 1:
+                words.update(t.text for t in doc[c.start : c.end] if t.is_alpha and t.text[:1].isupper())
+        return words
+
+    def _apply_rules(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        for rule in self.rules:
+            words = set(rule["words"])
+            for c in cands:
+                if c.label not in rule["from"] or c.kb.startswith(("country:", "org:")):
+                    continue
+                kind = rule["rule"]
+                if kind == "label_by_last_word":
+                    hit = doc[c.end - 1].lower_ in words
+                elif kind == "label_by_next_words":
+                    hit = c.end < len(doc) and doc[c.end].lower_ in words
+                else:
+                    i = c.start - 1
+                    while i >= 0 and doc[i].lower_ in rule.get("bridge", []):
+                        i -= 1
+                    hit = i >= 0 and i < c.start - 0 and doc[i].lower_ in words
+                    if hit and rule.get("only_known_places"):
+                        hit = self.gaz.lookup(doc[c.start : c.end].text) is not None
+                if hit:
+                    c.label = rule["label"]
+        return cands
+
+    def _one_reading_per_name(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """Once a word is part of a person's full name, its lone uses are that person too."""
+        surnames: set[str] = set()
+        for c in cands:
+            if c.label == "PERSON" and c.end - c.start > 1:
+                last = doc[c.end - 1]
+                if last.is_alpha:
+                    surnames.add(last.text)
+        if not surnames:
+            return cands
+        gov = self.gaz.government_words
+        out: list[Candidate] = []
+        for c in cands:
+            tokens = doc[c.start : c.end]
+            if c.label != "PERSON" and not c.kb:
+                # "the Trump Administration" -> person "Trump" + government reference "Administration"
+                if len(tokens) >= 2 and tokens[-1].lower_ in gov and all(t.text in surnames for t in tokens[:-1]):
+                    out.append(Candidate(c.start, c.end - 1, "PERSON"))
+                    out.append(Candidate(c.end - 1, c.end, "ORG", f"govt:{tokens[:-1].text}"))
+                    continue
+                if len(tokens) == 1 and tokens[0].text in surnames:
+                    c.label = "PERSON"
+            out.append(c)
+        taken = {i for c in out for i in range(c.start, c.end)}
+        for tok in doc:
+            if tok.i in taken or tok.text not in surnames or not tok.is_title:
+                continue
+            out.append(Candidate(tok.i, tok.i + 1, "PERSON"))
+            taken.add(tok.i)
+        # "the Biden administration": a surname followed by a government word
+        for c in list(out):
+            if c.label == "PERSON" and c.end < len(doc) and doc[c.end - 1].text in surnames:
+                nxt = doc[c.end]
+                if nxt.lower_ in gov and nxt.i not in taken:
+                    out.append(Candidate(nxt.i, nxt.i + 1, "ORG", f"govt:{doc[c.end - 1].text}"))
+                    taken.add(nxt.i)
+        return out
+
+    def _drop_title_prefixes(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """'US National Security' before 'Advisor Mike Waltz' is part of a title, not an organisation."""
+        starts = {c.start: c for c in cands}
+        out: list[Candidate] = []
+        for c in cands:
+            if c.label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART") and not c.kb and c.end < len(doc):
+                j = c.end
+                while j < len(doc) and doc[j].lower_ in self.gaz.title_heads:
+                    j += 1
+                person = starts.get(j)
+                if j > c.end and person is not None and person.label == "PERSON":
+                    out.extend(self._split_chain(doc, c))
+                    continue
+            out.append(c)
+        return out
 
 
 @Language.factory("briefing_entities")

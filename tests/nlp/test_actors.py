@@ -1,0 +1,73 @@
+"""Actor resolution on hand-made sentences through the real model."""
+
+from reader.documents import document_from_text
+
+
+def actors_of(engine, text):
+    return engine.analyze(document_from_text(text)).actors
+
+
+def by_name(actors, name):
+    found = [a for a in actors if a.name == name]
+    assert found, f"{name!r} not among {[a.name for a in actors]}"
+    return found[0]
+
+
+def test_titles_honorifics_and_surnames_merge(engine):
+    actors = actors_of(engine, "Mr Blair met Tony Blair's aides in London. Later Blair said no.")
+    blair = by_name(actors, "Tony Blair")
+    assert len(blair.mentions) == 3
+    assert all(m.text in ("Blair", "Tony Blair") for m in blair.mentions)
+
+
+def test_accents_do_not_split_a_person(engine):
+    text = "Turkish President Recep Tayyip Erdoğan hosted talks. Later Erdogan said Erdoğan's country was ready."
+    person = by_name(actors_of(engine, text), "Recep Tayyip Erdoğan")
+    assert {"Erdogan", "Erdoğan"} <= set(person.aliases)
+    assert person.roles == ["President (Turkey)"]
+
+
+def test_also_known_as_makes_an_alias(engine):
+    text = "Palestinian President Mahmoud Abbas, also known as Abu Mazen, met the envoy. Abu Mazen said no."
+    actors = actors_of(engine, text)
+    abbas = by_name(actors, "Mahmoud Abbas")
+    assert "Abu Mazen" in abbas.aliases
+    assert not [a for a in actors if a.name == "Abu Mazen"]
+
+
+def test_capitals_and_demonyms_link_to_the_country(engine):
+    actors = actors_of(engine, "Moscow insisted on its terms, Ankara refused, and Russian officials left Turkey.")
+    russia = by_name(actors, "Russia")
+    turkey = by_name(actors, "Turkey")
+    assert {m.text for m in russia.mentions} == {"Moscow", "Russian"}
+    assert {m.text for m in turkey.mentions} == {"Ankara", "Turkey"}
+    assert russia.type == turkey.type == "GPE"
+
+
+def test_role_reference_resolves_to_the_person(engine):
+    text = "Turkish President Recep Tayyip Erdoğan hosted the talks. The Turkish president said they went well."
+    person = by_name(actors_of(engine, text), "Recep Tayyip Erdoğan")
+    assert any(m.text == "Turkish president" for m in person.mentions)
+
+
+def test_administration_is_the_leaders_country(engine):
+    text = "US President Joe Biden spoke. The Biden administration then imposed sanctions."
+    actors = actors_of(engine, text)
+    us = by_name(actors, "United States")
+    assert "Biden administration" in us.aliases
+    biden = by_name(actors, "Joe Biden")
+    assert biden.country == us.id
+    assert len(biden.mentions) == 2
+
+
+def test_mentions_never_overlap_and_slice_the_text(engine):
+    text = "Ukraine’s lead negotiator David Arakhamia met Russian-Ukrainian mediators. Victoria Nuland visited Kyiv."
+    actors = actors_of(engine, text)
+    spans = sorted((m.start, m.end) for a in actors for m in a.mentions)
+    for (_, e0), (s1, _) in zip(spans, spans[1:], strict=False):
+        assert e0 <= s1
+    for a in actors:
+        for m in a.mentions:
+            assert text[m.start : m.end] == m.text
+    assert by_name(actors, "Victoria Nuland").type == "PERSON"
+    assert by_name(actors, "David Arakhamia").roles == ["lead negotiator (Ukraine)"]

@@ -1,0 +1,78 @@
+"""briefing_entities on spacy.blank("en"): the gazetteer and rules without any statistical model."""
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from reader.nlp.pipeline import add_briefing_components
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return add_briefing_components(spacy.blank("en"))
+
+
+def ents(doc):
+    return [(e.text, e.label_, e.kb_id_) for e in doc.ents]
+
+
+def test_gazetteer_adds_countries_capitals_and_demonyms(blank):
+    doc = blank("Moscow insisted and the Turkish side refused; Ukraine agreed.")
+    assert ("Moscow", "GPE", "country:RU") in ents(doc)
+    assert ("Turkish", "NORP", "country:TR") in ents(doc)
+    assert ("Ukraine", "GPE", "country:UA") in ents(doc)
+
+
+def test_lowercase_words_are_not_places(blank):
+    doc = blank("they told us that china plates broke")
+    assert ents(doc) == []
+
+
+def test_model_entities_are_corrected(blank):
+    doc = blank.make_doc("a visit to Kyiv and the annexation of Crimea on his Truth Social site")
+    doc.ents = [
+        Span(doc, 3, 4, label="PERSON"),
+        Span(doc, 8, 9, label="ORG"),
+        Span(doc, 11, 13, label="GPE"),
+    ]
+    doc = blank.get_pipe("briefing_entities")(doc)
+    assert ("Kyiv", "GPE", "country:UA") in ents(doc)
+    assert ("Crimea", "GPE", "territory:crimea") in ents(doc)
+    assert ("Truth Social", "ORG", "org:truth social") in ents(doc)
+
+
+def test_named_agreements_are_law_not_places(blank):
+    doc = blank.make_doc("brokering the Black Sea Grain Export Deal in July")
+    doc.ents = [Span(doc, 1, 7, label="LOC")]
+    doc = blank.get_pipe("briefing_entities")(doc)
+    assert ents(doc) == [("Black Sea Grain Export Deal", "LAW", "")]
+
+
+def test_one_reading_per_name_and_government_reference(blank):
+    doc = blank.make_doc("Donald Trump spoke . Trump left . the Trump Administration agreed")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 5, label="ORG"), Span(doc, 7, 10, label="ORG")]
+    doc = blank.get_pipe("briefing_entities")(doc)
+    assert ("Trump", "PERSON", "") in ents(doc)
+    assert ("Administration", "ORG", "govt:Trump") in ents(doc)
+    assert not any(label == "ORG" and text == "Trump" for text, label, _ in ents(doc))
+
+
+def test_title_words_before_a_name_are_not_an_organisation(blank):
+    doc = blank.make_doc("US National Security Advisor Mike Waltz announced")
+    doc.ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 4, 6, label="PERSON")]
+    doc = blank.get_pipe("briefing_entities")(doc)
+    assert ents(doc) == [("US", "GPE", "country:US"), ("Mike Waltz", "PERSON", "")]
+
+
+def test_possessives_and_honorifics_are_trimmed(blank):
+    doc = blank.make_doc("Mr Blair ’s plan")
+    doc.ents = [Span(doc, 0, 3, label="PERSON")]
+    doc = blank.get_pipe("briefing_entities")(doc)
+    assert ents(doc) == [("Blair", "PERSON", "")]
+
+
+def test_place_chains_split_into_their_countries(blank):
+    doc = blank.make_doc("the Russian - Ukrainian talks")
+    doc.ents = [Span(doc, 1, 4, label="NORP")]
+    doc = blank.get_pipe("briefing_entities")(doc)
+    assert [e[2] for e in ents(doc)] == ["country:RU", "country:UA"]
