@@ -52,6 +52,7 @@ def _strip_article(text: str) -> str:
 class _Resolver:
     def __init__(self, doc: Doc, gaz: Gazetteer) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: compute it once
         self.gaz = gaz
         self.clusters: dict[str, _Cluster] = {}
         self.person_of_mention: dict[int, str] = {}
@@ -64,7 +65,7 @@ class _Resolver:
         return c
 
     def add(self, cluster: _Cluster, start: int, end: int) -> None:
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         cluster.mentions.append(Mention(start, end, text))
         cluster.forms[_strip_article(_clean(text))] += 1
 

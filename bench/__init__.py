@@ -1,0 +1,1 @@
+"""Benchmarks: run with `./dev bench` or `python -m bench.<name>`; they print medians and ratios."""

@@ -1,0 +1,123 @@
+"""Engine cost against raw spaCy, in one process, on the same texts.
+
+    python -m bench.engine_speed [--runs 15] [--bbc-limit 417] [--batch-sizes 8,16,32]
+
+1. One briefing (~1,300 tokens: ../shared/eval/istanbul-talks.txt, else the bundled sample
+   repeated to that length): median of `Engine.analyze` against median of raw `nlp(text)` with
+   the same model loaded without our components. The issue's bar: ratio <= 1.2.
+2. Batch: the 417 BBC politics articles through `Engine.analyze_many` (nlp.pipe inside)
+   against raw `nlp.pipe`, words per second and the ratio (bar: >= 0.85), and the peak RSS
+   growth of each batch size, to choose DEFAULT_BATCH_SIZE by measurement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import spacy
+
+from reader.documents import document_from_text
+from reader.engine import DEFAULT_BATCH_SIZE, Engine
+from reader.nlp.pipeline import DEFAULT_MODEL
+from reader.resources import sample_briefing
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def one_briefing_text() -> tuple[str, str]:
+    ist = SHARED / "eval" / "istanbul-talks.txt"
+    if ist.exists():
+        return ist.read_text(encoding="utf-8"), str(ist)
+    text = sample_briefing().read_text(encoding="utf-8")
+    return (text + "\n\n") * 2, "sample x2"
+
+
+def median_ms(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def single(runs: int) -> None:
+    text, label = one_briefing_text()
+    raw = spacy.load(DEFAULT_MODEL)
+    engine = Engine().load()
+    document = document_from_text(text)
+    tokens = len(raw(text))
+    raw(text), engine.analyze(document)  # warm both
+    raw_ms = ratio_runs = 0.0
+    pairs = []
+    for _ in range(3):  # interleave to share machine noise
+        raw_ms = median_ms(lambda: raw(text), runs)
+        eng_ms = median_ms(lambda: engine.analyze(document), runs)
+        pairs.append((raw_ms, eng_ms))
+    raw_ms = statistics.median(p[0] for p in pairs)
+    eng_ms = statistics.median(p[1] for p in pairs)
+    ratio_runs = eng_ms / raw_ms
+    print(f"single briefing ({label}, {tokens} tokens, median of {runs} x 3 interleaved)")
+    print(f"  raw nlp(text)      {raw_ms:8.1f} ms")
+    print(f"  Engine.analyze     {eng_ms:8.1f} ms")
+    print(f"  ratio              {ratio_runs:8.3f}  (bar: <= 1.2)")
+
+
+def bbc_texts(limit: int) -> list[str]:
+    folder = SHARED / "corpus" / "bbc-politics" / "txt"
+    if not folder.is_dir():
+        return []
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:limit]]
+
+
+def batch(limit: int, batch_sizes: list[int]) -> None:
+    texts = bbc_texts(limit)
+    if not texts:
+        print("batch: ../shared/corpus/bbc-politics not found; skipped")
+        return
+    raw = spacy.load(DEFAULT_MODEL)
+    engine = Engine().load()
+    documents = [document_from_text(t) for t in texts]
+    words = sum(len(t.split()) for t in texts)
+    print(f"batch: {len(texts)} BBC politics articles, {words} words")
+    for size in batch_sizes:
+        before = peak_rss_mb()
+        t0 = time.perf_counter()
+        for _ in raw.pipe(texts, batch_size=size):
+            pass
+        raw_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for _ in engine.analyze_many(documents, batch_size=size):
+            pass
+        eng_s = time.perf_counter() - t0
+        print(
+            f"  batch_size {size:3}: raw nlp.pipe {words / raw_s:7.0f} w/s, engine {words / eng_s:7.0f} w/s, "
+            f"ratio {raw_s / eng_s:.3f} (bar: >= 0.85), peak RSS {peak_rss_mb():.0f} MB (was {before:.0f})"
+        )
+    print(f"  DEFAULT_BATCH_SIZE = {DEFAULT_BATCH_SIZE}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--bbc-limit", type=int, default=417)
+    ap.add_argument("--batch-sizes", default=str(DEFAULT_BATCH_SIZE))
+    ap.add_argument("--skip-batch", action="store_true")
+    args = ap.parse_args(argv)
+    single(args.runs)
+    if not args.skip_batch:
+        batch(args.bbc_limit, [int(s) for s in args.batch_sizes.split(",")])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
