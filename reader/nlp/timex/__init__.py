@@ -1,17 +1,142 @@
-"""Temporal expressions with TimeML TIMEX3 values resolved against the publication date."""
+"""Temporal expressions with TimeML TIMEX3 values resolved against the publication date.
+
+Three steps, all plain Python on top of the spaCy Doc:
+
+1. `tagger.find_candidates` runs the regex rules of resources/timex/ over the text (spaCy's own
+   DATE extents miss "the eve of the talks" and split "March and April 2022");
+2. the parse vetoes false friends (the verb "May", a year that is a sum of money) and gives
+   the tense that decides whether "15 May" is the last or the next one;
+3. `resolve.Resolver` normalises each candidate in reading order, so "the next day" and
+   "the eve of the talks" can lean on what the text dated before.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from reader.model import DateMention
+from reader.nlp.timex.lexicon import lexicon
+from reader.nlp.timex.resolve import Resolved, Resolver
+from reader.nlp.timex.tagger import Candidate, find_candidates
+from reader.nlp.timex.tense import direction_of
+
+__all__ = ["extract_dates"]
+
+#: Words before a bare year or an ambiguous month that show it is a date.
+DATE_PREPOSITIONS = frozenset({
+    "in", "since", "by", "until", "till", "from", "to", "between", "and", "or", "before", "after", "during", "of",
+    "early", "late", "mid", "fiscal", "last", "next", "this", "through", "throughout", "on", "for", "circa", "-",
+})
+NUMERIC_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+
+
+class _DocView:
+    """Character-to-token lookups over one Doc, built once per document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = {t.idx: t for t in doc}
+        self._direction: dict[int, int] = {}
+
+    def token(self, char: int) -> Token | None:
+        token = self.starts.get(char)
+        if token is not None:
+            return token
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def direction(self, char: int) -> int:
+        token = self.token(char)
+        if token is None:
+            return 0
+        if token.i not in self._direction:
+            self._direction[token.i] = direction_of(token)
+        return self._direction[token.i]
+
+    def nouns(self, char: int) -> frozenset[str]:
+        token = self.token(char)
+        if token is None:
+            return frozenset()
+        sent = token.sent if self.doc.has_annotation("SENT_START") else self.doc[:]
+        return frozenset(t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN"))
+
+    def accept(self, cand: Candidate) -> bool:
+        """Veto matches the parse shows are not temporal."""
+        kind = cand.kind
+        text = cand.match.group(0)
+        if kind == "month" and not cand.group("rel"):
+            name = cand.group("month").rstrip(".")
+            token = self.token(cand.match.start("month"))
+            if token is None:
+                return False
+            if name in lexicon()["ambiguous_months"]:
+                before = token.nbor(-1).lower_ if token.i > 0 else ""
+                if token.ent_type_ != "DATE" and before not in DATE_PREPOSITIONS:
+                    return False
+                if name != "May" and len(name) == 3 and not text.endswith("."):
+                    return False
+                if name == "May" and token.tag_ == "MD":
+                    return False
+            elif len(name) <= 4 and not text.endswith(".") and token.ent_type_ != "DATE":
+                return False
+        if kind == "year" and not cand.group("fy"):
+            token = self.token(cand.match.start("year"))
+            if token is None:
+                return False
+            before = token.nbor(-1).lower_ if token.i > 0 else ""
+            if token.ent_type_ in NUMERIC_ENTS and before not in DATE_PREPOSITIONS:
+                return False
+            if token.i + 1 < len(self.doc) and token.nbor(1).lower_ in ("%", "percent", "per", "-", "to") and token.ent_type_ != "DATE":
+                return False
+        if kind == "mdy" and cand.group("month") == "May" and not cand.group("year"):
+            token = self.token(cand.match.start("month"))
+            if token is not None and token.tag_ == "MD":
+                return False
+        return True
+
+
+def _to_mentions(text: str, items: list[Resolved]) -> list[DateMention]:
+    out: list[DateMention] = []
+    last_end = -1
+    for item in sorted(items, key=lambda r: (r.start, -r.end)):
+        start, end = item.start, item.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1] in " \t\n,;:":
+            end -= 1
+        if start >= end or start < last_end:
+            continue
+        out.append(DateMention(start, end, text[start:end], item.type, item.value, item.mod))
+        last_end = end
+    return out
+
+
+def _merge_clock_and_day(text: str, items: list[Resolved]) -> list[Resolved]:
+    """'5 p.m. EST Nov. 9' and 'Friday at 3 p.m.' are one TIME: the day comes from the date part."""
+    merged: list[Resolved] = []
+    for item in items:
+        if merged:
+            prev = merged[-1]
+            glue = text[prev.end : item.start]
+            if len(glue) <= 5 and glue.strip(" ,").lower() in ("", "on", "at", "est", "edt", "gmt", "utc"):
+                clock, day = (prev, item) if "T" in prev.value and prev.type == "TIME" else (item, prev)
+                if clock.type == "TIME" and ":" in clock.value and day.type == "DATE" and len(day.value) == 10 and day.value[0].isdigit():
+                    time_part = clock.value.split("T", 1)[1]
+                    merged[-1] = Resolved(prev.start, item.end, "TIME", f"{day.value}T{time_part}", clock.mod or day.mod)
+                    continue
+        merged.append(item)
+    return merged
 
 
 def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
-    out = []
-    for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME"):
-            out.append(DateMention(ent.start_char, ent.end_char, ent.text, ent.label_, "XXXX"))
-    return out
+    """All DATE/TIME/DURATION/SET expressions of `doc`, sorted, non-overlapping, with TIMEX3 values."""
+    text = doc.text
+    view = _DocView(doc)
+    candidates = find_candidates(text, view.accept)
+    resolver = Resolver(text, published, view.direction, view.nouns)
+    items: list[Resolved] = []
+    for cand in candidates:
+        items.extend(resolver.resolve(cand))
+    return _to_mentions(text, _merge_clock_and_day(text, items))

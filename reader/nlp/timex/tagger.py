@@ -1,0 +1,86 @@
+"""Find temporal expressions in plain text: every rule runs over the text, the longest match wins.
+
+This part needs no parse, so it can be tested on strings; the caller may veto candidates that
+the parse shows are not dates (the verb "May", a year that is a sum of money).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.nlp.timex.lexicon import Rule, lexicon, modifier_regexes, rules
+
+DURATION_KINDS = frozenset({"duration", "vague_duration"})
+POINT_KINDS = frozenset({"mdy", "ymd", "month", "month_year", "year", "decade", "quarter", "half", "season",
+                         "weekday", "deictic", "rel_unit", "century", "month_pair", "day_pair"})
+_SUFFIX_APPROX = re.compile(r"^,? or so(?![\w])", re.I)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One rule match, possibly widened to the left by a modifier ('less than', 'early')."""
+
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+    order: int
+    mod: str | None = None
+    mod_text: str = ""
+
+    @property
+    def kind(self) -> str:
+        return self.rule.kind
+
+    def group(self, name: str) -> str | None:
+        try:
+            return self.match.group(name)
+        except IndexError:
+            return None
+
+
+def _with_modifier(text: str, cand: Candidate) -> None:
+    quantity, point = modifier_regexes()
+    before = text[max(0, cand.start - 24) : cand.start]
+    mods = lexicon()["mods"]
+    kind = cand.kind
+    found = None
+    if kind in DURATION_KINDS or kind in ("clock", "rel_unit", "deictic", "weekday", "mdy", "year", "month"):
+        found = quantity.search(before)
+    if found is None and kind in POINT_KINDS and not (cand.group("pmod") or ""):
+        found = point.search(before)
+    if found is not None:
+        word = found.group("mod").lower()
+        cand.mod = mods.get(word) or mods.get(word.rstrip("-"))
+        cand.mod_text = word
+        cand.start -= len(before) - found.start()
+    after = _SUFFIX_APPROX.match(text[cand.end : cand.end + 10])
+    if after and kind in DURATION_KINDS:
+        cand.end += after.end()
+        cand.mod = cand.mod or "APPROX"
+
+
+def find_candidates(text: str, accept: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
+    """Non-overlapping candidates in text order (longest first on overlap, then rule order)."""
+    found: list[Candidate] = []
+    for order, rule in enumerate(rules()):
+        for match in rule.regex.finditer(text):
+            if match.end() == match.start():
+                continue
+            cand = Candidate(match.start(), match.end(), rule, match, order)
+            if accept is not None and not accept(cand):
+                continue
+            _with_modifier(text, cand)
+            found.append(cand)
+    found.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
+    taken: list[Candidate] = []
+    occupied: list[tuple[int, int]] = []
+    for cand in found:
+        if any(cand.start < e and s < cand.end for s, e in occupied):
+            continue
+        taken.append(cand)
+        occupied.append((cand.start, cand.end))
+    taken.sort(key=lambda c: c.start)
+    return taken

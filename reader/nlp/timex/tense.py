@@ -1,0 +1,81 @@
+"""Which way an under-specified date points, read from the tense of the verb that governs it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from reader.nlp.timex.calendar import FUTURE, NEAREST, PAST
+
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
+#: Verbs whose complement lies ahead even in the present or past tense ("plans to meet on Friday").
+FUTURE_LEMMAS = frozenset({
+    "plan", "schedule", "expect", "intend", "hope", "aim", "due", "set", "prepare", "propose", "promise",
+    "vow", "pledge", "threaten", "agree", "want", "seek", "postpone", "delay", "defer", "await", "anticipate",
+    "forecast", "project", "predict", "expire", "begin", "start", "open", "resume", "close", "take",
+})
+#: Reporting verbs: "said Tuesday" is about when it was said, which is past in news copy.
+REPORT_LEMMAS = frozenset({"say", "tell", "announce", "report", "state", "add", "confirm", "claim", "declare"})
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb or auxiliary above `token` in the parse (the token itself if it is one)."""
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def verb_direction(verb: Token) -> tuple[int, bool]:
+    """(direction, sure) of one verb from its own tag and its auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
+        return FUTURE, True
+    if "going" in words and any(c.lower_ == "to" for c in verb.children):
+        return FUTURE, True
+    if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
+        return PAST, True
+    if words & {"has", "have", "'ve", "'s"} and verb.tag_ == "VBN":
+        return PAST, True
+    if any(a.tag_ == "MD" for a in auxes) or verb.tag_ == "MD":
+        return NEAREST, False
+    if verb.lemma_ in FUTURE_LEMMAS and verb.tag_ in ("VBN", "VBZ", "VBP", "VBG"):
+        return FUTURE, False
+    if verb.tag_ == "VBN":
+        return PAST, False
+    return NEAREST, False
+
+
+def direction_of(token: Token) -> int:
+    """Past, future or nearest for a date whose first token is `token`."""
+    verb = governing_verb(token)
+    if verb is None:
+        return NEAREST
+    direction, sure = verb_direction(verb)
+    if sure:
+        return direction
+    # infinitive or participle under another verb: "plans to meet on Friday", "is due to sign"
+    if verb.tag_ in ("VB", "VBG") and verb.head is not verb:
+        upper = governing_verb(verb.head)
+        if upper is not None:
+            if upper.lemma_ in FUTURE_LEMMAS or upper.lemma_ == "be" and verb.lemma_ in FUTURE_LEMMAS:
+                return FUTURE
+            up_dir, up_sure = verb_direction(upper)
+            if up_sure:
+                return up_dir
+    return direction
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token that covers character `char` (or the next one)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0]
+    for token in doc:
+        if token.idx >= char:
+            return token
+    return None
