@@ -1,58 +1,303 @@
-"""Read a briefing file safely and hand it to the right format reader."""
+"""Read a briefing file safely and hand it to the right format reader.
+
+Accepted: UTF-8 text files named ``.txt``/``.text`` (plain text), ``.md``/``.markdown``
+(CommonMark with tables and YAML front matter) and ``.html``/``.htm`` (a saved web page; only
+its main text is kept, nothing is fetched). Files larger than ``MAX_FILE_BYTES`` (5 MiB) are
+refused before they are read: a briefing is tens of kilobytes, 5 MiB is a long book.
+
+Every problem with a file raises one `DocumentError` whose message names the file and says
+what is wrong in one line: missing, a directory or special file, permission denied, an
+unknown extension, too large, binary (NUL bytes, a PDF/Word/image signature, or mostly
+control characters), empty, or Markdown/HTML with no readable text. Bytes that are not valid
+UTF-8 do not stop the load: a file with no UTF-8 multi-byte sequence at all is read as
+Windows-1252 (the usual culprit), otherwise the bad bytes become U+FFFD; either way
+`Document.warnings` says so.
+
+The publication date is taken, in this order, from the `published` argument ("option"),
+Markdown front matter ("front-matter") or HTML metadata ("html-meta"), then a dateline near
+the top of the text ("dateline"); otherwise it stays None ("none"), never today's date.
+Trailing web furniture ("Short link:", "Share this", "Related articles"...) is cut from the
+end of the text with a warning; nothing before it moves.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.documents.boilerplate import trim_tail
+from reader.documents.metadata import find_dateline, looks_like_title, parse_date
+from reader.documents.textnorm import normalize_text
 from reader.errors import DocumentError
-from reader.model import Block, Document
+from reader.model import Block, Document, Mark
 
-#: Larger files are refused: a briefing is tens of kilobytes; 5 MiB is a long book.
 MAX_FILE_BYTES = 5 * 1024 * 1024
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+_FORMAT_ALIASES = {"txt": "txt", "text": "txt", "md": "md", "markdown": "md", "html": "html", "htm": "html"}
+_FORMAT_NAMES = {"txt": "text", "md": "Markdown", "html": "HTML"}
+
+#: File signatures of formats people save briefings in by mistake, with what to tell them.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .epub file?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "a program"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+#: Share of control characters (or replaced bytes) above which a file is not text.
+_BINARY_SHARE = 0.10
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{1,3}")
+_SAMPLE_BYTES = 64 * 1024
 
 
-def load_document(path: str | Path, published: dt.date | None = None) -> Document:
+def load_document(path: str | os.PathLike[str], published: dt.date | None = None) -> Document:
     """Load a .txt/.md/.html briefing; `published` overrides any date found in the file."""
     p = Path(path)
-    if not p.exists():
-        raise DocumentError(f"{p}: no such file")
-    if p.is_dir():
+    fmt = _check_file(p)
+    data = _read_bytes(p)
+    try:
+        text, warnings = decode_bytes(data)
+        document = document_from_text(text, fmt=fmt, source=str(p), published=published)
+    except DocumentError as exc:
+        raise DocumentError(f"{p}: {exc}") from None
+    document.warnings[:0] = warnings
+    return document
+
+
+def _check_file(p: Path) -> str:
+    """The format of `p` from its suffix, after checking it is a readable regular file."""
+    try:
+        info = p.stat()
+    except FileNotFoundError:
+        raise DocumentError(f"{p}: no such file") from None
+    except PermissionError:
+        raise DocumentError(f"{p}: permission denied") from None
+    except OSError as exc:
+        raise DocumentError(f"{p}: cannot open: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
         raise DocumentError(f"{p}: is a directory, not a briefing file")
+    if not stat.S_ISREG(info.st_mode):
+        raise DocumentError(f"{p}: not a regular file")
     suffix = p.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise DocumentError(f"{p}: unknown file type {suffix or '(none)'}; expected one of {', '.join(SUPPORTED_SUFFIXES)}")
-    size = p.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise DocumentError(f"{p}: {size / 1048576:.1f} MiB is larger than the {MAX_FILE_BYTES // 1048576} MiB limit")
-    data = p.read_bytes()
-    if b"\x00" in data[:8192]:
-        raise DocumentError(f"{p}: binary data, not a text briefing")
+    if suffix not in _FORMATS:
+        raise DocumentError(
+            f"{p}: unknown file type {suffix or '(no extension)'}; expected one of {', '.join(SUPPORTED_SUFFIXES)}"
+        )
+    if info.st_size > MAX_FILE_BYTES:
+        raise DocumentError(f"{p}: {_size(info.st_size)} is larger than the {_size(MAX_FILE_BYTES)} limit for a briefing")
+    if info.st_size == 0:
+        raise DocumentError(f"{p}: the file is empty")
+    return _FORMATS[suffix]
+
+
+def _read_bytes(p: Path) -> bytes:
+    try:
+        with p.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except PermissionError:
+        raise DocumentError(f"{p}: permission denied") from None
+    except OSError as exc:
+        raise DocumentError(f"{p}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise DocumentError(f"{p}: larger than the {_size(MAX_FILE_BYTES)} limit for a briefing")
+    return data
+
+
+def _size(n: int) -> str:
+    return f"{n / 1048576:.1f} MiB" if n >= 1048576 else f"{n / 1024:.0f} KiB"
+
+
+def decode_bytes(data: bytes) -> tuple[str, list[str]]:
+    """Text from a file's bytes, with warnings about anything that had to be guessed or replaced."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+        return text, ["the file is UTF-16; it was read as such", *_replaced_warning(text)]
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise DocumentError(f"this is {what}, not a text briefing; save it as .txt, .md or .html first")
+    if b"\x00" in data[:_SAMPLE_BYTES]:
+        raise DocumentError("binary data (NUL bytes), not a text briefing")
     warnings: list[str] = []
     try:
-        raw = data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if not _UTF8_MULTIBYTE.search(data) and _decodes_as_cp1252(data):
+            text = data.decode("cp1252")
+            warnings.append("the file is not valid UTF-8; it was read as Windows-1252 (cp1252), check accented letters")
+        else:
+            text = data.decode("utf-8-sig", errors="replace")
+            bad = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
+            warnings.append(
+                f"the file is not valid UTF-8 (first bad byte at {exc.start}); "
+                f"{bad} undecodable byte sequence(s) were replaced with U+FFFD"
+            )
+            if bad > _BINARY_SHARE * max(len(text), 1):
+                raise DocumentError("mostly undecodable bytes: binary data, not a text briefing") from None
+    sample = text[:_SAMPLE_BYTES]
+    if sample and len(_CONTROL_CHARS.findall(sample)) > _BINARY_SHARE * len(sample):
+        raise DocumentError("mostly control characters: binary data, not a text briefing")
+    return text, warnings
+
+
+def _decodes_as_cp1252(data: bytes) -> bool:
+    try:
+        data.decode("cp1252")
     except UnicodeDecodeError:
-        raw = data.decode("utf-8", errors="replace")
-        warnings.append("the file is not valid UTF-8; undecodable bytes were replaced with U+FFFD")
-    if not raw.strip():
-        raise DocumentError(f"{p}: the file is empty")
-    fmt = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}.get(suffix, "txt")
-    doc = document_from_text(raw, fmt=fmt, source=str(p), published=published)
-    doc.warnings[:0] = warnings
-    return doc
+        return False
+    return True
+
+
+def _replaced_warning(text: str) -> list[str]:
+    bad = text.count("\ufffd")
+    return [f"{bad} undecodable character(s) were replaced with U+FFFD"] if bad else []
+
+
+# -- from text ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Parsed:
+    """What a format reader found, before the shared steps (boilerplate, dateline, option)."""
+
+    text: str
+    blocks: list[Block]
+    marks: list[Mark] = field(default_factory=list)
+    title: str = ""
+    source: str = ""
+    published: dt.date | None = None
+    origin: str = "none"
+    warnings: list[str] = field(default_factory=list)
 
 
 def document_from_text(text: str, fmt: str = "txt", source: str = "", published: dt.date | None = None) -> Document:
-    """Build a Document from text already in memory (pasted text, tests, the store)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blocks: list[Block] = []
-    pos = 0
-    for para in text.split("\n"):
-        if para.strip():
-            blocks.append(Block("paragraph", pos, pos + len(para)))
-        pos += len(para) + 1
-    doc = Document(text=text, source=source, format=fmt, blocks=blocks)
+    """Build a Document from text already in memory (pasted text, tests, the store).
+
+    `fmt` is "txt", "md" or "html"; `source` is used when the text names no source itself.
+    Raises DocumentError when there is nothing to analyse.
+    """
+    kind = _FORMAT_ALIASES.get(fmt.lower().lstrip("."))
+    if kind is None:
+        raise DocumentError(f"unknown format {fmt!r}; expected txt, md or html")
+    text = normalize_text(text)
+    if not text.strip():
+        raise DocumentError("the file is empty" if not text else "the file holds only white space")
+    if kind == "md":
+        parsed = _from_markdown(text)
+    elif kind == "html":
+        parsed = _from_html(text)
+    else:
+        parsed = _from_plain(text)
+    if not parsed.text.strip():
+        raise DocumentError(f"no readable text in this {_FORMAT_NAMES[kind]} file")
+    if kind != "txt":
+        _trim_furniture(parsed)
+    if parsed.published is None:
+        _apply_dateline(parsed)
+    document = Document(
+        text=parsed.text,
+        title=parsed.title,
+        source=parsed.source or source,
+        published=parsed.published,
+        published_origin=parsed.origin if parsed.published else "none",
+        format=kind,
+        blocks=parsed.blocks,
+        marks=parsed.marks,
+        warnings=parsed.warnings,
+    )
     if published is not None:
-        doc.published, doc.published_origin = published, "option"
-    return doc
+        document.published, document.published_origin = published, "option"
+    return document
+
+
+def _from_plain(text: str) -> _Parsed:
+    from reader.documents.txt_reader import read_plain
+
+    text = re.sub(r"\A(?:[ ]*\n)+", "", text).rstrip()
+    warnings: list[str] = []
+    end, dropped = trim_tail(text)
+    if dropped and end > 0:
+        text = text[:end]
+        warnings.append(_furniture_warning(dropped))
+    text, blocks = read_plain(text)
+    first = blocks[0] if blocks else None
+    title = text[first.start : first.end] if first is not None and first.kind == "heading" else ""
+    return _Parsed(text, blocks, title=title, warnings=warnings)
+
+
+def _from_markdown(text: str) -> _Parsed:
+    from reader.documents.md_reader import front_matter_fields, read_markdown
+
+    result = read_markdown(text)
+    title, source, raw_date = front_matter_fields(result.meta)
+    date = parse_date(raw_date) if raw_date is not None else None
+    parsed = _Parsed(result.text, result.blocks, result.marks, warnings=result.warnings, source=source)
+    parsed.published, parsed.origin = date, "front-matter"
+    if not title:
+        heading = next((b for b in result.blocks if b.kind == "heading"), None)
+        first = result.blocks[0] if result.blocks else None
+        if heading is not None:
+            title = result.text[heading.start : heading.end]
+        elif first is not None and len(result.blocks) > 1 and looks_like_title(result.text[first.start : first.end]):
+            title = result.text[first.start : first.end]
+    parsed.title = title
+    return parsed
+
+
+def _from_html(text: str) -> _Parsed:
+    from reader.documents.html_reader import read_html
+
+    result = read_html(text)
+    return _Parsed(
+        result.text,
+        result.blocks,
+        result.marks,
+        title=result.title,
+        source=result.source,
+        published=result.published,
+        origin="html-meta",
+        warnings=result.warnings,
+    )
+
+
+def _trim_furniture(parsed: _Parsed) -> None:
+    """Cut web furniture from the end of a rebuilt text, clipping the blocks and marks with it."""
+    end, dropped = trim_tail(parsed.text)
+    if not dropped or end <= 0:
+        return
+    parsed.text = parsed.text[:end]
+    parsed.blocks = [_clip(b, end) for b in parsed.blocks if b.start < end]
+    parsed.marks = [_clip(m, end) for m in parsed.marks if m.start < end]
+    parsed.warnings.append(_furniture_warning(dropped))
+
+
+def _clip(item: Block | Mark, end: int) -> Block | Mark:
+    item.end = min(item.end, end)
+    return item
+
+
+def _furniture_warning(dropped: list[str]) -> str:
+    shown = ", ".join(repr(line if len(line) <= 40 else line[:37] + "...") for line in dropped[:3])
+    more = f" and {len(dropped) - 3} more" if len(dropped) > 3 else ""
+    return f"dropped web page furniture at the end of the text: {shown}{more}"
+
+
+def _apply_dateline(parsed: _Parsed) -> None:
+    lines = []
+    pos = 0
+    for line in parsed.text.split("\n"):
+        if line.strip():
+            lines.append((pos, line))
+        pos += len(line) + 1
+    found = find_dateline(lines)
+    if found is not None:
+        parsed.published, parsed.origin = found[0], "dateline"
