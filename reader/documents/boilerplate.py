@@ -23,7 +23,7 @@ _FURNITURE = re.compile(
     r"tags?\s*:.*|topics?\s*:.*|filed\s+under\s*:?.*|"
     r"comments?(?:\s*\(\d+\))?|leave\s+a\s+(?:comment|reply)|"
     r"back\s+to\s+top|top\s+of\s+page"
-    r")" + _URL + r"\s*[:.!]?\s*$",
+    r")\s*:?" + _URL + r"\s*[:.!]?\s*$",
     re.IGNORECASE,
 )
 #: Openers of a trailing list of other stories: they take the short lines after them with them.

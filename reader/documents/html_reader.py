@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -286,7 +287,7 @@ def _walk(el: etree._Element, builder: TextBuilder, classify: Callable[[etree._E
         builder.close_block()
     elif what == "code":
         builder.open_block("code")
-        builder.raw("".join(el.itertext()).strip("\n"))
+        builder.raw(textwrap.dedent("".join(el.itertext())).strip())
         builder.close_block()
     elif what == "mark":
         builder.open_mark(action[1], action[2])

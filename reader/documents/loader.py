@@ -222,7 +222,7 @@ def document_from_text(text: str, fmt: str = "txt", source: str = "", published:
 def _from_plain(text: str) -> _Parsed:
     from reader.documents.txt_reader import read_plain
 
-    text = re.sub(r"\A(?:[ ]*\n)+", "", text).rstrip()
+    text = text.strip()
     warnings: list[str] = []
     end, dropped = trim_tail(text)
     if dropped and end > 0:

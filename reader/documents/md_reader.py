@@ -8,6 +8,7 @@ YAML front matter (between `---` lines at the very top) gives title, source and 
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -101,7 +102,7 @@ def _walk_blocks(tokens: list[Token], builder: TextBuilder) -> None:
             _walk_inline(token.children or [], builder)
         elif kind in ("fence", "code_block"):
             builder.open_block("code")
-            builder.raw(token.content.rstrip("\n"))
+            builder.raw(textwrap.dedent(token.content).strip())
             builder.close_block()
         elif kind == "html_block":
             _html_block(token.content, builder)
@@ -118,7 +119,7 @@ def _walk_inline(children: list[Token], builder: TextBuilder) -> None:
             builder.line_break()
         elif kind == "code_inline":
             builder.open_mark("code")
-            builder.raw(child.content)
+            builder.text(child.content)
             builder.close_mark()
         elif kind in _INLINE_MARKS:
             builder.open_mark(_INLINE_MARKS[kind])
