@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import re
 import textwrap
 from collections.abc import Callable
@@ -34,6 +35,7 @@ _SKIP = frozenset(
     "nav header footer aside form button select option input textarea label head title meta link "
     "figure dialog menu".split()
 )
+_ARTICLE_TYPES = frozenset(("BlogPosting", "Report", "LiveBlogPosting", "WebPage"))
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _BLOCKS = frozenset("p div section article main address dd dt figcaption caption summary details center".split())
 _EM = frozenset("em i cite dfn var".split())
@@ -78,7 +80,7 @@ def read_html(text: str) -> HtmlResult:
     tree = parse_html(text)
     if tree is None:
         return HtmlResult("", [], [])
-    title, source = _page_title(tree), _page_source(tree)
+    title, source = _page_title_and_source(tree)
     published = _page_date(tree)
     builder = TextBuilder()
     main = _main_content(tree)
@@ -123,29 +125,63 @@ def _meta(tree: lxml_html.HtmlElement, pairs: tuple[tuple[str, str], ...]) -> st
     return ""
 
 
-def _page_source(tree: lxml_html.HtmlElement) -> str:
-    source = _meta(tree, _SOURCE_META)
-    if source:
-        return source
-    url = _meta(tree, (("property", "og:url"),))
-    if not url:
-        url = next((el.get("href", "") for el in tree.iter("link") if (el.get("rel") or "").lower() == "canonical"), "")
-    host = urlsplit(url.strip()).hostname or ""
-    return host.removeprefix("www.")
+def _json_ld_article(tree: lxml_html.HtmlElement) -> dict:
+    """The first schema.org Article-like object in the page's JSON-LD, or {}."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                kinds = item.get("@type")
+                kinds = kinds if isinstance(kinds, list) else [kinds]
+                if any(isinstance(k, str) and (k.endswith("Article") or k in _ARTICLE_TYPES) for k in kinds):
+                    return item
+                stack.extend(v for k, v in item.items() if k == "@graph")
+    return {}
 
 
-def _page_title(tree: lxml_html.HtmlElement) -> str:
-    title = _meta(tree, _TITLE_META)
-    if not title:
-        el = tree.find(".//title")
-        title = " ".join(el.text_content().split()) if el is not None else ""
-        site = _meta(tree, _SOURCE_META)
-        for sep in (" | ", " - ", " – ", " — ", " :: ", " · "):
-            head, found, tail = title.rpartition(sep)
-            if found and head and (not site or tail.strip().lower() == site.lower() or len(tail) < len(head) // 2):
-                title = head.strip()
-                break
-    return title
+def _publisher_name(article: dict) -> str:
+    publisher = article.get("publisher")
+    if isinstance(publisher, list) and publisher:
+        publisher = publisher[0]
+    if isinstance(publisher, dict):
+        publisher = publisher.get("name")
+    return " ".join(publisher.split()) if isinstance(publisher, str) else ""
+
+
+def _page_title_and_source(tree: lxml_html.HtmlElement) -> tuple[str, str]:
+    """The headline and the publication's name, from meta tags, JSON-LD, <title> and the URL."""
+    article = _json_ld_article(tree)
+    headline = article.get("headline")
+    title = _meta(tree, _TITLE_META) or (" ".join(headline.split()) if isinstance(headline, str) else "")
+    source = _meta(tree, _SOURCE_META) or _publisher_name(article)
+    el = tree.find(".//title")
+    page_title = " ".join(el.text_content().split()) if el is not None else ""
+    for sep in (" | ", " - ", " – ", " — ", " :: ", " · "):
+        head, found, tail = page_title.rpartition(sep)
+        tail = tail.strip()
+        short_tail = len(tail) <= len(head) and len(tail.split()) <= 5
+        if found and head and tail and (tail.lower() == source.lower() or short_tail):
+            # "Headline | Site": the part after the separator names the site.
+            title = title or head.strip()
+            source = source or tail
+            break
+    title = title or page_title
+    if not source:
+        url = _meta(tree, (("property", "og:url"),))
+        if not url:
+            links = (el.get("href", "") for el in tree.iter("link") if (el.get("rel") or "").lower() == "canonical")
+            url = next(links, "")
+        source = (urlsplit(url.strip()).hostname or "").removeprefix("www.")
+    return title, source
 
 
 def _page_date(tree: lxml_html.HtmlElement) -> dt.date | None:

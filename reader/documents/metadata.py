@@ -138,7 +138,16 @@ def find_dateline(lines: Iterable[tuple[int, str]]) -> tuple[dt.date, int] | Non
     return updated
 
 
+#: "NAIROBI, Kenya (AP) _": a wire-service place line, not a headline.
+_WIRE_LINE = re.compile(r"^[A-Z][A-Z .'-]+,.*\((?:AP|Reuters|AFP|UPI|dpa|Xinhua|Bloomberg)\)", re.IGNORECASE)
+
+
 def looks_like_title(line: str) -> bool:
     """A first line that reads as a headline: short, and not a sentence ending with a period."""
     line = line.strip()
-    return 0 < len(line) <= 150 and not line.endswith((".", ",", ";", ":")) and dateline_date(line) is None
+    return (
+        0 < len(line) <= 150
+        and not line.endswith((".", ",", ";", ":", "_", "-", "–", "—"))
+        and not _WIRE_LINE.match(line)
+        and dateline_date(line) is None
+    )

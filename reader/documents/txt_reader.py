@@ -22,6 +22,7 @@ _BULLET = re.compile(r"^(?P<indent>[ ]*)(?P<bullet>[-*•·▪◦–—]|\(?\d{1
 #: Lines this long are not hard-wrapped prose; 100 covers the usual 72–80 column wrapping.
 _WRAP_WIDTH = 100
 _HEADING_MAX_CHARS = 80
+_HEADING_MAX_WORDS = 12
 
 
 @dataclass(slots=True)
@@ -105,7 +106,8 @@ def _mark_headings(text: str, blocks: list[Block], chunks: list[list[_Line]]) ->
             and len(line) <= _HEADING_MAX_CHARS
             and "\n" not in line
             and (line[0].isupper() or line[0].isdigit())
-            and not line.endswith((".", ",", ";", ":", '"', "”", "’", ")"))
+            and len(line.split()) <= _HEADING_MAX_WORDS
+            and not line.endswith((".", ",", ";", ":", "!", "?", '"', "”", "’", ")"))
             and dateline_date(line) is None
         ):
             block.kind, block.level = "heading", 2

@@ -168,9 +168,11 @@ def test_fifty_kilobytes_of_markdown_load_fast(tmp_path):
     body = sample.split("---\n", 2)[2].replace("Share this article\n", "")
     path = tmp_path / "long.md"
     path.write_text(sample.split("Share this")[0] + body * (50_000 // len(body)), encoding="utf-8")
-    load_document(path)  # imports and parser set-up are not what we measure
-    started = time.perf_counter()
-    doc = load_document(path)
-    elapsed = time.perf_counter() - started
+    doc = load_document(path)  # imports and parser set-up are not what we measure
     assert len(doc.text) > 40_000
-    assert elapsed < 0.25, f"{elapsed * 1000:.0f} ms"
+    timings = []
+    for _ in range(3):  # the best of three, so a busy machine does not fail the test
+        started = time.perf_counter()
+        load_document(path)
+        timings.append(time.perf_counter() - started)
+    assert min(timings) < 0.1, f"{min(timings) * 1000:.0f} ms"

@@ -74,6 +74,7 @@ def test_dateline_must_be_near_the_top():
         ("Will the talks resume?", True),
         ("Istanbul hosted the first direct round of talks.", False),
         ("Published: 20 May 2025", False),
+        ("NAIROBI, Kenya (AP) _", False),
         ("x" * 200, False),
     ],
 )

@@ -50,8 +50,37 @@ def test_title_from_title_element_without_site_name():
     html = "<html><head><title>Budget vote delayed - Capital Post</title></head><body><p>The vote on the budget was delayed again on Friday, officials said, as coalition partners argued over spending.</p></body></html>"
     doc = document_from_text(html, fmt="html")
     assert doc.title == "Budget vote delayed"
+    assert doc.source == "Capital Post"
     assert doc.text.startswith("Budget vote delayed\n\nThe vote on the budget")
     assert doc.published is None and doc.published_origin == "none"
+
+
+def test_json_ld_headline_and_publisher():
+    html = (
+        "<html><head><title>Minister resigns - The Daily Example</title>"
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle", '
+        '"headline": "Minister resigns over leak", "datePublished": "2024-11-02T08:00:00Z", '
+        '"publisher": {"@type": "Organization", "name": "Example Media Group"}}]}</script></head>'
+        "<body><div class='cookie'>We use cookies. <button>Accept</button></div><div class='story'>"
+        "<p>The defence minister resigned on Saturday after a leaked memo showed that the ministry had known about the problems.</p>"
+        "<p>The prime minister accepted the resignation and named an interim replacement until a reshuffle next week.</p>"
+        "</div></body></html>"
+    )
+    doc = document_from_text(html, fmt="html")
+    assert doc.title == "Minister resigns over leak"
+    assert doc.source == "Example Media Group"
+    assert (doc.published, doc.published_origin) == (dt.date(2024, 11, 2), "html-meta")
+    assert "cookies" not in doc.text
+
+
+def test_source_falls_back_to_the_canonical_host():
+    html = (
+        '<html><head><link rel="canonical" href="https://www.harbour.example/news/1"></head>'
+        "<body><p>Dock workers walked out on Tuesday in three more ports, the union said in a statement.</p></body></html>"
+    )
+    assert document_from_text(html, fmt="html", source="fallback").source == "harbour.example"
+    html = "<html><body><p>Dock workers walked out on Tuesday in three more ports, the union said.</p></body></html>"
+    assert document_from_text(html, fmt="html", source="fallback").source == "fallback"
 
 
 def test_dateline_in_html_text_when_no_metadata():
