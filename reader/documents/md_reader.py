@@ -21,6 +21,8 @@ from reader.documents.metadata import parse_date
 from reader.model import Block, Mark
 
 _FRONT_MATTER = re.compile(r"\A---[ ]*\n(?P<body>.*?)(?:\n|^)(?:---|\.\.\.)[ ]*(?:\n|\Z)", re.DOTALL | re.MULTILINE)
+#: Front matter starts with a "key:" line (after optional comments or blank lines).
+_KEY_LINE = re.compile(r"\A(?:\s*#[^\n]*\n|\s*\n)*\s*[\w\"'][\w \"'.-]*:(?:\s|$)")
 _TITLE_KEYS = ("title", "headline")
 _SOURCE_KEYS = ("source", "publisher", "publication", "site", "site_name", "outlet", "url", "link")
 _DATE_KEYS = ("published", "date", "pubdate", "publication_date", "published_at", "date_published", "created")
@@ -45,8 +47,8 @@ def _parser() -> MarkdownIt:
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
     """(metadata, Markdown body, warnings) for a text that may open with YAML front matter."""
     m = _FRONT_MATTER.match(text)
-    if not m:
-        return {}, text, []
+    if not m or not _KEY_LINE.match(m["body"]):
+        return {}, text, []  # "---" then prose is a thematic break, not front matter
     import yaml
 
     try:
@@ -56,7 +58,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
         line = f" (line {where.line + 2})" if where is not None else ""
         return {}, text[m.end() :], [f"the front matter is not valid YAML{line}; it was ignored"]
     if not isinstance(data, dict):
-        return {}, text[m.end() :], ["the front matter is not a list of key: value pairs; it was ignored"]
+        return {}, text, []
     return {str(k).lower(): v for k, v in data.items()}, text[m.end() :], []
 
 

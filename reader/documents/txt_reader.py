@@ -5,8 +5,8 @@ paragraph per line, as text copied from a web page usually is), each line is a p
 In a hard-wrapped file (blank lines between paragraphs, every line shorter than about 100
 characters) the newlines inside a paragraph are replaced by spaces: same length, so offsets
 do not move, but the parser no longer sees a line break in the middle of a sentence.
-A bulleted line ("- ", "* ", "• ", "1. ", "a) ") is a list item whose block starts after the
-bullet; a short first line that is not a sentence is the title (a level-1 heading), and other
+A bulleted line ("- ", "* ", "• ", "1. ", "a) ") is a list item; its block includes the bullet,
+which is part of the text (the window shows it as written instead of drawing its own); a short first line that is not a sentence is the title (a level-1 heading), and other
 short lines standing alone between paragraphs are level-2 headings.
 """
 
@@ -34,8 +34,8 @@ class _Line:
 
     @property
     def content_start(self) -> int:
-        indent = len(self.text) - len(self.text.lstrip())
-        return self.start + (self.bullet.end() if self.bullet else indent)
+        """Offset of the line's first visible character (a bullet counts)."""
+        return self.start + len(self.text) - len(self.text.lstrip())
 
 
 def _chunks(text: str) -> list[list[_Line]]:

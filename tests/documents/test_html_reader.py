@@ -124,3 +124,14 @@ def test_fallback_walk_when_trafilatura_finds_nothing(monkeypatch):
 def test_html_without_text_is_an_error(html):
     with pytest.raises(DocumentError, match="no readable text in this HTML file"):
         document_from_text(html, fmt="html")
+
+
+def test_no_date_is_invented():
+    html = (
+        "<html><head><title>Quiet day</title></head><body><article>"
+        "<p>Nothing happened at the border crossing on Wednesday, according to the local police chief.</p>"
+        "</article><footer>© 2023 Example</footer></body></html>"
+    )
+    doc = document_from_text(html, fmt="html")
+    assert doc.published is None
+    assert doc.published_origin == "none"

@@ -142,3 +142,9 @@ def test_sample_briefing_loads():
     assert block_texts(sample, "blockquote")[0].endswith("a diplomat close to the talks said.")
     assert ("link", "African Union statement") in [(m.kind, sample.text[m.start : m.end]) for m in sample.marks]
     assert sample.warnings == []
+
+
+def test_a_leading_rule_with_prose_is_not_front_matter():
+    doc = document_from_text("---\n\nThe talks resumed on Monday.\n\n---\n\nA second paragraph.\n", fmt="md")
+    assert doc.text == "The talks resumed on Monday.\n\nA second paragraph."
+    assert doc.warnings == []

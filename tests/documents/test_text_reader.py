@@ -45,8 +45,8 @@ def test_hard_wrapped_paragraphs_are_joined_without_moving_offsets():
     assert block_texts(doc) == [
         "Talks resume",
         "Egypt and Ethiopia returned to the table in Geneva on 2 December, the first round since the talks collapsed.",
-        "The African Union will host a second round.",
-        "The World Bank may fund a station.",
+        "- The African Union will host a second round.",
+        "- The World Bank may fund a station.",
         "Background",
         "The dam has divided the two countries for more than a decade.",
     ]
