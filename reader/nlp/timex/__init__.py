@@ -81,7 +81,7 @@ class _DocView:
                     return False
             elif len(name) <= 4 and not text.endswith(".") and token.ent_type_ != "DATE":
                 return False
-        if kind == "year" and not cand.group("fy"):
+        if kind == "year" and cand.group("year") and not cand.group("fy"):
             token = self.token(cand.match.start("year"))
             if token is None:
                 return False

@@ -157,6 +157,8 @@ def season_year(ref: dt.date | None, code: str, relation: str, direction: int) -
     """Which year a season belongs to: 'last spring' is last year's, 'this summer' this year's."""
     if ref is None:
         return None
+    if relation == "this":
+        return ref.year
     if relation in ("last", "this past", "the past"):
         return ref.year - 1 if _season_index(code) >= _season_index(_season_of(ref)) else ref.year
     if relation in ("next", "the coming"):
@@ -184,8 +186,6 @@ def quarter_year(ref: dt.date | None, quarter: int, direction: int) -> int | Non
     current = quarter_of(ref)
     if direction == PAST and quarter > current:
         return ref.year - 1
-    if direction == FUTURE and quarter < current:
-        return ref.year + 1
     return ref.year
 
 

@@ -100,6 +100,19 @@ def _unit(word: str | None) -> str | None:
     return lexicon()["units"].get((word or "").lower())
 
 
+def spelled_year(words: str) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001."""
+    words = words.lower().replace(" hundred", "").replace(" and", "")
+    if words.startswith("two thousand"):
+        rest = words.removeprefix("two thousand").strip()
+        return 2000 + int(number_value(rest) or 0) if rest else 2000
+    head, _, tail = words.partition(" ")
+    century, rest = number_value(head), number_value(tail)
+    if century is None or rest is None:
+        return None
+    return int(century) * 100 + int(rest)
+
+
 POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
 MOD_OF_POINT = {"early": "START", "mid": "MID", "late": "END"}
 
@@ -163,8 +176,10 @@ class Resolver:
         return self._point(cand, value)
 
     def _numeric(self, cand: Candidate) -> list[Resolved]:
-        a, b, year = int(cand.group("n1")), int(cand.group("n2")), int(cand.group("year"))
-        day, month = (a, b) if a > 12 or b <= 12 else (b, a)
+        a, b = int(cand.group("n1")), int(cand.group("n2"))
+        year = _int(cand.group("year")) or cal.year_from_two_digits(int(cand.group("yy")), self.ref)
+        # month first unless impossible: the TimeML corpora and most English wire copy are American
+        month, day = (a, b) if a <= 12 else (b, a)
         if not cal.valid_day(year, month, day):
             return []
         return self._point(cand, f"{year:04d}-{month:02d}-{day:02d}")
@@ -223,6 +238,9 @@ class Resolver:
             return []
         if self.ref is None:
             return self._point(cand, f"XXXX-{month:02d}")
+        yrel = (cand.group("yrel") or "").lower()
+        if yrel:
+            return self._point(cand, cal.month_value(self.ref.year + {"last": -1, "next": 1}.get(yrel, 0), month))
         if rel in ("last", "past"):
             year = self.ref.year if month < self.ref.month else self.ref.year - 1
             return self._point(cand, cal.month_value(year, month))
@@ -234,7 +252,11 @@ class Resolver:
         return self._point(cand, cal.month_only(self.ref, month, self.direction_at(cand.match.start())))
 
     def _year(self, cand: Candidate) -> list[Resolved]:
-        if cand.group("yy"):
+        if cand.group("spelled"):
+            year = spelled_year(cand.group("spelled"))
+            if year is None:
+                return []
+        elif cand.group("yy"):
             year = cal.year_from_two_digits(int(cand.group("yy")), self.ref)
         else:
             year = int(cand.group("year"))
@@ -268,7 +290,7 @@ class Resolver:
         if ordinal is not None and not 1 <= ordinal <= 4:
             return []
         year = _int(cand.group("year")) or _int(cand.group("year2"))
-        yrel = (cand.group("yrel") or "").lower()
+        yrel = (cand.group("yrel") or cand.group("yrel2") or "").lower()
         ago = any(w in ("year-earlier", "year-ago", "year-before", "comparable") for w in qrel)
         if self.ref is None and year is None:
             return self._point(cand, f"XXXX-Q{ordinal}" if ordinal else "XXXX-QX")
@@ -282,7 +304,7 @@ class Resolver:
                         year -= 1
             return self._point(cand, f"{year:04d}-Q{ordinal}")
         base = None
-        if self.ctx.last_point and self.ctx.last_point[1] == "Q":
+        if self.ctx.last_point and self.ctx.last_point[1] == "Q" and not {"latest", "last", "past", "previous", "prior"} & set(qrel):
             base = self.ctx.last_point[0]
         if base is None:
             base = cal.shift_value(self.ref, -1, "Q")
@@ -308,6 +330,10 @@ class Resolver:
         code = lexicon()["seasons"][cand.group("season").lower()]
         year = _int(cand.group("year"))
         rel = (cand.group("rel") or "").lower()
+        if cand.group("season").lower() == "fall" and not rel and year is None:
+            return []  # the verb
+        if rel == "in":
+            rel = ""
         if year is None:
             year = cal.season_year(self.ref, code, rel, self.direction_at(cand.match.start("season")))
         return self._point(cand, cal.season_value(year, code))
@@ -356,6 +382,8 @@ class Resolver:
         unit = {"fiscal year": "Y", "financial year": "Y", "year-end": "Y"}.get(unit_word) or _unit(unit_word)
         if unit is None:
             return []
+        if unit == "Y" and rel.startswith("the") and re.match(r"\s+(?:ended|ending|ends|that ended|to)\b", self.text[cand.end : cand.end + 20]):
+            return [Resolved(cand.start, cand.end, "DURATION", "P1Y", cand.mod)]
         if rel in ("the following", "the preceding", "the prior", "that", "the same"):
             return self._anaphoric_unit(cand, rel, unit)
         shift = {"last": -1, "past": -1, "the past": -1, "the last": -1, "previous": -1, "the previous": -1,
@@ -372,6 +400,15 @@ class Resolver:
         if unit == "WE" and shift == -1 and self.ref is not None and self.ref.isoweekday() >= 6:
             shift = 0
         return self._point(cand, cal.shift_value(self.ref, shift, unit), mod=cand.mod)
+
+    def _year_ago(self, cand: Candidate) -> list[Resolved]:
+        """'the year-earlier period', 'year-ago': the same period a year before the one in view."""
+        if self.ctx.last_point is not None and self.ctx.last_point[1] in ("Q", "M"):
+            value, gran = self.ctx.last_point
+            base = point_date(value)
+            if base is not None:
+                return self._point(cand, cal.shift_value(base, -4 if gran == "Q" else -12, gran))
+        return self._point(cand, cal.shift_value(self.ref, -1, "Y"))
 
     def _anaphoric_unit(self, cand: Candidate, rel: str, unit: str) -> list[Resolved]:
         shift = {"the following": 1, "the preceding": -1, "the prior": -1}.get(rel, 0)
@@ -439,6 +476,8 @@ class Resolver:
             return []  # an age, not a period
         if num_text.lower() in ("a", "an") and unit == "S":
             return []  # "a second round"
+        if unit == "Q" and "-" in cand.match.group(0):
+            return []  # "three-quarters" is a fraction
         amount = number_value(num_text)
         mod = cand.mod
         if "couple" in num_text.lower():

@@ -62,6 +62,17 @@ def _with_modifier(text: str, cand: Candidate) -> None:
         cand.mod = cand.mod or "APPROX"
 
 
+_HYPHEN_PREFIXES = ("mid", "pre", "post", "early", "late", "end", "start")
+
+
+def _free_standing(text: str, start: int) -> bool:
+    """A match glued to a word by a hyphen ('year-earlier', '10-year') is only a date after 'mid-', 'post-'..."""
+    if start == 0 or text[start - 1] != "-":
+        return True
+    word = re.search(r"(\w+)-$", text[max(0, start - 12) : start])
+    return bool(word) and word.group(1).lower() in _HYPHEN_PREFIXES
+
+
 def find_candidates(text: str, accept: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
     """Non-overlapping candidates in text order (longest first on overlap, then rule order)."""
     found: list[Candidate] = []
@@ -70,6 +81,8 @@ def find_candidates(text: str, accept: Callable[[Candidate], bool] | None = None
             if match.end() == match.start():
                 continue
             cand = Candidate(match.start(), match.end(), rule, match, order)
+            if not _free_standing(text, cand.start):
+                continue
             if accept is not None and not accept(cand):
                 continue
             _with_modifier(text, cand)

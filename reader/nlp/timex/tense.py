@@ -33,6 +33,8 @@ def verb_direction(verb: Token) -> tuple[int, bool]:
     """(direction, sure) of one verb from its own tag and its auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
+    if "to" in words:
+        return NEAREST, False  # an infinitive: its tense is the governing verb's
     if words & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
         return FUTURE, True
     if "going" in words and any(c.lower_ == "to" for c in verb.children):
@@ -42,7 +44,8 @@ def verb_direction(verb: Token) -> tuple[int, bool]:
     if words & {"has", "have", "'ve", "'s"} and verb.tag_ == "VBN":
         return PAST, True
     if any(a.tag_ == "MD" for a in auxes) or verb.tag_ == "MD":
-        return NEAREST, False
+        # "would meet on Friday", "could resume on 3 June": a possibility lies ahead
+        return FUTURE, False
     if verb.lemma_ in FUTURE_LEMMAS and verb.tag_ in ("VBN", "VBZ", "VBP", "VBG"):
         return FUTURE, False
     if verb.tag_ == "VBN":
@@ -50,16 +53,48 @@ def verb_direction(verb: Token) -> tuple[int, bool]:
     return NEAREST, False
 
 
+#: Prepositions that introduce a deadline or a span end: the main verb's tense does not move them.
+OPEN_PREPOSITIONS = frozenset({"until", "till", "through", "by", "to", "before", "pending", "ahead", "after", "from"})
+_DATE_WORDS = frozenset({"the", "of", "early", "late", "mid", "this", "last", "next", "on", ",", "-", "."})
+
+
+def _part_of_date(token: Token) -> bool:
+    return (
+        token.like_num
+        or token.ent_type_ in ("DATE", "TIME")
+        or token.lower_ in _DATE_WORDS
+        or token.shape_ in ("Xxx.", "Xxxx.")
+    )
+
+
 def direction_of(token: Token) -> int:
-    """Past, future or nearest for a date whose first token is `token`."""
-    verb = governing_verb(token)
+    """Past, future or nearest for a date whose first token is `token`.
+
+    Only a verb that governs the date through prepositions counts: when the date hangs on a noun
+    or an adjective ("The 15 May negotiations", "payable Dec. 7") the nearest occurrence wins.
+    """
+    current = token
+    for _ in range(6):
+        if not _part_of_date(current) or current.head is current:
+            break
+        current = current.head
+    if current.pos_ == "ADP":
+        if current.lower_ in ("until", "till"):
+            return FUTURE
+        if current.lower_ in OPEN_PREPOSITIONS:
+            return NEAREST
+        if current.head is not current:
+            current = current.head
+    if current.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "PRON"):
+        return NEAREST
+    verb = governing_verb(current)
     if verb is None:
         return NEAREST
     direction, sure = verb_direction(verb)
     if sure:
         return direction
     # infinitive or participle under another verb: "plans to meet on Friday", "is due to sign"
-    if verb.tag_ in ("VB", "VBG") and verb.head is not verb:
+    if (verb.tag_ in ("VB", "VBG") or any(c.lower_ == "to" for c in verb.children)) and verb.head is not verb:
         upper = governing_verb(verb.head)
         if upper is not None:
             if upper.lemma_ in FUTURE_LEMMAS or upper.lemma_ == "be" and verb.lemma_ in FUTURE_LEMMAS:
