@@ -9,9 +9,10 @@ Every problem with a file raises one `DocumentError` whose message names the fil
 what is wrong in one line: missing, a directory or special file, permission denied, an
 unknown extension, too large, binary (NUL bytes, a PDF/Word/image signature, or mostly
 control characters), empty, or Markdown/HTML with no readable text. Bytes that are not valid
-UTF-8 do not stop the load: a file with no UTF-8 multi-byte sequence at all is read as
-Windows-1252 (the usual culprit), otherwise the bad bytes become U+FFFD; either way
-`Document.warnings` says so.
+UTF-8 do not stop the load: an HTML page is read in the charset its <meta> declares; a file
+with no UTF-8 multi-byte sequence at all is read as Windows-1252 (the usual culprit);
+otherwise the bad bytes become U+FFFD. `Document.warnings` says which. UTF-16 with a BOM is
+read as such.
 
 The publication date is taken, in this order, from the `published` argument ("option"),
 Markdown front matter ("front-matter") or HTML metadata ("html-meta"), then a dateline near
@@ -22,6 +23,7 @@ end of the text with a warning; nothing before it moves.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
 import re
@@ -58,6 +60,7 @@ _BINARY_SHARE = 0.10
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{1,3}")
 _SAMPLE_BYTES = 64 * 1024
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 
 
 def load_document(path: str | os.PathLike[str], published: dt.date | None = None) -> Document:
@@ -66,7 +69,7 @@ def load_document(path: str | os.PathLike[str], published: dt.date | None = None
     fmt = _check_file(p)
     data = _read_bytes(p)
     try:
-        text, warnings = decode_bytes(data)
+        text, warnings = decode_bytes(data, declared_charset(data) if fmt == "html" else None)
         document = document_from_text(text, fmt=fmt, source=str(p), published=published)
     except DocumentError as exc:
         raise DocumentError(f"{p}: {exc}") from None
@@ -117,8 +120,22 @@ def _size(n: int) -> str:
     return f"{n / 1048576:.1f} MiB" if n >= 1048576 else f"{n / 1024:.0f} KiB"
 
 
-def decode_bytes(data: bytes) -> tuple[str, list[str]]:
-    """Text from a file's bytes, with warnings about anything that had to be guessed or replaced."""
+def declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares in a <meta> tag, if Python knows it."""
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    try:
+        return codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[str]]:
+    """Text from a file's bytes, with warnings about anything that had to be guessed or replaced.
+
+    UTF-8 is tried first; `declared` (an HTML page's own charset) is the second choice.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
         return text, ["the file is UTF-16; it was read as such", *_replaced_warning(text)]
@@ -131,7 +148,11 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if not _UTF8_MULTIBYTE.search(data) and _decodes_as_cp1252(data):
+        if declared and declared not in ("utf-8", "utf-8-sig"):
+            text = data.decode(declared, errors="replace")
+            warnings.append(f"the page is not UTF-8; it was read as {declared}, the encoding it declares")
+            warnings.extend(_replaced_warning(text))
+        elif not _UTF8_MULTIBYTE.search(data) and _decodes_as_cp1252(data):
             text = data.decode("cp1252")
             warnings.append("the file is not valid UTF-8; it was read as Windows-1252 (cp1252), check accented letters")
         else:

@@ -176,3 +176,12 @@ def test_fifty_kilobytes_of_markdown_load_fast(tmp_path):
         load_document(path)
         timings.append(time.perf_counter() - started)
     assert min(timings) < 0.1, f"{min(timings) * 1000:.0f} ms"
+
+
+def test_html_declared_charset_is_used_when_not_utf8(tmp_path):
+    path = tmp_path / "old.html"
+    page = '<html><head><meta charset="iso-8859-2"><title>Łódź</title></head><body><p>Prezydent odwiedził Łódź w środę rano.</p></body></html>'
+    path.write_bytes(page.encode("iso-8859-2"))
+    doc = load_document(path)
+    assert "Łódź w środę" in doc.text
+    assert any("iso8859-2" in w for w in doc.warnings)
