@@ -84,19 +84,26 @@ def read_html(text: str) -> HtmlResult:
     published = _page_date(tree)
     builder = TextBuilder()
     main = _main_content(tree)
+    warnings = []
+    if main is None:
+        warnings.append("the page's main text could not be told apart; all its visible text was kept")
     root, classify = (main, _classify_tei) if main is not None else (_fallback_root(tree), _classify_html)
-    has_h1 = bool(root.xpath(".//head[@rend='h1']" if main is not None else ".//h1"))
-    if title and not has_h1:
+    headings = root.xpath(".//head" if main is not None else ".//h1|.//h2|.//h3")
+    has_headline = any(
+        h.get("rend") == "h1" or h.tag == "h1" or " ".join("".join(h.itertext()).split()).lower() == title.lower()
+        for h in headings[:3]
+    )
+    if title and not has_headline:
         _title_heading(builder, title)
     before = builder.length
     _walk_children(root, builder, classify)
     if builder.length == before:
-        return HtmlResult("", [], [], title, source, published)  # a title alone is not a briefing
+        return HtmlResult("", [], [], title, source, published, warnings)  # a title alone is not a briefing
     plain, blocks, marks = builder.finish()
     if not title:
         first = next((b for b in blocks if b.kind == "heading"), None)
         title = plain[first.start : first.end] if first else ""
-    return HtmlResult(plain, blocks, marks, title, source, published)
+    return HtmlResult(plain, blocks, marks, title, source, published, warnings)
 
 
 def walk_html_fragment(html: str, builder: TextBuilder) -> None:

@@ -111,6 +111,17 @@ def test_fallback_walk_when_trafilatura_finds_nothing(monkeypatch):
     assert block_texts(doc, "heading")[0] == "Port strike spreads to the north"
     assert "Storm closes" not in doc.text and "Copyright" not in doc.text and "ANALYTICS" not in doc.text
     assert "A pay rise in line with inflation." in block_texts(doc, "list_item")
+    assert any("main text could not be told apart" in w for w in doc.warnings)
+
+
+def test_title_is_not_repeated_when_the_text_opens_with_it():
+    html = (
+        "<html><head><title>Port strike spreads</title></head><body><article><h2>Port strike spreads</h2>"
+        "<p>Dock workers in three more ports walked out on Tuesday, widening a strike that began last week.</p>"
+        "</article></body></html>"
+    )
+    doc = document_from_text(html, fmt="html")
+    assert doc.text.count("Port strike spreads") == 1
 
 
 @pytest.mark.parametrize(
