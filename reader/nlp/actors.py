@@ -115,14 +115,17 @@ class _Resolver:
     @staticmethod
     def _single_name_owner(word: str, pos: int, full: list[tuple[Span, _Cluster]]) -> _Cluster | None:
         """The person a lone name refers to: by surname first, then first name; nearest before wins."""
-        for part in (-1, 0):
-            owners = [c for _, c in full if c.name_tokens[part] == word]
+        for part in (-1, 0, None):
+            if part is None:  # a middle name ("Faki" of "Moussa Faki Mahamat")
+                owners = [c for _, c in full if word in c.name_tokens[1:-1]]
+            else:
+                owners = [c for _, c in full if c.name_tokens[part] == word]
             if not owners:
                 continue
             distinct = {c.key: c for c in owners}
             if len(distinct) == 1:
                 return owners[0]
-            before = [c for e, c in full if c.name_tokens[part] == word and e.start_char < pos]
+            before = [c for e, c in full if c in owners and e.start_char < pos]
             return before[-1] if before else owners[0]
         return None
 

@@ -101,6 +101,14 @@ class BriefingEntities:
             return None
         return Candidate(start, end, cand.label, cand.kb)
 
+    def _looks_like_a_name(self, span: Span) -> bool:
+        """Two to four capitalised words, none of them a known place or organisation."""
+        words = [t for t in span if not t.is_punct]
+        return 2 <= len(words) <= 4 and all(
+            t.text[:1].isupper() and self.gaz.lookup(t.text) is None and t.lower_ not in self.gaz.title_heads
+            for t in words
+        )
+
     def _is_title_word(self, tok) -> bool:
         low = tok.lower_
         return tok.text in self.gaz.honorifics or low in self.gaz.title_heads or low in self.gaz.title_modifiers
@@ -180,6 +188,8 @@ class BriefingEntities:
     def _apply_rules(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         for rule in self.rules:
             words = set(rule["words"])
+            if rule.get("words_from") == "title_heads":
+                words |= self.gaz.title_heads
             for c in cands:
                 if c.label not in rule["from"] or c.kb.startswith(("country:", "org:")):
                     continue
@@ -195,6 +205,8 @@ class BriefingEntities:
                     hit = i >= 0 and i < c.start - 0 and doc[i].lower_ in words
                     if hit and rule.get("only_known_places"):
                         hit = self.gaz.lookup(doc[c.start : c.end].text) is not None
+                    if hit and rule.get("name_shape"):
+                        hit = self._looks_like_a_name(doc[c.start : c.end])
                 if hit:
                     c.label = rule["label"]
         return cands
@@ -204,9 +216,10 @@ class BriefingEntities:
         surnames: set[str] = set()
         for c in cands:
             if c.label == "PERSON" and c.end - c.start > 1:
-                last = doc[c.end - 1]
-                if last.is_alpha:
-                    surnames.add(last.text)
+                # every name word but the first ("Faki" of "Moussa Faki Mahamat", "Trump" of "Donald Trump")
+                for tok in doc[c.start + 1 : c.end]:
+                    if tok.is_alpha and tok.is_title and len(tok) > 2 and self.gaz.lookup(tok.text) is None:
+                        surnames.add(tok.text)
         if not surnames:
             return cands
         gov = self.gaz.government_words
