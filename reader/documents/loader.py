@@ -236,7 +236,8 @@ def document_from_text(text: str, fmt: str = "txt", source: str = "", published:
         warnings=parsed.warnings,
     )
     if published is not None:
-        document.published, document.published_origin = published, "option"
+        date = published.date() if isinstance(published, dt.datetime) else published
+        document.published, document.published_origin = date, "option"
     return document
 
 

@@ -1,7 +1,8 @@
-"""Markdown briefings (CommonMark plus tables) reduced to plain text with blocks and marks.
+"""Markdown briefings (CommonMark plus tables, strikethrough and footnotes) reduced to plain text with blocks and marks.
 
 No markup character survives into the text: headings lose their `#`, emphasis its stars,
 links their brackets and URL (kept as the link mark's href), list items their bullets.
+Footnote references are dropped; footnote texts become paragraphs at the end.
 YAML front matter (between `---` lines at the very top) gives title, source and date.
 """
 
@@ -27,6 +28,7 @@ _TITLE_KEYS = ("title", "headline")
 _SOURCE_KEYS = ("source", "publisher", "publication", "site", "site_name", "outlet", "url", "link")
 _DATE_KEYS = ("published", "date", "pubdate", "publication_date", "published_at", "date_published", "created")
 
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _INLINE_MARKS = {"em_open": "em", "strong_open": "strong"}
 
 
@@ -41,7 +43,9 @@ class MarkdownResult:
 
 @cache
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    return MarkdownIt("commonmark").enable("table").enable("strikethrough").use(footnote_plugin)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
@@ -129,8 +133,10 @@ def _walk_inline(children: list[Token], builder: TextBuilder) -> None:
             builder.open_mark("link", str(child.attrs.get("href", "")) or None)
         elif kind in ("em_close", "strong_close", "link_close"):
             builder.close_mark()
-        # Images (their alt text is not article text) and inline HTML tags are left out;
-        # text between inline tags arrives as ordinary text tokens.
+        elif kind == "html_inline" and _BR.match(child.content):
+            builder.line_break()
+        # Images (their alt text is not article text), footnote references and other inline
+        # HTML tags are left out; text between inline tags arrives as ordinary text tokens.
 
 
 def _html_block(html: str, builder: TextBuilder) -> None:

@@ -148,3 +148,16 @@ def test_a_leading_rule_with_prose_is_not_front_matter():
     doc = document_from_text("---\n\nThe talks resumed on Monday.\n\n---\n\nA second paragraph.\n", fmt="md")
     assert doc.text == "The talks resumed on Monday.\n\nA second paragraph."
     assert doc.warnings == []
+
+
+def test_footnotes_and_inline_breaks():
+    doc = document_from_text("Claim one[^1] and two.<br>Next line.\n\n[^1]: Ministry figures, *2024*.\n", fmt="md")
+    assert_consistent(doc)
+    assert doc.text == "Claim one and two.\nNext line.\n\nMinistry figures, 2024."
+    assert mark_texts(doc, "em") == ["2024"]
+
+
+def test_a_datetime_option_becomes_a_date():
+    doc = document_from_text("Text.", published=dt.datetime(2025, 5, 20, 13, 45))
+    assert doc.published == dt.date(2025, 5, 20)
+    assert type(doc.published) is dt.date
