@@ -9,13 +9,10 @@ space in a block, and every `Block`/`Mark` offset pointing into the final string
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from reader.documents.textnorm import normalize_text
 from reader.model import Block, Mark
-
-_WS = re.compile(r"\s+")
 
 #: A paragraph inside one of these containers takes the container's kind.
 _CONTAINERS = ("list_item", "blockquote")
@@ -91,10 +88,11 @@ class TextBuilder:
 
     def text(self, text: str) -> None:
         """Add flowing text: white space collapses, as in HTML and Markdown paragraphs."""
-        text = normalize_text(text)
+        if not (text.isascii() and text.isprintable()):
+            text = normalize_text(text)
         if not text:
             return
-        words = [w for w in _WS.split(text) if w]
+        words = text.split()
         if text[0].isspace() and not self._pending:
             self._pending = " "
         if words:
