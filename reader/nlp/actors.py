@@ -182,10 +182,11 @@ class _Resolver:
                 continue
             if any(i in taken for i in range(first, tok.i + 1) if doc[i].ent_type_ == "PERSON"):
                 continue
-            head = tok.lower_
+            words = {w.lower() for w in role.split()} - gaz.soft_modifiers
             candidates = [
                 c for c in people
-                if any(r.split()[-1].lower() == head for r in c.roles) and (country is None or c.country_key == country)
+                if any(words <= {w.lower() for w in r.split()} for r in c.roles)
+                and (country is None or c.country_key == country)
             ]
             if len({c.key for c in candidates}) != 1:
                 continue

@@ -34,6 +34,7 @@ from reader.resources import resource
 POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
 ARTICLES = frozenset({"the", "The"})
 #: Labels spaCy uses for names; numbers, dates and quantities are left to the date tagger.
+_EDGE_PUNCT = frozenset({"-", "–", "—", ",", ";", ":", "(", ")", '"', "“", "”"})
 _NOT_NAME_POS = frozenset({"ADV", "ADP", "PRON", "CCONJ", "SCONJ", "VERB", "AUX", "PART", "INTJ"})
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 
@@ -82,6 +83,13 @@ class BriefingEntities:
         start, end = cand.start, cand.end
         while end > start and doc[end - 1].text in POSSESSIVE:
             end -= 1
+        # white space and dashes at the edges ("Scotland\n -")
+        while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT):
+            end -= 1
+        while start < end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT):
+            start += 1
+        if start >= end or any(t.is_space and "\n" in t.text for t in doc[start:end]):
+            return None
         # sentence adverbs and the like swallowed by the model ("Later Blair")
         while end - start > 1 and doc[start].pos_ in _NOT_NAME_POS and doc[start].text not in ARTICLES:
             start += 1
@@ -214,8 +222,10 @@ class BriefingEntities:
     def _one_reading_per_name(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Once a word is part of a person's full name, its lone uses are that person too."""
         surnames: set[str] = set()
+        tails: set[str] = set()  # "Kilroy-Silk" of "Robert Kilroy-Silk"
         for c in cands:
             if c.label == "PERSON" and c.end - c.start > 1:
+                tails.add(doc[c.start + 1 : c.end].text)
                 # every name word but the first ("Faki" of "Moussa Faki Mahamat", "Trump" of "Donald Trump")
                 for tok in doc[c.start + 1 : c.end]:
                     if tok.is_alpha and tok.is_title and len(tok) > 2 and self.gaz.lookup(tok.text) is None:
@@ -232,15 +242,31 @@ class BriefingEntities:
                     out.append(Candidate(c.start, c.end - 1, "PERSON"))
                     out.append(Candidate(c.end - 1, c.end, "ORG", f"govt:{tokens[:-1].text}"))
                     continue
-                if len(tokens) == 1 and tokens[0].text in surnames:
+                if (len(tokens) == 1 and tokens[0].text in surnames) or tokens.text in tails:
                     c.label = "PERSON"
             out.append(c)
         taken = {i for c in out for i in range(c.start, c.end)}
         for tok in doc:
             if tok.i in taken or tok.text not in surnames or not tok.is_title:
                 continue
+            if any(0 <= j < len(doc) and doc[j].text in ("-", "–") for j in (tok.i - 1, tok.i + 1)):
+                continue  # a piece of a hyphenated name is not the name
             out.append(Candidate(tok.i, tok.i + 1, "PERSON"))
             taken.add(tok.i)
+        # untagged uses of a multi-word surname ("Mr Kilroy-Silk")
+        by_first: dict[str, list[list[str]]] = {}
+        for tail in tails:
+            words = tail.split("-") if "-" in tail and " " not in tail else None
+            if words:
+                by_first.setdefault(words[0], []).append(words)
+        for tok in doc:
+            for words in by_first.get(tok.text, ()):
+                n = 2 * len(words) - 1
+                span = doc[tok.i : tok.i + n]
+                if len(span) == n and [t.text for t in span] == [p for w in words for p in (w, "-")][:n]:
+                    if not any(i in taken for i in range(tok.i, tok.i + n)):
+                        out.append(Candidate(tok.i, tok.i + n, "PERSON"))
+                        taken.update(range(tok.i, tok.i + n))
         # "the Biden administration": a surname followed by a government word
         for c in list(out):
             if c.label == "PERSON" and c.end < len(doc) and doc[c.end - 1].text in surnames:

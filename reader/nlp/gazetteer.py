@@ -48,6 +48,8 @@ class Gazetteer:
     title_heads: frozenset[str] = frozenset()
     title_modifiers: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
+    #: words that qualify a role without changing who holds it ("former", "then")
+    soft_modifiers: frozenset[str] = frozenset({"former", "then", "acting", "interim", "outgoing", "incoming", "late"})
     alias_cues: tuple[tuple[str, ...], ...] = ()
 
     def lookup(self, text: str) -> Form | None:

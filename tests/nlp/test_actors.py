@@ -71,3 +71,21 @@ def test_mentions_never_overlap_and_slice_the_text(engine):
             assert text[m.start : m.end] == m.text
     assert by_name(actors, "Victoria Nuland").type == "PERSON"
     assert by_name(actors, "David Arakhamia").roles == ["lead negotiator (Ukraine)"]
+
+
+def test_hyphenated_surname_is_found_everywhere(engine):
+    text = "Ex-chat show host Robert Kilroy-Silk quit. Labour is glad to see the back of Mr Kilroy-Silk."
+    person = by_name(actors_of(engine, text), "Robert Kilroy-Silk")
+    assert [m.text for m in person.mentions] == ["Robert Kilroy-Silk", "Kilroy-Silk"]
+
+
+def test_role_reference_needs_a_compatible_role(engine):
+    text = "Trade Secretary Patricia Hewitt spoke. The shadow secretary disagreed."
+    person = by_name(actors_of(engine, text), "Patricia Hewitt")
+    assert [m.text for m in person.mentions] == ["Patricia Hewitt"]
+
+
+def test_a_name_after_a_title_is_a_person(engine):
+    text = "The African Union, whose chairperson, Moussa Faki Mahamat, travelled widely, met Faki's aides."
+    person = by_name(actors_of(engine, text), "Moussa Faki Mahamat")
+    assert person.type == "PERSON" and len(person.mentions) == 2
