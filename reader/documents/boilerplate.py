@@ -1,6 +1,8 @@
 """Web page furniture at the end of a copied article: "Short link:", "Share this", "Related"...
 
-Only the tail is trimmed, so every offset in the article text stays what it was. A line is
+Mostly the tail is trimmed, so every offset in the article text stays what it was. At the head
+only lines that are certainly page controls go ("Skip to main content", "Advertisement",
+"Toggle navigation"): dropping them shifts the text, which is built after trimming. A line is
 furniture when it matches one of the patterns below as a whole; a section opener such as
 "Related articles" also takes the short headline-like lines after it. A furniture phrase
 glued to the end of the last sentence ("...extraction.Short link:") is cut off too.
@@ -39,6 +41,13 @@ _SECTION_OPENER = re.compile(
 _GLUED = re.compile(
     r"(?<=[.!?\"'”’)\]])\s*(?:short\s*link|share\s+this(?:\s+article|\s+story)?|read\s+more|related\s+articles)"
     r"\s*:?\s*" + _URL + r"\s*$",
+    re.IGNORECASE,
+)
+#: Page controls a copied web page may start with; never article prose.
+_HEAD_CONTROLS = re.compile(
+    r"^\W*(?:skip\s+to\s+(?:main\s+)?(?:content|navigation|article|search)|jump\s+to\s+(?:main\s+)?content|"
+    r"toggle\s+navigation|open\s+menu|main\s+menu|menu|search|advertisement|sign\s+in|log\s+in|"
+    r"accept(?:\s+all)?\s+cookies)\W*$",
     re.IGNORECASE,
 )
 #: A section opener may take this many lines of headlines after it, each at most this long.
@@ -85,3 +94,21 @@ def _section_start(text: str, end: int) -> int | None:
             return None
         pos = line_start - 1
     return None
+
+
+def trim_head(text: str) -> tuple[int, list[str]]:
+    """Where the article starts in `text`, and the page-control lines found before that point."""
+    start = 0
+    dropped: list[str] = []
+    while start < len(text):
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[start:line_end]
+        if line.strip() and not _HEAD_CONTROLS.match(line):
+            break
+        if line.strip():
+            dropped.append(line.strip())
+        start = line_end + 1
+    if not dropped:
+        return 0, []
+    return min(start, len(text)), dropped

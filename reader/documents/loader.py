@@ -31,7 +31,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.documents.boilerplate import trim_tail
+from reader.documents.boilerplate import trim_head, trim_tail
 from reader.documents.metadata import find_dateline, looks_like_title, parse_date
 from reader.documents.textnorm import normalize_text
 from reader.errors import DocumentError
@@ -250,6 +250,10 @@ def _from_plain(text: str) -> _Parsed:
     if dropped and end > 0:
         text = text[:end]
         warnings.append(_furniture_warning(dropped))
+    start, dropped = trim_head(text)
+    if dropped and start < len(text):
+        text = text[start:].lstrip()
+        warnings.append(_furniture_warning(dropped, "start"))
     text, blocks = read_plain(text)
     first = blocks[0] if blocks else None
     title = text[first.start : first.end] if first is not None and first.kind == "heading" else ""
@@ -292,25 +296,33 @@ def _from_html(text: str) -> _Parsed:
 
 
 def _trim_furniture(parsed: _Parsed) -> None:
-    """Cut web furniture from the end of a rebuilt text, clipping the blocks and marks with it."""
+    """Cut web furniture from both ends of a rebuilt text, moving the blocks and marks with it."""
     end, dropped = trim_tail(parsed.text)
-    if not dropped or end <= 0:
-        return
-    parsed.text = parsed.text[:end]
-    parsed.blocks = [_clip(b, end) for b in parsed.blocks if b.start < end]
-    parsed.marks = [_clip(m, end) for m in parsed.marks if m.start < end]
-    parsed.warnings.append(_furniture_warning(dropped))
+    if dropped and end > 0:
+        parsed.text = parsed.text[:end]
+        parsed.blocks = [_clip(b, 0, end) for b in parsed.blocks if b.start < end]
+        parsed.marks = [_clip(m, 0, end) for m in parsed.marks if m.start < end]
+        parsed.warnings.append(_furniture_warning(dropped))
+    start, dropped = trim_head(parsed.text)
+    if dropped and start < len(parsed.text):
+        start += len(parsed.text[start:]) - len(parsed.text[start:].lstrip())
+        parsed.text = parsed.text[start:]
+        parsed.blocks = [_clip(b, start, len(parsed.text) + start) for b in parsed.blocks if b.end > start]
+        parsed.marks = [_clip(m, start, len(parsed.text) + start) for m in parsed.marks if m.end > start]
+        parsed.warnings.append(_furniture_warning(dropped, "start"))
 
 
-def _clip(item: Block | Mark, end: int) -> Block | Mark:
-    item.end = min(item.end, end)
+def _clip(item: Block | Mark, start: int, end: int) -> Block | Mark:
+    """Limit `item` to [start, end) and make its offsets relative to `start`."""
+    item.start = max(item.start, start) - start
+    item.end = min(item.end, end) - start
     return item
 
 
-def _furniture_warning(dropped: list[str]) -> str:
+def _furniture_warning(dropped: list[str], where: str = "end") -> str:
     shown = ", ".join(repr(line if len(line) <= 40 else line[:37] + "...") for line in dropped[:3])
     more = f" and {len(dropped) - 3} more" if len(dropped) > 3 else ""
-    return f"dropped web page furniture at the end of the text: {shown}{more}"
+    return f"dropped web page furniture at the {where} of the text: {shown}{more}"
 
 
 def _apply_dateline(parsed: _Parsed) -> None:

@@ -67,3 +67,27 @@ def test_markdown_blocks_and_marks_are_clipped():
     assert [(b.kind, b.end) for b in doc.blocks] == [("paragraph", len("Talks ended."))]
     assert [m.kind for m in doc.marks] == ["em"]
     assert "Related articles" in doc.warnings[0]
+
+
+def test_page_controls_at_the_head():
+    from reader.documents.boilerplate import trim_head
+
+    text = "Skip to main content\nMenu\n\nTalks resume in Geneva\nThe delegations met on Monday."
+    start, dropped = trim_head(text)
+    assert text[start:].lstrip().startswith("Talks resume")
+    assert dropped == ["Skip to main content", "Menu"]
+    assert trim_head("Menu planning for the summit took weeks.") == (0, [])
+
+
+def test_head_controls_dropped_in_text_and_markdown():
+    doc = document_from_text("Skip to content\n\nTalks resume\n\nThe delegations met on Monday.")
+    assert doc.text == "Talks resume\n\nThe delegations met on Monday."
+    assert doc.title == "Talks resume"
+    assert any("at the start" in w and "Skip to content" in w for w in doc.warnings)
+    doc = document_from_text("Advertisement\n\n# Talks resume\n\nThey met *on Monday*.", fmt="md")
+    assert doc.text == "Talks resume\n\nThey met on Monday."
+    assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks] == [
+        ("heading", "Talks resume"),
+        ("paragraph", "They met on Monday."),
+    ]
+    assert [doc.text[m.start : m.end] for m in doc.marks] == ["on Monday"]

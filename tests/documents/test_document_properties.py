@@ -12,7 +12,7 @@ _PIECES = st.sampled_from(
         "Talks", "resumed", " ", "  ", "\n", "\n\n", "\r\n", "\r", "\t", "\u00a0", "\u200b", "\u00ad", "é", "e\u0301",
         "# ", "## ", "- ", "* ", "1. ", "> ", "**", "*", "_", "`", "```\n", "[link](http://x.org)", "![img](a.png)",
         "<b>", "</b>", "<p>", "</p>", "<script>x</script>", "<br>", "<!-- c -->", "&amp;", "---\n", "title: T\n",
-        "| a | b |\n|---|---|\n", "[^1]", "[^1]: note\n", "Published: 20 May 2025", "Short link:", "Share this", ".", "\x07",
+        "| a | b |\n|---|---|\n", "[^1]", "[^1]: note\n", "Published: 20 May 2025", "Skip to content\n", "Menu\n", "Short link:", "Share this", ".", "\x07",
     ]
 )  # fmt: skip
 _TEXTS = st.lists(_PIECES, min_size=1, max_size=40).map("".join)
