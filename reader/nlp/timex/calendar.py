@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 PAST, NEAREST, FUTURE = -1, 0, 1
 
@@ -159,7 +160,9 @@ def season_year(ref: dt.date | None, code: str, relation: str, direction: int) -
         return None
     if relation == "this":
         return ref.year
-    if relation in ("last", "this past", "the past"):
+    if relation == "last":
+        return ref.year - 1
+    if relation in ("this past", "the past"):
         return ref.year - 1 if _season_index(code) >= _season_index(_season_of(ref)) else ref.year
     if relation in ("next", "the coming"):
         return ref.year + 1 if _season_index(code) <= _season_index(_season_of(ref)) else ref.year
@@ -199,3 +202,52 @@ def year_from_two_digits(yy: int, ref: dt.date | None) -> int:
     base = ref.year if ref else 2000
     candidates = [c * 100 + yy for c in (base // 100 - 1, base // 100, base // 100 + 1)]
     return min(candidates, key=lambda y: abs(y - base))
+
+
+def easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_date(spec: str, year: int) -> dt.date:
+    """A holiday in `year` from its lexicon spec: 'MM-DD', 'nth M WEEKDAY N', 'last M WEEKDAY', 'easter OFFSET'."""
+    parts = spec.split()
+    if parts[0] == "easter":
+        return easter(year) + dt.timedelta(days=int(parts[1]))
+    if parts[0] == "nth":
+        month, isoday, nth = int(parts[1]), int(parts[2]), int(parts[3])
+        first = dt.date(year, month, 1)
+        offset = (isoday - first.isoweekday()) % 7
+        return first + dt.timedelta(days=offset + 7 * (nth - 1))
+    if parts[0] == "last":
+        month, isoday = int(parts[1]), int(parts[2])
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return last - dt.timedelta(days=(last.isoweekday() - isoday) % 7)
+    month, day = (int(x) for x in spec.split("-"))
+    return dt.date(year, month, day)
+
+
+def holiday(ref: dt.date | None, spec: str, direction: int, year: int | None = None, shift: int = 0) -> str:
+    """'Christmas', 'last Thanksgiving', 'Easter 2024' as a day value."""
+    if year is not None:
+        return day_value(holiday_date(spec, year))
+    if ref is None:
+        return f"XXXX-{spec}" if re.match(r"^\d\d-\d\d$", spec) else "XXXX-XX-XX"
+    candidates = [holiday_date(spec, y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if shift < 0 or (shift == 0 and direction == PAST):
+        pool = [c for c in candidates if c < ref] if shift < 0 else [c for c in candidates if c <= ref]
+    elif shift > 0 or direction == FUTURE:
+        pool = [c for c in candidates if c > ref] if shift > 0 else [c for c in candidates if c >= ref]
+    else:
+        pool = candidates
+    pool = pool or candidates
+    return day_value(min(pool, key=lambda c: abs((c - ref).days)))

@@ -60,7 +60,7 @@ def _fragments(lex: dict) -> dict[str, str]:
         [r"\d{1,3}(?:,\d{3})+", r"\d+(?:\.\d+)?", compound]
         + [re.escape(w) for w in sorted([*lex["numbers"], *lex["vague_numbers"]], key=len, reverse=True)]
     )
-    ordinals = _alternation(lex["ordinals"])
+    ordinals = rf"(?:{_alternation(lex['ordinals'])}|\d{{1,2}}(?:st|nd|rd|th))"
     units = _alternation(lex["units"])
     return {
         "MONTH": rf"(?P<month>{months})(?![\w])",
@@ -74,6 +74,7 @@ def _fragments(lex: dict) -> dict[str, str]:
         "ORD": rf"(?P<ord>{ordinals})",
         "UNIT": rf"(?P<unit>{units})",
         "SEASON": rf"(?P<season>{_alternation(lex['seasons'])})",
+        "HOLIDAY": rf"(?P<holiday>{_names(lex['holidays'])})",
     }
 
 

@@ -24,6 +24,8 @@ class Resolved:
     type: str
     value: str
     mod: str | None = None
+    #: "a year earlier" points back from the period in view without becoming the new focus.
+    lookback: bool = False
 
 
 @dataclass(slots=True)
@@ -89,6 +91,17 @@ def _weekday(name: str | None) -> int | None:
     return lexicon()["weekdays"].get(name.rstrip(".").capitalize())
 
 
+def ordinal_value(text: str | None) -> int | None:
+    """'third' -> 3, '20th' -> 20, 'last' -> -1."""
+    if not text:
+        return None
+    word = text.lower()
+    if word in lexicon()["ordinals"]:
+        return lexicon()["ordinals"][word]
+    digits = re.match(r"^(\d+)(?:st|nd|rd|th)$", word)
+    return int(digits.group(1)) if digits else None
+
+
 def _int(text: str | None) -> int | None:
     try:
         return int(text) if text else None
@@ -147,7 +160,7 @@ class Resolver:
 
     def _remember(self, item: Resolved) -> None:
         gran = granularity(item.value)
-        if gran is None:
+        if gran is None or item.lookback:
             return
         self.ctx.last_point = (item.value, gran)
         if gran == "D":
@@ -276,14 +289,14 @@ class Resolver:
         return self._point(cand, value, mod=mod)
 
     def _century(self, cand: Candidate) -> list[Resolved]:
-        ordinal = lexicon()["ordinals"].get((cand.group("ord") or "").lower())
+        ordinal = ordinal_value(cand.group("ord"))
         if not ordinal or ordinal < 1:
             return []
         return self._point(cand, cal.century_value(ordinal))
 
     def _quarter(self, cand: Candidate) -> list[Resolved]:
         text = cand.match.group(0).lower()
-        ordinal = _int(cand.group("qn")) or lexicon()["ordinals"].get((cand.group("ord") or "").lower())
+        ordinal = _int(cand.group("qn")) or ordinal_value(cand.group("ord"))
         qrel = re.findall(r"latest|last|current|this|previous|prior|past|comparable|same|next|coming|year-earlier|year-ago|year-before", text)
         if ordinal is None and not qrel and not text.startswith("the"):
             return []
@@ -337,6 +350,16 @@ class Resolver:
         if year is None:
             year = cal.season_year(self.ref, code, rel, self.direction_at(cand.match.start("season")))
         return self._point(cand, cal.season_value(year, code))
+
+    def _holiday(self, cand: Candidate) -> list[Resolved]:
+        name = cand.group("holiday")
+        spec = lexicon()["holidays"].get(name)
+        if spec is None:
+            return []
+        rel = (cand.group("rel") or "").lower()
+        shift = -1 if rel in ("last", "this past") else 1 if rel in ("next", "the coming") else 0
+        value = cal.holiday(self.ref, spec, self.direction_at(cand.match.start("holiday")), _int(cand.group("year")), shift)
+        return self._point(cand, value)
 
     def _weekday(self, cand: Candidate) -> list[Resolved]:
         isoday = _weekday(cand.group("weekday"))
@@ -403,12 +426,15 @@ class Resolver:
 
     def _year_ago(self, cand: Candidate) -> list[Resolved]:
         """'the year-earlier period', 'year-ago': the same period a year before the one in view."""
+        out = self._point(cand, cal.shift_value(self.ref, -1, "Y"))
         if self.ctx.last_point is not None and self.ctx.last_point[1] in ("Q", "M"):
             value, gran = self.ctx.last_point
             base = point_date(value)
             if base is not None:
-                return self._point(cand, cal.shift_value(base, -4 if gran == "Q" else -12, gran))
-        return self._point(cand, cal.shift_value(self.ref, -1, "Y"))
+                out = self._point(cand, cal.shift_value(base, -4 if gran == "Q" else -12, gran))
+        for item in out:
+            item.lookback = True
+        return out
 
     def _anaphoric_unit(self, cand: Candidate, rel: str, unit: str) -> list[Resolved]:
         shift = {"the following": 1, "the preceding": -1, "the prior": -1}.get(rel, 0)
@@ -482,7 +508,7 @@ class Resolver:
         mod = cand.mod
         if "couple" in num_text.lower():
             mod = mod or "APPROX"
-        if cand.group("half") and amount is not None:
+        if (cand.group("half") or cand.group("frac")) and amount is not None:
             amount += 0.5
         suffix = (cand.group("rel_suffix") or "").strip().lower().removeprefix("or so ").strip()
         if suffix:
@@ -497,8 +523,9 @@ class Resolver:
         step = int(amount) if amount == int(amount) else amount
         sign = -1 if backward else 1
         if unit in ("H", "MIN", "S"):
-            base = self.ctx.anchor_day if from_text else self.ref
-            return self._point(cand, cal.shift_value(base, 0, "D"), mod=mod)
+            # "an hour later": TimeML keeps the span itself
+            return [Resolved(cand.match.start("num") if not cand.mod else cand.start, cand.match.end("unit"), "DURATION",
+                             cal.duration_value(amount, unit), mod)]
         if unit in ("DE", "CE", "2W", "WE"):
             unit, step = {"DE": ("Y", 10), "CE": ("Y", 100), "2W": ("W", 2), "WE": ("W", 1)}[unit][0], step * {"DE": 10, "CE": 100, "2W": 2, "WE": 1}[unit]
         if not isinstance(step, int):
@@ -516,11 +543,14 @@ class Resolver:
         if base is None:
             return self._point(cand, cal.shift_value(None, 0, unit), mod=mod)
         if unit == "Y" and base_gran == "Q":
-            return self._point(cand, cal.shift_value(base, sign * 4 * step, "Q"), mod=mod)
-        return self._point(cand, cal.shift_value(base, sign * step, unit), mod=mod)
+            out = self._point(cand, cal.shift_value(base, sign * 4 * step, "Q"), mod=mod)
+        else:
+            out = self._point(cand, cal.shift_value(base, sign * step, unit), mod=mod)
+        for item in out:
+            item.lookback = unit == "Y"
+        return out
 
     def _vague_duration(self, cand: Candidate) -> list[Resolved]:
-        frame = (cand.group("frame") or "").strip().lower()
         unit = _unit(cand.group("unit"))
         suffix = (cand.group("rel_suffix") or "").strip().lower()
         if unit is None:
@@ -528,10 +558,6 @@ class Resolver:
         if suffix in ("ago", "earlier"):
             return self._point(cand, "PAST_REF")
         if suffix == "later":
-            return self._point(cand, "FUTURE_REF")
-        if frame in ("recent", "the past", "the last", "the recent"):
-            return self._point(cand, "PAST_REF")
-        if frame in ("coming", "the next", "the coming", "the following"):
             return self._point(cand, "FUTURE_REF")
         return [Resolved(cand.start, cand.end, "DURATION", cal.duration_value(None, unit), cand.mod)]
 

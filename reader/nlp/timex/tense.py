@@ -9,9 +9,8 @@ from reader.nlp.timex.calendar import FUTURE, NEAREST, PAST
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 #: Verbs whose complement lies ahead even in the present or past tense ("plans to meet on Friday").
 FUTURE_LEMMAS = frozenset({
-    "plan", "schedule", "expect", "intend", "hope", "aim", "due", "set", "prepare", "propose", "promise",
-    "vow", "pledge", "threaten", "agree", "want", "seek", "postpone", "delay", "defer", "await", "anticipate",
-    "forecast", "project", "predict", "expire", "begin", "start", "open", "resume", "close", "take",
+    "plan", "schedule", "expect", "intend", "hope", "aim", "due", "prepare", "propose", "promise", "vow", "pledge",
+    "threaten", "want", "seek", "await", "anticipate", "forecast", "project", "predict", "set to", "slate",
 })
 #: Reporting verbs: "said Tuesday" is about when it was said, which is past in news copy.
 REPORT_LEMMAS = frozenset({"say", "tell", "announce", "report", "state", "add", "confirm", "claim", "declare"})
@@ -33,6 +32,8 @@ def verb_direction(verb: Token) -> tuple[int, bool]:
     """(direction, sure) of one verb from its own tag and its auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
+    if verb.lemma_ in FUTURE_LEMMAS:
+        return FUTURE, True  # "planned a rally on Saturday": intentions point ahead whatever the tense
     if "to" in words:
         return NEAREST, False  # an infinitive: its tense is the governing verb's
     if words & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
@@ -46,8 +47,8 @@ def verb_direction(verb: Token) -> tuple[int, bool]:
     if any(a.tag_ == "MD" for a in auxes) or verb.tag_ == "MD":
         # "would meet on Friday", "could resume on 3 June": a possibility lies ahead
         return FUTURE, False
-    if verb.lemma_ in FUTURE_LEMMAS and verb.tag_ in ("VBN", "VBZ", "VBP", "VBG"):
-        return FUTURE, False
+    if words & {"is", "are", "am", "'s", "'re"} and verb.tag_ == "VBG":
+        return NEAREST, True  # present progressive: "is calling for the redemption on Dec. 7"
     if verb.tag_ == "VBN":
         return PAST, False
     return NEAREST, False
@@ -99,6 +100,8 @@ def direction_of(token: Token) -> int:
         if upper is not None:
             if upper.lemma_ in FUTURE_LEMMAS or upper.lemma_ == "be" and verb.lemma_ in FUTURE_LEMMAS:
                 return FUTURE
+            if upper.lemma_ in REPORT_LEMMAS:
+                return direction
             up_dir, up_sure = verb_direction(upper)
             if up_sure:
                 return up_dir
