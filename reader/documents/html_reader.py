@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import logging
 import re
 import textwrap
 from collections.abc import Callable
@@ -195,6 +196,8 @@ def _page_date(tree: lxml_html.HtmlElement) -> dt.date | None:
     """The original publication date from the markup; htmldate never fetches when given a tree."""
     from htmldate import find_date
 
+    logging.getLogger("htmldate").setLevel(logging.ERROR)
+
     try:
         found = find_date(copy.deepcopy(tree), extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
     except (ValueError, TypeError):
@@ -209,6 +212,9 @@ def _main_content(tree: lxml_html.HtmlElement) -> etree._Element | None:
     """trafilatura's <main> element for the page (TEI-like XML), or None when it finds nothing."""
     import trafilatura
 
+    # Its warnings ("discarding data: None") are about its own heuristics, not the user's file;
+    # left on, they would reach the CLI's stderr through logging's last-resort handler.
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     xml = trafilatura.extract(
         copy.deepcopy(tree),
         output_format="xml",
