@@ -211,7 +211,7 @@ def document_from_text(text: str, fmt: str = "txt", source: str = "", published:
         raise DocumentError(f"unknown format {fmt!r}; expected txt, md or html")
     text = normalize_text(text)
     if not text.strip():
-        raise DocumentError("the file is empty" if not text else "the file holds only white space")
+        raise DocumentError("the text is empty" if not text else "the text holds only white space")
     if kind == "md":
         parsed = _from_markdown(text)
     elif kind == "html":
