@@ -1,15 +1,351 @@
-"""Clause-level events: who did what to whom, when, where, and how sure the text is."""
+"""Clause-level events: who did what to whom, when, where, and how sure the text is.
+
+The pipeline: look every token up in the CAMEO trigger lexicon (``lexicon``), walk each
+sentence's dependency tree to keep one trigger per act and give each act its tokens
+(``clauses``), resolve who takes part (``participants``) and when (``timing``), then state how
+sure the text is:
+
+- ``negated``: "did not sign", "never met", or the complement of "failed to";
+- ``hypothetical``: a modal or future auxiliary (may, might, could, would, will), a hedge
+  (probably, likely), a condition ("if"), or the complement of "plans / expects / tries to";
+- ``reported``: what a speech verb reports ("X said that ..."), "reportedly", "according to X",
+  "as X confirmed"; the attribution is who says so, as written;
+- ``asserted`` otherwise. "Refused to join sanctions" is an asserted rejection, not a negation:
+  the lexicon makes "refuse" the act and its complement part of it.
+
+Events that name no actor are dropped: the sidebar lists acts by actors.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from reader.model import Actor, DateMention, Event
+from reader.nlp.events.clauses import VERBAL, ClauseFinder, EventClause, subject_tokens
+from reader.nlp.events.lexicon import Lexicon, load_lexicon
+from reader.nlp.events.participants import ActorIndex, RefContext
+from reader.nlp.events.timing import EventDates
+
+__all__ = ["extract_events", "load_lexicon", "sort_events"]
+
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+_EDGE_PUNCT = set(" \n\t,;:.—–-\"'“”‘’()[]")
+_TRAVEL_NOUNS = {"visit", "trip", "journey", "tour", "delegation", "mission"}
 
 
 def extract_events(
     doc: Doc, actors: list[Actor], dates: list[DateMention], published: dt.date | None
 ) -> list[Event]:
-    return []
+    """Events of one parsed document, sorted as `sort_events` explains."""
+    lex = load_lexicon()
+    index = ActorIndex.build(doc, actors, lex)
+    finder = ClauseFinder(lex, index)
+    clauses: list[EventClause] = []
+    for sent in doc.sents:
+        clauses.extend(finder.run(sent))
+    if not clauses:
+        return []
+    timing = EventDates(doc, dates, lex, index)
+    builder = _Builder(doc, lex, index, finder, timing)
+    for c in clauses:
+        if c.parent is not None:
+            builder.children_of.setdefault(id(c.parent), []).append(c)
+    events = [ev for ev in (builder.build(c) for c in clauses) if ev is not None]
+    return sort_events(events)
+
+
+def sort_events(events: list[Event]) -> list[Event]:
+    """Chronological order; then events without a usable date, in text order, after the last dated one.
+
+    A date is usable when its value starts with a year ("2025", "2025-05", "2025-05-15"); ISO
+    values of different precision compare as strings, so "2025-05" sorts before "2025-05-15"
+    (the month is known to have started by then). Ties keep text order. Ids are given after
+    sorting ("E1" is the earliest).
+    """
+
+    def key(ev: Event) -> tuple:
+        if ev.date and ev.date[:4].isdigit():
+            return (0, ev.date, ev.start, ev.trigger_start)
+        return (1, "", ev.start, ev.trigger_start)
+
+    ordered = sorted(events, key=key)
+    for n, ev in enumerate(ordered, 1):
+        ev.id = f"E{n}"
+    return ordered
+
+
+class _Builder:
+    def __init__(self, doc: Doc, lex: Lexicon, index: ActorIndex, finder: ClauseFinder, timing: EventDates) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.index = index
+        self.finder = finder
+        self.timing = timing
+        self.agents_of: dict[int, list[str]] = {}
+        self.agent_tokens_of: dict[int, list[Token]] = {}
+        self.dates: dict[int, str | None] = {}
+        self.children_of: dict[int, list[EventClause]] = {}
+
+    # -- one event ---------------------------------------------------------------------------
+
+    def build(self, c: EventClause) -> Event | None:
+        doc, index = self.doc, self.index
+        self._category(c)
+        speaker_ids = tuple(self.agents_of.get(id(c.speaker), ())) if c.speaker else ()
+        parent_subject = tuple(self.agents_of.get(id(c.parent), ())) if c.parent else ()
+        agent_toks = self._agent_tokens(c)
+        ctx = RefContext(speaker=speaker_ids, subject=parent_subject)
+        agents: list[str] = []
+        for tok in agent_toks:
+            agents.extend(index.phrase_actors(tok, ctx))
+        if not agents:
+            agents = self._gathering_parties(c, agent_toks)
+        agents = list(dict.fromkeys(agents))
+        self.agents_of[id(c)] = agents
+        self.agent_tokens_of[id(c)] = agent_toks
+
+        skip: set[int] = set()
+        for tok in agent_toks:
+            if tok.i in set(c.bound) or tok.head.i == c.head.i:
+                skip.update(t.i for t in tok.subtree)
+        for tok in c.attribution_tokens:
+            skip.update(t.i for t in tok.subtree)
+        own_ctx = RefContext(speaker=speaker_ids, subject=tuple(agents) or parent_subject)
+        targets: list[str] = []
+        place: str | None = None
+        place_ids: list[str] = []
+        for i in sorted(set(c.bound)):
+            if i in skip or i in self.timing.by_token:
+                continue
+            tok = doc[i]
+            if tok.dep_ in ("amod", "compound", "conj") and tok.head.lower_ in self.lex.cue("counterpart_role"):
+                continue
+            if tok.dep_ == "conj" and tok.head.dep_ == "amod" and tok.head.head.lower_ in self.lex.cue("counterpart_role"):
+                continue
+            refs = index.token_refs(tok, own_ctx)
+            if not refs:
+                continue
+            if place is None and self._is_place(tok, c) and all(index.type_of(r) in PLACE_TYPES for r in refs):
+                place = self._place_name(tok, refs[0])
+                place_ids.extend(refs)
+                continue
+            targets.extend(r for r in refs if r not in agents)
+        targets = [t for t in dict.fromkeys(targets) if t not in place_ids or t in agents]
+        if not agents and not targets:
+            self.dates[id(c)] = self.timing.date_of(c, self.dates, self._span(c))
+            return None
+        actor_ids = list(dict.fromkeys([*agents, *targets, *place_ids]))
+
+        start, end = self._span(c)
+        date = self.timing.date_of(c, self.dates, (start, end))
+        self.dates[id(c)] = date
+        modality, attribution = self._modality(c, speaker_ids)
+        t_start, t_end = self._trigger_range(c)
+        label = self._label(c)
+        summary = self._summary(agents, targets, label, modality, attribution)
+        return Event(
+            id="",
+            start=start,
+            end=end,
+            text=doc.text[start:end],
+            trigger=doc.text[t_start:t_end],
+            trigger_start=t_start,
+            trigger_end=t_end,
+            category=c.code[:2],
+            category_label=self.lex.label(c.code[:2]),
+            summary=summary,
+            actors=actor_ids,
+            agents=agents,
+            targets=targets,
+            date=date,
+            place=place,
+            modality=modality,
+            attribution=attribution,
+        )
+
+    # -- parts -------------------------------------------------------------------------------
+
+    def _category(self, c: EventClause) -> None:
+        c.code = c.match.entry.code
+        comp = self._complement(c.trigger, c.match.entry)
+        c.complement = comp
+        depth = 0
+        while comp is not None and depth < 3:
+            entry = self.finder.matches[comp.i].entry
+            c.code = entry.code
+            comp = self._complement(comp, entry) if entry.defer else None
+            depth += 1
+
+    def _complement(self, trig: Token, entry) -> Token | None:
+        """The act a deferring head ("decision to suspend") or a speech verb's object ("announced sanctions") names."""
+        if not (entry.defer or entry.speech):
+            return None
+        matches = self.finder.matches
+        for child in trig.children:
+            if entry.defer and child.dep_ in ("xcomp", "acl", "ccomp") and child.i in matches:
+                return child
+            if entry.defer and child.dep_ == "prep" and child.lower_ in ("of", "on"):
+                for g in child.children:
+                    if g.dep_ == "pobj" and g.i in matches:
+                        return g
+            if child.dep_ == "dobj" and child.i in matches and matches[child.i].entry.pos == "NOUN":
+                return child
+        return None
+
+    def _agent_tokens(self, c: EventClause) -> list[Token]:
+        trig = c.trigger
+        if c.is_noun:
+            poss = [ch for ch in trig.children if ch.dep_ == "poss"]
+            if poss:
+                return poss
+            mods = [ch for ch in trig.children if ch.dep_ in ("compound", "amod", "nmod") and self.index.ids_at(ch.i)]
+            if mods:
+                return mods
+            by = [g for ch in trig.children if ch.dep_ == "prep" and ch.lower_ == "by" for g in ch.children if g.dep_ == "pobj"]
+            if by:
+                return by
+            # "Following a phone call with Putin, Erdoğan said": the other party is the clause's subject
+            verb = trig.head
+            while (verb.pos_ not in VERBAL or verb.dep_ == "prep") and verb.head.i != verb.i:
+                verb = verb.head
+            return subject_tokens(verb) if verb.pos_ in VERBAL else []
+        return subject_tokens(c.head)
+
+    def _gathering_parties(self, c: EventClause, agent_toks: list[Token]) -> list[str]:
+        """ "The negotiations yielded an agreement": the parties of the talks named earlier."""
+        nouns = self.lex.cue("meeting_noun")
+        for tok in [c.trigger, *agent_toks] if c.is_noun else agent_toks:
+            if tok.lower_ in nouns or tok.lemma_.lower() in nouns:
+                parties = self.timing.gathering_actors(tok)
+                if parties:
+                    return list(parties)
+        return []
+
+    def _is_place(self, tok: Token, c: EventClause) -> bool:
+        if tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        low = prep.lower_
+        if low in self.lex.cue("place_prep"):
+            gov = prep.head
+            return (gov.pos_ in VERBAL or gov.i in (c.trigger.i, c.head.i) or gov.lower_ in _TRAVEL_NOUNS
+                    or (gov.dep_ in ("dobj", "nsubjpass") and gov.head.i in (c.trigger.i, c.head.i)))
+        if low == "to":
+            gov = prep.head
+            return gov.lemma_.lower() in self.lex.cue("motion_verb") or gov.lower_ in _TRAVEL_NOUNS
+        return False
+
+    def _place_name(self, tok: Token, actor_id: str) -> str:
+        """The place as written when it is a proper name ("Addis Ababa"), else its actor's name."""
+        span = self.doc[tok.i : tok.i + 1]
+        for ent in self.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                span = ent
+                break
+        if tok.pos_ == "PROPN" and span.text:
+            text = span.text
+            return text[4:] if text.lower().startswith("the ") else text
+        return self.index.name_of(actor_id)
+
+    def _modality(self, c: EventClause, speaker_ids: tuple[str, ...]) -> tuple[str, str | None]:
+        attribution = None
+        if c.attribution_tokens:
+            attribution = _phrase_text(self.doc, c.attribution_tokens)
+        elif c.speaker is not None:
+            toks = self.agent_tokens_of.get(id(c.speaker), [])
+            attribution = _phrase_text(self.doc, toks) if toks else None
+        if c.neg:
+            return "negated", attribution
+        if c.hyp:
+            return "hypothetical", attribution
+        if c.speaker is not None or c.reported_adverb or c.attribution_tokens:
+            return "reported", attribution
+        return "asserted", None
+
+    def _span(self, c: EventClause) -> tuple[int, int]:
+        region = set(c.owned)
+        for n in self.children_of.get(id(c), ()):
+            if n.is_noun:
+                region.update(n.owned)
+        lo = hi = c.trigger.i
+        while lo - 1 in region:
+            lo -= 1
+        while hi + 1 in region:
+            hi += 1
+        doc = self.doc
+        def loose(t: Token) -> bool:
+            return t.is_punct or t.is_space or t.dep_ == "cc"
+
+        while lo < c.trigger.i and loose(doc[lo]):
+            lo += 1
+        while hi > c.trigger.i and loose(doc[hi]):
+            hi -= 1
+        start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+        # a sentence the parser ran across a heading or paragraph break: keep the trigger's block
+        t0, t1 = c.trigger.idx, c.trigger.idx + len(c.trigger.text)
+        cut = doc.text.rfind("\n\n", start, t0)
+        if cut >= 0:
+            start = cut + 2
+        cut = doc.text.find("\n\n", t1, end)
+        if cut >= 0:
+            end = cut
+        return start, end
+
+    def _trigger_range(self, c: EventClause) -> tuple[int, int]:
+        idx = [c.trigger.i, *[i for i in c.match.extra if abs(i - c.trigger.i) <= 2]]
+        lo, hi = min(idx), max(idx)
+        return self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi].text)
+
+    def _label(self, c: EventClause) -> str:
+        doc, trig, entry = self.doc, c.trigger, c.match.entry
+        words = [doc[i] for i in sorted({trig.i, *c.match.extra})]
+        if entry.pos == "NOUN":
+            label = " ".join(w.lower_ for w in words)
+        else:
+            label = " ".join(w.lemma_.lower() if w.i == trig.i else w.lower_ for w in words)
+        if c.complement is not None:
+            comp = c.complement
+            if comp.pos_ in VERBAL:
+                label += f" to {comp.lemma_.lower()}"
+            elif comp.dep_ == "dobj":
+                label += f" {comp.lower_}"
+            else:
+                label += f" of {comp.lower_}"
+        elif entry.objects:
+            objs = [ch for ch in trig.children if ch.dep_ in ("dobj", "attr")]
+            if objs and not objs[0].ent_type_:
+                label += f" {objs[0].lower_}"
+        elif entry.pos == "ADJ":
+            comps = [ch for ch in trig.children if ch.dep_ in ("xcomp", "ccomp", "acl", "advcl")]
+            if comps:
+                label += f" to {comps[0].lemma_.lower()}"
+        return label
+
+    def _summary(self, agents: list[str], targets: list[str], label: str, modality: str, attribution: str | None) -> str:
+        name = self.index.name_of
+        if modality == "negated":
+            label = f"not {label}"
+        who = ", ".join(name(a) for a in agents)
+        whom = ", ".join(name(t) for t in targets)
+        if who and whom:
+            text = f"{who} → {whom}: {label}"
+        elif who:
+            text = f"{who}: {label}"
+        else:
+            text = f"→ {whom}: {label}"
+        if modality == "hypothetical":
+            text += " (hypothetical)"
+        elif modality == "reported":
+            text += f" (reported by {attribution})" if attribution and len(attribution) <= 60 else " (reported)"
+        return text
+
+
+def _phrase_text(doc: Doc, toks: list[Token]) -> str | None:
+    if not toks:
+        return None
+    lo = min(t.left_edge.i for t in toks)
+    hi = max(t.right_edge.i for t in toks)
+    text = doc[lo : hi + 1].text.strip()
+    return text.strip("".join(_EDGE_PUNCT)) or None

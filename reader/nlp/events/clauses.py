@@ -1,0 +1,345 @@
+"""Find the clauses that are acts: one trigger per act, with the tokens that belong to it.
+
+One walk down each sentence's dependency tree decides, token by token, whether a lexicon
+trigger starts an event of its own. The state carried down says how the token hangs from the
+nearest event above it:
+
+- ``free``: an independent clause (root, coordinated verb, participial or finite adverbial
+  clause, relative clause, what a speech verb reports): a trigger here is a new event;
+- ``arg``: an argument or complement of an event ("refused *to join the sanctions*", "offered
+  *to travel*", "*if Putin attended*"): part of that act, never an event of its own, so a
+  sentence with one act gives one row;
+- ``adjunct``: a prepositional adjunct of an event ("*Following a phone call with Putin*, Erdoğan
+  said"): verbs stay part of the act, but an event noun with its own participants is an act;
+- ``inert``: text set against the act or naming its source ("*Unlike the US*, Turkey...", "*as he
+  wrote*"): neither an event nor a participant.
+
+Each token also gets an owner (the nearest event above it, or itself): an event's text is the
+contiguous run of tokens it owns around its trigger, so a sentence with a saying and a said
+thing gives two spans, not one sentence dump.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from reader.nlp.events.lexicon import Lexicon, Match
+from reader.nlp.events.participants import ActorIndex
+
+FREE, ARG, ADJUNCT, INERT = "free", "arg", "adjunct", "inert"
+VERBAL = ("VERB", "AUX")
+#: Dependencies of an event that are complements or arguments: part of the same act.
+ARG_DEPS = {"xcomp", "ccomp", "dobj", "nsubj", "nsubjpass", "csubj", "csubjpass", "attr", "dative", "oprd",
+            "acomp", "agent", "acl", "pobj", "pcomp", "neg", "aux", "auxpass", "mark", "prt", "compound",
+            "amod", "poss", "det", "nummod", "appos", "case", "expl", "quantmod", "predet", "nmod"}
+ADJUNCT_DEPS = {"prep", "npadvmod", "advmod", "intj", "meta", "dep"}
+INDEPENDENT_DEPS = {"relcl", "parataxis", "advcl", "conj"}
+RELATIVE_PRONOUNS = {"which", "who", "whom", "that", "whose"}
+
+
+@dataclass(slots=True)
+class Ctx:
+    """What a token inherits from above it."""
+
+    owner: EventClause | None = None
+    hyp: bool = False
+    neg: bool = False
+    speaker: EventClause | None = None
+
+
+@dataclass(eq=False, slots=True)
+class EventClause:
+    trigger: Token
+    match: Match
+    #: the clause's head: the trigger, or the copula of an adjective trigger ("is *ready* to")
+    head: Token
+    parent: EventClause | None
+    link: str
+    hyp: bool = False
+    neg: bool = False
+    speaker: EventClause | None = None
+    conditional: bool = False
+    #: source named by "according to X", "as X confirmed", or the speaker of a speech verb
+    attribution_tokens: list[Token] = field(default_factory=list)
+    reported_adverb: bool = False
+    #: tokens owned by this event and bound to it (not in a free sub-clause)
+    bound: list[int] = field(default_factory=list)
+    owned: list[int] = field(default_factory=list)
+    #: complement whose act names this one ("decision *to suspend*")
+    complement: Token | None = None
+    code: str = ""
+    nested: list[EventClause] = field(default_factory=list)
+
+    @property
+    def is_noun(self) -> bool:
+        return self.match.entry.pos == "NOUN"
+
+
+class ClauseFinder:
+    def __init__(self, lexicon: Lexicon, index: ActorIndex) -> None:
+        self.lex = lexicon
+        self.index = index
+        self.events: list[EventClause] = []
+        self.matches: dict[int, Match] = {}
+        self.owner: dict[int, EventClause] = {}
+
+    def run(self, sent: Span) -> list[EventClause]:
+        start = len(self.events)
+        if not any(t.pos_ in VERBAL for t in sent):
+            return []  # a heading or a list of links: nobody does anything in it
+        for tok in sent:
+            if tok.pos_ in ("VERB", "NOUN", "ADJ", "PROPN") or tok.tag_ == "VBN":
+                m = self.lex.match(tok)
+                if m is not None:
+                    self.matches[tok.i] = m
+        stack: list[tuple[Token, str, Ctx, str]] = [(sent.root, FREE, Ctx(), "root")]
+        while stack:
+            tok, mode, ctx, link = stack.pop()
+            ev = self._maybe_event(tok, mode, ctx, link)
+            if ev is not None:
+                owner = ev
+            else:
+                owner = ctx.owner
+            if owner is not None:
+                self.owner[tok.i] = owner
+                owner.owned.append(tok.i)
+                if mode in (ARG, ADJUNCT) or ev is not None:
+                    owner.bound.append(tok.i)
+            for child in reversed(list(tok.children)):
+                cmode, cctx, clink = self._transition(tok, ev, child, mode, ctx)
+                stack.append((child, cmode, cctx, clink))
+        return self.events[start:]
+
+    # -- decisions ---------------------------------------------------------------------------
+
+    def _maybe_event(self, tok: Token, mode: str, ctx: Ctx, link: str) -> EventClause | None:
+        match = self.matches.get(tok.i)
+        trigger, head = tok, tok
+        if match is None and mode == FREE:
+            # "Turkey was ready to help": the adjective is the trigger, the copula heads the clause
+            for child in tok.children:
+                if child.dep_ == "acomp" and child.i in self.matches and self.matches[child.i].entry.pos == "ADJ":
+                    match, trigger = self.matches[child.i], child
+                    break
+        if match is None:
+            return None
+        pos = match.entry.pos
+        if pos == "ADJ" and trigger is tok:
+            return None  # an adjective only triggers through its copula
+        if mode == INERT:
+            return None
+        if pos == "NOUN":
+            if mode == ARG or not self._noun_has_participants(tok):
+                return None
+        elif mode != FREE:
+            return None
+        ev = EventClause(trigger=trigger, match=match, head=head, parent=ctx.owner, link=link,
+                         hyp=ctx.hyp, neg=ctx.neg, speaker=ctx.speaker)
+        if ctx.owner is not None and pos == "NOUN" and mode == ADJUNCT:
+            ctx.owner.nested.append(ev)
+        self._own_modality(ev)
+        self.events.append(ev)
+        return ev
+
+    def _noun_has_participants(self, tok: Token) -> bool:
+        """An event noun is an act of its own only when the text says whose act it is.
+
+        Not when it describes another noun ("the importance *of dialogue*"), nor a generic plural
+        ("Russian attacks"); a place before a gathering ("the Istanbul talks") is its venue.
+        """
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            if tok.head.head.i not in self.matches:
+                return False
+        children = list(tok.children)
+        if any(c.dep_ == "poss" for c in children):
+            return True
+        if tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod") for c in children):
+            if tok.lemma_.lower() not in self.lex.cue("meeting_noun"):
+                return False
+        gathering = tok.lower_ in self.lex.cue("meeting_noun") or tok.lemma_.lower() in self.lex.cue("meeting_noun")
+        for child in children:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                ids = self.index.ids_at(child.i)
+                if gathering:
+                    ids = [a for a in ids if self.index.type_of(a) not in ("GPE", "LOC", "FAC")]
+                if ids:
+                    return True
+            if child.dep_ == "prep" and child.lower_ in ("with", "by"):
+                if any(self.index.ids_at(g.i) or g.pos_ == "PRON" for g in child.subtree if g.i != child.i):
+                    return True
+        return False
+
+    def _own_modality(self, ev: EventClause) -> None:
+        lex = self.lex
+        heads = [ev.head] if ev.head is ev.trigger else [ev.head, ev.trigger]
+        for h in heads:
+            for child in h.children:
+                low = child.lower_
+                if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and low in ("never",)):
+                    ev.neg = True
+                elif (child.dep_ in ("aux", "auxpass") and low in lex.cue("modal")) or (
+                    child.dep_ == "advmod" and low in lex.cue("hedge_adverb")
+                ):
+                    ev.hyp = True
+                elif child.dep_ == "advmod" and low in lex.cue("reported_adverb"):
+                    ev.reported_adverb = True
+                elif child.dep_ == "advcl" and _mark(child) in lex.cue("conditional_mark"):
+                    # "offered to travel if Putin attended": the condition is on the complement
+                    ev.conditional = True
+                    if not any(c.dep_ == "xcomp" for c in h.children):
+                        ev.hyp = True
+                elif child.dep_ == "prep" and low in lex.cue("attribution_phrase"):
+                    ev.attribution_tokens = [g for g in child.subtree if g.dep_ == "pobj"][:1]
+                elif child.dep_ == "advcl" and _mark(child) == "as" and child.i < ev.trigger.i:
+                    if child.i in self.matches and self.matches[child.i].entry.speech:
+                        ev.attribution_tokens = _speaker_tokens(child)
+        if ev.is_noun and ev.trigger.dep_ == "pobj":
+            # "the talks" under "might step up its targeting": the governing verb's hedges apply
+            verb = ev.trigger.head
+            while verb.dep_ in ("prep", "pobj", "dobj") and verb.head.i != verb.i and verb.pos_ not in VERBAL:
+                verb = verb.head
+            if verb.pos_ in VERBAL and _own_hyp(verb, lex):
+                ev.hyp = True
+
+    def _transition(self, tok: Token, ev: EventClause | None, child: Token, mode: str, ctx: Ctx) -> tuple[str, Ctx, str]:
+        dep = child.dep_
+        lex = self.lex
+        if mode == INERT:
+            return INERT, ctx, "inert"
+        if dep == "prep" and child.lower_ in lex.cue("contrast_prep"):
+            return INERT, ctx, "inert"
+        if ev is not None:
+            entry = ev.match.entry
+            if dep == "conj" and (child.pos_ in VERBAL or child.i in self.matches):
+                inherit = not _has_own_subject_or_aux(child)
+                return mode, Ctx(ctx.owner, (ctx.hyp or ev.hyp) if inherit else ctx.hyp, ctx.neg, ctx.speaker), "conj"
+            if dep == "ccomp" and entry.speech:
+                return FREE, Ctx(ev, False, False, ev), "speech"
+            if dep == "ccomp" and child.i < ev.trigger.i and _has_own_subject_or_aux(child):
+                # "Egypt condemned the raid, Jordan recalled...": a preposed clause is a list item
+                return FREE, Ctx(ev, False, False, ev.speaker), "parataxis"
+            if dep == "advcl":
+                mark = _mark(child)
+                if mark == "as":
+                    return INERT, ctx, "inert"
+                if mark in lex.cue("conditional_mark") or _is_purpose(child):
+                    return ARG, Ctx(ev, True if mark in lex.cue("conditional_mark") else ctx.hyp, ctx.neg, ctx.speaker), "arg"
+                inherit = not _has_own_subject_or_aux(child)
+                return FREE, Ctx(ev, ev.hyp if inherit else False, False, ev.speaker), "advcl"
+            if dep in ("relcl", "parataxis"):
+                return FREE, Ctx(ev, False, False, None), dep
+            if dep == "prep":
+                if child.lower_ in lex.cue("non_event_prep") or child.lower_ in lex.cue("attribution_phrase"):
+                    return ARG, Ctx(ev, ctx.hyp, ctx.neg, ctx.speaker), "arg"
+                return ADJUNCT, Ctx(ev, ev.hyp, ev.neg, ev.speaker), "adjunct"
+            if dep in ADJUNCT_DEPS:
+                return ADJUNCT, Ctx(ev, ev.hyp, ev.neg, ev.speaker), "adjunct"
+            return ARG, Ctx(ev, ev.hyp, ev.neg, ev.speaker), "arg"
+        if mode != FREE:
+            if dep == "prep" and child.lower_ in lex.cue("non_event_prep"):
+                return ARG, ctx, "arg"
+            if dep in ("relcl", "parataxis") or (dep == "advcl" and _mark(child) not in lex.cue("conditional_mark")
+                                                 and _mark(child) != "as" and not _is_purpose(child)):
+                # "aid to Kyiv, *which was followed by* Waltz's announcement": a clause of its own
+                return FREE, Ctx(ctx.owner, False, False, None), dep
+            return mode, ctx, "arg"
+        # a token that is not an event, in free context
+        if dep == "advcl" and _mark(child) == "as":
+            return INERT, ctx, "inert"
+        if dep == "advcl" and _mark(child) in lex.cue("conditional_mark"):
+            return ARG, Ctx(ctx.owner, True, ctx.neg, ctx.speaker), "arg"
+        if dep == "prep" and (child.lower_ in lex.cue("non_event_prep") or child.lower_ in lex.cue("attribution_phrase")):
+            return ARG, ctx, "arg"
+        hyp, neg = ctx.hyp, ctx.neg
+        if tok.pos_ in VERBAL or tok.pos_ == "ADJ":
+            own = _own_hyp(tok, lex)
+            lemma = tok.lemma_.lower()
+            governs = dep in ("xcomp", "dobj", "prep", "pobj", "acomp", "attr", "nsubjpass") or (
+                dep in ("advcl", "conj") and not _has_own_subject_or_aux(child))
+            if governs:
+                hyp = hyp or own or lemma in lex.cue("hypothetical_governor")
+                neg = neg or (dep == "xcomp" and lemma in lex.cue("negating_governor")) or any(
+                    c.dep_ == "neg" for c in tok.children)
+            elif dep == "ccomp" and lemma in lex.cue("hypothetical_governor"):
+                hyp = True
+            elif dep in ("relcl", "ccomp", "advcl", "parataxis", "conj", "csubj"):
+                hyp, neg = False, False
+        return FREE, Ctx(ctx.owner, hyp, neg, ctx.speaker), dep
+
+
+def _mark(tok: Token) -> str:
+    for child in tok.children:
+        if child.dep_ == "mark":
+            return child.lower_
+    return ""
+
+
+def _is_purpose(tok: Token) -> bool:
+    """An infinitival adjunct: "phoned them *to discuss* ways" is the phone call's purpose."""
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _has_own_subject_or_aux(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in tok.children) or tok.pos_ == "AUX"
+
+
+def _own_hyp(tok: Token, lex: Lexicon) -> bool:
+    for child in tok.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in lex.cue("modal"):
+            return True
+        if child.dep_ == "advmod" and child.lower_ in lex.cue("hedge_adverb"):
+            return True
+    return False
+
+
+def _speaker_tokens(verb: Token) -> list[Token]:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return [child]
+        if child.dep_ == "agent":
+            return [g for g in child.children if g.dep_ == "pobj"]
+    return []
+
+
+def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
+    """The tokens heading the doer of a verb, following control, coordination and participles."""
+    if depth > 6:
+        return []
+    subj = [c for c in tok.children if c.dep_ == "nsubj"] or [c for c in tok.children if c.dep_ == "csubj"]
+    if subj:
+        s = subj[0]
+        if s.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+            return [tok.head]
+        return [s, *[c for c in s.children if c.dep_ == "conj"]]
+    for c in tok.children:
+        if c.dep_ == "agent":
+            return [g for g in c.children if g.dep_ == "pobj"]
+    passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if passive:
+        # "was resolved / determined / committed to": the subject is the one who intends
+        return passive if any(c.dep_ == "xcomp" for c in tok.children) else []
+    head = tok.head
+    if head.i == tok.i:
+        return []
+    dep = tok.dep_
+    if dep == "conj" and head.pos_ in VERBAL:
+        return subject_tokens(head, depth + 1)
+    if dep == "acomp":
+        return subject_tokens(head, depth + 1)
+    if dep in ("xcomp", "ccomp", "advcl", "acl") and head.pos_ in VERBAL:
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        if dep == "xcomp" and objs:
+            return objs
+        return subject_tokens(head, depth + 1)
+    if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+        poss = [c for c in head.children if c.dep_ == "poss"]
+        return poss
+    if dep == "xcomp" and head.pos_ == "ADJ":
+        return subject_tokens(head.head, depth + 1)
+    if dep == "pcomp" and head.dep_ == "prep":
+        verb = head.head
+        if verb.pos_ in VERBAL:
+            return subject_tokens(verb, depth + 1)
+    return []

@@ -1,0 +1,194 @@
+"""The CAMEO trigger lexicon and the modality cue lists, loaded once per process from resources/lexicons.
+
+The lexicon (``cameo_lexicon.jsonl``) maps a lemma and part of speech to a CAMEO event code, built
+from the codebook's descriptions (04 Consult: meet, host, visit, phone...). An entry may carry
+conditions that must hold in the parse before it applies, so that "take a village" is Fight while
+"take advantage" is nothing:
+
+- ``object``: the direct object's lemma (or ``@PERSON``/``@GPE``/``@ACTOR``/``@ANY``) must be listed;
+- ``particle``: a particle or adverb child ("walk *away*", "crack *down*");
+- ``prep``: a preposition child ("call *for*", "travel *to*");
+- ``compound``: a compound modifier of a noun ("*phone* call", "*prisoner* exchange");
+- ``xcomp`` / ``ccomp``: an infinitival / clausal complement ("ready *to work*");
+- ``speech``: a speech verb, whose clausal complement is a separate, reported event;
+- ``defer``: the act is named by the complement ("decision *to suspend* aid" is a suspension).
+
+Entries with conditions are tried before plain ones, so the most specific reading wins.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Token
+
+from reader.resources import resource
+
+#: Object slots a condition can name instead of a lemma.
+ENTITY_SLOTS = {"@PERSON": ("PERSON",), "@GPE": ("GPE",), "@ACTOR": ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")}
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    lemma: str
+    pos: str
+    code: str
+    objects: tuple[str, ...] = ()
+    particle: str | None = None
+    prep: str | None = None
+    compound: tuple[str, ...] = ()
+    xcomp: bool = False
+    ccomp: bool = False
+    speech: bool = False
+    defer: bool = False
+
+    @property
+    def category(self) -> str:
+        return self.code[:2]
+
+    @property
+    def specificity(self) -> int:
+        return bool(self.objects) + bool(self.particle) + bool(self.prep) + bool(self.compound) + self.xcomp + self.ccomp
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon entry that applies to a token, with the extra words that belong to the trigger."""
+
+    entry: LexEntry
+    extra: tuple[int, ...] = ()
+
+
+@dataclass(slots=True)
+class Lexicon:
+    entries: dict[tuple[str, str], list[LexEntry]]
+    labels: dict[str, str]
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    relative_days: dict[str, int] = field(default_factory=dict)
+
+    def label(self, category: str) -> str:
+        return self.labels.get(category, "")
+
+    def cue(self, kind: str) -> frozenset[str]:
+        return self.cues.get(kind, frozenset())
+
+    def match(self, token: Token) -> Match | None:
+        """The most specific entry whose conditions hold for this token, if any."""
+        pos = _lexicon_pos(token)
+        if pos is None:
+            return None
+        keys = {token.lemma_.lower(), token.lower_}
+        candidates: list[LexEntry] = []
+        for key in keys:
+            candidates.extend(self.entries.get((key, pos), ()))
+        if not candidates:
+            return None
+        candidates.sort(key=lambda e: -e.specificity)
+        for entry in candidates:
+            extra = _conditions_hold(entry, token)
+            if extra is not None:
+                return Match(entry, extra)
+        return None
+
+
+def _lexicon_pos(token: Token) -> str | None:
+    if token.pos_ == "VERB":
+        return "VERB"
+    if token.pos_ in ("NOUN", "PROPN") and not token.ent_type_:
+        return "NOUN"
+    if token.pos_ == "ADJ" or (token.tag_ == "VBN" and token.dep_ == "acomp"):
+        return "ADJ"
+    return None
+
+
+def _object_of(token: Token) -> list[Token]:
+    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
+    if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
+        objs.append(token.head)
+    # "agree to a ceasefire", "engage in talks": the object of a required preposition
+    for c in token.children:
+        if c.dep_ == "prep":
+            objs.extend(g for g in c.children if g.dep_ == "pobj")
+    return objs
+
+
+def _object_ok(slot: str, obj: Token) -> bool:
+    if slot == "@ANY":
+        return True
+    if slot in ENTITY_SLOTS:
+        return obj.ent_type_ in ENTITY_SLOTS[slot]
+    return obj.lemma_.lower() == slot or obj.lower_ == slot
+
+
+def _conditions_hold(entry: LexEntry, token: Token) -> tuple[int, ...] | None:
+    extra: list[int] = []
+    children = list(token.children)
+    if entry.objects:
+        objs = _object_of(token)
+        if not any(_object_ok(slot, o) for o in objs for slot in entry.objects):
+            return None
+    if entry.particle:
+        part = [c for c in children if c.dep_ in ("prt", "advmod") and c.lower_ == entry.particle]
+        if not part:
+            return None
+        extra.append(part[0].i)
+    if entry.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == entry.prep for c in children):
+        return None
+    if entry.compound:
+        comp = [
+            c
+            for c in children
+            if c.dep_ in ("compound", "amod", "nmod")
+            and (c.lemma_.lower() in entry.compound or c.lower_ in entry.compound or ("@ACTOR" in entry.compound and c.ent_type_))
+        ]
+        if not comp:
+            return None
+        extra.extend(c.i for c in comp if "@ACTOR" not in entry.compound)
+    if entry.xcomp and not any(c.dep_ in ("xcomp", "ccomp", "acl", "advcl") and _is_infinitive(c) for c in children):
+        return None
+    if entry.ccomp and not any(c.dep_ == "ccomp" for c in children):
+        return None
+    return tuple(extra)
+
+
+def _is_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or token.tag_ == "VB"
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Read the lexicon, the CAMEO root labels and the cue lists (once per process)."""
+    entries: dict[tuple[str, str], list[LexEntry]] = {}
+    for data in _read_jsonl("cameo_lexicon.jsonl"):
+        entry = LexEntry(
+            lemma=data["lemma"],
+            pos=data["pos"],
+            code=data["code"],
+            objects=tuple(data.get("object", ())),
+            particle=data.get("particle"),
+            prep=data.get("prep"),
+            compound=tuple(data.get("compound", ())),
+            xcomp=bool(data.get("xcomp")),
+            ccomp=bool(data.get("ccomp")),
+            speech=bool(data.get("speech")),
+            defer=bool(data.get("defer")),
+        )
+        entries.setdefault((entry.lemma, entry.pos), []).append(entry)
+    labels = {d["code"]: d["label"] for d in _read_jsonl("cameo_categories.jsonl")}
+    cues: dict[str, frozenset[str]] = {}
+    relative_days: dict[str, int] = {}
+    for data in _read_jsonl("event_cues.jsonl"):
+        if data["kind"] == "relative_day":
+            for word in data["words"]:
+                name, _, offset = word.partition(":")
+                relative_days[name] = int(offset or 0)
+        cues[data["kind"]] = frozenset(w.lower() for w in data["words"])
+    return Lexicon(entries, labels, cues, relative_days)
+
+
+def _read_jsonl(name: str) -> list[dict]:
+    path = resource("lexicons", name)
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]

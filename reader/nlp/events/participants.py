@@ -1,0 +1,266 @@
+"""Who takes part: token → actor lookup, and the references the text makes plain.
+
+Resolution is deliberately conservative (an event with a wrong actor is worse than one with
+fewer actors):
+
+- names: the actor whose mention covers the token; a hyphenated pair ("Russian-Ukrainian")
+  that is one mention stands for the actors its parts name when those parts are actors too;
+- "he/his/she/her": the speaker when inside what that speaker said, else the one person named
+  earlier in the sentence (or the subject of the previous sentence) when there is exactly one;
+- "it/its": the governing clause's subject when that is a country or organisation, else the one
+  such actor named earlier in the sentence; "we/our" inside a quote: the speaker's country;
+- "his country": the person's country (``Actor.country``, else the demonym in a title such as
+  "Ukrainian President ...");
+- "his Russian counterpart": the person of that country who shares the possessor's role, else
+  the country itself; "the two sides": the two countries most mentioned so far.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from reader.model import Actor
+from reader.nlp.events.lexicon import Lexicon
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+WE_PRONOUNS = {"we", "us", "our", "ours"}
+COUNTRY_TYPES = ("GPE", "NORP")
+#: Dependencies under which a noun phrase stops being "the same phrase".
+CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "csubj", "parataxis"}
+
+
+@dataclass(slots=True)
+class ActorIndex:
+    doc: Doc
+    actors: list[Actor]
+    lexicon: Lexicon
+    by_token: dict[int, str] = field(default_factory=dict)
+    by_id: dict[str, Actor] = field(default_factory=dict)
+    #: person id -> country actor id, from Actor.country or a demonym in a title before the name
+    country_of: dict[str, str] = field(default_factory=dict)
+    #: actor id -> token index of each mention's last token, in text order
+    mention_ends: list[tuple[int, str]] = field(default_factory=list)
+    #: hyphenated single mentions ("Russian-Ukrainian") -> the actors of their parts
+    split: dict[str, list[str]] = field(default_factory=dict)
+    #: (token index, [a, b]) where two countries are named as a pair
+    pairs: list[tuple[int, list[str]]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc, actors: list[Actor], lexicon: Lexicon) -> ActorIndex:
+        index = cls(doc, actors, lexicon)
+        index.by_id = {a.id: a for a in actors}
+        starts = {t.idx: t.i for t in doc}
+        by_form: dict[str, str] = {}
+        for actor in actors:
+            for form in [actor.name, *actor.aliases, *(m.text for m in actor.mentions)]:
+                by_form.setdefault(form.lower(), actor.id)
+        for actor in actors:
+            for m in actor.mentions:
+                i = starts.get(m.start)
+                if i is None:
+                    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if span is None:
+                        continue
+                    i = span.start
+                last = i
+                while i < len(doc) and doc[i].idx < m.end:
+                    index.by_token.setdefault(i, actor.id)
+                    last = i
+                    i += 1
+                index.mention_ends.append((last, actor.id))
+            if "-" in actor.name and actor.id not in index.split:
+                parts = [by_form.get(p.strip().lower()) for p in actor.name.split("-")]
+                if len(parts) > 1 and all(parts) and actor.id not in parts:
+                    index.split[actor.id] = list(dict.fromkeys(p for p in parts if p))
+        index.mention_ends.sort()
+        # "Russian-Ukrainian": two countries named as one pair
+        for tok in doc[1:-1]:
+            if tok.text in ("-", "–", "/"):
+                left, right = index.by_token.get(tok.i - 1), index.by_token.get(tok.i + 1)
+                if left and right and left != right and index.type_of(left) in COUNTRY_TYPES and index.type_of(right) in COUNTRY_TYPES:
+                    index.pairs.append((tok.i + 1, [left, right]))
+        for actor in actors:
+            if actor.type != "PERSON":
+                continue
+            if actor.country and actor.country in index.by_id:
+                index.country_of[actor.id] = actor.country
+                continue
+            for m in actor.mentions:
+                i = starts.get(m.start)
+                if i is None:
+                    continue
+                head = doc[i]
+                while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.i < i + 6:
+                    head = head.head
+                for tok in [*head.subtree][: max(0, i - head.left_edge.i)]:
+                    owner = index.by_token.get(tok.i)
+                    if owner and owner != actor.id and index.by_id[owner].type in COUNTRY_TYPES:
+                        index.country_of[actor.id] = owner
+                        break
+                if actor.id in index.country_of:
+                    break
+        return index
+
+    # -- basic lookups ---------------------------------------------------------------------
+
+    def ids_at(self, i: int) -> list[str]:
+        actor_id = self.by_token.get(i)
+        if actor_id is None:
+            return []
+        return self.split.get(actor_id, [actor_id])
+
+    def type_of(self, actor_id: str) -> str:
+        actor = self.by_id.get(actor_id)
+        return actor.type if actor else ""
+
+    def name_of(self, actor_id: str) -> str:
+        actor = self.by_id.get(actor_id)
+        return actor.name if actor else actor_id
+
+    # -- references ------------------------------------------------------------------------
+
+    def phrase_actors(self, head: Token, ctx: RefContext, skip: set[int] | None = None) -> list[str]:
+        """Actors a noun phrase names or plainly refers to (stopping at nested clauses)."""
+        out: list[str] = []
+        stack = [head]
+        while stack:
+            tok = stack.pop()
+            if skip and tok.i in skip:
+                continue
+            refs = self.token_refs(tok, ctx)
+            out.extend(refs)
+            resolved_noun = bool(refs) and tok.pos_ == "NOUN"
+            for child in tok.children:
+                if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct":
+                    continue
+                if resolved_noun and child.dep_ in ("poss", "amod", "compound"):
+                    continue  # "his country" is the country, "his Russian counterpart" the person
+                if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                    continue
+                stack.append(child)
+        return list(dict.fromkeys(out))
+
+    def token_refs(self, tok: Token, ctx: RefContext) -> list[str]:
+        ids = self.ids_at(tok.i)
+        if ids:
+            return ids
+        low = tok.lower_
+        if tok.pos_ == "PRON":
+            return self.pronoun(tok, ctx)
+        if tok.pos_ == "NOUN":
+            cues = self.lexicon
+            if low in cues.cue("counterpart_role"):
+                return self.counterparts(tok, ctx)
+            if low in cues.cue("own_country_noun"):
+                poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+                if poss and not any(c.dep_ in ("amod", "compound") for c in tok.children):
+                    owners = self.pronoun(poss[0], ctx)
+                    countries = [self.country_of.get(o, o if self.type_of(o) != "PERSON" else "") for o in owners]
+                    return [c for c in countries if c]
+            if low in cues.cue("both_sides") and tok.tag_ in ("NNS", "NNPS"):
+                if any(c.lower_ in ("two", "both") for c in tok.children):
+                    return self.two_sides(tok)
+        return []
+
+    def pronoun(self, tok: Token, ctx: RefContext) -> list[str]:
+        low = tok.lower_
+        if low in WE_PRONOUNS:
+            if ctx.speaker:
+                country = [self.country_of.get(s) for s in ctx.speaker if self.type_of(s) == "PERSON"]
+                return [c for c in country if c] or [s for s in ctx.speaker if self.type_of(s) != "PERSON"]
+            return []
+        if low in PERSON_PRONOUNS:
+            if ctx.speaker and all(self.type_of(s) == "PERSON" for s in ctx.speaker) and len(ctx.speaker) == 1:
+                return list(ctx.speaker)
+            if ctx.subject and len(ctx.subject) == 1 and self.type_of(ctx.subject[0]) == "PERSON":
+                return list(ctx.subject)
+            return self._only_before(tok, ("PERSON",))
+        if low in THING_PRONOUNS:
+            if ctx.speaker and len(ctx.speaker) == 1 and self.type_of(ctx.speaker[0]) in ("GPE", "ORG"):
+                return list(ctx.speaker)
+            if ctx.subject and len(ctx.subject) == 1 and self.type_of(ctx.subject[0]) in ("GPE", "ORG"):
+                return list(ctx.subject)
+            return self._only_before(tok, ("GPE", "ORG"))
+        return []
+
+    def _only_before(self, tok: Token, types: tuple[str, ...]) -> list[str]:
+        """The single actor of these types named earlier in the sentence (else the previous one's subject)."""
+        sent = tok.sent
+        seen = []
+        for i in range(sent.start, tok.i):
+            for actor_id in self.ids_at(i):
+                if self.type_of(actor_id) in types and actor_id not in seen:
+                    seen.append(actor_id)
+        if len(seen) == 1:
+            return seen
+        if seen:
+            return []
+        if sent.start == 0:
+            return []
+        prev = self.doc[sent.start - 1].sent
+        subj = [t for t in prev.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            ids = [a for a in self.ids_at(subj[0].i) if self.type_of(a) in types]
+            if len(ids) == 1:
+                return ids
+        return []
+
+    def counterparts(self, tok: Token, ctx: RefContext) -> list[str]:
+        countries: list[str] = []
+        for child in tok.subtree:
+            if child.i == tok.i or child.dep_ not in ("amod", "compound", "conj", "nmod"):
+                continue
+            for actor_id in self.ids_at(child.i):
+                if self.type_of(actor_id) in COUNTRY_TYPES:
+                    countries.append(actor_id)
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        owner = self.pronoun(poss[0], ctx) if poss and poss[0].pos_ == "PRON" else (self.ids_at(poss[0].i) if poss else [])
+        owner_roles = {_office(r) for o in owner for r in self.by_id[o].roles} if owner else set()
+        out: list[str] = []
+        for country in dict.fromkeys(countries):
+            people = [p for p, c in self.country_of.items() if c == country and p not in owner]
+            if owner_roles:
+                same = [p for p in people if {_office(r) for r in self.by_id[p].roles} & owner_roles]
+                people = same or people
+            out.append(people[0] if len(people) == 1 else country)
+        return out
+
+    def two_sides(self, tok: Token) -> list[str]:
+        """A pair named as one ("Russian-Ukrainian") just before; else the two most named countries."""
+        for end, actor_id in reversed(self.mention_ends):
+            if end < tok.i and actor_id in self.split and len(self.split[actor_id]) == 2 and tok.i - end < 80:
+                return list(self.split[actor_id])
+        for end, pair in reversed(self.pairs):
+            if end < tok.i and tok.i - end < 80:
+                return list(pair)
+        counts: Counter[str] = Counter()
+        for end, actor_id in self.mention_ends:
+            if end >= tok.i:
+                break
+            actor = self.by_id.get(actor_id)
+            if actor is None:
+                continue
+            for part in self.split.get(actor_id, [actor_id]):
+                if self.type_of(part) in COUNTRY_TYPES:
+                    counts[part] += 1
+        top = counts.most_common(3)
+        if len(top) >= 2 and (len(top) == 2 or top[1][1] > top[2][1]):
+            return [top[0][0], top[1][0]]
+        return []
+
+
+def _office(role: str) -> str:
+    """ "President (Russia)" -> "president": the office without its country."""
+    return role.split("(")[0].strip().lower()
+
+
+@dataclass(slots=True)
+class RefContext:
+    """What a pronoun in a clause may refer to: who is speaking, who is the clause's subject."""
+
+    speaker: tuple[str, ...] = ()
+    subject: tuple[str, ...] = ()

@@ -1,0 +1,211 @@
+"""When an act happened: the clause's own date, else a dated gathering it refers to, else its governor's.
+
+Rules, in order:
+1. a DATE/TIME expression bound to the clause (not one after "since", "until"... which bounds a
+   span rather than dating the act), nearest the trigger;
+2. "on the eve of the talks": the date of the talks shifted by the cue's day offset;
+3. the clause's trigger or subject is a gathering noun ("the talks", "the negotiations") with no
+   date of its own: the date last given to a gathering in the text ("the 15 May negotiations");
+4. the date of the governing event (what a speaker said takes the saying's date).
+DURATION and SET expressions never date an event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Token
+
+from reader.model import DateMention
+from reader.nlp.events.clauses import VERBAL, EventClause, subject_tokens
+from reader.nlp.events.lexicon import Lexicon
+from reader.nlp.events.participants import ActorIndex, RefContext
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class EventDates:
+    def __init__(self, doc: Doc, dates: list[DateMention], lexicon: Lexicon, index: ActorIndex) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        self.index = index
+        #: (token index, actor ids) for gathering nouns that name their parties ("Russian-Ukrainian talks")
+        self.gathering_parties: list[tuple[int, list[str]]] = []
+        self.by_token: dict[int, DateMention] = {}
+        starts = {t.idx: t.i for t in doc}
+        for d in dates:
+            if d.type not in ("DATE", "TIME"):
+                continue
+            i = starts.get(d.start)
+            if i is None:
+                span = doc.char_span(d.start, d.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                i = span.start
+            while i < len(doc) and doc[i].idx < d.end:
+                self.by_token[i] = d
+                i += 1
+        self.gathering: list[tuple[int, str]] = self._gathering_dates()
+
+    # -- dates of tokens ---------------------------------------------------------------------
+
+    def _usable(self, i: int) -> DateMention | None:
+        d = self.by_token.get(i)
+        if d is None:
+            return None
+        first = self.doc.char_span(d.start, d.end, alignment_mode="expand")
+        root = first.root if first is not None else self.doc[i]
+        head = root.head
+        if head.dep_ == "prep" or head.pos_ == "ADP" or head.pos_ == "SCONJ":
+            if head.lower_ in self.lex.cue("temporal_prep_excluded"):
+                return None
+        return d
+
+    def _date_in(self, tokens: list[int], anchor: Token) -> str | None:
+        """The calendar date nearest the anchor; vague references ("now", "earlier") date nothing."""
+        best: tuple[int, str] | None = None
+        for i in tokens:
+            d = self._usable(i)
+            if d is None or not d.value or not (d.value[:1].isdigit() or d.value[:1] == "X"):
+                continue
+            distance = abs(i - anchor.i)
+            if best is None or distance < best[0]:
+                best = (distance, d.value)
+        return best[1] if best else None
+
+    def _covers(self, i: int, tok: Token) -> bool:
+        d = self.by_token.get(i)
+        return d is not None and d.start <= tok.idx < d.end
+
+    def _gathering_dates(self) -> list[tuple[int, str]]:
+        """(token index, date) for every gathering noun that carries a date of its own, in order."""
+        out: list[tuple[int, str]] = []
+        nouns = self.lex.cue("meeting_noun")
+        for tok in self.doc:
+            if tok.pos_ != "NOUN" or (tok.lower_ not in nouns and tok.lemma_.lower() not in nouns):
+                continue
+            # "the eve of the talks" is a date *about* the talks, not their date
+            inside = [t.i for t in tok.subtree if not self._covers(t.i, tok)]
+            value = self._date_in(inside, tok)
+            if value is None:
+                verb = _governing_verb(tok)
+                if verb is not None:
+                    # only a date on the verb itself ("hosted ... on 15 May"), not one deeper down
+                    cand = [g.i for c in verb.children if c.dep_ in ("prep", "npadvmod")
+                            for g in ([c] if c.dep_ == "npadvmod" else [p for p in c.children if p.dep_ == "pobj"])
+                            if g.i in self.by_token]
+                    value = self._date_in(cand, verb)
+            if value is not None:
+                out.append((tok.i, value))
+                parties = self._parties(tok)
+                if parties:
+                    self.gathering_parties.append((tok.i, parties))
+        return out
+
+    def _parties(self, tok: Token) -> list[str]:
+        out: list[str] = []
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound", "nmod"):
+                for g in child.subtree:
+                    out.extend(a for a in self.index.ids_at(g.i) if self.index.type_of(a) not in ("LOC", "FAC")
+                               and not (self.index.type_of(a) == "GPE" and child.dep_ == "compound"))
+            elif child.dep_ == "prep" and child.lower_ in ("between", "with", "among"):
+                for g in child.subtree:
+                    out.extend(self.index.ids_at(g.i))
+        if not out:
+            # "Serbia and Kosovo held talks": the parties are who held them
+            verb = _governing_verb(tok)
+            if verb is not None and verb.lemma_.lower() not in ("host", "attend", "follow"):
+                for subj in subject_tokens(verb):
+                    out.extend(self.index.phrase_actors(subj, RefContext()))
+        return list(dict.fromkeys(out))
+
+    def gathering_actors(self, tok: Token) -> list[str]:
+        """The parties of the gathering a bare "the talks" refers to: the last one named before it."""
+        value: list[str] = []
+        for i, ids in self.gathering_parties:
+            if i > tok.i:
+                break
+            value = ids
+        return value
+
+    def gathering_date(self, tok: Token) -> str | None:
+        value = None
+        for i, v in self.gathering:
+            if i > tok.i:
+                break
+            value = v
+        return value
+
+    # -- events ------------------------------------------------------------------------------
+
+    def _in_own_clause(self, i: int, ev: EventClause) -> bool:
+        """False for a date inside a subordinate clause with its own subject ("where they had been
+        interrupted in 2022"): that date belongs to the subordinate act."""
+        tok = self.doc[i]
+        stop = {ev.head.i, ev.trigger.i}
+        for _ in range(12):
+            if tok.i in stop or tok.head.i == tok.i:
+                return True
+            if tok.pos_ in VERBAL and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                return False
+            tok = tok.head
+        return True
+
+    def date_of(self, ev: EventClause, resolved: dict[int, str | None], span: tuple[int, int] | None = None) -> str | None:
+        lo, hi = span or (0, len(self.doc.text))
+        own = self._date_in([i for i in ev.bound if i in self.by_token and lo <= self.doc[i].idx < hi
+                             and self._in_own_clause(i, ev)], ev.trigger)
+        if own is not None and own[:1].isdigit():
+            return own
+        shifted = self._relative_day(ev)
+        if shifted is not None:
+            return shifted
+        if own is not None:
+            return own
+        nouns = self.lex.cue("meeting_noun")
+        candidates = [ev.trigger] if ev.is_noun else []
+        candidates += [c for c in ev.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for tok in candidates:
+            if tok.lower_ in nouns or tok.lemma_.lower() in nouns:
+                value = self.gathering_date(tok)
+                if value is not None:
+                    return value
+        if ev.parent is not None and ev.link in ("speech", "advcl", "adjunct"):
+            return resolved.get(id(ev.parent))
+        return None
+
+    def _relative_day(self, ev: EventClause) -> str | None:
+        nouns = self.lex.cue("meeting_noun")
+        for i in ev.bound:
+            tok = self.doc[i]
+            offset = self.lex.relative_days.get(tok.lower_)
+            if offset is None or tok.dep_ != "pobj":
+                continue
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ != "of":
+                    continue
+                for g in prep.children:
+                    if g.dep_ == "pobj" and (g.lower_ in nouns or g.lemma_.lower() in nouns):
+                        value = self.gathering_date(g)
+                        if value and _ISO_DAY.match(value):
+                            day = dt.date.fromisoformat(value) + dt.timedelta(days=offset)
+                            return day.isoformat()
+        return None
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb a noun is an argument of, climbing "the round *of negotiations*" chains."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+            return cur.head if cur.head.pos_ in VERBAL else None
+        if cur.dep_ == "pobj":
+            prep = cur.head
+            if prep.head.pos_ in VERBAL and prep.lower_ in ("in", "at", "during"):
+                return prep.head
+            cur = prep.head
+            continue
+        return None
+    return None

@@ -1,0 +1,188 @@
+"""Events on hand-made sentences: category lookup, clause splitting, modality, attribution, order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reader.documents import document_from_text
+from reader.model import Event
+from reader.nlp.events import load_lexicon, sort_events
+
+PUBLISHED = dt.date(2024, 3, 20)
+
+
+def analyze(engine, text: str):
+    return engine.analyze(document_from_text(text, published=PUBLISHED))
+
+
+def names(analysis, ids: list[str]) -> set[str]:
+    return {analysis.actor(i).name for i in ids}
+
+
+def only(analysis, trigger: str) -> Event:
+    found = [e for e in analysis.events if e.trigger.lower().startswith(trigger)]
+    assert len(found) == 1, [e.summary for e in analysis.events]
+    return found[0]
+
+
+# -- category lookup -------------------------------------------------------------------------
+
+
+def test_lexicon_is_loaded_once_and_has_all_root_labels():
+    lex = load_lexicon()
+    assert load_lexicon() is lex
+    assert [lex.label(f"{n:02d}") != "" for n in range(1, 21)] == [True] * 20
+    assert lex.label("04") == "Consult"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "category"),
+    [
+        ("The rebels took the town overnight.", "took", "19"),
+        ("The rebels took advantage of the confusion.", "took", None),
+        ("The delegation walked away from the deal.", "walked", "12"),
+        ("The delegation walked to the hotel.", "walked", None),
+        ("The two leaders held a phone call.", "call", "04"),
+        ("The two leaders held talks.", "held", "04"),
+        ("The government refused to extend the deadline.", "refused", "12"),
+        ("The ministry decided to suspend the grain exports.", "suspend", "16"),
+        ("The army invaded the northern province.", "invaded", "19"),
+        ("The council condemned the shelling.", "condemned", "11"),
+    ],
+)
+def test_category_lookup_respects_conditions(engine, sentence, word, category):
+    doc = engine.nlp(sentence)
+    token = next(t for t in doc if t.text == word)
+    match = load_lexicon().match(token)
+    assert (match.entry.category if match else None) == category
+
+
+def test_deferring_head_takes_its_complements_category(engine):
+    analysis = analyze(engine, "Germany announced a decision to suspend military aid to Belarus.")
+    categories = {e.trigger: e.category for e in analysis.events}
+    assert "16" in categories.values(), analysis.events
+
+
+# -- clause splitting ------------------------------------------------------------------------
+
+
+def test_three_acts_in_one_sentence_give_three_events(engine):
+    text = "Egypt condemned the raid, Jordan recalled its ambassador, and Qatar offered to mediate."
+    analysis = analyze(engine, text)
+    by_trigger = {e.trigger: e for e in analysis.events}
+    assert set(by_trigger) == {"condemned", "recalled", "offered"}
+    assert [by_trigger[t].category for t in ("condemned", "recalled", "offered")] == ["11", "16", "03"]
+    spans = sorted((e.start, e.end) for e in analysis.events)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), "clause spans must not overlap"
+    assert names(analysis, by_trigger["offered"].agents) == {"Qatar"}
+    for e in analysis.events:
+        assert e.text == text[e.start : e.end]
+        assert e.text != text.rstrip(".")
+
+
+def test_complements_and_conditions_belong_to_their_act(engine):
+    analysis = analyze(engine, "Brazil offered to send a delegation to Argentina if Chile attended the summit.")
+    assert len(analysis.events) == 1, [e.summary for e in analysis.events]
+    event = analysis.events[0]
+    assert event.trigger == "offered" and event.category == "03"
+    assert event.modality == "asserted"
+    assert "Chile" in names(analysis, event.actors)
+
+
+def test_speech_gives_the_saying_and_the_said(engine):
+    text = "Poland said that Belarus had closed the border crossing and attacked Lithuania."
+    analysis = analyze(engine, text)
+    say = only(analysis, "said")
+    attack = only(analysis, "attacked")
+    assert say.modality == "asserted" and say.category == "01"
+    assert attack.modality == "reported" and attack.attribution == "Poland"
+    assert names(analysis, attack.agents) == {"Belarus"} and names(analysis, attack.targets) == {"Lithuania"}
+    assert say.end <= attack.start
+
+
+def test_events_without_actors_are_dropped(engine):
+    analysis = analyze(engine, "The talks were held in a hotel. Nothing was agreed.")
+    assert analysis.events == []
+
+
+# -- modality and attribution -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("France may impose new sanctions on Iran.", "impose", "hypothetical"),
+        ("France will probably recall its ambassador from Mali.", "recall", "hypothetical"),
+        ("Japan plans to visit Vietnam in May.", "visit", "hypothetical"),
+        ("Sweden did not sign the treaty with Norway.", "sign", "negated"),
+        ("Spain reportedly expelled two Moroccan diplomats.", "expelled", "reported"),
+        ("Hungary refused to join the sanctions against Russia.", "refused", "asserted"),
+        ("Kenya hosted the summit with Uganda on Monday.", "hosted", "asserted"),
+    ],
+)
+def test_modality(engine, text, trigger, modality):
+    analysis = analyze(engine, text)
+    event = only(analysis, trigger)
+    assert event.modality == modality, event.summary
+
+
+def test_according_to_names_the_source(engine):
+    analysis = analyze(engine, "According to Italian officials, Libya offered to release the fishermen.")
+    event = only(analysis, "offered")
+    assert event.modality == "reported"
+    assert event.attribution and "Italian officials" in event.attribution
+
+
+def test_rejection_is_asserted_not_negated(engine):
+    event = only(analyze(engine, "Turkey refused to recognise the annexation of Cyprus."), "refused")
+    assert (event.category, event.modality) == ("12", "asserted")
+
+
+# -- participants, places, dates --------------------------------------------------------------
+
+
+def test_place_and_own_date(engine):
+    event = only(analyze(engine, "Canada sent a delegation to Mexico on 12 March."), "sent")
+    assert event.place == "Mexico"
+    assert event.date == "2024-03-12"
+    assert event.category == "04"
+
+
+def test_pronoun_it_is_the_speaking_country(engine):
+    analysis = analyze(engine, "Russia announced that it had captured another village in Ukraine.")
+    event = only(analysis, "captured")
+    assert "Russia" in names(analysis, event.agents)
+    assert event.place == "Ukraine"
+
+
+def test_gathering_noun_takes_the_date_given_earlier(engine):
+    text = (
+        "Serbia and Kosovo held talks in Brussels on 4 March. "
+        "The talks yielded an agreement on vehicle plates."
+    )
+    event = only(analyze(engine, text), "yield")
+    assert event.date == "2024-03-04"
+    assert event.category == "05"
+
+
+def test_summary_is_scannable(engine):
+    analysis = analyze(engine, "Chile condemned Peru over the border incident.")
+    event = only(analysis, "condemned")
+    assert event.summary.startswith("Chile → Peru: condemn")
+
+
+# -- order -----------------------------------------------------------------------------------
+
+
+def _ev(start: int, date: str | None) -> Event:
+    return Event(id="", start=start, end=start + 1, text="x", trigger="x", trigger_start=start, trigger_end=start + 1,
+                 category="01", category_label="", summary="", date=date)
+
+
+def test_sort_is_chronological_then_undated_in_text_order():
+    events = [_ev(0, None), _ev(10, "2025-05-15"), _ev(20, "2022-03"), _ev(30, None), _ev(40, "2025-05"), _ev(50, "PAST_REF")]
+    ordered = sort_events(events)
+    assert [e.start for e in ordered] == [20, 40, 10, 0, 30, 50]
+    assert [e.id for e in ordered] == ["E1", "E2", "E3", "E4", "E5", "E6"]
