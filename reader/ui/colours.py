@@ -1,0 +1,113 @@
+"""Colours for highlight types and event categories, derived from the current palette.
+
+Text and background always come from palette roles; a type's highlight is its hue blended
+into the palette's base colour, so the same hue reads as a pastel on a light page and as a
+muted tint on a dark one, and the text colour stays the palette's own.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QPalette
+
+
+@dataclass(frozen=True, slots=True)
+class TypeStyle:
+    """How one highlight type is named and coloured."""
+
+    key: str
+    label: str
+    hue: str
+    group: str  # "actor" or "date"
+
+
+TYPE_STYLES: dict[str, TypeStyle] = {
+    s.key: s
+    for s in (
+        TypeStyle("PERSON", "People", "#3b82f6", "actor"),
+        TypeStyle("ORG", "Organisations", "#a855f7", "actor"),
+        TypeStyle("GPE", "Countries & cities", "#16a34a", "actor"),
+        TypeStyle("LOC", "Places", "#0d9488", "actor"),
+        TypeStyle("NORP", "Nationalities & groups", "#ea580c", "actor"),
+        TypeStyle("FAC", "Buildings & sites", "#92400e", "actor"),
+        TypeStyle("DATE", "Dates", "#eab308", "date"),
+        TypeStyle("TIME", "Times", "#db2777", "date"),
+        TypeStyle("DURATION", "Durations", "#0891b2", "date"),
+        TypeStyle("SET", "Recurring", "#64748b", "date"),
+    )
+}
+
+#: CAMEO root codes grouped into the four classic "quad classes", each with its own colour.
+QUAD_CLASSES = (
+    (range(1, 6), "verbal cooperation", "#0ea5e9"),
+    (range(6, 10), "material cooperation", "#22c55e"),
+    (range(10, 15), "verbal conflict", "#f59e0b"),
+    (range(15, 21), "material conflict", "#ef4444"),
+)
+
+
+def type_style(key: str) -> TypeStyle:
+    """The style of a type; a type the engine invents later still gets a stable hue."""
+    style = TYPE_STYLES.get(key)
+    if style is None:
+        hue = QColor.fromHsv(zlib.crc32(key.encode()) % 360, 160, 200).name()
+        style = TypeStyle(key, key.title(), hue, "actor")
+    return style
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def blend(base: QColor, tint: QColor, amount: float) -> QColor:
+    """``amount`` of ``tint`` over ``base``, as an opaque colour."""
+    amount = max(0.0, min(1.0, amount))
+    return QColor.fromRgbF(
+        base.redF() + (tint.redF() - base.redF()) * amount,
+        base.greenF() + (tint.greenF() - base.greenF()) * amount,
+        base.blueF() + (tint.blueF() - base.blueF()) * amount,
+    )
+
+
+def highlight_background(key: str, palette: QPalette, strength: float = 1.0) -> QColor:
+    """Background for a highlight of type ``key``; ``strength`` > 1 for a selected actor."""
+    base = palette.color(QPalette.ColorRole.Base)
+    hue = QColor(type_style(key).hue)
+    if is_dark(palette):
+        hue = hue.lighter(110)
+        return blend(base, hue, 0.42 * strength)
+    return blend(base, hue, 0.30 * strength)
+
+
+def swatch_colour(key: str, palette: QPalette) -> QColor:
+    """A stronger version of the highlight, for legend and panel swatches."""
+    return highlight_background(key, palette, strength=2.0)
+
+
+def category_colour(category: str) -> QColor:
+    """Chip colour for a CAMEO category code ("04", "042", "190"...): its quad class colour."""
+    root = root_code(category)
+    for codes, _name, colour in QUAD_CLASSES:
+        if root in codes:
+            return QColor(colour)
+    return QColor("#94a3b8")
+
+
+def category_class(category: str) -> str:
+    root = root_code(category)
+    return next((name for codes, name, _ in QUAD_CLASSES if root in codes), "uncategorised")
+
+
+def root_code(category: str) -> int:
+    digits = "".join(ch for ch in category if ch.isdigit())
+    if len(digits) < 2:
+        return int(digits) if digits else 0
+    return int(digits[:2])
+
+
+def text_on(colour: QColor) -> QColor:
+    """Black or white, whichever reads better on ``colour``."""
+    luminance = 0.2126 * colour.redF() + 0.7152 * colour.greenF() + 0.0722 * colour.blueF()
+    return QColor("#111111") if luminance > 0.55 else QColor("#ffffff")

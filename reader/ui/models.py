@@ -1,0 +1,248 @@
+"""Item models for the side panels: actors grouped by type, and the events timeline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from reader.model import ACTOR_TYPES, Actor, Analysis, Event
+from reader.ui.colours import swatch_colour, type_style
+from reader.ui.date_words import describe_short, describe_value
+
+ActorRole = Qt.ItemDataRole.UserRole + 1
+TypeRole = Qt.ItemDataRole.UserRole + 2
+EventRole = Qt.ItemDataRole.UserRole + 10
+DateTextRole = Qt.ItemDataRole.UserRole + 11
+DateSortRole = Qt.ItemDataRole.UserRole + 12
+PositionRole = Qt.ItemDataRole.UserRole + 13
+SearchTextRole = Qt.ItemDataRole.UserRole + 14
+ActorIdsRole = Qt.ItemDataRole.UserRole + 15
+
+_GROUP = 0  # internalId of top-level (type) rows; actor rows store their group's row + 1
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invalid "root" index, shared as a default argument
+
+
+def _palette() -> QPalette:
+    app = QApplication.instance()
+    return app.palette() if isinstance(app, QApplication) else QPalette()
+
+
+class ActorTreeModel(QAbstractItemModel):
+    """Two levels: one row per actor type ("People (4)"), its actors beneath, most mentioned first."""
+
+    HEADERS = ("Actor", "#")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._groups: list[tuple[str, list[Actor]]] = []
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        self.beginResetModel()
+        groups: dict[str, list[Actor]] = {}
+        for actor in analysis.actors if analysis else []:
+            groups.setdefault(actor.type, []).append(actor)
+        order = {t: i for i, t in enumerate(ACTOR_TYPES)}
+        self._groups = [
+            (key, sorted(actors, key=lambda a: (-len(a.mentions), a.name.casefold())))
+            for key, actors in sorted(groups.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+        ]
+        self.endResetModel()
+
+    def actor_index(self, actor_id: str) -> QModelIndex:
+        for g, (_key, actors) in enumerate(self._groups):
+            for r, actor in enumerate(actors):
+                if actor.id == actor_id:
+                    return self.createIndex(r, 0, g + 1)
+        return QModelIndex()
+
+    def group_keys(self) -> list[str]:
+        return [key for key, _ in self._groups]
+
+    # Qt model interface
+
+    def index(self, row: int, column: int, parent: AnyIndex = _ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _GROUP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: AnyIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == _GROUP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _GROUP)
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == _GROUP and parent.column() == 0:
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+        return len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return ("Actors found in the briefing, by type", "Mentions in the text")[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == _GROUP:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if index.internalId() == _GROUP:
+            key, actors = self._groups[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                if index.column() == 0:
+                    return type_style(key).label
+                return str(sum(len(a.mentions) for a in actors))
+            if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+                return swatch_colour(key, _palette())
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{len(actors)} {type_style(key).label.lower()} ({key})"
+            if role == TypeRole:
+                return key
+            if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        key, actors = self._groups[index.internalId() - 1]
+        actor = actors[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return actor.name if index.column() == 0 else str(len(actor.mentions))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            aliases = [a for a in actor.aliases if a != actor.name]
+            tip = f"{actor.name} — {type_style(key).label.rstrip('s')}, {len(actor.mentions)} mentions"
+            if aliases:
+                tip += "\nAlso called: " + ", ".join(aliases)
+            if actor.roles:
+                tip += "\nRoles: " + ", ".join(actor.roles)
+            return tip
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ActorRole:
+            return actor
+        if role == TypeRole:
+            return key
+        return None
+
+
+def event_date_key(value: str | None) -> str:
+    """Sort key: resolved ISO-like values sort as text; anything unresolved sorts after them."""
+    if value and value[:1].isdigit():
+        return value
+    return "~"
+
+
+class EventListModel(QAbstractListModel):
+    """One row per event, as found; the proxy orders and filters them."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._events: list[Event] = []
+        self._names: dict[str, str] = {}
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        self.beginResetModel()
+        self._events = list(analysis.events) if analysis else []
+        self._names = {a.id: a.name for a in analysis.actors} if analysis else {}
+        self.endResetModel()
+
+    def event_at(self, row: int) -> Event:
+        return self._events[row]
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._events)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._events):
+            return None
+        event = self._events[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            date = describe_short(event.date)
+            return f"{date}: {event.summary}" if date else event.summary
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [event.text.strip()]
+            if event.date:
+                lines.append(f"When: {describe_value(event.date)} ({event.date})")
+            if event.place:
+                lines.append(f"Where: {self._names.get(event.place, event.place)}")
+            if event.category_label:
+                lines.append(f"Category: {event.category} {event.category_label}")
+            return "\n".join(lines)
+        if role == EventRole:
+            return event
+        if role == DateTextRole:
+            return describe_short(event.date)
+        if role == DateSortRole:
+            return f"{event_date_key(event.date)}|{event.start:09d}"
+        if role == PositionRole:
+            return event.start
+        if role == ActorIdsRole:
+            return set(event.actors) | set(event.agents) | set(event.targets)
+        if role == SearchTextRole:
+            names = " ".join(self._names.get(i, "") for i in (*event.actors, *event.agents, *event.targets))
+            return " ".join(
+                filter(None, (event.summary, event.text, event.category_label, event.attribution, event.trigger, names))
+            ).casefold()
+        return None
+
+
+class EventFilterProxy(QSortFilterProxyModel):
+    """Filters events by free text and by the actor selected in the actors panel; sorts by date or position."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self._actor_id: str | None = None
+        self.setSortRole(DateSortRole)
+        self.setDynamicSortFilter(True)
+
+    def set_text_filter(self, text: str) -> None:
+        self._refilter(lambda: setattr(self, "_needle", text.strip().casefold()))
+
+    def set_actor_filter(self, actor_id: str | None) -> None:
+        self._refilter(lambda: setattr(self, "_actor_id", actor_id))
+
+    def _refilter(self, change) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateRowsFilter()
+
+    @property
+    def actor_filter(self) -> str | None:
+        return self._actor_id
+
+    def set_chronological(self, chronological: bool) -> None:
+        self.setSortRole(DateSortRole if chronological else PositionRole)
+        self.sort(0)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        if self._actor_id is not None and self._actor_id not in index.data(ActorIdsRole):
+            return False
+        if self._needle:
+            return all(word in index.data(SearchTextRole) for word in self._needle.split())
+        return True

@@ -1,0 +1,237 @@
+"""Small widgets around the article: header, legend, find bar, busy indicator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPainter, QPalette, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.model import Document
+from reader.ui.colours import swatch_colour, type_style
+from reader.ui.date_words import describe_date
+from reader.ui.dialogs import origin_words
+
+
+def swatch_icon(colour: QColor, size: int = 12) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(colour)
+    painter.setPen(colour.darker(140))
+    painter.drawRoundedRect(0, 0, size - 1, size - 1, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class HeaderBar(QWidget):
+    """Title, source and publication date (and where it came from), with a way to set it."""
+
+    set_date_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 6)
+        layout.setSpacing(2)
+        self.title = QLabel("Briefing Reader")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.45)
+        font.setWeight(QFont.Weight.Bold)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.title)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.meta = QLabel("")
+        self.meta.setWordWrap(True)
+        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        row.addWidget(self.meta, 1)
+        self.date_button = QPushButton("Set publication date…")
+        self.date_button.setToolTip("Resolve every date in the text against a publication date you choose")
+        self.date_button.clicked.connect(self.set_date_requested)
+        self.date_button.setEnabled(False)
+        row.addWidget(self.date_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
+        self.warning = QLabel("")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        layout.addWidget(self.warning)
+
+    def set_document(self, document: Document | None) -> None:
+        if document is None:
+            self.title.setText("Briefing Reader")
+            self.meta.setText("Open a briefing (Ctrl+O), drop a file here, or paste one (Ctrl+Shift+V).")
+            self.date_button.setEnabled(False)
+            self.warning.hide()
+            return
+        self.title.setText(document_title(document))
+        self.meta.setText(" · ".join(filter(None, (source_words(document), published_words(document)))))
+        self.date_button.setEnabled(True)
+        self.date_button.setText("Set publication date…" if document.published else "Set publication date… (none found)")
+        if document.warnings:
+            self.warning.setText("⚠ " + " · ".join(document.warnings))
+            self.warning.show()
+        else:
+            self.warning.hide()
+
+
+def document_title(document: Document) -> str:
+    if document.title.strip():
+        return document.title.strip()
+    for block in document.blocks:
+        if block.kind.lower() in ("heading", "title"):
+            text = document.text[block.start : block.end].strip()
+            if text:
+                return text
+    if document.source and document.source not in ("clipboard",):
+        return Path(document.source).name
+    first = next((line.strip() for line in document.text.splitlines() if line.strip()), "Untitled briefing")
+    return first if len(first) <= 90 else first[:87] + "…"
+
+
+def source_words(document: Document) -> str:
+    if not document.source:
+        return ""
+    if document.source == "clipboard":
+        return "Pasted from the clipboard"
+    return document.source
+
+
+def published_words(document: Document) -> str:
+    if document.published is None:
+        return "No publication date: dates without a year stay unresolved"
+    return f"Published {describe_date(document.published)} ({origin_words(document.published_origin)})"
+
+
+class Legend(QWidget):
+    """One toggle per highlight type present in the analysis, with its colour and count."""
+
+    toggled = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(12, 2, 12, 4)
+        self._layout.setSpacing(4)
+        self._layout.addStretch(1)
+        self.buttons: dict[str, QToolButton] = {}
+
+    def set_counts(self, counts: dict[str, int], hidden: set[str]) -> None:
+        for button in self.buttons.values():
+            self._layout.removeWidget(button)
+            button.deleteLater()
+        self.buttons = {}
+        for key, count in counts.items():
+            style = type_style(key)
+            button = QToolButton(self)
+            button.setText(f"{style.label} {count}".replace("&", "&&"))
+            button.setIcon(swatch_icon(swatch_colour(key, self.palette())))
+            button.setIconSize(QSize(12, 12))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setCheckable(True)
+            button.setChecked(key not in hidden)
+            button.setAutoRaise(True)
+            button.setToolTip(f"Show or hide {style.label.lower()} ({key}) highlights")
+            button.toggled.connect(lambda on, k=key: self.toggled.emit(k, on))
+            self._layout.insertWidget(self._layout.count() - 1, button)
+            self.buttons[key] = button
+
+    def set_visible_type(self, key: str, visible: bool) -> None:
+        button = self.buttons.get(key)
+        if button is not None and button.isChecked() != visible:
+            button.setChecked(visible)
+
+
+class FindBar(QWidget):
+    """Ctrl+F: a search field with next/previous and a match counter; Esc closes it."""
+
+    find_requested = Signal(str, bool)  # text, backward
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 4, 12, 4)
+        layout.addWidget(QLabel("Find:"))
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText("Text in the briefing")
+        self.field.setClearButtonEnabled(True)
+        self.field.returnPressed.connect(lambda: self.find_requested.emit(self.field.text(), False))
+        self.field.textChanged.connect(lambda text: self.find_requested.emit(text, False))
+        layout.addWidget(self.field, 1)
+        self.previous = QToolButton(self)
+        self.previous.setText("Previous")
+        self.previous.setToolTip("Previous match (Shift+Enter)")
+        self.previous.clicked.connect(lambda: self.find_requested.emit(self.field.text(), True))
+        layout.addWidget(self.previous)
+        self.next = QToolButton(self)
+        self.next.setText("Next")
+        self.next.setToolTip("Next match (Enter)")
+        self.next.clicked.connect(lambda: self.find_requested.emit(self.field.text(), False))
+        layout.addWidget(self.next)
+        self.status = QLabel("")
+        self.status.setMinimumWidth(90)
+        layout.addWidget(self.status)
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.setToolTip("Close (Esc)")  # Esc is the window's action, which closes this bar first
+        close.clicked.connect(self.close_bar)
+        layout.addWidget(close)
+        QShortcut(
+            QKeySequence("Shift+Return"),
+            self.field,
+            lambda: self.find_requested.emit(self.field.text(), True),
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+
+    def open_bar(self, text: str = "") -> None:
+        if text:
+            self.field.setText(text)
+        self.show()
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.closed.emit()
+
+    def set_result(self, index: int, total: int) -> None:
+        if not self.field.text():
+            self.status.setText("")
+        elif total == 0:
+            self.status.setText("not found")
+        else:
+            self.status.setText(f"{index} of {total}")
+
+
+class BusyIndicator(QProgressBar):
+    """An indeterminate progress bar in the status bar while the engine works."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, 0)
+        self.setMaximumWidth(120)
+        self.setMaximumHeight(14)
+        self.setTextVisible(False)
+        self.hide()
+
+    def set_busy(self, busy: bool) -> None:
+        self.setVisible(busy)
+

@@ -1,0 +1,259 @@
+"""Background work: reading files and running the engine off the GUI thread.
+
+Each request gets a generation number. Opening another file (or re-resolving dates) bumps
+the generation; tasks that have not started yet see they are stale and do nothing, and
+results that arrive late are dropped, so the window only ever shows the newest request.
+Analyses run one at a time on their own pool (spaCy is not made to run one pipeline from
+two threads); file reading has its own pool so a new file's text appears even while an
+older analysis is still finishing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+
+from reader.errors import BriefingError
+from reader.model import Analysis, Document
+
+log = logging.getLogger(__name__)
+
+
+class TaskSignals(QObject):
+    """Signals the runnables emit from worker threads (QRunnable cannot own signals)."""
+
+    document_loaded = Signal(int, object)  # generation, Document
+    analysis_done = Signal(int, object, float)  # generation, Analysis, seconds spent
+    failed = Signal(int, str, str)  # generation, stage ("load", "model", "analyse"), one-line message
+    model_loaded = Signal(float)  # seconds spent
+
+
+class _Generations:
+    """The newest generation, readable from worker threads."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._value = 0
+
+    def next(self) -> int:
+        with self._lock:
+            self._value += 1
+            return self._value
+
+    @property
+    def current(self) -> int:
+        with self._lock:
+            return self._value
+
+
+def _describe_unexpected(stage: str, exc: BaseException) -> str:
+    what = {"load": "reading the file", "model": "loading the language model", "analyse": "analysing the briefing"}
+    return f"Unexpected error while {what.get(stage, stage)}: {type(exc).__name__}: {exc}"
+
+
+class LoadTask(QRunnable):
+    """Read one file into a Document."""
+
+    def __init__(self, generation: int, path: Path, signals: TaskSignals) -> None:
+        super().__init__()
+        self.generation, self.path, self.signals = generation, path, signals
+
+    def run(self) -> None:
+        from reader.documents import load_document
+
+        try:
+            document = load_document(self.path)
+        except BriefingError as exc:
+            self.signals.failed.emit(self.generation, "load", str(exc))
+        except Exception as exc:
+            log.exception("loading %s failed", self.path)
+            self.signals.failed.emit(self.generation, "load", _describe_unexpected("load", exc))
+        else:
+            self.signals.document_loaded.emit(self.generation, document)
+
+
+class WarmUpTask(QRunnable):
+    """Load the spaCy model so the first analysis does not pay for it."""
+
+    def __init__(self, engine_getter, signals: TaskSignals) -> None:
+        super().__init__()
+        self.engine_getter, self.signals = engine_getter, signals
+
+    def run(self) -> None:
+        _lower_priority()
+        started = time.perf_counter()
+        try:
+            self.engine_getter().load()
+        except BriefingError as exc:
+            self.signals.failed.emit(0, "model", str(exc))
+        except Exception as exc:
+            log.exception("loading the model failed")
+            self.signals.failed.emit(0, "model", _describe_unexpected("model", exc))
+        else:
+            self.signals.model_loaded.emit(time.perf_counter() - started)
+
+
+class AnalyseTask(QRunnable):
+    """Run the engine on one Document, unless a newer request made this one pointless."""
+
+    def __init__(
+        self,
+        generation: int,
+        document: Document,
+        published: dt.date | None,
+        engine_getter,
+        generations: _Generations,
+        signals: TaskSignals,
+    ) -> None:
+        super().__init__()
+        self.generation, self.document, self.published = generation, document, published
+        self.engine_getter, self.generations, self.signals = engine_getter, generations, signals
+
+    def run(self) -> None:
+        if self.generation != self.generations.current:
+            return  # superseded before it started
+        _lower_priority()
+        started = time.perf_counter()
+        try:
+            analysis = self.engine_getter().analyze(self.document, published=self.published)
+        except BriefingError as exc:
+            self.signals.failed.emit(self.generation, "analyse", str(exc))
+        except Exception as exc:
+            log.exception("analysing %s failed", self.document.source or "a document")
+            self.signals.failed.emit(self.generation, "analyse", _describe_unexpected("analyse", exc))
+        else:
+            self.signals.analysis_done.emit(self.generation, analysis, time.perf_counter() - started)
+
+
+def _lower_priority() -> None:
+    """Ask the OS to favour the GUI thread; the GIL still has to be shared (see bench/gui_latency.py)."""
+    thread = QThread.currentThread()
+    if thread is not None:
+        thread.setPriority(QThread.Priority.LowPriority)
+
+
+class AnalysisService(QObject):
+    """Owns the engine and the worker pools; re-emits only results of the newest request."""
+
+    document_ready = Signal(int, object)  # generation, Document
+    analysis_ready = Signal(int, object)  # generation, Analysis
+    failed = Signal(int, str, str)  # generation, stage, message
+    busy_changed = Signal(bool)
+    model_ready = Signal(float)
+
+    def __init__(self, engine=None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._engine_lock = threading.Lock()
+        self._generations = _Generations()
+        self._signals = TaskSignals(self)
+        self._signals.document_loaded.connect(self._on_document_loaded)
+        self._signals.analysis_done.connect(self._on_analysis_done)
+        self._signals.failed.connect(self._on_failed)
+        self._signals.model_loaded.connect(self.model_ready)
+        self._load_pool = QThreadPool(self)
+        self._load_pool.setMaxThreadCount(2)
+        self._analysis_pool = QThreadPool(self)
+        self._analysis_pool.setMaxThreadCount(1)
+        self._busy = False
+        self._submitted = False
+        self.last_analysis_seconds = 0.0
+
+    @property
+    def engine(self):
+        """The engine, created on first use: importing spaCy takes ~0.5 s, so it happens on a worker."""
+        with self._engine_lock:
+            if self._engine is None:
+                from reader.engine import Engine
+
+                self._engine = Engine()
+            return self._engine
+
+    @property
+    def generation(self) -> int:
+        return self._generations.current
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def warm_up(self) -> None:
+        """Load the model now, unless an analysis (which loads it anyway) was already asked for."""
+        if not self._submitted:
+            self._submitted = True
+            self._analysis_pool.start(WarmUpTask(lambda: self.engine, self._signals))
+
+    def open_path(self, path: str | Path) -> int:
+        """Read ``path`` in the background; the document, then its analysis, follow as signals."""
+        generation = self._generations.next()
+        self._set_busy(True)
+        self._load_pool.start(LoadTask(generation, Path(path), self._signals))
+        return generation
+
+    def open_document(self, document: Document) -> int:
+        """Show a document already in memory (pasted text) and analyse it."""
+        generation = self._generations.next()
+        self._set_busy(True)
+        self.document_ready.emit(generation, document)
+        self._submit(generation, document, None)
+        return generation
+
+    def reanalyse(self, document: Document, published: dt.date | None) -> int:
+        """Analyse the same document again, e.g. against another publication date."""
+        generation = self._generations.next()
+        self._set_busy(True)
+        self._submit(generation, document, published)
+        return generation
+
+    def cancel(self) -> None:
+        """Forget every pending request (closing the window)."""
+        self._generations.next()
+        self._analysis_pool.clear()
+        self._load_pool.clear()
+        self._set_busy(False)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until the pools are idle (tests and shutdown only)."""
+        ok = self._load_pool.waitForDone(msecs)
+        return self._analysis_pool.waitForDone(msecs) and ok
+
+    def _submit(self, generation: int, document: Document, published: dt.date | None) -> None:
+        self._submitted = True
+        task = AnalyseTask(generation, document, published, lambda: self.engine, self._generations, self._signals)
+        self._analysis_pool.start(task)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)
+
+    @Slot(int, object)
+    def _on_document_loaded(self, generation: int, document: Document) -> None:
+        if generation != self.generation:
+            return
+        self.document_ready.emit(generation, document)
+        self._submit(generation, document, None)
+
+    @Slot(int, object, float)
+    def _on_analysis_done(self, generation: int, analysis: Analysis, seconds: float) -> None:
+        if generation != self.generation:
+            log.debug("dropping the late analysis of generation %d", generation)
+            return
+        self.last_analysis_seconds = seconds
+        self._set_busy(False)
+        self.analysis_ready.emit(generation, analysis)
+
+    @Slot(int, str, str)
+    def _on_failed(self, generation: int, stage: str, message: str) -> None:
+        if stage == "model":  # the warm-up; a queued analysis will report its own failure
+            self.failed.emit(generation, stage, message)
+            return
+        if generation != self.generation:
+            return
+        self._set_busy(False)
+        self.failed.emit(generation, stage, message)
