@@ -45,10 +45,14 @@ TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "nin
 UNITS_1_9 = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
-def _names(words) -> str:
+def _names(words: dict) -> str:
     """Case-sensitive alternation; short forms (Jan, Sept, Tues) may carry their full stop."""
-    parts = [re.escape(w) + (r"\.?" if len(w) <= 5 and w not in ("March", "April", "June", "July") else "")
-             for w in sorted(words, key=len, reverse=True)]
+    longest: dict = {}
+    for word, key in words.items():
+        if len(word) > len(longest.get(str(key), "")):
+            longest[str(key)] = word
+    full = set(longest.values())
+    parts = [re.escape(w) + ("" if w in full else r"\.?") for w in sorted(words, key=len, reverse=True)]
     return f"(?-i:{'|'.join(parts)})"
 
 

@@ -10,7 +10,7 @@ FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 #: Verbs whose complement lies ahead even in the present or past tense ("plans to meet on Friday").
 FUTURE_LEMMAS = frozenset({
     "plan", "schedule", "expect", "intend", "hope", "aim", "due", "prepare", "propose", "promise", "vow", "pledge",
-    "threaten", "want", "seek", "await", "anticipate", "forecast", "project", "predict", "set to", "slate",
+    "threaten", "await", "anticipate", "forecast", "project", "predict", "set to", "slate",
 })
 #: Reporting verbs: "said Tuesday" is about when it was said, which is past in news copy.
 REPORT_LEMMAS = frozenset({"say", "tell", "announce", "report", "state", "add", "confirm", "claim", "declare"})
@@ -51,6 +51,8 @@ def verb_direction(verb: Token) -> tuple[int, bool]:
         return NEAREST, True  # present progressive: "is calling for the redemption on Dec. 7"
     if verb.tag_ == "VBN":
         return PAST, False
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in REPORT_LEMMAS and verb.lemma_ != "be":
+        return FUTURE, False  # "the session opens on Friday": a timetable
     return NEAREST, False
 
 

@@ -1,0 +1,115 @@
+"""Expressions x publication dates x tense, parsed by the real model, with the TIMEX3 value a careful reader gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reader.nlp.timex import extract_dates
+
+D = dt.date
+PUB = D(2025, 5, 22)  # a Thursday
+
+# (sentence, published, expression as written, type, value, mod)
+CASES = [
+    ("Istanbul hosted talks on 15 May.", PUB, "15 May", "DATE", "2025-05-15", None),
+    ("The chancellor will deliver his Budget on 16 March.", PUB, "16 March", "DATE", "2026-03-16", None),
+    ("The chancellor delivered his Budget on 16 March.", PUB, "16 March", "DATE", "2025-03-16", None),
+    ("Turkey hosted the direct talks in March and April 2022.", PUB, "March", "DATE", "2022-03", None),
+    ("Turkey hosted the direct talks in March and April 2022.", PUB, "April 2022", "DATE", "2022-04", None),
+    ("The 15 May negotiations were held amid a changing landscape.", PUB, "15 May", "DATE", "2025-05-15", None),
+    ("The talks, which lasted less than two hours, failed.", PUB, "less than two hours", "DURATION", "PT2H", "LESS_THAN"),
+    ("Prices rose sharply last week.", PUB, "last week", "DATE", "2025-W20", None),
+    ("Sales fell in the third quarter.", D(2025, 10, 28), "third quarter", "DATE", "2025-Q3", None),
+    ("Output has grown over the past three years.", PUB, "three years", "DURATION", "P3Y", None),
+    ("The company is now profitable.", PUB, "now", "DATE", "PRESENT_REF", None),
+    ("The company currently employs 300 people.", PUB, "currently", "DATE", "PRESENT_REF", None),
+    ("The minister recently resigned.", PUB, "recently", "DATE", "PAST_REF", None),
+    ("A year ago, the party was in power.", PUB, "A year ago", "DATE", "2024", None),
+    ("The movement grew in the 1990s.", PUB, "1990s", "DATE", "199", None),
+    ("The minister spoke on Monday.", PUB, "Monday", "DATE", "2025-05-19", None),
+    ("The minister will speak on Monday.", PUB, "Monday", "DATE", "2025-05-26", None),
+    ("The bill goes to parliament next month.", D(2004, 12, 15), "next month", "DATE", "2005-01", None),
+    ("Markets fell yesterday.", PUB, "yesterday", "DATE", "2025-05-21", None),
+    ("Talks resumed in 2022.", PUB, "2022", "DATE", "2022", None),
+    ("The vote took place on 15 May.", None, "15 May", "DATE", "XXXX-05-15", None),
+    ("The accord was signed on 15 May.", D(2030, 1, 1), "15 May", "DATE", "2029-05-15", None),
+    ("The budget for 2025/26 was approved.", PUB, "2025/26", "DATE", "2025", None),
+    ("Profits for FY2024 rose.", PUB, "FY2024", "DATE", "2024", None),
+    ("Revenue in Q3 was flat.", PUB, "Q3", "DATE", "2025-Q3", None),
+    ("He said: \u201cWe will meet again on 3 June.\u201d", PUB, "3 June", "DATE", "2025-06-03", None),
+    ("The ministry publishes figures every week.", PUB, "every week", "SET", "P1W", None),
+    ("This summer the party will campaign hard.", PUB, "summer", "DATE", "2025-SU", None),
+    ("The plant will close early next year.", PUB, "next year", "DATE", "2026", "START"),
+    ("The session opens at 2 p.m. on Friday.", D(2025, 5, 20), "2 p.m.", "TIME", "2025-05-23T14:00", None),
+    ("The war broke out in February 2022.", PUB, "February 2022", "DATE", "2022-02", None),
+    ("Trump sought a peace agreement in February.", PUB, "February", "DATE", "2025-02", None),
+    ("The agreement was reached on Christmas Eve.", D(2025, 1, 10), "Christmas Eve", "DATE", "2024-12-24", None),
+    ("The ceasefire held for 48 hours.", PUB, "48 hours", "DURATION", "PT48H", None),
+    ("Negotiators met for about two weeks.", PUB, "two weeks", "DURATION", "P2W", "APPROX"),
+    ("The country was ruled by the party for 15 years.", PUB, "15 years", "DURATION", "P15Y", None),
+    ("The ministry publishes figures daily.", PUB, "daily", "SET", "P1D", None),
+    ("Growth slowed in the late 1980s.", PUB, "1980s", "DATE", "198", "END"),
+]
+
+
+def mention_for(dates, expression):
+    hits = [d for d in dates if expression in d.text or d.text in expression]
+    assert hits, f"{expression!r} not found in {[d.text for d in dates]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expression", "type_", "value", "mod"), CASES)
+def test_value(engine, sentence, published, expression, type_, value, mod):
+    dates = extract_dates(engine.nlp(sentence), published)
+    found = mention_for(dates, expression)
+    assert (found.type, found.value) == (type_, value), found
+    if mod is not None:
+        assert found.mod == mod, found
+
+
+def test_eve_of_the_talks_leans_on_the_dated_negotiations(engine):
+    text = "Negotiations opened in Istanbul on 15 May. On the eve of the talks, Russia announced new gains."
+    dates = extract_dates(engine.nlp(text), PUB)
+    assert mention_for(dates, "the eve of the talks").value == "2025-05-14"
+
+
+def test_the_next_day_follows_the_text_not_the_publication_date(engine):
+    text = "The summit opened on 3 June. The next day, the leaders signed a deal. Two days later they went home."
+    dates = extract_dates(engine.nlp(text), D(2025, 6, 20))
+    assert mention_for(dates, "The next day").value == "2025-06-04"
+    assert mention_for(dates, "Two days later").value == "2025-06-06"
+
+
+@pytest.mark.parametrize("text", [
+    "Nothing happened on 32 May.",
+    "The figure rose to 2025 points, or 32 May.",
+    "",
+    "   \n\n",
+    "On 31 February 2025 and 0 March the Q9 results were out in FY.",
+    "He may march in May, or may not, said Sun.",
+])
+def test_odd_input_stays_calm(engine, text):
+    dates = extract_dates(engine.nlp(text), PUB)
+    assert all("32" not in d.value and "-02-31" not in d.value for d in dates)
+
+
+def test_may_the_verb_is_not_a_month(engine):
+    dates = extract_dates(engine.nlp("Officials said the talks may resume soon."), PUB)
+    assert not [d for d in dates if d.text == "may"]
+
+
+def test_mentions_are_sorted_inside_the_text_and_do_not_overlap(engine):
+    text = ("On 11 May, after a call on Sunday, Erdogan said talks could resume within two weeks, "
+            "perhaps on 15 May at 10:00 GMT, a year after the last round in 2024. Every Monday since March 2022 "
+            "the envoys have met; the talks lasted less than two hours. Recently, three days later, now.")
+    doc = engine.nlp(text)
+    dates = extract_dates(doc, PUB)
+    assert len(dates) >= 8
+    last_end = -1
+    for d in dates:
+        assert d.start >= last_end
+        assert doc.text[d.start : d.end] == d.text
+        assert d.type in ("DATE", "TIME", "DURATION", "SET")
+        last_end = d.end
