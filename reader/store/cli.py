@@ -1,9 +1,250 @@
-"""Library commands of the `briefing` CLI (import, list, search, notes, export)."""
+"""Library commands of the `briefing` CLI (import, list, search, notes, note add, export)."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import signal
+import sys
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from reader.paths import DB_ENV
 
 
 def register_library_commands(sub: argparse._SubParsersAction) -> None:
     """Add the library subcommands to the `briefing` parser."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        help=f"library database file (default: ${DB_ENV}, else library.db in the user data directory)",
+    )
+
+    p = sub.add_parser("import", parents=[common], help="import briefing files or folders into the library")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files (.txt, .md, .html) or folders")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress, only problems and the summary")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("list", parents=[common], help="list the briefings in the library")
+    p.add_argument("--sort", choices=("imported", "published", "title", "notes"), default="imported")
+    p.add_argument("--reverse", action="store_true", help="oldest / A first")
+    p.add_argument("--actor", metavar="NAME", help="only briefings mentioning this actor")
+    p.add_argument("--limit", type=int, metavar="N")
+    p.add_argument("--json", action="store_true", help="one JSON array")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("search", parents=[common], help="full-text search across briefings and notes")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("notes", parents=[common], help="show a briefing's notes")
+    p.add_argument("id", metavar="ID", help="briefing id (a unique prefix is enough)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_notes)
+
+    note = sub.add_parser("note", help="add a note")
+    note_sub = note.add_subparsers(dest="note_command", metavar="ACTION", required=True)
+    p = note_sub.add_parser("add", parents=[common], help="add a note to a briefing")
+    p.add_argument("id", metavar="ID", help="briefing id (a unique prefix is enough)")
+    target = p.add_mutually_exclusive_group()
+    target.add_argument("--quote", metavar="TEXT", help="the exact passage the note is about")
+    target.add_argument("--actor", metavar="NAME", help="attach the note to an actor (shown in every briefing naming it)")
+    p.add_argument("--occurrence", type=int, default=1, metavar="N", help="use the N-th occurrence of --quote")
+    p.add_argument("--body", required=True, metavar="MARKDOWN", help="the note (Markdown)")
+    p.add_argument("--color", metavar="COLOUR", help="highlight colour (e.g. yellow)")
+    p.set_defaults(handler=cmd_note_add)
+
+    p = sub.add_parser("export", parents=[common], help="export a briefing, its events or its notes")
+    p.add_argument("id", metavar="ID", help="briefing id (a unique prefix is enough)")
+    p.add_argument(
+        "--format",
+        choices=("md", "csv", "json", "notes"),
+        default="md",
+        help="md: briefing with events and notes; csv/json: one row per event; notes: notes as Markdown",
+    )
+    p.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    p.set_defaults(handler=cmd_export)
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from reader.store import Library
+
+    library = Library.open(args.db)
+    if library.backup is not None:
+        print(f"briefing: upgraded the library; the previous version is saved as {library.backup}", file=sys.stderr)
+    return library
+
+
+class _Interrupts:
+    """First Ctrl+C asks the import to stop after the current file; a second one stops at once."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous: Any = None
+
+    def __enter__(self) -> _Interrupts:
+        self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        signal.signal(signal.SIGINT, self._previous)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        print("\nbriefing: stopping after the current batch (Ctrl+C again to stop now)…", file=sys.stderr)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reader.engine import Engine
+
+    tty = sys.stderr.isatty()
+    shown_failures = 0
+
+    from reader.store.records import ImportReport
+
+    # The library fills this report as it goes; progress() prints failures as they happen.
+    report = ImportReport()
+
+    def progress(done: int, total: int, path: str) -> None:
+        nonlocal shown_failures
+        while shown_failures < len(report.failed):
+            print(("\r\033[K" if tty else "") + f"briefing: {report.failed[shown_failures][1]}", file=sys.stderr)
+            shown_failures += 1
+        if args.quiet:
+            return
+        line = f"[{done}/{total}] {Path(path).name}"
+        if tty:
+            print(f"\r\033[K{line}", end="", file=sys.stderr, flush=True)
+        else:
+            print(line, file=sys.stderr, flush=True)
+
+    with _open(args) as library, _Interrupts() as interrupts:
+        library.import_paths(args.paths, Engine(), progress=progress, cancel=lambda: interrupts.requested, report=report)
+    if tty and not args.quiet:
+        print("\r\033[K", end="", file=sys.stderr)
+    for _, message in report.failed[shown_failures:]:
+        print(f"briefing: {message}", file=sys.stderr)
+    summary = (
+        f"{len(report.added)} added, {len(report.updated)} updated, "
+        f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
+    )
+    if report.cancelled:
+        print(f"briefing: import cancelled; {summary}. Everything imported so far is kept.", file=sys.stderr)
+        return 130
+    print(f"briefing: {summary}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        summaries = library.list_briefings(sort=args.sort, descending=not args.reverse, actor=args.actor, limit=args.limit)
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": s.id,
+                        "title": s.title,
+                        "published": s.published.isoformat() if s.published else None,
+                        "source": s.source,
+                        "imported_at": s.imported_at,
+                        "notes": s.note_count,
+                        "top_actors": s.top_actors,
+                    }
+                    for s in summaries
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
+        return 0
+    if not summaries:
+        print("briefing: the library is empty" if not args.actor else f"briefing: no briefing mentions {args.actor}", file=sys.stderr)
+        return 0
+    for s in summaries:
+        published = s.published.isoformat() if s.published else "----------"
+        notes = f"{s.note_count} note{'s' if s.note_count != 1 else ''}" if s.note_count else ""
+        actors = ", ".join(s.top_actors)
+        print("  ".join(part for part in (s.id[:10], published, s.title, f"({notes})" if notes else "", f"[{actors}]" if actors else "") if part))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        hits = library.search(args.query, limit=args.limit)
+    if args.json:
+        print(json.dumps([{"kind": h.kind, "briefing_id": h.briefing_id, "note_id": h.note_id, "title": h.title, "snippet": h.marked()} for h in hits], ensure_ascii=False, indent=1))
+        return 0
+    if not hits:
+        print(f"briefing: nothing matches {args.query!r}", file=sys.stderr)
+        return 1
+    bold = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("[", "]")
+    for hit in hits:
+        where = (hit.briefing_id or "-")[:10]
+        print(f"{where}  {hit.kind:8}  {hit.title}")
+        print("    " + " ".join(hit.marked(*bold).split()))
+    return 0
+
+
+def cmd_notes(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        briefing_id = library.resolve_id(args.id)
+        notes = library.notes_for(briefing_id)
+        if args.json:
+            print(json.dumps([_note_json(n) for n in notes], ensure_ascii=False, indent=1))
+        else:
+            print(library.export_notes(briefing_id), end="")
+    return 0
+
+
+def _note_json(note: Any) -> dict[str, Any]:
+    return {
+        "id": note.id,
+        "kind": note.kind,
+        "status": note.status,
+        "quote": note.anchor.quote if note.anchor else None,
+        "start": note.anchor.start if note.anchor else None,
+        "end": note.anchor.end if note.anchor else None,
+        "actor": note.actor_name,
+        "color": note.color,
+        "body": note.body,
+        "created_at": note.created_at,
+        "updated_at": note.updated_at,
+    }
+
+
+def cmd_note_add(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        briefing_id = library.resolve_id(args.id)
+        if args.actor:
+            note = library.add_actor_note(args.actor, args.body, briefing_id=briefing_id, color=args.color)
+        else:
+            note = library.add_note(briefing_id, args.body, quote=args.quote, occurrence=args.occurrence, color=args.color)
+    print(note.id)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        briefing_id = library.resolve_id(args.id)
+        if args.format == "notes":
+            content = library.export_notes(briefing_id)
+        else:
+            content = library.export(briefing_id, args.format)
+    if args.out:
+        from reader.errors import BriefingError
+
+        try:
+            Path(args.out).write_text(content, encoding="utf-8")
+        except OSError as exc:
+            raise BriefingError(f"{args.out}: cannot write ({exc.strerror or exc})") from None
+        print(f"briefing: wrote {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(content)
+    return 0

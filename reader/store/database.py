@@ -1,0 +1,160 @@
+"""Open the library database safely: refuse what is not ours, back up before upgrading.
+
+Safety rules, in order: a file at the path that is not an SQLite database is never opened
+(SQLite would not overwrite it, but we refuse before touching it at all); an SQLite file that
+is not a Briefing Reader library, or one from a newer version, is refused; before an older
+library is upgraded a backup copy is written next to it. Connections use WAL (readers never
+block the writer, a crash never tears a page), foreign keys and a busy timeout, so two app
+instances on one library either take turns or get a clear "in use" message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from reader.errors import BriefingError
+from reader.store import migrations as schema
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: How long a write waits for another instance's transaction before giving up (milliseconds).
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(BriefingError):
+    """The library database cannot be opened or written (corrupt, foreign, newer, unreadable)."""
+
+
+class LibraryBusyError(StoreError):
+    """Another program holds the library's write lock for longer than the busy timeout."""
+
+
+def check_library_file(path: Path) -> None:
+    """Raise StoreError unless `path` is absent, empty, or starts like an SQLite database."""
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory; give the path of a library file (e.g. library.db)")
+    if not path.exists():
+        return
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the library ({exc.strerror or exc})") from None
+    if head and head != SQLITE_HEADER:
+        raise StoreError(
+            f"{path}: this file is not a Briefing Reader library (not an SQLite database); "
+            "it was left untouched. Move it away or choose another path with --db."
+        )
+
+
+def connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
+    """Open (creating if needed) the database at `path` with the library's connection settings."""
+    check_library_file(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{path.parent}: cannot create the library folder ({exc.strerror or exc})") from None
+    try:
+        conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the library ({exc})") from None
+    db = Database(conn)
+    try:
+        # Reading the schema is the first thing that fails on a damaged file.
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.enable_wal()
+        # FULL: a committed note survives a power cut too, not only a crash of the app.
+        db.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise translate(exc, path) from None
+    return db
+
+
+def translate(exc: sqlite3.Error, path: Path | str) -> StoreError:
+    """One clear sentence for an SQLite error."""
+    message = str(exc)
+    if "locked" in message or "busy" in message:
+        return LibraryBusyError(
+            f"{path}: the library is in use by another program that is writing to it; try again in a moment"
+        )
+    if "not a database" in message or "malformed" in message or "corrupt" in message:
+        return StoreError(
+            f"{path}: the library file is damaged ({message}); it was left untouched. "
+            "Restore a backup (library.db.bak-*) or choose another path with --db."
+        )
+    if "readonly" in message or "read-only" in message:
+        return StoreError(f"{path}: the library is read-only; cannot save to it")
+    if "disk" in message and "full" in message:
+        return StoreError(f"{path}: the disk is full; nothing more can be saved")
+    return StoreError(f"{path}: library error: {message}")
+
+
+@contextlib.contextmanager
+def translating(path: Path | str) -> Iterator[None]:
+    """Turn SQLite errors raised inside the block into StoreError."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from exc
+
+
+def backup_path(path: Path, version: int) -> Path:
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    return path.with_name(f"{path.name}.bak-v{version}-{stamp}")
+
+
+def write_backup(db: Database, path: Path, version: int) -> Path:
+    """Copy the whole database (a consistent snapshot, WAL included) next to `path`."""
+    target = backup_path(path, version)
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+    return target
+
+
+def migrate(db: Database, path: Path | None) -> Path | None:
+    """Bring the schema up to date; returns the backup written first, if any.
+
+    Refuses an SQLite file that has tables but is not a library, and a library written by a
+    newer version of the reader (upgrading it could lose what that version stores).
+    """
+    tables = set(db.table_names())
+    applied = [m.name for m in schema.migrations.applied(db)]
+    ours = [t for t in tables if not t.startswith(("sqlite_", "_sqlite_"))]
+    where = path or "the library"
+    if ours and not applied:
+        raise StoreError(
+            f"{where}: this SQLite database is not a Briefing Reader library; it was left untouched. "
+            "Choose another path with --db."
+        )
+    unknown = [name for name in applied if name not in schema.known_names()]
+    if unknown:
+        raise StoreError(
+            f"{where}: the library was written by a newer version of the reader "
+            f"(schema step {unknown[-1]}); update the reader to open it"
+        )
+    if not schema.migrations.pending(db):
+        return None
+    backup = None
+    if applied and path is not None:
+        backup = write_backup(db, path, len(applied))
+    # One writer upgrades; a second instance waits here, then finds nothing pending.
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        schema.migrations.apply(db)
+    except BaseException:
+        db.rollback()
+        raise
+    db.commit()
+    return backup
