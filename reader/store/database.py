@@ -69,12 +69,17 @@ def connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         db.execute("PRAGMA foreign_keys = ON")
+        # Refuse other programs' databases before WAL mode rewrites their header.
+        check_ownership(db, path)
         db.enable_wal()
         # FULL: a committed note survives a power cut too, not only a crash of the app.
         db.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise translate(exc, path) from None
+    except StoreError:
+        conn.close()
+        raise
     return db
 
 
@@ -129,6 +134,25 @@ def migrate(db: Database, path: Path | None) -> Path | None:
     Refuses an SQLite file that has tables but is not a library, and a library written by a
     newer version of the reader (upgrading it could lose what that version stores).
     """
+    applied = check_ownership(db, path)
+    if not schema.migrations.pending(db):
+        return None
+    backup = None
+    if applied and path is not None:
+        backup = write_backup(db, path, len(applied))
+    # One writer upgrades; a second instance waits here, then finds nothing pending.
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        schema.migrations.apply(db)
+    except BaseException:
+        db.rollback()
+        raise
+    db.commit()
+    return backup
+
+
+def check_ownership(db: Database, path: Path | None) -> list[str]:
+    """The migrations applied so far; StoreError for a foreign database or a newer library."""
     tables = set(db.table_names())
     applied = [m.name for m in schema.migrations.applied(db)]
     ours = [t for t in tables if not t.startswith(("sqlite_", "_sqlite_"))]
@@ -144,17 +168,4 @@ def migrate(db: Database, path: Path | None) -> Path | None:
             f"{where}: the library was written by a newer version of the reader "
             f"(schema step {unknown[-1]}); update the reader to open it"
         )
-    if not schema.migrations.pending(db):
-        return None
-    backup = None
-    if applied and path is not None:
-        backup = write_backup(db, path, len(applied))
-    # One writer upgrades; a second instance waits here, then finds nothing pending.
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        schema.migrations.apply(db)
-    except BaseException:
-        db.rollback()
-        raise
-    db.commit()
-    return backup
+    return applied

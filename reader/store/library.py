@@ -14,6 +14,7 @@ instances on one file take turns; one that waits longer than the busy timeout ge
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
@@ -215,7 +216,7 @@ class Library:
     def _store_imported(
         self, document: Document, briefing_id: str | None, analysis: Analysis, report: ImportReport
     ) -> None:
-        with self.db.atomic():
+        with self._writing():
             if briefing_id is None:
                 briefing_id = self.add_document(document)
                 report.added.append(briefing_id)
@@ -227,7 +228,7 @@ class Library:
     def add_document(self, document: Document) -> str:
         """Store a new briefing (no analysis); returns its id. A known text returns the existing id."""
         digest = content_hash(document.text)
-        with translating(self._where), self.db.atomic():
+        with translating(self._where), self._writing():
             row = self.db.execute("SELECT id FROM briefings WHERE content_hash = ?", [digest]).fetchone()
             if row:
                 return row[0]
@@ -239,7 +240,7 @@ class Library:
 
     def update_document(self, briefing_id: str, document: Document) -> None:
         """Replace a briefing's text (a re-import of an edited file); its notes are re-anchored."""
-        with translating(self._where), self.db.atomic():
+        with translating(self._where), self._writing():
             self._require_briefing(briefing_id)
             self.db.table("briefings").update(briefing_id, {**_document_row(document), "updated_at": now()})
             self.db.execute("DELETE FROM briefing_actors WHERE briefing_id = ?", [briefing_id])
@@ -276,7 +277,7 @@ class Library:
 
     def remove_briefing(self, briefing_id: str, delete_notes: bool = False) -> None:
         """Remove a briefing; refuses while it has notes unless `delete_notes` (they go to the bin)."""
-        with translating(self._where), self.db.atomic():
+        with translating(self._where), self._writing():
             self._require_briefing(briefing_id)
             count = self._note_count(briefing_id)
             if count and not delete_notes:
@@ -392,7 +393,7 @@ class Library:
 
     def put_analysis(self, briefing_id: str, analysis: Analysis) -> None:
         """Cache an analysis of the briefing's current text (keyed by content hash + engine version)."""
-        with translating(self._where), self.db.atomic():
+        with translating(self._where), self._writing():
             row = self._require_briefing(briefing_id)
             if content_hash(analysis.document.text) != row["content_hash"]:
                 raise StoreError(f"briefing {briefing_id}: the analysis is of another text")
@@ -653,7 +654,7 @@ class Library:
             if result.anchor != note.anchor or note.status != status:
                 updates.append((result.anchor, status, note.id))
         if updates:
-            with self.db.atomic():
+            with self._writing():
                 for anchor, status, note_id in updates:
                     self.db.execute(
                         "UPDATE notes SET start_offset = ?, end_offset = ?, prefix = ?, suffix = ?, status = ? WHERE id = ?",
@@ -680,7 +681,7 @@ class Library:
             correction.validate()
         except ValueError as exc:
             raise StoreError(str(exc)) from None
-        with translating(self._where), self.db.atomic():
+        with translating(self._where), self._writing():
             if correction.briefing_id is not None:
                 self._require_briefing(correction.briefing_id)
             self.db.table("corrections").insert(correction.to_row())
@@ -688,7 +689,7 @@ class Library:
         return correction
 
     def delete_correction(self, correction_id: str) -> None:
-        with translating(self._where), self.db.atomic():
+        with translating(self._where), self._writing():
             row = self.db.execute("SELECT briefing_id FROM corrections WHERE id = ?", [correction_id]).fetchone()
             if row is None:
                 raise StoreError(f"no correction with id {correction_id!r}")
@@ -776,7 +777,7 @@ class Library:
 
     def rebuild_search_index(self) -> None:
         """Rebuild both full-text indexes from the tables (after a VACUUM or a damaged index)."""
-        with translating(self._where), self.db.atomic():
+        with translating(self._where), self._writing():
             self.db.execute("INSERT INTO briefings_fts(briefings_fts) VALUES('rebuild')")
             self.db.execute("INSERT INTO notes_fts(notes_fts) VALUES('rebuild')")
 
@@ -842,6 +843,27 @@ class Library:
         return exporting.notes_markdown(self.notes_for(briefing_id), briefing.title)
 
     # ------------------------------------------------------------------ helpers
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[Database]:
+        """`db.atomic()` that takes the write lock first (BEGIN IMMEDIATE) when it opens the transaction.
+
+        A deferred transaction that reads and then writes cannot wait for another instance's
+        write lock (SQLite reports "locked" at once to avoid a deadlock); asking for the lock
+        up front lets the busy timeout do its job, so two instances simply take turns.
+        """
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            with self.db.atomic():
+                yield self.db
+        except BaseException:
+            self.db.rollback()
+            raise
+        self.db.commit()
 
     def _require_briefing(self, briefing_id: str) -> dict[str, Any]:
         rows = list(self.db.table("briefings").rows_where("id = ?", [briefing_id]))
