@@ -1,0 +1,70 @@
+import csv
+import io
+import json
+
+from reader.model import Document
+from reader.store.exporting import EVENT_COLUMNS, sentence_around
+
+from .fakes import write
+
+TEXT = "Talks in Istanbul.\nErdoğan met Zelensky on Thursday. Russia stayed away.\nTurkey and Ukraine agreed.\n"
+
+
+def _imported(library, fake_engine, tmp_path):
+    library.import_paths([write(tmp_path, "a.txt", TEXT)], fake_engine)
+    return library.list_briefings()[0].id
+
+
+def test_sentence_around():
+    text = "First one. Second, with a clause here. Third?\nFourth line"
+    start = text.index("clause")
+    assert sentence_around(text, start, start + 6) == "Second, with a clause here."
+    assert sentence_around(text, text.index("Fourth"), len(text)) == "Fourth line"
+
+
+def test_events_as_csv_and_json_have_the_same_rows(library, fake_engine, tmp_path):
+    bid = _imported(library, fake_engine, tmp_path)
+    rows = list(csv.DictReader(io.StringIO(library.export(bid, "csv"))))
+    data = json.loads(library.export(bid, "json"))
+    assert tuple(rows[0]) == EVENT_COLUMNS
+    assert len(rows) == len(data) == 2
+    first = data[0]
+    assert first["agents"] == "Erdoğan" and first["targets"] == "Zelensky"  # names, not ids
+    assert first["sentence"] == "Erdoğan met Zelensky on Thursday. Russia stayed away."  # the fake event is the line
+    assert first["briefing"] == "Talks in Istanbul." and first["briefing_id"] == bid
+    assert rows[0]["summary"] == first["summary"] and rows[0]["date"] == "2025-05-15"
+
+
+def test_briefing_markdown_has_events_notes_and_text(library, fake_engine, tmp_path):
+    bid = _imported(library, fake_engine, tmp_path)
+    library.add_note(bid, "Why *Thursday*?", quote="on Thursday")
+    library.add_note(bid, "", quote="Russia", color="yellow")
+    library.add_actor_note("Turkey", "Host country")
+    md = library.export(bid, "md")
+    assert md.startswith("# Talks in Istanbul.")
+    assert "## Events" in md and "Erdoğan → Zelensky" in md
+    assert "> on Thursday" in md and "Why *Thursday*?" in md
+    assert "Highlighted (yellow)" in md and "On Turkey" in md
+    assert md.rstrip().endswith("Turkey and Ukraine agreed.")
+
+
+def test_notes_markdown_marks_orphans(library, fake_engine, tmp_path):
+    path = write(tmp_path, "a.txt", TEXT)
+    library.import_paths([path], fake_engine)
+    bid = library.list_briefings()[0].id
+    library.add_note(bid, "gone soon", quote="Russia stayed away.")
+    path.write_text(TEXT.replace(" Russia stayed away.", ""), encoding="utf-8")
+    library.import_paths([path], fake_engine)
+    md = library.export_notes(bid)
+    assert "no longer in the text" in md and "gone soon" in md and "> Russia stayed away." in md
+
+
+def test_unanalysed_briefing_exports_markdown_but_not_events(library):
+    bid = library.add_document(Document(text="Plain text only."))
+    assert "Not analysed yet" in library.export(bid, "md")
+    try:
+        library.export(bid, "csv")
+    except Exception as exc:  # StoreError, one line
+        assert "not been analysed" in str(exc)
+    else:
+        raise AssertionError("events exported from nothing")

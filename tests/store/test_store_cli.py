@@ -1,0 +1,88 @@
+"""The library commands of `briefing`, run in-process with a fake engine."""
+
+import json
+
+import pytest
+
+from reader.cli import main
+
+from .fakes import FakeEngine, write
+
+TEXT = "Talks in Istanbul.\nErdoğan met Zelensky on Thursday.\n"
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    monkeypatch.setattr("reader.engine.Engine", FakeEngine)
+    return str(tmp_path / "cli.db")
+
+
+def test_import_list_search_note_export(db, tmp_path, capsys):
+    folder = tmp_path / "in"
+    write(folder, "a.txt", TEXT)
+    write(folder, "b.txt", "Zelensky spoke in Kyiv.\n")
+    assert main(["import", str(folder), "--db", db]) == 0
+    err = capsys.readouterr().err
+    assert "2 added" in err and "[2/2]" in err
+    assert main(["import", str(folder), "--db", db]) == 0
+    assert "2 unchanged" in capsys.readouterr().err
+
+    assert main(["list", "--db", db, "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    bid = next(b["id"] for b in listed if b["title"] == "Talks in Istanbul.")
+
+    assert main(["note", "add", bid[:8], "--quote", "on Thursday", "--body", "Which Thursday?", "--db", db]) == 0
+    note_id = capsys.readouterr().out.strip()
+    assert len(note_id) == 32
+
+    assert main(["notes", bid[:8], "--db", db]) == 0
+    assert "Which Thursday?" in capsys.readouterr().out
+
+    assert main(["search", "thursday", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "[Thursday]" in out and "note" in out
+
+    out_file = tmp_path / "events.csv"
+    assert main(["export", bid[:8], "--format", "csv", "--out", str(out_file), "--db", db]) == 0
+    assert out_file.read_text(encoding="utf-8").startswith("date,category")
+    assert main(["export", bid[:8], "--db", db]) == 0
+    assert "Which Thursday?" in capsys.readouterr().out
+
+
+def test_environment_variable_is_the_default_db(db, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("BRIEFING_DB", db)
+    write(tmp_path, "a.txt", TEXT)
+    assert main(["import", str(tmp_path / "a.txt")]) == 0
+    assert main(["list", "--db", db]) == 0
+    assert "Talks in Istanbul." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["notes", "nosuchid"],
+        ["note", "add", "nosuchid", "--quote", "x", "--body", "y"],
+        ["export", "nosuchid"],
+    ],
+)
+def test_bad_input_gives_one_line_and_non_zero(db, argv, capsys):
+    assert main([*argv, "--db", db]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("briefing: ") and "\n" not in err
+
+
+def test_import_reports_bad_files_and_continues(db, tmp_path, capsys):
+    good = write(tmp_path, "good.txt", TEXT)
+    bad = write(tmp_path, "empty.txt", "")
+    assert main(["import", str(bad), str(good), "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert "empty.txt: the file is empty" in err and "1 added" in err and "1 failed" in err
+
+
+def test_corrupt_library_is_a_clear_error(tmp_path, capsys):
+    path = tmp_path / "library.db"
+    path.write_text("not a database at all")
+    assert main(["list", "--db", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "not a Briefing Reader library" in err
+    assert path.read_text() == "not a database at all"
