@@ -11,10 +11,11 @@ toggling a type on or off only swaps a list.
 from __future__ import annotations
 
 import html
+import time
 from collections import Counter
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QUrl, QVariantAnimation, Signal, Slot
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, QVariantAnimation, Signal, Slot
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
@@ -43,6 +44,8 @@ READING_COLUMN_CHARS = 80
 #: Schemes a clicked link may open in the system browser; anything else is ignored.
 SAFE_SCHEMES = ("http", "https", "mailto")
 FLASH_MS = 1600
+#: Longest the GUI thread spends building highlights before it lets other events through.
+BUILD_SLICE_S = 0.02
 LIST_MARKERS = ("-", "*", "+", "•", "–", "—")
 
 
@@ -61,6 +64,7 @@ class ArticleView(QTextBrowser):
 
     text_painted = Signal()  # first paint after a new document was set
     highlights_painted = Signal()  # first paint after an analysis was applied
+    highlights_applied = Signal()  # the analysis' highlights are all in place
     mention_stepped = Signal(int, int)  # index (1-based), count
     link_hovered = Signal(str)
 
@@ -89,6 +93,7 @@ class ArticleView(QTextBrowser):
         self._mention_index = -1
         self._pending_text_paint = False
         self._pending_highlight_paint = False
+        self._build_token = 0
         self._zoom_steps = 0
         self._base_point_size = self.font().pointSizeF() + 2
         self._flash = QVariantAnimation(self)
@@ -110,6 +115,7 @@ class ArticleView(QTextBrowser):
         self._actor_layer, self._find_layer, self._flash_layer = [], [], []
         self._hover_spans = []
         self._selected_actor, self._mention_index = None, -1
+        self._build_token += 1  # drop a highlight build still in progress for the previous text
         self._flash.stop()
         doc = build_text_document(document, self.offsets, self.font(), self.palette(), parent=self)
         self.setDocument(doc)  # the previous document, a child of this view, is deleted by Qt
@@ -120,25 +126,54 @@ class ArticleView(QTextBrowser):
         self.viewport().update()
 
     def set_analysis(self, analysis: Analysis) -> None:
-        """Apply the engine's findings; the text is not rebuilt, so the scroll position stays."""
+        """Apply the engine's findings; the text is not rebuilt, so the scroll position stays.
+
+        Highlights are built in slices of at most ``BUILD_SLICE_S`` between event-loop turns (a
+        long briefing has thousands), then swapped in at once; ``highlights_applied`` follows.
+        """
         self.analysis = analysis
-        self._rebuild_type_layers()
         self._hover_spans = build_hover_spans(analysis)
-        if self._selected_actor is not None:
+        self._build_token += 1
+        self._continue_build(self._build_token, self._build_type_layers(analysis))
+
+    def _continue_build(self, token: int, steps) -> None:
+        if token != self._build_token:
+            return  # a newer document or analysis took over
+        deadline = time.perf_counter() + BUILD_SLICE_S
+        for layers in steps:
+            if layers is not None:
+                self._finish_build(layers)
+                return
+            if time.perf_counter() > deadline:
+                QTimer.singleShot(0, lambda: self._continue_build(token, steps))
+                return
+
+    def _finish_build(self, layers: dict[str, list[QTextEdit.ExtraSelection]]) -> None:
+        self._type_layers = layers
+        analysis = self.analysis
+        if self._selected_actor is not None and analysis is not None:
             actor = analysis.actor(self._selected_actor.id)
             same = actor is not None and actor.name == self._selected_actor.name
             self.select_actor(actor if same else None, move=False)
         self._refresh_selections()
         self._pending_highlight_paint = True
         self.viewport().update()
+        self.highlights_applied.emit()
 
     def _rebuild_type_layers(self) -> None:
-        analysis = self.analysis
-        self._type_layers = {}
-        if analysis is None:
+        """Rebuild at once (palette changes); analyses go through the sliced ``set_analysis``."""
+        if self.analysis is None:
+            self._type_layers = {}
             return
+        for layers in self._build_type_layers(self.analysis):
+            if layers is not None:
+                self._type_layers = layers
+
+    def _build_type_layers(self, analysis: Analysis):
+        """Yields None after each highlight built, and the finished layers last."""
         palette = self.palette()
         formats: dict[str, QTextCharFormat] = {}
+        layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
 
         def fmt_for(key: str) -> QTextCharFormat:
             if key not in formats:
@@ -150,12 +185,14 @@ class ArticleView(QTextBrowser):
             return formats[key]
 
         for actor in analysis.actors:
-            layer = self._type_layers.setdefault(actor.type, [])
+            layer = layers.setdefault(actor.type, [])
             for mention in actor.mentions:
                 layer.append(self._selection(mention.start, mention.end, fmt_for(actor.type)))
+                yield None
         for date in analysis.dates:
-            layer = self._type_layers.setdefault(date.type, [])
-            layer.append(self._selection(date.start, date.end, fmt_for(date.type)))
+            layers.setdefault(date.type, []).append(self._selection(date.start, date.end, fmt_for(date.type)))
+            yield None
+        yield layers
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()

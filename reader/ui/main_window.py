@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.published_override: dt.date | None = None
         self._paths: dict[int, Path] = {}
         self._shown_generation = 0
+        self._pending_panels: tuple[int, Analysis, Actor | None] | None = None
         self._reading_mode_state: dict[str, bool] = {}
         self.paint_times: dict[str, float] = {}
         self.setWindowTitle("Briefing Reader")
@@ -119,7 +120,9 @@ class MainWindow(QMainWindow):
         self.actors_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.actors_view.header().setStretchLastSection(False)
         self.actors_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.actors_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed count column: sizing it to its contents asks every row for its data on each reset.
+        self.actors_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.actors_view.header().resizeSection(1, self.fontMetrics().horizontalAdvance("99999") + 12)
         self.actors_view.setAccessibleName("Actors")
         actors_panel = QWidget(self)
         actors_layout = QVBoxLayout(actors_panel)
@@ -142,6 +145,8 @@ class MainWindow(QMainWindow):
         self.events_view.setItemDelegate(EventDelegate(self.events_view))
         self.events_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.events_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.events_view.setLayoutMode(QListView.LayoutMode.Batched)  # long timelines lay out in slices
+        self.events_view.setBatchSize(60)
         self.events_view.setAccessibleName("Events timeline")
         self.events_filter = QLineEdit(self)
         self.events_filter.setPlaceholderText("Filter events…")
@@ -271,6 +276,7 @@ class MainWindow(QMainWindow):
         self.article.link_hovered.connect(self._on_link_hovered)
         self.article.text_painted.connect(lambda: self._mark_timing("text"))
         self.article.highlights_painted.connect(lambda: self._mark_timing("highlights"))
+        self.article.highlights_applied.connect(self._apply_panels, Qt.ConnectionType.QueuedConnection)
         self.actors_view.selectionModel().selectionChanged.connect(self._on_actor_selection)
         self.events_view.selectionModel().currentChanged.connect(self._on_event_current)
         self.events_view.clicked.connect(self.go_to_event_index)
@@ -329,6 +335,7 @@ class MainWindow(QMainWindow):
     def _on_document_ready(self, generation: int, document: Document) -> None:
         self.document = document
         self.analysis = None
+        self._pending_panels = None
         self.published_override = None
         self.path = self._paths.pop(generation, None)
         self._shown_generation = generation
@@ -349,16 +356,27 @@ class MainWindow(QMainWindow):
 
     @Slot(int, object)
     def _on_analysis_ready(self, generation: int, analysis: Analysis) -> None:
+        """Apply an analysis in two slices (text first, then the panels) so the event loop breathes between."""
         if self.document is None or analysis.document.text != self.document.text:
             return
         self.analysis = analysis
         current_actor = self.selected_actor()
-        self.article.set_analysis(analysis)
         self.header.set_document(analysis.document)
+        self.legend.set_counts(self.mention_counts(analysis), self.article.hidden_types)
+        self._pending_panels = (generation, analysis, current_actor)
+        self.article.set_analysis(analysis)  # highlights_applied → _apply_panels
+
+    @Slot()
+    def _apply_panels(self) -> None:
+        if self._pending_panels is None:
+            return
+        generation, analysis, current_actor = self._pending_panels
+        self._pending_panels = None
+        if self.analysis is not analysis:
+            return  # a newer analysis arrived in between
         self.actors_model.set_analysis(analysis)
         self.actors_view.expandAll()
         self.events_model.set_analysis(analysis)
-        self.legend.set_counts(self.mention_counts(analysis), self.article.hidden_types)
         if current_actor is not None:
             index = self.actors_model.actor_index(current_actor.id)
             if index.isValid():

@@ -159,12 +159,27 @@ class EventListModel(QAbstractListModel):
         super().__init__(parent)
         self._events: list[Event] = []
         self._names: dict[str, str] = {}
+        self._dates: list[str] = []
+        self._sort_keys: list[str] = []
+        self._actor_ids: list[set[str]] = []
+        self._search: list[str] = []
 
     def set_analysis(self, analysis: Analysis | None) -> None:
         self.beginResetModel()
         self._events = list(analysis.events) if analysis else []
         self._names = {a.id: a.name for a in analysis.actors} if analysis else {}
+        # Sorting and filtering ask for these again and again: compute them once per analysis.
+        self._dates = [describe_short(e.date) for e in self._events]
+        self._sort_keys = [f"{event_date_key(e.date)}|{e.start:09d}" for e in self._events]
+        self._actor_ids = [set(e.actors) | set(e.agents) | set(e.targets) for e in self._events]
+        self._search = [self._search_text(e) for e in self._events]
         self.endResetModel()
+
+    def _search_text(self, event: Event) -> str:
+        names = " ".join(self._names.get(i, "") for i in (*event.actors, *event.agents, *event.targets))
+        return " ".join(
+            filter(None, (event.summary, event.text, event.category_label, event.attribution, event.trigger, names))
+        ).casefold()
 
     def event_at(self, row: int) -> Event:
         return self._events[row]
@@ -175,9 +190,22 @@ class EventListModel(QAbstractListModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._events):
             return None
-        event = self._events[index.row()]
+        row = index.row()
+        event = self._events[row]
+        if role == EventRole:
+            return event
+        if role == DateSortRole:
+            return self._sort_keys[row]
+        if role == PositionRole:
+            return event.start
+        if role == DateTextRole:
+            return self._dates[row]
+        if role == ActorIdsRole:
+            return self._actor_ids[row]
+        if role == SearchTextRole:
+            return self._search[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            date = describe_short(event.date)
+            date = self._dates[row]
             return f"{date}: {event.summary}" if date else event.summary
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [event.text.strip()]
@@ -188,21 +216,6 @@ class EventListModel(QAbstractListModel):
             if event.category_label:
                 lines.append(f"Category: {event.category} {event.category_label}")
             return "\n".join(lines)
-        if role == EventRole:
-            return event
-        if role == DateTextRole:
-            return describe_short(event.date)
-        if role == DateSortRole:
-            return f"{event_date_key(event.date)}|{event.start:09d}"
-        if role == PositionRole:
-            return event.start
-        if role == ActorIdsRole:
-            return set(event.actors) | set(event.agents) | set(event.targets)
-        if role == SearchTextRole:
-            names = " ".join(self._names.get(i, "") for i in (*event.actors, *event.agents, *event.targets))
-            return " ".join(
-                filter(None, (event.summary, event.text, event.category_label, event.attribution, event.trigger, names))
-            ).casefold()
         return None
 
 
