@@ -62,6 +62,12 @@ class _DocView:
         sent = token.sent if self.doc.has_annotation("SENT_START") else self.doc[:]
         return frozenset(t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN"))
 
+    def same_sentence(self, a: int, b: int) -> bool:
+        first, second = self.token(a), self.token(b)
+        if first is None or second is None or not self.doc.has_annotation("SENT_START"):
+            return False
+        return first.sent.start == second.sent.start
+
     def accept(self, cand: Candidate) -> bool:
         """Veto matches the parse shows are not temporal."""
         kind = cand.kind
@@ -135,7 +141,7 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
     text = doc.text
     view = _DocView(doc)
     candidates = find_candidates(text, view.accept)
-    resolver = Resolver(text, published, view.direction, view.nouns)
+    resolver = Resolver(text, published, view.direction, view.nouns, view.same_sentence)
     items: list[Resolved] = []
     for cand in candidates:
         items.extend(resolver.resolve(cand))

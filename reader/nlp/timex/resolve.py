@@ -34,6 +34,8 @@ class Context:
 
     published: dt.date | None
     last_day: dt.date | None = None
+    #: Where the text gave `last_day` (a character offset).
+    last_day_at: int = -1
     #: (value, granularity) of the last resolved calendar point.
     last_point: tuple[str, str] | None = None
     #: Dated events: (day, lemmas of the nouns around the date).
@@ -126,6 +128,10 @@ def spelled_year(words: str) -> int | None:
     return int(century) * 100 + int(rest)
 
 
+_ENDED = re.compile(
+    r"\s+(?:ended|ending|that ended|which ended)\s+(?:on\s+)?(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>[0-3]?\d)\b(?:,\s+(?P<year>(?:19|20)\d\d))?"
+)
+
 POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
 MOD_OF_POINT = {"early": "START", "mid": "MID", "late": "END"}
 
@@ -139,7 +145,9 @@ class Resolver:
         published: dt.date | None,
         direction_at: Callable[[int], int],
         nouns_at: Callable[[int], frozenset[str]],
+        same_sentence: Callable[[int, int], bool] = lambda a, b: False,
     ) -> None:
+        self.same_sentence = same_sentence
         self.text = text
         self.ctx = Context(published)
         self.direction_at = direction_at
@@ -167,6 +175,7 @@ class Resolver:
             day = point_date(item.value)
             if day is not None:
                 self.ctx.last_day = day
+                self.ctx.last_day_at = item.start
                 self.ctx.events.append((day, self.nouns_at(item.start)))
 
     def _point(self, cand: Candidate, value: str | None, type_: str = "DATE", mod: str | None = None) -> list[Resolved]:
@@ -300,6 +309,8 @@ class Resolver:
         qrel = re.findall(r"latest|last|current|this|previous|prior|past|comparable|same|next|coming|year-earlier|year-ago|year-before", text)
         if ordinal is None and not qrel and not text.startswith("the"):
             return []
+        if ordinal == -1:
+            ordinal = 4  # "the final quarter"
         if ordinal is not None and not 1 <= ordinal <= 4:
             return []
         year = _int(cand.group("year")) or _int(cand.group("year2"))
@@ -316,6 +327,14 @@ class Resolver:
                     if ago:
                         year -= 1
             return self._point(cand, f"{year:04d}-Q{ordinal}")
+        ended = _ENDED.match(self.text, cand.end)
+        if ended and not qrel and self.ref is not None:
+            month, day = _month(ended.group("month")), int(ended.group("day"))
+            year = _int(ended.group("year"))
+            end_value = f"{year}-{month:02d}-{day:02d}" if year else cal.month_day(self.ref, month, day, cal.PAST)
+            end_day = point_date(end_value or "")
+            if end_day is not None:
+                return self._point(cand, f"{end_day.year:04d}-Q{cal.quarter_of(end_day)}")
         base = None
         if self.ctx.last_point and self.ctx.last_point[1] == "Q" and not {"latest", "last", "past", "previous", "prior"} & set(qrel):
             base = self.ctx.last_point[0]
@@ -502,8 +521,8 @@ class Resolver:
             return []  # an age, not a period
         if num_text.lower() in ("a", "an") and unit == "S":
             return []  # "a second round"
-        if unit == "Q" and "-" in cand.match.group(0):
-            return []  # "three-quarters" is a fraction
+        if unit == "Q" and ("-" in cand.match.group(0) or num_text.lower() in ("a", "an")):
+            return []  # "three-quarters", "a quarter of the seats" are fractions
         amount = number_value(num_text)
         mod = cand.mod
         if "couple" in num_text.lower():
@@ -565,6 +584,8 @@ class Resolver:
         word = (cand.group("word") or "").lower()
         day_word = (cand.group("day") or "").lower()
         base = self.ref
+        if self.ctx.last_day is not None and self.same_sentence(self.ctx.last_day_at, cand.start):
+            base = self.ctx.last_day
         if day_word:
             offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.get(day_word)
             if offset is not None and base is not None:
@@ -600,6 +621,9 @@ class Resolver:
         unit = _unit(cand.group("unit"))
         if unit is None:
             return []
+        if cand.group("per"):
+            # "$5 million a year": the rate's unit of time is the SET, not the amount
+            return [Resolved(cand.match.start("per"), cand.end, "SET", cal.duration_value(1, unit))]
         every = {"other": 2}.get((cand.group("num") or "").lower()) or number_value(cand.group("num") or "one") or 1
         return [Resolved(cand.start, cand.end, "SET", cal.duration_value(every, unit), cand.mod)]
 

@@ -12,6 +12,8 @@ FUTURE_LEMMAS = frozenset({
     "plan", "schedule", "expect", "intend", "hope", "aim", "due", "prepare", "propose", "promise", "vow", "pledge",
     "threaten", "await", "anticipate", "forecast", "project", "predict", "set to", "slate",
 })
+#: Verbs that look ahead only with an infinitive: "is to resume", "was set to expire", "is due to sign".
+INFINITIVE_FUTURE = frozenset({"be", "set", "due", "poise", "slate", "go"})
 #: Reporting verbs: "said Tuesday" is about when it was said, which is past in news copy.
 REPORT_LEMMAS = frozenset({"say", "tell", "announce", "report", "state", "add", "confirm", "claim", "declare"})
 
@@ -78,14 +80,14 @@ def direction_of(token: Token) -> int:
     """
     current = token
     for _ in range(6):
-        if not _part_of_date(current) or current.head is current:
+        if current.lower_ in OPEN_PREPOSITIONS or not _part_of_date(current) or current.head is current:
             break
         current = current.head
+    if current.lower_ in ("until", "till"):
+        return FUTURE
+    if current.lower_ in OPEN_PREPOSITIONS:
+        return NEAREST
     if current.pos_ == "ADP":
-        if current.lower_ in ("until", "till"):
-            return FUTURE
-        if current.lower_ in OPEN_PREPOSITIONS:
-            return NEAREST
         if current.head is not current:
             current = current.head
     if current.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "PRON"):
@@ -100,8 +102,9 @@ def direction_of(token: Token) -> int:
     if (verb.tag_ in ("VB", "VBG") or any(c.lower_ == "to" for c in verb.children)) and verb.head is not verb:
         upper = governing_verb(verb.head)
         if upper is not None:
-            if upper.lemma_ in FUTURE_LEMMAS or upper.lemma_ == "be" and verb.lemma_ in FUTURE_LEMMAS:
-                return FUTURE
+            infinitive = any(c.lower_ == "to" for c in verb.children)
+            if upper.lemma_ in FUTURE_LEMMAS or (infinitive and upper.lemma_ in INFINITIVE_FUTURE):
+                return FUTURE  # "plans to meet", "is to resume", "had been set to expire"
             if upper.lemma_ in REPORT_LEMMAS:
                 return direction
             up_dir, up_sure = verb_direction(upper)
