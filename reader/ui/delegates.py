@@ -19,6 +19,8 @@ def modality_label(event: Event) -> str:
     """The third line of an item, or "" for plainly asserted events."""
     if event.modality == "asserted":
         return ""
+    if event.modality == "reported" and event.attribution and event.attribution.casefold() in event.summary.casefold():
+        return ""  # the summary already says who reports it; the italics say it is reported
     return modality_words(event)
 
 

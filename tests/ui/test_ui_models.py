@@ -79,6 +79,9 @@ def make_event(modality: str, **extra) -> Event:
 def test_modality_is_said_plainly():
     assert modality_label(make_event("asserted")) == ""
     assert modality_label(make_event("reported", attribution="a Sudanese official")) == "reported by a Sudanese official"
+    repeated = make_event("reported", attribution="a Sudanese official")
+    repeated.summary = "Ethiopia: offer (reported by a Sudanese official)"
+    assert modality_label(repeated) == ""  # not said twice
     assert "hypothetical" in modality_label(make_event("hypothetical"))
     assert "negated" in modality_label(make_event("negated"))
 
