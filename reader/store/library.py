@@ -542,7 +542,7 @@ class Library:
         note.id = uuid.uuid4().hex
         note.created_at = note.updated_at = stamp
         note.status = ANCHORED
-        with translating(self._where):
+        with translating(self._where), self._writing():
             self.db.table("notes").insert(_note_row(note))
         return note
 
