@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from reader.model import Actor, DateMention, Event
 from reader.nlp.events.clauses import VERBAL, ClauseFinder, EventClause, subject_tokens
 from reader.nlp.events.lexicon import Lexicon, load_lexicon
-from reader.nlp.events.participants import ActorIndex, RefContext
+from reader.nlp.events.participants import ActorIndex, RefContext, token_starts
 from reader.nlp.events.timing import EventDates
 
 __all__ = ["extract_events", "load_lexicon", "sort_events"]
@@ -40,14 +40,20 @@ def extract_events(
 ) -> list[Event]:
     """Events of one parsed document, sorted as `sort_events` explains."""
     lex = load_lexicon()
-    index = ActorIndex.build(doc, actors, lex)
+    if not len(doc):
+        return []
+    starts = token_starts(doc)
+    index = ActorIndex.build(doc, actors, lex, starts)
     finder = ClauseFinder(lex, index)
+    finder.find_candidates(doc)
+    if not finder.matches:
+        return []
     clauses: list[EventClause] = []
     for sent in doc.sents:
         clauses.extend(finder.run(sent))
     if not clauses:
         return []
-    timing = EventDates(doc, dates, lex, index)
+    timing = EventDates(doc, dates, lex, index, starts)
     builder = _Builder(doc, lex, index, finder, timing)
     for c in clauses:
         if c.parent is not None:
@@ -87,6 +93,8 @@ class _Builder:
         self.agent_tokens_of: dict[int, list[Token]] = {}
         self.dates: dict[int, str | None] = {}
         self.children_of: dict[int, list[EventClause]] = {}
+        self._texts: dict[tuple[int, int], str] = {}
+        self.ref_candidates = index.reference_candidates()
 
     # -- one event ---------------------------------------------------------------------------
 
@@ -116,7 +124,7 @@ class _Builder:
         targets: list[str] = []
         place: str | None = None
         place_ids: list[str] = []
-        for i in sorted(set(c.bound)):
+        for i in sorted(set(c.bound) & self.ref_candidates):
             if i in skip or i in self.timing.by_token:
                 continue
             tok = doc[i]
@@ -149,8 +157,8 @@ class _Builder:
             id="",
             start=start,
             end=end,
-            text=doc.text[start:end],
-            trigger=doc.text[t_start:t_end],
+            text=self._text(start, end),
+            trigger=self._text(t_start, t_end),
             trigger_start=t_start,
             trigger_end=t_end,
             category=c.code[:2],
@@ -239,11 +247,13 @@ class _Builder:
 
     def _place_name(self, tok: Token, actor_id: str) -> str:
         """The place as written when it is a proper name ("Addis Ababa"), else its actor's name."""
-        span = self.doc[tok.i : tok.i + 1]
-        for ent in self.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                span = ent
-                break
+        lo = hi = tok.i
+        if tok.ent_iob_ in ("B", "I"):
+            while tok.doc[lo].ent_iob_ == "I" and lo > 0:
+                lo -= 1
+            while hi + 1 < len(tok.doc) and tok.doc[hi + 1].ent_iob_ == "I":
+                hi += 1
+        span = tok.doc[lo : hi + 1]
         if tok.pos_ == "PROPN" and span.text:
             text = span.text
             return text[4:] if text.lower().startswith("the ") else text
@@ -282,16 +292,24 @@ class _Builder:
             lo += 1
         while hi > c.trigger.i and loose(doc[hi]):
             hi -= 1
-        start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+        start = doc[lo].idx
         # a sentence the parser ran across a heading or paragraph break: keep the trigger's block
-        t0, t1 = c.trigger.idx, c.trigger.idx + len(c.trigger.text)
-        cut = doc.text.rfind("\n\n", start, t0)
-        if cut >= 0:
-            start = cut + 2
-        cut = doc.text.find("\n\n", t1, end)
-        if cut >= 0:
-            end = cut
-        return start, end
+        text = doc[lo : hi + 1].text
+        t0, t1 = c.trigger.idx - start, c.trigger.idx + len(c.trigger.text) - start
+        cut = text.rfind("\n\n", 0, t0)
+        head = cut + 2 if cut >= 0 else 0
+        cut = text.find("\n\n", t1)
+        tail = cut if cut >= 0 else len(text)
+        self._texts[(start + head, start + tail)] = text[head:tail]
+        return start + head, start + tail
+
+    def _text(self, start: int, end: int) -> str:
+        """Document text between two token boundaries (without joining the whole Doc)."""
+        known = self._texts.get((start, end))
+        if known is not None:
+            return known
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span.text if span is not None else ""
 
     def _trigger_range(self, c: EventClause) -> tuple[int, int]:
         idx = [c.trigger.i, *[i for i in c.match.extra if abs(i - c.trigger.i) <= 2]]

@@ -21,8 +21,10 @@ thing gives two spans, not one sentence dump.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
 
 from reader.nlp.events.lexicon import Lexicon, Match
@@ -84,16 +86,27 @@ class ClauseFinder:
         self.events: list[EventClause] = []
         self.matches: dict[int, Match] = {}
         self.owner: dict[int, EventClause] = {}
+        self._sorted: list[int] | None = None
+
+    def find_candidates(self, doc) -> None:
+        """Look up, once per Doc, the tokens whose lemma or form has a lexicon entry."""
+        if not len(doc):
+            return
+        keys = self.lex.key_hashes()
+        for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
+            if lower in keys or lemma in keys:
+                m = self.lex.match(doc[i])
+                if m is not None:
+                    self.matches[i] = m
 
     def run(self, sent: Span) -> list[EventClause]:
         start = len(self.events)
+        found = self._match_list()
+        k = bisect_left(found, sent.start)
+        if k == len(found) or found[k] >= sent.end:
+            return []  # no trigger in this sentence
         if not any(t.pos_ in VERBAL for t in sent):
             return []  # a heading or a list of links: nobody does anything in it
-        for tok in sent:
-            if tok.pos_ in ("VERB", "NOUN", "ADJ", "PROPN") or tok.tag_ == "VBN":
-                m = self.lex.match(tok)
-                if m is not None:
-                    self.matches[tok.i] = m
         stack: list[tuple[Token, str, Ctx, str]] = [(sent.root, FREE, Ctx(), "root")]
         while stack:
             tok, mode, ctx, link = stack.pop()
@@ -112,6 +125,11 @@ class ClauseFinder:
                 stack.append((child, cmode, cctx, clink))
         return self.events[start:]
 
+    def _match_list(self) -> list[int]:
+        if self._sorted is None:
+            self._sorted = sorted(self.matches)
+        return self._sorted
+
     # -- decisions ---------------------------------------------------------------------------
 
     def _maybe_event(self, tok: Token, mode: str, ctx: Ctx, link: str) -> EventClause | None:
@@ -128,6 +146,8 @@ class ClauseFinder:
         pos = match.entry.pos
         if pos == "ADJ" and trigger is tok:
             return None  # an adjective only triggers through its copula
+        if pos == "VERB" and tok.dep_ in ("amod", "compound", "nmod"):
+            return None  # "Western-supplied tanks": a participle describing a thing, not an act
         if mode == INERT:
             return None
         if pos == "NOUN":

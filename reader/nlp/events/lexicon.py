@@ -22,6 +22,7 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.strings import hash_string
 from spacy.tokens import Token
 
 from reader.resources import resource
@@ -67,6 +68,13 @@ class Lexicon:
     labels: dict[str, str]
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     relative_days: dict[str, int] = field(default_factory=dict)
+    _hashes: frozenset[int] = frozenset()
+
+    def key_hashes(self) -> frozenset[int]:
+        """Hashes of every lemma with an entry, to find candidate tokens from the Doc's arrays."""
+        if not self._hashes:
+            self._hashes = frozenset(hash_string(lemma) for lemma, _ in self.entries)
+        return self._hashes
 
     def label(self, category: str) -> str:
         return self.labels.get(category, "")

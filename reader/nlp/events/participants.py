@@ -20,6 +20,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LOWER, POS
+from spacy.strings import hash_string
+from spacy.symbols import PRON as PRON_SYMBOL
 from spacy.tokens import Doc, Token
 
 from reader.model import Actor
@@ -50,10 +53,10 @@ class ActorIndex:
     pairs: list[tuple[int, list[str]]] = field(default_factory=list)
 
     @classmethod
-    def build(cls, doc: Doc, actors: list[Actor], lexicon: Lexicon) -> ActorIndex:
+    def build(cls, doc: Doc, actors: list[Actor], lexicon: Lexicon, starts: dict[int, int] | None = None) -> ActorIndex:
         index = cls(doc, actors, lexicon)
         index.by_id = {a.id: a for a in actors}
-        starts = {t.idx: t.i for t in doc}
+        starts = token_starts(doc) if starts is None else starts
         by_form: dict[str, str] = {}
         for actor in actors:
             for form in [actor.name, *actor.aliases, *(m.text for m in actor.mentions)]:
@@ -78,11 +81,12 @@ class ActorIndex:
                     index.split[actor.id] = list(dict.fromkeys(p for p in parts if p))
         index.mention_ends.sort()
         # "Russian-Ukrainian": two countries named as one pair
-        for tok in doc[1:-1]:
-            if tok.text in ("-", "–", "/"):
-                left, right = index.by_token.get(tok.i - 1), index.by_token.get(tok.i + 1)
-                if left and right and left != right and index.type_of(left) in COUNTRY_TYPES and index.type_of(right) in COUNTRY_TYPES:
-                    index.pairs.append((tok.i + 1, [left, right]))
+        for i in sorted(index.by_token):
+            right = index.by_token.get(i + 2)
+            if right and i + 2 < len(doc) and doc[i + 1].text in ("-", "–", "/"):
+                left = index.by_token[i]
+                if left != right and index.type_of(left) in COUNTRY_TYPES and index.type_of(right) in COUNTRY_TYPES:
+                    index.pairs.append((i + 2, [left, right]))
         for actor in actors:
             if actor.type != "PERSON":
                 continue
@@ -104,6 +108,19 @@ class ActorIndex:
                 if actor.id in index.country_of:
                     break
         return index
+
+    def reference_candidates(self) -> set[int]:
+        """Tokens that may name or refer to an actor: mentions, pronouns, "counterpart", "country"..."""
+        lex = self.lexicon
+        nouns = lex.cue("counterpart_role") | lex.cue("own_country_noun") | lex.cue("both_sides")
+        wanted = {hash_string(n) for n in nouns}
+        pron = int(PRON_SYMBOL)
+        out = set(self.by_token)
+        if len(self.doc):
+            for i, (pos, lower) in enumerate(self.doc.to_array([POS, LOWER]).tolist()):
+                if lower in wanted or pos == pron:
+                    out.add(i)
+        return out
 
     # -- basic lookups ---------------------------------------------------------------------
 
@@ -251,6 +268,11 @@ class ActorIndex:
         if len(top) >= 2 and (len(top) == 2 or top[1][1] > top[2][1]):
             return [top[0][0], top[1][0]]
         return []
+
+
+def token_starts(doc: Doc) -> dict[int, int]:
+    """Character offset -> token index, read from the Doc's array (iterating Tokens is slow)."""
+    return {int(idx): i for i, idx in enumerate(doc.to_array([IDX]).tolist())} if len(doc) else {}
 
 
 def _office(role: str) -> str:

@@ -15,25 +15,30 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from reader.model import DateMention
 from reader.nlp.events.clauses import VERBAL, EventClause, subject_tokens
 from reader.nlp.events.lexicon import Lexicon
-from reader.nlp.events.participants import ActorIndex, RefContext
+from reader.nlp.events.participants import ActorIndex, RefContext, token_starts
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class EventDates:
-    def __init__(self, doc: Doc, dates: list[DateMention], lexicon: Lexicon, index: ActorIndex) -> None:
+    def __init__(self, doc: Doc, dates: list[DateMention], lexicon: Lexicon, index: ActorIndex,
+                 starts: dict[int, int] | None = None) -> None:
         self.doc = doc
         self.lex = lexicon
         self.index = index
         #: (token index, actor ids) for gathering nouns that name their parties ("Russian-Ukrainian talks")
         self.gathering_parties: list[tuple[int, list[str]]] = []
         self.by_token: dict[int, DateMention] = {}
-        starts = {t.idx: t.i for t in doc}
+        #: the syntactic root token of each date expression, by the expression's start offset
+        self.root_of: dict[int, int] = {}
+        starts = token_starts(doc) if starts is None else starts
         for d in dates:
             if d.type not in ("DATE", "TIME"):
                 continue
@@ -43,9 +48,11 @@ class EventDates:
                 if span is None:
                     continue
                 i = span.start
+            first = i
             while i < len(doc) and doc[i].idx < d.end:
                 self.by_token[i] = d
                 i += 1
+            self.root_of[d.start] = doc[first:max(i, first + 1)].root.i
         self.gathering: list[tuple[int, str]] = self._gathering_dates()
 
     # -- dates of tokens ---------------------------------------------------------------------
@@ -54,8 +61,7 @@ class EventDates:
         d = self.by_token.get(i)
         if d is None:
             return None
-        first = self.doc.char_span(d.start, d.end, alignment_mode="expand")
-        root = first.root if first is not None else self.doc[i]
+        root = self.doc[self.root_of.get(d.start, i)]
         head = root.head
         if head.dep_ == "prep" or head.pos_ == "ADP" or head.pos_ == "SCONJ":
             if head.lower_ in self.lex.cue("temporal_prep_excluded"):
@@ -82,8 +88,13 @@ class EventDates:
         """(token index, date) for every gathering noun that carries a date of its own, in order."""
         out: list[tuple[int, str]] = []
         nouns = self.lex.cue("meeting_noun")
-        for tok in self.doc:
-            if tok.pos_ != "NOUN" or (tok.lower_ not in nouns and tok.lemma_.lower() not in nouns):
+        wanted = {hash_string(n) for n in nouns}
+        lower_lemma = self.doc.to_array([LOWER, LEMMA]).tolist() if len(self.doc) else []
+        for i, (lower, lemma) in enumerate(lower_lemma):
+            if lower not in wanted and lemma not in wanted:
+                continue
+            tok = self.doc[i]
+            if tok.pos_ != "NOUN":
                 continue
             # "the eve of the talks" is a date *about* the talks, not their date
             inside = [t.i for t in tok.subtree if not self._covers(t.i, tok)]
@@ -154,7 +165,7 @@ class EventDates:
         return True
 
     def date_of(self, ev: EventClause, resolved: dict[int, str | None], span: tuple[int, int] | None = None) -> str | None:
-        lo, hi = span or (0, len(self.doc.text))
+        lo, hi = span or (0, self.doc[-1].idx + len(self.doc[-1].text) + 1)
         own = self._date_in([i for i in ev.bound if i in self.by_token and lo <= self.doc[i].idx < hi
                              and self._in_own_clause(i, ev)], ev.trigger)
         if own is not None and own[:1].isdigit():
