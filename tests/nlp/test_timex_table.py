@@ -51,6 +51,11 @@ CASES = [
     ("The country was ruled by the party for 15 years.", PUB, "15 years", "DURATION", "P15Y", None),
     ("The ministry publishes figures daily.", PUB, "daily", "SET", "P1D", None),
     ("Growth slowed in the late 1980s.", PUB, "1980s", "DATE", "198", "END"),
+    ("Talks were held on 3 June and 5 July 2021.", PUB, "3 June", "DATE", "2021-06-03", None),
+    ("The fund pays $5 million a year.", PUB, "a year", "SET", "P1Y", None),
+    ("Profit fell in the quarter ended Sept. 30.", D(2025, 11, 5), "the quarter", "DATE", "2025-Q3", None),
+    ("Parliament is to vote on Tuesday.", PUB, "Tuesday", "DATE", "2025-05-27", None),
+    ("The party won the 2019 election in the twentieth century's shadow.", PUB, "2019", "DATE", "2019", None),
 ]
 
 
@@ -93,6 +98,12 @@ def test_the_next_day_follows_the_text_not_the_publication_date(engine):
 def test_odd_input_stays_calm(engine, text):
     dates = extract_dates(engine.nlp(text), PUB)
     assert all("32" not in d.value and "-02-31" not in d.value for d in dates)
+
+
+def test_the_day_before_the_vote(engine):
+    text = "The election was held on 4 May. The day before the vote, turnout was predicted to fall."
+    dates = extract_dates(engine.nlp(text), PUB)
+    assert mention_for(dates, "The day before the vote").value == "2025-05-03"
 
 
 def test_may_the_verb_is_not_a_month(engine):

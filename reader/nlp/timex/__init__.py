@@ -69,7 +69,13 @@ class _DocView:
         return first.sent.start == second.sent.start
 
     def accept(self, cand: Candidate) -> bool:
-        """Veto matches the parse shows are not temporal."""
+        """Veto matches the parse shows are not temporal (a veto that fails drops the match)."""
+        try:
+            return self._accept(cand)
+        except (IndexError, KeyError, ValueError, AttributeError):
+            return False
+
+    def _accept(self, cand: Candidate) -> bool:
         kind = cand.kind
         text = cand.match.group(0)
         if kind == "month" and not cand.group("rel"):

@@ -250,6 +250,20 @@ class Resolver:
             second = Resolved(cand.match.start("day2"), cand.end, "DATE", v2)
         return [first, second]
 
+    def _dm_pair(self, cand: Candidate) -> list[Resolved]:
+        """'3 June and 5 July 2021': the year written once belongs to both days."""
+        year = int(cand.group("year"))
+        m1, m2 = _month(cand.group("month")), _month(cand.group("month2"))
+        d1, d2 = int(cand.group("day")), int(cand.group("day2"))
+        if m1 is None or m2 is None or not cal.valid_day(year, m1, d1) or not cal.valid_day(year, m2, d2):
+            return []
+        split = min(cand.match.start("day2"), cand.match.start("month2"))
+        first_end = max(cand.match.end("day"), cand.match.end("month"))
+        return [
+            Resolved(cand.start, first_end, "DATE", f"{year:04d}-{m1:02d}-{d1:02d}", cand.mod),
+            Resolved(split, cand.end, "DATE", f"{year:04d}-{m2:02d}-{d2:02d}"),
+        ]
+
     def _month_year(self, cand: Candidate) -> list[Resolved]:
         return self._point(cand, cal.month_value(int(cand.group("year")), _month(cand.group("month"))))
 
@@ -504,6 +518,8 @@ class Resolver:
         related = event_synonyms().get(lemma, frozenset({lemma}))
         for day, lemmas in reversed(self.ctx.events):
             if lemmas & related:
+                if anchor.startswith("week"):
+                    return self._point(cand, cal.shift_value(day, -1 if anchor.endswith("before") else 1, "W"))
                 value = cal.day_value(day + dt.timedelta(days=offsets.get(anchor, 0)))
                 if anchor in POD:
                     return self._point(cand, f"{value}T{POD[anchor]}", "TIME")
