@@ -7,6 +7,7 @@ import time
 STARTED = time.perf_counter()  # as early as possible: the smoke test reports times from here
 
 import argparse  # noqa: E402
+import logging  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
@@ -112,7 +113,13 @@ def run_window(path: Path | None, app_class) -> int:
     install_excepthook(lambda: window)
     window.show()
     window.open_path(path or sample_briefing())
-    return app.exec()
+    code = app.exec()
+    if not window.service.wait(300):
+        # An analysis of a long briefing is still running and cannot be interrupted; nothing is
+        # left to save (settings were written on close), so leave now instead of waiting for it.
+        logging.shutdown()
+        os._exit(code)
+    return code
 
 
 def quiet_offscreen_warnings() -> None:

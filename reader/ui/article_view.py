@@ -94,6 +94,7 @@ class ArticleView(QTextBrowser):
         self._pending_text_paint = False
         self._pending_highlight_paint = False
         self._build_token = 0
+        self._built_colours: tuple[int, ...] = ()
         self._zoom_steps = 0
         self._base_point_size = self.font().pointSizeF() + 2
         self._flash = QVariantAnimation(self)
@@ -118,6 +119,7 @@ class ArticleView(QTextBrowser):
         self._build_token += 1  # drop a highlight build still in progress for the previous text
         self._flash.stop()
         doc = build_text_document(document, self.offsets, self.font(), self.palette(), parent=self)
+        self._built_colours = self._colour_key()
         self.setDocument(doc)  # the previous document, a child of this view, is deleted by Qt
         self._update_reading_column()
         self._refresh_selections()
@@ -425,6 +427,10 @@ class ArticleView(QTextBrowser):
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             text = self.tooltip_at(event.pos())
+            href = self.anchorAt(event.pos())
+            if href:
+                link = f"Opens in your browser when clicked: {html.escape(href)}"
+                text = f"{text}<hr>{link}" if text else link
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport(), QRect())
             else:
@@ -448,9 +454,31 @@ class ArticleView(QTextBrowser):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and self.analysis:
-            self._rebuild_type_layers()
-            self.select_actor(self._selected_actor, move=False)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.refresh_colours()
+
+    def _colour_key(self) -> tuple[int, ...]:
+        palette = self.palette()
+        roles = (QPalette.ColorRole.Base, QPalette.ColorRole.Text, QPalette.ColorRole.Link, QPalette.ColorRole.AlternateBase)
+        return tuple(palette.color(role).rgba() for role in roles)
+
+    def refresh_colours(self) -> None:
+        """The system switched between light and dark: rebuild formats and highlights, keep the place."""
+        key = self._colour_key()
+        if key == self._built_colours or self.document_ is None:
+            return
+        self._built_colours = key
+        scroll = self.verticalScrollBar().value()
+        caret = self.textCursor().position()
+        self.setDocument(build_text_document(self.document_, self.offsets, self.font(), self.palette(), parent=self))
+        self._update_reading_column()
+        self._find_layer, self._flash_layer = [], []
+        self._rebuild_type_layers()
+        self.select_actor(self._selected_actor, move=False)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(caret, self.document().characterCount() - 1))
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(scroll)
 
     def _update_reading_column(self) -> None:
         """Centre a column of comfortable width instead of lines as long as the window."""

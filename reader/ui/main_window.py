@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu("&Help")
         self._action("&Keyboard Shortcuts", self.show_shortcuts, "F1", help_menu)
+        self._action("Open the &Sample Briefing", self.open_sample, None, help_menu)
         self._action("&About Briefing Reader", self.show_about, None, help_menu)
         self._escape = QAction(self)
         self._escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
@@ -305,6 +306,11 @@ class MainWindow(QMainWindow):
         self._paths[generation] = path
         self.statusBar().showMessage(f"Reading {path.name}…")
         return generation
+
+    def open_sample(self) -> int:
+        from reader.resources import sample_briefing
+
+        return self.open_path(sample_briefing())
 
     def open_document(self, document: Document) -> int:
         self.paint_times = {}

@@ -1,0 +1,285 @@
+"""The window's line to the library: one thread owns one SQLite connection, results come back as signals.
+
+An sqlite3 connection belongs to the thread that uses it, and the library's writes are short
+transactions that must not interleave, so every library call goes through a `LibraryWorker`:
+a dedicated thread that opens the `Library` itself and runs submitted calls one at a time, in
+order. The GUI thread never waits for it; callbacks run back on the GUI thread. A long import
+gets a worker of its own (a second connection), so notes keep autosaving while it runs.
+
+`CachingEngine` stands between the window's analysis service and the real engine: a briefing
+whose analysis is in the library is shown from the cache (no spaCy); a new one is analysed,
+then cached. Either way the reader's corrections are applied before the window sees it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import queue
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from reader.errors import BriefingError
+from reader.model import Analysis, Document, content_hash
+from reader.store import Library, LibraryBusyError, StoreError, apply_corrections
+
+log = logging.getLogger(__name__)
+
+#: How long the analysis thread waits for the library's cache before analysing without it.
+CACHE_WAIT_S = 3.0
+#: Documents handed to the engine at once during an import (one `nlp.pipe` batch, one lock hold).
+IMPORT_CHUNK = 16
+
+LibraryCall = Callable[[Library], Any]
+
+
+class LibraryWorker(QObject):
+    """A thread that opens the library and runs calls on it one by one, in submission order."""
+
+    opened = Signal(str)  # the library's path
+    open_failed = Signal(str, bool)  # one-line message, True when the library is in use by another program
+    _finished = Signal(object)  # (future, on_result, on_error), emitted from the worker thread
+
+    def __init__(self, path: str | Path, parent: QObject | None = None, name: str = "library") -> None:
+        super().__init__(parent)
+        self.path = Path(path).expanduser()
+        self.library: Library | None = None  # only ever touched on the worker thread
+        self.error: str | None = None
+        self._ready = threading.Event()
+        self._queue: queue.Queue[tuple[LibraryCall, Future, Any, Any] | None] = queue.Queue()
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._closed = False
+        self._thread = threading.Thread(target=self._run, name=f"briefing-{name}", daemon=True)
+        self._thread.start()
+
+    # ------------------------------------------------------------------ GUI side
+
+    @property
+    def available(self) -> bool:
+        """True once the library is open (False while opening, after a failure, after close)."""
+        return self._ready.is_set() and self.error is None and not self._closed
+
+    def wait_ready(self, timeout: float | None = None) -> bool:
+        """Block until the open attempt finished; True when the library opened (tests, scripts)."""
+        self._ready.wait(timeout)
+        return self.available
+
+    def submit(
+        self,
+        call: LibraryCall,
+        on_result: Callable[[Any], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+    ) -> Future:
+        """Run `call(library)` on the worker; `on_result` / `on_error` then run on the GUI thread."""
+        future: Future = Future()
+        if self._closed:
+            future.set_exception(StoreError("the library is closed"))
+            return future
+        self._queue.put((call, future, on_result, on_error))
+        return future
+
+    def call(self, call: LibraryCall, timeout: float | None = None) -> Any:
+        """Run `call(library)` on the worker and wait for its result (never from the GUI thread in the app)."""
+        return self.submit(call).result(timeout)
+
+    def close(self, timeout: float = 10.0) -> bool:
+        """Finish every queued call (pending autosaves included), close the connection, stop the thread."""
+        if self._closed:
+            return True
+        self._closed = True
+        self._queue.put(None)
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    @Slot(object)
+    def _deliver(self, packet: tuple[Future, Any, Any]) -> None:
+        future, on_result, on_error = packet
+        error = future.exception()
+        if error is None:
+            if on_result is not None:
+                on_result(future.result())
+        elif on_error is not None:
+            on_error(describe(error))
+        else:
+            log.warning("library call failed: %s", describe(error))
+
+    # ------------------------------------------------------------------ worker thread
+
+    def _run(self) -> None:
+        try:
+            self.library = Library.open(self.path)
+        except LibraryBusyError as exc:
+            self.error = str(exc)
+            self._ready.set()
+            self.open_failed.emit(self.error, True)
+        except BriefingError as exc:
+            self.error = str(exc)
+            self._ready.set()
+            self.open_failed.emit(self.error, False)
+        except Exception as exc:  # an unexpected failure must not leave callers waiting forever
+            log.exception("opening the library %s failed", self.path)
+            self.error = f"{self.path}: cannot open the library ({type(exc).__name__}: {exc})"
+            self._ready.set()
+            self.open_failed.emit(self.error, False)
+        else:
+            self._ready.set()
+            self.opened.emit(str(self.path))
+        while True:
+            item = self._queue.get()
+            if item is None:
+                break
+            call, future, on_result, on_error = item
+            if not future.set_running_or_notify_cancel():
+                continue
+            if self.library is None:
+                future.set_exception(StoreError(self.error or "the library is not open"))
+            else:
+                try:
+                    future.set_result(call(self.library))
+                except BaseException as exc:
+                    if not isinstance(exc, BriefingError):
+                        log.exception("library call failed")
+                    future.set_exception(exc)
+            if on_result is not None or on_error is not None or future.exception() is not None:
+                self._finished.emit((future, on_result, on_error))
+        if self.library is not None:
+            try:
+                self.library.close()
+            except Exception:  # closing a connection that failed is not worth a crash at exit
+                log.exception("closing the library failed")
+            self.library = None
+
+
+def describe(error: BaseException) -> str:
+    """One line for the status bar or a dialog."""
+    if isinstance(error, BriefingError):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
+
+
+class CachingEngine:
+    """The engine as the window sees it: cached analyses from the library, new ones cached there.
+
+    `inner` is the real engine (created on first use when None). The engine is used by one
+    thread at a time (the window's analysis thread or an import), guarded by a lock.
+    """
+
+    def __init__(self, inner: Any = None, worker: LibraryWorker | None = None) -> None:
+        self._inner = inner
+        self._inner_lock = threading.Lock()
+        self.engine_lock = threading.Lock()
+        self.worker = worker
+        #: Briefing ids by content hash, filled as briefings are opened (read from the GUI thread).
+        self.briefing_ids: dict[str, str] = {}
+        #: Corrections known to apply, for when the library is too busy to ask (kept by the session).
+        self.corrections: list = []
+        #: Raw analyses against a publication date other than the document's (not cached in the library).
+        self._dated: OrderedDict[tuple[str, dt.date], Analysis] = OrderedDict()
+        self.engine_runs = 0
+        self.cache_hits = 0
+
+    @property
+    def inner(self) -> Any:
+        with self._inner_lock:
+            if self._inner is None:
+                from reader.engine import Engine
+
+                self._inner = Engine()
+            return self._inner
+
+    def load(self) -> CachingEngine:
+        loader = getattr(self.inner, "load", None)
+        if loader is not None:
+            loader()
+        return self
+
+    def _run_inner(self, document: Document, published: dt.date | None) -> Analysis:
+        with self.engine_lock:
+            self.engine_runs += 1
+            return self.inner.analyze(document, published=published)
+
+    def analyze(self, document: Document, published: dt.date | None = None) -> Analysis:
+        """The document's analysis with corrections: from the library's cache when it has one."""
+        worker = self.worker
+        if worker is None or not worker.wait_ready(CACHE_WAIT_S) or not worker.available:
+            return self._run_inner(document, published)
+        digest = content_hash(document.text)
+        own_date = published is None or published == document.published
+        try:
+            briefing_id, cached = worker.call(lambda lib: _import_and_lookup(lib, document, own_date), CACHE_WAIT_S)
+        except FutureTimeout:
+            log.info("the library is busy; analysing without its cache")
+            return self._corrected(self._run_inner(document, published), None)
+        except BriefingError as exc:
+            log.warning("the library could not store the briefing: %s", exc)
+            return self._corrected(self._run_inner(document, published), None)
+        self.briefing_ids[digest] = briefing_id
+        if cached is not None:
+            self.cache_hits += 1
+            return cached
+        if own_date:
+            analysis = self._run_inner(document, None)
+            try:
+                return worker.call(lambda lib: _store_analysis(lib, briefing_id, analysis), CACHE_WAIT_S * 4)
+            except (FutureTimeout, BriefingError) as exc:
+                log.warning("the analysis could not be cached: %s", exc)
+                return self._corrected(analysis, briefing_id)
+        key = (digest, published)
+        raw = self._dated.get(key)
+        if raw is None:
+            raw = self._run_inner(document, published)
+            self._dated[key] = raw
+            while len(self._dated) > 4:
+                self._dated.popitem(last=False)
+        try:
+            corrections = worker.call(lambda lib: lib.corrections(briefing_id), CACHE_WAIT_S)
+        except (FutureTimeout, BriefingError):
+            corrections = self.corrections
+        return apply_corrections(raw, corrections, briefing_id)
+
+    def _corrected(self, analysis: Analysis, briefing_id: str | None) -> Analysis:
+        return apply_corrections(analysis, self.corrections, briefing_id or analysis.document.id)
+
+    def analyze_many(self, documents: Iterable[Document]) -> Iterator[Analysis]:
+        """For imports: batches through the inner engine's `analyze_many`, one lock hold per batch."""
+        inner = self.inner
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= IMPORT_CHUNK:
+                yield from self._batch(inner, batch)
+                batch = []
+        if batch:
+            yield from self._batch(inner, batch)
+
+    def _batch(self, inner: Any, batch: list[Document]) -> list[Analysis]:
+        with self.engine_lock:
+            self.engine_runs += len(batch)
+            if hasattr(inner, "analyze_many"):
+                return list(inner.analyze_many(batch))
+            return [inner.analyze(d) for d in batch]
+
+
+def _import_and_lookup(lib: Library, document: Document, own_date: bool) -> tuple[str, Analysis | None]:
+    """Store the briefing (a no-op for a known text); its cached, corrected analysis if any."""
+    briefing_id = lib.add_document(document)
+    if not own_date:
+        return briefing_id, None
+    return briefing_id, lib.analysis_for(briefing_id)
+
+
+def _store_analysis(lib: Library, briefing_id: str, analysis: Analysis) -> Analysis:
+    lib.put_analysis(briefing_id, analysis)
+    corrected = lib.analysis_for(briefing_id)
+    if corrected is None:
+        raise StoreError(f"briefing {briefing_id}: the analysis was not cached")
+    # Keep the window's own Document (its source is this file), with the corrected findings.
+    corrected.document = analysis.document
+    return corrected
