@@ -6,10 +6,10 @@ import sys
 import threading
 
 import pytest
-from conftest import FakeEngine, make_window
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
+from ui_helpers import FakeEngine, make_window
 
 from reader.model import Block, Document, Mark
 from reader.ui import dialogs as ui_dialogs

@@ -9,10 +9,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import ANALYSIS_TIMEOUT_MS, FakeEngine, make_window
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication
+from ui_helpers import ANALYSIS_TIMEOUT_MS, FakeEngine, make_window
 
 from reader.documents import load_document
 from reader.resources import sample_briefing

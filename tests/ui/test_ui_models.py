@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import FAKE_TEXT, FakeEngine
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QListView, QStyleOptionViewItem
+from ui_helpers import FAKE_TEXT, FakeEngine
 
 from reader.documents import document_from_text
 from reader.model import Event
