@@ -17,6 +17,25 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def dark_palette():
+    """What a dark desktop theme hands Qt (Xvfb has no theme to ask)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#2b2b2b"), (roles.WindowText, "#e8e8e8"), (roles.Base, "#1f1f1f"),
+        (roles.AlternateBase, "#272727"), (roles.Text, "#e8e8e8"), (roles.Button, "#353535"),
+        (roles.ButtonText, "#e8e8e8"), (roles.Highlight, "#3d7bd9"), (roles.HighlightedText, "#ffffff"),
+        (roles.Link, "#7fb2ff"), (roles.PlaceholderText, "#9a9a9a"), (roles.ToolTipBase, "#353535"),
+        (roles.ToolTipText, "#e8e8e8"), (roles.Mid, "#444444"), (roles.Dark, "#1a1a1a"), (roles.Light, "#505050"),
+    ):
+        palette.setColor(role, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, roles.Text, QColor("#7a7a7a"))
+    palette.setColor(QPalette.ColorGroup.Disabled, roles.WindowText, QColor("#7a7a7a"))
+    return palette
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", nargs="?", default=str(ROOT / "docs" / "screenshot.png"))
@@ -25,6 +44,7 @@ def main() -> int:
     parser.add_argument("--file", help="briefing to show (default: the bundled sample)")
     parser.add_argument("--actor", help="select the actor with this name (marks its mentions, filters events)")
     parser.add_argument("--event", type=int, default=1, help="select the Nth event of the timeline (0: none)")
+    parser.add_argument("--dark", action="store_true", help="use the dark colour scheme (as a dark desktop would)")
     args = parser.parse_args()
 
     if os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb" or not os.environ.get("DISPLAY"):
@@ -45,6 +65,9 @@ def main() -> int:
     from reader.ui.main_window import MainWindow
 
     app = _application(QApplication)
+    if args.dark:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings=settings)
