@@ -18,6 +18,7 @@ from reader import __version__  # noqa: E402
 from reader.ui.platform_check import (  # noqa: E402
     import_error_message,
     needs_display_message,
+    x_display_unreachable_message,
     xcb_libraries_message,
 )
 
@@ -66,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if message:
             print(message, file=sys.stderr)
             return 2
-    message = xcb_libraries_message()
+    message = xcb_libraries_message() or x_display_unreachable_message()
     if message:
         print(message, file=sys.stderr)
         return 2

@@ -72,6 +72,34 @@ def needs_display_message(env: Mapping[str, str] | None = None, platform: str | 
     )
 
 
+def x_display_unreachable_message(env: Mapping[str, str] | None = None, proc_net_unix: Path | None = None) -> str | None:
+    """When Qt will use xcb on a local display nobody is serving (stale DISPLAY), say so; else None.
+
+    Qt itself would abort with a core dump. Only local displays (":N", "unix:N") are checked:
+    their socket is /tmp/.X11-unix/XN, or the same name in the abstract namespace.
+    """
+    env = os.environ if env is None else env
+    if not uses_xcb(env):
+        return None
+    display = env.get("DISPLAY", "")
+    match = re.fullmatch(r"(?:unix)?:(\d+)(?:\.\d+)?", display)
+    if match is None:
+        return None
+    socket = f"/tmp/.X11-unix/X{match[1]}"
+    if Path(socket).exists():
+        return None
+    try:
+        table = (proc_net_unix or Path("/proc/net/unix")).read_text()
+    except OSError:
+        return None
+    if f"@{socket}" in table:
+        return None
+    return (
+        f"briefing-reader: no X server is listening on DISPLAY={display}; "
+        "start one, or run `xvfb-run -a briefing-reader`, or `briefing-reader --smoke-test` without a screen"
+    )
+
+
 def uses_xcb(env: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
     """Whether Qt will pick its X11 (xcb) platform plugin."""
     env = os.environ if env is None else env

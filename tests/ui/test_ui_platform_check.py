@@ -65,3 +65,13 @@ def test_import_error_names_the_package():
     exc = ImportError("libEGL.so.1: cannot open shared object file: No such file or directory")
     assert "apt-get install libegl1" in pc.import_error_message(exc)
     assert "cannot be imported" in pc.import_error_message(ImportError("No module named 'PySide6'"))
+
+
+def test_a_stale_display_is_reported_instead_of_a_qt_abort(tmp_path):
+    table = tmp_path / "unix"
+    table.write_text("Num RefCount Protocol Flags Type St Inode Path\n0000: 00000002 00000000 00010000 0001 01 1 @/tmp/.X11-unix/X7\n")
+    message = pc.x_display_unreachable_message({"DISPLAY": ":4242"}, proc_net_unix=table)
+    assert message is not None and "DISPLAY=:4242" in message and "xvfb-run -a briefing-reader" in message
+    assert pc.x_display_unreachable_message({"DISPLAY": ":7"}, proc_net_unix=table) is None  # abstract socket
+    assert pc.x_display_unreachable_message({"DISPLAY": "remote.example:0"}, proc_net_unix=table) is None
+    assert pc.x_display_unreachable_message({"DISPLAY": ":4242", "QT_QPA_PLATFORM": "offscreen"}, proc_net_unix=table) is None
