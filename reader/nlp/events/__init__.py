@@ -239,6 +239,7 @@ class _Builder:
         if low in self.lex.cue("place_prep"):
             gov = prep.head
             return (gov.pos_ in VERBAL or gov.i in (c.trigger.i, c.head.i) or gov.lower_ in _TRAVEL_NOUNS
+                    or gov.lemma_.lower() in self.lex.cue("meeting_noun")
                     or (gov.dep_ in ("dobj", "nsubjpass") and gov.head.i in (c.trigger.i, c.head.i)))
         if low == "to":
             gov = prep.head
@@ -266,6 +267,9 @@ class _Builder:
         elif c.speaker is not None:
             toks = self.agent_tokens_of.get(id(c.speaker), [])
             attribution = _phrase_text(self.doc, toks) if toks else None
+            if toks and all(t.pos_ == "PRON" for t in toks) and self.agents_of.get(id(c.speaker)):
+                # "he said": name who "he" is
+                attribution = ", ".join(self.index.name_of(a) for a in self.agents_of[id(c.speaker)])
         if c.neg:
             return "negated", attribution
         if c.hyp:

@@ -160,6 +160,13 @@ class ClauseFinder:
         if ctx.owner is not None and pos == "NOUN" and mode == ADJUNCT:
             ctx.owner.nested.append(ev)
         self._own_modality(ev)
+        parent = ctx.owner
+        if parent is not None and link in ("advcl", "conj") and not _has_own_subject_or_aux(head):
+            # "struck a school, killing 30, according to X": the participle shares the source
+            ev.reported_adverb = ev.reported_adverb or parent.reported_adverb
+            ev.attribution_tokens = ev.attribution_tokens or parent.attribution_tokens
+        if pos == "VERB" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and _is_purpose(tok):
+            ev.hyp = True  # "a contract to supply tankers", "efforts to cajole": not (yet) done
         self.events.append(ev)
         return ev
 
@@ -355,7 +362,12 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         return subject_tokens(head, depth + 1)
     if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
         poss = [c for c in head.children if c.dep_ == "poss"]
-        return poss
+        if poss or dep == "relcl" or not _is_purpose(tok):
+            return poss
+        # "Boeing won a contract to supply the air force": who holds the contract does the supplying
+        if head.dep_ in ("dobj", "attr") and head.head.pos_ in VERBAL:
+            return subject_tokens(head.head, depth + 1)
+        return []
     if dep == "xcomp" and head.pos_ == "ADJ":
         return subject_tokens(head.head, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep":

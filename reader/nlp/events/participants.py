@@ -51,6 +51,9 @@ class ActorIndex:
     split: dict[str, list[str]] = field(default_factory=dict)
     #: (token index, [a, b]) where two countries are named as a pair
     pairs: list[tuple[int, list[str]]] = field(default_factory=list)
+    #: (token index, actor ids) of gatherings that name their parties ("talks between X and Y");
+    #: filled by the event dating, which finds the gatherings
+    gathering_parties: list[tuple[int, list[str]]] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, actors: list[Actor], lexicon: Lexicon, starts: dict[int, int] | None = None) -> ActorIndex:
@@ -254,6 +257,9 @@ class ActorIndex:
         for end, pair in reversed(self.pairs):
             if end < tok.i and tok.i - end < 80:
                 return list(pair)
+        for end, parties in reversed(self.gathering_parties):
+            if end < tok.i and len(parties) == 2:
+                return list(parties)
         counts: Counter[str] = Counter()
         for end, actor_id in self.mention_ends:
             if end >= tok.i:

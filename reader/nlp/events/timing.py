@@ -54,6 +54,7 @@ class EventDates:
                 i += 1
             self.root_of[d.start] = doc[first:max(i, first + 1)].root.i
         self.gathering: list[tuple[int, str]] = self._gathering_dates()
+        index.gathering_parties = self.gathering_parties
 
     # -- dates of tokens ---------------------------------------------------------------------
 
