@@ -51,6 +51,8 @@ def verb_direction(verb: Token) -> tuple[int, bool]:
         return FUTURE, False
     if words & {"is", "are", "am", "'s", "'re"} and verb.tag_ == "VBG":
         return NEAREST, True  # present progressive: "is calling for the redemption on Dec. 7"
+    if verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return FUTURE, False  # present passive: "when the case is heard in May"
     if verb.tag_ == "VBN":
         return PAST, False
     if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in REPORT_LEMMAS and verb.lemma_ != "be":
@@ -87,7 +89,9 @@ def direction_of(token: Token) -> int:
         return FUTURE
     if current.lower_ in OPEN_PREPOSITIONS:
         return NEAREST
+    preposition = ""
     if current.pos_ == "ADP":
+        preposition = current.lower_
         if current.head is not current:
             current = current.head
     if current.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "PRON"):
@@ -95,6 +99,8 @@ def direction_of(token: Token) -> int:
     verb = governing_verb(current)
     if verb is None:
         return NEAREST
+    if preposition == "for" and verb.lemma_ in ("set", "slate", "book", "reschedule", "move", "postpone"):
+        return FUTURE  # "a summit set for April"
     direction, sure = verb_direction(verb)
     if sure:
         return direction
@@ -105,7 +111,8 @@ def direction_of(token: Token) -> int:
             infinitive = any(c.lower_ == "to" for c in verb.children)
             if upper.lemma_ in FUTURE_LEMMAS or (infinitive and upper.lemma_ in INFINITIVE_FUTURE):
                 return FUTURE  # "plans to meet", "is to resume", "had been set to expire"
-            if upper.lemma_ in REPORT_LEMMAS:
+            if infinitive or upper.lemma_ in REPORT_LEMMAS:
+                # "asked him to testify on Feb. 10": the infinitive's event may lie after the asking
                 return direction
             up_dir, up_sure = verb_direction(upper)
             if up_sure:
