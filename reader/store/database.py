@@ -74,6 +74,8 @@ def connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
         db.enable_wal()
         # FULL: a committed note survives a power cut too, not only a crash of the app.
         db.execute("PRAGMA synchronous = FULL")
+        # Up to 32 MB of page cache: full-text queries on a large library read the same index pages.
+        db.execute("PRAGMA cache_size = -32000")
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise translate(exc, path) from None
