@@ -38,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open FILE offscreen through the real window, analyse it, print one line and exit",
     )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="library database for notes, corrections and cached analyses (default: $BRIEFING_DB, else the data folder)",
+    )
     return parser
 
 
@@ -82,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     path = Path(args.file) if args.file else None
     if args.smoke_test:
         return smoke_test(path)
-    return run_window(path, QApplication)
+    return run_window(path, QApplication, db=args.db)
 
 
 def _application(app_class):
@@ -103,14 +108,16 @@ def _application(app_class):
     return app
 
 
-def run_window(path: Path | None, app_class) -> int:
+def run_window(path: Path | None, app_class, db: str | None = None) -> int:
     from reader.resources import sample_briefing
     from reader.ui.dialogs import install_excepthook, setup_logging
     from reader.ui.main_window import MainWindow
 
     setup_logging()
     app = _application(app_class)
-    window = MainWindow()
+    from reader.paths import default_library_path
+
+    window = MainWindow(library_path=Path(db).expanduser() if db else default_library_path())
     install_excepthook(lambda: window)
     window.show()
     window.open_path(path or sample_briefing())

@@ -68,9 +68,17 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         warm_up: bool = True,
         parent: QWidget | None = None,
+        library_path: str | Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings or default_settings()
+        # Library (notes, corrections, cached analyses): off when no path is given.
+        self.library_session = None
+        if library_path is not None:
+            from reader.ui.library_session import LibrarySession
+
+            self.library_session = LibrarySession(self, library_path, engine)
+            engine = self.library_session.engine
         self.service = AnalysisService(engine, self)
         self.document: Document | None = None
         self.analysis: Analysis | None = None
@@ -79,6 +87,7 @@ class MainWindow(QMainWindow):
         self._paths: dict[int, Path] = {}
         self._shown_generation = 0
         self._pending_panels: tuple[int, Analysis, Actor | None] | None = None
+        self._restoring_actor = False
         self._reading_mode_state: dict[str, bool] = {}
         self.paint_times: dict[str, float] = {}
         self.setWindowTitle("Briefing Reader")
@@ -87,6 +96,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._restore_settings()
+        if self.library_session is not None:
+            self.library_session.attach()
         self.header.set_document(None)
         self.statusBar().showMessage("Loading the language model in the background…" if warm_up else "Ready")
         if warm_up:
@@ -383,10 +394,7 @@ class MainWindow(QMainWindow):
         self.actors_model.set_analysis(analysis)
         self.actors_view.expandAll()
         self.events_model.set_analysis(analysis)
-        if current_actor is not None:
-            index = self.actors_model.actor_index(current_actor.id)
-            if index.isValid():
-                self.actors_view.setCurrentIndex(index)
+        self._restore_actor(current_actor)
         mentions = sum(len(a.mentions) for a in analysis.actors)
         self.counts_label.setText(
             f"{len(analysis.actors)} actors ({mentions} mentions) · {len(analysis.dates)} dates · {len(analysis.events)} events"
@@ -470,10 +478,24 @@ class MainWindow(QMainWindow):
         if index.isValid():
             self.actors_view.setCurrentIndex(index)
 
+    def _restore_actor(self, previous: Actor | None) -> None:
+        """After a re-analysis, keep the same actor selected (if it still exists) without moving the text."""
+        index = self.actors_model.actor_index(previous.id) if previous is not None else QModelIndex()
+        same = index.isValid() and index.data(ActorRole).name == previous.name
+        self._restoring_actor = True
+        try:
+            if same:
+                self.actors_view.setCurrentIndex(index)
+            else:
+                self.actors_view.clearSelection()
+            self._on_actor_selection()
+        finally:
+            self._restoring_actor = False
+
     @Slot(QItemSelection, QItemSelection)
     def _on_actor_selection(self, *_args) -> None:
         actor = self.selected_actor()
-        self.article.select_actor(actor)
+        self.article.select_actor(actor, move=not self._restoring_actor)
         self.events_proxy.set_actor_filter(actor.id if actor else None)
         if actor is None:
             self.actor_filter_label.hide()

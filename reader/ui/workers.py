@@ -51,6 +51,14 @@ class _Generations:
             return self._value
 
 
+def _emit(signals: TaskSignals, name: str, *args) -> None:
+    """Emit from a worker; if the window (and the signal object with it) is gone, drop the result."""
+    try:
+        getattr(signals, name).emit(*args)
+    except RuntimeError:
+        log.debug("dropping %s: its receiver was deleted", name)
+
+
 def _describe_unexpected(stage: str, exc: BaseException) -> str:
     what = {"load": "reading the file", "model": "loading the language model", "analyse": "analysing the briefing"}
     return f"Unexpected error while {what.get(stage, stage)}: {type(exc).__name__}: {exc}"
@@ -69,12 +77,12 @@ class LoadTask(QRunnable):
         try:
             document = load_document(self.path)
         except BriefingError as exc:
-            self.signals.failed.emit(self.generation, "load", str(exc))
+            _emit(self.signals, "failed", self.generation, "load", str(exc))
         except Exception as exc:
             log.exception("loading %s failed", self.path)
-            self.signals.failed.emit(self.generation, "load", _describe_unexpected("load", exc))
+            _emit(self.signals, "failed", self.generation, "load", _describe_unexpected("load", exc))
         else:
-            self.signals.document_loaded.emit(self.generation, document)
+            _emit(self.signals, "document_loaded", self.generation, document)
 
 
 class WarmUpTask(QRunnable):
@@ -90,12 +98,12 @@ class WarmUpTask(QRunnable):
         try:
             self.engine_getter().load()
         except BriefingError as exc:
-            self.signals.failed.emit(0, "model", str(exc))
+            _emit(self.signals, "failed", 0, "model", str(exc))
         except Exception as exc:
             log.exception("loading the model failed")
-            self.signals.failed.emit(0, "model", _describe_unexpected("model", exc))
+            _emit(self.signals, "failed", 0, "model", _describe_unexpected("model", exc))
         else:
-            self.signals.model_loaded.emit(time.perf_counter() - started)
+            _emit(self.signals, "model_loaded", time.perf_counter() - started)
 
 
 class AnalyseTask(QRunnable):
@@ -122,12 +130,12 @@ class AnalyseTask(QRunnable):
         try:
             analysis = self.engine_getter().analyze(self.document, published=self.published)
         except BriefingError as exc:
-            self.signals.failed.emit(self.generation, "analyse", str(exc))
+            _emit(self.signals, "failed", self.generation, "analyse", str(exc))
         except Exception as exc:
             log.exception("analysing %s failed", self.document.source or "a document")
-            self.signals.failed.emit(self.generation, "analyse", _describe_unexpected("analyse", exc))
+            _emit(self.signals, "failed", self.generation, "analyse", _describe_unexpected("analyse", exc))
         else:
-            self.signals.analysis_done.emit(self.generation, analysis, time.perf_counter() - started)
+            _emit(self.signals, "analysis_done", self.generation, analysis, time.perf_counter() - started)
 
 
 def _lower_priority() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import threading
 
@@ -158,3 +159,22 @@ def test_find_previous_with_shift_enter(qtbot, fake_window, fake_file):
     assert window.find_bar.status.text() == f"{total} of {total}"
     qtbot.keyClicks(window.find_bar.field, "zzz")
     assert window.find_bar.status.text() == "not found"
+
+
+def test_a_reanalysis_keeps_the_selected_actor_and_the_place(qtbot, fake_window, fake_file):
+    window = fake_window
+    open_and_wait(qtbot, window, fake_file)
+    actor = next(a for a in window.analysis.actors if a.name == "Mara Velkova")
+    window.select_actor(actor.id)
+    filtered = window.events_proxy.rowCount()
+    window.article.step_mention(1)
+    caret = window.article.textCursor().position()
+    scroll = window.article.verticalScrollBar().value()
+    with qtbot.waitSignal(window.analysis_shown, timeout=10_000):
+        window.set_publication_date(dt.date(2025, 5, 20))
+    assert window.selected_actor() is not None and window.selected_actor().name == "Mara Velkova"
+    assert window.events_proxy.rowCount() == filtered
+    assert window.article.textCursor().position() == caret
+    assert window.article.verticalScrollBar().value() == scroll
+    marks = [s for s in window.article.extraSelections() if s.format.property(LAYER_PROPERTY) == "actor"]
+    assert len(marks) == len(actor.mentions)

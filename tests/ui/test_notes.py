@@ -1,0 +1,256 @@
+"""Notes in the window: added on a selection, listed, autosaved, kept across windows, marked in the text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FakeEngine
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
+
+from reader.store import Library
+from reader.ui.markdown_view import render_markdown, safe_href
+from reader.ui.notes_panel import AUTOSAVE_MS, NotesModel, note_heading
+from reader.store.anchoring import Anchor
+from reader.store.records import Note
+
+pytestmark = pytest.mark.gui
+
+TIMEOUT_MS = 30_000
+
+
+def make_library_window(qtbot, engine, settings, db: Path):
+    from reader.ui.main_window import MainWindow
+
+    window = MainWindow(engine=engine, settings=settings, warm_up=False, library_path=db)
+    qtbot.addWidget(window)
+    window.resize(1300, 820)
+    window.show()
+    qtbot.waitExposed(window)
+    session = window.library_session
+    assert session is not None
+    qtbot.waitUntil(lambda: session.worker._ready.is_set(), timeout=TIMEOUT_MS)
+    return window
+
+
+def close_window(window) -> None:
+    window.close()
+    window.service.cancel()
+    window.service.wait(10_000)
+
+
+def open_in_library(qtbot, window, path) -> str:
+    """Open `path`, wait for its analysis and its notes; returns the briefing id."""
+    session = window.library_session
+    with qtbot.waitSignals([window.analysis_shown, session.notes_loaded], timeout=TIMEOUT_MS):
+        window.open_path(path)
+    qtbot.waitUntil(lambda: session.briefing_id is not None, timeout=TIMEOUT_MS)
+    return session.briefing_id
+
+
+def db_notes(db: Path, briefing_id: str) -> list[Note]:
+    with Library.open(db) as lib:
+        return lib.notes_for(briefing_id)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "library.db"
+
+
+@pytest.fixture
+def lib_window(qtbot, fake_engine, settings, dialogs, db):
+    window = make_library_window(qtbot, fake_engine, settings, db)
+    yield window
+    close_window(window)
+
+
+def select_words(window, words: str) -> tuple[int, int]:
+    start = window.document.text.index(words)
+    window.article.select_range(start, start + len(words))
+    return start, start + len(words)
+
+
+def test_add_note_on_a_selection_is_stored_listed_and_marked(qtbot, lib_window, fake_file, db):
+    session = lib_window.library_session
+    briefing_id = open_in_library(qtbot, lib_window, fake_file)
+    start, end = select_words(lib_window, "water accord")
+    assert session.add_note_action.isEnabled()
+    session.add_note_action.trigger()
+    qtbot.waitUntil(lambda: session.notes_panel.model.rowCount() == 1, timeout=TIMEOUT_MS)
+    stored = db_notes(db, briefing_id)
+    assert len(stored) == 1
+    assert stored[0].anchor is not None
+    assert (stored[0].anchor.start, stored[0].anchor.end, stored[0].anchor.quote) == (start, end, "water accord")
+    assert session.notes_panel.current is not None and session.notes_panel.current.id == stored[0].id
+    assert session.note_mark_ranges() == [(start, end)]
+    # The type highlights are still all there under the note mark.
+    assert sum(lib_window.article.highlight_counts().values()) > 0
+
+
+def test_the_shortcut_adds_a_note(qtbot, lib_window, fake_file, db):
+    session = lib_window.library_session
+    briefing_id = open_in_library(qtbot, lib_window, fake_file)
+    select_words(lib_window, "Syldavia delegation")
+    lib_window.article.setFocus()
+    qtbot.keyClick(lib_window.article, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: len(db_notes(db, briefing_id)) == 1, timeout=TIMEOUT_MS)
+
+
+def test_without_a_selection_no_note_is_added(qtbot, lib_window, fake_file, db):
+    session = lib_window.library_session
+    briefing_id = open_in_library(qtbot, lib_window, fake_file)
+    session.add_note_on_selection()
+    qtbot.wait(300)
+    assert db_notes(db, briefing_id) == []
+    assert "Select some text" in lib_window.statusBar().currentMessage()
+
+
+def test_typing_is_autosaved_after_the_pause_and_kept_across_windows(qtbot, fake_engine, settings, dialogs, db, fake_file):
+    window = make_library_window(qtbot, fake_engine, settings, db)
+    session = window.library_session
+    briefing_id = open_in_library(qtbot, window, fake_file)
+    select_words(window, "Mara Velkova")
+    session.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    editor = session.notes_panel.editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Check **her** title")
+    assert db_notes(db, briefing_id)[0].body == ""  # not yet: the save waits for a pause in typing
+    with qtbot.waitSignal(session.note_saved, timeout=AUTOSAVE_MS + TIMEOUT_MS):
+        pass
+    assert db_notes(db, briefing_id)[0].body == "Check **her** title"
+    assert "<strong>her</strong>" in session.notes_panel.preview.toHtml() or "her" in session.notes_panel.preview.toPlainText()
+    close_window(window)
+
+    calls = len(fake_engine.calls)
+    again = make_library_window(qtbot, fake_engine, settings, db)
+    try:
+        assert open_in_library(qtbot, again, fake_file) == briefing_id
+        notes = again.library_session.notes_panel.model.notes
+        assert [n.body for n in notes] == ["Check **her** title"]
+        # Re-opening an analysed briefing uses the cached analysis: the engine did not run again.
+        assert len(fake_engine.calls) == calls
+        assert again.library_session.engine.cache_hits == 1
+        assert sum(again.article.highlight_counts().values()) > 0
+        assert again.library_session.note_mark_ranges()
+    finally:
+        close_window(again)
+
+
+def test_closing_the_window_saves_what_was_just_typed(qtbot, fake_engine, settings, dialogs, db, fake_file):
+    window = make_library_window(qtbot, fake_engine, settings, db)
+    session = window.library_session
+    briefing_id = open_in_library(qtbot, window, fake_file)
+    select_words(window, "Borduria")
+    session.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    qtbot.keyClicks(session.notes_panel.editor, "typed just before closing")
+    close_window(window)  # well inside the autosave pause
+    assert [n.body for n in db_notes(db, briefing_id)] == ["typed just before closing"]
+
+
+def test_a_highlight_is_a_note_without_text(qtbot, lib_window, fake_file, db):
+    session = lib_window.library_session
+    briefing_id = open_in_library(qtbot, lib_window, fake_file)
+    start, end = select_words(lib_window, "border post")
+    session.highlight_actions[1].trigger()
+    qtbot.waitUntil(lambda: len(db_notes(db, briefing_id)) == 1, timeout=TIMEOUT_MS)
+    note = db_notes(db, briefing_id)[0]
+    assert note.is_highlight and note.color
+    assert session.note_mark_ranges() == [(start, end)]
+
+
+def test_actor_note_shows_in_another_briefing_naming_the_actor(qtbot, lib_window, fake_file, tmp_path):
+    session = lib_window.library_session
+    open_in_library(qtbot, lib_window, fake_file)
+    actor = next(a for a in lib_window.analysis.actors if a.name == "Borduria")
+    session.add_actor_note(actor)
+    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    session.notes_panel.editor.setPlainText("Borduria: watch the water accord")
+    session.notes_panel.flush()
+    qtbot.waitSignal(session.note_saved, timeout=TIMEOUT_MS)
+    other = tmp_path / "other.txt"
+    other.write_text("Borduria closed its embassy on 3 June.\n", encoding="utf-8")
+    open_in_library(qtbot, lib_window, other)
+    bodies = [n.body for n in session.notes_panel.model.notes]
+    assert bodies == ["Borduria: watch the water accord"]
+
+
+def test_event_note_from_the_events_menu(qtbot, lib_window, fake_file, db):
+    session = lib_window.library_session
+    briefing_id = open_in_library(qtbot, lib_window, fake_file)
+    event = lib_window.analysis.events[0]
+    menu = QMenu()
+    from reader.ui.corrections_ui import fill_event_menu
+
+    fill_event_menu(menu, event, session, lib_window)
+    next(a for a in menu.actions() if a.text() == "Add Note on This Event").trigger()
+    qtbot.waitUntil(lambda: len(db_notes(db, briefing_id)) == 1, timeout=TIMEOUT_MS)
+    note = db_notes(db, briefing_id)[0]
+    assert note.kind == "event" and note.anchor is not None and note.anchor.quote == event.text
+
+
+def test_clicking_a_note_scrolls_to_its_anchor(qtbot, lib_window, fake_file):
+    session = lib_window.library_session
+    open_in_library(qtbot, lib_window, fake_file)
+    start, end = select_words(lib_window, "Velkova again")
+    session.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notes_panel.model.rowCount() == 1, timeout=TIMEOUT_MS)
+    lib_window.article.moveCursor(lib_window.article.textCursor().MoveOperation.Start)
+    index = session.notes_panel.model.index(0, 0)
+    session.notes_panel.list.clicked.emit(index)
+    cursor = lib_window.article.textCursor()
+    assert lib_window.article.offsets.to_py(cursor.position()) == start
+    assert lib_window.article.flash_active()
+
+
+def test_deleting_a_note_removes_it_from_the_list_and_the_text(qtbot, lib_window, fake_file, db):
+    session = lib_window.library_session
+    briefing_id = open_in_library(qtbot, lib_window, fake_file)
+    select_words(lib_window, "water accord")
+    session.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notes_panel.model.rowCount() == 1, timeout=TIMEOUT_MS)
+    session.notes_panel.delete_button.click()
+    qtbot.waitUntil(lambda: session.notes_panel.model.rowCount() == 0, timeout=TIMEOUT_MS)
+    assert db_notes(db, briefing_id) == []
+    assert session.note_mark_ranges() == []
+
+
+def test_an_orphaned_note_is_listed_with_its_quote(qtbot):
+    model = NotesModel()
+    note = Note(id="n1", kind="text", body="gone", anchor=Anchor(3, 9, "vanished", "", ""), status="orphaned")
+    model.set_notes([note])
+    text = model.data(model.index(0, 0))
+    assert "Orphaned" in text and "vanished" in text and "gone" in text
+    assert "Orphaned" in note_heading(note)
+
+
+def test_markdown_preview_is_safe():
+    rendered = render_markdown("**bold** <script>alert(1)</script> [x](javascript:alert(1)) [ok](https://example.org)")
+    assert "<strong>bold</strong>" in rendered
+    assert "<script>" not in rendered and "&lt;script&gt;" in rendered
+    assert "javascript:" not in rendered.replace("[x](javascript:alert(1))", "")
+    assert 'href="https://example.org"' in rendered
+    assert not safe_href("file:///etc/passwd") and not safe_href("/relative") and safe_href("mailto:a@b.org")
+    assert "<img" not in render_markdown("![pixel](https://tracker.example/p.png)")
+
+
+def test_a_fake_engine_run_counter_sees_a_new_text(qtbot, fake_engine, settings, dialogs, db, tmp_path):
+    """The cache is keyed by text: a changed file is analysed again (the cache test above could not pass by accident)."""
+    path = tmp_path / "a.txt"
+    path.write_text("Borduria signed the accord.\n", encoding="utf-8")
+    window = make_library_window(qtbot, fake_engine, settings, db)
+    try:
+        open_in_library(qtbot, window, path)
+        path.write_text("Syldavia signed the accord.\n", encoding="utf-8")
+        before = len(fake_engine.calls)
+        open_in_library(qtbot, window, path)
+        assert len(fake_engine.calls) == before + 1
+    finally:
+        close_window(window)
+
+
+def test_fake_engine_is_the_shared_one():
+    assert FakeEngine().calls == []
