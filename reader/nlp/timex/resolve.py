@@ -634,6 +634,8 @@ class Resolver:
             return [Resolved(cand.start, cand.end, "SET", f"XXXX-WXX-{isoday}", cand.mod)]
         if cand.group("weekday"):
             return [Resolved(cand.start, cand.end, "SET", f"XXXX-WXX-{_weekday(cand.group('weekday'))}", cand.mod)]
+        if cand.group("month"):
+            return [Resolved(cand.start, cand.end, "SET", f"XXXX-{_month(cand.group('month')):02d}", cand.mod)]
         unit = _unit(cand.group("unit"))
         if unit is None:
             return []
