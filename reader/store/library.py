@@ -246,10 +246,17 @@ class Library:
     def update_document(self, briefing_id: str, document: Document) -> None:
         """Replace a briefing's text (a re-import of an edited file); its notes are re-anchored."""
         with translating(self._where), self._writing():
-            self._require_briefing(briefing_id)
+            old_hash = self._require_briefing(briefing_id)["content_hash"]
             self.db.table("briefings").update(briefing_id, {**_document_row(document), "updated_at": now()})
             self.db.execute("DELETE FROM briefing_actors WHERE briefing_id = ?", [briefing_id])
+            self._drop_unused_analyses(old_hash)
             self._reanchor_notes(briefing_id, document.text)
+
+    def _drop_unused_analyses(self, digest: str) -> None:
+        self.db.execute(
+            "DELETE FROM analyses WHERE content_hash = ? AND NOT EXISTS (SELECT 1 FROM briefings WHERE content_hash = ?)",
+            [digest, digest],
+        )
 
     def get_briefing(self, briefing_id: str) -> Briefing | None:
         with translating(self._where):
@@ -297,7 +304,9 @@ class Library:
             self.db.execute("UPDATE notes SET briefing_id = NULL WHERE briefing_id = ?", [briefing_id])
             self.db.execute("DELETE FROM corrections WHERE briefing_id = ?", [briefing_id])
             self.db.execute("DELETE FROM briefing_actors WHERE briefing_id = ?", [briefing_id])
+            digest = self._require_briefing(briefing_id)["content_hash"]
             self.db.table("briefings").delete(briefing_id)
+            self._drop_unused_analyses(digest)
 
     def count_briefings(self) -> int:
         with translating(self._where):

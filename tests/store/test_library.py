@@ -135,6 +135,7 @@ def test_notes_reanchor_after_reimport_and_orphans_are_kept(library, fake_engine
     path.write_text("Update: a second day was added.\n" + ISTANBUL.replace("Russia did not attend the negotiations.\n", ""), encoding="utf-8")
     report = library.import_paths([path], FakeEngine())
     assert report.updated == [bid]  # same briefing, new text
+    assert library.db.execute("SELECT count(*) FROM analyses").fetchone()[0] == 1  # the old text's is gone
     notes = {n.id: n for n in library.notes_for(bid)}
     text = library.get_briefing(bid).document.text
     moved = notes[kept.id]

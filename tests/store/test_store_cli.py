@@ -86,3 +86,52 @@ def test_corrupt_library_is_a_clear_error(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "not a Briefing Reader library" in err
     assert path.read_text() == "not a database at all"
+
+
+CTRL_C_IMPORT = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from store.fakes import FakeEngine
+
+class SlowEngine(FakeEngine):
+    def analyze_many(self, documents, batch_size=4):
+        for analysis in super().analyze_many(documents):
+            time.sleep(0.05)
+            yield analysis
+
+import reader.engine
+reader.engine.Engine = SlowEngine
+from reader.cli import main
+sys.exit(main(["import", sys.argv[2], "--db", sys.argv[3]]))
+"""
+
+
+def test_ctrl_c_cancels_the_import_and_keeps_what_was_imported(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from reader.store import Library
+
+    root = Path(__file__).resolve().parents[2]
+    for i in range(60):
+        write(tmp_path / "in", f"{i:02}.txt", f"Briefing {i}.\nErdoğan met Zelensky.\n")
+    db = tmp_path / "lib.db"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CTRL_C_IMPORT, str(root / "tests"), str(tmp_path / "in"), str(db)],
+        cwd=root,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if line.startswith("[5/"):
+            proc.send_signal(signal.SIGINT)
+            break
+    err = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 130, err
+    assert "import cancelled" in err and "kept" in err
+    with Library.open(db) as lib:
+        kept = lib.count_briefings()
+    assert 5 <= kept < 60
