@@ -119,6 +119,8 @@ class LibrarySession(QObject):
         self._install_context_menus()
         self._hook_article()
         w.document_shown.connect(self._on_document_shown)
+        # A new briefing's actors are known once analysed: notes on those actors show then.
+        w.analysis_shown.connect(lambda _generation: self.reload_notes())
         w.installEventFilter(self)
         app = QApplication.instance()
         if app is not None:

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
 from reader.store import Library
-from reader.ui.markdown_view import render_markdown, safe_href
-from reader.ui.notes_panel import AUTOSAVE_MS, NotesModel, note_heading
 from reader.store.anchoring import Anchor
 from reader.store.records import Note
+from reader.ui.markdown_view import render_markdown, safe_href
+from reader.ui.notes_panel import AUTOSAVE_MS, NotesModel, note_heading
 
 pytestmark = pytest.mark.gui
 
@@ -90,7 +90,6 @@ def test_add_note_on_a_selection_is_stored_listed_and_marked(qtbot, lib_window, 
 
 
 def test_the_shortcut_adds_a_note(qtbot, lib_window, fake_file, db):
-    session = lib_window.library_session
     briefing_id = open_in_library(qtbot, lib_window, fake_file)
     select_words(lib_window, "Syldavia delegation")
     lib_window.article.setFocus()
@@ -159,7 +158,7 @@ def test_a_highlight_is_a_note_without_text(qtbot, lib_window, fake_file, db):
     qtbot.waitUntil(lambda: len(db_notes(db, briefing_id)) == 1, timeout=TIMEOUT_MS)
     note = db_notes(db, briefing_id)[0]
     assert note.is_highlight and note.color
-    assert session.note_mark_ranges() == [(start, end)]
+    qtbot.waitUntil(lambda: session.note_mark_ranges() == [(start, end)], timeout=TIMEOUT_MS)
 
 
 def test_actor_note_shows_in_another_briefing_naming_the_actor(qtbot, lib_window, fake_file, tmp_path):
@@ -169,13 +168,16 @@ def test_actor_note_shows_in_another_briefing_naming_the_actor(qtbot, lib_window
     session.add_actor_note(actor)
     qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
     session.notes_panel.editor.setPlainText("Borduria: watch the water accord")
-    session.notes_panel.flush()
-    qtbot.waitSignal(session.note_saved, timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(session.note_saved, timeout=TIMEOUT_MS):
+        session.notes_panel.flush()
     other = tmp_path / "other.txt"
     other.write_text("Borduria closed its embassy on 3 June.\n", encoding="utf-8")
     open_in_library(qtbot, lib_window, other)
-    bodies = [n.body for n in session.notes_panel.model.notes]
-    assert bodies == ["Borduria: watch the water accord"]
+    # Listed once the new briefing's actors are known (after its analysis).
+    qtbot.waitUntil(
+        lambda: [n.body for n in session.notes_panel.model.notes] == ["Borduria: watch the water accord"],
+        timeout=TIMEOUT_MS,
+    )
 
 
 def test_event_note_from_the_events_menu(qtbot, lib_window, fake_file, db):
