@@ -186,3 +186,30 @@ def test_sort_is_chronological_then_undated_in_text_order():
     ordered = sort_events(events)
     assert [e.start for e in ordered] == [20, 40, 10, 0, 30, 50]
     assert [e.id for e in ordered] == ["E1", "E2", "E3", "E4", "E5", "E6"]
+
+
+# -- plain coreference -----------------------------------------------------------------------
+
+
+def test_counterpart_is_the_person_of_that_country(engine):
+    text = ("Polish President Andrzej Duda visited Kyiv on Monday. "
+            "Lithuanian President Gitanas Nauseda later phoned his Polish counterpart.")
+    analysis = analyze(engine, text)
+    visit = only(analysis, "visited")
+    assert visit.place == "Kyiv" and names(analysis, visit.agents) == {"Andrzej Duda"}
+    phone = only(analysis, "phoned")
+    assert names(analysis, phone.targets) == {"Andrzej Duda"}
+    assert phone.summary.startswith("Gitanas Nauseda → Andrzej Duda: phone")
+
+
+def test_his_country_is_the_speakers_country(engine):
+    analysis = analyze(engine, "Kenyan President William Ruto said his country was ready to send police officers to Haiti.")
+    ready = only(analysis, "ready")
+    assert names(analysis, ready.agents) == {"Kenya"}
+    assert ready.modality == "reported" and "William Ruto" in ready.attribution
+
+
+def test_the_two_sides_are_the_parties_of_the_talks(engine):
+    text = "Serbia and Kosovo held talks in Brussels on 4 March. The EU later urged both sides to implement the deal."
+    urge = only(analyze(engine, text), "urged")
+    assert urge.targets and len(urge.targets) == 2

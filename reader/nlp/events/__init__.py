@@ -141,18 +141,19 @@ class _Builder:
                 continue
             targets.extend(r for r in refs if r not in agents)
         targets = [t for t in dict.fromkeys(targets) if t not in place_ids or t in agents]
+        actor_ids = list(dict.fromkeys([*agents, *targets, *place_ids]))
+        # "Polish President Andrzej Duda": the title's country takes part but the person acts
+        agents, targets = self._without_title_countries(agents), self._without_title_countries(targets)
         if not agents and not targets:
             self.dates[id(c)] = self.timing.date_of(c, self.dates, self._span(c))
             return None
-        actor_ids = list(dict.fromkeys([*agents, *targets, *place_ids]))
-
         start, end = self._span(c)
         date = self.timing.date_of(c, self.dates, (start, end))
         self.dates[id(c)] = date
         modality, attribution = self._modality(c, speaker_ids)
         t_start, t_end = self._trigger_range(c)
         label = self._label(c)
-        summary = self._summary(agents, targets, label, modality, attribution)
+        summary = self._summary(agents, targets, label, modality, attribution, place)
         return Event(
             id="",
             start=start,
@@ -232,6 +233,8 @@ class _Builder:
         return []
 
     def _is_place(self, tok: Token, c: EventClause) -> bool:
+        if tok.dep_ == "dobj" and tok.head.i == c.trigger.i and c.trigger.lemma_.lower() in ("visit", "tour"):
+            return True  # "visited Kyiv"
         if tok.dep_ != "pobj":
             return False
         prep = tok.head
@@ -345,10 +348,17 @@ class _Builder:
                 label += f" to {comps[0].lemma_.lower()}"
         return label
 
-    def _summary(self, agents: list[str], targets: list[str], label: str, modality: str, attribution: str | None) -> str:
+    def _without_title_countries(self, ids: list[str]) -> list[str]:
+        countries = {self.index.country_of.get(i) for i in ids if self.index.type_of(i) == "PERSON"}
+        return [i for i in ids if i not in countries]
+
+    def _summary(self, agents: list[str], targets: list[str], label: str, modality: str, attribution: str | None,
+                 place: str | None = None) -> str:
         name = self.index.name_of
         if modality == "negated":
             label = f"not {label}"
+        if place and place.lower() not in label:
+            label = f"{label} in {place}"
         who = ", ".join(name(a) for a in agents)
         whom = ", ".join(name(t) for t in targets)
         if who and whom:
