@@ -80,7 +80,7 @@ class ArticleView(QTextBrowser):
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.anchorClicked.connect(self._open_link)
         self.highlighted.connect(lambda url: self.link_hovered.emit(url.toString()))
-        self.document_: Document | None = None
+        self.briefing: Document | None = None  # what is shown (``document()`` is Qt's QTextDocument)
         self.analysis: Analysis | None = None
         self.offsets = OffsetMap("")
         self.hidden_types: set[str] = set()
@@ -94,6 +94,7 @@ class ArticleView(QTextBrowser):
         self._pending_text_paint = False
         self._pending_highlight_paint = False
         self._build_token = 0
+        self._building = False
         self._built_colours: tuple[int, ...] = ()
         self._zoom_steps = 0
         self._base_point_size = self.font().pointSizeF() + 2
@@ -109,7 +110,7 @@ class ArticleView(QTextBrowser):
 
     def set_document(self, document: Document) -> None:
         """Show ``document`` at once; highlights come later with ``set_analysis``."""
-        self.document_ = document
+        self.briefing = document
         self.analysis = None
         self.offsets = OffsetMap(document.text)
         self._type_layers = {}
@@ -117,6 +118,7 @@ class ArticleView(QTextBrowser):
         self._hover_spans = []
         self._selected_actor, self._mention_index = None, -1
         self._build_token += 1  # drop a highlight build still in progress for the previous text
+        self._building = False
         self._flash.stop()
         doc = build_text_document(document, self.offsets, self.font(), self.palette(), parent=self)
         self._built_colours = self._colour_key()
@@ -136,6 +138,7 @@ class ArticleView(QTextBrowser):
         self.analysis = analysis
         self._hover_spans = build_hover_spans(analysis)
         self._build_token += 1
+        self._building = True
         self._continue_build(self._build_token, self._build_type_layers(analysis))
 
     def _continue_build(self, token: int, steps) -> None:
@@ -151,6 +154,7 @@ class ArticleView(QTextBrowser):
                 return
 
     def _finish_build(self, layers: dict[str, list[QTextEdit.ExtraSelection]]) -> None:
+        self._building = False
         self._type_layers = layers
         analysis = self.analysis
         if self._selected_actor is not None and analysis is not None:
@@ -465,16 +469,19 @@ class ArticleView(QTextBrowser):
     def refresh_colours(self) -> None:
         """The system switched between light and dark: rebuild formats and highlights, keep the place."""
         key = self._colour_key()
-        if key == self._built_colours or self.document_ is None:
+        if key == self._built_colours or self.briefing is None:
             return
         self._built_colours = key
         scroll = self.verticalScrollBar().value()
         caret = self.textCursor().position()
-        self.setDocument(build_text_document(self.document_, self.offsets, self.font(), self.palette(), parent=self))
+        self.setDocument(build_text_document(self.briefing, self.offsets, self.font(), self.palette(), parent=self))
         self._update_reading_column()
         self._find_layer, self._flash_layer = [], []
-        self._rebuild_type_layers()
-        self.select_actor(self._selected_actor, move=False)
+        if self._building and self.analysis is not None:
+            self.set_analysis(self.analysis)  # restart: the half-built highlights point into the old text
+        else:
+            self._rebuild_type_layers()
+            self.select_actor(self._selected_actor, move=False)
         cursor = QTextCursor(self.document())
         cursor.setPosition(min(caret, self.document().characterCount() - 1))
         self.setTextCursor(cursor)

@@ -71,14 +71,40 @@ def blend(base: QColor, tint: QColor, amount: float) -> QColor:
     )
 
 
+#: WCAG AA for normal text: the least contrast a highlight may leave between text and background.
+MIN_CONTRAST = 4.5
+
+
 def highlight_background(key: str, palette: QPalette, strength: float = 1.0) -> QColor:
-    """Background for a highlight of type ``key``; ``strength`` > 1 for a selected actor."""
+    """Background for a highlight of type ``key``; ``strength`` > 1 for a selected actor.
+
+    Whatever the strength, the palette's text stays readable on it (contrast >= 4.5).
+    """
     base = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
     hue = QColor(type_style(key).hue)
     if is_dark(palette):
-        hue = hue.lighter(110)
-        return blend(base, hue, 0.42 * strength)
-    return blend(base, hue, 0.30 * strength)
+        colour = blend(base, hue.lighter(110), 0.42 * strength)
+    else:
+        colour = blend(base, hue, 0.30 * strength)
+    for _ in range(20):
+        if contrast_ratio(colour, text) >= MIN_CONTRAST:
+            break
+        colour = blend(colour, base, 0.2)
+    return colour
+
+
+def relative_luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio, 1 (none) to 21 (black on white)."""
+    hi, lo = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
 
 
 def swatch_colour(key: str, palette: QPalette) -> QColor:

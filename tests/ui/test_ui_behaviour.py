@@ -78,6 +78,9 @@ def test_highlights_stay_readable_in_light_and_dark(qtbot, fake_window, fake_fil
         text = view.palette().color(QPalette.ColorRole.Text)
         assert all(contrast(bg, text) >= 4.5 for bg in type_backgrounds(view))
         assert view.highlight_counts() == counts
+        window.select_actor(window.analysis.actors[0].id)
+        marks = [s.format.background().color() for s in view.extraSelections() if s.format.property(LAYER_PROPERTY) == "actor"]
+        assert marks and all(contrast(bg, text) >= 4.5 for bg in marks)
         mention = window.analysis.actors[0].mentions[0]
         cursor = QTextCursor(view.document())
         cursor.setPosition(view.offsets.to_qt(mention.start))
