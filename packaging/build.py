@@ -29,12 +29,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BUILD = HERE / "build"
 DIST = HERE / "dist"
+#: The snapshot of the sources that is frozen (see snapshot_sources); test_package.sh compares
+#: the installed package with `python -m reader.cli` run on this same snapshot.
+SRC = BUILD / "src"
+#: What goes into the snapshot: the code, its data, and the packaging files themselves.
+SNAPSHOT_PATHS = ("reader", "resources", "packaging", "pyproject.toml", "README.md")
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT))
 
 from render_icons import ICON_NAME, SIZES, png_path  # noqa: E402
-
-from reader import __version__  # noqa: E402
 
 PACKAGE = "briefing-reader"
 DEB_REVISION = "1"
@@ -120,18 +122,42 @@ def check_tools(want_deb: bool, want_lintian: bool) -> None:
         raise SystemExit(2)
 
 
-def source_digest() -> str:
-    """A hash of what gets frozen (our code and resources), so a test can tell a stale build."""
+def snapshot_sources(rev: str | None) -> str:
+    """Copy what gets frozen into packaging/build/src, so edits made during the build cannot
+    leak into it half-way: the working tree's files (tracked and untracked, not ignored), or
+    with `rev` a clean `git archive` of that commit. Returns a description for build-info."""
+    if SRC.exists():
+        shutil.rmtree(SRC)
+    SRC.mkdir(parents=True)
+    if rev:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", rev, *SNAPSHOT_PATHS],
+                                 capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(SRC)], input=archive, check=True)
+        commit = run(["git", "-C", str(ROOT), "rev-parse", "--short", rev], capture_output=True).stdout.strip()
+        return f"git {rev} ({commit})"
+    listed = run(["git", "-C", str(ROOT), "ls-files", "-z", "-co", "--exclude-standard", "--", *SNAPSHOT_PATHS],
+                 capture_output=True).stdout.split("\0")
+    for name in filter(None, listed):
+        source = ROOT / name
+        if source.is_file():
+            target = SRC / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    return "working tree"
+
+
+def source_digest(root: Path) -> str:
+    """A hash of what gets frozen (our code and resources), recorded in build-info.json."""
     digest = hashlib.sha256()
     for base in ("reader", "resources"):
-        for path in sorted((ROOT / base).rglob("*")):
+        for path in sorted((root / base).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
 def has_gui() -> bool:
-    return (ROOT / "reader" / "ui" / "app.py").exists()
+    return (SRC / "reader" / "ui" / "app.py").exists()
 
 
 # ---------------------------------------------------------------- freezing
@@ -143,7 +169,7 @@ def freeze(env: dict[str, str], with_gui: bool) -> Path:
     pyi_dist = BUILD / "pyi-dist"
     cmd = [
         sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-        "--distpath", str(pyi_dist), "--workpath", str(BUILD / "pyi-work"), str(HERE / "briefing-reader.spec"),
+        "--distpath", str(pyi_dist), "--workpath", str(BUILD / "pyi-work"), str(SRC / "packaging" / "briefing-reader.spec"),
     ]
     log = BUILD / "pyinstaller.log"
     with log.open("w") as fh:
@@ -261,7 +287,12 @@ def tree_size(path: Path) -> int:
 
 
 def debian_version() -> str:
-    return f"{__version__}-{DEB_REVISION}"
+    """reader.__version__ of the snapshot being packaged, plus the Debian revision."""
+    init = (SRC / "reader" / "__init__.py").read_text()
+    version = re.search(r'^__version__ = "([^"]+)"', init, re.MULTILINE)
+    if not version:
+        raise SystemExit("build: no __version__ in reader/__init__.py")
+    return f"{version.group(1)}-{DEB_REVISION}"
 
 
 def system_library_owner(name: str) -> str | None:
@@ -361,18 +392,18 @@ def stage_deb_tree(bundle: Path, root: Path, with_gui: bool) -> dict[str, list[s
         (bindir / program).symlink_to(f"../lib/{PACKAGE}/{program}")
 
     share = root / "usr" / "share"
-    deb = HERE / "debian"
+    deb = SRC / "packaging" / "debian"
     if with_gui:
         install_file(deb / f"{PACKAGE}.desktop", share / "applications" / f"{PACKAGE}.desktop")
         install_file(deb / f"{PACKAGE}.metainfo.xml", share / "metainfo" / f"{PACKAGE}.metainfo.xml")
         icons = share / "icons" / "hicolor"
-        install_file(ROOT / "resources" / "icons" / f"{ICON_NAME}.svg", icons / "scalable" / "apps" / f"{ICON_NAME}.svg")
+        install_file(SRC / "resources" / "icons" / f"{ICON_NAME}.svg", icons / "scalable" / "apps" / f"{ICON_NAME}.svg")
         for size in SIZES:
-            src = png_path(ROOT / "resources" / "icons", size)
+            src = png_path(SRC / "resources" / "icons", size)
             if not src.exists():
                 raise SystemExit(f"build: {src} is missing; run .venv/bin/python packaging/render_icons.py")
             install_file(src, png_path(share / "icons", size))
-    for page in sorted((HERE / "man").glob("*.1")):
+    for page in sorted((SRC / "packaging" / "man").glob("*.1")):
         if page.stem == "briefing-reader" and not with_gui:
             continue
         gzip_file(page, share / "man" / "man1" / f"{page.name}.gz")
@@ -413,7 +444,7 @@ def write_control(root: Path, depends: str, with_gui: bool) -> None:
     installed_kb = sum(
         (p.lstat().st_size + 1023) // 1024 for p in root.rglob("*") if p.is_file() or p.is_symlink()
     )
-    summary = (HERE / "debian" / "description.txt").read_text().strip().splitlines()
+    summary = (SRC / "packaging" / "debian" / "description.txt").read_text().strip().splitlines()
     body = "\n".join(" " + (line if line.strip() else ".") for line in summary[1:])
     control = (
         f"Package: {PACKAGE}\n"
@@ -448,7 +479,7 @@ def build_deb(root: Path, out_dir: Path, xz: bool) -> Path:
 
 def lintian(deb: Path) -> tuple[int, str]:
     result = subprocess.run(
-        ["lintian", "--info", "--display-info", "--show-overrides", "--tag-display-limit", "0", str(deb)],
+        ["lintian", "--fail-on", "error,warning", "--info", "--display-info", "--show-overrides", "--tag-display-limit", "0", str(deb)],
         capture_output=True, text=True, check=False,
     )
     return result.returncode, (result.stdout + result.stderr).strip()
@@ -462,14 +493,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-deb", action="store_true", help="build the bundle only")
     parser.add_argument("--no-lintian", action="store_true", help="do not run lintian on the .deb")
     parser.add_argument("--xz", action="store_true", help="compress the .deb with xz -6 (a quarter smaller, ~2 min) instead of gzip -6")
-    parser.add_argument("--digest", action="store_true", help="print the source digest and exit (used by test_package.sh)")
+    parser.add_argument("--from-git", metavar="REV", help="freeze a clean `git archive` of REV (e.g. HEAD) instead of the working tree")
     parser.add_argument("--cli-only", action="store_true", help="leave out the window even if reader/ui/app.py exists")
     args = parser.parse_args(argv)
-    if args.digest:
-        print(source_digest())
-        return 0
-
     check_tools(want_deb=not args.no_deb, want_lintian=not args.no_lintian)
+    BUILD.mkdir(parents=True, exist_ok=True)
+    source = snapshot_sources(args.from_git)
     with_gui = has_gui() and not args.cli_only
     if not with_gui:
         say("reader/ui/app.py is not there (or --cli-only): building the `briefing` command line only")
@@ -478,7 +507,7 @@ def main(argv: list[str] | None = None) -> int:
     DIST.mkdir(parents=True, exist_ok=True)
     info: dict[str, object] = {"version": debian_version(), "with_gui": with_gui, "built": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
     started = time.monotonic()
-    info["source_digest"] = source_digest()
+    info.update(source=source, source_digest=source_digest(SRC))
 
     say("freezing with PyInstaller (packaging/briefing-reader.spec)")
     frozen = freeze(env, with_gui)

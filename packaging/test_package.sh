@@ -8,16 +8,15 @@
 #      `briefing-reader --smoke-test` (QT_QPA_PLATFORM=offscreen) with a clean environment,
 #   5. run the installed `briefing analyze --json` on briefings (.md, a .html made from it,
 #      and the eval briefing in ../shared when present) and compare each analysis with the
-#      source tree's (`.venv/bin/briefing analyze --json`).
+#      source tree's (`python -m reader.cli analyze --json` on the snapshot build.py froze).
+# Options are passed on to build.py (e.g. --from-git HEAD, --xz).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
 say() { printf 'package-test: %s\n' "$*" >&2; }
 fail() { say "FAIL: $*"; exit 1; }
 
-if [ "${1:-}" != "--no-build" ]; then
-  .venv/bin/python packaging/build.py
-fi
+if [ "${1:-}" = "--no-build" ]; then shift; else .venv/bin/python packaging/build.py "$@"; fi
 DEB=$(ls -t packaging/dist/briefing-reader_*_amd64.deb 2>/dev/null | head -1)
 [ -n "$DEB" ] || fail "no .deb in packaging/dist (run without --no-build)"
 say "package: $DEB ($(du -h "$DEB" | cut -f1))"
@@ -68,18 +67,25 @@ if [ -e "$BIN/briefing-reader" ]; then
     say "desktop entry: desktop-file-validate passed"
   fi
   if command -v appstreamcli >/dev/null; then
-    appstreamcli validate --no-net --pedantic "$SCRATCH/usr/share/metainfo/briefing-reader.metainfo.xml" >&2 \
-      || fail "appstreamcli validate"
+    # The one accepted warning: the id is not reverse-DNS (see the comment in the metainfo file).
+    report=$(appstreamcli validate --no-net "$SCRATCH/usr/share/metainfo/briefing-reader.metainfo.xml" 2>&1 || true)
+    if echo "$report" | grep -E '^(E|W):' | grep -qv 'cid-desktopapp-is-not-rdns'; then
+      echo "$report" >&2; fail "appstreamcli validate"
+    fi
+    say "AppStream metainfo: appstreamcli validate has no errors or warnings besides cid-desktopapp-is-not-rdns"
   fi
 else
   say "no briefing-reader in this package (built before reader/ui/app.py existed): GUI checks skipped"
 fi
 
 # -- the same analysis as the source tree.
-built_from=$(.venv/bin/python -c 'import json; print(json.load(open("packaging/dist/build-info.json"))["source_digest"])')
-if [ "$built_from" != "$(.venv/bin/python packaging/build.py --digest)" ]; then
-  say "warning: reader/ or resources/ changed since this package was built; differences below may be that"
-fi
+# build.py froze a snapshot of the sources (packaging/build/src): run that same snapshot with the
+# venv's interpreter (PYTHONPATH comes before the editable install), so edits made to the
+# working tree since the build do not count as differences.
+SRC="$ROOT/packaging/build/src"
+from_src() { PYTHONPATH="$SRC" "$ROOT/.venv/bin/python" -m reader.cli "$@"; }
+where=$(cd / && PYTHONPATH="$SRC" "$ROOT/.venv/bin/python" -c 'import reader; print(reader.__file__)')
+[ "$where" = "$SRC/reader/__init__.py" ] || fail "the source run would import $where, not the snapshot"
 WORK="$ROOT/packaging/build/compare"
 rm -rf "$WORK"; mkdir -p "$WORK"
 SAMPLE="$ROOT/resources/samples/sample-briefing.md"
@@ -102,7 +108,7 @@ for f in "${files[@]}"; do
   name=$(basename "$f")
   (cd / && clean "$BIN/briefing" analyze "$f" --json >"$WORK/$name.installed.json" 2>"$WORK/$name.installed.err") \
     || { cat "$WORK/$name.installed.err" >&2; fail "installed briefing analyze $name"; }
-  .venv/bin/briefing analyze "$f" --json >"$WORK/$name.source.json" 2>"$WORK/$name.source.err" \
+  (cd / && from_src analyze "$f" --json >"$WORK/$name.source.json" 2>"$WORK/$name.source.err") \
     || fail "source briefing analyze $name"
   .venv/bin/python packaging/compare_analyses.py "$WORK/$name.installed.json" "$WORK/$name.source.json" >&2 \
     || fail "$name: the installed package and the source tree disagree"
