@@ -66,6 +66,7 @@ class ArticleView(QTextBrowser):
     highlights_painted = Signal()  # first paint after an analysis was applied
     highlights_applied = Signal()  # the analysis' highlights are all in place
     mention_stepped = Signal(int, int)  # index (1-based), count
+    text_rebuilt = Signal()  # the QTextDocument was replaced (new briefing, palette switch): rebuild outside layers
     link_hovered = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -88,6 +89,8 @@ class ArticleView(QTextBrowser):
         self._actor_layer: list[QTextEdit.ExtraSelection] = []
         self._find_layer: list[QTextEdit.ExtraSelection] = []
         self._flash_layer: list[QTextEdit.ExtraSelection] = []
+        #: Layers other parts of the window add (notes...), drawn above the type highlights.
+        self._outside_layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._hover_spans: list[tuple[int, int, Hit]] = []
         self._selected_actor: Actor | None = None
         self._mention_index = -1
@@ -115,6 +118,7 @@ class ArticleView(QTextBrowser):
         self.offsets = OffsetMap(document.text)
         self._type_layers = {}
         self._actor_layer, self._find_layer, self._flash_layer = [], [], []
+        self._outside_layers = {}
         self._hover_spans = []
         self._selected_actor, self._mention_index = None, -1
         self._build_token += 1  # drop a highlight build still in progress for the previous text
@@ -128,6 +132,7 @@ class ArticleView(QTextBrowser):
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._pending_text_paint = True
         self.viewport().update()
+        self.text_rebuilt.emit()
 
     def set_analysis(self, analysis: Analysis) -> None:
         """Apply the engine's findings; the text is not rebuilt, so the scroll position stays.
@@ -216,9 +221,22 @@ class ArticleView(QTextBrowser):
             if key not in self.hidden_types:
                 selections.extend(layer)
         selections.extend(self._actor_layer)
+        for layer in self._outside_layers.values():
+            selections.extend(layer)
         selections.extend(self._find_layer)
         selections.extend(self._flash_layer)
         self.setExtraSelections(selections)
+
+    def set_outside_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Add or replace a named layer of selections (cursors into the current ``document()``).
+
+        Layers are dropped when the text is rebuilt; ``text_rebuilt`` says when to add them again.
+        """
+        if selections:
+            self._outside_layers[name] = list(selections)
+        else:
+            self._outside_layers.pop(name, None)
+        self._refresh_selections()
 
     # ------------------------------------------------------------------ types on and off
 
@@ -477,6 +495,7 @@ class ArticleView(QTextBrowser):
         self.setDocument(build_text_document(self.briefing, self.offsets, self.font(), self.palette(), parent=self))
         self._update_reading_column()
         self._find_layer, self._flash_layer = [], []
+        self._outside_layers = {}
         if self._building and self.analysis is not None:
             self.set_analysis(self.analysis)  # restart: the half-built highlights point into the old text
         else:
@@ -486,6 +505,7 @@ class ArticleView(QTextBrowser):
         cursor.setPosition(min(caret, self.document().characterCount() - 1))
         self.setTextCursor(cursor)
         self.verticalScrollBar().setValue(scroll)
+        self.text_rebuilt.emit()
 
     def _update_reading_column(self) -> None:
         """Centre a column of comfortable width instead of lines as long as the window."""

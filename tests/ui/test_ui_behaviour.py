@@ -181,3 +181,25 @@ def test_a_reanalysis_keeps_the_selected_actor_and_the_place(qtbot, fake_window,
     assert window.article.verticalScrollBar().value() == scroll
     marks = [s for s in window.article.extraSelections() if s.format.property(LAYER_PROPERTY) == "actor"]
     assert len(marks) == len(actor.mentions)
+
+
+def test_outside_layers_are_drawn_and_dropped_with_the_text(qtbot, fake_window, fake_file):
+    window = fake_window
+    open_and_wait(qtbot, window, fake_file)
+    view = window.article
+    from PySide6.QtGui import QTextCharFormat
+    from PySide6.QtWidgets import QTextEdit
+
+    fmt = QTextCharFormat()
+    fmt.setProperty(LAYER_PROPERTY, "note")
+    selection = QTextEdit.ExtraSelection()
+    selection.cursor = QTextCursor(view.document())
+    selection.cursor.setPosition(3)
+    selection.cursor.setPosition(8, QTextCursor.MoveMode.KeepAnchor)
+    selection.format = fmt
+    view.set_outside_layer("notes", [selection])
+    view.set_type_visible("GPE", False)  # any refresh keeps the outside layer
+    assert [s.format.property(LAYER_PROPERTY) for s in view.extraSelections()].count("note") == 1
+    with qtbot.waitSignal(view.text_rebuilt, timeout=5_000):
+        window.open_path(fake_file)
+    assert "note" not in [s.format.property(LAYER_PROPERTY) for s in view.extraSelections()]
