@@ -102,6 +102,10 @@ class _DocView:
                 return False
             if token.i + 1 < len(self.doc) and token.nbor(1).lower_ in ("%", "percent", "per", "-", "to") and token.ent_type_ != "DATE":
                 return False
+        if kind == "holiday":
+            token = self.token(cand.match.start("holiday"))
+            if token is not None and token.i > 0 and token.nbor(-1).pos_ == "PROPN" and token.nbor(-1).ent_type_ != "DATE":
+                return False  # "Holocaust Memorial Day" is not the American Memorial Day
         if kind == "mdy" and cand.group("month") == "May" and not cand.group("year"):
             token = self.token(cand.match.start("month"))
             if token is not None and token.tag_ == "MD":

@@ -128,6 +128,9 @@ def spelled_year(words: str) -> int | None:
     return int(century) * 100 + int(rest)
 
 
+#: Units counted in another one when shifting a date: "two decades ago" is twenty years back.
+_SCALED_UNITS = {"DE": ("Y", 10), "CE": ("Y", 100), "2W": ("W", 2), "WE": ("W", 1)}
+
 _ENDED = re.compile(
     r"\s+(?:ended|ending|that ended|which ended)\s+(?:on\s+)?(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>[0-3]?\d)\b(?:,\s+(?P<year>(?:19|20)\d\d))?"
 )
@@ -216,6 +219,13 @@ class Resolver:
             return self._point(cand, f"{year:04d}-{month:02d}-{day:02d}")
         if day == 0 or day > 31:
             return []
+        isoday = _weekday(cand.group("weekday"))
+        if isoday is not None and self.ref is not None:
+            # "Saturday 12 February": the year in which that day is a Saturday settles it
+            years = [y for y in (self.ref.year, self.ref.year - 1, self.ref.year + 1)
+                     if cal.valid_day(y, month, day) and dt.date(y, month, day).isoweekday() == isoday]
+            if len(years) == 1:
+                return self._point(cand, f"{years[0]:04d}-{month:02d}-{day:02d}")
         return self._point(cand, cal.month_day(self.ref, month, day, self.direction_at(cand.match.start())))
 
     def _month_pair(self, cand: Candidate) -> list[Resolved]:
@@ -241,13 +251,9 @@ class Resolver:
             v2 = f"{year:04d}-{month:02d}-{d2:02d}" if cal.valid_day(year, month, d2) else None
         if v1 is None or v2 is None:
             return []
-        day_end = cand.match.end("day")
-        if cand.match.start("day") < cand.match.start("month"):
-            first = Resolved(cand.start, day_end, "DATE", v1, cand.mod)
-            second = Resolved(cand.match.start("day2"), cand.end, "DATE", v2)
-        else:
-            first = Resolved(cand.start, day_end, "DATE", v1, cand.mod)
-            second = Resolved(cand.match.start("day2"), cand.end, "DATE", v2)
+        # "15 and 16 May" / "May 15 and 16": the first day ends at its digits, the second takes the rest
+        first = Resolved(cand.start, cand.match.end("day"), "DATE", v1, cand.mod)
+        second = Resolved(cand.match.start("day2"), cand.end, "DATE", v2)
         return [first, second]
 
     def _dm_pair(self, cand: Candidate) -> list[Resolved]:
@@ -561,8 +567,9 @@ class Resolver:
             # "an hour later": TimeML keeps the span itself
             return [Resolved(cand.match.start("num") if not cand.mod else cand.start, cand.match.end("unit"), "DURATION",
                              cal.duration_value(amount, unit), mod)]
-        if unit in ("DE", "CE", "2W", "WE"):
-            unit, step = {"DE": ("Y", 10), "CE": ("Y", 100), "2W": ("W", 2), "WE": ("W", 1)}[unit][0], step * {"DE": 10, "CE": 100, "2W": 2, "WE": 1}[unit]
+        if unit in _SCALED_UNITS:
+            unit, factor = _SCALED_UNITS[unit]
+            step *= factor
         if not isinstance(step, int):
             return self._point(cand, "PAST_REF" if backward else "FUTURE_REF", mod=mod)
         base = self.ref

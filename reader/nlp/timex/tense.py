@@ -49,7 +49,7 @@ def verb_direction(verb: Token) -> tuple[int, bool]:
     if any(a.tag_ == "MD" for a in auxes) or verb.tag_ == "MD":
         # "would meet on Friday", "could resume on 3 June": a possibility lies ahead
         return FUTURE, False
-    if words & {"is", "are", "am", "'s", "'re"} and verb.tag_ == "VBG":
+    if words & {"is", "are", "am", "'s", "'re"} and (verb.tag_ == "VBG" or "being" in words):
         return NEAREST, True  # present progressive: "is calling for the redemption on Dec. 7"
     if verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return FUTURE, False  # present passive: "when the case is heard in May"
@@ -109,6 +109,8 @@ def direction_of(token: Token) -> int:
         upper = governing_verb(verb.head)
         if upper is not None:
             infinitive = any(c.lower_ == "to" for c in verb.children)
+            if any(c.lower_ == "had" for c in upper.children):
+                return PAST  # "had been due to expire Friday evening": a plan already in the past
             if upper.lemma_ in FUTURE_LEMMAS or (infinitive and upper.lemma_ in INFINITIVE_FUTURE):
                 return FUTURE  # "plans to meet", "is to resume", "had been set to expire"
             if infinitive or upper.lemma_ in REPORT_LEMMAS:
