@@ -14,10 +14,12 @@ command -v xvfb-run >/dev/null && command -v import >/dev/null \
   || { echo "needs: apt-get install xvfb imagemagick" >&2; exit 1; }
 mkdir -p "$(dirname "$OUT")" "$INST/home"
 OUT=$(realpath "$OUT")
+export INST FILE OUT
 # shellcheck disable=SC2016
-xvfb-run -a -s "-screen 0 1366x850x24" env -i PATH=/usr/bin:/bin HOME="$INST/home" LANG=C.UTF-8 \
-  QT_QPA_PLATFORM=xcb INST="$INST" FILE="$FILE" OUT="$OUT" bash -c '
-  "$INST/usr/bin/briefing-reader" "$FILE" >"$INST/home/window.log" 2>&1 &
+xvfb-run -a -s "-screen 0 1366x850x24" bash -c '
+  # A clean environment apart from the X display: nothing from the venv can leak in.
+  env -i PATH=/usr/bin:/bin HOME="$INST/home" LANG=C.UTF-8 DISPLAY="$DISPLAY" XAUTHORITY="${XAUTHORITY:-}" \
+    QT_QPA_PLATFORM=xcb "$INST/usr/bin/briefing-reader" "$FILE" >"$INST/home/window.log" 2>&1 &
   pid=$!
   sleep "${SETTLE:-12}"               # model load and analysis finish well within this
   kill -0 $pid || { cat "$INST/home/window.log"; exit 1; }
