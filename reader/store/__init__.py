@@ -1,6 +1,22 @@
 """The reader's library: briefings, cached analyses, notes and corrections in SQLite.
 
 The window and the CLI use `Library` and the plain records it returns; nothing here imports Qt.
+One `Library` is one SQLite connection: call it from one thread at a time (the window runs
+all calls on one worker thread). What each part of the window calls:
+
+- Library view: `list_briefings(sort=, descending=, actor=, title_contains=, published_from=,
+  published_to=, limit=, offset=)` -> `BriefingSummary`; `search(query)` -> `SearchHit`
+  (`parts()` gives (text, matched) pieces of the snippet); `briefings_mentioning(name)`;
+  `timeline(actor=)` -> `TimelineEntry`; `import_paths(paths, engine, progress=, cancel=)`.
+- Opening a briefing: `get_briefing(id)`, `analysis_for(id, engine=None)` (cached, corrected;
+  None when not analysed and no engine given), `notes_for(id)` (re-anchored, orphans last).
+- Notes panel: `add_note(id, body, start=, end=, color=)`, `add_actor_note(name, body)`,
+  `add_event_note(id, event, body)`, `update_note(note_id, body=, color=)` (autosave: one
+  short transaction), `delete_note` / `restore_note` / `deleted_notes`.
+- Correction menus: `add_correction(Correction(kind, target, value, briefing_id=...))`,
+  `corrections(id)`, `delete_correction`; `apply_corrections` is the pure function behind it.
+- Export: `export(id, "md" | "csv" | "json")`, `export_notes(id)`.
+Errors are `StoreError` (one sentence); `LibraryBusyError` when another instance holds the lock.
 """
 
 from reader.store.anchoring import Anchor, make_anchor, reanchor
