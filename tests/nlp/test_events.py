@@ -213,3 +213,12 @@ def test_the_two_sides_are_the_parties_of_the_talks(engine):
     text = "Serbia and Kosovo held talks in Brussels on 4 March. The EU later urged both sides to implement the deal."
     urge = only(analyze(engine, text), "urged")
     assert urge.targets and len(urge.targets) == 2
+
+
+def test_no_parse_no_events():
+    import spacy
+
+    from reader.nlp.events import extract_events
+
+    doc = spacy.blank("en")("Germany attacked France on Monday.")
+    assert extract_events(doc, [], [], None) == []

@@ -39,9 +39,9 @@ def extract_events(
     doc: Doc, actors: list[Actor], dates: list[DateMention], published: dt.date | None
 ) -> list[Event]:
     """Events of one parsed document, sorted as `sort_events` explains."""
+    if not len(doc) or not doc.has_annotation("DEP"):
+        return []  # events need the dependency parse
     lex = load_lexicon()
-    if not len(doc):
-        return []
     starts = token_starts(doc)
     index = ActorIndex.build(doc, actors, lex, starts)
     finder = ClauseFinder(lex, index)
@@ -94,7 +94,8 @@ class _Builder:
         self.dates: dict[int, str | None] = {}
         self.children_of: dict[int, list[EventClause]] = {}
         self._texts: dict[tuple[int, int], str] = {}
-        self.ref_candidates = index.reference_candidates()
+        self.datelines = index.dateline_tokens()
+        self.ref_candidates = index.reference_candidates() - self.datelines
 
     # -- one event ---------------------------------------------------------------------------
 
@@ -105,9 +106,10 @@ class _Builder:
         parent_subject = tuple(self.agents_of.get(id(c.parent), ())) if c.parent else ()
         agent_toks = self._agent_tokens(c)
         ctx = RefContext(speaker=speaker_ids, subject=parent_subject)
+        outside = self._outside_block(c)
         agents: list[str] = []
         for tok in agent_toks:
-            agents.extend(index.phrase_actors(tok, ctx))
+            agents.extend(index.phrase_actors(tok, ctx, outside))
         if not agents:
             agents = self._gathering_parties(c, agent_toks)
         agents = list(dict.fromkeys(agents))
@@ -124,8 +126,9 @@ class _Builder:
         targets: list[str] = []
         place: str | None = None
         place_ids: list[str] = []
+        place_tok: Token | None = None
         for i in sorted(set(c.bound) & self.ref_candidates):
-            if i in skip or i in self.timing.by_token:
+            if i in skip or i in self.timing.by_token or i in outside:
                 continue
             tok = doc[i]
             if tok.dep_ in ("amod", "compound", "conj") and tok.head.lower_ in self.lex.cue("counterpart_role"):
@@ -138,6 +141,10 @@ class _Builder:
             if place is None and self._is_place(tok, c) and all(index.type_of(r) in PLACE_TYPES for r in refs):
                 place = self._place_name(tok, refs[0])
                 place_ids.extend(refs)
+                place_tok = tok
+                continue
+            if place is not None and tok.dep_ == "conj" and tok.head.i == place_tok.i:
+                place_ids.extend(r for r in refs if index.type_of(r) in PLACE_TYPES)  # "in Nairobi and Dar es Salaam"
                 continue
             targets.extend(r for r in refs if r not in agents)
         targets = [t for t in dict.fromkeys(targets) if t not in place_ids or t in agents]
@@ -221,6 +228,19 @@ class _Builder:
                 verb = verb.head
             return subject_tokens(verb) if verb.pos_ in VERBAL else []
         return subject_tokens(c.head)
+
+    def _outside_block(self, c: EventClause) -> set[int]:
+        """Tokens that cannot take part: a dateline, or text across a paragraph break from the
+        trigger (a heading the parser joined to the sentence)."""
+        out = set(self.datelines)
+        sent = c.trigger.sent
+        for tok in sent:
+            if tok.is_space and "\n\n" in tok.text:
+                if tok.i < c.trigger.i:
+                    out.update(range(sent.start, tok.i + 1))
+                else:
+                    out.update(range(tok.i, sent.end))
+        return out
 
     def _gathering_parties(self, c: EventClause, agent_toks: list[Token]) -> list[str]:
         """ "The negotiations yielded an agreement": the parties of the talks named earlier."""

@@ -151,8 +151,8 @@ class ClauseFinder:
         if mode == INERT:
             return None
         if pos == "NOUN":
-            if mode == ARG or not self._noun_has_participants(tok):
-                return None
+            if mode == ARG or tok.dep_ in ("compound", "amod", "nmod") or not self._noun_has_participants(tok):
+                return None  # "investigation departments" names departments, not an investigation
         elif mode != FREE:
             return None
         ev = EventClause(trigger=trigger, match=match, head=head, parent=ctx.owner, link=link,
@@ -185,11 +185,13 @@ class ClauseFinder:
         if tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod") for c in children):
             if tok.lemma_.lower() not in self.lex.cue("meeting_noun"):
                 return False
-        gathering = tok.lower_ in self.lex.cue("meeting_noun") or tok.lemma_.lower() in self.lex.cue("meeting_noun")
+        # a place before a gathering or an attack is where it happened ("the Kenya bombing")
+        placed = tok.lower_ in self.lex.cue("meeting_noun") or tok.lemma_.lower() in self.lex.cue("meeting_noun") or (
+            self.matches[tok.i].entry.category in ("04", "18", "19", "20") if tok.i in self.matches else False)
         for child in children:
             if child.dep_ in ("compound", "amod", "nmod"):
                 ids = self.index.ids_at(child.i)
-                if gathering:
+                if placed and child.dep_ != "amod":
                     ids = [a for a in ids if self.index.type_of(a) not in ("GPE", "LOC", "FAC")]
                 if ids:
                     return True
@@ -346,7 +348,8 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
     if passive:
         # "was resolved / determined / committed to": the subject is the one who intends
-        return passive if any(c.dep_ == "xcomp" for c in tok.children) else []
+        intent = tok.lemma_.lower() in ("resolve", "determine", "commit", "prepare", "dedicate")
+        return passive if intent and any(c.dep_ == "xcomp" for c in tok.children) else []
     head = tok.head
     if head.i == tok.i:
         return []

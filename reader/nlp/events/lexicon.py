@@ -6,6 +6,7 @@ conditions that must hold in the parse before it applies, so that "take a villag
 "take advantage" is nothing:
 
 - ``object``: the direct object's lemma (or ``@PERSON``/``@GPE``/``@ACTOR``/``@ANY``) must be listed;
+- ``not_object``: none of these may be the object ("meet *the deadline*");
 - ``particle``: a particle or adverb child ("walk *away*", "crack *down*");
 - ``prep``: a preposition child ("call *for*", "travel *to*");
 - ``compound``: a compound modifier of a noun ("*phone* call", "*prisoner* exchange");
@@ -37,6 +38,8 @@ class LexEntry:
     pos: str
     code: str
     objects: tuple[str, ...] = ()
+    #: objects that rule the entry out ("meet *the demand*" is not a meeting)
+    not_objects: tuple[str, ...] = ()
     particle: str | None = None
     prep: str | None = None
     compound: tuple[str, ...] = ()
@@ -137,6 +140,9 @@ def _conditions_hold(entry: LexEntry, token: Token) -> tuple[int, ...] | None:
         objs = _object_of(token)
         if not any(_object_ok(slot, o) for o in objs for slot in entry.objects):
             return None
+    if entry.not_objects:
+        if any(_object_ok(slot, o) for o in _object_of(token) for slot in entry.not_objects):
+            return None
     if entry.particle:
         part = [c for c in children if c.dep_ in ("prt", "advmod") and c.lower_ == entry.particle]
         if not part:
@@ -175,6 +181,7 @@ def load_lexicon() -> Lexicon:
             pos=data["pos"],
             code=data["code"],
             objects=tuple(data.get("object", ())),
+            not_objects=tuple(data.get("not_object", ())),
             particle=data.get("particle"),
             prep=data.get("prep"),
             compound=tuple(data.get("compound", ())),

@@ -125,6 +125,19 @@ class ActorIndex:
                     out.add(i)
         return out
 
+    def dateline_tokens(self) -> set[int]:
+        """Tokens of a news dateline ("NAIROBI, Kenya (AP) _"): where it was filed, not who acted."""
+        out: set[int] = set()
+        for sent in self.doc.sents:
+            head = sent[:16]
+            for tok in head:
+                if tok.text in ("—", "–", "_", "--", "―") and tok.i > sent.start:
+                    before = self.doc[sent.start : tok.i]
+                    if all(t.is_punct or t.is_space or t.pos_ in ("PROPN", "NUM") or t.is_upper for t in before):
+                        out.update(range(sent.start, tok.i))
+                    break
+        return out
+
     # -- basic lookups ---------------------------------------------------------------------
 
     def ids_at(self, i: int) -> list[str]:
