@@ -117,3 +117,36 @@ def _overlapping_repeat(text: str, window: str) -> bool:
     """str.count misses overlapping repeats ("aaa" holds "aa" twice)."""
     first = text.find(window)
     return first >= 0 and text.find(window, first + 1) >= 0
+
+
+WORDS = st.lists(st.sampled_from(["Ankara", "talks", "the", "said", "Kyiv", "on", "May", "."]), min_size=1, max_size=60)
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=WORDS, data=st.data())
+def test_library_never_drops_a_note_over_any_edit(words, data):
+    """Through the library: whatever the re-import does to the text, the note is still listed."""
+    from reader.model import Document
+    from reader.store import Library
+
+    text = " ".join(words)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, min(len(text), start + 20)))
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    insert = " ".join(data.draw(WORDS))
+    edited = text[:a] + insert + text[b:]
+    lib = Library.in_memory()
+    try:
+        bid = lib.add_document(Document(text=text))
+        note = lib.add_note(bid, "keep me", start=start, end=end)
+        lib.update_document(bid, Document(text=edited))
+        (again,) = lib.notes_for(bid)
+        assert again.id == note.id and again.body == "keep me"
+        assert again.anchor.quote == text[start:end]
+        if again.orphaned:
+            assert text[start:end] not in edited
+        else:
+            assert edited[again.anchor.start : again.anchor.end] == text[start:end]
+    finally:
+        lib.close()
