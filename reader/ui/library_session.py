@@ -79,8 +79,7 @@ class LibrarySession(QObject):
         self.notes: list[Note] = []
         self._token = 0
         self._pending_note: str | None = None
-        self._note_selections: list[QTextEdit.ExtraSelection] = []
-        self._notes_document: QTextDocument | None = None
+        self._notes_text = ""  # the text `notes` belong to
         self._import_worker: LibraryWorker | None = None
         self._import_cancel: threading.Event | None = None
         self.import_dialog: QProgressDialog | None = None
@@ -88,6 +87,7 @@ class LibrarySession(QObject):
         self._closed = False
         self.worker.opened.connect(self._on_opened)
         self.worker.open_failed.connect(self._on_open_failed)
+        self.worker.start()
 
     # ------------------------------------------------------------------ construction
 
@@ -117,7 +117,7 @@ class LibrarySession(QObject):
         self.library_dock.visibilityChanged.connect(lambda shown: shown and self.refresh_briefings())
         self._build_actions()
         self._install_context_menus()
-        self._hook_article()
+        w.article.text_rebuilt.connect(self._rebuild_note_marks)
         w.document_shown.connect(self._on_document_shown)
         # A new briefing's actors are known once analysed: notes on those actors show then.
         w.analysis_shown.connect(lambda _generation: self.reload_notes())
@@ -277,6 +277,7 @@ class LibrarySession(QObject):
             if token != self._token:
                 return
             self.briefing_id, notes = result
+            self._notes_text = document.text
             self.engine.briefing_ids[document.id] = self.briefing_id
             self._show_notes(notes)
             self._set_enabled(True)
@@ -412,29 +413,15 @@ class LibrarySession(QObject):
 
     # ------------------------------------------------------------------ note marks in the article
 
-    def _hook_article(self) -> None:
-        """Add the notes layer to the article's extra selections whenever it refreshes them.
-
-        ArticleView rebuilds its selection list from its own layers; the notes layer rides on
-        top of that refresh (drawn last: an underline keeps the type colour beneath it).
-        """
-        article = self.window.article
-        refresh = article._refresh_selections
-
-        def refresh_with_notes() -> None:
-            refresh()
-            if self._note_selections and self._notes_document is article.document():
-                article.setExtraSelections(article.extraSelections() + self._note_selections)
-
-        article._refresh_selections = refresh_with_notes
-
     def _set_note_selections(self, selections: list[QTextEdit.ExtraSelection]) -> None:
-        self._note_selections = selections
-        self._notes_document = self.window.article.document()
-        self.window.article._refresh_selections()
+        self.window.article.set_outside_layer("notes", selections)
 
     def _rebuild_note_marks(self) -> None:
+        """The notes layer of the article: a dashed underline for notes, the colour for highlights."""
         article = self.window.article
+        document = self.window.document
+        if document is None or document.text != self._notes_text:
+            return  # the text on screen is not the one these notes are on (yet)
         doc = article.document()
         length = doc.characterCount() - 1
         selections = []
@@ -679,7 +666,7 @@ class LibrarySession(QObject):
             dialog.setLabelText(f"Imported {done} of {total}: {Path(path).name}")
 
         relay.progress.connect(on_progress)
-        worker = LibraryWorker(self.path, self, name="import")
+        worker = LibraryWorker(self.path, self, name="import").start()
         self._import_worker, self._import_cancel, self.import_dialog = worker, cancel, dialog
         engine = self.engine
 

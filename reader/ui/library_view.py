@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -123,7 +124,7 @@ def snippet_html(hit: SearchHit) -> str:
     """The snippet with matched words in bold; everything else escaped."""
     parts = []
     for text, matched in hit.parts():
-        escaped = html.escape(" ".join(text.split()) if not matched else text)
+        escaped = html.escape(re.sub(r"\s+", " ", text))
         parts.append(f"<b>{escaped}</b>" if matched else escaped)
     return "".join(parts)
 

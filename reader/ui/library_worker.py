@@ -57,7 +57,11 @@ class LibraryWorker(QObject):
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._closed = False
         self._thread = threading.Thread(target=self._run, name=f"briefing-{name}", daemon=True)
+
+    def start(self) -> LibraryWorker:
+        """Open the library on the worker thread (connect `opened` / `open_failed` first)."""
         self._thread.start()
+        return self
 
     # ------------------------------------------------------------------ GUI side
 
@@ -94,6 +98,8 @@ class LibraryWorker(QObject):
         if self._closed:
             return True
         self._closed = True
+        if not self._thread.is_alive() and self._thread.ident is None:
+            return True  # never started
         self._queue.put(None)
         self._thread.join(timeout)
         return not self._thread.is_alive()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FakeEngine
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
+from ui_helpers import FakeEngine
 
 from reader.store import Library
 from reader.store.anchoring import Anchor

@@ -1,0 +1,208 @@
+"""The library in the window: the view, search, timeline, import with progress and cancel, export, a bad db."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from test_notes import TIMEOUT_MS, close_window, make_library_window, open_in_library, select_words
+from ui_helpers import FakeEngine
+
+from reader.store import Library
+from reader.store.records import MATCH_CLOSE, MATCH_OPEN, SearchHit
+from reader.ui.library_view import BriefingIdRole, snippet_html
+
+pytestmark = pytest.mark.gui
+
+BRIEFINGS = {
+    "a-talks.txt": "Borduria and Syldavia met in Klow on 15 May to discuss the water accord.\n",
+    "b-border.txt": "Syldavia did not attack the border post, a ministry spokesman said.\n",
+    "c-visit.txt": "Mara Velkova may visit Borduria next year for the pipeline talks.\n",
+}
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "library.db"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    for name, text in BRIEFINGS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def lib_window(qtbot, fake_engine, settings, dialogs, db):
+    window = make_library_window(qtbot, fake_engine, settings, db)
+    yield window
+    close_window(window)
+
+
+def import_and_wait(qtbot, window, paths):
+    session = window.library_session
+    with qtbot.waitSignal(session.import_finished, timeout=TIMEOUT_MS) as blocker:
+        assert session.import_paths(paths)
+    return blocker.args[0]
+
+
+def test_import_a_folder_then_the_view_lists_sorts_and_filters(qtbot, lib_window, folder):
+    session = lib_window.library_session
+    report = import_and_wait(qtbot, lib_window, [folder])
+    assert len(report.added) == 3 and not report.cancelled
+    with qtbot.waitSignal(session.briefings_listed, timeout=TIMEOUT_MS):
+        session.show_library()
+    view = session.library_view
+    assert session.library_dock.isVisible()
+    assert view.model.rowCount() == 3
+    titles = {view.model.index(r, 0).data() for r in range(3)}
+    assert titles == {text.strip()[:80] if len(text.strip()) <= 80 else "" for text in BRIEFINGS.values()} or len(titles) == 3
+    top_actors = [view.model.index(r, 3).data() for r in range(3)]
+    assert any("Borduria" in t for t in top_actors)
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    first = view.proxy.index(0, 0).data()
+    assert first.startswith("Borduria and Syldavia")
+    view.filter.setText("velkova")
+    assert view.proxy.rowCount() == 1
+    assert "1 of 3" in view.count_label.text()
+    # Importing the same folder again changes nothing (content hash).
+    again = import_and_wait(qtbot, lib_window, [folder])
+    assert again.added == [] and len(again.unchanged) == 3
+
+
+def test_double_click_opens_the_briefing_from_the_library(qtbot, lib_window, folder):
+    session = lib_window.library_session
+    import_and_wait(qtbot, lib_window, [folder])
+    with qtbot.waitSignal(session.briefings_listed, timeout=TIMEOUT_MS):
+        session.show_library()
+    view = session.library_view
+    view.filter.setText("pipeline")
+    index = view.proxy.index(0, 0)
+    wanted = index.data(BriefingIdRole)  # the model is reset when the list refreshes: keep the id, not the index
+    with qtbot.waitSignal(lib_window.analysis_shown, timeout=TIMEOUT_MS):
+        view.table.doubleClicked.emit(index)
+    assert lib_window.document.text == BRIEFINGS["c-visit.txt"].strip()
+    qtbot.waitUntil(lambda: session.briefing_id == wanted, timeout=TIMEOUT_MS)
+
+
+def test_search_across_briefings_and_notes_renders_bold_snippets(qtbot, lib_window, folder, fake_file):
+    session = lib_window.library_session
+    import_and_wait(qtbot, lib_window, [folder])
+    open_in_library(qtbot, lib_window, fake_file)
+    select_words(lib_window, "water accord")
+    session.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(session.note_saved, timeout=TIMEOUT_MS):
+        session.notes_panel.editor.setPlainText("the pipeline clause matters")
+        session.notes_panel.flush()
+    session.show_library()
+    with qtbot.waitSignal(session.search_done, timeout=TIMEOUT_MS) as blocker:
+        session.library_view.search_field.setText("pipeline")
+    assert blocker.args == ["pipeline", 2]  # the note first, then the briefing
+    kinds = [hit.kind for hit in session.library_view.last_hits]
+    assert kinds == ["note", "briefing"]
+    html = session.library_view.search_results.toHtml()
+    assert "pipeline" in session.library_view.search_results.toPlainText()
+    assert "font-weight" in html or "<b>" in html
+    assert "result" in session.library_view.search_status.text()
+
+
+def test_snippet_html_escapes_and_bolds_only_the_match():
+    hit = SearchHit("briefing", "b1", "T", f"<i>x</i> and {MATCH_OPEN}pipeline{MATCH_CLOSE} talks", 0.0)
+    assert snippet_html(hit) == "&lt;i&gt;x&lt;/i&gt; and <b>pipeline</b> talks"
+
+
+def test_briefings_mentioning_an_actor_and_the_timeline(qtbot, lib_window, folder):
+    session = lib_window.library_session
+    import_and_wait(qtbot, lib_window, [folder])
+    session.show_briefings_mentioning("Borduria")
+    qtbot.waitUntil(lambda: "Borduria" in session.library_view.scope_label.text(), timeout=TIMEOUT_MS)
+    assert session.library_view.model.rowCount() == 2
+    with qtbot.waitSignal(session.timeline_shown, timeout=TIMEOUT_MS) as blocker:
+        session.show_timeline("Syldavia")
+    assert blocker.args == ["Syldavia", 2]
+    tree = session.library_view.timeline_tree
+    assert tree.topLevelItemCount() == 2
+    assert all("Syldavia" in tree.topLevelItem(i).text(3) for i in range(2))
+
+
+def test_import_shows_progress_and_can_be_cancelled(qtbot, settings, dialogs, db, tmp_path):
+    gate = threading.Event()
+    engine = FakeEngine(gate=gate)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(6):
+        (folder / f"{n:02d}.txt").write_text(f"Borduria signed accord number {n}.\n", encoding="utf-8")
+    window = make_library_window(qtbot, engine, settings, db)
+    session = window.library_session
+    try:
+        with qtbot.waitSignal(session.import_finished, timeout=TIMEOUT_MS) as blocker:
+            assert session.import_paths([folder])
+            dialog = session.import_dialog
+            assert dialog is not None and dialog.isVisible()
+            assert not session.import_paths([folder])  # one import at a time
+            qtbot.waitUntil(lambda: len(engine.calls) >= 1, timeout=TIMEOUT_MS)
+            dialog.canceled.emit()  # what the Cancel button sends
+            gate.set()
+        report = blocker.args[0]
+        assert report.cancelled
+        assert 1 <= len(report.added) < 6
+        with Library.open(db) as lib:
+            assert lib.count_briefings() == len(report.added)
+        assert "cancelled" in window.statusBar().currentMessage()
+        assert session.import_dialog is None and not session.importing
+    finally:
+        gate.set()
+        close_window(window)
+
+
+def test_export_markdown_csv_json_notes_and_pdf(qtbot, lib_window, fake_file, tmp_path):
+    session = lib_window.library_session
+    open_in_library(qtbot, lib_window, fake_file)
+    select_words(lib_window, "water accord")
+    session.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    session.notes_panel.editor.setPlainText("Ask about the **accord** text")
+    out = {kind: tmp_path / f"out-{kind}" for kind in ("md", "csv", "json", "notes")}
+    for kind, path in out.items():
+        with qtbot.waitSignal(session.exported, timeout=TIMEOUT_MS):
+            session.export_to(kind, path)
+    markdown = out["md"].read_text(encoding="utf-8")
+    assert "Ask about the **accord** text" in markdown and "water accord" in markdown
+    assert out["csv"].read_text(encoding="utf-8").splitlines()[0].startswith("date") or "," in out["csv"].read_text()
+    events = json.loads(out["json"].read_text(encoding="utf-8"))
+    assert len(events) == len(lib_window.analysis.events)
+    assert "Ask about the **accord** text" in out["notes"].read_text(encoding="utf-8")
+    pdf = tmp_path / "annotated.pdf"
+    session.write_pdf(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
+    annotated = session.annotated_document()
+    assert "Ask about the accord text" in annotated.toPlainText()
+
+
+def test_a_corrupt_library_file_gets_a_dialog_and_is_left_untouched(qtbot, fake_engine, settings, dialogs, tmp_path, fake_file):
+    db = tmp_path / "library.db"
+    garbage = b"this is not a database\x00\x01\x02" * 100
+    db.write_bytes(garbage)
+    window = make_library_window(qtbot, fake_engine, settings, db)
+    session = window.library_session
+    try:
+        qtbot.waitUntil(lambda: bool(dialogs), timeout=TIMEOUT_MS)
+        assert "could not be opened" in dialogs[0] or "keep reading" in dialogs[0]
+        assert not session.available
+        assert "Notes and library off" in window.statusBar().currentMessage()
+        # Reading still works, without notes.
+        with qtbot.waitSignal(window.analysis_shown, timeout=TIMEOUT_MS):
+            window.open_path(fake_file)
+        assert window.analysis is not None and window.analysis.actors
+        assert not session.add_note_action.isEnabled()
+        assert "Notes are off" in session.notes_panel.state.text()
+    finally:
+        close_window(window)
+    assert db.read_bytes() == garbage
