@@ -127,6 +127,9 @@ class LibrarySession(QObject):
             app.aboutToQuit.connect(self.close)
         self._set_enabled(False)
         self.notes_panel.set_unavailable("Opening the library…")
+        state = w.settings.value("window/docks")
+        if state is not None:
+            w.restoreState(state)
 
     def _action(self, text: str, slot, shortcut: str | None = None, tip: str = "") -> QAction:
         action = QAction(text, self.window)
@@ -807,6 +810,8 @@ class LibrarySession(QObject):
             return
         self._closed = True
         self.notes_panel.flush()
+        if not self.window.isFullScreen():
+            self.window.settings.setValue("window/docks", self.window.saveState())
         self.cancel_import()
         if self._import_worker is not None:
             self._import_worker.close(30)

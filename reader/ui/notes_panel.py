@@ -152,7 +152,6 @@ class NotesPanel(QWidget):
         self.editor.installEventFilter(self)
         self.preview = MarkdownPreview(self)
         self.preview.setAccessibleName("Note preview")
-        self.title = QLabel("<b>Notes</b>")
         self.state = QLabel("")
         self.state.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.state.setWordWrap(True)
@@ -177,7 +176,6 @@ class NotesPanel(QWidget):
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.title)
         layout.addWidget(self.state)
         layout.addWidget(splitter, 1)
 

@@ -206,3 +206,26 @@ def test_a_corrupt_library_file_gets_a_dialog_and_is_left_untouched(qtbot, fake_
     finally:
         close_window(window)
     assert db.read_bytes() == garbage
+
+
+@pytest.mark.slow
+def test_the_real_engine_runs_once_and_the_cached_analysis_shows_the_same_highlights(qtbot, engine, settings, dialogs, db):
+    from reader.resources import sample_briefing
+
+    window = make_library_window(qtbot, engine, settings, db)
+    try:
+        open_in_library(qtbot, window, sample_briefing())
+        first = window.article.highlight_counts()
+        assert window.library_session.engine.engine_runs == 1
+        events = [(e.text, e.date, e.category) for e in window.analysis.events]
+    finally:
+        close_window(window)
+    again = make_library_window(qtbot, engine, settings, db)
+    try:
+        open_in_library(qtbot, again, sample_briefing())
+        assert again.library_session.engine.engine_runs == 0
+        assert again.library_session.engine.cache_hits == 1
+        assert again.article.highlight_counts() == first and sum(first.values()) > 0
+        assert [(e.text, e.date, e.category) for e in again.analysis.events] == events
+    finally:
+        close_window(again)
