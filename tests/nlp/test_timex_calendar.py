@@ -116,3 +116,19 @@ def test_helpers():
 ])
 def test_tagger_extents(text, found):
     assert [text[c.start : c.end] for c in find_candidates(text)] == found
+
+
+def test_scanning_only_around_triggers_finds_the_same_as_scanning_everything():
+    from reader.nlp.timex.tagger import scan_windows
+
+    text = (
+        "Istanbul hosted the first direct round of negotiations since March 2022 on 15 May in a meeting. "
+        + "Nothing of the kind happened here, the minister said, and the deputies agreed with the speaker. " * 5
+        + "On the eve of the talks, Russia announced gains; the talks lasted less than two hours. "
+        + "He spoke at 10:30 GMT on Friday, a year after the 1990s ended, and now the fund pays $5 million a year."
+    )
+    windows = scan_windows(text)
+    assert sum(end - start for start, end in windows) < len(text)
+    full = [(c.start, c.end, c.rule.name) for c in find_candidates(text)]
+    assert [(c.start, c.end, c.rule.name) for c in find_candidates(text, windows=windows)] == full
+    assert len(full) >= 10

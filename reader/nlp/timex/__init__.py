@@ -17,9 +17,10 @@ import datetime as dt
 from spacy.tokens import Doc, Token
 
 from reader.model import DateMention
-from reader.nlp.timex.lexicon import lexicon
+from reader.nlp.timex.lexicon import fixed_words, modifier_regexes, rules, trigger_regex
+from reader.nlp.timex.lexicon import lexicon as lexicon_words
 from reader.nlp.timex.resolve import Resolved, Resolver
-from reader.nlp.timex.tagger import Candidate, find_candidates
+from reader.nlp.timex.tagger import Candidate, find_candidates, scan_windows
 from reader.nlp.timex.tense import direction_of
 
 __all__ = ["extract_dates"]
@@ -83,7 +84,7 @@ class _DocView:
             token = self.token(cand.match.start("month"))
             if token is None:
                 return False
-            if name in lexicon()["ambiguous_months"]:
+            if name in lexicon_words()["ambiguous_months"]:
                 before = token.nbor(-1).lower_ if token.i > 0 else ""
                 if token.ent_type_ != "DATE" and before not in DATE_PREPOSITIONS:
                     return False
@@ -146,11 +147,22 @@ def _merge_clock_and_day(text: str, items: list[Resolved]) -> list[Resolved]:
     return merged
 
 
+def warm() -> None:
+    """Load the lexicon and compile every rule (about 50 ms), so no document pays for it."""
+    rules()
+    fixed_words()
+    modifier_regexes()
+    trigger_regex()
+
+
+warm()
+
+
 def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
     """All DATE/TIME/DURATION/SET expressions of `doc`, sorted, non-overlapping, with TIMEX3 values."""
     text = doc.text
     view = _DocView(doc)
-    candidates = find_candidates(text, view.accept)
+    candidates = find_candidates(text, view.accept, scan_windows(text))
     resolver = Resolver(text, published, view.direction, view.nouns, view.same_sentence)
     items: list[Resolved] = []
     for cand in candidates:

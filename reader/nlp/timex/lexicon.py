@@ -146,3 +146,27 @@ def event_synonyms() -> dict[str, frozenset[str]]:
         for lemma in group:
             out[lemma] = members
     return out
+
+
+#: Words of the fixed phrases that are too common to mark a place worth scanning.
+_NOT_TRIGGERS = frozenset("""the and for that this with from per each every last next coming near long short very more most right
+just as of in at to a these being times late""".split())
+
+
+@cache
+def trigger_regex() -> re.Pattern[str]:
+    """Where a temporal expression may be: a digit, or a word every match of some rule contains.
+
+    The words are the lexicon's names (months, units, holidays...), its `triggers` list and the
+    words of the fixed phrases; scanning only around them keeps long texts cheap.
+    """
+    lex = lexicon()
+    words = {w.lower() for w in lex["triggers"]}
+    for key in ("months", "weekdays", "units", "seasons", "parts_of_day"):
+        words.update(w.lower() for w in lex[key])
+    words.update(name.lower().split()[-1] for name in lex["holidays"])  # "Good Friday" is found by "friday"
+    for row in _read_jsonl("fixed.jsonl"):
+        words.update(w.lower() for w in re.findall(r"[A-Za-z][a-z-]+", row["pattern"]))
+    words -= _NOT_TRIGGERS
+    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"\d|(?<![\w])(?:{alternation})", re.I)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.nlp.timex.lexicon import Rule, lexicon, modifier_regexes, rules
+from reader.nlp.timex.lexicon import Rule, lexicon, modifier_regexes, rules, trigger_regex
 
 DURATION_KINDS = frozenset({"duration", "vague_duration"})
 POINT_KINDS = frozenset({"mdy", "ymd", "month", "month_year", "year", "decade", "quarter", "half", "season",
@@ -73,11 +73,47 @@ def _free_standing(text: str, start: int) -> bool:
     return bool(word) and word.group(1).lower() in _HYPHEN_PREFIXES
 
 
-def find_candidates(text: str, accept: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
-    """Non-overlapping candidates in text order (longest first on overlap, then rule order)."""
+#: How far from its trigger word a match can start or end (the widest rule reaches about 45 characters).
+WINDOW_PAD = 60
+
+
+def scan_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around trigger words; the rules only run there.
+
+    Each window ends just before white space, so that the rules' look-aheads see what they
+    would see in the whole text.
+    """
+    windows: list[tuple[int, int]] = []
+    size = len(text)
+    for hit in trigger_regex().finditer(text):
+        start, end = max(0, hit.start() - WINDOW_PAD), min(size, hit.end() + WINDOW_PAD)
+        while end < size and not text[end].isspace():
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _matches(rule: Rule, text: str, windows: list[tuple[int, int]] | None):
+    if windows is None:
+        yield from rule.regex.finditer(text)
+        return
+    for start, end in windows:
+        yield from rule.regex.finditer(text, start, end)
+
+
+def find_candidates(
+    text: str, accept: Callable[[Candidate], bool] | None = None, windows: list[tuple[int, int]] | None = None
+) -> list[Candidate]:
+    """Non-overlapping candidates in text order (longest first on overlap, then rule order).
+
+    `windows` limits the scan (see `scan_windows`); None scans the whole text.
+    """
     found: list[Candidate] = []
     for order, rule in enumerate(rules()):
-        for match in rule.regex.finditer(text):
+        for match in _matches(rule, text, windows):
             if match.end() == match.start():
                 continue
             cand = Candidate(match.start(), match.end(), rule, match, order)
