@@ -113,12 +113,12 @@ def run_window(path: Path | None, app_class, db: str | None = None) -> int:
     from reader.ui.dialogs import install_excepthook, setup_logging
     from reader.ui.main_window import MainWindow
 
-    setup_logging()
+    log_file = setup_logging()
     app = _application(app_class)
     from reader.paths import default_library_path
 
     window = MainWindow(library_path=Path(db).expanduser() if db else default_library_path())
-    install_excepthook(lambda: window)
+    install_excepthook(lambda: window, log_file)
     window.show()
     window.open_path(path or sample_briefing())
     code = app.exec()

@@ -108,8 +108,11 @@ def setup_logging() -> Path | None:
     return path
 
 
-def install_excepthook(parent_getter=lambda: None) -> None:
-    """An unexpected error becomes a logged traceback and a dialog, never a silent crash or a console dump."""
+def install_excepthook(parent_getter=lambda: None, log_file: Path | None = None) -> None:
+    """An unexpected error becomes a logged traceback and a dialog, never a silent crash or a console dump.
+
+    ``log_file`` is where ``setup_logging`` writes (None: the traceback only goes to stderr).
+    """
     showing = False
 
     def hook(exc_type, exc, tb) -> None:
@@ -128,11 +131,8 @@ def install_excepthook(parent_getter=lambda: None) -> None:
             if isinstance(exc, BriefingError):
                 message = str(exc)
             else:
-                where = log_path()
-                message = (
-                    f"Something went wrong: {exc_type.__name__}: {exc}\n\n"
-                    f"The window keeps running. Details were written to {where}."
-                )
+                where = f"Details were written to {log_file}." if log_file else "Details were printed to the console."
+                message = f"Something went wrong: {exc_type.__name__}: {exc}\n\nThe window keeps running. {where}"
             show_error(parent_getter(), "Briefing Reader", message, details)
         finally:
             showing = False

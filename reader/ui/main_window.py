@@ -7,7 +7,7 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -707,6 +707,12 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/zoom", self.article.zoom_steps)
         self.settings.setValue("view/hidden_types", sorted(self.article.hidden_types))
         self.settings.sync()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Light/dark switch: the legend's swatches are pixmaps, so they are drawn again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.analysis is not None:
+            self.legend.set_counts(self.mention_counts(self.analysis), self.article.hidden_types)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_settings()

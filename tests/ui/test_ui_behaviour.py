@@ -108,8 +108,7 @@ def test_busy_indicator_shows_while_the_engine_works(qtbot, settings, dialogs, f
 
 def test_an_unexpected_error_becomes_a_logged_dialog(monkeypatch, tmp_path, dialogs):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
-    monkeypatch.setattr("reader.ui.dialogs.log_path", lambda: tmp_path / "briefing-reader.log")
-    ui_dialogs.install_excepthook()
+    ui_dialogs.install_excepthook(log_file=tmp_path / "briefing-reader.log")
     try:
         raise ValueError("the flux capacitor is empty")
     except ValueError:
@@ -118,6 +117,12 @@ def test_an_unexpected_error_becomes_a_logged_dialog(monkeypatch, tmp_path, dial
     assert "the flux capacitor is empty" in dialogs[0]
     assert str(tmp_path / "briefing-reader.log") in dialogs[0]
     assert "Traceback" not in dialogs[0]
+    ui_dialogs.install_excepthook()
+    try:
+        raise KeyError("nope")
+    except KeyError:
+        sys.excepthook(*sys.exc_info())
+    assert "printed to the console" in dialogs[1]
 
 
 def test_links_show_where_they_go_and_headings_are_formatted(qtbot):
@@ -203,3 +208,24 @@ def test_outside_layers_are_drawn_and_dropped_with_the_text(qtbot, fake_window, 
     with qtbot.waitSignal(view.text_rebuilt, timeout=5_000):
         window.open_path(fake_file)
     assert "note" not in [s.format.property(LAYER_PROPERTY) for s in view.extraSelections()]
+
+
+def test_the_publication_date_dialog_reanalyses(qtbot, fake_window, fake_file, monkeypatch):
+    from PySide6.QtCore import QDate
+
+    from reader.ui.dialogs import PublicationDateDialog
+
+    dialog = PublicationDateDialog(None, "none")
+    qtbot.addWidget(dialog)
+    from PySide6.QtWidgets import QLabel
+
+    assert "no publication date" in dialog.findChildren(QLabel)[0].text()
+    dialog.date_edit.setDate(QDate(2025, 5, 20))
+    assert dialog.date() == dt.date(2025, 5, 20)
+    window = fake_window
+    open_and_wait(qtbot, window, fake_file)
+    monkeypatch.setattr(PublicationDateDialog, "ask", classmethod(lambda cls, current, origin, parent=None: dt.date(2025, 5, 20)))
+    with qtbot.waitSignal(window.analysis_shown, timeout=10_000):
+        qtbot.mouseClick(window.header.date_button, Qt.MouseButton.LeftButton)
+    assert window.analysis.dates[0].value == "2025-05-15"
+    assert "Tue 20 May 2025" in window.header.meta.text() and "set by you" in window.header.meta.text()
