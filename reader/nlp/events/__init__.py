@@ -19,7 +19,9 @@ Events that name no actor are dropped: the sidebar lists acts by actors.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
 from reader.model import Actor, DateMention, Event
@@ -95,6 +97,9 @@ class _Builder:
         self.children_of: dict[int, list[EventClause]] = {}
         self._texts: dict[tuple[int, int], str] = {}
         self.datelines = index.dateline_tokens()
+        #: token indices of paragraph breaks ("\n\n" white-space tokens)
+        spaces = [i for i, flag in enumerate(doc.to_array([IS_SPACE]).tolist()) if flag]
+        self.breaks = [i for i in spaces if "\n\n" in doc[i].text]
         self.ref_candidates = index.reference_candidates() - self.datelines
 
     # -- one event ---------------------------------------------------------------------------
@@ -232,14 +237,18 @@ class _Builder:
     def _outside_block(self, c: EventClause) -> set[int]:
         """Tokens that cannot take part: a dateline, or text across a paragraph break from the
         trigger (a heading the parser joined to the sentence)."""
-        out = set(self.datelines)
-        sent = c.trigger.sent
-        for tok in sent:
-            if tok.is_space and "\n\n" in tok.text:
-                if tok.i < c.trigger.i:
-                    out.update(range(sent.start, tok.i + 1))
-                else:
-                    out.update(range(tok.i, sent.end))
+        out = self.datelines
+        t = c.trigger.i
+        k = bisect_left(self.breaks, t)
+        before = self.breaks[k - 1] if k > 0 else -1
+        after = self.breaks[k] if k < len(self.breaks) else None
+        if before < 0 and after is None:
+            return out
+        out = set(out)
+        if before >= 0:
+            out.update(range(max(0, before - 200), before + 1))
+        if after is not None:
+            out.update(range(after, min(len(self.doc), after + 200)))
         return out
 
     def _gathering_parties(self, c: EventClause, agent_toks: list[Token]) -> list[str]:

@@ -129,8 +129,11 @@ class ActorIndex:
         """Tokens of a news dateline ("NAIROBI, Kenya (AP) _"): where it was filed, not who acted."""
         out: set[int] = set()
         for sent in self.doc.sents:
-            head = sent[:16]
-            for tok in head:
+            opening = sent[:16]
+            text = opening.text
+            if not any(sep in text for sep in ("—", "–", "_", "--", "―")):
+                continue
+            for tok in opening:
                 if tok.text in ("—", "–", "_", "--", "―") and tok.i > sent.start:
                     before = self.doc[sent.start : tok.i]
                     if all(t.is_punct or t.is_space or t.pos_ in ("PROPN", "NUM") or t.is_upper for t in before):

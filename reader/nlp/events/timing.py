@@ -53,6 +53,7 @@ class EventDates:
                 self.by_token[i] = d
                 i += 1
             self.root_of[d.start] = doc[first:max(i, first + 1)].root.i
+        self._relative_words: set[int] | None = None
         self.gathering: list[tuple[int, str]] = self._gathering_dates()
         index.gathering_parties = self.gathering_parties
 
@@ -190,7 +191,11 @@ class EventDates:
 
     def _relative_day(self, ev: EventClause) -> str | None:
         nouns = self.lex.cue("meeting_noun")
-        for i in ev.bound:
+        if self._relative_words is None:
+            wanted = {hash_string(w) for w in self.lex.relative_days}
+            lowers = self.doc.to_array([LOWER]).tolist() if len(self.doc) else []
+            self._relative_words = {i for i, h in enumerate(lowers) if h in wanted}
+        for i in self._relative_words.intersection(ev.bound):
             tok = self.doc[i]
             offset = self.lex.relative_days.get(tok.lower_)
             if offset is None or tok.dep_ != "pobj":
