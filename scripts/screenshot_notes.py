@@ -37,8 +37,8 @@ def wait(app, condition, seconds: float = 240.0) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", nargs="?", default=str(ROOT / "docs" / "notes-library.png"))
-    parser.add_argument("--width", type=int, default=1500)
-    parser.add_argument("--height", type=int, default=940)
+    parser.add_argument("--width", type=int, default=1600)
+    parser.add_argument("--height", type=int, default=980)
     parser.add_argument("--query", default="minister")
     args = parser.parse_args()
     if os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb" or not os.environ.get("DISPLAY"):
@@ -100,7 +100,8 @@ def main() -> int:
         session.library_view.search_field.setText(args.query)
         wait(app, lambda: bool(found), 10)
         window.resizeDocks([session.library_dock], [300], Qt.Orientation.Vertical)
-        window.resizeDocks([session.notes_dock], [340], Qt.Orientation.Horizontal)
+        window.resizeDocks([session.notes_dock], [330], Qt.Orientation.Horizontal)
+        window.splitter.setSizes([250, 700, 300])
         wait(app, lambda: False, 0.8)
         output = Path(args.output)
         output.parent.mkdir(parents=True, exist_ok=True)

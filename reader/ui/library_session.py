@@ -434,9 +434,12 @@ class LibrarySession(QObject):
             fmt = QTextCharFormat()
             fmt.setProperty(LAYER_PROPERTY, "note")
             if note.color:
+                # The reader's own colour, with an underline of its darker shade so a yellow
+                # highlight is not taken for a date's tint.
                 colour = QColor(note.color)
-                colour.setAlpha(150)
                 fmt.setBackground(colour)
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(colour.darker(170))
             if note.body.strip() or not note.color:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
                 fmt.setUnderlineColor(QColor(NOTE_MARK_COLOUR))

@@ -8,6 +8,8 @@ chosen, or the window closes, so a crash loses at most the last moment of typing
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
@@ -53,7 +55,10 @@ def note_heading(note: Note) -> str:
 
 
 def note_first_line(note: Note) -> str:
+    """The note's first line as plain words (Markdown emphasis and link targets dropped)."""
     line = next((ln.strip() for ln in note.body.splitlines() if ln.strip()), "")
+    line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)
+    line = re.sub(r"(\*\*|__|\*|`)", "", line).lstrip("#>-+ ").strip()
     return line if len(line) <= 80 else line[:79] + "…"
 
 

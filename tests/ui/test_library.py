@@ -229,3 +229,23 @@ def test_the_real_engine_runs_once_and_the_cached_analysis_shows_the_same_highli
         assert [(e.text, e.date, e.category) for e in again.analysis.events] == events
     finally:
         close_window(again)
+
+
+def test_a_library_in_use_gets_a_clear_dialog_and_reading_goes_on(qtbot, fake_engine, settings, dialogs, db, fake_file, monkeypatch):
+    from reader.store import LibraryBusyError
+    from reader.ui import library_worker
+
+    def busy(path, *args, **kwargs):
+        raise LibraryBusyError(f"{path}: the library is in use by another program")
+
+    monkeypatch.setattr(library_worker.Library, "open", busy)
+    window = make_library_window(qtbot, fake_engine, settings, db)
+    try:
+        qtbot.waitUntil(lambda: bool(dialogs), timeout=TIMEOUT_MS)
+        assert "Another Briefing Reader" in dialogs[0]
+        with qtbot.waitSignal(window.analysis_shown, timeout=TIMEOUT_MS):
+            window.open_path(fake_file)
+        assert window.analysis.actors and window.library_session.engine.engine_runs == 1
+        assert "in use" in window.library_session.notes_panel.state.text()
+    finally:
+        close_window(window)

@@ -256,3 +256,10 @@ def test_a_fake_engine_run_counter_sees_a_new_text(qtbot, fake_engine, settings,
 
 def test_fake_engine_is_the_shared_one():
     assert FakeEngine().calls == []
+
+
+def test_the_notes_list_shows_plain_words_of_the_first_line():
+    from reader.ui.notes_panel import note_first_line
+
+    note = Note(id="n", kind="text", body="**Red line**: no *fait accompli* [AU](https://au.int)\nmore")
+    assert note_first_line(note) == "Red line: no fait accompli AU"
