@@ -222,3 +222,17 @@ def test_no_parse_no_events():
 
     doc = spacy.blank("en")("Germany attacked France on Monday.")
     assert extract_events(doc, [], [], None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("Vietnam denied that it had attacked Cambodia.", "attacked", "negated"),
+        ("A possible visit by Narendra Modi to Nepal dominated the news.", "visit", "hypothetical"),
+        ("Ghana is likely to expel Nigerian traders.", "expel", "hypothetical"),
+        ("Peru is expected to sign a trade pact with Chile.", "sign", "hypothetical"),
+    ],
+)
+def test_more_hedges(engine, text, trigger, modality):
+    event = only(analyze(engine, text), trigger)
+    assert event.modality == modality, event.summary

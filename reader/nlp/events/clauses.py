@@ -224,6 +224,12 @@ class ClauseFinder:
                 elif child.dep_ == "advcl" and _mark(child) == "as" and child.i < ev.trigger.i:
                     if child.i in self.matches and self.matches[child.i].entry.speech:
                         ev.attribution_tokens = _speaker_tokens(child)
+        if ev.is_noun:
+            for child in ev.trigger.children:
+                if child.dep_ == "amod" and child.lower_ in lex.cue("hypothetical_modifier"):
+                    ev.hyp = True  # "a possible visit", "the planned talks"
+                elif child.dep_ == "det" and child.lower_ == "no":
+                    ev.neg = True  # "no talks with Moscow"
         if ev.is_noun and ev.trigger.dep_ == "pobj":
             # "the talks" under "might step up its targeting": the governing verb's hedges apply
             verb = ev.trigger.head
@@ -245,7 +251,8 @@ class ClauseFinder:
                 inherit = not _has_own_subject_or_aux(child)
                 return mode, Ctx(ctx.owner, (ctx.hyp or ev.hyp) if inherit else ctx.hyp, ctx.neg, ctx.speaker), "conj"
             if dep == "ccomp" and entry.speech:
-                return FREE, Ctx(ev, False, False, ev), "speech"
+                denied = ev.trigger.lemma_.lower() in lex.cue("denial_verb")
+                return FREE, Ctx(ev, False, denied, ev), "speech"
             if dep == "ccomp" and child.i < ev.trigger.i and _has_own_subject_or_aux(child):
                 # "Egypt condemned the raid, Jordan recalled...": a preposed clause is a list item
                 return FREE, Ctx(ev, False, False, ev.speaker), "parataxis"
