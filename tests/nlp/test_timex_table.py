@@ -55,6 +55,8 @@ CASES = [
     ("The fund pays $5 million a year.", PUB, "a year", "SET", "P1Y", None),
     ("Profit fell in the quarter ended Sept. 30.", D(2025, 11, 5), "the quarter", "DATE", "2025-Q3", None),
     ("Parliament is to vote on Tuesday.", PUB, "Tuesday", "DATE", "2025-05-27", None),
+    ("The vote is on 15.05.2025 and polls close at 22:00.", PUB, "22:00", "TIME", "2025-05-15T22:00", None),
+    ("Saturday 12 February at 2005 GMT is the slot.", D(2005, 3, 1), "Saturday 12 February", "TIME", "2005-02-12T20:05Z", None),
     ("The party won the 2019 election in the twentieth century's shadow.", PUB, "2019", "DATE", "2019", None),
 ]
 

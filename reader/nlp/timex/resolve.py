@@ -200,6 +200,13 @@ class Resolver:
             return self._point(cand, f"{value}T{cand.group('hour')}:{cand.group('minute')}", "TIME")
         return self._point(cand, value)
 
+    def _dotted(self, cand: Candidate) -> list[Resolved]:
+        """'15.05.2025': day first, the way it is written where dots are used."""
+        year, month, day = int(cand.group("year")), int(cand.group("mnum")), int(cand.group("day"))
+        if not cal.valid_day(year, month, day):
+            return []
+        return self._point(cand, f"{year:04d}-{month:02d}-{day:02d}")
+
     def _numeric(self, cand: Candidate) -> list[Resolved]:
         a, b = int(cand.group("n1")), int(cand.group("n2"))
         year = _int(cand.group("year")) or cal.year_from_two_digits(int(cand.group("yy")), self.ref)
