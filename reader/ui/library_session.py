@@ -378,6 +378,8 @@ class LibrarySession(QObject):
             self.notes_panel.add_note(note, edit=edit)
             self._rebuild_note_marks()
             self.window.statusBar().showMessage("Highlighted" if note.is_highlight else "Note added: type it on the right", 4000)
+            if self.library_dock.isVisible():
+                self.refresh_briefings()  # its note count
 
         self.worker.submit(call, done, self._status_error)
 
@@ -399,6 +401,8 @@ class LibrarySession(QObject):
             self.notes_panel.note_deleted(note_id)
             self._rebuild_note_marks()
             self.window.statusBar().showMessage("Note moved to the bin", 4000)
+            if self.library_dock.isVisible():
+                self.refresh_briefings()
 
         self.worker.submit(lambda lib: lib.delete_note(note_id), done, self._status_error)
 

@@ -2,13 +2,15 @@
 
 The panel never talks to the library itself: it asks for saves and deletions through signals
 (the session sends them to the library worker), so it can be tested alone. Typing is saved
-after a short pause (`AUTOSAVE_MS`), and at once when the editor loses focus, another note is
+after a short pause (`AUTOSAVE_MS`), at least every `MAX_UNSAVED_MS` while typing goes on without
+a pause, and at once when the editor loses focus, another note is
 chosen, or the window closes, so a crash loses at most the last moment of typing.
 """
 
 from __future__ import annotations
 
 import re
+import time
 
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -29,6 +31,8 @@ from reader.ui.markdown_view import MarkdownPreview
 
 #: Pause in typing after which the note is saved.
 AUTOSAVE_MS = 400
+#: Longest typing stays unsaved when it goes on without a pause (a crash loses at most this much).
+MAX_UNSAVED_MS = 1000
 NoteRole = Qt.ItemDataRole.UserRole + 40
 #: Highlight colours offered in the menus: (name, background).
 HIGHLIGHT_COLOURS = (("Yellow", "#fff176"), ("Green", "#aed581"), ("Blue", "#81d4fa"), ("Pink", "#f48fb1"))
@@ -190,6 +194,7 @@ class NotesPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.flush)
+        self._dirty_since: float | None = None  # monotonic seconds of the oldest unsaved change
         self.editor.textChanged.connect(self._on_text_changed)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.list.clicked.connect(self._on_clicked)
@@ -259,6 +264,7 @@ class NotesPanel(QWidget):
     def flush(self) -> None:
         """Save now if the editor holds unsaved text (autosave timer, focus out, switching, closing)."""
         self._timer.stop()
+        self._dirty_since = None
         if self.dirty and self.current is not None:
             body = self.editor.toPlainText()
             self._saved_body = body
@@ -269,9 +275,16 @@ class NotesPanel(QWidget):
         if self.current is None:
             return
         self.preview.set_markdown_text(self.editor.toPlainText())
-        if self.dirty:
-            self.saved_label.setText("Editing…")
-            self._timer.start()
+        if not self.dirty:
+            return
+        now = time.monotonic()
+        if self._dirty_since is None:
+            self._dirty_since = now
+        if (now - self._dirty_since) * 1000 >= MAX_UNSAVED_MS:
+            self.flush()  # typing without a pause: save anyway
+            return
+        self.saved_label.setText("Editing…")
+        self._timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.editor and event.type() == QEvent.Type.FocusOut:
