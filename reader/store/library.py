@@ -218,6 +218,11 @@ class Library:
     ) -> None:
         with self._writing():
             if briefing_id is None:
+                digest = content_hash(document.text)
+                if self.db.execute("SELECT 1 FROM briefings WHERE content_hash = ?", [digest]).fetchone():
+                    # The same text came twice in one batch: the first copy was stored meanwhile.
+                    report.unchanged.append(document.source)
+                    return
                 briefing_id = self.add_document(document)
                 report.added.append(briefing_id)
             else:

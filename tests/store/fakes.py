@@ -57,7 +57,17 @@ class FakeEngine:
         self.analysed: list[str] = []
 
     def analyze_many(self, documents: Iterable[Document], batch_size: int = 4) -> Iterator[Analysis]:
+        """Like the real engine, reads a whole batch of documents before yielding their analyses."""
+        batch: list[Document] = []
         for document in documents:
+            batch.append(document)
+            if len(batch) >= batch_size:
+                yield from self._flush(batch)
+                batch = []
+        yield from self._flush(batch)
+
+    def _flush(self, batch: list[Document]) -> Iterator[Analysis]:
+        for document in batch:
             self.analysed.append(document.source)
             yield fake_analysis(document)
 

@@ -31,6 +31,14 @@ def test_import_analyses_once_and_reimport_is_a_no_op(library, fake_engine, tmp_
     assert again.analysed == []  # unchanged files are never analysed again
 
 
+def test_identical_files_in_one_batch_make_one_briefing(library, fake_engine, tmp_path):
+    write(tmp_path / "in", "a.txt", ISTANBUL)
+    write(tmp_path / "in", "copy of a.txt", ISTANBUL)
+    report = library.import_paths([tmp_path / "in"], fake_engine)
+    assert len(report.added) == 1 and len(report.unchanged) == 1
+    assert library.count_briefings() == 1
+
+
 def test_bad_files_are_reported_and_the_rest_imported(library, fake_engine, tmp_path):
     good = write(tmp_path, "good.txt", ISTANBUL)
     empty = write(tmp_path, "empty.txt", "   \n")
