@@ -142,3 +142,13 @@ def test_busy_library_says_it_is_in_use(tmp_path):
             first.db.rollback()
         second.add_note(bid, "now it works")
         assert [n.body for n in first.notes_for(bid)] == ["now it works"]
+
+
+def test_default_path_is_in_the_user_data_directory(monkeypatch):
+    from reader.paths import data_dir, default_library_path
+
+    monkeypatch.delenv("BRIEFING_DB", raising=False)
+    assert default_library_path() == data_dir() / "library.db"
+    assert "briefing-reader" in str(data_dir())
+    monkeypatch.setenv("BRIEFING_DB", "~/Sync/briefings.db")
+    assert default_library_path().name == "briefings.db" and "~" not in str(default_library_path())
