@@ -148,7 +148,7 @@ class _Builder:
                 place_ids.extend(refs)
                 place_tok = tok
                 continue
-            if place is not None and tok.dep_ == "conj" and tok.head.i == place_tok.i:
+            if place is not None and tok.dep_ in ("conj", "appos") and tok.head.i == place_tok.i:
                 place_ids.extend(r for r in refs if index.type_of(r) in PLACE_TYPES)  # "in Nairobi and Dar es Salaam"
                 continue
             targets.extend(r for r in refs if r not in agents)
@@ -253,9 +253,8 @@ class _Builder:
 
     def _gathering_parties(self, c: EventClause, agent_toks: list[Token]) -> list[str]:
         """ "The negotiations yielded an agreement": the parties of the talks named earlier."""
-        nouns = self.lex.cue("meeting_noun")
         for tok in [c.trigger, *agent_toks] if c.is_noun else agent_toks:
-            if tok.lower_ in nouns or tok.lemma_.lower() in nouns:
+            if self.timing.refers_back(tok):
                 parties = self.timing.gathering_actors(tok)
                 if parties:
                     return list(parties)

@@ -235,17 +235,23 @@ class ActorIndex:
             return seen
         if seen:
             return []
-        if sent.start == 0:
-            return []
-        prev = self.doc[sent.start - 1].sent
-        subj = [t for t in prev.root.children if t.dep_ in ("nsubj", "nsubjpass")]
-        if subj:
-            ids = [a for a in self.ids_at(subj[0].i) if self.type_of(a) in types]
-            if len(ids) == 1:
-                return ids
+        # else the subject of one of the previous sentences (a paragraph about one person or country)
+        for _ in range(3 if "PERSON" in types else 1):
+            if sent.start == 0:
+                return []
+            sent = self.doc[sent.start - 1].sent
+            subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                ids = [a for a in self.ids_at(subj[0].i) if self.type_of(a) in types]
+                if len(ids) == 1:
+                    return ids
+                if self.ids_at(subj[0].i):
+                    return []  # the previous subject is someone else: not plain
         return []
 
     def counterparts(self, tok: Token, ctx: RefContext) -> list[str]:
+        if any(c.dep_ == "appos" and any(self.type_of(a) == "PERSON" for a in self.ids_at(c.i)) for c in tok.children):
+            return []  # "his Israeli counterpart, Ariel Sharon": the name says who
         countries: list[str] = []
         for child in tok.subtree:
             if child.i == tok.i or child.dep_ not in ("amod", "compound", "conj", "nmod"):

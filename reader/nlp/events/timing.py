@@ -137,18 +137,33 @@ class EventDates:
     def gathering_actors(self, tok: Token) -> list[str]:
         """The parties of the gathering a bare "the talks" refers to: the last one named before it."""
         value: list[str] = []
+        kind = self._kind(tok)
         for i, ids in self.gathering_parties:
             if i > tok.i:
                 break
-            value = ids
+            if self._kind(self.doc[i]) == kind:
+                value = ids
         return value
+
+    def _kind(self, tok: Token) -> str:
+        lemma = tok.lemma_.lower()
+        return lemma if lemma in self.lex.cue("distinct_gathering") else "talks"
+
+    def refers_back(self, tok: Token) -> bool:
+        """ "the talks", "these negotiations" point back; "talks with X" is a gathering of its own."""
+        nouns = self.lex.cue("meeting_noun")
+        if tok.lower_ not in nouns and tok.lemma_.lower() not in nouns:
+            return False
+        return any(c.dep_ == "det" and c.lower_ in self.lex.cue("definite_determiner") for c in tok.children)
 
     def gathering_date(self, tok: Token) -> str | None:
         value = None
+        kind = self._kind(tok)
         for i, v in self.gathering:
             if i > tok.i:
                 break
-            value = v
+            if self._kind(self.doc[i]) == kind:
+                value = v
         return value
 
     # -- events ------------------------------------------------------------------------------
@@ -177,11 +192,10 @@ class EventDates:
             return shifted
         if own is not None:
             return own
-        nouns = self.lex.cue("meeting_noun")
         candidates = [ev.trigger] if ev.is_noun else []
         candidates += [c for c in ev.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         for tok in candidates:
-            if tok.lower_ in nouns or tok.lemma_.lower() in nouns:
+            if self.refers_back(tok):
                 value = self.gathering_date(tok)
                 if value is not None:
                     return value
@@ -206,7 +220,7 @@ class EventDates:
                 for g in prep.children:
                     if g.dep_ == "pobj" and (g.lower_ in nouns or g.lemma_.lower() in nouns):
                         value = self.gathering_date(g)
-                        if value and _ISO_DAY.match(value):
+                        if value and _ISO_DAY.match(value) and self.refers_back(g):
                             day = dt.date.fromisoformat(value) + dt.timedelta(days=offset)
                             return day.isoformat()
         return None
