@@ -33,7 +33,7 @@ from reader.store.records import ImportReport, Note
 from reader.ui import corrections_ui
 from reader.ui.dialogs import show_error
 from reader.ui.library_view import LibraryView
-from reader.ui.library_worker import CachingEngine, LibraryWorker
+from reader.ui.library_worker import CachingEngine, LibraryWorker, store_opened
 from reader.ui.markdown_view import render_markdown
 from reader.ui.models import ActorRole, EventRole
 from reader.ui.notes_panel import HIGHLIGHT_COLOURS, NOTE_MARK_COLOUR, NotesPanel
@@ -85,6 +85,7 @@ class LibrarySession(QObject):
         self.import_dialog: QProgressDialog | None = None
         self._search_token = 0
         self._closed = False
+        self._docks_before_reading: list[bool] | None = None
         self.worker.opened.connect(self._on_opened)
         self.worker.open_failed.connect(self._on_open_failed)
         self.worker.start()
@@ -188,7 +189,6 @@ class LibrarySession(QObject):
         notes_menu.addSeparator()
         notes_menu.addAction(self.notes_toggle)
         notes_menu.addAction(self.library_action)
-        notes_menu.addAction(self.library_toggle)
         self.highlight_menu = highlight_menu
         help_action = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
         if help_action is not None:
@@ -272,8 +272,10 @@ class LibrarySession(QObject):
         token = self._token
         self.notes_panel.set_unavailable("Loading notes…")
 
+        path = self.window.path  # None for pasted text and briefings opened from the library
+
         def load(lib: Library) -> tuple[str, list[Note]]:
-            briefing_id = lib.add_document(document)
+            briefing_id = store_opened(lib, document, path)
             return briefing_id, lib.notes_for(briefing_id)
 
         def done(result: tuple[str, list[Note]]) -> None:
@@ -809,7 +811,21 @@ class LibrarySession(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.close()
+        elif watched is self.window and event.type() == QEvent.Type.WindowStateChange:
+            self._follow_reading_mode()
         return super().eventFilter(watched, event)
+
+    def _follow_reading_mode(self) -> None:
+        """Reading mode (full screen) hides the docks like the other panels, and brings them back after."""
+        docks = (self.notes_dock, self.library_dock)
+        if self.window.isFullScreen() and self._docks_before_reading is None:
+            self._docks_before_reading = [d.isVisible() for d in docks]
+            for dock in docks:
+                dock.hide()
+        elif not self.window.isFullScreen() and self._docks_before_reading is not None:
+            for dock, visible in zip(docks, self._docks_before_reading, strict=True):
+                dock.setVisible(visible)
+            self._docks_before_reading = None
 
     def close(self) -> None:
         """Save what is being typed, finish queued library calls, close the connections."""

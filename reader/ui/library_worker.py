@@ -13,6 +13,7 @@ then cached. Either way the reader's corrections are applied before the window s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import queue
@@ -273,12 +274,38 @@ class CachingEngine:
             return [inner.analyze(d) for d in batch]
 
 
+def store_opened(lib: Library, document: Document, path: Path | None = None) -> str:
+    """The library id of a briefing the window opened, storing it when new.
+
+    A known text is a no-op. An opened file whose text changed since the library last saw that
+    file (same path) updates that briefing in place, as `briefing import` does, so its notes are
+    re-anchored (or shown as orphaned) instead of staying behind on the old version.
+    """
+    digest = content_hash(document.text)
+    row = lib.db.execute("SELECT id FROM briefings WHERE content_hash = ? LIMIT 1", [digest]).fetchone()
+    if row:
+        return row[0]
+    if path is None:
+        return lib.add_document(document)
+    stored = dataclasses.replace(document, source=str(Path(path).resolve()))
+    row = lib.db.execute(
+        "SELECT id FROM briefings WHERE source = ? ORDER BY imported_at DESC LIMIT 1", [stored.source]
+    ).fetchone()
+    if row:
+        lib.update_document(row[0], stored)
+        return row[0]
+    return lib.add_document(stored)
+
+
 def _import_and_lookup(lib: Library, document: Document, own_date: bool) -> tuple[str, Analysis | None]:
     """Store the briefing (a no-op for a known text); its cached, corrected analysis if any."""
-    briefing_id = lib.add_document(document)
+    briefing_id = store_opened(lib, document)
     if not own_date:
         return briefing_id, None
-    return briefing_id, lib.analysis_for(briefing_id)
+    cached = lib.analysis_for(briefing_id)
+    if cached is not None:
+        cached.document = document  # the window's own Document (same text: same offsets)
+    return briefing_id, cached
 
 
 def _store_analysis(lib: Library, briefing_id: str, analysis: Analysis) -> Analysis:

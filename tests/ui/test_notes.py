@@ -263,3 +263,38 @@ def test_the_notes_list_shows_plain_words_of_the_first_line():
 
     note = Note(id="n", kind="text", body="**Red line**: no *fait accompli* [AU](https://au.int)\nmore")
     assert note_first_line(note) == "Red line: no fait accompli AU"
+
+
+def test_notes_follow_an_edited_file_and_are_kept_as_orphans_when_their_text_is_gone(
+    qtbot, fake_engine, settings, dialogs, db, fake_file
+):
+    from ui_helpers import FAKE_TEXT
+
+    window = make_library_window(qtbot, fake_engine, settings, db)
+    session = window.library_session
+    briefing_id = open_in_library(qtbot, window, fake_file)
+    select_words(window, "water accord")
+    session.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(session.note_saved, timeout=TIMEOUT_MS):
+        session.notes_panel.editor.setPlainText("check the accord's annex")
+        session.notes_panel.flush()
+    close_window(window)
+
+    fake_file.write_text(FAKE_TEXT.replace("# Talks in Klow\n", "# Talks in Klow\n\nA new opening paragraph.\n"), encoding="utf-8")
+    again = make_library_window(qtbot, fake_engine, settings, db)
+    try:
+        assert open_in_library(qtbot, again, fake_file) == briefing_id  # the same briefing, updated in place
+        note = again.library_session.notes_panel.model.notes[0]
+        start = again.document.text.index("water accord")
+        assert (note.anchor.start, note.status) == (start, "moved")
+        assert again.library_session.note_mark_ranges() == [(start, start + len("water accord"))]
+
+        fake_file.write_text(FAKE_TEXT.replace("water accord", "fishing treaty"), encoding="utf-8")
+        open_in_library(qtbot, again, fake_file)
+        notes = again.library_session.notes_panel.model.notes
+        assert [(n.body, n.orphaned) for n in notes] == [("check the accord's annex", True)]
+        assert "Orphaned" in again.library_session.notes_panel.model.data(again.library_session.notes_panel.model.index(0, 0))
+        assert again.library_session.note_mark_ranges() == []
+    finally:
+        close_window(again)
