@@ -236,3 +236,16 @@ def test_no_parse_no_events():
 def test_more_hedges(engine, text, trigger, modality):
     event = only(analyze(engine, text), trigger)
     assert event.modality == modality, event.summary
+
+
+def test_coordinated_acts_share_their_day(engine):
+    analysis = analyze(engine, "Antony Blinken flew to Cairo on 5 March and met Egyptian officials.")
+    assert only(analysis, "met").date == "2024-03-05"
+
+
+def test_talks_with_someone_are_not_an_earlier_conference(engine):
+    text = ("Jordan will host a regional conference in May. "
+            "After talks with Mahmoud Abbas, the Jordanian king said the region needed calm.")
+    analysis = analyze(engine, text)
+    talks = [e for e in analysis.events if e.trigger == "talks"]
+    assert all(e.date is None for e in talks), [(e.summary, e.date) for e in analysis.events]

@@ -71,6 +71,8 @@ class EventClause:
     owned: list[int] = field(default_factory=list)
     #: complement whose act names this one ("decision *to suspend*")
     complement: Token | None = None
+    #: for a coordinated act, the event of the verb it is coordinated with
+    sibling: EventClause | None = None
     code: str = ""
     nested: list[EventClause] = field(default_factory=list)
 
@@ -87,6 +89,7 @@ class ClauseFinder:
         self.matches: dict[int, Match] = {}
         self.owner: dict[int, EventClause] = {}
         self._sorted: list[int] | None = None
+        self.by_head: dict[int, EventClause] = {}
 
     def find_candidates(self, doc) -> None:
         """Look up, once per Doc, the tokens whose lemma or form has a lexicon entry."""
@@ -157,6 +160,9 @@ class ClauseFinder:
             return None
         ev = EventClause(trigger=trigger, match=match, head=head, parent=ctx.owner, link=link,
                          hyp=ctx.hyp, neg=ctx.neg, speaker=ctx.speaker)
+        if link == "conj":
+            ev.sibling = self.by_head.get(tok.head.i)
+        self.by_head[head.i] = ev
         if ctx.owner is not None and pos == "NOUN" and mode == ADJUNCT:
             ctx.owner.nested.append(ev)
         self._own_modality(ev)

@@ -6,7 +6,8 @@ Rules, in order:
 2. "on the eve of the talks": the date of the talks shifted by the cue's day offset;
 3. the clause's trigger or subject is a gathering noun ("the talks", "the negotiations") with no
    date of its own: the date last given to a gathering in the text ("the 15 May negotiations");
-4. the date of the governing event (what a speaker said takes the saying's date).
+4. the date of the governing event (what a speaker said takes the saying's date), or of the
+   first of two coordinated acts that share their subject ("flew to Cairo on 5 June and met").
 DURATION and SET expressions never date an event.
 """
 
@@ -201,6 +202,10 @@ class EventDates:
                     return value
         if ev.parent is not None and ev.link in ("speech", "advcl", "adjunct"):
             return resolved.get(id(ev.parent))
+        if ev.link == "conj" and ev.sibling is not None and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in ev.head.children):
+            # "flew to Cairo on 5 June and met al-Sisi": one subject, one day
+            return resolved.get(id(ev.sibling))
         return None
 
     def _relative_day(self, ev: EventClause) -> str | None:
