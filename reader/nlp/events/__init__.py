@@ -122,8 +122,9 @@ class _Builder:
         self.agent_tokens_of[id(c)] = agent_toks
 
         skip: set[int] = set()
+        bound = set(c.bound)
         for tok in agent_toks:
-            if tok.i in set(c.bound) or tok.head.i == c.head.i:
+            if tok.i in bound or tok.head.i == c.head.i:
                 skip.update(t.i for t in tok.subtree)
         for tok in c.attribution_tokens:
             skip.update(t.i for t in tok.subtree)
@@ -132,7 +133,7 @@ class _Builder:
         place: str | None = None
         place_ids: list[str] = []
         place_tok: Token | None = None
-        for i in sorted(set(c.bound) & self.ref_candidates):
+        for i in sorted(bound & self.ref_candidates):
             if i in skip or i in self.timing.by_token or i in outside:
                 continue
             tok = doc[i]
@@ -234,22 +235,13 @@ class _Builder:
             return subject_tokens(verb) if verb.pos_ in VERBAL else []
         return subject_tokens(c.head)
 
-    def _outside_block(self, c: EventClause) -> set[int]:
+    def _outside_block(self, c: EventClause) -> _Outside:
         """Tokens that cannot take part: a dateline, or text across a paragraph break from the
         trigger (a heading the parser joined to the sentence)."""
-        out = self.datelines
-        t = c.trigger.i
-        k = bisect_left(self.breaks, t)
+        k = bisect_left(self.breaks, c.trigger.i)
         before = self.breaks[k - 1] if k > 0 else -1
-        after = self.breaks[k] if k < len(self.breaks) else None
-        if before < 0 and after is None:
-            return out
-        out = set(out)
-        if before >= 0:
-            out.update(range(max(0, before - 200), before + 1))
-        if after is not None:
-            out.update(range(after, min(len(self.doc), after + 200)))
-        return out
+        after = self.breaks[k] if k < len(self.breaks) else len(self.doc)
+        return _Outside(self.datelines, before, after)
 
     def _gathering_parties(self, c: EventClause, agent_toks: list[Token]) -> list[str]:
         """ "The negotiations yielded an agreement": the parties of the talks named earlier."""
@@ -400,6 +392,18 @@ class _Builder:
         elif modality == "reported":
             text += f" (reported by {attribution})" if attribution and len(attribution) <= 60 else " (reported)"
         return text
+
+
+class _Outside:
+    """Token indices outside the trigger's paragraph, or in a dateline (a set-like test)."""
+
+    __slots__ = ("after", "before", "datelines")
+
+    def __init__(self, datelines: set[int], before: int, after: int) -> None:
+        self.datelines, self.before, self.after = datelines, before, after
+
+    def __contains__(self, i: int) -> bool:
+        return i <= self.before or i >= self.after or i in self.datelines
 
 
 def _phrase_text(doc: Doc, toks: list[Token]) -> str | None:

@@ -18,6 +18,7 @@ fewer actors):
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from spacy.attrs import IDX, LOWER, POS
@@ -159,7 +160,7 @@ class ActorIndex:
 
     # -- references ------------------------------------------------------------------------
 
-    def phrase_actors(self, head: Token, ctx: RefContext, skip: set[int] | None = None) -> list[str]:
+    def phrase_actors(self, head: Token, ctx: RefContext, skip: Container[int] | None = None) -> list[str]:
         """Actors a noun phrase names or plainly refers to (stopping at nested clauses)."""
         out: list[str] = []
         stack = [head]
