@@ -337,16 +337,9 @@ class MainWindow(QMainWindow):
         if not text.strip():
             self.statusBar().showMessage("The clipboard has no text to read", 5000)
             return
-        from reader.documents import document_from_text
-        from reader.errors import BriefingError
-
-        try:
-            document = document_from_text(text, fmt=fmt, source="clipboard")
-        except BriefingError as exc:
-            self._show_load_error(str(exc))
-            return
-        self.path = None
-        self.open_document(document)
+        self.paint_times = {}
+        self.service.open_text(text, fmt, "clipboard")  # parsed off the GUI thread (HTML can be slow)
+        self.statusBar().showMessage("Reading the pasted briefing…")
 
     @Slot(int, object)
     def _on_document_ready(self, generation: int, document: Document) -> None:

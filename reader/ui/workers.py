@@ -69,17 +69,21 @@ def _describe_unexpected(stage: str, exc: BaseException) -> str:
 
 
 class LoadTask(QRunnable):
-    """Read one file into a Document."""
+    """Read one file (or text already in memory, e.g. pasted) into a Document."""
 
-    def __init__(self, generation: int, path: Path, signals: TaskSignals) -> None:
+    def __init__(self, generation: int, path: Path | None, signals: TaskSignals, text: tuple[str, str, str] | None = None) -> None:
         super().__init__()
-        self.generation, self.path, self.signals = generation, path, signals
+        self.generation, self.path, self.signals, self.text = generation, path, signals, text
 
     def run(self) -> None:
-        from reader.documents import load_document
+        from reader.documents import document_from_text, load_document
 
         try:
-            document = load_document(self.path)
+            if self.text is not None:
+                body, fmt, source = self.text
+                document = document_from_text(body, fmt=fmt, source=source)
+            else:
+                document = load_document(self.path)
         except BriefingError as exc:
             _emit(self.signals, "failed", self.generation, "load", str(exc))
         except Exception as exc:
@@ -196,6 +200,13 @@ class AnalysisService(QObject):
         generation = self._generations.next()
         self._set_busy(True)
         self._load_pool.start(LoadTask(generation, Path(path), self._signals))
+        return generation
+
+    def open_text(self, text: str, fmt: str, source: str) -> int:
+        """Parse text already in memory (a paste) in the background, then analyse it like a file."""
+        generation = self._generations.next()
+        self._set_busy(True)
+        self._load_pool.start(LoadTask(generation, None, self._signals, text=(text, fmt, source)))
         return generation
 
     def open_document(self, document: Document) -> int:

@@ -229,3 +229,22 @@ def test_the_publication_date_dialog_reanalyses(qtbot, fake_window, fake_file, m
         qtbot.mouseClick(window.header.date_button, Qt.MouseButton.LeftButton)
     assert window.analysis.dates[0].value == "2025-05-15"
     assert "Tue 20 May 2025" in window.header.meta.text() and "set by you" in window.header.meta.text()
+
+
+def test_paste_html_only_and_an_empty_clipboard(qtbot, fake_window):
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QGuiApplication
+
+    window = fake_window
+    QGuiApplication.clipboard().setText("   ")
+    window.paste_action.trigger()
+    assert "no text" in window.statusBar().currentMessage()
+    assert window.document is None
+    mime = QMimeData()
+    mime.setHtml("<html><body><h1>Klow talks</h1><p>Mara Velkova met Syldavia envoys in Klow on 15 May.</p></body></html>")
+    QGuiApplication.clipboard().setMimeData(mime)
+    with qtbot.waitSignal(window.analysis_shown, timeout=10_000):
+        window.paste_action.trigger()
+    assert window.document.format == "html"
+    assert "<p>" not in window.document.text and "Mara Velkova" in window.document.text
+    assert window.article.highlight_counts()["PERSON"] == 1
