@@ -12,7 +12,11 @@ fewer actors):
 - "his country": the person's country (``Actor.country``, else the demonym in a title such as
   "Ukrainian President ...");
 - "his Russian counterpart": the person of that country who shares the possessor's role, else
-  the country itself; "the two sides": the two countries most mentioned so far.
+  the country itself (unless an apposition names the person);
+- "the two sides" / "both countries": a pair named as one just before ("Russian-Ukrainian"),
+  else the two parties of the last talks that named them ("talks between X and Y"), else the
+  two countries clearly most mentioned so far;
+- a dateline ("NAIROBI, Kenya (AP) _") and text across a paragraph break never take part.
 """
 
 from __future__ import annotations
