@@ -601,7 +601,7 @@ class LibrarySession(QObject):
 
         def run(lib: Library):
             started = time.perf_counter()
-            hits = lib.search(query, limit=30)
+            hits = lib.search(query, limit=20)
             return hits, time.perf_counter() - started
 
         def done(result) -> None:

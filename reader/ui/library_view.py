@@ -44,7 +44,6 @@ from reader.store.records import BriefingSummary, SearchHit, TimelineEntry
 from reader.ui.date_words import describe_short
 
 BriefingIdRole = Qt.ItemDataRole.UserRole + 50
-SortRole = Qt.ItemDataRole.UserRole + 51
 SEARCH_DEBOUNCE_MS = 250
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -59,11 +58,38 @@ class BriefingsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[BriefingSummary] = []
+        self._haystacks: list[str] = []
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: list[BriefingSummary]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self._haystacks = [_haystack(r) for r in self.rows]
+        if self._sorted_by is not None:
+            self._sort_rows(*self._sorted_by)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python by each column's real value: one key per row, not a Qt callback per comparison."""
+        if self._sorted_by == (column, order):
+            return  # the rows are kept in this order already (the header asks twice)
+        self.beginResetModel()  # cheaper than a layout change for the proxy to follow with 10,000 rows
+        self._sort_rows(column, order)
+        self.endResetModel()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        self._sorted_by = (column, order)
+        key = SORT_KEYS[column] if 0 <= column < len(SORT_KEYS) else SORT_KEYS[4]
+        paired = sorted(
+            zip(self.rows, self._haystacks, strict=True),
+            key=lambda p: key(p[0]),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self.rows = [p[0] for p in paired]
+        self._haystacks = [p[1] for p in paired]
+
+    def matches(self, row: int, needle: str) -> bool:
+        return needle in self._haystacks[row]
 
     def rowCount(self, parent: AnyIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -93,16 +119,6 @@ class BriefingsModel(QAbstractTableModel):
             if column == 3:
                 return ", ".join(row.top_actors)
             return row.imported_at[:16].replace("T", " ")
-        if role == SortRole:
-            if column == 0:
-                return (row.title or "").casefold()
-            if column == 1:
-                return row.published.isoformat() if row.published else ""
-            if column == 2:
-                return row.note_count
-            if column == 3:
-                return ", ".join(row.top_actors).casefold()
-            return row.imported_at
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.title}\n{row.source}" + ("" if row.analysed else "\n(not analysed yet)")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
@@ -110,14 +126,52 @@ class BriefingsModel(QAbstractTableModel):
         return None
 
 
+def _haystack(row: BriefingSummary) -> str:
+    published = row.published.isoformat() if row.published else ""
+    return f"{row.title}\n{published}\n{', '.join(row.top_actors)}\n{row.source}".casefold()
+
+
+SORT_KEYS = (
+    lambda r: ((r.title or "").casefold(), r.id),
+    lambda r: (r.published is not None, r.published.isoformat() if r.published else "", r.id),
+    lambda r: (r.note_count, r.id),
+    lambda r: (", ".join(r.top_actors).casefold(), r.id),
+    lambda r: (r.imported_at, r.id),
+)
+
+
 class BriefingsProxy(QSortFilterProxyModel):
-    """Sorts by real values (dates, counts) and keeps rows whose title, date or actors match the filter."""
+    """Keeps rows whose title, date, actors or source contain the filter words; sorting is the model's.
+
+    With 10,000 briefings Qt's own sort and filter call back into Python for every comparison
+    and every cell (over a second on the GUI thread); the model sorts with one key per row and
+    keeps a folded text per row, so both take milliseconds.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setSortRole(SortRole)
-        self.setFilterKeyColumn(-1)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._needle = ""
+
+    def set_filter_text(self, text: str) -> None:
+        needle = " ".join(text.split()).casefold()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter is deprecated there
+            self.beginFilterChange()
+            self._needle = needle
+            self.endFilterChange()
+        else:
+            self._needle = needle
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        return isinstance(model, BriefingsModel) and model.matches(source_row, self._needle)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if model is not None:
+            model.sort(column, order)
 
 
 def snippet_html(hit: SearchHit) -> str:
@@ -204,7 +258,7 @@ class LibraryView(QWidget):
         b_layout.addWidget(self.count_label)
 
         self.search_field = QLineEdit(self)
-        self.search_field.setPlaceholderText("Search every briefing and note (words, \"a phrase\", prefix*)…")
+        self.search_field.setPlaceholderText('Search every briefing and note (words, "a phrase", prefix*)…')
         self.search_field.setClearButtonEnabled(True)
         self.search_results = QTextBrowser(self)
         self.search_results.setOpenLinks(False)
@@ -263,7 +317,9 @@ class LibraryView(QWidget):
         self.scope_clear.clicked.connect(self._clear_scope)
         self.import_button.clicked.connect(self.import_requested)
         show.clicked.connect(lambda: self.timeline_requested.emit(self.timeline_actor.text().strip()))
-        self.timeline_actor.returnPressed.connect(lambda: self.timeline_requested.emit(self.timeline_actor.text().strip()))
+        self.timeline_actor.returnPressed.connect(
+            lambda: self.timeline_requested.emit(self.timeline_actor.text().strip())
+        )
         self.timeline_tree.itemActivated.connect(self._on_timeline_item)
         self.timeline_tree.itemDoubleClicked.connect(self._on_timeline_item)
         self.search_results.setHtml(results_html("", []))
@@ -286,7 +342,7 @@ class LibraryView(QWidget):
         self.refresh_requested.emit()
 
     def _on_filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text)
+        self.proxy.set_filter_text(text)
         self._update_count()
 
     def _update_count(self) -> None:

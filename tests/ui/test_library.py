@@ -249,3 +249,34 @@ def test_a_library_in_use_gets_a_clear_dialog_and_reading_goes_on(qtbot, fake_en
         assert "in use" in window.library_session.notes_panel.state.text()
     finally:
         close_window(window)
+
+
+def test_the_table_sorts_by_real_values_and_filters_on_actors(qtbot):
+    import datetime as dt
+
+    from reader.store.records import BriefingSummary
+    from reader.ui.library_view import LibraryView
+
+    rows = [
+        BriefingSummary("a", "Alpha", dt.date(2024, 5, 2), "a.txt", "2024-06-01T10:00", 10, ["Borduria"]),
+        BriefingSummary("b", "beta", None, "b.txt", "2024-06-02T10:00", 2, ["Syldavia"]),
+        BriefingSummary("c", "Gamma", dt.date(2023, 1, 9), "c.txt", "2024-06-03T10:00", 0, ["Klow", "Borduria"]),
+    ]
+    view = LibraryView()
+    qtbot.addWidget(view)
+    view.set_briefings(rows)
+
+    def column(c: int) -> list[str]:
+        return [view.proxy.index(r, c).data() or "" for r in range(view.proxy.rowCount())]
+
+    assert column(0) == ["Gamma", "beta", "Alpha"]  # newest import first
+    view.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    assert column(2) == ["10", "2", ""]  # 10 > 2 as numbers, not as text
+    view.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert column(1) == ["", "2023-01-09", "2024-05-02"]
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert column(0) == ["Alpha", "beta", "Gamma"]  # case does not split the order
+    view.filter.setText("borduria")
+    assert column(0) == ["Alpha", "Gamma"]
+    view.filter.setText("")
+    assert view.proxy.rowCount() == 3
