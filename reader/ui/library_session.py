@@ -86,6 +86,7 @@ class LibrarySession(QObject):
         self._search_token = 0
         self._closed = False
         self._docks_before_reading: list[bool] | None = None
+        self._deleted: list[str] = []  # note ids deleted in this window, newest last
         self.worker.opened.connect(self._on_opened)
         self.worker.open_failed.connect(self._on_open_failed)
         self.worker.start()
@@ -158,6 +159,8 @@ class LibrarySession(QObject):
         self.pdf_action = self._action("Export Annotated &PDF…", self.choose_pdf, None, "The briefing with its highlights and notes as a PDF")
         self.print_action = self._action("&Print…", self.print_briefing, "Ctrl+P", "Print the briefing with its highlights and notes")
         self.library_action = self._action("Show &Library", self.show_library, "Ctrl+L", "Every briefing, search, timeline")
+        self.restore_action = self._action("&Restore Deleted Note", self.restore_last_deleted, None, "Bring back the note deleted last")
+        self.restore_action.setEnabled(False)
         self.notes_toggle = self.notes_dock.toggleViewAction()
         self.notes_toggle.setText("Show &Notes Panel")
         self.notes_toggle.setShortcut(QKeySequence("Ctrl+3"))
@@ -186,6 +189,7 @@ class LibrarySession(QObject):
         highlight_menu = notes_menu.addMenu("&Highlight")
         for action in self.highlight_actions:
             highlight_menu.addAction(action)
+        notes_menu.addAction(self.restore_action)
         notes_menu.addSeparator()
         notes_menu.addAction(self.notes_toggle)
         notes_menu.addAction(self.library_action)
@@ -402,11 +406,27 @@ class LibrarySession(QObject):
             self.notes = [n for n in self.notes if n.id != note_id]
             self.notes_panel.note_deleted(note_id)
             self._rebuild_note_marks()
-            self.window.statusBar().showMessage("Note moved to the bin", 4000)
+            self._deleted.append(note_id)
+            self.restore_action.setEnabled(True)
+            self.window.statusBar().showMessage("Note moved to the bin (Notes ▸ Restore Deleted Note brings it back)", 6000)
             if self.library_dock.isVisible():
                 self.refresh_briefings()
 
         self.worker.submit(lambda lib: lib.delete_note(note_id), done, self._status_error)
+
+    def restore_last_deleted(self) -> None:
+        """Bring back the note deleted last in this window (it was in the bin, never erased)."""
+        if not self._deleted:
+            return
+        note_id = self._deleted.pop()
+        self.restore_action.setEnabled(bool(self._deleted))
+
+        def done(note: Note) -> None:
+            if note.briefing_id == self.briefing_id or note.kind == "actor":
+                self.reload_notes()
+            self.window.statusBar().showMessage("Note restored", 4000)
+
+        self.worker.submit(lambda lib: lib.restore_note(note_id), done, self._status_error)
 
     def _replace(self, note: Note) -> None:
         self.notes = [note if n.id == note.id else n for n in self.notes]

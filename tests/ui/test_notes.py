@@ -218,6 +218,12 @@ def test_deleting_a_note_removes_it_from_the_list_and_the_text(qtbot, lib_window
     qtbot.waitUntil(lambda: session.notes_panel.model.rowCount() == 0, timeout=TIMEOUT_MS)
     assert db_notes(db, briefing_id) == []
     assert session.note_mark_ranges() == []
+    # The bin keeps it: Notes > Restore Deleted Note brings it back, anchor and all.
+    assert session.restore_action.isEnabled()
+    session.restore_action.trigger()
+    qtbot.waitUntil(lambda: session.notes_panel.model.rowCount() == 1, timeout=TIMEOUT_MS)
+    assert len(db_notes(db, briefing_id)) == 1
+    qtbot.waitUntil(lambda: len(session.note_mark_ranges()) == 1, timeout=TIMEOUT_MS)
 
 
 def test_an_orphaned_note_is_listed_with_its_quote(qtbot):
