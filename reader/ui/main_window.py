@@ -85,7 +85,6 @@ class MainWindow(QMainWindow):
         self.path: Path | None = None
         self.published_override: dt.date | None = None
         self._paths: dict[int, Path] = {}
-        self._shown_generation = 0
         self._pending_panels: tuple[int, Analysis, Actor | None] | None = None
         self._restoring_actor = False
         self._reading_mode_state: dict[str, bool] = {}
@@ -348,7 +347,6 @@ class MainWindow(QMainWindow):
         self._pending_panels = None
         self.published_override = None
         self.path = self._paths.pop(generation, None)
-        self._shown_generation = generation
         self.article.set_document(document)
         self.header.set_document(document)
         self.actors_view.clearSelection()

@@ -248,3 +248,12 @@ def test_paste_html_only_and_an_empty_clipboard(qtbot, fake_window):
     assert window.document.format == "html"
     assert "<p>" not in window.document.text and "Mara Velkova" in window.document.text
     assert window.article.highlight_counts()["PERSON"] == 1
+
+
+def test_pasted_text_format_is_guessed():
+    from reader.ui.main_window import guess_format
+
+    assert guess_format("# Title\n\n- one\n- two\n") == "md"
+    assert guess_format("A plain paragraph.\nAnother line with a **bold** word.") == "md"
+    assert guess_format("<!DOCTYPE html><html><body>x</body></html>") == "html"
+    assert guess_format("Klow, 15 May. Talks went on.\n\nMore talks.") == "txt"
