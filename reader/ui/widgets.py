@@ -158,6 +158,9 @@ class Legend(QWidget):
             button.setChecked(visible)
 
 
+LIVE_FIND_MIN_CHARS = 2
+
+
 class FindBar(QWidget):
     """Ctrl+F: a search field with next/previous and a match counter; Esc closes it."""
 
@@ -173,7 +176,7 @@ class FindBar(QWidget):
         self.field.setPlaceholderText("Text in the briefing")
         self.field.setClearButtonEnabled(True)
         self.field.returnPressed.connect(lambda: self.find_requested.emit(self.field.text(), False))
-        self.field.textChanged.connect(lambda text: self.find_requested.emit(text, False))
+        self.field.textChanged.connect(self._on_text_changed)
         layout.addWidget(self.field, 1)
         self.previous = QToolButton(self)
         self.previous.setText("Previous")
@@ -200,6 +203,13 @@ class FindBar(QWidget):
             lambda: self.find_requested.emit(self.field.text(), True),
             context=Qt.ShortcutContext.WidgetShortcut,
         )
+
+    def _on_text_changed(self, text: str) -> None:
+        """Search as you type from two characters on (one letter matches everything); Enter always searches."""
+        if len(text) >= LIVE_FIND_MIN_CHARS or not text:
+            self.find_requested.emit(text, False)
+        else:
+            self.status.setText("")
 
     def open_bar(self, text: str = "") -> None:
         if text:
