@@ -14,7 +14,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -86,6 +86,7 @@ class LibrarySession(QObject):
         self._search_token = 0
         self._closed = False
         self._docks_before_reading: list[bool] | None = None
+        self._save_failures = 0
         self._deleted: list[str] = []  # note ids deleted in this window, newest last
         self.worker.opened.connect(self._on_opened)
         self.worker.open_failed.connect(self._on_open_failed)
@@ -391,13 +392,27 @@ class LibrarySession(QObject):
 
     def save_note(self, note_id: str, body: str) -> None:
         def done(note: Note) -> None:
+            self._save_failures = 0
             self._replace(note)
             self.notes_panel.note_saved(note)
             self.note_saved.emit(note.id)
 
         def failed(message: str) -> None:
-            self.notes_panel.saved_label.setText("Not saved!")
-            show_error(self.window, "The note could not be saved", message)
+            # The panel keeps the text as unsaved and retries; the reader is told once per streak.
+            self._save_failures += 1
+            current = self.notes_panel.current
+            if current is not None and current.id == note_id:
+                self.notes_panel.note_save_failed(note_id)
+            elif not self._closed:  # the reader moved on to another note: retry this text from here
+                QTimer.singleShot(1000, lambda: self.save_note(note_id, body))
+            self.window.statusBar().showMessage(f"The note is not saved yet (retrying): {message}", 8000)
+            if self._save_failures == 1:
+                show_error(
+                    self.window,
+                    "The note could not be saved yet",
+                    "The library refused the save; the note stays in the editor and is saved again in a moment.",
+                    details=message,
+                )
 
         self.worker.submit(lambda lib: lib.update_note(note_id, body=body), done, failed)
 

@@ -189,7 +189,7 @@ class NotesPanel(QWidget):
         layout.addWidget(splitter, 1)
 
         self.current: Note | None = None
-        self._saved_body = ""
+        self._saved_body: str | None = ""  # None: what the editor holds failed to save
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
@@ -239,6 +239,13 @@ class NotesPanel(QWidget):
         if self.current is not None and self.current.id == note.id:
             self.current = note
         self.saved_label.setText("Saved")
+
+    def note_save_failed(self, note_id: str) -> None:
+        """The library refused a save (busy, disk full): keep the text unsaved and try again shortly."""
+        if self.current is not None and self.current.id == note_id:
+            self._saved_body = None  # dirty again, so the next flush (timer, focus out, close) retries
+            self.saved_label.setText("Not saved yet: retrying…")
+            self._timer.start()
 
     def note_deleted(self, note_id: str) -> None:
         if self.current is not None and self.current.id == note_id:

@@ -304,3 +304,30 @@ def test_notes_follow_an_edited_file_and_are_kept_as_orphans_when_their_text_is_
         assert again.library_session.note_mark_ranges() == []
     finally:
         close_window(again)
+
+
+def test_a_refused_save_is_retried_and_nothing_is_lost(qtbot, lib_window, fake_file, db, dialogs, monkeypatch):
+    from reader.store import StoreError
+
+    session = lib_window.library_session
+    briefing_id = open_in_library(qtbot, lib_window, fake_file)
+    select_words(lib_window, "water accord")
+    session.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    original = Library.update_note
+    refusals = []
+
+    def refuse_once(self, note_id, **kwargs):
+        if not refusals:
+            refusals.append(note_id)
+            raise StoreError("database is locked")
+        return original(self, note_id, **kwargs)
+
+    monkeypatch.setattr(Library, "update_note", refuse_once)
+    session.notes_panel.editor.setPlainText("written while the library was busy")
+    session.notes_panel.flush()
+    qtbot.waitUntil(lambda: bool(refusals), timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(session.note_saved, timeout=TIMEOUT_MS):
+        pass  # the retry after the autosave pause
+    assert [n.body for n in db_notes(db, briefing_id)] == ["written while the library was busy"]
+    assert len(dialogs) == 1 and "refused" in dialogs[0]
