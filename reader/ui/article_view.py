@@ -698,31 +698,37 @@ def tooltip_html(hits: list[Hit], analysis: Analysis | None) -> str:
     return "<hr>".join(parts)
 
 
+def _lines(*lines: str) -> str:
+    """Tooltip lines that never wrap mid-line (Qt wraps rich-text tooltips at a narrow width)."""
+    return "<br>".join(f"<nobr>{line}</nobr>" for line in lines if line)
+
+
 def actor_tooltip(actor: Actor) -> str:
     e = html.escape
     count = len(actor.mentions)
-    lines = [f"<b>{e(actor.name)}</b>", f"{e(type_style(actor.type).label.rstrip('s'))} ({e(actor.type)}) · {count} mention{'s' * (count != 1)}"]
     others = [a for a in dict.fromkeys(actor.aliases) if a != actor.name]
-    if others:
-        lines.append("Also called: " + e(", ".join(others)))
-    if actor.roles:
-        lines.append("Roles: " + e(", ".join(dict.fromkeys(actor.roles))))
-    return "<br>".join(lines)
+    return _lines(
+        f"<b>{e(actor.name)}</b>",
+        f"{e(type_style(actor.type).label.rstrip('s'))} ({e(actor.type)}) · {count} mention{'s' * (count != 1)}",
+        "Also called: " + e(", ".join(others)) if others else "",
+        "Roles: " + e(", ".join(dict.fromkeys(actor.roles))) if actor.roles else "",
+    )
 
 
 def date_tooltip(date: DateMention) -> str:
     e = html.escape
     words = describe_value(date.value, date.type, date.mod)
     label = type_style(date.type).label.rstrip("s")
-    return f"<b>{e(date.text)}</b> → {e(words)}<br>{e(label)} · <code>{e(date.value)}</code>"
+    return _lines(f"<b>{e(date.text)}</b> → {e(words)}", f"{e(label)} · <code>{e(date.value)}</code>")
 
 
 def event_tooltip(event: Event, analysis: Analysis | None) -> str:
     e = html.escape
-    lines = [f"<b>{e(event.summary or event.text)}</b>", e(event.category_label or event.category)]
-    if event.modality != "asserted":
-        lines.append(e(modality_words(event)))
-    return "<br>".join(line for line in lines if line)
+    return _lines(
+        f"<b>{e(event.summary or event.text)}</b>",
+        e(event.category_label or event.category),
+        e(modality_words(event)) if event.modality != "asserted" else "",
+    )
 
 
 def modality_words(event: Event) -> str:
