@@ -87,7 +87,9 @@ class ClauseFinder:
         self.index = index
         self.events: list[EventClause] = []
         self.matches: dict[int, Match] = {}
-        self.owner: dict[int, EventClause] = {}
+        #: heads of adjective triggers ("was" in "was ready to"), which head their clause
+        self.adjective_heads: set[int] = set()
+        self._hyp_cache: dict[int, bool] = {}
         self._sorted: list[int] | None = None
         self.by_head: dict[int, EventClause] = {}
 
@@ -98,9 +100,12 @@ class ClauseFinder:
         keys = self.lex.key_hashes()
         for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
             if lower in keys or lemma in keys:
-                m = self.lex.match(doc[i])
+                tok = doc[i]
+                m = self.lex.match(tok)
                 if m is not None:
                     self.matches[i] = m
+                    if m.entry.pos == "ADJ" and tok.dep_ == "acomp":
+                        self.adjective_heads.add(tok.head.i)
 
     def run(self, sent: Span) -> list[EventClause]:
         start = len(self.events)
@@ -119,11 +124,10 @@ class ClauseFinder:
             else:
                 owner = ctx.owner
             if owner is not None:
-                self.owner[tok.i] = owner
                 owner.owned.append(tok.i)
                 if mode in (ARG, ADJUNCT) or ev is not None:
                     owner.bound.append(tok.i)
-            for child in reversed(list(tok.children)):
+            for child in tok.children:  # depth-first in any sibling order: parents still come first
                 cmode, cctx, clink = self._transition(tok, ev, child, mode, ctx)
                 stack.append((child, cmode, cctx, clink))
         return self.events[start:]
@@ -138,7 +142,7 @@ class ClauseFinder:
     def _maybe_event(self, tok: Token, mode: str, ctx: Ctx, link: str) -> EventClause | None:
         match = self.matches.get(tok.i)
         trigger, head = tok, tok
-        if match is None and mode == FREE:
+        if match is None and mode == FREE and tok.i in self.adjective_heads:
             # "Turkey was ready to help": the adjective is the trigger, the copula heads the clause
             for child in tok.children:
                 if child.dep_ == "acomp" and child.i in self.matches and self.matches[child.i].entry.pos == "ADJ":
@@ -296,7 +300,9 @@ class ClauseFinder:
             return ARG, ctx, "arg"
         hyp, neg = ctx.hyp, ctx.neg
         if tok.pos_ in VERBAL or tok.pos_ == "ADJ":
-            own = _own_hyp(tok, lex)
+            own = self._hyp_cache.get(tok.i)
+            if own is None:
+                own = self._hyp_cache[tok.i] = _own_hyp(tok, lex)
             lemma = tok.lemma_.lower()
             governs = dep in ("xcomp", "dobj", "prep", "pobj", "acomp", "attr", "nsubjpass") or (
                 dep in ("advcl", "conj") and not _has_own_subject_or_aux(child))
