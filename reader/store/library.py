@@ -243,6 +243,29 @@ class Library:
             )
         return document.id
 
+    def store_document(self, document: Document) -> tuple[str, str]:
+        """Keep a document the reader opened: ("added" | "updated" | "unchanged", briefing id).
+
+        The same rules as an import, without analysis: a known text is a no-op; a changed text
+        from a file already in the library (same `document.source`) updates that briefing in
+        place and re-anchors its notes; anything else is added.
+        """
+        digest = content_hash(document.text)
+        known = "SELECT id FROM briefings WHERE content_hash = ? LIMIT 1"
+        with translating(self._where):
+            row = self.db.execute(known, [digest]).fetchone()  # the common case takes no write lock
+        if row:
+            return "unchanged", row[0]
+        with translating(self._where), self._writing():
+            row = self.db.execute(known, [digest]).fetchone()
+            if row:
+                return "unchanged", row[0]
+            state, briefing_id = self._classify(document) if document.source else ("new", None)
+            if state == "changed" and briefing_id is not None:
+                self.update_document(briefing_id, document)
+                return "updated", briefing_id
+            return "added", self.add_document(document)
+
     def add_documents(self, documents: Iterable[Document]) -> list[str]:
         """Store many briefings (no analysis) in one transaction; returns their ids in order."""
         with translating(self._where), self._writing():

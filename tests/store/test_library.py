@@ -234,3 +234,16 @@ def test_real_engine_import(engine, tmp_path):
         analysis = lib.analysis_for(report.added[0])
         assert analysis is not None and analysis.actors
         assert lib.list_briefings()[0].top_actors
+
+
+def test_store_document_adds_updates_or_does_nothing(library, tmp_path):
+    source = str(tmp_path / "opened.txt")
+    state, bid = library.store_document(Document(text=ISTANBUL, source=source))
+    assert state == "added"
+    note = library.add_note(bid, "host", quote="Erdoğan hosted")
+    assert library.store_document(Document(text=ISTANBUL, source=source)) == ("unchanged", bid)
+    assert library.store_document(Document(text="Preface.\n" + ISTANBUL, source=source)) == ("updated", bid)
+    (moved,) = library.notes_for(bid)
+    assert moved.id == note.id and moved.status == "moved"
+    state, other = library.store_document(Document(text=KYIV))  # pasted text: no source
+    assert state == "added" and other != bid
