@@ -8,7 +8,8 @@ all calls on one worker thread). What each part of the window calls:
   published_to=, limit=, offset=)` -> `BriefingSummary`; `search(query)` -> `SearchHit`
   (`parts()` gives (text, matched) pieces of the snippet); `briefings_mentioning(name)`;
   `timeline(actor=)` -> `TimelineEntry`; `import_paths(paths, engine, progress=, cancel=)`.
-- Opening a briefing: `get_briefing(id)`, `analysis_for(id, engine=None)` (cached, corrected;
+- Opening a briefing: `store_document(document)` -> ("added" | "updated" | "unchanged", id),
+  `get_briefing(id)`, `analysis_for(id, engine=None)` (cached, corrected;
   None when not analysed and no engine given), `notes_for(id)` (re-anchored, orphans last).
 - Notes panel: `add_note(id, body, start=, end=, color=)`, `add_actor_note(name, body)`,
   `add_event_note(id, event, body)`, `update_note(note_id, body=, color=)` (autosave: one
