@@ -87,6 +87,7 @@ class LibrarySession(QObject):
         self._closed = False
         self._docks_before_reading: list[bool] | None = None
         self._save_failures = 0
+        self._made: list[Correction] = []  # corrections made in this window, newest last
         self._deleted: list[str] = []  # note ids deleted in this window, newest last
         self.worker.opened.connect(self._on_opened)
         self.worker.open_failed.connect(self._on_open_failed)
@@ -162,6 +163,10 @@ class LibrarySession(QObject):
         self.library_action = self._action("Show &Library", self.show_library, "Ctrl+L", "Every briefing, search, timeline")
         self.restore_action = self._action("&Restore Deleted Note", self.restore_last_deleted, None, "Bring back the note deleted last")
         self.restore_action.setEnabled(False)
+        self.undo_correction_action = self._action(
+            "&Undo Last Correction", self.undo_last_correction, None, "Forget the last correction made in this window"
+        )
+        self.undo_correction_action.setEnabled(False)
         self.notes_toggle = self.notes_dock.toggleViewAction()
         self.notes_toggle.setText("Show &Notes Panel")
         self.notes_toggle.setShortcut(QKeySequence("Ctrl+3"))
@@ -191,6 +196,7 @@ class LibrarySession(QObject):
         for action in self.highlight_actions:
             highlight_menu.addAction(action)
         notes_menu.addAction(self.restore_action)
+        notes_menu.addAction(self.undo_correction_action)
         notes_menu.addSeparator()
         notes_menu.addAction(self.notes_toggle)
         notes_menu.addAction(self.library_action)
@@ -579,18 +585,38 @@ class LibrarySession(QObject):
 
         def done(stored: Correction) -> None:
             self.engine.corrections = [*self.engine.corrections, stored]
+            self._made.append(stored)
+            self.undo_correction_action.setEnabled(True)
             self.window.statusBar().showMessage(describe_correction(stored), 6000)
-            if self.window.document is not None:
-                self.window.service.reanalyse(self.window.document, self.window.published_override)
-            self.reload_notes()
-            if self.library_dock.isVisible():
-                self.refresh_briefings()
+            self._after_correction()
             self.correction_stored.emit(stored)
 
         def failed(message: str) -> None:
             show_error(self.window, "The correction could not be saved", message)
 
         self.worker.submit(lambda lib: lib.add_correction(correction), done, failed)
+
+    def undo_last_correction(self) -> None:
+        """Forget the correction made last in this window; the analysis shows as before it."""
+        if not self._made:
+            return
+        correction = self._made.pop()
+        self.undo_correction_action.setEnabled(bool(self._made))
+
+        def done(_result: object) -> None:
+            self.engine.corrections = [c for c in self.engine.corrections if c.id != correction.id]
+            self.window.statusBar().showMessage("Correction undone", 5000)
+            self._after_correction()
+            self.correction_stored.emit(correction)
+
+        self.worker.submit(lambda lib: lib.delete_correction(correction.id), done, self._status_error)
+
+    def _after_correction(self) -> None:
+        if self.window.document is not None:
+            self.window.service.reanalyse(self.window.document, self.window.published_override)
+        self.reload_notes()
+        if self.library_dock.isVisible():
+            self.refresh_briefings()
 
     # ------------------------------------------------------------------ library view
 

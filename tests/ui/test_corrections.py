@@ -161,3 +161,16 @@ def test_cameo_list_and_no_op_corrections():
     assert retype_correction(a, "GPE") is None
     assert merge_correction(a, "borduria") is None
     assert corrections_ui._plausible_date("2024-05") and not corrections_ui._plausible_date("May 5")
+
+
+def test_undo_the_last_correction(qtbot, lib_window, fake_file, db):
+    open_in_library(qtbot, lib_window, fake_file)
+    session = lib_window.library_session
+    correct_and_wait(qtbot, lib_window, rename_correction(actor(lib_window, "Klow"), "Klow City"))
+    assert "Klow City" in actor_names(lib_window)
+    assert session.undo_correction_action.isEnabled()
+    with qtbot.waitSignal(lib_window.analysis_shown, timeout=TIMEOUT_MS):
+        session.undo_correction_action.trigger()
+    assert "Klow" in actor_names(lib_window) and "Klow City" not in actor_names(lib_window)
+    with Library.open(db) as lib:
+        assert lib.corrections() == []

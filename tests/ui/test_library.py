@@ -280,3 +280,33 @@ def test_the_table_sorts_by_real_values_and_filters_on_actors(qtbot):
     assert column(0) == ["Alpha", "Gamma"]
     view.filter.setText("")
     assert view.proxy.rowCount() == 3
+
+
+def test_notes_keep_saving_while_an_import_runs(qtbot, settings, dialogs, db, tmp_path, fake_file):
+    """The import has its own connection and thread: autosave does not wait for it."""
+    gate = threading.Event()
+    engine = FakeEngine()
+    window = make_library_window(qtbot, engine, settings, db)
+    session = window.library_session
+    try:
+        briefing_id = open_in_library(qtbot, window, fake_file)
+        select_words(window, "water accord")
+        session.add_note_on_selection()
+        qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
+        engine.gate = gate  # from now on every analysis (the import's) waits for the gate
+        folder = tmp_path / "slow"
+        folder.mkdir()
+        (folder / "one.txt").write_text("Borduria signed a new accord.\n", encoding="utf-8")
+        assert session.import_paths([folder])
+        qtbot.waitUntil(lambda: len(engine.calls) >= 2, timeout=TIMEOUT_MS)  # the import is inside the engine
+        with qtbot.waitSignal(session.note_saved, timeout=TIMEOUT_MS):
+            session.notes_panel.editor.setPlainText("saved during the import")
+            session.notes_panel.flush()
+        assert session.importing
+        with Library.open(db) as lib:
+            assert [n.body for n in lib.notes_for(briefing_id)] == ["saved during the import"]
+        with qtbot.waitSignal(session.import_finished, timeout=TIMEOUT_MS):
+            gate.set()
+    finally:
+        gate.set()
+        close_window(window)
