@@ -294,7 +294,6 @@ class LibrarySession(QObject):
                 return
             self.briefing_id, notes = result
             self._notes_text = document.text
-            self.engine.briefing_ids[document.id] = self.briefing_id
             self._show_notes(notes)
             self._set_enabled(True)
             self.notes_loaded.emit(self.briefing_id)

@@ -306,7 +306,13 @@ class NotesPanel(QWidget):
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.flush()
-        self._show(current.data(NoteRole) if current.isValid() else None)
+        note = current.data(NoteRole) if current.isValid() else None
+        if note is not None and self.current is not None and note.id == self.current.id:
+            # The same note after the list was reloaded: the editor's text is newer than the
+            # reloaded copy (a save may still be on its way), so it stays as it is.
+            self.current = note
+            return
+        self._show(note)
 
     def _on_clicked(self, index: QModelIndex) -> None:
         note = index.data(NoteRole)

@@ -310,3 +310,22 @@ def test_notes_keep_saving_while_an_import_runs(qtbot, settings, dialogs, db, tm
     finally:
         gate.set()
         close_window(window)
+
+
+def test_menus_offer_import_export_print_notes_and_library(qtbot, lib_window):
+    bar = lib_window.menuBar()
+    menus = {a.text().replace("&", ""): a.menu() for a in bar.actions() if a.menu() is not None}
+    assert list(menus)[-2:] == ["Notes", "Help"]
+    file_items = [a.text().replace("&", "") for a in menus["File"].actions()]
+    assert file_items.index("Import Files…") < file_items.index("Quit")
+    assert "Export" in file_items and "Print…" in file_items
+    export_items = [a.text().replace("&", "") for a in lib_window.library_session.export_menu.actions() if a.text()]
+    assert export_items == [
+        "Export Briefing with Events and Notes…",
+        "Export Events as CSV…",
+        "Export Events as JSON…",
+        "Export Notes…",
+        "Export Annotated PDF…",
+    ]
+    notes_items = [a.text().replace("&", "") for a in menus["Notes"].actions() if a.text()]
+    assert notes_items[:2] == ["Add Note", "Highlight"] and "Show Library" in notes_items

@@ -331,3 +331,21 @@ def test_a_refused_save_is_retried_and_nothing_is_lost(qtbot, lib_window, fake_f
         pass  # the retry after the autosave pause
     assert [n.body for n in db_notes(db, briefing_id)] == ["written while the library was busy"]
     assert len(dialogs) == 1 and "refused" in dialogs[0]
+
+
+def test_a_reload_of_the_list_never_replaces_what_is_being_typed(qtbot, lib_window, fake_file, db):
+    """After a correction or an analysis the notes are reloaded; the editor keeps the newer text."""
+    session = lib_window.library_session
+    briefing_id = open_in_library(qtbot, lib_window, fake_file)
+    select_words(lib_window, "water accord")
+    session.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    editor = session.notes_panel.editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, "first words")
+    with qtbot.waitSignal(session.notes_loaded, timeout=TIMEOUT_MS):
+        session.reload_notes()  # submitted before the autosave: it brings back the empty body
+    assert editor.toPlainText() == "first words"
+    qtbot.keyClicks(editor, " and more")
+    session.notes_panel.flush()
+    qtbot.waitUntil(lambda: db_notes(db, briefing_id)[0].body == "first words and more", timeout=TIMEOUT_MS)
