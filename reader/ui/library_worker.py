@@ -204,7 +204,8 @@ class CachingEngine:
     def load(self) -> CachingEngine:
         loader = getattr(self.inner, "load", None)
         if loader is not None:
-            loader()
+            with self.engine_lock:  # an import may be loading or using the same pipeline
+                loader()
         return self
 
     def _run_inner(self, document: Document, published: dt.date | None) -> Analysis:
