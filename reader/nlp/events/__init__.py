@@ -101,6 +101,7 @@ class _Builder:
         spaces = [i for i, flag in enumerate(doc.to_array([IS_SPACE]).tolist()) if flag]
         self.breaks = [i for i in spaces if "\n\n" in doc[i].text]
         self.ref_candidates = index.reference_candidates() - self.datelines
+        self.title_tokens = self._title_tokens()
 
     # -- one event ---------------------------------------------------------------------------
 
@@ -133,6 +134,7 @@ class _Builder:
         place: str | None = None
         place_ids: list[str] = []
         place_tok: Token | None = None
+        place_word = "in"
         for i in sorted(bound & self.ref_candidates):
             if i in skip or i in self.timing.by_token or i in outside:
                 continue
@@ -148,15 +150,21 @@ class _Builder:
                 place = self._place_name(tok, refs[0])
                 place_ids.extend(refs)
                 place_tok = tok
+                place_word = ("to" if tok.head.lower_ == "to" and tok.head.head.pos_ in VERBAL
+                              else "" if tok.dep_ == "dobj" else "in")
                 continue
             if place is not None and tok.dep_ in ("conj", "appos") and tok.head.i == place_tok.i:
                 place_ids.extend(r for r in refs if index.type_of(r) in PLACE_TYPES)  # "in Nairobi and Dar es Salaam"
                 continue
             targets.extend(r for r in refs if r not in agents)
         targets = [t for t in dict.fromkeys(targets) if t not in place_ids or t in agents]
-        actor_ids = list(dict.fromkeys([*agents, *targets, *place_ids]))
-        # "Polish President Andrzej Duda": the title's country takes part but the person acts
-        agents, targets = self._without_title_countries(agents), self._without_title_countries(targets)
+        # "Polish President Andrzej Duda": the title's country takes part, but the person acts
+        in_clause = set(bound)
+        for tok in agent_toks:
+            in_clause.update(t.i for t in tok.subtree)
+        paragraph = outside.breaks_only()
+        title_ids = [index.by_token[i] for i in sorted(self.title_tokens & in_clause) if i not in paragraph]
+        actor_ids = list(dict.fromkeys([*agents, *targets, *place_ids, *title_ids]))
         if not agents and not targets:
             self.dates[id(c)] = self.timing.date_of(c, self.dates, self._span(c))
             return None
@@ -166,7 +174,7 @@ class _Builder:
         modality, attribution = self._modality(c, speaker_ids)
         t_start, t_end = self._trigger_range(c)
         label = self._label(c)
-        summary = self._summary(agents, targets, label, modality, attribution, place)
+        summary = self._summary(agents, targets, label, modality, attribution, place, place_word)
         return Event(
             id="",
             start=start,
@@ -241,7 +249,7 @@ class _Builder:
         k = bisect_left(self.breaks, c.trigger.i)
         before = self.breaks[k - 1] if k > 0 else -1
         after = self.breaks[k] if k < len(self.breaks) else len(self.doc)
-        return _Outside(self.datelines, before, after)
+        return _Outside(self.datelines, before, after, self.title_tokens)
 
     def _gathering_parties(self, c: EventClause, agent_toks: list[Token]) -> list[str]:
         """ "The negotiations yielded an agreement": the parties of the talks named earlier."""
@@ -253,20 +261,37 @@ class _Builder:
         return []
 
     def _is_place(self, tok: Token, c: EventClause) -> bool:
-        if tok.dep_ == "dobj" and tok.head.i == c.trigger.i and c.trigger.lemma_.lower() in ("visit", "tour"):
+        """A place of the act itself: attached to its verb (or the verbs it governs directly,
+        "offered to *travel to Turkey*"), to its object ("took a village *in Ukraine*"), or to a
+        visit or gathering in the clause ("during a visit *to Kyiv*"); not a place deeper down
+        ("welcomed a statement that Russia was ready to resume talks *in Istanbul*")."""
+        trig = c.trigger
+        if tok.dep_ == "dobj" and tok.head.i == trig.i and trig.lemma_.lower() in ("visit", "tour"):
             return True  # "visited Kyiv"
         if tok.dep_ != "pobj":
             return False
-        prep = tok.head
-        low = prep.lower_
-        if low in self.lex.cue("place_prep"):
-            gov = prep.head
-            return (gov.pos_ in VERBAL or gov.i in (c.trigger.i, c.head.i) or gov.lower_ in _TRAVEL_NOUNS
-                    or gov.lemma_.lower() in self.lex.cue("meeting_noun")
-                    or (gov.dep_ in ("dobj", "nsubjpass") and gov.head.i in (c.trigger.i, c.head.i)))
-        if low == "to":
-            gov = prep.head
-            return gov.lemma_.lower() in self.lex.cue("motion_verb") or gov.lower_ in _TRAVEL_NOUNS
+        prep, low = tok.head, tok.head.lower_
+        gov = prep.head
+        if low == "to" and gov.lemma_.lower() not in self.lex.cue("motion_verb") and gov.lower_ not in _TRAVEL_NOUNS:
+            return False
+        if low != "to" and low not in self.lex.cue("place_prep"):
+            return False
+        heads = {trig.i, c.head.i}
+        frontier = [trig, c.head]
+        while frontier:  # the verbs the trigger governs directly: xcomp chains
+            verb = frontier.pop()
+            for child in verb.children:
+                if child.dep_ == "xcomp" and child.i not in heads:
+                    heads.add(child.i)
+                    frontier.append(child)
+        if gov.i in heads:
+            return True
+        if gov.pos_ in ("NOUN", "PROPN"):
+            if gov.dep_ in ("dobj", "nsubjpass", "attr") and gov.head.i in heads:
+                return True
+            travel = gov.lower_ in _TRAVEL_NOUNS or gov.lemma_.lower() in self.lex.cue("meeting_noun")
+            if gov.dep_ == "pobj" and gov.head.head.i in heads and (travel or gov.head.head.pos_ in VERBAL):
+                return True
         return False
 
     def _place_name(self, tok: Token, actor_id: str) -> str:
@@ -368,17 +393,35 @@ class _Builder:
                 label += f" to {comps[0].lemma_.lower()}"
         return label
 
-    def _without_title_countries(self, ids: list[str]) -> list[str]:
-        countries = {self.index.country_of.get(i) for i in ids if self.index.type_of(i) == "PERSON"}
-        return [i for i in ids if i not in countries]
+    def _title_tokens(self) -> set[int]:
+        """Country words in a person's title ("*Polish* President Andrzej Duda") naming that person's country."""
+        out: set[int] = set()
+        index, doc = self.index, self.doc
+        for i, actor_id in index.by_token.items():
+            if index.type_of(actor_id) not in ("GPE", "NORP"):
+                continue
+            tok = doc[i]
+            for _ in range(4):
+                if tok.dep_ not in ("amod", "compound", "nmod", "flat") or tok.head.i == tok.i:
+                    break
+                tok = tok.head
+                # "Sudanese army chief Abdel Fattah al-Burhan": the name may be an apposition
+                named = [tok, *(a for a in tok.children if a.dep_ == "appos")]
+                people = [p for p in (index.by_token.get(t.i) for t in named) if p and index.type_of(p) == "PERSON"]
+                if people:
+                    if any(index.country_of.get(p) == actor_id for p in people):
+                        out.add(i)
+                    break
+        return out
 
     def _summary(self, agents: list[str], targets: list[str], label: str, modality: str, attribution: str | None,
-                 place: str | None = None) -> str:
+                 place: str | None = None, place_word: str = "in") -> str:
+        """ "Trump → Putin, Zelenskyy: phone call", with the place, the hedge and the source."""
         name = self.index.name_of
         if modality == "negated":
             label = f"not {label}"
         if place and place.lower() not in label:
-            label = f"{label} in {place}"
+            label = f"{label} {place_word} {place}" if place_word else f"{label} {place}"
         who = ", ".join(name(a) for a in agents)
         whom = ", ".join(name(t) for t in targets)
         if who and whom:
@@ -397,13 +440,17 @@ class _Builder:
 class _Outside:
     """Token indices outside the trigger's paragraph, or in a dateline (a set-like test)."""
 
-    __slots__ = ("after", "before", "datelines")
+    __slots__ = ("after", "before", "datelines", "titles")
 
-    def __init__(self, datelines: set[int], before: int, after: int) -> None:
-        self.datelines, self.before, self.after = datelines, before, after
+    def __init__(self, datelines: set[int], before: int, after: int, titles: set[int]) -> None:
+        self.datelines, self.before, self.after, self.titles = datelines, before, after, titles
 
     def __contains__(self, i: int) -> bool:
-        return i <= self.before or i >= self.after or i in self.datelines
+        return i <= self.before or i >= self.after or i in self.datelines or i in self.titles
+
+    def breaks_only(self) -> _Outside:
+        """The same test without the title words (they take part, they just do not act)."""
+        return _Outside(self.datelines, self.before, self.after, set())
 
 
 def _phrase_text(doc: Doc, toks: list[Token]) -> str | None:
