@@ -128,7 +128,7 @@ def test_scanning_only_around_triggers_finds_the_same_as_scanning_everything():
         + "He spoke at 10:30 GMT on Friday, a year after the 1990s ended, and now the fund pays $5 million a year."
     )
     windows = scan_windows(text)
-    assert sum(end - start for start, end in windows) < len(text)
+    assert sum(end - start for start, end in windows.spans(("MONTH",))) < len(text) / 2
     full = [(c.start, c.end, c.rule.name) for c in find_candidates(text)]
     assert [(c.start, c.end, c.rule.name) for c in find_candidates(text, windows=windows)] == full
     assert len(full) >= 10

@@ -17,7 +17,7 @@ import datetime as dt
 from spacy.tokens import Doc, Token
 
 from reader.model import DateMention
-from reader.nlp.timex.lexicon import fixed_words, modifier_regexes, rules, trigger_regex
+from reader.nlp.timex.lexicon import fixed_words, modifier_regexes, rules, trigger_classes
 from reader.nlp.timex.lexicon import lexicon as lexicon_words
 from reader.nlp.timex.resolve import Resolved, Resolver
 from reader.nlp.timex.tagger import Candidate, find_candidates, scan_windows
@@ -152,7 +152,7 @@ def warm() -> None:
     rules()
     fixed_words()
     modifier_regexes()
-    trigger_regex()
+    trigger_classes()
 
 
 warm()

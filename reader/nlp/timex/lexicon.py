@@ -21,6 +21,8 @@ class Rule:
     name: str
     kind: str
     regex: re.Pattern[str]
+    #: Trigger classes (DIGIT, MONTH, UNIT...) one of which every match contains: the rule runs only near them.
+    near: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +110,7 @@ def rules() -> list[Rule]:
     for row in _read_jsonl("rules.jsonl"):
         body = _expand(row["pattern"], fragments)
         regex = re.compile(rf"(?<![\w$£€.,/])(?:{body})(?![\w]|[-/]\d|,\d\d\d)", re.I)
-        compiled.append(Rule(row["name"], row["kind"], regex))
+        compiled.append(Rule(row["name"], row["kind"], regex, tuple(row.get("near", ()))))
     return compiled
 
 
@@ -154,19 +156,28 @@ just as of in at to a these being times late""".split())
 
 
 @cache
-def trigger_regex() -> re.Pattern[str]:
-    """Where a temporal expression may be: a digit, or a word every match of some rule contains.
+def trigger_classes() -> dict[str, frozenset[str]]:
+    """Lower-case word -> the trigger classes it belongs to (digits are the DIGIT class, found apart).
 
-    The words are the lexicon's names (months, units, holidays...), its `triggers` list and the
-    words of the fixed phrases; scanning only around them keeps long texts cheap.
+    The classes are the lexicon's names (MONTH, WEEKDAY, UNIT, SEASON, POD, HOLIDAY), the words of
+    the fixed phrases (FIXED) and the `triggers` list (WORD); rules name theirs in `near`.
     """
     lex = lexicon()
-    words = {w.lower() for w in lex["triggers"]}
-    for key in ("months", "weekdays", "units", "seasons", "parts_of_day"):
-        words.update(w.lower() for w in lex[key])
-    words.update(name.lower().split()[-1] for name in lex["holidays"])  # "Good Friday" is found by "friday"
+    classes: dict[str, set[str]] = {
+        "MONTH": {w.lower() for w in lex["months"]},
+        "WEEKDAY": {w.lower() for w in lex["weekdays"]},
+        "UNIT": {w.lower() for w in lex["units"]},
+        "SEASON": {w.lower() for w in lex["seasons"]},
+        "POD": {w.lower() for w in lex["parts_of_day"]} | {w.lower() for w in lex["deictic_words"]},
+        "HOLIDAY": {w.lower().split()[-1].removesuffix("'s") for w in lex["holidays"]},
+        "WORD": {w.lower() for w in lex["triggers"]},
+        "FIXED": set(),
+    }
     for row in _read_jsonl("fixed.jsonl"):
-        words.update(w.lower() for w in re.findall(r"[A-Za-z][a-z-]+", row["pattern"]))
-    words -= _NOT_TRIGGERS
-    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(rf"\d|(?<![\w])(?:{alternation})", re.I)
+        classes["FIXED"].update(w.lower() for w in re.findall(r"[A-Za-z]+", row["pattern"]))
+    classes["FIXED"] -= _NOT_TRIGGERS
+    out: dict[str, set[str]] = {}
+    for name, words in classes.items():
+        for word in words:
+            out.setdefault(word, set()).add(name)
+    return {word: frozenset(names) for word, names in out.items()}

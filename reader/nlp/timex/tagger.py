@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.nlp.timex.lexicon import Rule, lexicon, modifier_regexes, rules, trigger_regex
+from reader.nlp.timex.lexicon import Rule, lexicon, modifier_regexes, rules, trigger_classes
 
 DURATION_KINDS = frozenset({"duration", "vague_duration"})
 POINT_KINDS = frozenset({"mdy", "ymd", "month", "month_year", "year", "decade", "quarter", "half", "season",
@@ -75,37 +75,71 @@ def _free_standing(text: str, start: int) -> bool:
 
 #: How far from its trigger word a match can start or end (the widest rule reaches about 45 characters).
 WINDOW_PAD = 60
+_WORD_OR_DIGIT = re.compile(r"[A-Za-z]+|\d")
 
 
-def scan_windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of text around trigger words; the rules only run there.
+class Windows:
+    """Where each class of trigger word occurs, as padded and merged stretches of the text.
 
-    Each window ends just before white space, so that the rules' look-aheads see what they
-    would see in the whole text.
+    A rule runs only inside the windows of its `near` classes. Each window ends just before
+    white space, so that the rules' look-aheads see what they would see in the whole text.
     """
-    windows: list[tuple[int, int]] = []
-    size = len(text)
-    for hit in trigger_regex().finditer(text):
-        start, end = max(0, hit.start() - WINDOW_PAD), min(size, hit.end() + WINDOW_PAD)
-        while end < size and not text[end].isspace():
-            end += 1
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
-        else:
-            windows.append((start, end))
-    return windows
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.hits: dict[str, list[tuple[int, int]]] = {}
+        self._merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        classes = trigger_classes()
+        digits = self.hits.setdefault("DIGIT", [])
+        for match in _WORD_OR_DIGIT.finditer(text):
+            word = match.group()
+            if word.isdigit():
+                if not digits or digits[-1][1] < match.start():
+                    digits.append(match.span())
+                continue
+            lower = word.lower()
+            names = classes.get(lower) or (classes.get(lower[:-1]) if lower.endswith("s") else None)
+            for name in names or ():
+                self.hits.setdefault(name, []).append(match.span())
+
+    def spans(self, near: tuple[str, ...]) -> list[tuple[int, int]] | None:
+        """The stretches to scan for a rule needing `near` (None: the whole text)."""
+        if not near:
+            return None
+        if near not in self._merged:
+            hits = sorted(h for name in near for h in self.hits.get(name, ()))
+            self._merged[near] = self._merge(hits)
+        return self._merged[near]
+
+    def _merge(self, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        text, size = self.text, len(self.text)
+        windows: list[tuple[int, int]] = []
+        for hit_start, hit_end in hits:
+            start, end = max(0, hit_start - WINDOW_PAD), min(size, hit_end + WINDOW_PAD)
+            while end < size and not text[end].isspace():
+                end += 1
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((start, end))
+        return windows
 
 
-def _matches(rule: Rule, text: str, windows: list[tuple[int, int]] | None):
-    if windows is None:
+def scan_windows(text: str) -> Windows:
+    return Windows(text)
+
+
+def _matches(rule: Rule, text: str, windows: Windows | None):
+    spans = windows.spans(rule.near) if windows is not None else None
+    if spans is None:
         yield from rule.regex.finditer(text)
         return
-    for start, end in windows:
+    for start, end in spans:
         yield from rule.regex.finditer(text, start, end)
 
 
 def find_candidates(
-    text: str, accept: Callable[[Candidate], bool] | None = None, windows: list[tuple[int, int]] | None = None
+    text: str, accept: Callable[[Candidate], bool] | None = None, windows: Windows | None = None
 ) -> list[Candidate]:
     """Non-overlapping candidates in text order (longest first on overlap, then rule order).
 
