@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from reader.model import Actor, Event
 from reader.store import Correction, Library
 from reader.store.corrections import MERGE, NOT_ACTOR, RENAME, RETYPE, SPLIT
-from reader.store.records import ImportReport, Note
+from reader.store.records import ACTOR_NOTE, ImportReport, Note
 from reader.ui import corrections_ui
 from reader.ui.dialogs import show_error
 from reader.ui.library_view import LibraryView
@@ -452,7 +452,21 @@ class LibrarySession(QObject):
         self.notes = [note if n.id == note.id else n for n in self.notes]
 
     def show_note(self, note: Note) -> None:
-        """Scroll the article to the note's anchor (an orphaned note says it has none)."""
+        """Scroll the article to the note's anchor (an orphaned note says it has none); an actor note selects the actor."""
+        if note.kind == ACTOR_NOTE:
+            analysis = self.window.analysis
+            wanted = (note.actor_name or "").casefold()
+            actor = next(
+                (
+                    a
+                    for a in (analysis.actors if analysis else [])
+                    if a.name.casefold() == wanted or any(alias.casefold() == wanted for alias in a.aliases)
+                ),
+                None,
+            )
+            if actor is not None:
+                self.window.select_actor(actor.id)
+            return
         if note.anchor is None:
             return
         if note.orphaned:

@@ -178,6 +178,9 @@ def test_actor_note_shows_in_another_briefing_naming_the_actor(qtbot, lib_window
         lambda: [n.body for n in session.notes_panel.model.notes] == ["Borduria: watch the water accord"],
         timeout=TIMEOUT_MS,
     )
+    # Clicking it selects the actor: its mentions are marked.
+    session.notes_panel.list.clicked.emit(session.notes_panel.model.index(0, 0))
+    assert lib_window.selected_actor() is not None and lib_window.selected_actor().name == "Borduria"
 
 
 def test_event_note_from_the_events_menu(qtbot, lib_window, fake_file, db):
