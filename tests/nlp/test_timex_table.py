@@ -108,6 +108,11 @@ def test_the_day_before_the_vote(engine):
     assert mention_for(dates, "The day before the vote").value == "2025-05-03"
 
 
+def test_a_publication_timestamp_counts_as_its_day(engine):
+    dates = extract_dates(engine.nlp("Markets fell yesterday."), dt.datetime(2025, 5, 22, 23, 30))
+    assert mention_for(dates, "yesterday").value == "2025-05-21"
+
+
 def test_may_the_verb_is_not_a_month(engine):
     dates = extract_dates(engine.nlp("Officials said the talks may resume soon."), PUB)
     assert not [d for d in dates if d.text == "may"]

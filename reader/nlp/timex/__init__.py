@@ -160,6 +160,8 @@ warm()
 
 def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
     """All DATE/TIME/DURATION/SET expressions of `doc`, sorted, non-overlapping, with TIMEX3 values."""
+    if isinstance(published, dt.datetime):
+        published = published.date()  # a timestamp would leak its clock time into day values
     text = doc.text
     view = _DocView(doc)
     candidates = find_candidates(text, view.accept, scan_windows(text))
