@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from reader.documents import load_document
+from reader.model import MODALITIES
 from reader.resources import sample_briefing
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "sample-events.json"
@@ -41,9 +42,13 @@ def readable_events(analysis) -> list[dict]:
 
 def test_sample_events_match_the_golden_file(engine):
     analysis = engine.analyze(load_document(sample_briefing()))
+    assert len({e.id for e in analysis.events}) == len(analysis.events)
     for e in analysis.events:
         assert analysis.document.text[e.start : e.end] == e.text
         assert e.start <= e.trigger_start < e.trigger_end <= e.end
+        assert e.category in {f"{n:02d}" for n in range(1, 21)} and e.category_label
+        assert e.modality in MODALITIES
+        assert (e.agents or e.targets) and set(e.agents) | set(e.targets) <= set(e.actors)
     got = readable_events(analysis)
     if os.environ.get("UPDATE_GOLDEN") == "1" or not GOLDEN.exists():
         GOLDEN.parent.mkdir(parents=True, exist_ok=True)
