@@ -114,4 +114,11 @@ for f in "${files[@]}"; do
     || fail "$name: the installed package and the source tree disagree"
   cmp -s "$WORK/$name.installed.err" "$WORK/$name.source.err" || say "note: $name: stderr differs (see $WORK)"
 done
+# -- the library commands (sqlite-utils, FTS search, platformdirs) work from the bundle too.
+DB="$WORK/library.db"
+(cd / && clean "$BIN/briefing" import --db "$DB" --quiet "$WORK/sample-briefing.md") >"$WORK/import.out" 2>&1 \
+  || { cat "$WORK/import.out" >&2; fail "installed briefing import"; }
+hits=$(cd / && clean "$BIN/briefing" search --db "$DB" Geneva --json) || fail "installed briefing search"
+echo "$hits" | grep -q "\"kind\": \"briefing\"" || { echo "$hits" >&2; fail "installed briefing search found nothing"; }
+say "installed briefing import + search: the library works"
 say "PASS: installed from $DEB into $SCRATCH; ${#files[@]} briefings analysed identically"
