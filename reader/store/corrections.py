@@ -230,16 +230,19 @@ def apply_corrections(
 
     `briefing_id` names the briefing in the library (it stays that of the first import when
     the text changes); by default it is the document's own id.
-
     Global corrections come first, then this briefing's own, each in the order they were made,
     so a correction made in one briefing overrides the alias book there. Corrections for
     other briefings and those whose actor or event is not in this analysis are ignored.
     """
-    briefing_id = briefing_id or analysis.document.id
-    chosen = [c for c in corrections if c.briefing_id is None or c.briefing_id == briefing_id]
-    chosen.sort(key=lambda c: (c.briefing_id is not None, c.created_at))
     corrected = Analysis.from_dict(analysis.to_dict())
     corrected.document = analysis.document
+    return apply_corrections_in_place(corrected, corrections, briefing_id or analysis.document.id)
+
+
+def apply_corrections_in_place(analysis: Analysis, corrections: Iterable[Correction], briefing_id: str) -> Analysis:
+    """`apply_corrections` without the copy, for an analysis nobody else holds (just parsed)."""
+    chosen = [c for c in corrections if c.briefing_id is None or c.briefing_id == briefing_id]
+    chosen.sort(key=lambda c: (c.briefing_id is not None, c.created_at))
     for c in chosen:
-        _apply_one(corrected, c)
-    return corrected
+        _apply_one(analysis, c)
+    return analysis

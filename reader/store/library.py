@@ -31,7 +31,7 @@ from reader.errors import DocumentError
 from reader.model import ENGINE_VERSION, Analysis, Document, Event, content_hash
 from reader.paths import default_library_path
 from reader.store.anchoring import ANCHORED, MOVED, ORPHANED, Anchor, find_quote, make_anchor, reanchor
-from reader.store.corrections import Correction, _key, alias_book, apply_corrections, canonical_name
+from reader.store.corrections import Correction, _key, alias_book, apply_corrections_in_place, canonical_name
 from reader.store.database import BUSY_TIMEOUT_MS, StoreError, connect, migrate, translating
 from reader.store.records import (
     ACTOR_NOTE,
@@ -492,7 +492,7 @@ class Library:
                 return None
             analysis = next(iter(engine.analyze_many([briefing.document])))
             self.put_analysis(briefing_id, analysis)
-        return apply_corrections(analysis, self.corrections(briefing_id), briefing_id)
+        return apply_corrections_in_place(analysis, self.corrections(briefing_id), briefing_id)
 
     def _cached_analysis(self, digest: str, document: Document) -> Analysis | None:
         row = self.db.execute(
@@ -515,7 +515,7 @@ class Library:
         self.db.execute("DELETE FROM briefing_actors WHERE briefing_id = ?", [briefing_id])
         if analysis is None:
             return
-        corrected = apply_corrections(analysis, self.corrections(briefing_id), briefing_id)
+        corrected = apply_corrections_in_place(analysis, self.corrections(briefing_id), briefing_id)
         rows: dict[str, dict[str, Any]] = {}
         for actor in corrected.actors:
             key = _key(actor.name)
@@ -838,31 +838,44 @@ class Library:
             self.db.execute("INSERT INTO notes_fts(notes_fts) VALUES('rebuild')")
 
     def timeline(self, actor: str | None = None, limit: int | None = None) -> list[TimelineEntry]:
-        """Events of every briefing in date order (undated last), optionally only those involving `actor`."""
-        summaries = self.list_briefings(sort="published", actor=actor, top_actors=0)
-        target = {_key(canonical_name(actor, self._alias_book()))} if actor else set()
-        book = self._alias_book()
+        """Events of every briefing in date order (undated last), optionally only those involving `actor`.
+
+        Reads the cached analyses in bulk; only briefings with corrections are fully rebuilt.
+        """
+        summaries = {s.id: s for s in self.list_briefings(sort="published", actor=actor, top_actors=0)}
         entries: list[TimelineEntry] = []
-        for summary in summaries:
-            analysis = self.analysis_for(summary.id)
-            if analysis is None:
-                continue
-            names = {a.id: a.name for a in analysis.actors}
-            for event in analysis.events:
-                involved = [names.get(i, i) for i in dict.fromkeys(event.agents + event.targets + event.actors)]
-                if target and not any(_key(canonical_name(n, book)) in target for n in involved):
-                    continue
-                entries.append(
-                    TimelineEntry(
-                        briefing_id=summary.id,
-                        briefing_title=summary.title,
-                        published=summary.published,
-                        event=event,
-                        agents=[names.get(i, i) for i in event.agents],
-                        targets=[names.get(i, i) for i in event.targets],
-                        actors=involved,
-                    )
-                )
+        with translating(self._where):
+            global_corrections = self.corrections()
+            local: dict[str, list[Correction]] = {}
+            for row in self.db.table("corrections").rows_where("briefing_id IS NOT NULL", order_by="created_at"):
+                correction = Correction.from_row(row)
+                local.setdefault(correction.briefing_id or "", []).append(correction)
+            book = alias_book(global_corrections)
+            target = _key(canonical_name(actor, book)) if actor else None
+            for chunk in _chunks(list(summaries), 500):
+                rows = self.db.execute(
+                    f"""SELECT b.id, a.data FROM briefings b JOIN analyses a
+                          ON a.content_hash = b.content_hash AND a.engine_version = ?
+                        WHERE b.id IN ({",".join("?" * len(chunk))})""",
+                    [ENGINE_VERSION, *chunk],
+                ).fetchall()
+                for briefing_id, data in rows:
+                    summary = summaries[briefing_id]
+                    for event, names in self._timeline_events(json.loads(data), global_corrections + local.get(briefing_id, []), briefing_id):
+                        involved = [names.get(i, i) for i in dict.fromkeys(event.agents + event.targets + event.actors)]
+                        if target and not any(_key(canonical_name(n, book)) == target for n in involved):
+                            continue
+                        entries.append(
+                            TimelineEntry(
+                                briefing_id=briefing_id,
+                                briefing_title=summary.title,
+                                published=summary.published,
+                                event=event,
+                                agents=[names.get(i, i) for i in event.agents],
+                                targets=[names.get(i, i) for i in event.targets],
+                                actors=involved,
+                            )
+                        )
         entries.sort(
             key=lambda e: (
                 e.event.date is None or e.event.date.startswith("X"),
@@ -873,6 +886,20 @@ class Library:
             )
         )
         return entries[:limit] if limit is not None else entries
+
+    def _timeline_events(
+        self, data: dict[str, Any], corrections: list[Correction], briefing_id: str
+    ) -> Iterator[tuple[Event, dict[str, str]]]:
+        """(event, actor names by id) of one cached analysis; corrections applied when there are any."""
+        if corrections:
+            analysis = apply_corrections_in_place(self._with_document(data, Document(text="")), corrections, briefing_id)
+            names = {a.id: a.name for a in analysis.actors}
+            for event in analysis.events:
+                yield event, names
+            return
+        names = {a["id"]: a["name"] for a in data.get("actors", [])}
+        for event in data.get("events", []):
+            yield Event.from_dict(event), names
 
     # ------------------------------------------------------------------ export
 

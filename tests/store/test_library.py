@@ -187,6 +187,10 @@ def test_timeline_across_briefings_filtered_by_actor(library, fake_engine, tmp_p
     only = library.timeline(actor="Erdoğan")
     assert len(only) == 1 and only[0].agents == ["Erdoğan"] and only[0].targets == ["Zelensky"]
     assert library.timeline(actor="Nobody") == []
+    library.add_correction(Correction(RENAME, "Zelensky", "Volodymyr Zelensky"))
+    renamed = library.timeline(actor="volodymyr zelensky")
+    assert len(renamed) == 1 and renamed[0].targets == ["Volodymyr Zelensky"]
+    assert [e.event.id for e in library.timeline(limit=1)] == [everything[0].event.id]
 
 
 def test_put_analysis_refuses_another_text(library):
