@@ -30,6 +30,7 @@ DATE_PREPOSITIONS = frozenset({
     "in", "since", "by", "until", "till", "from", "to", "between", "and", "or", "before", "after", "during", "of",
     "early", "late", "mid", "fiscal", "last", "next", "this", "through", "throughout", "on", "for", "circa", "-",
 })
+POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our", "its"})
 NUMERIC_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 
 
@@ -103,6 +104,11 @@ class _DocView:
                 return False
             if token.i + 1 < len(self.doc) and token.nbor(1).lower_ in ("%", "percent", "per", "-", "to") and token.ent_type_ != "DATE":
                 return False
+        if kind == "decade":
+            token = self.token(cand.match.start())
+            before = {t.lower_ for t in self.doc[max(0, token.i - 2) : token.i]} if token is not None else set()
+            if before & POSSESSIVES:
+                return False  # "in his 30s", "in their early twenties" are ages
         if kind == "holiday":
             token = self.token(cand.match.start("holiday"))
             if token is not None and token.i > 0 and token.nbor(-1).pos_ == "PROPN" and token.nbor(-1).ent_type_ != "DATE":

@@ -109,7 +109,7 @@ def rules() -> list[Rule]:
     compiled = []
     for row in _read_jsonl("rules.jsonl"):
         body = _expand(row["pattern"], fragments)
-        regex = re.compile(rf"(?<![\w$£€.,/])(?:{body})(?![\w]|[-/]\d|,\d\d\d)", re.I)
+        regex = re.compile(rf"(?<![\w$£€.,/])(?:{body})(?![\w]|[-/.]\d|,\d\d\d)", re.I)
         compiled.append(Rule(row["name"], row["kind"], regex, tuple(row.get("near", ()))))
     return compiled
 
