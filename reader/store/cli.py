@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import signal
 import sys
@@ -25,6 +26,12 @@ def register_library_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", parents=[common], help="import briefing files or folders into the library")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files (.txt, .md, .html) or folders")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress, only problems and the summary")
+    p.add_argument(
+        "--published",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="publication date of every imported file (overrides front matter, HTML metadata and datelines)",
+    )
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("list", parents=[common], help="list the briefings in the library")
@@ -68,6 +75,13 @@ def register_library_commands(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     p.set_defaults(handler=cmd_export)
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
 def _open(args: argparse.Namespace) -> Any:
@@ -125,7 +139,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr, flush=True)
 
     with _open(args) as library, _Interrupts() as interrupts:
-        library.import_paths(args.paths, Engine(), progress=progress, cancel=lambda: interrupts.requested, report=report)
+        library.import_paths(
+            args.paths,
+            Engine(),
+            progress=progress,
+            cancel=lambda: interrupts.requested,
+            published=args.published,
+            report=report,
+        )
     if tty and not args.quiet:
         print("\r\033[K", end="", file=sys.stderr)
     for _, message in report.failed[shown_failures:]:

@@ -49,6 +49,15 @@ def test_import_list_search_note_export(db, tmp_path, capsys):
     assert "Which Thursday?" in capsys.readouterr().out
 
 
+def test_import_with_a_publication_date(db, tmp_path, capsys):
+    write(tmp_path, "a.txt", TEXT)
+    assert main(["import", str(tmp_path / "a.txt"), "--published", "2025-05-20", "--db", db, "-q"]) == 0
+    assert main(["list", "--db", db, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["published"] == "2025-05-20"
+    with pytest.raises(SystemExit):
+        main(["import", str(tmp_path / "a.txt"), "--published", "20 May", "--db", db])
+
+
 def test_environment_variable_is_the_default_db(db, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("BRIEFING_DB", db)
     write(tmp_path, "a.txt", TEXT)
