@@ -78,46 +78,59 @@ class _DocView:
             return False
 
     def _accept(self, cand: Candidate) -> bool:
-        kind = cand.kind
-        text = cand.match.group(0)
-        if kind == "month" and not cand.group("rel"):
-            name = cand.group("month").rstrip(".")
-            token = self.token(cand.match.start("month"))
-            if token is None:
+        check = getattr(self, f"_accept_{cand.kind}", None)
+        return True if check is None else check(cand)
+
+    def _before(self, token: Token, n: int = 1) -> set[str]:
+        return {t.lower_ for t in self.doc[max(0, token.i - n) : token.i]}
+
+    def _accept_month(self, cand: Candidate) -> bool:
+        """A bare 'May' or 'March' must look like a date: a DATE entity or a preposition before it."""
+        if cand.group("rel"):
+            return True
+        name = cand.group("month").rstrip(".")
+        token = self.token(cand.match.start("month"))
+        if token is None:
+            return False
+        dated = token.ent_type_ == "DATE"
+        if name in lexicon_words()["ambiguous_months"]:
+            if not dated and not self._before(token) & DATE_PREPOSITIONS:
                 return False
-            if name in lexicon_words()["ambiguous_months"]:
-                before = token.nbor(-1).lower_ if token.i > 0 else ""
-                if token.ent_type_ != "DATE" and before not in DATE_PREPOSITIONS:
-                    return False
-                if name != "May" and len(name) == 3 and not text.endswith("."):
-                    return False
-                if name == "May" and token.tag_ == "MD":
-                    return False
-            elif len(name) <= 4 and not text.endswith(".") and token.ent_type_ != "DATE":
-                return False
-        if kind == "year" and cand.group("year") and not cand.group("fy"):
-            token = self.token(cand.match.start("year"))
-            if token is None:
-                return False
-            before = token.nbor(-1).lower_ if token.i > 0 else ""
-            if token.ent_type_ in NUMERIC_ENTS and before not in DATE_PREPOSITIONS:
-                return False
-            if token.i + 1 < len(self.doc) and token.nbor(1).lower_ in ("%", "percent", "per", "-", "to") and token.ent_type_ != "DATE":
-                return False
-        if kind == "decade":
-            token = self.token(cand.match.start())
-            before = {t.lower_ for t in self.doc[max(0, token.i - 2) : token.i]} if token is not None else set()
-            if before & POSSESSIVES:
-                return False  # "in his 30s", "in their early twenties" are ages
-        if kind == "holiday":
-            token = self.token(cand.match.start("holiday"))
-            if token is not None and token.i > 0 and token.nbor(-1).pos_ == "PROPN" and token.nbor(-1).ent_type_ != "DATE":
-                return False  # "Holocaust Memorial Day" is not the American Memorial Day
-        if kind == "mdy" and cand.group("month") == "May" and not cand.group("year"):
-            token = self.token(cand.match.start("month"))
-            if token is not None and token.tag_ == "MD":
-                return False
-        return True
+            if name == "May":
+                return token.tag_ != "MD"
+            return len(name) > 3 or cand.match.group(0).endswith(".")
+        return len(name) > 4 or cand.match.group(0).endswith(".") or dated
+
+    def _accept_year(self, cand: Candidate) -> bool:
+        """A four-digit number is a year unless the parse reads it as an amount ('$2025', '1990 percent')."""
+        if not cand.group("year") or cand.group("fy"):
+            return True
+        token = self.token(cand.match.start("year"))
+        if token is None:
+            return False
+        if token.ent_type_ == "DATE":
+            return True
+        if token.ent_type_ in NUMERIC_ENTS and not self._before(token) & DATE_PREPOSITIONS:
+            return False
+        after = token.nbor(1).lower_ if token.i + 1 < len(self.doc) else ""
+        return after not in ("%", "percent", "per", "-", "to")
+
+    def _accept_decade(self, cand: Candidate) -> bool:
+        token = self.token(cand.match.start())
+        return token is None or not self._before(token, 2) & POSSESSIVES  # "in his 30s" is an age
+
+    def _accept_holiday(self, cand: Candidate) -> bool:
+        token = self.token(cand.match.start("holiday"))
+        if token is None or token.i == 0:
+            return True
+        previous = token.nbor(-1)
+        return previous.pos_ != "PROPN" or previous.ent_type_ == "DATE"  # not "Holocaust Memorial Day"
+
+    def _accept_mdy(self, cand: Candidate) -> bool:
+        if cand.group("month") != "May" or cand.group("year"):
+            return True
+        token = self.token(cand.match.start("month"))
+        return token is None or token.tag_ != "MD"
 
 
 def _to_mentions(text: str, items: list[Resolved]) -> list[DateMention]:
