@@ -134,7 +134,7 @@ def _event_line(event: Event, names: dict[str, str]) -> str:
     parties = f"{who} → {whom}" if who and whom else who or whom
     bits = [f"**{event.date or 'undated'}**", event.category_label or event.category, event.summary]
     line = " · ".join(b for b in bits if b)
-    if parties:
+    if parties and not any(name and name in event.summary for name in (who, whom, *who.split("; "), *whom.split("; "))):
         line += f" ({parties})"
     if event.modality != "asserted":
         line += f" — *{event.modality}*"

@@ -42,7 +42,7 @@ def test_briefing_markdown_has_events_notes_and_text(library, fake_engine, tmp_p
     library.add_actor_note("Turkey", "Host country")
     md = library.export(bid, "md")
     assert md.startswith("# Talks in Istanbul.")
-    assert "## Events" in md and "Erdoğan → Zelensky" in md
+    assert "## Events" in md and "- **2025-05-15** · Consult · Erdoğan met Zelensky\n" in md  # names already in the summary
     assert "> on Thursday" in md and "Why *Thursday*?" in md
     assert "Highlighted (yellow)" in md and "On Turkey" in md
     assert md.rstrip().endswith("Turkey and Ukraine agreed.")
