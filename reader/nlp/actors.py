@@ -235,7 +235,39 @@ def extract_actors(doc: Doc) -> list[Actor]:
             c.mentions = [m for m in c.mentions if not (m.start < span.end_char and span.start_char < m.end)]
         r.add(r.clusters[key], span.start_char, span.end_char)
     _aliases(doc, r, gaz)
+    _merge_short_organisation_names(r)
     return _build(r, gaz)
+
+
+_NAME_GLUE = frozenset({"of", "the", "and", "for", "&", "de"})
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w and w.lower() not in _NAME_GLUE and w[0].isalpha()).upper()
+
+
+def _merge_short_organisation_names(r: _Resolver) -> None:
+    """'Apple' after 'Apple Computer', 'IMF' after 'International Monetary Fund': one organisation."""
+    orgs = [c for c in r.clusters.values() if c.type == "ORG" and c.key.startswith("ORG:") and c.mentions]
+    for short in orgs:
+        form = _strip_article(_clean(short.mentions[0].text))
+        if " " in form:
+            continue
+        longer = [
+            c for c in orgs
+            if c is not short and c.mentions
+            and any(
+                f.split()[0] == form or (form.isupper() and len(form) > 1 and _initials(f) == form)
+                for f in c.forms
+                if " " in f
+            )
+        ]
+        if len({c.key for c in longer}) != 1:
+            continue
+        target = longer[0]
+        target.mentions.extend(short.mentions)
+        target.forms.update(short.forms)
+        short.mentions = []
 
 
 def _aliases(doc: Doc, r: _Resolver, gaz: Gazetteer) -> None:
@@ -290,7 +322,8 @@ def _display_name(c: _Cluster) -> str:
     if c.type == "PERSON":
         # the fullest form; between spellings of equal length, the one with accents
         return max(forms, key=lambda f: (len(f.split()), sum(ord(ch) > 127 for ch in f), c.forms[f], len(f)))
-    return max(forms, key=lambda f: (c.forms[f], len(f)))
+    # an organisation's spelled-out name beats its acronym ("International Monetary Fund", not "IMF")
+    return max(forms, key=lambda f: (c.type == "ORG" and " " in f, c.forms[f], len(f)))
 
 
 def _build(r: _Resolver, gaz: Gazetteer) -> list[Actor]:

@@ -96,7 +96,20 @@ class BriefingEntities:
         if cand.label != "PERSON":
             while start < end and doc[start].text in ARTICLES:
                 start += 1
+            # "State" of "Secretary of State": title words alone are no name
+            if all(self._is_title_word(t) for t in doc[start:end]) and (
+                (start > 0 and self._is_title_word(doc[start - 1])) or (end < len(doc) and self._is_title_word(doc[end]))
+            ):
+                return None
         else:
+            # "Tory MPs": a group of office holders, not a person; keep what names the group
+            if end - start > 1 and doc[end - 1].lower_ in self.gaz.title_heads:
+                while end > start and self._is_title_word(doc[end - 1]):
+                    end -= 1
+                if start == end:
+                    return None
+                form = self.gaz.lookup(doc[start:end].text)
+                return Candidate(start, end, form.label, form.place.key) if form else None
             gaz = self.gaz
             while end - start > 1 and (
                 doc[start].text in gaz.honorifics
@@ -139,6 +152,8 @@ class BriefingEntities:
         for g in self._gazetteer_matches(doc):
             form = self._form(doc, g.start, g.end)
             assert form is not None
+            if g.start > 0 and doc[g.start - 1].text in self.gaz.honorifics:
+                continue  # "Mr Wellington" is a person, whatever the gazetteer says
             overlapping = [c for c in result if c.overlaps(g)]
             if not overlapping:
                 if not doc[g.start].text[:1].isupper():
@@ -147,7 +162,7 @@ class BriefingEntities:
                     continue  # "Victoria Nuland": a capital's name used as a first name
                 result.append(g)
                 continue
-            if len(overlapping) > 1 or any(c.start < g.start or c.end > g.end for c in overlapping):
+            if any(c.start < g.start or c.end > g.end for c in overlapping):
                 # the model's entity is longer: keep it unless it is a chain of places ("Russian-Ukrainian")
                 (outer,) = overlapping[:1]
                 if outer.label in ("NORP", "GPE") and self._is_place_chain(doc, outer):
@@ -198,6 +213,8 @@ class BriefingEntities:
             words = set(rule["words"])
             if rule.get("words_from") == "title_heads":
                 words |= self.gaz.title_heads
+            elif rule.get("words_from") == "honorifics":
+                words |= {w.lower() for w in self.gaz.honorifics}
             for c in cands:
                 if c.label not in rule["from"] or c.kb.startswith(("country:", "org:")):
                     continue
@@ -223,14 +240,17 @@ class BriefingEntities:
         """Once a word is part of a person's full name, its lone uses are that person too."""
         surnames: set[str] = set()
         tails: set[str] = set()  # "Kilroy-Silk" of "Robert Kilroy-Silk"
+        firsts: set[str] = set()  # relabel a mistyped "Abiy", but never tag an untagged first name
         for c in cands:
             if c.label == "PERSON" and c.end - c.start > 1:
                 tails.add(doc[c.start + 1 : c.end].text)
+                if doc[c.start].is_alpha and self.gaz.lookup(doc[c.start].text) is None:
+                    firsts.add(doc[c.start].text)
                 # every name word but the first ("Faki" of "Moussa Faki Mahamat", "Trump" of "Donald Trump")
                 for tok in doc[c.start + 1 : c.end]:
                     if tok.is_alpha and tok.is_title and len(tok) > 2 and self.gaz.lookup(tok.text) is None:
                         surnames.add(tok.text)
-        if not surnames:
+        if not surnames and not firsts:
             return cands
         gov = self.gaz.government_words
         out: list[Candidate] = []
@@ -242,7 +262,7 @@ class BriefingEntities:
                     out.append(Candidate(c.start, c.end - 1, "PERSON"))
                     out.append(Candidate(c.end - 1, c.end, "ORG", f"govt:{tokens[:-1].text}"))
                     continue
-                if (len(tokens) == 1 and tokens[0].text in surnames) or tokens.text in tails:
+                if (len(tokens) == 1 and tokens[0].text in surnames | firsts) or tokens.text in tails:
                     c.label = "PERSON"
             out.append(c)
         taken = {i for c in out for i in range(c.start, c.end)}

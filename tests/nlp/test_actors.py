@@ -89,3 +89,20 @@ def test_a_name_after_a_title_is_a_person(engine):
     text = "The African Union, whose chairperson, Moussa Faki Mahamat, travelled widely, met Faki's aides."
     person = by_name(actors_of(engine, text), "Moussa Faki Mahamat")
     assert person.type == "PERSON" and len(person.mentions) == 2
+
+
+def test_office_words_are_not_names(engine):
+    text = "Secretary of State Antony Blinken spoke. The Liberal Democrat leader and Tory MPs objected. Mr Wellington left."
+    actors = actors_of(engine, text)
+    names = {a.name for a in actors}
+    assert "State" not in names and "Liberal" not in names and "Democrat" not in names
+    assert by_name(actors, "Liberal Democrats").type == "ORG"
+    assert by_name(actors, "Conservative Party").type == "ORG"
+    assert by_name(actors, "Wellington").type == "PERSON"
+
+
+def test_short_organisation_names_join_the_long_one(engine):
+    text = "Apple Computer unveiled a laptop. Apple said sales rose. The International Atomic Agency (IAA) agreed; the IAA staff left."
+    actors = actors_of(engine, text)
+    assert "Apple" in by_name(actors, "Apple Computer").aliases
+    assert "IAA" in by_name(actors, "International Atomic Agency").aliases
