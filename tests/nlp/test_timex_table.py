@@ -58,6 +58,8 @@ CASES = [
     ("The vote is on 15.05.2025 and polls close at 22:00.", PUB, "22:00", "TIME", "2025-05-15T22:00", None),
     ("Saturday 12 February at 2005 GMT is the slot.", D(2005, 3, 1), "Saturday 12 February", "TIME", "2005-02-12T20:05Z", None),
     ("Ratification began in February this year.", PUB, "February this year", "DATE", "2025-02", None),
+    ("Sales rose in February compared to the same period last year.", D(2010, 3, 3), "the same period", "DATE", "2009-02", None),
+    ("Last year the deficit grew; the previous year it fell.", D(2010, 3, 3), "the previous year", "DATE", "2008", None),
     ("The party won the 2019 election in the twentieth century's shadow.", PUB, "2019", "DATE", "2019", None),
 ]
 

@@ -453,7 +453,7 @@ class Resolver:
             return []
         if unit == "Y" and rel.startswith("the") and re.match(r"\s+(?:ended|ending|ends|that ended|to)\b", self.text[cand.end : cand.end + 20]):
             return [Resolved(cand.start, cand.end, "DURATION", "P1Y", cand.mod)]
-        if rel in ("the following", "the preceding", "the prior", "that", "the same"):
+        if rel in ("the following", "the preceding", "the prior", "the previous", "that", "the same"):
             return self._anaphoric_unit(cand, rel, unit)
         shift = {"last": -1, "past": -1, "the past": -1, "the last": -1, "previous": -1, "the previous": -1,
                  "this past": -1, "next": 1, "coming": 1, "the next": 1, "the coming": 1, "this coming": 1}.get(rel, 0)
@@ -483,7 +483,7 @@ class Resolver:
         return out
 
     def _anaphoric_unit(self, cand: Candidate, rel: str, unit: str) -> list[Resolved]:
-        shift = {"the following": 1, "the preceding": -1, "the prior": -1}.get(rel, 0)
+        shift = {"the following": 1, "the preceding": -1, "the prior": -1, "the previous": -1}.get(rel, 0)
         base = point_date(self.ctx.last_point[0]) if self.ctx.last_point else None
         if unit == "D":
             base = self.ctx.anchor_day
