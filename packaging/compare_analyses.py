@@ -2,9 +2,8 @@
 
     python packaging/compare_analyses.py INSTALLED.json SOURCE.json
 
-Exits 0 when they are the same analysis. Nothing in the JSON is volatile today (no time
-stamps, and both runs get the same absolute path), so VOLATILE is empty; a field added later
-that legitimately differs between runs (a timing, a cache path) goes there.
+Exits 0 when they are the same analysis. Only the engine version may differ (see VOLATILE);
+a field added later that legitimately differs between runs (a timing, a cache path) goes there.
 """
 
 from __future__ import annotations
@@ -13,8 +12,9 @@ import json
 import sys
 from pathlib import Path
 
-#: Dotted paths of fields allowed to differ between two runs of the same code.
-VOLATILE: tuple[str, ...] = ()
+#: Dotted paths of fields allowed to differ between two runs of the same code. The engine
+#: version carries a digest of the engine's sources, which a frozen bundle does not ship.
+VOLATILE: tuple[str, ...] = ("engine_version",)
 
 
 def drop_volatile(data: object, prefix: str = "") -> object:

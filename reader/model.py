@@ -9,10 +9,33 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-#: Bump whenever the analysis of an unchanged text may change: cached analyses are keyed on it.
-ENGINE_VERSION = "0.1.0"
+ENGINE_RELEASE = "0.2.0"
+
+
+def _engine_fingerprint() -> str:
+    """Digest of the engine's code and rule data, so a cached analysis never outlives a rule change.
+
+    In a frozen bundle the sources are not on disk; the release number alone then identifies it.
+    """
+    root = Path(__file__).resolve().parent
+    files = [*sorted((root / "nlp").rglob("*.py")), root / "engine.py"]
+    data = root.parent / "resources"
+    for folder in ("lexicons", "patterns", "timex"):
+        files += sorted((data / folder).glob("*.json*"))
+    digest = hashlib.sha256()
+    for path in files:
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            return ""
+    return digest.hexdigest()[:10]
+
+
+#: Cached analyses are keyed on this: the release plus a digest of the engine's code and rules.
+ENGINE_VERSION = f"{ENGINE_RELEASE}+{_engine_fingerprint()}".rstrip("+")
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 DATE_TYPES = ("DATE", "TIME", "DURATION", "SET")
