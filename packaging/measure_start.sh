@@ -5,6 +5,7 @@
 # interleaved, the wall clock of:
 #   window  installed `briefing-reader --smoke-test`      vs  .venv/bin/python -m reader.ui.app --smoke-test
 #   cli     installed `briefing analyze SAMPLE --json`    vs  .venv/bin/python -m reader.cli analyze SAMPLE --json
+# where `python -m` runs packaging/build/src, the snapshot the package was frozen from.
 # (QT_QPA_PLATFORM=offscreen). A cold run follows `sync; echo 3 > /proc/sys/vm/drop_caches`
 # (needs root; without it the script says cold runs were not possible and times warm runs only).
 # Prints median / mean / min per case. The machine may be shared: read the spread, not only the median.
@@ -19,6 +20,11 @@ rm -rf "$INST"; mkdir -p "$INST/home"
 dpkg-deb -x "$DEB" "$INST"
 SAMPLE="$ROOT/resources/samples/sample-briefing.md"
 export QT_QPA_PLATFORM=offscreen
+# `python -m` runs the source snapshot build.py froze (PYTHONPATH wins over the editable
+# install), so both sides are the same code even if the working tree moved on since the build.
+SRC="$ROOT/packaging/build/src"
+PYM="$ROOT/.venv/bin/python"
+[ -d "$SRC/reader" ] && PYM="env PYTHONPATH=$SRC $PYM"
 
 can_drop=0
 if [ -w /proc/sys/vm/drop_caches ] && sync && echo 3 > /proc/sys/vm/drop_caches 2>/dev/null; then can_drop=1; fi
@@ -36,10 +42,10 @@ run_case() {  # run_case NAME COMMAND... ; appends "NAME seconds" to $RESULTS
 declare -a CASES
 if [ -x "$INST/usr/bin/briefing-reader" ]; then
   CASES+=("window-installed|env HOME=$INST/home $INST/usr/bin/briefing-reader --smoke-test")
-  CASES+=("window-python-m|$ROOT/.venv/bin/python -m reader.ui.app --smoke-test")
+  CASES+=("window-python-m|$PYM -m reader.ui.app --smoke-test")
 fi
 CASES+=("cli-installed|env HOME=$INST/home $INST/usr/bin/briefing analyze $SAMPLE --json")
-CASES+=("cli-python-m|$ROOT/.venv/bin/python -m reader.cli analyze $SAMPLE --json")
+CASES+=("cli-python-m|$PYM -m reader.cli analyze $SAMPLE --json")
 
 RESULTS=$(mktemp)
 trap 'rm -f "$RESULTS"' EXIT
