@@ -107,6 +107,11 @@ def test_odd_input_stays_calm(engine, text):
     assert all(d.value not in ("1462", "193") for d in dates)
 
 
+def test_without_a_publication_date_the_next_day_keeps_month_and_day(engine):
+    dates = extract_dates(engine.nlp("The summit opened on 15 May. The next day, the leaders met."), None)
+    assert mention_for(dates, "The next day").value == "XXXX-05-16"
+
+
 def test_the_day_before_the_vote(engine):
     text = "The election was held on 4 May. The day before the vote, turnout was predicted to fall."
     dates = extract_dates(engine.nlp(text), PUB)

@@ -36,6 +36,8 @@ class Context:
     last_day: dt.date | None = None
     #: Where the text gave `last_day` (a character offset).
     last_day_at: int = -1
+    #: The last yearless day ("XXXX-05-15") as that day in the leap year 2000, for "the next day".
+    partial_day: dt.date | None = None
     #: (value, granularity) of the last resolved calendar point.
     last_point: tuple[str, str] | None = None
     #: Dated events: (day, lemmas of the nouns around the date).
@@ -45,6 +47,8 @@ class Context:
     def anchor_day(self) -> dt.date | None:
         return self.last_day or self.published
 
+
+_YEARLESS_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 
 _GRANULARITY = [
     (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "D"),
@@ -170,6 +174,9 @@ class Resolver:
         return out
 
     def _remember(self, item: Resolved) -> None:
+        yearless = _YEARLESS_DAY.match(item.value)
+        if yearless and cal.valid_day(2000, int(yearless[1]), int(yearless[2])):
+            self.ctx.partial_day = dt.date(2000, int(yearless[1]), int(yearless[2]))
         gran = granularity(item.value)
         if gran is None or item.lookback:
             return
@@ -498,10 +505,7 @@ class Resolver:
         if rel in ("the day", "the night"):
             if unit_word not in ("before", "after"):
                 return []
-            day = self.ctx.anchor_day
-            if day is None:
-                return self._point(cand, "XXXX-XX-XX")
-            value = cal.day_value(day + dt.timedelta(days=-1 if unit_word == "before" else 1))
+            value = self._day_from_text(-1 if unit_word == "before" else 1)
             if rel == "the night":
                 return self._point(cand, f"{value}TNI", "TIME")
             return self._point(cand, value)
@@ -509,18 +513,25 @@ class Resolver:
         if shift is None or unit_word in ("before", "after"):
             return []
         if unit_word in POD:
-            day = self.ctx.anchor_day
-            if day is None:
-                return []
-            return self._point(cand, f"{cal.day_value(day + dt.timedelta(days=shift))}T{POD[unit_word]}", "TIME")
+            return self._point(cand, f"{self._day_from_text(shift)}T{POD[unit_word]}", "TIME")
         unit = _unit(unit_word)
         if unit == "D":
-            day = self.ctx.anchor_day
-            if day is None:
-                return self._point(cand, "XXXX-XX-XX")
-            return self._point(cand, cal.day_value(day + dt.timedelta(days=shift)))
+            return self._point(cand, self._day_from_text(shift))
         base = point_date(self.ctx.last_point[0]) if self.ctx.last_point else self.ref
         return self._point(cand, cal.shift_value(base, shift, unit or "Y"))
+
+    def _day_from_text(self, shift: int) -> str:
+        """The day `shift` days from the last day the text gave (or the publication date).
+
+        Without any year ("On 15 May ... the next day" and no publication date) the month and
+        day still follow: XXXX-05-16.
+        """
+        day = self.ctx.anchor_day
+        if day is not None:
+            return cal.day_value(day + dt.timedelta(days=shift))
+        if self.ctx.partial_day is not None:
+            return "XXXX" + (self.ctx.partial_day + dt.timedelta(days=shift)).isoformat()[4:]
+        return "XXXX-XX-XX"
 
     def _event_anchor(self, cand: Candidate) -> list[Resolved]:
         anchor = cand.group("anc").lower()
