@@ -86,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     seconds = analyse(records, out, args.lines)
     print(f"{args.gold.name}: {len(records)} documents analysed in {seconds:.1f} s -> {out}")
     print(score(gold, out, args.misses, args.types), end="")
+    if gold != args.gold:
+        gold.unlink(missing_ok=True)
     return 0
 
 
