@@ -535,8 +535,7 @@ class LibrarySession(QObject):
         scroll = QPoint(article.horizontalScrollBar().value(), article.verticalScrollBar().value())
         menu = article.createStandardContextMenu(pos + scroll)
         self.fill_article_menu(menu, pos)
-        menu.exec(article.viewport().mapToGlobal(pos))
-        menu.deleteLater()
+        self.popup(menu, article.viewport().mapToGlobal(pos))
 
     def fill_article_menu(self, menu: QMenu, pos: QPoint | None = None) -> None:
         menu.addSeparator()
@@ -569,8 +568,7 @@ class LibrarySession(QObject):
             return
         menu = QMenu(view)
         corrections_ui.fill_actor_menu(menu, actor, self, self.window)
-        menu.exec(view.viewport().mapToGlobal(pos))
-        menu.deleteLater()
+        self.popup(menu, view.viewport().mapToGlobal(pos))
 
     def _events_menu(self, pos: QPoint) -> None:
         view = self.window.events_view
@@ -579,7 +577,11 @@ class LibrarySession(QObject):
             return
         menu = QMenu(view)
         corrections_ui.fill_event_menu(menu, event, self, self.window)
-        menu.exec(view.viewport().mapToGlobal(pos))
+        self.popup(menu, view.viewport().mapToGlobal(pos))
+
+    def popup(self, menu: QMenu, global_pos: QPoint) -> None:
+        """Show a context menu and wait for the choice (tests replace this to read the menu)."""
+        menu.exec(global_pos)
         menu.deleteLater()
 
     def other_actor_names(self, actor: Actor) -> list[str]:

@@ -174,3 +174,43 @@ def test_undo_the_last_correction(qtbot, lib_window, fake_file, db):
     assert "Klow" in actor_names(lib_window) and "Klow City" not in actor_names(lib_window)
     with Library.open(db) as lib:
         assert lib.corrections() == []
+
+
+def test_right_clicks_open_the_menus_with_the_corrections(qtbot, lib_window, fake_file, monkeypatch):
+    """The real context-menu path: a right-click on a mention, an actor row and an event row."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+    from test_ui_main_window import point_inside
+
+    open_in_library(qtbot, lib_window, fake_file)
+    shown: list[list[str]] = []
+
+    def fake_popup(menu, _pos):
+        texts = []
+        for action in menu.actions():
+            texts.append(action.text())
+            if action.menu() is not None:
+                texts += [f"> {a.text()}" for a in action.menu().actions()]
+        shown.append(texts)
+
+    monkeypatch.setattr(lib_window.library_session, "popup", fake_popup)
+
+    def right_click(widget, pos: QPoint) -> None:
+        event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos))
+        QApplication.sendEvent(widget, event)
+
+    mention = actor(lib_window, "Syldavia").mentions[0]
+    right_click(lib_window.article.viewport(), point_inside(lib_window.article, mention.start, mention.end))
+    assert "Add &Note" in shown[-1] and any(t.startswith("Split “Syldavia”") for t in shown[-1])
+
+    view = lib_window.actors_view
+    index = lib_window.actors_model.actor_index(actor(lib_window, "Klow").id)
+    right_click(view.viewport(), view.visualRect(index).center())
+    assert shown[-1][:3] == ["Add Note on Klow", "All Briefings Mentioning Klow", "Timeline of Klow"]
+    assert "Not an Actor" in shown[-1] and "> Place (LOC)" in shown[-1] and "> Country or city (GPE)" in shown[-1]
+
+    events = lib_window.events_view
+    right_click(events.viewport(), events.visualRect(lib_window.events_proxy.index(0, 0)).center())
+    assert shown[-1][0] == "Add Note on This Event" and "Dismiss Event" in shown[-1]
+    assert "> 04 Consult" in shown[-1]
