@@ -848,15 +848,20 @@ class LibrarySession(QObject):
         return doc
 
     def write_pdf(self, path: str | Path) -> None:
-        from PySide6.QtPrintSupport import QPrinter
+        """The annotated briefing as an A4 PDF (QPdfWriter: no print support module needed)."""
+        from PySide6.QtCore import QMarginsF
+        from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(path))
-        doc = self.annotated_document()
+        writer = QPdfWriter(str(path))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
+        writer.setResolution(300)
+        writer.setCreator("Briefing Reader")
         if self.window.document is not None:
-            printer.setDocName(self.window.document.title or "Briefing")
-        doc.print_(printer)
+            writer.setTitle(self.window.document.title or "Briefing")
+        doc = self.annotated_document()
+        doc.print_(writer)
+        del writer  # the file is finished when the writer goes away
         doc.deleteLater()
         self.exported.emit(str(path))
 
@@ -873,7 +878,11 @@ class LibrarySession(QObject):
     def print_briefing(self) -> None:
         if self.window.document is None:
             return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        try:
+            from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        except ImportError:  # a build without Qt's print support: a PDF is the way to paper
+            show_error(self.window, "Printing is not available", "This build cannot print; use File ▸ Export ▸ Export Annotated PDF and print the PDF.")
+            return
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self.window)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 from pathlib import Path
 
@@ -181,7 +182,9 @@ def test_export_markdown_csv_json_notes_and_pdf(qtbot, lib_window, fake_file, tm
     assert "Ask about the **accord** text" in out["notes"].read_text(encoding="utf-8")
     pdf = tmp_path / "annotated.pdf"
     session.write_pdf(pdf)
-    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 1000
+    assert len(re.findall(rb"/Type\s*/Page[^s]", data)) >= 1  # at least one page object
     annotated = session.annotated_document()
     assert "Ask about the accord text" in annotated.toPlainText()
 
