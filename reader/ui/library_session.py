@@ -13,6 +13,7 @@ import logging
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
@@ -27,16 +28,18 @@ from PySide6.QtWidgets import (
 )
 
 from reader.model import Actor, Event
-from reader.store import Correction, Library
-from reader.store.corrections import MERGE, NOT_ACTOR, RENAME, RETYPE, SPLIT
-from reader.store.records import ACTOR_NOTE, ImportReport, Note
-from reader.ui import corrections_ui
 from reader.ui.dialogs import show_error
 from reader.ui.library_view import LibraryView
 from reader.ui.library_worker import CachingEngine, LibraryWorker, store_opened
 from reader.ui.markdown_view import render_markdown
 from reader.ui.models import ActorRole, EventRole
-from reader.ui.notes_panel import HIGHLIGHT_COLOURS, NOTE_MARK_COLOUR, NotesPanel
+from reader.ui.notes_panel import ACTOR_NOTE, HIGHLIGHT_COLOURS, NOTE_MARK_COLOUR, NotesPanel
+
+if TYPE_CHECKING:
+    # The store (sqlite-utils, and pandas when installed) is first imported on the library's
+    # thread; the window only needs it once the library is open.
+    from reader.store import Correction, Library
+    from reader.store.records import ImportReport, Note
 
 log = logging.getLogger(__name__)
 
@@ -546,6 +549,8 @@ class LibrarySession(QObject):
         highlight.setEnabled(self.add_note_action.isEnabled())
         if pos is None or self.window.analysis is None:
             return
+        from reader.ui import corrections_ui  # imports the store: by now the library thread has
+
         offset = self.window.article.offset_at(pos)
         if offset is None:
             return
@@ -562,6 +567,8 @@ class LibrarySession(QObject):
                 corrections_ui.fill_event_menu(sub, hit.item, self, self.window)
 
     def _actors_menu(self, pos: QPoint) -> None:
+        from reader.ui import corrections_ui
+
         view = self.window.actors_view
         actor = view.indexAt(pos).data(ActorRole)
         if actor is None:
@@ -571,6 +578,8 @@ class LibrarySession(QObject):
         self.popup(menu, view.viewport().mapToGlobal(pos))
 
     def _events_menu(self, pos: QPoint) -> None:
+        from reader.ui import corrections_ui
+
         view = self.window.events_view
         event = view.indexAt(pos).data(EventRole)
         if event is None:
@@ -734,6 +743,8 @@ class LibrarySession(QObject):
         if not self.available or self.importing:
             self._status_error("An import is already running" if self.importing else (self.unavailable_reason or "The library is not open"))
             return False
+        from reader.store.records import ImportReport
+
         cancel = threading.Event()
         report = ImportReport()
         dialog = QProgressDialog("Looking for briefings…", "Cancel", 0, 0, self.window)
@@ -927,6 +938,8 @@ class LibrarySession(QObject):
 
 
 def describe_correction(c: Correction) -> str:
+    from reader.store.corrections import MERGE, NOT_ACTOR, RENAME, RETYPE, SPLIT
+
     if c.kind == RENAME:
         return f"{c.target} is now called {c.value} in every briefing"
     if c.kind == RETYPE:

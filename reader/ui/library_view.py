@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -40,8 +41,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.store.records import BriefingSummary, SearchHit, TimelineEntry
 from reader.ui.date_words import describe_short
+
+if TYPE_CHECKING:
+    from reader.store.records import BriefingSummary, SearchHit, TimelineEntry
 
 BriefingIdRole = Qt.ItemDataRole.UserRole + 50
 SEARCH_DEBOUNCE_MS = 250

@@ -23,13 +23,15 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from reader.errors import BriefingError
 from reader.model import Analysis, Document, content_hash
-from reader.store import Library, LibraryBusyError, StoreError, apply_corrections
+
+if TYPE_CHECKING:  # the store (sqlite-utils, and pandas when installed) is imported on the worker thread
+    from reader.store import Library
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +40,7 @@ CACHE_WAIT_S = 3.0
 #: Documents handed to the engine at once during an import (one `nlp.pipe` batch, one lock hold).
 IMPORT_CHUNK = 16
 
-LibraryCall = Callable[[Library], Any]
+LibraryCall = Callable[["Library"], Any]
 
 
 class LibraryWorker(QObject):
@@ -85,7 +87,7 @@ class LibraryWorker(QObject):
         """Run `call(library)` on the worker; `on_result` / `on_error` then run on the GUI thread."""
         future: Future = Future()
         if self._closed:
-            future.set_exception(StoreError("the library is closed"))
+            future.set_exception(BriefingError("the library is closed"))
             return future
         self._queue.put((call, future, on_result, on_error))
         return future
@@ -120,6 +122,9 @@ class LibraryWorker(QObject):
     # ------------------------------------------------------------------ worker thread
 
     def _run(self) -> None:
+        # Imported here, off the GUI thread: sqlite-utils pulls in pandas when it is installed (~0.5 s).
+        from reader.store import Library, LibraryBusyError
+
         try:
             self.library = Library.open(self.path)
         except LibraryBusyError as exc:
@@ -146,7 +151,7 @@ class LibraryWorker(QObject):
             if not future.set_running_or_notify_cancel():
                 continue
             if self.library is None:
-                future.set_exception(StoreError(self.error or "the library is not open"))
+                future.set_exception(BriefingError(self.error or "the library is not open"))
             else:
                 try:
                     future.set_result(call(self.library))
@@ -250,9 +255,13 @@ class CachingEngine:
             corrections = worker.call(lambda lib: lib.corrections(briefing_id), CACHE_WAIT_S)
         except (FutureTimeout, BriefingError):
             corrections = self.corrections
+        from reader.store.corrections import apply_corrections
+
         return apply_corrections(raw, corrections, briefing_id)
 
     def _corrected(self, analysis: Analysis, briefing_id: str | None) -> Analysis:
+        from reader.store.corrections import apply_corrections
+
         return apply_corrections(analysis, self.corrections, briefing_id or analysis.document.id)
 
     def analyze_many(self, documents: Iterable[Document]) -> Iterator[Analysis]:
@@ -313,6 +322,8 @@ def _store_analysis(lib: Library, briefing_id: str, analysis: Analysis) -> Analy
     lib.put_analysis(briefing_id, analysis)
     corrected = lib.analysis_for(briefing_id)
     if corrected is None:
+        from reader.store import StoreError
+
         raise StoreError(f"briefing {briefing_id}: the analysis was not cached")
     # Keep the window's own Document (its source is this file), with the corrected findings.
     corrected.document = analysis.document

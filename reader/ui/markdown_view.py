@@ -8,9 +8,9 @@ browser only when it is clicked.
 
 from __future__ import annotations
 
+from functools import cache
 from urllib.parse import urlsplit
 
-from markdown_it import MarkdownIt
 from PySide6.QtCore import QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
@@ -28,21 +28,21 @@ def safe_href(url: str) -> bool:
     return scheme in SAFE_LINK_SCHEMES
 
 
-def _parser() -> MarkdownIt:
+@cache
+def _parser():
+    from markdown_it import MarkdownIt  # on first use: keeps window start-up short
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.disable("image")  # an image would be a remote fetch; its text shows instead
     md.validateLink = safe_href  # type: ignore[method-assign]
     return md
 
 
-_MD = _parser()
-
-
 def render_markdown(text: str) -> str:
     """HTML for the preview; the empty note gets a hint instead of nothing."""
     if not text.strip():
         return "<p style='color:gray'><i>Nothing written yet.</i></p>"
-    return _MD.render(text)
+    return _parser().render(text)
 
 
 class MarkdownPreview(QTextBrowser):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -26,8 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.store.records import ACTOR_NOTE, BRIEFING_NOTE, EVENT_NOTE, Note
 from reader.ui.markdown_view import MarkdownPreview
+
+if TYPE_CHECKING:  # the store is imported on the library's thread, not at window start-up
+    from reader.store.records import Note
+
+#: Note kinds, as `reader.store.records` names them (a test keeps the two in step).
+ACTOR_NOTE, BRIEFING_NOTE, EVENT_NOTE = "actor", "briefing", "event"
 
 #: Pause in typing after which the note is saved.
 AUTOSAVE_MS = 400

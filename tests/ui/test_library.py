@@ -236,12 +236,11 @@ def test_the_real_engine_runs_once_and_the_cached_analysis_shows_the_same_highli
 
 def test_a_library_in_use_gets_a_clear_dialog_and_reading_goes_on(qtbot, fake_engine, settings, dialogs, db, fake_file, monkeypatch):
     from reader.store import LibraryBusyError
-    from reader.ui import library_worker
 
     def busy(path, *args, **kwargs):
         raise LibraryBusyError(f"{path}: the library is in use by another program")
 
-    monkeypatch.setattr(library_worker.Library, "open", busy)
+    monkeypatch.setattr(Library, "open", busy)
     window = make_library_window(qtbot, fake_engine, settings, db)
     try:
         qtbot.waitUntil(lambda: bool(dialogs), timeout=TIMEOUT_MS)

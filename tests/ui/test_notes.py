@@ -352,3 +352,24 @@ def test_a_reload_of_the_list_never_replaces_what_is_being_typed(qtbot, lib_wind
     qtbot.keyClicks(editor, " and more")
     session.notes_panel.flush()
     qtbot.waitUntil(lambda: db_notes(db, briefing_id)[0].body == "first words and more", timeout=TIMEOUT_MS)
+
+
+def test_note_kinds_match_the_store_and_the_window_starts_without_the_store():
+    import subprocess
+    import sys
+
+    from reader.store import records
+    from reader.ui import notes_panel
+
+    assert (notes_panel.ACTOR_NOTE, notes_panel.BRIEFING_NOTE, notes_panel.EVENT_NOTE) == (
+        records.ACTOR_NOTE,
+        records.BRIEFING_NOTE,
+        records.EVENT_NOTE,
+    )
+    # sqlite-utils (and pandas, when installed) load on the library's thread, not before the window shows.
+    code = (
+        "import sys, reader.ui.main_window, reader.ui.library_session; "
+        "print(sorted(m for m in ('sqlite_utils', 'pandas', 'reader.store') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip() == "[]"
