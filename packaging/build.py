@@ -247,20 +247,16 @@ def in_libs_dir(path: Path, bundle: Path) -> bool:
     return any(part.endswith(".libs") for part in path.relative_to(bundle).parts[:-1])
 
 
-def strip_binaries(bundle: Path, executables: list[str]) -> int:
-    """Strip debug data from our ELF files; returns the bytes saved.
+def strip_binaries(bundle: Path) -> int:
+    """Strip symbols and notes from our ELF files; returns the bytes saved.
 
-    Not stripped: the executables (the bootloader carries its archive appended after the ELF
-    sections, which strip would cut off), and anything in a `*.libs/` folder (openblas fails to
-    load after strip: "ELF load command address/offset not page-aligned"). Symlinks into those
-    folders are skipped because is_elf() does not follow links.
+    Not stripped: anything in a `*.libs/` folder (numpy's OpenBLAS fails to load after strip:
+    "ELF load command address/offset not page-aligned"); symlinks into those folders are skipped
+    too because is_elf() does not follow links. The executables can be: PyInstaller 6 keeps
+    their archive in an ELF section (`pydata`), which strip leaves alone.
     """
     before = sum(p.stat().st_size for p in elf_files(bundle))
-    targets = [
-        str(p) for p in elf_files(bundle)
-        if p.parent != bundle or p.name not in executables
-        if not in_libs_dir(p, bundle)
-    ]
+    targets = [str(p) for p in elf_files(bundle) if not in_libs_dir(p, bundle)]
     for i in range(0, len(targets), 200):
         run(["strip", "--strip-unneeded", "--remove-section=.comment", "--remove-section=.note", *targets[i : i + 200]])
     after = sum(p.stat().st_size for p in elf_files(bundle))
@@ -516,11 +512,10 @@ def main(argv: list[str] | None = None) -> int:
     frozen = freeze(env, with_gui)
     info["freeze_seconds"] = round(time.monotonic() - started, 1)
     info["frozen_bytes"] = tree_size(frozen)
-    executables = ["briefing", *(["briefing-reader"] if with_gui else [])]
 
     t = time.monotonic()
     pruned = prune_unused_libraries(frozen)
-    saved = strip_binaries(frozen, executables)
+    saved = strip_binaries(frozen)
     runpaths = remove_foreign_runpaths(frozen)
     info.update(pruned=pruned, strip_saved_bytes=saved, runpaths_removed=runpaths, trim_seconds=round(time.monotonic() - t, 1))
     bundle = DIST / PACKAGE
