@@ -64,6 +64,9 @@ def seconds_since_process_start() -> float:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a frozen build re-runs itself as the analysis process
     args = build_parser().parse_args(argv)
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -86,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     guard_none_refcount()
     path = Path(args.file) if args.file else None
     if args.smoke_test:
-        return smoke_test(path)
+        return smoke_test(path, db=args.db)
     return run_window(path, QApplication, db=args.db)
 
 
@@ -143,8 +146,11 @@ def quiet_offscreen_warnings() -> None:
     qInstallMessageHandler(handler)
 
 
-def smoke_test(path: Path | None) -> int:
-    """Open a briefing through the real window offscreen; print one line; 0 when everything showed."""
+def smoke_test(path: Path | None, db: str | None = None) -> int:
+    """Open a briefing through the real window offscreen; print one line; 0 when everything showed.
+
+    With `db`, the window also uses that library: the briefing must be stored in it.
+    """
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -160,7 +166,7 @@ def smoke_test(path: Path | None) -> int:
     origin = time.perf_counter() - seconds_since_process_start()
     with tempfile.TemporaryDirectory(prefix="briefing-smoke-") as tmp:
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(settings=settings)
+        window = MainWindow(settings=settings, library_path=Path(db).expanduser() if db else None)
         window.show()
         generation = window.open_path(path)
         loop = QEventLoop()
@@ -171,6 +177,11 @@ def smoke_test(path: Path | None) -> int:
         deadline = time.perf_counter() + 10
         while "highlights" not in window.paint_times and time.perf_counter() < deadline and not failures:
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        session = window.library_session
+        while session is not None and session.briefing_id is None and time.perf_counter() < deadline and not failures:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if session is not None and session.briefing_id is None and not failures:
+            failures.append(f"the briefing was not stored in the library {db}: {session.worker.error or 'no answer'}")
         analysis = window.analysis
         ok = analysis is not None and not failures and {"text", "highlights"} <= window.paint_times.keys()
         if ok:

@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LAYER_PROPERTY = QTextCharFormat.Property.UserProperty + 1  # same slot as the article's own layers
+#: Open the library this long after the window is built when no text has been shown by then.
+START_LIBRARY_MS = 1200
 EXPORTS = {
     "md": ("Export Briefing with Events and Notes", "Markdown (*.md)", ".md"),
     "csv": ("Export Events as CSV", "CSV (*.csv)", ".csv"),
@@ -94,7 +96,6 @@ class LibrarySession(QObject):
         self._deleted: list[str] = []  # note ids deleted in this window, newest last
         self.worker.opened.connect(self._on_opened)
         self.worker.open_failed.connect(self._on_open_failed)
-        self.worker.start()
 
     # ------------------------------------------------------------------ construction
 
@@ -134,6 +135,10 @@ class LibrarySession(QObject):
             app.aboutToQuit.connect(self.close)
         self._set_enabled(False)
         self.notes_panel.set_unavailable("Opening the library…")
+        # Open the library once the first text is on screen: importing the store (sqlite-utils,
+        # pandas when installed) competes with the window for the interpreter.
+        w.article.text_painted.connect(self.worker.start)
+        QTimer.singleShot(START_LIBRARY_MS, self.worker.start)
         state = w.settings.value("window/docks")
         if state is not None:
             w.restoreState(state)

@@ -62,8 +62,9 @@ class LibraryWorker(QObject):
         self._thread = threading.Thread(target=self._run, name=f"briefing-{name}", daemon=True)
 
     def start(self) -> LibraryWorker:
-        """Open the library on the worker thread (connect `opened` / `open_failed` first)."""
-        self._thread.start()
+        """Open the library on the worker thread (connect `opened` / `open_failed` first); once only."""
+        if self._thread.ident is None and not self._closed:
+            self._thread.start()
         return self
 
     # ------------------------------------------------------------------ GUI side

@@ -331,3 +331,20 @@ def test_menus_offer_import_export_print_notes_and_library(qtbot, lib_window):
     ]
     notes_items = [a.text().replace("&", "") for a in menus["Notes"].actions() if a.text()]
     assert notes_items[:2] == ["Add Note", "Highlight"] and "Show Library" in notes_items
+
+
+def test_the_library_opens_after_the_first_text_is_shown(qtbot, fake_engine, settings, dialogs, db, fake_file):
+    from reader.ui.main_window import MainWindow
+
+    window = MainWindow(engine=fake_engine, settings=settings, warm_up=False, library_path=db)
+    qtbot.addWidget(window)
+    window.show()
+    session = window.library_session
+    try:
+        assert not session.worker._ready.is_set() and not db.exists()  # nothing competes with the first paint
+        with qtbot.waitSignal(window.analysis_shown, timeout=TIMEOUT_MS):
+            window.open_path(fake_file)
+        qtbot.waitUntil(lambda: session.briefing_id is not None, timeout=TIMEOUT_MS)
+        assert db.exists()
+    finally:
+        close_window(window)
