@@ -940,6 +940,7 @@ class LibrarySession(QObject):
         if self._import_worker is not None:
             self._import_worker.close(30)
         self.worker.close(30)
+        self.engine.close()
 
 
 def describe_correction(c: Correction) -> str:

@@ -186,6 +186,7 @@ class CachingEngine:
 
     def __init__(self, inner: Any = None, worker: LibraryWorker | None = None) -> None:
         self._inner = inner
+        self._owns_inner = False
         self._inner_lock = threading.Lock()
         self.engine_lock = threading.Lock()
         self.worker = worker
@@ -202,10 +203,21 @@ class CachingEngine:
     def inner(self) -> Any:
         with self._inner_lock:
             if self._inner is None:
-                from reader.engine import Engine
-
-                self._inner = Engine()
+                self._inner = default_engine()
+                self._owns_inner = True
             return self._inner
+
+    def close(self) -> None:
+        """Stop the engine this object started (an engine process), if any."""
+        with self._inner_lock:
+            inner, owned = self._inner, self._owns_inner
+            self._inner, self._owns_inner = None, False
+        closer = getattr(inner, "close", None) if owned else None
+        if closer is not None:
+            try:
+                closer()
+            except Exception:  # a child process that is already gone
+                log.exception("stopping the engine failed")
 
     def load(self) -> CachingEngine:
         loader = getattr(self.inner, "load", None)
@@ -283,6 +295,23 @@ class CachingEngine:
             if hasattr(inner, "analyze_many"):
                 return list(inner.analyze_many(batch))
             return [inner.analyze(d) for d in batch]
+
+
+def default_engine() -> Any:
+    """The engine the window uses when none is given: in its own process when that is available
+    (spaCy then never holds the window's GIL), else in this process."""
+    try:
+        from reader.ui.engine_process import EngineProcess
+    except ImportError:
+        EngineProcess = None  # noqa: N806
+    if EngineProcess is not None:
+        try:
+            return EngineProcess().start()
+        except Exception:
+            log.exception("the engine process could not start; analysing in the window's process")
+    from reader.engine import Engine
+
+    return Engine()
 
 
 def store_opened(lib: Library, document: Document, path: Path | None = None) -> str:
