@@ -69,6 +69,7 @@ class LibrarySession(QObject):
     briefings_listed = Signal(int)  # rows shown in the library view
     search_done = Signal(str, int)  # query, hits
     timeline_shown = Signal(str, int)  # actor, entries
+    all_notes_listed = Signal(int)  # notes in the library's Notes tab
     correction_stored = Signal(object)  # Correction
     import_finished = Signal(object)  # ImportReport
     exported = Signal(str)  # path written
@@ -122,6 +123,7 @@ class LibrarySession(QObject):
         self.library_view.timeline_requested.connect(self.show_timeline)
         self.library_view.refresh_requested.connect(self.refresh_briefings)
         self.library_view.import_requested.connect(self.choose_import_files)
+        self.library_view.notes_requested.connect(self.list_all_notes)
         self.library_dock.visibilityChanged.connect(lambda shown: shown and self.refresh_briefings())
         self._build_actions()
         self._install_context_menus()
@@ -663,6 +665,22 @@ class LibrarySession(QObject):
             self.briefings_listed.emit(len(rows))
 
         self.worker.submit(lambda lib: lib.list_briefings(sort="imported"), done, self._status_error)
+
+    def list_all_notes(self) -> None:
+        """Fill the library's Notes tab: every note and highlight, with its briefing's title."""
+        if not self.available:
+            return
+
+        def run(lib: Library):
+            titles = {b.id: b.title for b in lib.list_briefings(top_actors=0)}
+            return lib.all_notes(), titles
+
+        def done(result) -> None:
+            notes, titles = result
+            self.library_view.set_notes(notes, titles)
+            self.all_notes_listed.emit(len(notes))
+
+        self.worker.submit(run, done, self._status_error)
 
     def show_briefings_mentioning(self, name: str) -> None:
         self.library_dock.show()

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 from reader.ui.date_words import describe_short
 
 if TYPE_CHECKING:
-    from reader.store.records import BriefingSummary, SearchHit, TimelineEntry
+    from reader.store.records import BriefingSummary, Note, SearchHit, TimelineEntry
 
 BriefingIdRole = Qt.ItemDataRole.UserRole + 50
 SEARCH_DEBOUNCE_MS = 250
@@ -211,6 +211,7 @@ class LibraryView(QWidget):
     timeline_requested = Signal(str)  # actor name ("" for every event)
     refresh_requested = Signal()
     import_requested = Signal()
+    notes_requested = Signal()  # the Notes tab was shown: list every note
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -303,6 +304,25 @@ class LibraryView(QWidget):
         self.tabs.addTab(briefings_tab, "Briefings")
         self.tabs.addTab(search_tab, "Search")
         self.tabs.addTab(timeline_tab, "Timeline")
+
+        self.notes_tree = QTreeWidget(self)
+        self.notes_tree.setHeaderLabels(["Briefing", "On", "Note", "Last changed"])
+        self.notes_tree.setRootIsDecorated(False)
+        self.notes_tree.setUniformRowHeights(True)
+        self.notes_tree.setAccessibleName("Every note in the library")
+        for column, width in ((0, 300), (1, 260), (2, 380)):
+            self.notes_tree.header().resizeSection(column, width)
+        self.notes_tree.itemActivated.connect(self._on_note_item)
+        self.notes_tree.itemDoubleClicked.connect(self._on_note_item)
+        self.notes_status = QLabel("")
+        self.notes_status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        notes_tab = QWidget(self)
+        n_layout = QVBoxLayout(notes_tab)
+        n_layout.setContentsMargins(4, 4, 4, 4)
+        n_layout.addWidget(self.notes_tree, 1)
+        n_layout.addWidget(self.notes_status)
+        self.tabs.addTab(notes_tab, "Notes")
+        self.tabs.currentChanged.connect(lambda i: i == self.NOTES_TAB and self.notes_requested.emit())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -389,6 +409,31 @@ class LibraryView(QWidget):
             self.open_requested.emit(briefing_id, note_id)
 
     # ------------------------------------------------------------------ timeline
+
+    NOTES_TAB = 3
+
+    def set_notes(self, notes: list[Note], titles: dict[str, str]) -> None:
+        """Every note of the library, newest change first; double-click opens its briefing at the note."""
+        from reader.ui.notes_panel import note_first_line, note_heading
+
+        self.notes_tree.clear()
+        items = []
+        for note in sorted(notes, key=lambda n: n.updated_at, reverse=True):
+            title = titles.get(note.briefing_id or "", "") if note.briefing_id else ""
+            item = QTreeWidgetItem(
+                [title or "(every briefing naming the actor)", note_heading(note), note_first_line(note), note.updated_at[:16].replace("T", " ")]
+            )
+            item.setToolTip(2, note.body[:500])
+            item.setData(0, BriefingIdRole, note.briefing_id or "")
+            item.setData(1, BriefingIdRole, note.id)
+            items.append(item)
+        self.notes_tree.addTopLevelItems(items)
+        self.notes_status.setText(f"{len(notes)} note{'s' * (len(notes) != 1)} and highlights")
+
+    def _on_note_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        briefing_id = item.data(0, BriefingIdRole)
+        if briefing_id:
+            self.open_requested.emit(briefing_id, item.data(1, BriefingIdRole) or "")
 
     def set_timeline(self, actor: str, entries: list[TimelineEntry]) -> None:
         self.tabs.setCurrentIndex(2)

@@ -348,3 +348,30 @@ def test_the_library_opens_after_the_first_text_is_shown(qtbot, fake_engine, set
         assert db.exists()
     finally:
         close_window(window)
+
+
+def test_the_notes_tab_lists_every_note_and_opens_its_briefing(qtbot, lib_window, folder, fake_file):
+    session = lib_window.library_session
+    import_and_wait(qtbot, lib_window, [folder])
+    open_in_library(qtbot, lib_window, fake_file)
+    select_words(lib_window, "water accord")
+    session.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(session.note_saved, timeout=TIMEOUT_MS):
+        session.notes_panel.editor.setPlainText("annex **B** matters")
+        session.notes_panel.flush()
+    note_id = session.notes_panel.current.id
+    session.show_library()
+    with qtbot.waitSignal(session.all_notes_listed, timeout=TIMEOUT_MS) as blocker:
+        session.library_view.tabs.setCurrentIndex(session.library_view.NOTES_TAB)
+    assert blocker.args == [1]
+    item = session.library_view.notes_tree.topLevelItem(0)
+    assert item.text(0) == "Talks in Klow" and item.text(2) == "annex B matters"
+    assert "water accord" in item.text(1)
+    # Opening it from another briefing brings back the briefing with the note chosen.
+    other = folder / "a-talks.txt"
+    open_in_library(qtbot, lib_window, other)
+    with qtbot.waitSignal(session.notes_loaded, timeout=TIMEOUT_MS):
+        session.library_view.notes_tree.itemDoubleClicked.emit(item, 0)
+    qtbot.waitUntil(lambda: session.notes_panel.current is not None and session.notes_panel.current.id == note_id, timeout=TIMEOUT_MS)
+    assert "water accord" in lib_window.document.text
