@@ -772,7 +772,7 @@ class LibrarySession(QObject):
         report = ImportReport()
         dialog = QProgressDialog("Looking for briefings…", "Cancel", 0, 0, self.window)
         dialog.setWindowTitle("Importing into the library")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setWindowModality(Qt.WindowModality.NonModal)  # reading and notes go on during an import
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
