@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.model import Actor, Event
+from reader.ui.article_view import LAYER_PROPERTY
 from reader.ui.dialogs import show_error
 from reader.ui.library_view import LibraryView
 from reader.ui.library_worker import CachingEngine, LibraryWorker, store_opened
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LAYER_PROPERTY = QTextCharFormat.Property.UserProperty + 1  # same slot as the article's own layers
 #: Open the library this long after the window is built when no text has been shown by then.
 START_LIBRARY_MS = 1200
 EXPORTS = {
@@ -181,8 +181,6 @@ class LibrarySession(QObject):
         self.notes_toggle.setText("Show &Notes Panel")
         self.notes_toggle.setShortcut(QKeySequence("Ctrl+3"))
         w.addAction(self.notes_toggle)
-        self.library_toggle = self.library_dock.toggleViewAction()
-        self.library_toggle.setText("Show Library &Panel")
 
         bar = w.menuBar()
         menus = {a.text().replace("&", ""): a.menu() for a in bar.actions() if a.menu() is not None}

@@ -7,7 +7,6 @@ in bold; every piece of stored text is escaped first.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from typing import TYPE_CHECKING
@@ -465,7 +464,3 @@ class LibraryView(QWidget):
         briefing_id = item.data(0, BriefingIdRole)
         if briefing_id:
             self.open_requested.emit(briefing_id, "")
-
-
-def published_words(date: dt.date | None) -> str:
-    return date.isoformat() if date else ""

@@ -190,8 +190,6 @@ class CachingEngine:
         self._inner_lock = threading.Lock()
         self.engine_lock = threading.Lock()
         self.worker = worker
-        #: Briefing ids by content hash, filled as briefings are opened (read from the GUI thread).
-        self.briefing_ids: dict[str, str] = {}
         #: Corrections known to apply, for when the library is too busy to ask (kept by the session).
         self.corrections: list = []
         #: Raw analyses against a publication date other than the document's (not cached in the library).
@@ -246,7 +244,6 @@ class CachingEngine:
         except BriefingError as exc:
             log.warning("the library could not store the briefing: %s", exc)
             return self._corrected(self._run_inner(document, published), None)
-        self.briefing_ids[digest] = briefing_id
         if cached is not None:
             self.cache_hits += 1
             return cached
