@@ -99,7 +99,10 @@ class MainWindow(QMainWindow):
             self.library_session.attach()
         self.header.set_document(None)
         self.statusBar().showMessage("Loading the language model in the background…" if warm_up else "Ready")
-        if warm_up:
+        if warm_up and self.service.isolated:
+            # The analysis process loads spaCy on the other core while this window opens.
+            QTimer.singleShot(0, self.service.start_engine)
+        elif warm_up:
             # Give a file being opened right now the first go at the CPU; its analysis loads the model anyway.
             QTimer.singleShot(WARM_UP_DELAY_MS, self.service.warm_up)
 
@@ -707,7 +710,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_settings()
-        self.service.cancel()
+        self.service.shutdown()
         super().closeEvent(event)
 
     def show_about(self) -> None:

@@ -153,9 +153,13 @@ class AnalysisService(QObject):
     busy_changed = Signal(bool)
     model_ready = Signal(float)
 
-    def __init__(self, engine=None, parent: QObject | None = None) -> None:
+    def __init__(self, engine=None, parent: QObject | None = None, isolate: bool = True) -> None:
+        """``engine``: an Engine-like object to use in this process (tests, a shared library engine);
+        without one the engine runs in its own process (``isolate``) or, failing that, in this one."""
         super().__init__(parent)
         self._engine = engine
+        self._owned_process = None
+        self._isolate = isolate and engine is None
         self._engine_lock = threading.Lock()
         self._generations = _Generations()
         self._signals = TaskSignals(self)
@@ -176,10 +180,24 @@ class AnalysisService(QObject):
         """The engine, created on first use: importing spaCy takes ~0.5 s, so it happens on a worker."""
         with self._engine_lock:
             if self._engine is None:
-                from reader.engine import Engine
+                if self._isolate:
+                    from reader.ui.engine_process import EngineProcess
 
-                self._engine = Engine()
+                    self._engine = self._owned_process = EngineProcess().start()
+                else:
+                    from reader.engine import Engine
+
+                    self._engine = Engine()
             return self._engine
+
+    def start_engine(self) -> None:
+        """Start the analysis process now (non-blocking): it loads spaCy while the window opens."""
+        if self._isolate:
+            _ = self.engine
+
+    @property
+    def isolated(self) -> bool:
+        return self._isolate
 
     @property
     def generation(self) -> int:
@@ -230,6 +248,12 @@ class AnalysisService(QObject):
         self._analysis_pool.clear()
         self._load_pool.clear()
         self._set_busy(False)
+
+    def shutdown(self) -> None:
+        """Cancel everything and stop the analysis process (a running analysis is abandoned)."""
+        self.cancel()
+        if self._owned_process is not None:
+            self._owned_process.close(timeout=0.5)
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the pools are idle (tests and shutdown only)."""
