@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -374,3 +375,30 @@ def test_note_kinds_match_the_store_and_the_window_starts_without_the_store():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_two_windows_on_one_library_lose_no_note(qtbot, fake_engine, settings, dialogs, db, fake_file):
+    """Two readers (two connections, two worker threads) writing notes on the same briefing at once."""
+    first = make_library_window(qtbot, fake_engine, settings, db)
+    second = make_library_window(qtbot, FakeEngine(), settings, db)
+    try:
+        briefing_id = open_in_library(qtbot, first, fake_file)
+        assert open_in_library(qtbot, second, fake_file) == briefing_id
+        for window, words in ((first, "water accord"), (second, "border post")):
+            select_words(window, words)
+            window.library_session.add_note_on_selection()
+        for window in (first, second):
+            qtbot.waitUntil(lambda w=window: w.library_session.notes_panel.current is not None, timeout=TIMEOUT_MS)
+        for n in range(5):  # interleaved autosaves from both
+            for window, name in ((first, "first"), (second, "second")):
+                window.library_session.notes_panel.editor.setPlainText(f"{name} {n}")
+                window.library_session.notes_panel.flush()
+        qtbot.waitUntil(lambda: sorted(n.body for n in db_notes(db, briefing_id)) == ["first 4", "second 4"], timeout=TIMEOUT_MS)
+        with qtbot.waitSignal(second.library_session.notes_loaded, timeout=TIMEOUT_MS):
+            second.library_session.reload_notes()
+        assert sorted(n.body for n in second.library_session.notes_panel.model.notes) == ["first 4", "second 4"]
+    finally:
+        close_window(first)
+        close_window(second)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
