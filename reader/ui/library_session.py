@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressDialog,
     QTextEdit,
+    QToolTip,
 )
 
 from reader.model import Actor, Event
@@ -132,6 +133,7 @@ class LibrarySession(QObject):
         # A new briefing's actors are known once analysed: notes on those actors show then.
         w.analysis_shown.connect(lambda _generation: self.reload_notes())
         w.installEventFilter(self)
+        w.article.viewport().installEventFilter(self)  # note tooltips over noted text
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.close)
@@ -930,7 +932,37 @@ class LibrarySession(QObject):
             self.close()
         elif watched is self.window and event.type() == QEvent.Type.WindowStateChange:
             self._follow_reading_mode()
+        elif watched is self.window.article.viewport() and event.type() == QEvent.Type.ToolTip:
+            text = self.note_tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, watched, QRect())
+                return True
         return super().eventFilter(watched, event)
+
+    def notes_at(self, offset: int) -> list[Note]:
+        return [
+            n
+            for n in self.notes
+            if n.anchor is not None and not n.orphaned and n.briefing_id == self.briefing_id
+            and n.anchor.start <= offset < n.anchor.end
+        ]
+
+    def note_tooltip_at(self, point: QPoint) -> str:
+        """The notes under the mouse (rendered), above what the article itself would say there."""
+        article = self.window.article
+        offset = article.offset_at(point)
+        if offset is None:
+            return ""
+        parts = []
+        for note in self.notes_at(offset):
+            if note.body.strip():
+                parts.append(f"<b>Note</b>{render_markdown(note.body[:1500])}")
+            else:
+                parts.append("<b>Highlight</b>")
+        if not parts:
+            return ""
+        own = article.tooltip_at(point)
+        return "<hr>".join(parts + ([own] if own else []))
 
     def _follow_reading_mode(self) -> None:
         """Reading mode (full screen) hides the docks like the other panels, and brings them back after."""

@@ -402,3 +402,21 @@ def test_two_windows_on_one_library_lose_no_note(qtbot, fake_engine, settings, d
         close_window(second)
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_hovering_noted_text_shows_the_note(qtbot, lib_window, fake_file):
+    from test_ui_main_window import point_inside
+
+    session = lib_window.library_session
+    open_in_library(qtbot, lib_window, fake_file)
+    start, end = select_words(lib_window, "Borduria signed")
+    session.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    session.notes_panel.editor.setPlainText("ask for the **signed** text")
+    session.notes_panel.flush()
+    qtbot.waitUntil(lambda: bool(session.notes and session.notes[0].body), timeout=TIMEOUT_MS)
+    borduria = point_inside(lib_window.article, start, start + len("Borduria"))
+    tip = session.note_tooltip_at(borduria)
+    assert "<strong>signed</strong>" in tip and "Borduria" in tip  # the note, then the actor's own tooltip
+    far = lib_window.document.text.index("Emoji")
+    assert session.note_tooltip_at(point_inside(lib_window.article, far, far + 5)) == ""
