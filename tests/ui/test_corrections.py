@@ -214,3 +214,16 @@ def test_right_clicks_open_the_menus_with_the_corrections(qtbot, lib_window, fak
     right_click(events.viewport(), events.visualRect(lib_window.events_proxy.index(0, 0)).center())
     assert shown[-1][0] == "Add Note on This Event" and "Dismiss Event" in shown[-1]
     assert "> 04 Consult" in shown[-1]
+
+
+def test_corrections_hold_when_dates_are_resolved_against_another_day(qtbot, lib_window, fake_file, fake_engine):
+    import datetime as dt
+
+    open_in_library(qtbot, lib_window, fake_file)
+    correct_and_wait(qtbot, lib_window, rename_correction(actor(lib_window, "Klow"), "Klow City"))
+    runs = len(fake_engine.calls)
+    with qtbot.waitSignal(lib_window.analysis_shown, timeout=TIMEOUT_MS):
+        lib_window.set_publication_date(dt.date(2023, 3, 1))
+    assert len(fake_engine.calls) == runs + 1  # another day: analysed again (not from the cache)
+    assert "Klow City" in actor_names(lib_window)
+    assert any(d.value.startswith("2023-") for d in lib_window.analysis.dates)
