@@ -143,6 +143,8 @@ class LibrarySession(QObject):
         # pandas when installed) competes with the window for the interpreter.
         w.article.text_painted.connect(self.worker.start)
         QTimer.singleShot(START_LIBRARY_MS, self.worker.start)
+        # The analysis process loads spaCy on the other core meanwhile (as the window does without a library).
+        QTimer.singleShot(0, self.engine.load_in_background)
         state = w.settings.value("window/docks")
         if state is not None:
             w.restoreState(state)

@@ -224,6 +224,15 @@ class CachingEngine:
                 loader()
         return self
 
+    def load_in_background(self) -> None:
+        """Start the default engine (its process) and load the model now, off the GUI thread.
+
+        Only for an engine this object creates itself: the window would otherwise start it when
+        the first briefing missing from the cache needs it, after the library lookup.
+        """
+        if self._inner is None:
+            threading.Thread(target=self.load, name="briefing-engine-start", daemon=True).start()
+
     def _run_inner(self, document: Document, published: dt.date | None) -> Analysis:
         with self.engine_lock:
             self.engine_runs += 1
