@@ -231,7 +231,13 @@ class CachingEngine:
         the first briefing missing from the cache needs it, after the library lookup.
         """
         if self._inner is None:
-            threading.Thread(target=self.load, name="briefing-engine-start", daemon=True).start()
+            threading.Thread(target=self._load_quietly, name="briefing-engine-start", daemon=True).start()
+
+    def _load_quietly(self) -> None:
+        try:
+            self.load()
+        except Exception as exc:  # closed meanwhile, or it cannot start: the first analysis says why
+            log.info("the engine did not start ahead of time: %s", exc)
 
     def _run_inner(self, document: Document, published: dt.date | None) -> Analysis:
         with self.engine_lock:
