@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: Start the engine this long after the first analysis is shown (when the cache served it).
+ENGINE_START_DELAY_MS = 2000
 #: Open the library this long after the window is built when no text has been shown by then.
 START_LIBRARY_MS = 1200
 EXPORTS = {
@@ -143,8 +145,10 @@ class LibrarySession(QObject):
         # pandas when installed) competes with the window for the interpreter.
         w.article.text_painted.connect(self.worker.start)
         QTimer.singleShot(START_LIBRARY_MS, self.worker.start)
-        # The analysis process loads spaCy on the other core meanwhile (as the window does without a library).
-        QTimer.singleShot(0, self.engine.load_in_background)
+        # A briefing from the cache needs no spaCy, so the engine is not started with the window (that
+        # slowed a cached re-open by ~0.3 s on two cores); a miss starts it, and so does the first
+        # briefing shown, a little later, so that the next new one does not wait for the model.
+        w.analysis_shown.connect(lambda _g: QTimer.singleShot(ENGINE_START_DELAY_MS, self.engine.load_in_background))
         state = w.settings.value("window/docks")
         if state is not None:
             w.restoreState(state)
