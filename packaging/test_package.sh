@@ -47,6 +47,12 @@ for f in usr/share/doc/briefing-reader/copyright usr/share/doc/briefing-reader/c
          usr/lib/briefing-reader/_internal/resources/samples/sample-briefing.md; do
   [ -e "$SCRATCH/$f" ] || fail "missing /$f"
 done
+# Every library any bundled ELF file needs resolves (in the bundle or on this system): PyInstaller
+# leaves out silently what the build host lacked, and a plugin Qt loads late would fail only then.
+unresolved=$(find "$SCRATCH/usr/lib/briefing-reader" -type f \( -name '*.so*' -o -perm -u+x \) -print0 \
+  | xargs -0 -n 50 ldd 2>/dev/null | grep -E '^/|not found' | grep -B1 'not found' || true)
+[ -z "$unresolved" ] || { echo "$unresolved" >&2; fail "libraries not found (ldd)"; }
+say "ldd: every library the bundle's ELF files need is found"
 # A clean environment: nothing from the venv or the source tree can leak into the run.
 clean() { env -i PATH=/usr/bin:/bin HOME="$SCRATCH/home" LANG=C.UTF-8 XDG_RUNTIME_DIR="$SCRATCH/home" "$@"; }
 
