@@ -67,6 +67,7 @@ HOST_LIBS = {
     "libgl1": "/usr/lib/x86_64-linux-gnu/libGL.so.1",
     "libfontconfig1": "/usr/lib/x86_64-linux-gnu/libfontconfig.so.1",
     "libdbus-1-3": "/lib/x86_64-linux-gnu/libdbus-1.so.3",
+    "libcups2": "/usr/lib/x86_64-linux-gnu/libcups.so.2",  # Qt's print-support plugin
 }
 #: Kept in the bundle even when Debian ships a library of the same name: ours is the
 #: interpreter the bundle was frozen with (Debian's libpython3.11 is a different build).
