@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Open the installed window under Xvfb with Qt's xcb platform (a real X server, not offscreen)
-# and grab the whole screen:  packaging/screenshot_installed.sh [OUT.png] [FILE]
+# and grab the whole screen:  [SCREEN=1600x900] packaging/screenshot_installed.sh [OUT.png] [FILE]
 # Uses the scratch root test_package.sh installed (packaging/build/scratch-root); needs
 # xvfb and imagemagick (apt-get install xvfb imagemagick).
 set -euo pipefail
@@ -16,7 +16,7 @@ mkdir -p "$(dirname "$OUT")" "$INST/home"
 OUT=$(realpath "$OUT")
 export INST FILE OUT
 # shellcheck disable=SC2016
-xvfb-run -a -s "-screen 0 1366x850x24" bash -c '
+xvfb-run -a -s "-screen 0 ${SCREEN:-1600x900}x24" bash -c '
   # A clean environment apart from the X display: nothing from the venv can leak in.
   env -i PATH=/usr/bin:/bin HOME="$INST/home" LANG=C.UTF-8 DISPLAY="$DISPLAY" XAUTHORITY="${XAUTHORITY:-}" \
     QT_QPA_PLATFORM=xcb "$INST/usr/bin/briefing-reader" "$FILE" >"$INST/home/window.log" 2>&1 &
