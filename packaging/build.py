@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import gzip
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -112,14 +113,13 @@ def check_tools(want_deb: bool, want_lintian: bool) -> None:
     for pkg, lib in HOST_LIBS.items():
         if not Path(lib).exists():
             missing.append(pkg)
-    try:
-        import PyInstaller  # noqa: F401
-    except ImportError:
-        say(f"PyInstaller is missing; run: {sys.executable} -m pip install -e '.[package]'")
-        raise SystemExit(2) from None
+    no_pyinstaller = importlib.util.find_spec("PyInstaller") is None
     if missing:
         say("missing Debian packages; run:")
         print(f"    sudo apt-get install {' '.join(missing)}", flush=True)
+    if no_pyinstaller:
+        say(f"PyInstaller is missing; run: {sys.executable} -m pip install -e '.[package]'")
+    if missing or no_pyinstaller:
         raise SystemExit(2)
 
 

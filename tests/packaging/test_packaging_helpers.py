@@ -55,3 +55,12 @@ def test_only_plain_libraries_are_pruned_and_wheel_libs_are_not_stripped(tmp_pat
     assert not build.is_plain_library(internal / "PySide6" / "Qt" / "plugins" / "platforms" / "libqxcb.so")
     assert build.in_libs_dir(internal / "numpy.libs" / "libscipy_openblas64_.so", tmp_path)
     assert not build.in_libs_dir(internal / "libscipy_openblas64_.so", tmp_path)
+
+
+def test_missing_build_tools_give_the_exact_apt_get_line(monkeypatch, capsys):
+    build = load("build")
+    monkeypatch.setattr(build.shutil, "which", lambda tool: None if tool in ("patchelf", "lintian") else f"/usr/bin/{tool}")
+    monkeypatch.setattr(build, "HOST_LIBS", {"libxcb-icccm4": "/nonexistent/libxcb-icccm.so.4"})
+    with pytest.raises(SystemExit):
+        build.check_tools(want_deb=True, want_lintian=True)
+    assert "sudo apt-get install patchelf lintian libxcb-icccm4" in capsys.readouterr().out
