@@ -709,7 +709,7 @@ def actor_tooltip(actor: Actor) -> str:
     others = [a for a in dict.fromkeys(actor.aliases) if a != actor.name]
     return _lines(
         f"<b>{e(actor.name)}</b>",
-        f"{e(type_style(actor.type).label.rstrip('s'))} ({e(actor.type)}) · {count} mention{'s' * (count != 1)}",
+        f"{e(type_style(actor.type).singular)} ({e(actor.type)}) · {count} mention{'s' * (count != 1)}",
         "Also called: " + e(", ".join(others)) if others else "",
         "Roles: " + e(", ".join(dict.fromkeys(actor.roles))) if actor.roles else "",
     )
@@ -718,7 +718,7 @@ def actor_tooltip(actor: Actor) -> str:
 def date_tooltip(date: DateMention) -> str:
     e = html.escape
     words = describe_value(date.value, date.type, date.mod)
-    label = type_style(date.type).label.rstrip("s")
+    label = type_style(date.type).singular
     return _lines(f"<b>{e(date.text)}</b> → {e(words)}", f"{e(label)} · <code>{e(date.value)}</code>")
 
 

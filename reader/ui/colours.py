@@ -18,24 +18,25 @@ class TypeStyle:
     """How one highlight type is named and coloured."""
 
     key: str
-    label: str
+    label: str  # the legend's plural ("Countries & cities")
     hue: str
     group: str  # "actor" or "date"
+    singular: str = ""  # one of them ("Country or city"), for tooltips and menus
 
 
 TYPE_STYLES: dict[str, TypeStyle] = {
     s.key: s
     for s in (
-        TypeStyle("PERSON", "People", "#3b82f6", "actor"),
-        TypeStyle("ORG", "Organisations", "#a855f7", "actor"),
-        TypeStyle("GPE", "Countries & cities", "#16a34a", "actor"),
-        TypeStyle("LOC", "Places", "#0d9488", "actor"),
-        TypeStyle("NORP", "Nationalities & groups", "#ea580c", "actor"),
-        TypeStyle("FAC", "Buildings & sites", "#92400e", "actor"),
-        TypeStyle("DATE", "Dates", "#eab308", "date"),
-        TypeStyle("TIME", "Times", "#db2777", "date"),
-        TypeStyle("DURATION", "Durations", "#0891b2", "date"),
-        TypeStyle("SET", "Recurring", "#64748b", "date"),
+        TypeStyle("PERSON", "People", "#3b82f6", "actor", "Person"),
+        TypeStyle("ORG", "Organisations", "#a855f7", "actor", "Organisation"),
+        TypeStyle("GPE", "Countries & cities", "#16a34a", "actor", "Country or city"),
+        TypeStyle("LOC", "Places", "#0d9488", "actor", "Place"),
+        TypeStyle("NORP", "Nationalities & groups", "#ea580c", "actor", "Nationality or group"),
+        TypeStyle("FAC", "Buildings & sites", "#92400e", "actor", "Building or site"),
+        TypeStyle("DATE", "Dates", "#eab308", "date", "Date"),
+        TypeStyle("TIME", "Times", "#db2777", "date", "Time"),
+        TypeStyle("DURATION", "Durations", "#0891b2", "date", "Duration"),
+        TypeStyle("SET", "Recurring", "#64748b", "date", "Recurring"),
     )
 }
 
@@ -53,7 +54,7 @@ def type_style(key: str) -> TypeStyle:
     style = TYPE_STYLES.get(key)
     if style is None:
         hue = QColor.fromHsv(zlib.crc32(key.encode()) % 360, 160, 200).name()
-        style = TypeStyle(key, key.title(), hue, "actor")
+        style = TypeStyle(key, key.title(), hue, "actor", key.title())
     return style
 
 

@@ -43,17 +43,6 @@ class CorrectionSink(Protocol):
     def other_actor_names(self, actor: Actor) -> list[str]: ...
 
 
-#: One actor of each type, for the "Change Type" menu (the legend's labels are plurals).
-TYPE_NAMES = {
-    "PERSON": "Person",
-    "ORG": "Organisation",
-    "GPE": "Country or city",
-    "LOC": "Place",
-    "NORP": "Nationality or group",
-    "FAC": "Building or site",
-}
-
-
 @cache
 def cameo_categories() -> list[tuple[str, str]]:
     """The 20 CAMEO top-level categories as (code, label), from the shipped lexicon."""
@@ -137,7 +126,7 @@ def fill_actor_menu(menu: QMenu, actor: Actor, sink: CorrectionSink, parent: QWi
     types = menu.addMenu("Change Type")
     types.setEnabled(enabled)
     for key in ACTOR_TYPES:
-        action = types.addAction(f"{TYPE_NAMES.get(key, type_style(key).label)} ({key})")
+        action = types.addAction(f"{type_style(key).singular} ({key})")
         action.setCheckable(True)
         action.setChecked(key == actor.type)
         action.triggered.connect(lambda _=False, k=key: _send(sink, retype_correction(actor, k)))

@@ -721,19 +721,26 @@ class MainWindow(QMainWindow):
             "and what happened. Everything is analysed on this computer; nothing is sent anywhere.</p>",
         )
 
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """Every action's shortcut, read from the actions themselves so the list never goes stale."""
+        rows: dict[str, str] = {}
+        for action in self.findChildren(QAction):
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+            text = action.text().replace("&", "").rstrip("…. ")
+            if keys and text and keys not in rows:
+                rows[keys] = text
+        rows.update(
+            {
+                "Ctrl+F, Enter, Shift+Enter": "Find, next, previous",
+                "F3, Shift+F3": "Next / previous mention of the selected actor",
+                "↑ ↓, Enter": "Move in the timeline, show the event in the text",
+                "Esc": "Leave reading mode or the find bar",
+            }
+        )
+        return sorted(rows.items(), key=lambda kv: kv[1].lower())
+
     def show_shortcuts(self) -> None:
-        rows = [
-            ("Ctrl+O", "Open a briefing"),
-            ("Ctrl+Shift+V", "Paste a briefing from the clipboard"),
-            ("Ctrl+D", "Set the publication date"),
-            ("Ctrl+F, Enter, Shift+Enter", "Find, next, previous"),
-            ("F3, Shift+F3", "Next / previous mention of the selected actor"),
-            ("Ctrl+E, Ctrl+K, Ctrl+T", "Go to events, actors, text"),
-            ("↑ ↓, Enter", "Move in the timeline, show the event in the text"),
-            ("Ctrl++, Ctrl+−, Ctrl+0", "Bigger, smaller, actual size"),
-            ("F11", "Reading mode (full screen); Esc leaves it"),
-        ]
-        table = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
+        table = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in self.shortcut_rows())
         QMessageBox.information(self, "Keyboard shortcuts", f"<table>{table}</table>")
 
     def _mark_timing(self, key: str) -> None:

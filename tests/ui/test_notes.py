@@ -420,3 +420,9 @@ def test_hovering_noted_text_shows_the_note(qtbot, lib_window, fake_file):
     assert "<strong>signed</strong>" in tip and "Borduria" in tip  # the note, then the actor's own tooltip
     far = lib_window.document.text.index("Emoji")
     assert session.note_tooltip_at(point_inside(lib_window.article, far, far + 5)) == ""
+
+
+def test_the_shortcuts_list_names_the_notes_actions(lib_window):
+    rows = dict(lib_window.shortcut_rows())
+    assert rows.get("Ctrl+Shift+N") == "Add Note"
+    assert "Ctrl+L" in rows and "Ctrl+O" in rows
