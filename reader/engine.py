@@ -21,8 +21,8 @@ from reader.nlp.events import extract_events
 from reader.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from reader.nlp.timex import extract_dates
 
-#: Documents per `nlp.pipe` batch. Measured (bench/batch.py): throughput is flat from 8 to 32
-#: while peak memory grows with the batch; 16 keeps the BBC corpus run well under 1 GB.
+#: Documents per `nlp.pipe` batch, chosen with bench/engine_speed.py on the BBC corpus:
+#: throughput gains little past 16 while peak memory keeps growing with the batch.
 DEFAULT_BATCH_SIZE = 16
 
 #: Texts longer than this are analysed in paragraph-aligned chunks (spaCy's parser needs
