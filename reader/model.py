@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -139,15 +139,7 @@ class Actor:
     country: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "aliases": list(self.aliases),
-            "roles": list(self.roles),
-            "country": self.country,
-            "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in self.mentions],
-        }
+        return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Actor:
@@ -215,25 +207,7 @@ class Event:
     attribution: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "trigger": self.trigger,
-            "trigger_start": self.trigger_start,
-            "trigger_end": self.trigger_end,
-            "category": self.category,
-            "category_label": self.category_label,
-            "summary": self.summary,
-            "actors": list(self.actors),
-            "agents": list(self.agents),
-            "targets": list(self.targets),
-            "date": self.date,
-            "place": self.place,
-            "modality": self.modality,
-            "attribution": self.attribution,
-        }
+        return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
