@@ -200,7 +200,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([260, 760, 340])
-        self.splitter.setChildrenCollapsible(True)
+        # docks (notes, library) take their width from the splitter: the side panels keep a
+        # readable width and the article gives way
+        actors_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
+        events_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 20)
+        self.splitter.setChildrenCollapsible(False)
         self.actors_panel, self.events_panel = actors_panel, events_panel
         self.setCentralWidget(self.splitter)
 
