@@ -175,8 +175,11 @@ class _Resolver:
         for tok in doc:
             if tok.lower_ not in gaz.title_heads or tok.i in taken or tok.lower_ in ("counterpart", "counterparts"):
                 continue
-            if tok.i + 1 < len(doc) and (doc[tok.i + 1].ent_type_ == "PERSON" or doc[tok.i + 1].lower_ in gaz.title_heads):
-                continue  # a title in front of a name, not a reference
+            j = tok.i + 1
+            while j < len(doc) and j - tok.i <= 4 and (doc[j].lower_ in gaz.title_heads or doc[j].lower_ in gaz.title_modifiers):
+                j += 1
+            if j < len(doc) and doc[j].ent_type_ == "PERSON":
+                continue  # a title in front of a name ("Secretary of State Condoleezza Rice"), not a reference
             role, country, first = self.title_before(tok.i + 1)
             if first == 0 or doc[first - 1].lower_ not in ("the", "its", "his", "her", "their") and country is None:
                 continue

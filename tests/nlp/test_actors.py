@@ -106,3 +106,10 @@ def test_short_organisation_names_join_the_long_one(engine):
     actors = actors_of(engine, text)
     assert "Apple" in by_name(actors, "Apple Computer").aliases
     assert "IAA" in by_name(actors, "International Atomic Agency").aliases
+
+
+def test_a_title_in_front_of_a_name_is_not_a_role_reference(engine):
+    text = "US Secretary of State Condoleezza Rice visited Jerusalem. The US secretary of state left on Monday."
+    person = by_name(actors_of(engine, text), "Condoleezza Rice")
+    assert "US Secretary" not in person.aliases
+    assert person.roles == ["Secretary of State (United States)"]
