@@ -313,6 +313,19 @@ class BriefingEntities:
         return out
 
 
+@Language.component("line_sentences")
+def line_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: a headline or dateline is never parsed into the first sentence.
+
+    Runs before the parser, which keeps boundaries set in advance. The loaders join hard-wrapped
+    lines, so a newline left in the text is a real break (paragraph, heading, list item).
+    """
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @Language.factory("briefing_entities")
 def make_briefing_entities(nlp: Language, name: str) -> BriefingEntities:
     return BriefingEntities(nlp, name)

@@ -19,6 +19,11 @@ def add_briefing_components(nlp: Language) -> Language:
     """Add our components after the model's own (also used on `spacy.blank` in tests)."""
     import reader.nlp.components  # noqa: F401  (registers the factories)
 
+    if "line_sentences" not in nlp.pipe_names:
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("line_sentences", before="parser")
+        else:
+            nlp.add_pipe("line_sentences", first=True)
     if "briefing_entities" not in nlp.pipe_names:
         nlp.add_pipe("briefing_entities", last=True)
     return nlp

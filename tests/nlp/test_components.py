@@ -76,3 +76,16 @@ def test_place_chains_split_into_their_countries(blank):
     doc.ents = [Span(doc, 1, 4, label="NORP")]
     doc = blank.get_pipe("briefing_entities")(doc)
     assert [e[2] for e in ents(doc)] == ["country:RU", "country:UA"]
+
+
+def test_a_line_break_ends_a_sentence(blank):
+    doc = blank("Summit ends with a pledge\n\nLeaders declared an end to violence.\nA list item follows")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts[:3] == ["Summit", "Leaders", "A"]
+
+
+def test_line_sentences_runs_before_the_parser(engine):
+    names = engine.nlp.pipe_names
+    assert names.index("line_sentences") < names.index("parser")
+    doc = engine.nlp("Talks end with a pledge\n\nMahmoud Abbas and Ariel Sharon declared a truce.")
+    assert [s.text.strip() for s in doc.sents] == ["Talks end with a pledge", "Mahmoud Abbas and Ariel Sharon declared a truce."]

@@ -360,7 +360,8 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         s = subj[0]
         if s.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
             return [tok.head]
-        return [s, *[c for c in s.children if c.dep_ == "conj"]]
+        # every coordinated doer ("A, B and C"), and every subject the parser attached twice
+        return list(dict.fromkeys(t for s in subj for t in (s, *s.conjuncts)))
     for c in tok.children:
         if c.dep_ == "agent":
             return [g for g in c.children if g.dep_ == "pobj"]
