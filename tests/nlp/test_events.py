@@ -249,3 +249,13 @@ def test_talks_with_someone_are_not_an_earlier_conference(engine):
     analysis = analyze(engine, text)
     talks = [e for e in analysis.events if e.trigger == "talks"]
     assert all(e.date is None for e in talks), [(e.summary, e.date) for e in analysis.events]
+
+
+def test_the_group_is_the_organisation_just_named(engine):
+    from reader.documents import document_from_text
+
+    text = "Hamas said it was not bound by the declaration. A spokesman for the group said attacks might resume."
+    analysis = engine.analyze(document_from_text(text))
+    hamas = next(a.id for a in analysis.actors if a.name == "Hamas")
+    spokesman = [e for e in analysis.events if "spokesman" in e.text and e.trigger == "said"]
+    assert spokesman and hamas in spokesman[0].agents

@@ -202,6 +202,10 @@ class ActorIndex:
                     owners = self.pronoun(poss[0], ctx)
                     countries = [self.country_of.get(o, o if self.type_of(o) != "PERSON" else "") for o in owners]
                     return [c for c in countries if c]
+            if low in cues.cue("group_noun") and tok.tag_ == "NN" and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children
+            ):
+                return self._only_before(tok, ("ORG",))
             if low in cues.cue("both_sides") and tok.tag_ in ("NNS", "NNPS"):
                 if any(c.lower_ in ("two", "both") for c in tok.children):
                     return self.two_sides(tok)
