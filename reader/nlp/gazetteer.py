@@ -92,7 +92,9 @@ def gazetteer() -> Gazetteer:
 
     gaz = Gazetteer()
     population: dict[str, int] = {}
-    infos = [c.info() for c in all_countries()]
+    extra = _read_jsonl(resource("lexicons", "places.jsonl"))
+    withdrawn = {iso for e in extra if e["kind"] == "withdrawn" for iso in e["iso"]}
+    infos = [c.info() for c in all_countries() if (c.info().get("ISO") or {}).get("alpha2") not in withdrawn]
     # several entries can share one ISO code (England, Wales... under GB): the most populous names it
     infos.sort(key=lambda info: -int(info.get("population") or 0))
     for info in infos:
@@ -115,8 +117,10 @@ def gazetteer() -> Gazetteer:
             _add(gaz.forms, capital, Form(place, "capital"), population)
         for demonym in (info.get("demonym") or "").split(","):
             _add(gaz.forms, demonym, Form(place, "demonym"), population)
-    for entry in _read_jsonl(resource("lexicons", "places.jsonl")):
+    for entry in extra:
         kind = entry["kind"]
+        if kind == "withdrawn":
+            continue
         if kind in ("country", "institution"):
             place = gaz.places.get(f"country:{entry['iso']}")
             if place is None:

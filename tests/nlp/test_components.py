@@ -89,3 +89,15 @@ def test_line_sentences_runs_before_the_parser(engine):
     assert names.index("line_sentences") < names.index("parser")
     doc = engine.nlp("Talks end with a pledge\n\nMahmoud Abbas and Ariel Sharon declared a truce.")
     assert [s.text.strip() for s in doc.sents] == ["Talks end with a pledge", "Mahmoud Abbas and Ariel Sharon declared a truce."]
+
+
+def test_today_states_own_their_names_and_capitals(blank):
+    doc = blank("Belgrade denied it. Bosnia and Bosnian officials agreed.")
+    assert [e[2] for e in ents(doc)] == ["country:RS", "country:BA", "country:BA"]
+
+
+def test_a_name_before_a_landform_is_a_place(blank):
+    doc = blank.make_doc("troops near the Drina river")
+    doc.ents = [Span(doc, 3, 4, label="PERSON")]
+    doc = blank.get_pipe("briefing_entities")(doc)
+    assert ents(doc) == [("Drina", "LOC", "")]
