@@ -259,3 +259,20 @@ def test_the_group_is_the_organisation_just_named(engine):
     hamas = next(a.id for a in analysis.actors if a.name == "Hamas")
     spokesman = [e for e in analysis.events if "spokesman" in e.text and e.trigger == "said"]
     assert spokesman and hamas in spokesman[0].agents
+
+
+def test_raising_passives_keep_their_doer(engine):
+    from reader.documents import document_from_text
+
+    analysis = engine.analyze(document_from_text("NATO is expected to send 60,000 troops to enforce the agreement."))
+    nato = next(a.id for a in analysis.actors if a.name == "NATO")
+    sends = [e for e in analysis.events if e.trigger == "send"]
+    assert sends and nato in sends[0].agents and sends[0].modality == "hypothetical"
+
+
+def test_opening_talks_and_arriving_for_them_are_consultations(engine):
+    from reader.documents import document_from_text
+
+    text = "Warren Christopher opened the negotiations on Wednesday. The presidents of Serbia and Croatia arrived for peace talks."
+    analysis = engine.analyze(document_from_text(text))
+    assert {e.trigger: e.category for e in analysis.events} == {"opened": "04", "arrived": "04"}

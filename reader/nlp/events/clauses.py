@@ -368,7 +368,11 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
     if passive:
         # "was resolved / determined / committed to": the subject is the one who intends
-        intent = tok.lemma_.lower() in ("resolve", "determine", "commit", "prepare", "dedicate")
+        # and raising passives: "NATO is expected / set / due to send troops" - NATO is the doer
+        intent = tok.lemma_.lower() in (
+            "resolve", "determine", "commit", "prepare", "dedicate",
+            "expect", "set", "schedule", "slate", "poise", "due", "plan", "tip",
+        )
         return passive if intent and any(c.dep_ == "xcomp" for c in tok.children) else []
     head = tok.head
     if head.i == tok.i:
