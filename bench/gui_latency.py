@@ -58,9 +58,9 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def baseline(app, seconds: float) -> dict[str, float]:
-    """The same timer with nothing else running: how noisy the machine itself is."""
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+def lateness_timer():
+    """A precise QTimer every TICK_MS that records how late each tick came (ms), and its list."""
+    from PySide6.QtCore import Qt, QTimer
 
     lateness: list[float] = []
     last = [0.0]
@@ -74,29 +74,30 @@ def baseline(app, seconds: float) -> dict[str, float]:
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.timeout.connect(tick)
+    return timer, lateness
+
+
+def summary(lateness: list[float]) -> dict[str, float]:
+    return {"ticks": len(lateness), "p50": statistics.median(lateness), "p99": percentile(lateness, 0.99), "max": max(lateness)}
+
+
+def baseline(app, seconds: float) -> dict[str, float]:
+    """The same timer with nothing else running: how noisy the machine itself is."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    timer, lateness = lateness_timer()
     loop = QEventLoop()
     timer.start(TICK_MS)
     QTimer.singleShot(int(seconds * 1000), loop.quit)
     loop.exec()
     timer.stop()
-    return {"ticks": len(lateness), "p50": statistics.median(lateness), "p99": percentile(lateness, 0.99), "max": max(lateness)}
+    return summary(lateness)
 
 
 def measure(window, path: Path, app) -> dict[str, float]:
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
 
-    lateness: list[float] = []
-    last = [0.0]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        if last[0]:
-            lateness.append(max(0.0, (now - last[0]) * 1000 - TICK_MS))
-        last[0] = now
-
-    timer = QTimer()
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
-    timer.timeout.connect(tick)
+    timer, lateness = lateness_timer()
     loop = QEventLoop()
     window.analysis_shown.connect(loop.quit)
     window.load_failed.connect(loop.quit)
@@ -114,10 +115,7 @@ def measure(window, path: Path, app) -> dict[str, float]:
     if window.analysis is None:
         raise SystemExit("gui_latency: the analysis did not arrive")
     return {
-        "ticks": len(lateness),
-        "p50": statistics.median(lateness),
-        "p99": percentile(lateness, 0.99),
-        "max": max(lateness),
+        **summary(lateness),
         "seconds": time.perf_counter() - started,
         "analysis_s": window.service.last_analysis_seconds,
         "text_ms": (window.paint_times["text"] - started) * 1000,
