@@ -202,8 +202,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([260, 760, 340])
         # docks (notes, library) take their width from the splitter: the side panels keep a
         # readable width and the article gives way
-        actors_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
-        events_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 20)
+        char = self.fontMetrics().averageCharWidth()
+        actors_panel.setMinimumWidth(char * 26)
+        events_panel.setMinimumWidth(char * 34)
         self.splitter.setChildrenCollapsible(False)
         self.actors_panel, self.events_panel = actors_panel, events_panel
         self.setCentralWidget(self.splitter)
@@ -212,7 +213,13 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel("")
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.busy)
-        self.resize(1320, 860)
+        # as large as a reading desk wants, but never larger than the screen
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = 1480, 920
+        if room is not None and room.width() > 0:
+            width, height = min(width, int(room.width() * 0.94)), min(height, int(room.height() * 0.94))
+        self.resize(width, height)
 
     def _action(self, text: str, slot, shortcut=None, menu: QMenu | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
