@@ -71,17 +71,13 @@ class ActorIndex:
                 by_form.setdefault(form.lower(), actor.id)
         for actor in actors:
             for m in actor.mentions:
-                i = starts.get(m.start)
-                if i is None:
-                    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                    if span is None:
-                        continue
-                    i = span.start
-                last = i
-                while i < len(doc) and doc[i].idx < m.end:
+                tokens = token_range(doc, starts, m.start, m.end)
+                if tokens is None:
+                    continue
+                last = tokens.start
+                for i in tokens:
                     index.by_token.setdefault(i, actor.id)
                     last = i
-                    i += 1
                 index.mention_ends.append((last, actor.id))
             if "-" in actor.name and actor.id not in index.split:
                 parts = [by_form.get(p.strip().lower()) for p in actor.name.split("-")]
@@ -310,6 +306,20 @@ class ActorIndex:
 def token_starts(doc: Doc) -> dict[int, int]:
     """Character offset -> token index, read from the Doc's array (iterating Tokens is slow)."""
     return {int(idx): i for i, idx in enumerate(doc.to_array([IDX]).tolist())} if len(doc) else {}
+
+
+def token_range(doc: Doc, starts: dict[int, int], start: int, end: int) -> range | None:
+    """The tokens a character range [start, end) covers (expanded to whole tokens), or None."""
+    i = starts.get(start)
+    if i is None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        i = span.start
+    j = i
+    while j < len(doc) and doc[j].idx < end:
+        j += 1
+    return range(i, j)
 
 
 def _office(role: str) -> str:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from reader.model import DateMention
 from reader.nlp.events.clauses import VERBAL, EventClause, subject_tokens
 from reader.nlp.events.lexicon import Lexicon
-from reader.nlp.events.participants import ActorIndex, RefContext, token_starts
+from reader.nlp.events.participants import ActorIndex, RefContext, token_range, token_starts
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -43,17 +43,12 @@ class EventDates:
         for d in dates:
             if d.type not in ("DATE", "TIME"):
                 continue
-            i = starts.get(d.start)
-            if i is None:
-                span = doc.char_span(d.start, d.end, alignment_mode="expand")
-                if span is None:
-                    continue
-                i = span.start
-            first = i
-            while i < len(doc) and doc[i].idx < d.end:
+            tokens = token_range(doc, starts, d.start, d.end)
+            if tokens is None:
+                continue
+            for i in tokens:
                 self.by_token[i] = d
-                i += 1
-            self.root_of[d.start] = doc[first:max(i, first + 1)].root.i
+            self.root_of[d.start] = doc[tokens.start : max(tokens.stop, tokens.start + 1)].root.i
         self._relative_words: set[int] | None = None
         self.gathering: list[tuple[int, str]] = self._gathering_dates()
         index.gathering_parties = self.gathering_parties
