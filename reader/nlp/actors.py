@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -49,6 +50,35 @@ def _strip_article(text: str) -> str:
     return text[4:] if text[:4] in ("the ", "The ") else text
 
 
+class _NameOwners:
+    """Who a lone name refers to: by surname first, then first name, then a middle name
+    ("Faki" of "Moussa Faki Mahamat"); between several people, the one named last before it.
+
+    Indexed by name word so that a book-length text costs one lookup per mention (a scan over
+    every full name made long texts quadratic)."""
+
+    def __init__(self, full: list[tuple[int, _Cluster]]) -> None:
+        full.sort(key=lambda m: m[0])
+        self.parts: tuple[dict[str, list[tuple[int, _Cluster]]], ...] = ({}, {}, {})
+        for start, c in full:
+            toks = c.name_tokens
+            self.parts[0].setdefault(toks[-1], []).append((start, c))
+            self.parts[1].setdefault(toks[0], []).append((start, c))
+            for word in dict.fromkeys(toks[1:-1]):
+                self.parts[2].setdefault(word, []).append((start, c))
+
+    def owner(self, word: str, pos: int) -> _Cluster | None:
+        for part in self.parts:
+            mentions = part.get(word)
+            if not mentions:
+                continue
+            if len({c.key for _, c in mentions}) == 1:
+                return mentions[0][1]
+            k = bisect_left(mentions, pos, key=lambda m: m[0])
+            return mentions[k - 1][1] if k else mentions[0][1]
+        return None
+
+
 class _Resolver:
     def __init__(self, doc: Doc, gaz: Gazetteer) -> None:
         self.doc = doc
@@ -75,29 +105,28 @@ class _Resolver:
 
     def people(self, ents: list[Span]) -> None:
         persons = [e for e in ents if e.label_ == "PERSON"]
-        full: list[tuple[Span, _Cluster]] = []
+        # full-name mentions by last name, in text order: a name only matches one that ends alike
+        by_last: dict[str, list[tuple[int, _Cluster]]] = {}
         for ent in persons:
             toks = self.name_tokens(ent)
             if len(toks) < 2:
                 continue
-            match = None
-            for _, c in reversed(full):
-                if self._same_person(toks, c.name_tokens):
-                    match = c
-                    break
+            same = by_last.setdefault(toks[-1], [])
+            match = next((c for _, c in reversed(same) if self._same_person(toks, c.name_tokens)), None)
             if match is None:
                 match = self.cluster(f"person:{len(self.clusters)}", "PERSON")
                 match.name_tokens = toks
             elif len(toks) > len(match.name_tokens):
                 match.name_tokens = toks
-            full.append((ent, match))
+            same.append((ent.start_char, match))
             self.add(match, ent.start_char, ent.end_char)
             self.person_of_mention[ent.start] = match.key
+        owners = _NameOwners([m for same in by_last.values() for m in same])
         for ent in persons:
             toks = self.name_tokens(ent)
             if len(toks) >= 2 or not toks:
                 continue
-            match = self._single_name_owner(toks[0], ent.start_char, full)
+            match = owners.owner(toks[0], ent.start_char)
             if match is None:
                 key = f"person:single:{toks[0]}"
                 match = self.cluster(key, "PERSON")
@@ -111,23 +140,6 @@ class _Resolver:
             return False
         short, long_ = (a, b) if len(a) <= len(b) else (b, a)
         return set(short) <= set(long_) or short[0][:1] == long_[0][:1]
-
-    @staticmethod
-    def _single_name_owner(word: str, pos: int, full: list[tuple[Span, _Cluster]]) -> _Cluster | None:
-        """The person a lone name refers to: by surname first, then first name; nearest before wins."""
-        for part in (-1, 0, None):
-            if part is None:  # a middle name ("Faki" of "Moussa Faki Mahamat")
-                owners = [c for _, c in full if word in c.name_tokens[1:-1]]
-            else:
-                owners = [c for _, c in full if c.name_tokens[part] == word]
-            if not owners:
-                continue
-            distinct = {c.key: c for c in owners}
-            if len(distinct) == 1:
-                return owners[0]
-            before = [c for e, c in full if c in owners and e.start_char < pos]
-            return before[-1] if before else owners[0]
-        return None
 
     # -- roles ---------------------------------------------------------------------------------
     def title_before(self, start: int) -> tuple[str, str | None, int]:
