@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
 
-from reader.nlp.events.lexicon import Lexicon, Match
+from reader.nlp.events.lexicon import Lexicon, Match, _is_infinitive
 from reader.nlp.events.participants import ActorIndex
 
 FREE, ARG, ADJUNCT, INERT = "free", "arg", "adjunct", "inert"
@@ -92,6 +92,10 @@ class ClauseFinder:
         self._hyp_cache: dict[int, bool] = {}
         self._sorted: list[int] | None = None
         self.by_head: dict[int, EventClause] = {}
+        #: "is said / thought to": the hedging verb's token -> "reported" or "hypothetical"
+        self.raising: dict[int, str] = {}
+        #: tokens under a "said to" hedge: what they describe is someone else's claim
+        self.hearsay: set[int] = set()
 
     def find_candidates(self, doc) -> None:
         """Look up, once per Doc, the tokens whose lemma or form has a lexicon entry."""
@@ -150,6 +154,10 @@ class ClauseFinder:
                     break
         if match is None:
             return None
+        hedge = self._raising_hedge(tok)
+        if hedge is not None:
+            self.raising[tok.i] = hedge  # "is said to be watching": a hedge on the watching, not a saying
+            return None
         pos = match.entry.pos
         if pos == "ADJ" and trigger is tok:
             return None  # an adjective only triggers through its copula
@@ -162,14 +170,17 @@ class ClauseFinder:
                 return None  # "investigation departments" names departments, not an investigation
         elif mode != FREE:
             return None
+        # a negation above an event noun is about the verb: "did not attend the talks" - the talks happened
         ev = EventClause(trigger=trigger, match=match, head=head, parent=ctx.owner, link=link,
-                         hyp=ctx.hyp, neg=ctx.neg, speaker=ctx.speaker)
+                         hyp=ctx.hyp, neg=ctx.neg and pos != "NOUN", speaker=ctx.speaker)
         if link == "conj":
             ev.sibling = self.by_head.get(tok.head.i)
         self.by_head[head.i] = ev
         if ctx.owner is not None and pos == "NOUN" and mode == ADJUNCT:
             ctx.owner.nested.append(ev)
         self._own_modality(ev)
+        if tok.i in self.hearsay:
+            ev.reported_adverb = True
         parent = ctx.owner
         if parent is not None and link in ("advcl", "conj") and not _has_own_subject_or_aux(head):
             # "struck a school, killing 30, according to X": the participle shares the source
@@ -179,6 +190,22 @@ class ClauseFinder:
             ev.hyp = True  # "a contract to supply tankers", "efforts to cajole": not (yet) done
         self.events.append(ev)
         return ev
+
+    def _raising_hedge(self, tok: Token) -> str | None:
+        """ "Israel is said to be watching", "he is thought to have fled": a passive verb of saying
+        or thinking with an infinitive hedges that infinitive; it is nobody's statement."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex.cue("raising_reported"):
+            kind = "reported"
+        elif lemma in self.lex.cue("raising_hypothetical"):
+            kind = "hypothetical"
+        else:
+            return None
+        if tok.tag_ != "VBN" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            return None
+        if not any(c.dep_ == "xcomp" and _is_infinitive(c) for c in tok.children):
+            return None
+        return kind
 
     def _noun_has_participants(self, tok: Token) -> bool:
         """An event noun is an act of its own only when the text says whose act it is.
@@ -240,6 +267,11 @@ class ClauseFinder:
                     ev.hyp = True  # "a possible visit", "the planned talks"
                 elif child.dep_ == "det" and child.lower_ == "no":
                     ev.neg = True  # "no talks with Moscow"
+        if ev.is_noun and ev.trigger.dep_ in ("nsubj", "nsubjpass") and ev.trigger.head.pos_ in VERBAL:
+            if _own_hyp(ev.trigger.head, lex):
+                ev.hyp = True  # "the decision could come in July": not taken yet
+        if _is_question(ev.trigger):
+            ev.hyp = True  # "Will Iran retaliate?" asks; it does not assert
         if ev.is_noun and ev.trigger.dep_ == "pobj":
             # "the talks" under "might step up its targeting": the governing verb's hedges apply
             verb = ev.trigger.head
@@ -299,6 +331,12 @@ class ClauseFinder:
         if dep == "prep" and (child.lower_ in lex.cue("non_event_prep") or child.lower_ in lex.cue("attribution_phrase")):
             return ARG, ctx, "arg"
         hyp, neg = ctx.hyp, ctx.neg
+        hedge = self.raising.get(tok.i) if tok.i in self.raising else self._raising_hedge(tok) if dep == "xcomp" else None
+        if hedge is not None and dep == "xcomp":
+            if hedge == "hypothetical":
+                return FREE, Ctx(ctx.owner, True, neg, ctx.speaker), dep
+            self.hearsay.update(t.i for t in child.subtree)
+            return FREE, Ctx(ctx.owner, hyp, neg, ctx.speaker), dep
         if tok.pos_ in VERBAL or tok.pos_ == "ADJ":
             own = self._hyp_cache.get(tok.i)
             if own is None:
@@ -315,6 +353,16 @@ class ClauseFinder:
             elif dep in ("relcl", "ccomp", "advcl", "parataxis", "conj", "csubj"):
                 hyp, neg = False, False
         return FREE, Ctx(ctx.owner, hyp, neg, ctx.speaker), dep
+
+
+def _is_question(tok: Token) -> bool:
+    """The sentence ends with a question mark (white space and closing quotes aside)."""
+    sent = tok.sent
+    for t in reversed(sent):
+        if t.is_space or t.text in ('"', "”", "’", "'", ")"):
+            continue
+        return t.text == "?"
+    return False
 
 
 def _mark(tok: Token) -> str:
@@ -372,6 +420,9 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         intent = tok.lemma_.lower() in (
             "resolve", "determine", "commit", "prepare", "dedicate",
             "expect", "set", "schedule", "slate", "poise", "due", "plan", "tip",
+            # hedges: "Poland is said / thought to have attacked" - Poland is who attacked
+            "say", "report", "allege", "rumour", "rumor", "claim", "understand", "think", "believe", "fear",
+            "suspect", "presume", "assume", "estimate", "suppose", "deem", "consider", "know", "reckon",
         )
         return passive if intent and any(c.dep_ == "xcomp" for c in tok.children) else []
     head = tok.head

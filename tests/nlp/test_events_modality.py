@@ -1,0 +1,84 @@
+"""How sure the text is, on hand-made sentences: hedges, raising verbs, questions, and spans of sayings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reader.documents import document_from_text
+from reader.model import Event
+
+PUBLISHED = dt.date(2024, 3, 20)
+
+
+def analyze(engine, text: str):
+    return engine.analyze(document_from_text(text, published=PUBLISHED))
+
+
+def by_trigger(analysis, trigger: str) -> list[Event]:
+    return [e for e in analysis.events if e.trigger.lower().startswith(trigger)]
+
+
+def test_a_saying_does_not_span_what_was_said(engine):
+    text = "Analyst Jane Porter said both sides may have withheld the written details from Vietnam."
+    analysis = analyze(engine, text)
+    (said,) = by_trigger(analysis, "said")
+    assert said.modality == "asserted"
+    assert text[said.start : said.end] == "Analyst Jane Porter said"
+    assert "withheld" in said.summary  # the row still says what was said
+
+
+def test_a_quotation_before_the_saying_is_not_its_span(engine):
+    text = '"We have an opportunity and the world must not let it slip away," Mahmud Nasser added.'
+    analysis = analyze(engine, text)
+    (added,) = by_trigger(analysis, "added")
+    assert "opportunity" not in added.text
+    assert "opportunity" in added.summary
+
+
+def test_said_to_is_a_hedge_not_a_saying(engine):
+    analysis = analyze(engine, "Poland is said to have attacked the convoy near Brest.")
+    assert not by_trigger(analysis, "said")
+    (attack,) = by_trigger(analysis, "attacked")
+    assert attack.modality == "reported"
+
+
+def test_thought_to_makes_the_act_hypothetical(engine):
+    analysis = analyze(engine, "Hungary is thought to have sent troops to Serbia.")
+    assert not by_trigger(analysis, "thought")
+    (sent,) = by_trigger(analysis, "sent")
+    assert sent.modality == "hypothetical"
+
+
+def test_appear_to_makes_the_act_hypothetical(engine):
+    analysis = analyze(engine, "Chad and Niger appear to have cooperated with Sudan.")
+    (act,) = by_trigger(analysis, "cooperated")
+    assert act.modality == "hypothetical"
+
+
+def test_a_question_asserts_nothing(engine):
+    analysis = analyze(engine, "Will Iran attack Israel?")
+    (attack,) = by_trigger(analysis, "attack")
+    assert attack.modality == "hypothetical"
+
+
+def test_an_event_noun_under_a_modal_verb_is_hypothetical(engine):
+    analysis = analyze(engine, "The EU's decision on tariffs could come as early as July.")
+    (decision,) = by_trigger(analysis, "decision")
+    assert decision.modality == "hypothetical"
+
+
+def test_a_negated_verb_does_not_negate_the_event_noun_under_it(engine):
+    analysis = analyze(engine, "Israel will not tolerate attacks such as Hamas's bombing in Tel Aviv.")
+    (bombing,) = by_trigger(analysis, "bombing")
+    assert bombing.modality != "negated"
+
+
+def test_an_allegation_reports_its_content(engine):
+    analysis = analyze(engine, "In the book he alleges that Tony Blair told Gordon Brown he would resign.")
+    (told,) = by_trigger(analysis, "told")
+    assert told.modality == "reported"
+
+
+def test_suggesting_does_not_assert_what_it_suggests(engine):
+    analysis = analyze(engine, "There was information suggesting Hamas fighters had attacked Israel from Syria.")
+    assert all(e.modality != "asserted" for e in by_trigger(analysis, "attacked"))
