@@ -1,7 +1,8 @@
 """Plain date arithmetic that produces TIMEX3 values; no spaCy, no regexes.
 
 Direction is an int: -1 the text looks back (past tense), +1 it looks forward (future),
-0 unknown (take the nearest occurrence). A reference date of None means the year is unknown:
+0 unknown (take the nearest occurrence; for a weekday, the one just gone), 2 the present
+progressive ("Tuesday's meeting is being hosted": the closest weekday either side). A reference date of None means the year is unknown:
 values then keep ``X`` placeholders instead of guessing from today's date.
 """
 
@@ -11,7 +12,7 @@ import calendar
 import datetime as dt
 import re
 
-PAST, NEAREST, FUTURE = -1, 0, 1
+PAST, NEAREST, FUTURE, NOW = -1, 0, 1, 2
 
 #: News looks back more often than ahead: with no tense to go by, a future occurrence must be this
 #: much nearer than the past one to win ("the Oct. 23 slaying" in a May paper is last October's).
@@ -100,6 +101,9 @@ def weekday(ref: dt.date | None, isoday: int, direction: int, shift: int = 0) ->
     if ref is None:
         return f"XXXX-WXX-{isoday}"
     delta = isoday - ref.isoweekday()
+    if shift == 0 and direction == NOW and delta:
+        ahead, behind = delta % 7, delta % 7 - 7
+        return day_value(ref + dt.timedelta(days=min((ahead, behind), key=lambda d: _distance(d, 0))))
     if shift < 0 or (shift == 0 and direction != FUTURE):
         if delta > 0 or (shift < 0 and delta == 0):
             delta -= 7

@@ -471,7 +471,7 @@ class Resolver:
         if unit == "WE" and shift == 0 and self.ref is not None:
             # "the weekend" in a Monday paper is the one just gone; later in the week the next one
             direction = self.direction_at(cand.match.start())
-            if direction == cal.PAST or (direction == cal.NEAREST and self.ref.isoweekday() <= 2):
+            if direction == cal.PAST or (direction in (cal.NEAREST, cal.NOW) and self.ref.isoweekday() <= 2):
                 shift = -1
         if unit == "WE" and shift == -1 and self.ref is not None and self.ref.isoweekday() >= 6:
             shift = 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from reader.nlp.timex.calendar import FUTURE, NEAREST, PAST
+from reader.nlp.timex.calendar import FUTURE, NEAREST, NOW, PAST
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 #: Verbs whose complement lies ahead even in the present or past tense ("plans to meet on Friday").
@@ -50,7 +50,7 @@ def verb_direction(verb: Token) -> tuple[int, bool]:
         # "would meet on Friday", "could resume on 3 June": a possibility lies ahead
         return FUTURE, False
     if words & {"is", "are", "am", "'s", "'re"} and (verb.tag_ == "VBG" or "being" in words):
-        return NEAREST, True  # present progressive: "is calling for the redemption on Dec. 7"
+        return NOW, True  # present progressive: "is calling for the redemption on Dec. 7"
     if verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return FUTURE, False  # present passive: "when the case is heard in May"
     if verb.tag_ == "VBN":
@@ -95,10 +95,29 @@ def direction_of(token: Token) -> int:
         if current.head is not current:
             current = current.head
     if current.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "PRON"):
+        if token.dep_ == "poss" and token.head is current:
+            # "Tuesday's meeting is being hosted", "Friday's attack was": the clause's tense decides
+            verb = _verb_of_argument(current)
+            if verb is not None:
+                direction, sure = verb_direction(verb)
+                if sure:
+                    return direction
         return NEAREST
     verb = governing_verb(current)
     if verb is None:
         return NEAREST
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children):
+        # "the conference called in Jakarta on Thursday" under "will represent": a reduced relative
+        # has no tense of its own; the clause it sits in gives it
+        upper = _verb_of_argument(verb.head)
+        if upper is not None:
+            direction, sure = verb_direction(upper)
+            if sure:
+                return direction
+    if verb.lemma_ in FUTURE_LEMMAS and verb.tag_ == "VBD" and preposition in ("in", "on", "at"):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and token.i < subjects[0].i:
+            return PAST  # "said in January it planned to grow": the date frames the planning, which is past
     if preposition == "for" and verb.lemma_ in ("set", "slate", "book", "reschedule", "move", "postpone"):
         return FUTURE  # "a summit set for April"
     direction, sure = verb_direction(verb)
@@ -120,6 +139,20 @@ def direction_of(token: Token) -> int:
             if up_sure:
                 return up_dir
     return direction
+
+
+def _verb_of_argument(noun: Token) -> Token | None:
+    """The verb a noun phrase is the subject or object of ("the meeting *is being hosted*")."""
+    current = noun
+    for _ in range(4):
+        if current.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and current.head.pos_ in ("VERB", "AUX"):
+            return current.head
+        if current.dep_ == "pobj" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
+            return current.head.head
+        if current.head is current:
+            return None
+        current = current.head
+    return None
 
 
 def token_at(doc: Doc, char: int) -> Token | None:
