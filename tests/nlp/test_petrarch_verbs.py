@@ -368,9 +368,11 @@ def write(tmp_path: Path, *rows) -> Path:
 
 
 def test_loader_reads_checked_entries(tmp_path):
-    path = write(tmp_path, GOOD, {"lemma": "abort", "pos": "VERB", "code": "160", "not_object": ["search"]})
+    other = {"lemma": "abort", "pos": "VERB", "code": "160", "not_object": ["search"]}
+    path = write(tmp_path, GOOD, other, {**GOOD, "lemma": "hurry"})
     rows = read_petrarch_verbs(path)
-    assert rows[0] == GOOD
+    assert rows[0] == {**GOOD, "object": ("border",)}
+    assert rows[0]["object"] is rows[2]["object"]  # equal lists are one shared tuple
     entries_ = petrarch_lex_entries(path)
     assert entries_[0] == LexEntry("rush", "VERB", "154", objects=("border",), prep="to")
     assert entries_[1].not_objects == ("search",)
@@ -410,6 +412,8 @@ def test_loader_rejects_missing_keys_and_broken_json(tmp_path):
         read_petrarch_verbs(write(tmp_path, GOOD, '{"lemma": "rush",'))
     with pytest.raises(PetrarchLexiconError, match="line 1: not a JSON object"):
         read_petrarch_verbs(write(tmp_path, "[1, 2]"))
+    with pytest.raises(PetrarchLexiconError, match="line 2: Extra data"):
+        read_petrarch_verbs(write(tmp_path, GOOD, json.dumps(GOOD) + ", " + json.dumps(GOOD)))
 
 
 def test_loader_can_check_codes_against_a_list(tmp_path):

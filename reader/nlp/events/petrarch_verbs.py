@@ -10,9 +10,11 @@ over these entries; merging the two is ``load_lexicon``'s business, not this mod
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from collections.abc import Collection
+from contextlib import contextmanager
 from pathlib import Path
 
 from reader.nlp.events.lexicon import ENTITY_SLOTS, LexEntry
@@ -24,6 +26,7 @@ SOURCE = "petrarch"
 _LIST_KEYS = ("object", "not_object", "compound")
 _WORD_KEYS = ("particle", "prep")
 _FLAG_KEYS = ("xcomp", "ccomp", "speech", "defer")
+_REQUIRED = ("lemma", "pos", "code")
 KEYS = frozenset({"lemma", "pos", "code", "source", "pattern", *_LIST_KEYS, *_WORD_KEYS, *_FLAG_KEYS})
 POS = frozenset({"VERB", "NOUN", "ADJ"})
 SLOTS = frozenset({*ENTITY_SLOTS, "@ANY"})
@@ -40,22 +43,52 @@ def read_petrarch_verbs(path: Path | None = None, valid_codes: Collection[str] |
     """The entries of the PETRARCH lexicon as dicts, each checked; raises PetrarchLexiconError.
 
     ``valid_codes`` restricts codes to a list (the CAMEO code table); without it a code must have 3
-    or 4 digits under one of the twenty CAMEO root categories.
+    or 4 digits under one of the twenty CAMEO root categories. List values come back as tuples, and
+    equal ones are one object: the same synset is the object list of hundreds of entries.
     """
     path = path or resource("lexicons", FILENAME)
-    entries = []
-    words: set[str] = set(SLOTS)  # words already checked: the same synsets recur on many lines
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
+    numbered = [(n, line) for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.strip()]
+    with _collector_paused():
+        # one decode for the whole file is faster and shares the key strings; a line that breaks it is
+        # then found by decoding line by line
+        try:
+            rows = json.loads("[" + ",".join(line for _, line in numbered) + "]")
+        except ValueError:
+            rows = None
+        if rows is None or len(rows) != len(numbered):
+            rows = [_decode(path, number, line) for number, line in numbered]
+        check = _Checker(valid_codes)
+        shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for (number, _), data in zip(numbered, rows, strict=True):
             try:
-                data = json.loads(line)
-                _check(data, valid_codes, words)
+                check(data)
             except (ValueError, TypeError) as err:
                 raise PetrarchLexiconError(f"{path.name} line {number}: {err}") from None
-            entries.append(data)
-    return entries
+            for key in _LIST_KEYS:
+                if key in data:
+                    value = tuple(data[key])
+                    data[key] = shared.setdefault(value, value)
+    return rows
+
+
+def _decode(path: Path, number: int, line: str) -> object:
+    try:
+        return json.loads(line)
+    except ValueError as err:
+        raise PetrarchLexiconError(f"{path.name} line {number}: {err}") from None
+
+
+@contextmanager
+def _collector_paused():
+    """Pause the cyclic garbage collector: the load makes some 200,000 objects, none of them cyclic,
+    and each collection it would trigger rescans all made so far (this halves the load time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def to_lex_entry(data: dict) -> LexEntry:
@@ -78,49 +111,67 @@ def to_lex_entry(data: dict) -> LexEntry:
 
 def petrarch_lex_entries(path: Path | None = None) -> list[LexEntry]:
     """The PETRARCH lexicon as LexEntry objects, in file order."""
-    return [to_lex_entry(data) for data in read_petrarch_verbs(path)]
+    rows = read_petrarch_verbs(path)
+    with _collector_paused():
+        return [to_lex_entry(data) for data in rows]
 
 
-def _check(data: object, valid_codes: Collection[str] | None, checked: set[str]) -> None:
-    if not isinstance(data, dict):
-        raise ValueError("not a JSON object")
-    unknown = sorted(set(data) - KEYS)
-    if unknown:
-        raise ValueError(f"unknown key(s) {', '.join(unknown)}")
-    for key in ("lemma", "pos", "code"):
-        if key not in data:
-            raise ValueError(f"missing {key!r}")
-    lemma = data["lemma"]
-    if not isinstance(lemma, str) or not _WORD.fullmatch(lemma):
-        raise ValueError(f"lemma must be one lower-case word, not {lemma!r}")
-    if data["pos"] not in POS:
-        raise ValueError(f"pos must be one of {', '.join(sorted(POS))}, not {data['pos']!r}")
-    _check_code(data["code"], valid_codes)
-    for key in _LIST_KEYS:
-        if key in data:
-            words = data[key]
-            if not isinstance(words, list) or not words:
-                raise ValueError(f"{key!r} must be a non-empty list")
-            for word in words:
-                if word in checked:
-                    continue
-                if not isinstance(word, str) or not _WORD.fullmatch(word):
-                    raise ValueError(f"{key!r} holds {word!r}: a lower-case word or one of {', '.join(sorted(SLOTS))}")
-                checked.add(word)
-    for key in _WORD_KEYS:
-        if key in data and (not isinstance(data[key], str) or not _WORD.fullmatch(data[key])):
-            raise ValueError(f"{key!r} must be one lower-case word, not {data[key]!r}")
-    for key in _FLAG_KEYS:
-        if key in data and not isinstance(data[key], bool):
-            raise ValueError(f"{key!r} must be true or false")
-    if data.get("source", SOURCE) != SOURCE:
-        raise ValueError(f"source must be {SOURCE!r}")
-    if not isinstance(data.get("pattern", ""), str):
-        raise ValueError("'pattern' must be text")
+class _Checker:
+    """Checks entries, remembering the words and codes found good: the same recur on many lines."""
 
+    def __init__(self, valid_codes: Collection[str] | None) -> None:
+        self.valid_codes = valid_codes
+        self.words: set[str] = set()
+        self.codes: set[str] = set()
 
-def _check_code(code: object, valid_codes: Collection[str] | None) -> None:
-    if not isinstance(code, str) or not _CODE.fullmatch(code) or not 1 <= int(code[:2]) <= 20:
-        raise ValueError(f"code must be a CAMEO event code (3 or 4 digits, root 01-20), not {code!r}")
-    if valid_codes is not None and code not in valid_codes:
-        raise ValueError(f"code {code!r} is not in the CAMEO code list")
+    def __call__(self, data: object) -> None:
+        if type(data) is not dict:
+            raise ValueError("not a JSON object")
+        keys = data.keys()
+        if not keys <= KEYS:
+            raise ValueError(f"unknown key(s) {', '.join(sorted(keys - KEYS))}")
+        for key in _REQUIRED:
+            if key not in keys:
+                raise ValueError(f"missing {key!r}")
+        self._word("lemma", data["lemma"])
+        if data["pos"] not in POS:
+            raise ValueError(f"pos must be one of {', '.join(sorted(POS))}, not {data['pos']!r}")
+        if data["code"] not in self.codes:
+            self._code(data["code"])
+        for key in _LIST_KEYS:
+            if key in keys:
+                self._words(key, data[key])
+        for key in _WORD_KEYS:
+            if key in keys:
+                self._word(repr(key), data[key])
+        for key in _FLAG_KEYS:
+            if key in keys and type(data[key]) is not bool:
+                raise ValueError(f"{key!r} must be true or false")
+        if data.get("source", SOURCE) != SOURCE:
+            raise ValueError(f"source must be {SOURCE!r}")
+        if type(data.get("pattern", "")) is not str:
+            raise ValueError("'pattern' must be text")
+
+    def _word(self, label: str, word: object) -> None:
+        if word in self.words:
+            return
+        if type(word) is not str or not _WORD.fullmatch(word):
+            raise ValueError(f"{label} must be one lower-case word, not {word!r}")
+        self.words.add(word)
+
+    def _words(self, key: str, words: object) -> None:
+        if type(words) is not list or not words:
+            raise ValueError(f"{key!r} must be a non-empty list")
+        for word in words:
+            if word in self.words or word in SLOTS:
+                continue
+            if type(word) is not str or not _WORD.fullmatch(word):
+                raise ValueError(f"{key!r} holds {word!r}: a lower-case word or one of {', '.join(sorted(SLOTS))}")
+            self.words.add(word)
+
+    def _code(self, code: object) -> None:
+        if type(code) is not str or not _CODE.fullmatch(code) or not 1 <= int(code[:2]) <= 20:
+            raise ValueError(f"code must be a CAMEO event code (3 or 4 digits, root 01-20), not {code!r}")
+        if self.valid_codes is not None and code not in self.valid_codes:
+            raise ValueError(f"code {code!r} is not in the CAMEO code list")
+        self.codes.add(code)
