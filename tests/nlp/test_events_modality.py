@@ -68,7 +68,7 @@ def test_an_event_noun_under_a_modal_verb_is_hypothetical(engine):
 
 
 def test_a_negated_verb_does_not_negate_the_event_noun_under_it(engine):
-    analysis = analyze(engine, "Israel will not tolerate attacks such as Hamas's bombing in Tel Aviv.")
+    analysis = analyze(engine, "After Hamas's bombing in Tel Aviv, Israel did not retaliate.")
     (bombing,) = by_trigger(analysis, "bombing")
     assert bombing.modality != "negated"
 

@@ -374,7 +374,7 @@ def test_loader_reads_checked_entries(tmp_path):
     assert rows[0] == {**GOOD, "object": ("border",)}
     assert rows[0]["object"] is rows[2]["object"]  # equal lists are one shared tuple
     entries_ = petrarch_lex_entries(path)
-    assert entries_[0] == LexEntry("rush", "VERB", "154", objects=("border",), prep="to")
+    assert entries_[0] == LexEntry("rush", "VERB", "154", objects=("border",), prep="to", source="petrarch")
     assert entries_[1].not_objects == ("search",)
 
 

@@ -163,7 +163,7 @@ class _Builder:
         paragraph = outside.breaks_only()
         title_ids = [index.by_token[i] for i in sorted(self.title_tokens & in_clause) if i not in paragraph]
         actor_ids = list(dict.fromkeys([*agents, *targets, *place_ids, *title_ids]))
-        if not agents and not targets:
+        if (not agents and not targets) or not self._field_reading_holds(c, agents, agent_toks, ctx):
             self.dates[id(c)] = self.timing.date_of(c, self.dates, self._span(c))
             return None
         start, end = self._span(c)
@@ -193,6 +193,14 @@ class _Builder:
         )
 
     # -- parts -------------------------------------------------------------------------------
+
+    def _field_reading_holds(self, c: EventClause, agents: list[str], agent_toks: list[Token], ctx: RefContext) -> bool:
+        """A trigger found only in the field dictionary must name its doer ("this undermined the
+        credibility of Russia's intentions" is no act by anyone): the dictionary was written to code
+        verbs between two named actors (see also `ClauseFinder._field_trigger_fits`)."""
+        if c.match.entry.source == "ours":
+            return True
+        return bool(agents)
 
     def _category(self, c: EventClause) -> None:
         c.code = c.match.entry.code

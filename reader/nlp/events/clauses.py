@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
 
-from reader.nlp.events.lexicon import Lexicon, Match, _is_infinitive
+from reader.nlp.events.lexicon import Lexicon, Match, is_infinitive
 from reader.nlp.events.participants import ActorIndex
 
 FREE, ARG, ADJUNCT, INERT = "free", "arg", "adjunct", "inert"
@@ -159,6 +159,8 @@ class ClauseFinder:
             self.raising[tok.i] = hedge  # "is said to be watching": a hedge on the watching, not a saying
             return None
         pos = match.entry.pos
+        if match.entry.source != "ours" and not self._field_trigger_fits(tok):
+            return None
         if pos == "ADJ" and trigger is tok:
             return None  # an adjective only triggers through its copula
         if pos == "VERB" and tok.dep_ in ("amod", "compound", "nmod"):
@@ -191,6 +193,20 @@ class ClauseFinder:
         self.events.append(ev)
         return ev
 
+    def _field_trigger_fits(self, tok: Token) -> bool:
+        """A verb found only in the field dictionary is an act when it is done, by someone: not an
+        aim ("an effort to promote a settlement"), nor something an act noun does ("a possible visit
+        by Modi dominated the news": the visit dominates; Modi only visits)."""
+        if is_infinitive(tok) and tok.dep_ in ("acl", "advcl", "xcomp", "ccomp", "relcl"):
+            if not (tok.head.pos_ in VERBAL and tok.head.lemma_.lower() in self.lex.cue("hypothetical_governor")):
+                return False
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN") and not self.index.ids_at(child.i):
+                lemma = child.lemma_.lower()
+                if self.lex.entries.get((lemma, "NOUN")) or self.lex.entries.get((child.lower_, "NOUN")):
+                    return False
+        return True
+
     def _raising_hedge(self, tok: Token) -> str | None:
         """ "Israel is said to be watching", "he is thought to have fled": a passive verb of saying
         or thinking with an infinitive hedges that infinitive; it is nobody's statement."""
@@ -203,7 +219,7 @@ class ClauseFinder:
             return None
         if tok.tag_ != "VBN" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
             return None
-        if not any(c.dep_ == "xcomp" and _is_infinitive(c) for c in tok.children):
+        if not any(c.dep_ == "xcomp" and is_infinitive(c) for c in tok.children):
             return None
         return kind
 

@@ -22,9 +22,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 from spacy.strings import hash_string
 from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from reader.nlp.events.petrarch_verbs import PetrarchIndex
 
 from reader.resources import resource
 
@@ -47,6 +51,8 @@ class LexEntry:
     ccomp: bool = False
     speech: bool = False
     defer: bool = False
+    #: "ours" (cameo_lexicon.jsonl) or "petrarch" (the field dictionary, held to a stricter standard)
+    source: str = "ours"
 
     @property
     def category(self) -> str:
@@ -71,13 +77,31 @@ class Lexicon:
     labels: dict[str, str]
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     relative_days: dict[str, int] = field(default_factory=dict)
+    #: the field's verb dictionary (PETRARCH2), consulted for lemmas our own entries do not cover
+    petrarch: PetrarchIndex | None = None
     _hashes: frozenset[int] = frozenset()
+    _ours: frozenset[str] = frozenset()
 
     def key_hashes(self) -> frozenset[int]:
         """Hashes of every lemma with an entry, to find candidate tokens from the Doc's arrays."""
         if not self._hashes:
-            self._hashes = frozenset(hash_string(lemma) for lemma, _ in self.entries)
+            lemmas = {lemma for lemma, _ in self.entries}
+            if self.petrarch is not None:
+                lemmas |= self.petrarch.lemmas
+            self._hashes = frozenset(hash_string(lemma) for lemma in lemmas)
         return self._hashes
+
+    def _field_entries(self, lemma: str, pos: str) -> list[LexEntry]:
+        """PETRARCH's readings of a lemma we have no entry for: its patterns ("strike a deal",
+        "pull out of"), and its plain reading unless the verb is too general to be an act alone."""
+        if self.petrarch is None or pos != "VERB":
+            return []
+        if not self._ours:
+            self._ours = frozenset(lemma for lemma, p in self.entries if p == "VERB")
+        if lemma in self._ours:
+            return []  # our own entries decide ("strike" a target is a fight, not PETRARCH's reading)
+        generic = lemma in self.cue("generic_verb")
+        return [e for e in self.petrarch.entries(lemma) if e.pos == pos and (e.specificity or not generic)]
 
     def label(self, category: str) -> str:
         return self.labels.get(category, "")
@@ -90,10 +114,13 @@ class Lexicon:
         pos = _lexicon_pos(token)
         if pos is None:
             return None
-        keys = {token.lemma_.lower(), token.lower_}
+        lemma = token.lemma_.lower()
+        keys = {lemma, token.lower_}
         candidates: list[LexEntry] = []
         for key in keys:
             candidates.extend(self.entries.get((key, pos), ()))
+        if not candidates:
+            candidates = self._field_entries(lemma, pos)
         if not candidates:
             return None
         candidates.sort(key=lambda e: -e.specificity)
@@ -160,14 +187,14 @@ def _conditions_hold(entry: LexEntry, token: Token) -> tuple[int, ...] | None:
         if not comp:
             return None
         extra.extend(c.i for c in comp if "@ACTOR" not in entry.compound)
-    if entry.xcomp and not any(c.dep_ in ("xcomp", "ccomp", "acl", "advcl") and _is_infinitive(c) for c in children):
+    if entry.xcomp and not any(c.dep_ in ("xcomp", "ccomp", "acl", "advcl") and is_infinitive(c) for c in children):
         return None
     if entry.ccomp and not any(c.dep_ == "ccomp" for c in children):
         return None
     return tuple(extra)
 
 
-def _is_infinitive(token: Token) -> bool:
+def is_infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or token.tag_ == "VB"
 
 
@@ -200,7 +227,9 @@ def load_lexicon() -> Lexicon:
                 name, _, offset = word.partition(":")
                 relative_days[name] = int(offset or 0)
         cues[data["kind"]] = frozenset(w.lower() for w in data["words"])
-    return Lexicon(entries, labels, cues, relative_days)
+    from reader.nlp.events.petrarch_verbs import PetrarchIndex  # it builds on LexEntry, defined here
+
+    return Lexicon(entries, labels, cues, relative_days, petrarch=PetrarchIndex())
 
 
 def _read_jsonl(name: str) -> list[dict]:

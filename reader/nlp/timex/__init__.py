@@ -13,6 +13,7 @@ Three steps, all plain Python on top of the spaCy Doc:
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -156,11 +157,10 @@ def _merge_clock_and_day(text: str, items: list[Resolved]) -> list[Resolved]:
         if merged:
             prev = merged[-1]
             glue = text[prev.end : item.start]
-            # "1215 GMT on Wednesday" keeps the weekday a day: the clock may end a range ("from 1130 to
-            # 1215 GMT on Wednesday") and a weekday never gains a time of day it does not have
-            weekday_after_on = glue.strip(" ,").lower() == "on" and text[item.start : item.end].strip().istitle() \
-                and not any(ch.isdigit() for ch in text[item.start : item.end])
-            if len(glue) <= 5 and glue.strip(" ,").lower() in ("", "on", "at", "est", "edt", "gmt", "utc") and not weekday_after_on:
+            # "from 1130 to 1215 GMT on Wednesday": the clock ends a range, so the day keeps no time of
+            # day of its own (merging would give Wednesday only the range's end)
+            range_end = re.search(r"\b(?:to|until|till|and)\s*$|[-–]\s*$", text[max(0, prev.start - 8) : prev.start]) is not None
+            if len(glue) <= 5 and glue.strip(" ,").lower() in ("", "on", "at", "est", "edt", "gmt", "utc") and not range_end:
                 clock, day = (prev, item) if "T" in prev.value and prev.type == "TIME" else (item, prev)
                 if clock.type == "TIME" and ":" in clock.value and day.type == "DATE" and len(day.value) == 10 and day.value[0].isdigit():
                     time_part = clock.value.split("T", 1)[1]
