@@ -38,6 +38,15 @@ CASES = [
     ("The budget for 2025/26 was approved.", PUB, "2025/26", "DATE", "2025", None),
     ("Profits for FY2024 rose.", PUB, "FY2024", "DATE", "2024", None),
     ("Revenue in Q3 was flat.", PUB, "Q3", "DATE", "2025-Q3", None),
+    # a possessive weekday follows its clause's tense (PUB is a Thursday)
+    ("Friday's summit is being hosted by Portugal.", PUB, "Friday", "DATE", "2025-05-23", None),
+    ("Friday's summit was hosted by Portugal.", PUB, "Friday", "DATE", "2025-05-16", None),
+    # a reduced relative takes the tense of the clause it sits in
+    ("The minister will attend the conference called in Lisbon on Monday.", PUB, "Monday", "DATE", "2025-05-26", None),
+    ("The minister attended the conference called in Lisbon on Monday.", PUB, "Monday", "DATE", "2025-05-19", None),
+    # a date before a past planning verb's subject dates the planning
+    ("The army said in January it planned to double its strength.", PUB, "January", "DATE", "2025-01", None),
+    ("The army said it planned to double its strength in January.", PUB, "January", "DATE", "2026-01", None),
     ("He said: \u201cWe will meet again on 3 June.\u201d", PUB, "3 June", "DATE", "2025-06-03", None),
     ("The ministry publishes figures every week.", PUB, "every week", "SET", "P1W", None),
     ("This summer the party will campaign hard.", PUB, "summer", "DATE", "2025-SU", None),
@@ -77,6 +86,13 @@ def test_value(engine, sentence, published, expression, type_, value, mod):
     assert (found.type, found.value) == (type_, value), found
     if mod is not None:
         assert found.mod == mod, found
+
+
+def test_a_clock_that_ends_a_range_leaves_the_weekday_a_day(engine):
+    dates = extract_dates(engine.nlp("It will be shown from 1130 to 1215 GMT on Wednesday."), PUB)
+    assert (mention_for(dates, "Wednesday").type, mention_for(dates, "Wednesday").value) == ("DATE", "2025-05-28")
+    single = extract_dates(engine.nlp("The session opens at 2 p.m. on Friday."), PUB)
+    assert [d.value for d in single] == ["2025-05-23T14:00"]
 
 
 def test_eve_of_the_talks_leans_on_the_dated_negotiations(engine):

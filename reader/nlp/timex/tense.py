@@ -24,7 +24,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(8):
         if current.pos_ in ("VERB", "AUX"):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -82,7 +82,7 @@ def direction_of(token: Token) -> int:
     """
     current = token
     for _ in range(6):
-        if current.lower_ in OPEN_PREPOSITIONS or not _part_of_date(current) or current.head is current:
+        if current.lower_ in OPEN_PREPOSITIONS or not _part_of_date(current) or current.head.i == current.i:
             break
         current = current.head
     if current.lower_ in ("until", "till"):
@@ -92,10 +92,10 @@ def direction_of(token: Token) -> int:
     preposition = ""
     if current.pos_ == "ADP":
         preposition = current.lower_
-        if current.head is not current:
+        if current.head.i != current.i:
             current = current.head
     if current.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "PRON"):
-        if token.dep_ == "poss" and token.head is current:
+        if token.dep_ == "poss" and token.head.i == current.i:
             # "Tuesday's meeting is being hosted", "Friday's attack was": the clause's tense decides
             verb = _verb_of_argument(current)
             if verb is not None:
@@ -124,7 +124,7 @@ def direction_of(token: Token) -> int:
     if sure:
         return direction
     # infinitive or participle under another verb: "plans to meet on Friday", "is due to sign"
-    if (verb.tag_ in ("VB", "VBG") or any(c.lower_ == "to" for c in verb.children)) and verb.head is not verb:
+    if (verb.tag_ in ("VB", "VBG") or any(c.lower_ == "to" for c in verb.children)) and verb.head.i != verb.i:
         upper = governing_verb(verb.head)
         if upper is not None:
             infinitive = any(c.lower_ == "to" for c in verb.children)
@@ -149,7 +149,7 @@ def _verb_of_argument(noun: Token) -> Token | None:
             return current.head
         if current.dep_ == "pobj" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
             return current.head.head
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None
