@@ -184,6 +184,15 @@ class DateMention:
 
 
 @dataclass(slots=True)
+class SourceClause:
+    """Another clause that reports the same act (a headline and its lead, a statement continued)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
 class Event:
     """One act in one clause: who did what to whom, when, where, and how sure the text is."""
 
@@ -205,6 +214,10 @@ class Event:
     modality: str = "asserted"
     #: For reported events: who says so ("a Ukrainian source"), as written.
     attribution: str | None = None
+    #: How precise `date` is: "day", "week", "month", "quarter", "half", "season", "year", "decade", "century".
+    date_precision: str | None = None
+    #: Other clauses reporting the same act, in text order (the event's own span is the first).
+    sources: list[SourceClause] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -229,6 +242,8 @@ class Event:
             place=data.get("place"),
             modality=data.get("modality", "asserted"),
             attribution=data.get("attribution"),
+            date_precision=data.get("date_precision"),
+            sources=[SourceClause(s["start"], s["end"], s["text"]) for s in data.get("sources", [])],
         )
 
 

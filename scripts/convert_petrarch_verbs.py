@@ -163,7 +163,8 @@ class Block:
     name: str
     code: str | None
     verbs: list[Verb] = field(default_factory=list)
-    patterns: list[tuple[str, list[Cond], str | None]] = field(default_factory=list)
+    #: (text, readings, code, origin): origin is the verb the pattern was written for (its comment)
+    patterns: list[tuple[str, list[Cond], str | None, str | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -277,7 +278,8 @@ class Converter:
                 continue
             elif line.startswith("-"):
                 self.stats.patterns += 1
-                self._pattern(block, line)
+                comment = raw.split("#", 1)[1].split() if "#" in raw else []
+                self._pattern(block, line, comment[0].lower() if comment else None)
             else:
                 self.stats.verbs += 1
                 raw_verbs.append((block, line.split(";", 1)[0].strip()))
@@ -370,7 +372,7 @@ class Converter:
                         return candidate
         return word
 
-    def _pattern(self, block: Block, line: str) -> None:
+    def _pattern(self, block: Block, line: str, origin: str | None = None) -> None:
         codes = CODE.findall(line)
         body = line[1 : line.rfind("[")] if codes else line[1:]
         try:
@@ -387,7 +389,7 @@ class Converter:
             self.stats.patterns_dropped[str(why)] += 1
             return
         text = " ".join(body.split()) + f" [{codes[-1].strip()}]"
-        block.patterns.append((text, readings, code))
+        block.patterns.append((text, readings, code, origin))
 
     # ---- the pattern grammar ---------------------------------------------------------------------
 
@@ -512,7 +514,8 @@ class Converter:
         seen_verbs: set[tuple[str, tuple[Cond, ...]]] = set()
         chosen: dict[tuple, tuple[str, str]] = {}
         for block in self.blocks:
-            blockers = [r for _, rs, code in block.patterns if code is None for r in rs]
+            blockers = [r for _, rs, code, _ in block.patterns if code is None for r in rs]
+            names = {_verb_name(v) for v in block.verbs}
             for verb in block.verbs:
                 key = (verb.lemma, tuple(verb.readings))
                 if key in seen_verbs:
@@ -522,8 +525,13 @@ class Converter:
                     for reading in verb.readings:
                         not_objects = self._blocked(reading, blockers)
                         self._put(chosen, verb.lemma, reading, not_objects, verb.code, verb.text)
-                for text, readings, code in block.patterns:
+                for text, readings, code, origin in block.patterns:
                     if code is None:
+                        continue
+                    if origin in names and origin != _verb_name(verb):
+                        # "- * RELIEF [073]  # RUSH" was written for RUSH: applied to every verb of
+                        # its block it made "rule an attack" a threat and "debate a bill" a criticism
+                        self.stats.pairs_dropped["pattern written for another verb of the block"] += 1
                         continue
                     for vr in verb.readings:
                         for pr in readings:
@@ -570,7 +578,7 @@ class Converter:
 
     def _count_blockers(self, block: Block) -> None:
         has_default = any(v.code for v in block.verbs)
-        for _, readings, code in block.patterns:
+        for _, readings, code, _ in block.patterns:
             if code is not None:
                 continue
             r = readings[0]
@@ -598,6 +606,11 @@ def _inflects(word: str, base: str) -> bool:
 def _sort_key(row: dict) -> tuple:
     keys = ("lemma", "particle", "prep", "object", "not_object", "code", "pattern")
     return tuple(json.dumps(row.get(k, "")) for k in keys)
+
+
+def _verb_name(verb: Verb) -> str:
+    """The verb as its block lists it and as pattern comments name it ("rush", "call_off")."""
+    return verb.text.split()[0].lower() if verb.text.split() else verb.lemma
 
 
 def _kind(cond: Cond) -> str:

@@ -113,8 +113,27 @@ def swatch_colour(key: str, palette: QPalette) -> QColor:
     return highlight_background(key, palette, strength=2.0)
 
 
+#: Our categories for acts CAMEO has no code for, each with a colour of its own (none of the quad colours).
+BEYOND_CAMEO = {
+    "VOTE": ("elections and votes", "#8b5cf6"),
+    "OFFICE": ("appointments and resignations", "#14b8a6"),
+    "LAW": ("laws, rulings and court cases", "#64748b"),
+    "ECON": ("economy and business", "#a16207"),
+    "DISASTER": ("disasters and casualties", "#be185d"),
+}
+
+
+def category_chip(category: str) -> str:
+    """The chip text: "04" for a CAMEO category, "Vote" for one of ours."""
+    if category in BEYOND_CAMEO:
+        return category.capitalize() if len(category) <= 4 else category[:3].capitalize()
+    return f"{root_code(category):02d}" if category else "··"
+
+
 def category_colour(category: str) -> QColor:
     """Chip colour for a CAMEO category code ("04", "042", "190"...): its quad class colour."""
+    if category in BEYOND_CAMEO:
+        return QColor(BEYOND_CAMEO[category][1])
     root = root_code(category)
     for codes, _name, colour in QUAD_CLASSES:
         if root in codes:
@@ -123,6 +142,8 @@ def category_colour(category: str) -> QColor:
 
 
 def category_class(category: str) -> str:
+    if category in BEYOND_CAMEO:
+        return BEYOND_CAMEO[category][0]
     root = root_code(category)
     return next((name for codes, name, _ in QUAD_CLASSES if root in codes), "uncategorised")
 

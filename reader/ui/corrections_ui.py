@@ -45,7 +45,7 @@ class CorrectionSink(Protocol):
 
 @cache
 def cameo_categories() -> list[tuple[str, str]]:
-    """The 20 CAMEO top-level categories as (code, label), from the shipped lexicon."""
+    """The 20 CAMEO top-level categories and our own for acts beyond CAMEO, as (code, label)."""
     rows = []
     with resource("lexicons", "cameo_categories.jsonl").open(encoding="utf-8") as handle:
         for line in handle:

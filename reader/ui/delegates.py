@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from reader.model import Event
 from reader.ui.article_view import modality_words
-from reader.ui.colours import category_class, category_colour, root_code, text_on
+from reader.ui.colours import category_chip, category_class, category_colour, text_on
 from reader.ui.models import DateTextRole, EventRole
 
 PAD = 6
@@ -69,7 +69,7 @@ class EventDelegate(QStyledItemDelegate):
         # Line 1: category chip, date, category label.
         fm_small = QFontMetrics(small)
         line1_h = QFontMetrics(bold).height()
-        code = f"{root_code(event.category):02d}" if event.category else "··"
+        code = category_chip(event.category)
         chip_w = fm_small.horizontalAdvance(code) + 10
         chip = QRectF(rect.left(), rect.top() + (line1_h - fm_small.height()) / 2, chip_w, fm_small.height())
         chip_colour = category_colour(event.category)

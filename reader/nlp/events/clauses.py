@@ -168,7 +168,7 @@ class ClauseFinder:
         if mode == INERT:
             return None
         if pos == "NOUN":
-            if mode == ARG or tok.dep_ in ("compound", "amod", "nmod") or not self._noun_has_participants(tok):
+            if match.entry.object_only or mode == ARG or tok.dep_ in ("compound", "amod", "nmod") or not self._noun_has_participants(tok):
                 return None  # "investigation departments" names departments, not an investigation
         elif mode != FREE:
             return None

@@ -6,13 +6,16 @@ conditions that must hold in the parse before it applies, so that "take a villag
 "take advantage" is nothing:
 
 - ``object``: the direct object's lemma (or ``@PERSON``/``@GPE``/``@ACTOR``/``@ANY``) must be listed;
+  ``@EVENT`` is any noun with an entry of its own: a light verb ("carry out *an attack*", "express
+  *concern*") with ``defer`` takes its category from that noun;
 - ``not_object``: none of these may be the object ("meet *the deadline*");
 - ``particle``: a particle or adverb child ("walk *away*", "crack *down*");
 - ``prep``: a preposition child ("call *for*", "travel *to*");
 - ``compound``: a compound modifier of a noun ("*phone* call", "*prisoner* exchange");
 - ``xcomp`` / ``ccomp``: an infinitival / clausal complement ("ready *to work*");
 - ``speech``: a speech verb, whose clausal complement is a separate, reported event;
-- ``defer``: the act is named by the complement ("decision *to suspend* aid" is a suspension).
+- ``defer``: the act is named by the complement ("decision *to suspend* aid" is a suspension);
+- ``object_only``: a noun that is an act only as a light verb's object ("expressed *concern*").
 
 Entries with conditions are tried before plain ones, so the most specific reading wins.
 """
@@ -34,6 +37,8 @@ from reader.resources import resource
 
 #: Object slots a condition can name instead of a lemma.
 ENTITY_SLOTS = {"@PERSON": ("PERSON",), "@GPE": ("GPE",), "@ACTOR": ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")}
+#: Object slots that are not entity types.
+OTHER_SLOTS = frozenset({"@ANY", "@EVENT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +58,12 @@ class LexEntry:
     defer: bool = False
     #: "ours" (cameo_lexicon.jsonl) or "petrarch" (the field dictionary, held to a stricter standard)
     source: str = "ours"
+    #: a noun that names an act only as a light verb's object ("expressed *concern*", "gave a *briefing*")
+    object_only: bool = False
 
     @property
     def category(self) -> str:
-        return self.code[:2]
+        return category_of(self.code)
 
     @property
     def specificity(self) -> int:
@@ -86,9 +93,13 @@ class Lexicon:
         """Hashes of every lemma with an entry, to find candidate tokens from the Doc's arrays."""
         if not self._hashes:
             lemmas = {lemma for lemma, _ in self.entries}
+            verbs = {lemma for lemma, pos in self.entries if pos == "VERB"}
             if self.petrarch is not None:
                 lemmas |= self.petrarch.lemmas
-            self._hashes = frozenset(hash_string(lemma) for lemma in lemmas)
+                verbs |= self.petrarch.lemmas
+            # inflected forms too, for the verbs the lemmatizer gets wrong ("staged" -> "stag")
+            forms = {form for verb in verbs for form in inflections(verb)}
+            self._hashes = frozenset(hash_string(word) for word in lemmas | forms)
         return self._hashes
 
     def _field_entries(self, lemma: str, pos: str) -> list[LexEntry]:
@@ -119,16 +130,59 @@ class Lexicon:
         candidates: list[LexEntry] = []
         for key in keys:
             candidates.extend(self.entries.get((key, pos), ()))
+        if not candidates and pos == "VERB":
+            for key in base_forms(token.lower_, token.tag_):
+                if (key, pos) in self.entries or (self.petrarch is not None and key in self.petrarch.lemmas):
+                    lemma = key  # the small model's lemma can be wrong on rarer verbs ("staged" -> "stag")
+                    candidates.extend(self.entries.get((key, pos), ()))
+                    break
         if not candidates:
             candidates = self._field_entries(lemma, pos)
         if not candidates:
             return None
         candidates.sort(key=lambda e: -e.specificity)
         for entry in candidates:
-            extra = _conditions_hold(entry, token)
+            extra = _conditions_hold(entry, token, self)
             if extra is not None:
                 return Match(entry, extra)
         return None
+
+
+def base_forms(word: str, tag: str) -> list[str]:
+    """Candidate base forms of an inflected verb, for when the lemmatizer missed it."""
+    out: list[str] = []
+    if tag in ("VBD", "VBN") and word.endswith("ed"):
+        stem = word[:-2]
+        out += [stem + "e", stem]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])  # "planned" -> "plan"
+        if stem.endswith("i"):
+            out.append(stem[:-1] + "y")  # "carried" -> "carry"
+    elif tag == "VBZ" and word.endswith("s"):
+        out += [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
+        if word.endswith("ies"):
+            out.append(word[:-3] + "y")
+    elif tag == "VBG" and word.endswith("ing"):
+        stem = word[:-3]
+        out += [stem, stem + "e"]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])
+    return out
+
+
+def inflections(verb: str) -> tuple[str, ...]:
+    """Regular inflections of a verb ("stage" -> "staged", "stages", "staging")."""
+    if verb.endswith("e"):
+        return (verb + "d", verb + "s", verb[:-1] + "ing")
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        return (verb[:-1] + "ied", verb[:-1] + "ies", verb + "ing")
+    return (verb + "ed", verb + "s", verb + "es", verb + "ing")
+
+
+def category_of(code: str) -> str:
+    """The top-level category of an event code: CAMEO's two-digit root ("042" -> "04"), or one of
+    our own categories for acts CAMEO has none for ("VOTE", "OFFICE", "LAW", "ECON", "DISASTER")."""
+    return code[:2] if code[:2].isdigit() else code
 
 
 def _lexicon_pos(token: Token) -> str | None:
@@ -152,20 +206,24 @@ def _object_of(token: Token) -> list[Token]:
     return objs
 
 
-def _object_ok(slot: str, obj: Token) -> bool:
+def _object_ok(slot: str, obj: Token, lex: Lexicon | None = None) -> bool:
     if slot == "@ANY":
         return True
+    if slot == "@EVENT":
+        # "carried out an attack", "expressed concern": the light verb's object names the act
+        return lex is not None and obj.pos_ in ("NOUN", "PROPN") and not obj.ent_type_ and bool(
+            lex.entries.get((obj.lemma_.lower(), "NOUN")) or lex.entries.get((obj.lower_, "NOUN")))
     if slot in ENTITY_SLOTS:
         return obj.ent_type_ in ENTITY_SLOTS[slot]
     return obj.lemma_.lower() == slot or obj.lower_ == slot
 
 
-def _conditions_hold(entry: LexEntry, token: Token) -> tuple[int, ...] | None:
+def _conditions_hold(entry: LexEntry, token: Token, lex: Lexicon | None = None) -> tuple[int, ...] | None:
     extra: list[int] = []
     children = list(token.children)
     if entry.objects:
         objs = _object_of(token)
-        if not any(_object_ok(slot, o) for o in objs for slot in entry.objects):
+        if not any(_object_ok(slot, o, lex) for o in objs for slot in entry.objects):
             return None
     if entry.not_objects:
         if any(_object_ok(slot, o) for o in _object_of(token) for slot in entry.not_objects):
@@ -216,9 +274,14 @@ def load_lexicon() -> Lexicon:
             ccomp=bool(data.get("ccomp")),
             speech=bool(data.get("speech")),
             defer=bool(data.get("defer")),
+            object_only=bool(data.get("object_only")),
         )
         entries.setdefault((entry.lemma, entry.pos), []).append(entry)
     labels = {d["code"]: d["label"] for d in _read_jsonl("cameo_categories.jsonl")}
+    for (lemma, pos), found in entries.items():
+        for entry in found:
+            if category_of(entry.code) not in labels:
+                raise ValueError(f"cameo_lexicon.jsonl: {lemma}/{pos} has code {entry.code!r}, not a known category")
     cues: dict[str, frozenset[str]] = {}
     relative_days: dict[str, int] = {}
     for data in _read_jsonl("event_cues.jsonl"):

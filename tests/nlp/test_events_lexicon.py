@@ -1,0 +1,99 @@
+"""Which clauses are acts, on hand-made sentences: light verbs, the field dictionary, categories beyond CAMEO."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reader.documents import document_from_text
+from reader.model import Event
+from reader.nlp.events import load_lexicon
+
+PUBLISHED = dt.date(2024, 3, 20)
+
+
+def analyze(engine, text: str):
+    return engine.analyze(document_from_text(text, published=PUBLISHED))
+
+
+def by_trigger(analysis, trigger: str) -> list[Event]:
+    return [e for e in analysis.events if e.trigger.lower().startswith(trigger)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "category"),
+    [
+        ("Hamas carried out an attack on an Israeli base last week.", "carried", "19"),
+        ("Israeli officials gave a briefing to foreign ambassadors on Monday.", "gave", "01"),
+        ("The European Commission expressed concern about the new law.", "expressed", "01"),
+        ("Giorgia Meloni brought lawsuits against three Italian journalists.", "brought", "11"),
+        ("Britain staged a walkout at the United Nations.", "staged", "14"),
+    ],
+)
+def test_a_light_verb_takes_the_act_of_its_object(engine, sentence, trigger, category):
+    (event,) = by_trigger(analyze(engine, sentence), trigger)
+    assert event.category == category
+
+
+def test_an_act_noun_that_is_only_a_light_verbs_object_is_no_row_alone(engine):
+    analysis = analyze(engine, "The Biden administration's policy plans were discussed.")
+    assert not by_trigger(analysis, "plans")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "category"),
+    [
+        ("Parliament voted for the reform on Monday.", "voted", "VOTE"),
+        ("Kenya elected William Ruto in 2022.", "elected", "VOTE"),
+        ("Boris Johnson resigned as prime minister.", "resigned", "OFFICE"),
+        ("Emmanuel Macron appointed Michel Barnier prime minister.", "appointed", "OFFICE"),
+        ("A court in Rome ruled against the Italian government.", "ruled", "LAW"),
+        ("Italy passed a law on surrogacy.", "passed", "LAW"),
+        ("Turkey raised interest rates again.", "raised", "ECON"),
+        ("Volkswagen reported record profits.", "reported", "ECON"),
+        ("Poland charged Jan Kowalski with espionage.", "charged", "17"),
+    ],
+)
+def test_acts_beyond_cameo_have_categories_of_their_own(engine, sentence, trigger, category):
+    (event,) = by_trigger(analyze(engine, sentence), trigger)
+    assert event.category == category
+    assert event.category_label == load_lexicon().label(category)
+
+
+def test_the_field_dictionary_adds_verbs_our_lexicon_lacks(engine):
+    lex = load_lexicon()
+    assert ("brandish", "VERB") in lex.entries  # ours
+    assert not lex.entries.get(("usurp", "VERB")) and lex.petrarch is not None and lex.petrarch.entries("usurp")
+    analysis = analyze(engine, "Russia usurped French influence in Mali.")
+    (event,) = by_trigger(analysis, "usurped")
+    assert event.category == "06" or event.category.isdigit()
+
+
+def test_a_field_reading_needs_a_named_doer_and_a_done_act(engine):
+    assert not by_trigger(analyze(engine, "This usurped French influence in Mali."), "usurped")
+    assert not by_trigger(analyze(engine, "Russia made an effort to usurp French influence in Mali."), "usurp")
+
+
+def test_headline_and_lead_reporting_one_act_are_one_row(engine):
+    text = "Chile condemns Peru over border clash\nChile on Tuesday condemned Peru over a clash on the border."
+    analysis = analyze(engine, text)
+    rows = [e for e in analysis.events if e.category == "11"]
+    assert len(rows) == 1
+    assert rows[0].trigger == "condemned" and [s.text for s in rows[0].sources] == ["Chile condemns Peru over border clash"]
+
+
+def test_a_statement_continued_by_its_speaker_is_one_row(engine):
+    text = ('Kofi Annan said the talks were useful. "We will meet again soon," he said. '
+            "Ban Ki-moon said nothing.")
+    analysis = analyze(engine, text)
+    annan = [e for e in analysis.events if e.trigger == "said" and "Annan" in e.summary]
+    assert len(annan) == 1 and len(annan[0].sources) == 1
+
+
+def test_a_verb_the_lemmatizer_misses_is_still_found():
+    from reader.nlp.events.lexicon import base_forms
+
+    assert "stage" in base_forms("staged", "VBD")
+    assert "carry" in base_forms("carried", "VBD")
+    assert "plan" in base_forms("planned", "VBN")
