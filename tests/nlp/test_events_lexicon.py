@@ -97,3 +97,22 @@ def test_a_verb_the_lemmatizer_misses_is_still_found():
     assert "stage" in base_forms("staged", "VBD")
     assert "carry" in base_forms("carried", "VBD")
     assert "plan" in base_forms("planned", "VBN")
+
+
+def test_a_verb_no_dictionary_codes_is_an_act_between_named_parties(engine):
+    (event,) = by_trigger(analyze(engine, "Airbus outbid Boeing for the Qantas order."), "outbid")
+    assert event.category == "ACT" and event.category_label == "Other act"
+
+
+def test_an_uncoded_verb_without_a_named_doer_or_an_object_is_no_row(engine):
+    assert not by_trigger(analyze(engine, "The weather outbid everyone."), "outbid")
+    assert not by_trigger(analyze(engine, "Airbus stumbled."), "stumbled")
+    assert not by_trigger(analyze(engine, "Airbus remains the market leader."), "remains")
+
+
+def test_an_act_noun_with_its_own_doer_under_another_act_is_a_row_of_its_own(engine):
+    analysis = analyze(engine, "Egypt condemned Israel's attack on Gaza.")
+    assert by_trigger(analysis, "condemned") and by_trigger(analysis, "attack")
+    # a light verb and its act noun are one act
+    analysis = analyze(engine, "Israel carried out an attack on Gaza.")
+    assert len(analysis.events) == 1

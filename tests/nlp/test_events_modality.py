@@ -82,3 +82,9 @@ def test_an_allegation_reports_its_content(engine):
 def test_suggesting_does_not_assert_what_it_suggests(engine):
     analysis = analyze(engine, "There was information suggesting Hamas fighters had attacked Israel from Syria.")
     assert all(e.modality != "asserted" for e in by_trigger(analysis, "attacked"))
+
+
+def test_neither_nor_negates(engine):
+    analysis = analyze(engine, "Neither the Kremlin nor the Russian Defence Ministry commented on the deaths in Mali.")
+    assert all(e.modality == "negated" for e in by_trigger(analysis, "commented"))
+    assert by_trigger(analysis, "commented")

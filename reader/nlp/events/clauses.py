@@ -24,10 +24,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import VERB as VERB_SYMBOL
 from spacy.tokens import Span, Token
 
-from reader.nlp.events.lexicon import Lexicon, Match, is_infinitive
+from reader.nlp.events.lexicon import OTHER_ACT, LexEntry, Lexicon, Match, is_infinitive
 from reader.nlp.events.participants import ActorIndex
 
 FREE, ARG, ADJUNCT, INERT = "free", "arg", "adjunct", "inert"
@@ -102,7 +103,8 @@ class ClauseFinder:
         if not len(doc):
             return
         keys = self.lex.key_hashes()
-        for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
+        verb = int(VERB_SYMBOL)
+        for i, (lower, lemma, pos) in enumerate(doc.to_array([LOWER, LEMMA, POS]).tolist()):
             if lower in keys or lemma in keys:
                 tok = doc[i]
                 m = self.lex.match(tok)
@@ -110,6 +112,12 @@ class ClauseFinder:
                     self.matches[i] = m
                     if m.entry.pos == "ADJ" and tok.dep_ == "acomp":
                         self.adjective_heads.add(tok.head.i)
+                    continue
+            if pos == verb:
+                # any other verb may still be an act between named actors ("Apple unveils the iPod")
+                tok = doc[i]
+                if tok.lemma_.lower() not in self.lex.cue("not_an_act"):
+                    self.matches[i] = Match(LexEntry(tok.lemma_.lower(), "VERB", OTHER_ACT, source="generic"))
 
     def run(self, sent: Span) -> list[EventClause]:
         start = len(self.events)
@@ -161,6 +169,8 @@ class ClauseFinder:
         pos = match.entry.pos
         if match.entry.source != "ours" and not self._field_trigger_fits(tok):
             return None
+        if match.entry.source == "generic" and not self._generic_act(tok):
+            return None
         if pos == "ADJ" and trigger is tok:
             return None  # an adjective only triggers through its copula
         if pos == "VERB" and tok.dep_ in ("amod", "compound", "nmod"):
@@ -168,8 +178,10 @@ class ClauseFinder:
         if mode == INERT:
             return None
         if pos == "NOUN":
-            if match.entry.object_only or mode == ARG or tok.dep_ in ("compound", "amod", "nmod") or not self._noun_has_participants(tok):
+            if match.entry.object_only or tok.dep_ in ("compound", "amod", "nmod") or not self._noun_has_participants(tok):
                 return None  # "investigation departments" names departments, not an investigation
+            if mode == ARG and not self._own_act_in_argument(tok, ctx.owner):
+                return None
         elif mode != FREE:
             return None
         # a negation above an event noun is about the verb: "did not attend the talks" - the talks happened
@@ -206,6 +218,30 @@ class ClauseFinder:
                 if self.lex.entries.get((lemma, "NOUN")) or self.lex.entries.get((child.lower_, "NOUN")):
                     return False
         return True
+
+    def _own_act_in_argument(self, tok: Token, owner: EventClause | None) -> bool:
+        """ "Egypt condemned Russia's attack": the attack is Russia's act, a row of its own; but "carried
+        out an attack", "the decision to ban" name one act, and "his visit" under "ended" is the same."""
+        if owner is None or owner.match.entry.defer or owner.match.entry.speech:
+            return False
+        if tok.dep_ not in ("dobj", "pobj", "nsubjpass"):
+            return False
+        own = [c for c in tok.children if c.dep_ == "poss" and self.index.ids_at(c.i)]
+        if not own:
+            return False
+        doers = {a for s in subject_tokens(owner.head) for a in self.index.ids_at(s.i)}
+        return not doers or any(a not in doers for c in own for a in self.index.ids_at(c.i))
+
+    def _generic_act(self, tok: Token) -> bool:
+        """A verb no dictionary codes is an act only between named parties: its subject names an
+        actor ("Apple unveiled the iPod") and it acts on something ("... the iPod", "... to Ryanair")."""
+        subject = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subject or not any(self.index.ids_at(t.i) or t.pos_ == "PRON" for s in subject for t in (s, *s.conjuncts)):
+            return False
+        if subject[0].pos_ == "PRON" and subject[0].lower_ not in ("he", "she", "they", "it", "we"):
+            return False
+        return any(c.dep_ in ("dobj", "dative", "agent") or (c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children))
+                   for c in tok.children)
 
     def _raising_hedge(self, tok: Token) -> str | None:
         """ "Israel is said to be watching", "he is thought to have fled": a passive verb of saying
@@ -277,6 +313,12 @@ class ClauseFinder:
                 elif child.dep_ == "advcl" and _mark(child) == "as" and child.i < ev.trigger.i:
                     if child.i in self.matches and self.matches[child.i].entry.speech:
                         ev.attribution_tokens = _speaker_tokens(child)
+        for subject in (c for c in ev.head.children if c.dep_ in ("nsubj", "nsubjpass")):
+            # "Neither the ministry nor the Kremlin commented", "No country has recognised it"
+            if subject.lower_ in ("nobody", "none", "nothing", "neither") or any(
+                c.lower_ in ("neither", "no") and c.dep_ in ("preconj", "det") for c in subject.children
+            ):
+                ev.neg = True
         if ev.is_noun:
             for child in ev.trigger.children:
                 if child.dep_ == "amod" and child.lower_ in lex.cue("hypothetical_modifier"):

@@ -37,6 +37,8 @@ from reader.resources import resource
 
 #: Object slots a condition can name instead of a lemma.
 ENTITY_SLOTS = {"@PERSON": ("PERSON",), "@GPE": ("GPE",), "@ACTOR": ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")}
+#: The category of a verb no lexicon codes, kept when it is done by a named actor to someone or something.
+OTHER_ACT = "ACT"
 #: Object slots that are not entity types.
 OTHER_SLOTS = frozenset({"@ANY", "@EVENT"})
 
