@@ -110,7 +110,9 @@ People
   can supply the full name, which merging then does).
 - Dropped forms: damaged encodings (U+FFFD, or UTF-8 read as Latin-1: "PÃŠBLICAS"), more
   than 12 words, run-on text with of/for/the/and/then ("HATEM AMOR SEC. OF STATE FOR ..."),
-  no letters, text after a comma ("X, BARON Y": a title after the comma is kept as one).
+  no letters, a government or following ("THE_BUSH_ADMINISTRATION", "ASSAD_REGIME"; or an
+  organisation word in three words or more, but "Michael Church" stays), text after a comma
+  ("X, BARON Y": a title after the comma is kept as one).
 - Single-word forms ("ERDOGAN_", "GULEN") are kept: there are 91, none is shared by two
   people, none is an English word of the agents/CAMEO vocabulary (measured). Lookups return
   every candidate for a key anyway.
@@ -123,9 +125,11 @@ People
   alpha-2 codes: USR/SUN (SU), DDR (DD), YUG/FRY (YU), CSK (CS); SCG has none. KNT
   ("Kinakuta", PETRARCH's fictional test country) is dropped. Sector: the first CAMEO sector
   in a role's code (``TURGOVBUS`` -> GOV, ``IGOUNO`` -> IGO); a role without one is dropped.
-- Merging: records with a shared multi-word key and the same country (or one without a
-  country) are one person, as are records of one code block sharing a surname
-  ("BORIS_N._YELTSIN" and "PRESIDENT_YELTSIN").
+- Merging: records whose first name forms have the same multi-word key and the same country
+  (or one without a country) are one person ("Ban Ki-moon" in Countries and International),
+  as are records of one code block sharing a surname ("BORIS_N._YELTSIN" and
+  "PRESIDENT_YELTSIN"). Records that merely share a synonym stay apart: a key then maps to
+  both (the two George Bushes).
 
 Organisations
 -------------
@@ -251,6 +255,8 @@ ORG_WORDS = frozenset(
 KNOWN_ACRONYMS = frozenset("US UK EU UN USA UAE USSR".split())
 #: code prefixes of organisations (never places)
 ORG_PREFIXES = ("IGO", "NGO", "NGM", "MNC", "IMG")
+#: last words that make a name the person's government or following, not the person
+FOLLOWERS = frozenset("ADMINISTRATION GOVERNMENT REGIME CABINET CAMP SUPPORTERS LOYALISTS FORCES".split())
 MAX_PERSON_WORDS = 12
 MAX_ORG_WORDS = 12
 VOWELS = frozenset("AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝ")
@@ -674,6 +680,8 @@ def person_from(record: Record, ctx: Context) -> Person | None:
             stats.add("form: more than twelve words", phrase)
         elif any(w in NOT_IN_NAMES for w in words):
             stats.add("form: run-on title text (of/for/the...)", phrase)
+        elif words[-1] in FOLLOWERS or (len(words) > 2 and any(w in ORG_WORDS for w in words)):
+            stats.add("form: an organisation, not a name (the Bush administration)", phrase)
         elif not re.search(r"[^\W\d_]", phrase):
             stats.add("form: no letters", phrase)
         else:
@@ -777,21 +785,21 @@ class _Union:
 
 
 def merge_people(people: list[Person], ctx: Context) -> list[Person]:
-    """One person per real-world person: same multi-word key and compatible countries, or
-    the same PETRARCH code block and a shared surname."""
+    """One person per real-world person: the same multi-word primary name and compatible
+    countries, or the same PETRARCH code block and a shared surname. A shared synonym is not
+    enough: both Bushes list THE_BUSH_ADMINISTRATION."""
     union = _Union(len(people))
     owner: dict[str, int] = {}
     block_surnames: dict[tuple[str, str], int] = {}
     for i, p in enumerate(people):
+        if " " in p.forms[0]:
+            j = owner.setdefault(name_key(p.forms[0]), i)
+            if j != i:
+                other = people[union.find(j)]
+                if p.cameo is None or other.cameo is None or p.cameo == other.cameo:
+                    union.join(i, j)
         for form in p.forms:
             words = form.split(" ")
-            if len(words) > 1:
-                key = name_key(form)
-                j = owner.setdefault(key, i)
-                if j != i:
-                    other = people[union.find(j)]
-                    if p.cameo is None or other.cameo is None or p.cameo == other.cameo:
-                        union.join(i, j)
             for s in [name_key(form)] if len(words) == 1 else surname_keys(words, False)[-1:]:
                 j = block_surnames.setdefault((p.block, s), i)
                 if j != i:
