@@ -57,7 +57,8 @@ Reading the TABARI/PETRARCH formats (``dictionaries.rst``, PETRARCH's ``PETRread
   and is written with both ends null. A lone date (``[USAGOV 19820101]``, 2 cases) is read as
   a start. Dropped, and counted: a restriction whose date is not a 6- or 8-digit calendar
   date (7-, 9- and 10-digit typos, 6 cases), one whose end precedes its start (1), the null
-  code ``---`` (4).
+  code ``---`` (4). A record whose only restrictions were dropped keeps no role and does not
+  borrow the next record's codes (PETRARCH would: "DAVID_CAMERON_ [GBRGOV >201005011]").
 - Agents: ``PHRASE {PLURAL} [CODE]``; ``{}`` means no plural. Without braces a regular plural
   is made on the head noun (the word before the first of/for/in/..., else the last word):
   consonant + ``y`` -> ``ies``; ``s/x/z/ch/sh`` + ``es``; a head already ending in ``s`` or
@@ -125,7 +126,8 @@ People
   initials), also with a particle before it ("bin laden" and "laden"; "al-Baradei" gives
   "al baradei" and "baradei"); the first word for Chinese, Taiwanese, Korean, Hong Kong and
   Macau people ("hu" for Hu Jintao); every single-word form.
-- Country: the most common country among the roles; CAMEO codes are ISO 3166-1 alpha-3 but
+- Country: the most common country among the roles, else (Countries file) the country whose
+  section the record sits in (each country's place record comes first); CAMEO codes are ISO 3166-1 alpha-3 but
   for KSV (Kosovo, XK), TMP (East Timor, TL) and former states, given their ISO 3166-3
   alpha-2 codes: USR/SUN (SU), DDR (DD), YUG/FRY (YU), CSK (CS); SCG has none. KNT
   ("Kinakuta", PETRARCH's fictional test country) is dropped. Sector: the first CAMEO sector
@@ -288,6 +290,8 @@ class Record:
     phrases: list[str] = field(default_factory=list)  # upper-case phrases, words split by " "
     roles: list[Role] = field(default_factory=list)
     block: str = ""  # source of the record whose codes this one uses (PETRARCH code block)
+    coded: bool = False  # it had [...] restrictions, even if all were malformed
+    section: str | None = None  # Countries file: CAMEO code of the country section it sits in
 
 
 @dataclass(slots=True)
@@ -383,13 +387,14 @@ def parse_actor_file(path: Path, stats: Stats) -> list[Record]:
         if phrase:
             current.phrases.append(phrase)
         for body in BRACKET.findall(content):
+            current.coded = True
             role = parse_restriction(body, stats, where)
             if role is not None:
                 current.roles.append(role)
     # PETRARCH gives consecutive primary phrases without codes the codes that follow them
     pending: list[Record] = []
     for record in records:
-        if not record.roles:
+        if not record.coded:
             pending.append(record)
             continue
         for p in pending:
@@ -660,7 +665,11 @@ def person_from(record: Record, ctx: Context) -> Person | None:
     if record.roles and not roles:
         stats.add("person: fictional test country (dropped)", record.source)
         return None
-    person = Person([record.source], record.block, main_country(roles, ctx), roles=roles)
+    cameo = main_country(roles, ctx)
+    if cameo is None and record.section:
+        cameo = record.section
+        stats.add("person: country from the file section (no role gives one)", f"{record.source} {record.section}")
+    person = Person([record.source], record.block, cameo, roles=roles)
     fallback: list[str] = []
     for raw in record.phrases:
         if damaged(raw):
@@ -1141,6 +1150,12 @@ def convert(source: Path) -> tuple[list[dict], list[dict], list[dict], Stats]:
     for name in (COUNTRIES, INTERNATIONAL, MILNONSTATE):
         records.extend(parse_actor_file(source / name, stats))
     ctx = build_context(source, records, stats)
+    section = None
+    for record in records:  # the Countries file lists each country's people after the country
+        if record.source.startswith("C:"):
+            if is_place(record, ctx.countries) and len(record.roles[0].code) == 3:
+                section = record.roles[0].code
+            record.section = section
     people: list[Person] = []
     orgs: list[Org] = []
     for record in records:
