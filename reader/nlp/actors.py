@@ -20,9 +20,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from reader.model import ACTOR_TYPES, Actor, Mention
+from reader.nlp.actor_links import link
 from reader.nlp.gazetteer import Gazetteer, fold, gazetteer
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
+_QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’"})
+#: Generational suffixes: "Marcos Jr" is called "Marcos".
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @dataclass(slots=True)
@@ -48,6 +52,18 @@ def _clean(text: str) -> str:
 
 def _strip_article(text: str) -> str:
     return text[4:] if text[:4] in ("the ", "The ") else text
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by one inserted, deleted or replaced letter."""
+    if a == b or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
 class _NameOwners:
@@ -76,7 +92,15 @@ class _NameOwners:
                 return mentions[0][1]
             k = bisect_left(mentions, pos, key=lambda m: m[0])
             return mentions[k - 1][1] if k else mentions[0][1]
-        return None
+        return self._misspelt(word)
+
+    def _misspelt(self, word: str) -> _Cluster | None:
+        """'Mr Peston' after 'Robert Preston': a surname one letter from exactly one full name's."""
+        if len(word) < 5:
+            return None
+        near = {c.key: c for surname, mentions in self.parts[0].items()
+                if len(surname) >= 5 and _one_edit(word, surname) for _, c in mentions}
+        return next(iter(near.values())) if len(near) == 1 else None
 
 
 class _Resolver:
@@ -101,7 +125,19 @@ class _Resolver:
 
     # -- people --------------------------------------------------------------------------------
     def name_tokens(self, ent: Span) -> tuple[str, ...]:
-        return tuple(fold(t.text) for t in ent if t.is_alpha or "-" in t.text or "." in t.text)
+        """The words of a name that identify the person: no nickname in quotes ("Ferdinand
+        “Bongbong” Marcos Jr"), no generational suffix ("Jr"), case and accents folded."""
+        words: list[str] = []
+        quoted = False
+        for t in ent:
+            if t.text in _QUOTE_MARKS:
+                quoted = not quoted
+                continue
+            if not quoted and (t.is_alpha or "-" in t.text or "." in t.text):
+                words.append(fold(t.text))
+        while len(words) > 1 and words[-1].rstrip(".") in _SUFFIXES:
+            words.pop()
+        return tuple(words)
 
     def people(self, ents: list[Span]) -> None:
         persons = [e for e in ents if e.label_ == "PERSON"]
@@ -227,6 +263,15 @@ def extract_actors(doc: Doc) -> list[Actor]:
             place = gaz.places.get(kb)
             if place is None:
                 continue
+            form = gaz.lookup(_strip_article(_clean(ent.text)))
+            if form is not None and form.kind == "capital" and kb.startswith("country:") and _used_as_place(ent):
+                # "talks in Riyadh", "flew to Aleppo": the city itself, linked to its country;
+                # "Moscow insisted" stays Russia's government
+                name = _strip_article(_clean(ent.text))
+                c = r.cluster(f"city:{fold(name)}", "GPE", name)
+                c.country_key = kb
+                r.add(c, ent.start_char, ent.end_char)
+                continue
             c = r.cluster(kb, "GPE" if kb.startswith("country:") else place.label, place.name)
         else:
             c = r.cluster(f"{ent.label_}:{fold(_strip_article(_clean(ent.text)))}", ent.label_)
@@ -251,10 +296,32 @@ def extract_actors(doc: Doc) -> list[Actor]:
         r.add(r.clusters[key], span.start_char, span.end_char)
     _aliases(doc, r, gaz)
     _merge_short_organisation_names(r)
+    link(doc, r, gaz)
     return _build(r, gaz)
 
 
 _NAME_GLUE = frozenset({"of", "the", "and", "for", "&", "de"})
+#: Prepositions before a city that make it the place of something, not a government that acts.
+_PLACE_PREPS = frozenset({"in", "at", "to", "from", "near", "outside", "into", "across", "through", "around", "toward",
+                          "towards", "via", "within", "inside", "throughout", "between", "off", "beyond"})
+
+
+def _used_as_place(ent: Span) -> bool:
+    """A capital named as a location: after a preposition of place, in "the city of X", or as a
+    modifier ("London-based", "the Riyadh talks")."""
+    root = ent.root
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj":
+        prep = root.head
+        if prep.lower_ in _PLACE_PREPS:
+            return True
+        if prep.lower_ == "of" and prep.head.lower_ in ("city", "capital", "town", "streets", "centre", "center", "outskirts"):
+            return True
+    if root.dep_ in ("compound", "amod", "npadvmod") and root.head.pos_ in ("NOUN", "ADJ", "VERB"):
+        return True
+    end = ent.end
+    return end < len(ent.doc) and ent.doc[end].text in ("-",) and end + 1 < len(ent.doc) and ent.doc[end + 1].lower_ == "based"
 
 
 def _initials(name: str) -> str:

@@ -28,6 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from reader.nlp.entity_shapes import reshape
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
 from reader.resources import resource
 
@@ -138,6 +139,7 @@ class BriefingEntities:
     def __call__(self, doc: Doc) -> Doc:
         cands = [Candidate(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents]
         cands = [t for c in cands if (t := self._trim(doc, c)) is not None]
+        cands = reshape(doc, cands, self.gaz)
         cands = self._merge_gazetteer(doc, cands)
         cands = self._apply_rules(doc, cands)
         cands = self._one_reading_per_name(doc, cands)

@@ -226,6 +226,8 @@ class ClauseFinder:
             return False
         if tok.dep_ not in ("dobj", "pobj", "nsubjpass"):
             return False
+        if self.matches[tok.i].entry.code.startswith("01"):
+            return False  # "welcomed Putin's statement": a reaction to words, not a second act
         own = [c for c in tok.children if c.dep_ == "poss" and self.index.ids_at(c.i)]
         if not own:
             return False

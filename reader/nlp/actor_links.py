@@ -1,0 +1,313 @@
+"""Forms of one organisation or place that the model keeps apart, joined by what the document shows.
+
+- an acronym is the long form whose initials it spells ("PA" = Palestinian Authority, "DFA" =
+  Philippine Department of Foreign Affairs, "JNIM" = Jama'at Nusrat al-Islam wal-Muslimin), or the
+  name it follows in brackets ("... Intolerance (ECRI)"); once defined, every later use of it is a
+  mention, even where the model did not tag it;
+- word order does not make another body: "Ministry of Defence" is the "Defence Ministry";
+- a short name is the one longer name it ends ("the Lords" = House of Lords) or starts;
+- a name without its country is the one body of that name with it ("the Ministry of Defense"
+  after "the Russian Ministry of Defense");
+- one name is one actor whatever type the model gave each mention ("the Sierra Madre" tagged once
+  as a facility and once as an organisation).
+
+Everything works from the document itself: nothing here names a body.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from reader.model import Mention
+from reader.nlp.gazetteer import Gazetteer, fold
+
+if TYPE_CHECKING:
+    from reader.nlp.actors import _Cluster, _Resolver
+
+#: Words an acronym skips ("Commission against Racism and Intolerance" is ECRI's "C, R, I").
+GLUE = frozenset({"of", "the", "and", "for", "&", "de", "against", "on", "in", "to", "du", "des", "la", "le", "y"})
+#: Prefixes joined to a word whose initial the acronym takes from after the hyphen ("al-Islam" -> I).
+_ARTICLE_PREFIX = re.compile(r"^(?:(?:al|el|wal|ul|an|ad|as|ash|at|az|ar)-|[ld]')", re.IGNORECASE)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&+]{1,6}$")
+_REORDER = re.compile(
+    r"^(?P<pre>(?:\S+ )*?)(?P<head>ministry|department|office|minister|secretary|commission|committee) of (?P<what>.+)$")
+_NON_PERSON = ("ORG", "GPE", "LOC", "FAC", "NORP")
+
+
+def link(doc: Doc, r: _Resolver, gaz: Gazetteer) -> None:
+    """Merge the clusters of `r` that are one body or place (see the module docstring)."""
+    _merge_same_names(r, gaz)
+    _untagged_uses(doc, r)
+    _acronyms(doc, r, gaz)
+    _place_aliases(doc, r)
+
+
+def normal_name(form: str, gaz: Gazetteer) -> str:
+    """'the Ministry of Defense' -> 'defense ministry': case, articles and word order aside."""
+    text = fold(form).strip()
+    text = text.removeprefix("the ")
+    m = _REORDER.match(text)
+    if m:
+        text = f"{m['pre']}{m['what']} {m['head']}"
+    return " ".join(text.split())
+
+
+def _without_country(name: str, gaz: Gazetteer) -> str | None:
+    """'russian defense ministry' -> 'defense ministry' when the first word is a country or demonym."""
+    first, _, rest = name.partition(" ")
+    if not rest:
+        return None
+    form = gaz.lookup(first.capitalize()) or gaz.lookup(first.upper())
+    if form is not None and form.place.key.startswith("country:"):
+        return rest
+    return None
+
+
+def _merge(r: _Resolver, keep: _Cluster, other: _Cluster) -> None:
+    keep.mentions.extend(other.mentions)
+    keep.forms.update(other.forms)
+    keep.alias_forms |= other.alias_forms
+    other.mentions = []
+    other.forms = Counter()
+
+
+def _unique(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Clusters in order, each once (a cluster is a mutable record: compared by identity)."""
+    seen: set[int] = set()
+    return [c for c in clusters if not (id(c) in seen or seen.add(id(c)))]
+
+
+def _live(r: _Resolver) -> list[_Cluster]:
+    return [c for c in r.clusters.values() if c.mentions and c.type in _NON_PERSON]
+
+
+def _merge_same_names(r: _Resolver, gaz: Gazetteer) -> None:
+    # a lone word the model called a person here and a group or place there ("Tuareg") is one actor
+    lone = {c.name_tokens[0]: c for c in r.clusters.values() if c.key.startswith("person:single:") and c.mentions}
+    for c in _live(r):
+        names = {fold(f) for f, n in c.forms.items() if n > 0}
+        for name in names & set(lone):
+            person = lone.pop(name)
+            if len(person.mentions) <= len(c.mentions):
+                _merge(r, c, person)
+    clusters = _live(r)
+    by_name: dict[str, list[_Cluster]] = {}
+    for c in clusters:
+        for form, n in c.forms.items():
+            if n > 0 and form:
+                by_name.setdefault(normal_name(form, gaz), []).append(c)
+    # one name, one actor: the same words in any order of "X Ministry"/"Ministry of X", any type
+    for group in by_name.values():
+        live = [c for c in _unique(group) if c.mentions]
+        if len(live) < 2 or len({c.key.split(":")[0] for c in live if c.key.startswith(("country:", "org:"))}) > 1:
+            continue
+        keep = max(live, key=lambda c: (c.key.startswith(("country:", "org:", "region:", "territory:")), len(c.mentions)))
+        for other in live:
+            if other is not keep and not other.key.startswith(("country:", "org:")):
+                _merge(r, keep, other)
+    # "the Ministry of Defense" after "the Russian Ministry of Defense": the one body of that name
+    clusters = _live(r)
+    names = {c.key: {normal_name(f, gaz) for f, n in c.forms.items() if n > 0 and f} for c in clusters}
+    with_country: dict[str, list[_Cluster]] = {}
+    plain: dict[str, list[_Cluster]] = {}
+    ends_with: dict[str, list[_Cluster]] = {}
+    for c in clusters:
+        for name in names[c.key]:
+            stripped = _without_country(name, gaz)
+            if stripped is not None:
+                with_country.setdefault(stripped, []).append(c)
+            plain.setdefault(name, []).append(c)
+            head, sep, last = name.rpartition(" of ")
+            if sep and head and " " not in last:
+                ends_with.setdefault(last, []).append(c)
+    for stripped, owners in with_country.items():
+        owners = _unique(owners)
+        shorts = [o for o in _unique(plain.get(stripped, [])) if all(o is not w for w in owners) and not o.key.startswith(("country:", "org:"))]
+        if len(owners) == 1 and len(shorts) == 1 and owners[0].mentions and shorts[0].mentions:
+            _merge(r, owners[0], shorts[0])
+    # "the Lords" is the one "House of Lords": a one-word name that ends one longer name
+    for short_c in _live(r):
+        forms = [n for n in names.get(short_c.key, ()) if n]
+        if len(forms) != 1 or " " in forms[0] or short_c.key.startswith(("country:", "org:")):
+            continue
+        longer = [c for c in _unique(ends_with.get(forms[0], [])) if c is not short_c and c.mentions]
+        if len(longer) == 1:
+            _merge(r, longer[0], short_c)
+
+
+def initials(name: str) -> str:
+    """'Palestinian Authority' -> 'PA'; 'US Trade Representative' -> 'USTR' (an acronym keeps its letters);
+    "Jama'at Nusrat al-Islam wal-Muslimin" -> 'JNIM'."""
+    out = []
+    for word in name.replace("’", "'").split():
+        if word.lower() in GLUE:
+            continue
+        word = _ARTICLE_PREFIX.sub("", word)
+        if not word[:1].isalpha():
+            continue
+        if word.isupper() and len(word) <= 4:
+            out.append(word)  # "US" in "US Trade Representative"
+        else:
+            out.append(word[0].upper())
+    return "".join(out)
+
+
+def _acronyms(doc: Doc, r: _Resolver, gaz: Gazetteer) -> None:
+    clusters = _live(r)
+    spelled: dict[str, set[str]] = {}
+    for c in clusters:
+        for form, n in c.forms.items():
+            if n <= 0 or " " not in form:
+                continue
+            for name in (form, " ".join(form.split()[1:])):
+                key = initials(name)
+                if len(key) >= 2:
+                    spelled.setdefault(key, set()).add(c.key)
+    text = r.text
+    # "Commission against Racism and Intolerance (ECRI)": the bracketed letters name what precedes them
+    for c in clusters:
+        for m in list(c.mentions):
+            after = text[m.end : m.end + 12]
+            hit = re.match(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&+]{1,7})\)", after)
+            if hit and _ACRONYM.match(hit["acr"].upper()):
+                spelled[hit["acr"]] = {c.key}
+    # "JNIM (Jama'at Nusrat al-Islam wal-Muslimin)": the brackets spell out the acronym before them
+    for c in clusters:
+        for m in list(c.mentions):
+            if not _ACRONYM.match(m.text):
+                continue
+            hit = re.match(r"\s*\((?P<long>[^()]{4,80})\)", text[m.end : m.end + 90])
+            if hit and initials(hit["long"]) == m.text:
+                start = m.end + hit.start("long")
+                end = m.end + hit.end("long")
+                for other in r.clusters.values():
+                    other.mentions = [x for x in other.mentions if not (x.start < end and start < x.end)]
+                c.mentions.append(Mention(start, end, hit["long"]))
+                c.forms[hit["long"]] += 1
+                spelled[m.text] = {c.key}
+    if not spelled:
+        return
+    # acronyms the model tagged as actors of their own (even as a person: "the CATA")
+    for c in [*clusters, *(p for p in r.clusters.values() if p.type == "PERSON" and p.mentions)]:
+        if not c.mentions or c.key.startswith(("country:", "org:")):
+            continue
+        forms = {f for f, n in c.forms.items() if n > 0}
+        acr = next((f for f in forms if _ACRONYM.match(f)), None)
+        targets = spelled.get(acr or "", set()) - {c.key}
+        if len(targets) == 1 and len(forms) == 1:
+            _merge(r, r.clusters[next(iter(targets))], c)
+    # and every use of a known acronym the model did not tag
+    covered = sorted((m.start, m.end) for c in r.clusters.values() for m in c.mentions)
+    starts = [a for a, _ in covered]
+    for tok in doc:
+        owners = spelled.get(tok.text)
+        if not owners or len(owners) != 1 or not tok.is_upper:
+            continue
+        start, end = tok.idx, tok.idx + len(tok.text)
+        k = bisect_right(starts, start)
+        if (k and covered[k - 1][1] > start) or (k < len(covered) and covered[k][0] < end):
+            continue
+        target = r.clusters.get(next(iter(owners)))
+        if target is not None and target.mentions:
+            target.mentions.append(Mention(start, end, tok.text))
+            target.forms[tok.text] += 1
+
+
+#: Nouns for a place that the text may go on to name ("the reef, known as ...").
+FEATURE_NOUNS = frozenset({
+    "reef", "shoal", "island", "islands", "atoll", "river", "strait", "bay", "gulf", "peninsula", "region", "province",
+    "town", "city", "village", "enclave", "territory", "area", "mountain", "valley", "lake", "sea", "base", "airport",
+    "port", "border", "crossing", "camp", "district", "ship", "vessel", "outpost",
+})
+_KNOWN_AS = re.compile(r"^,?\s*(?:which is |also |better |widely |popularly )?(?:known|referred to|called)\s+as\s+|^,?\s*called\s+")
+
+
+MARITIME = frozenset({"reef", "shoal", "atoll", "cay", "bank", "rock", "rocks", "shoals", "reefs"})
+_KINDS = (MARITIME, frozenset({"island", "isle", "islet"}), frozenset({"town", "city", "village"}),
+          frozenset({"river", "canal"}), frozenset({"mountain", "peak", "hill"}))
+
+
+def _kind(word: str) -> frozenset[str]:
+    return next((k for k in _KINDS if word in k), frozenset({word}))
+
+
+def _place_aliases(doc: Doc, r: _Resolver) -> None:
+    """'the reef, known as Ayungin Shoal in the Philippines and Ren'ai Jiao in China': the names
+    that follow are the place named before (the last reef-like place, "Second Thomas Shoal"),
+    not new places."""
+    mentions = sorted(((m.start, m.end, c) for c in r.clusters.values() if c.mentions for m in c.mentions),
+                      key=lambda x: x[0])
+    starts = [m[0] for m in mentions]
+    text = r.text
+    for tok in doc:
+        if tok.lower_ not in FEATURE_NOUNS or not any(ch.lower_ == "the" for ch in tok.children):
+            continue
+        after = text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 40]
+        cue = _KNOWN_AS.match(after)
+        if cue is None:
+            continue
+        k = bisect_right(starts, tok.idx)
+        before = [c for _, _, c in mentions[max(0, k - 40) : k]
+                  if c.type in ("LOC", "FAC", "GPE") and not c.key.startswith("country:")]
+        if not before:
+            continue
+        kind = _kind(tok.lower_)
+        alike = [c for c in before if c.name_tokens[-1:] and c.name_tokens[-1] in kind
+                 or any(f.split()[-1].lower() in kind for f in c.forms if f)]
+        referent = (alike or before)[-1]
+        pos = tok.idx + len(tok.text) + cue.end()
+        limit = text.find(".", pos)
+        limit = len(text) if limit < 0 else limit
+        for start, end, other in mentions[bisect_right(starts, pos - 1) :]:
+            if start >= limit:
+                break
+            gap = text[pos:start]
+            if gap.strip(" ,") and not re.fullmatch(r"[\s,]*(?:(?:in|by|for|to)\s[^,]*?)?(?:,?\s*(?:and|or)\s+)?", gap):
+                break
+            pos = end
+            if other is referent or other.key.startswith("country:"):
+                continue
+            if other.type in ("LOC", "FAC", "GPE", "PERSON", "ORG") and other.mentions:
+                _merge(r, referent, other)
+
+
+def _untagged_uses(doc: Doc, r: _Resolver) -> None:
+    """A name the document gave an actor is that actor wherever else it is written: the model
+    tags "the Lords" once and misses it the next time."""
+    first_words: dict[str, list[tuple[tuple[str, ...], _Cluster]]] = {}
+    for c in r.clusters.values():
+        if not c.mentions or c.type not in ("ORG", "GPE", "LOC", "FAC", "NORP"):
+            continue
+        for form, n in c.forms.items():
+            words = tuple(form.split())
+            if n <= 0 or not words or not all(w[:1].isupper() or w in GLUE for w in words):
+                continue
+            if len(words) == 1 and (len(form) < 4 or not form[:1].isupper()):
+                continue  # "US", "EU" are the gazetteer's; short single words are too ambiguous
+            first_words.setdefault(words[0], []).append((words, c))
+    if not first_words:
+        return
+    covered = sorted((m.start, m.end) for c in r.clusters.values() for m in c.mentions)
+    starts = [a for a, _ in covered]
+    for tok in doc:
+        options = first_words.get(tok.text)
+        if not options:
+            continue
+        if tok.is_sent_start and len(options[0][0]) == 1:
+            continue  # a capital at the start of a sentence says nothing
+        for words, c in sorted(options, key=lambda o: -len(o[0])):
+            span = doc[tok.i : tok.i + len(words)]
+            if tuple(t.text for t in span) != words:
+                continue
+            start, end = span.start_char, span.end_char
+            k = bisect_right(starts, start)
+            if (k and covered[k - 1][1] > start) or (k < len(covered) and covered[k][0] < end):
+                break
+            c.mentions.append(Mention(start, end, span.text))
+            c.forms[span.text] += 1
+            break

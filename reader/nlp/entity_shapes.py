@@ -1,0 +1,172 @@
+"""Shape rules for entity spans: whole names, and no spans that cannot be names.
+
+The small model cuts names at quotation marks ("Ferdinand “Bongbong” Marcos Jr" becomes three
+entities), tags an honorific and a surname as an organisation ("Mr Blair"), leaves a peer's title
+out of his name ("Lord Strathclyde" is the name; "Strathclyde" alone is a place), runs an entity
+into the next words ("HMS Chatham - have"), and tags time zones, contractions and lower-case words.
+Each rule here works on the candidate list of `BriefingEntities` before it becomes ``doc.ents``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from reader.nlp.components import Candidate
+    from reader.nlp.gazetteer import Gazetteer
+
+#: Titles that are part of a British peer's name when one name follows ("Lord Strathclyde").
+PEERAGE = frozenset({"Lord", "Lady", "Baroness", "Baron", "Earl", "Viscount", "Countess", "Duke", "Duchess"})
+#: Time zones the model takes for organisations ("1130 GMT").
+TIME_ZONES = frozenset({"GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK", "IST", "JST"})
+#: Lower-case words that belong inside a name ("Jama'at Nusrat al-Islam", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset({
+    "al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "do", "dos", "das", "del", "della", "der", "den", "van",
+    "von", "la", "le", "du", "des", "of", "the", "and", "for", "on", "y", "e", "zu", "ter", "ten", "wal", "against",
+})
+#: Heads of organisation names that go on over a preposition ("Committee against Torture").
+ORG_HEADS = frozenset({
+    "commission", "committee", "council", "office", "ministry", "department", "agency", "institute", "centre", "center",
+    "court", "tribunal", "authority", "board", "league", "union", "association", "organisation", "organization",
+    "foundation", "fund", "front", "movement", "alliance", "coalition", "federation", "society", "service", "bureau",
+    "initiative", "programme", "program", "forum", "network", "corps", "directorate", "secretariat", "panel", "group",
+})
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
+_OPEN_QUOTES = frozenset({"“", '"', "‘", "'"})
+_CLOSE_QUOTES = frozenset({"”", '"', "’", "'"})
+
+
+def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """Apply every shape rule, in an order where each sees the previous one's output."""
+    cands = _join_quoted_nicknames(doc, cands)
+    cands = _split_at_possessive(doc, cands)
+    _extend_over_glue(doc, cands)
+    out: list[Candidate] = []
+    for c in cands:
+        c = _honorific_leads(doc, c, gaz)
+        c = _trim_trailing_words(doc, c)
+        if c is not None and _can_be_a_name(doc, c):
+            out.append(c)
+    _place_after_place(doc, out)
+    return out
+
+
+def _honorific_leads(doc: Doc, c: Candidate, gaz: Gazetteer) -> Candidate:
+    """'Mr Blair' is a person whatever label it got; a peer's title stays in his name."""
+    if c.label != "PERSON" and doc[c.start].text in gaz.honorifics and c.end - c.start >= 2:
+        if all(t.text[:1].isupper() for t in doc[c.start + 1 : c.end] if t.is_alpha):
+            c.label, c.kb = "PERSON", ""
+            if not (doc[c.start].text in PEERAGE and c.end - c.start == 2):
+                c.start += 1
+    if c.label == "PERSON" and c.end - c.start == 1 and c.start > 0 and doc[c.start - 1].text in PEERAGE:
+        c.start -= 1  # "Lord Strathclyde": the model leaves the title out
+    return c
+
+
+def _trim_trailing_words(doc: Doc, c: Candidate | None) -> Candidate | None:
+    """'HMS Chatham - have', 'LGBT+ people continue': a name does not end in a lower-case word."""
+    if c is None:
+        return None
+    end = c.end
+    while end - c.start > 1:
+        tok = doc[end - 1]
+        lower_word = tok.is_alpha and tok.text.islower() and tok.lower_ not in NAME_PARTICLES
+        if not (lower_word or tok.text in ("-", "–", "—") or tok.is_space):
+            break
+        end -= 1
+    while end - c.start > 1 and doc[end - 1].lower_ in NAME_PARTICLES and doc[end - 1].text.islower():
+        end -= 1  # "... of": a particle never ends a name
+    c.end = end
+    return c
+
+
+def _can_be_a_name(doc: Doc, c: Candidate) -> bool:
+    """No time zones, contractions, lower-case words or plural acronyms ('UAVs') as actors."""
+    if c.label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
+        return True
+    tokens = doc[c.start : c.end]
+    if c.kb:
+        return True  # the gazetteer knows it
+    if tokens.text in TIME_ZONES:
+        return False
+    if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens if not t.is_punct):
+        return False  # "jihadist", "n’t"
+    # "UAVs", "MPs": a plural of a common noun
+    return not (len(tokens) == 1 and _PLURAL_ACRONYM.match(tokens.text) and c.label == "ORG")
+
+
+def _join_quoted_nicknames(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """'Ferdinand “Bongbong” Marcos Jr': first name, nickname in quotes and surname are one person."""
+    by_start = {c.start: c for c in cands}
+    out: list[Candidate] = []
+    skip: set[int] = set()
+    for c in sorted(cands, key=lambda c: c.start):
+        if id(c) in skip:
+            continue
+        i = c.end
+        if c.label == "PERSON" and i + 2 < len(doc) and doc[i].text in _OPEN_QUOTES:
+            j = i + 1
+            while j < len(doc) and j - i <= 4 and doc[j].text not in _CLOSE_QUOTES:
+                j += 1
+            tail = by_start.get(j + 1)
+            if j < len(doc) and doc[j].text in _CLOSE_QUOTES and tail is not None and tail.label == "PERSON" and all(
+                t.text[:1].isupper() for t in doc[i + 1 : j]
+            ):
+                for other in cands:
+                    if other is not c and c.start <= other.start and other.end <= tail.end:
+                        skip.add(id(other))
+                c.end = tail.end
+        out.append(c)
+    return [c for c in out if id(c) not in skip]
+
+
+def _split_at_possessive(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """'Council of Europe’s Commission ...' is two bodies, the second belonging to the first."""
+    out: list[Candidate] = []
+    for c in cands:
+        cut = next((i for i in range(c.start + 1, c.end - 1) if doc[i].text in ("’s", "'s")), None)
+        if cut is None or c.label not in ("ORG", "FAC", "GPE", "LOC", "PERSON"):
+            out.append(c)
+            continue
+        out.append(type(c)(c.start, cut, "ORG" if c.label == "PERSON" else c.label, c.kb))
+        out.append(type(c)(cut + 1, c.end, "ORG" if c.label == "PERSON" else c.label))
+    return out
+
+
+def _extend_over_glue(doc: Doc, cands: list[Candidate]) -> None:
+    """'Commission against Racism and Intolerance', 'Office for National Statistics': an
+    organisation's name goes on over a preposition into capitalised words that are no actor of
+    their own."""
+    actor_starts = {i for c in cands if c.kb or c.label not in ("ORG", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT")
+                    for i in range(c.start, c.end)}
+    for c in cands:
+        if c.label != "ORG" or c.kb or c.end + 1 >= len(doc) or doc[c.end].lower_ not in ("against", "for", "on", "of"):
+            continue
+        if doc[c.end - 1].lower_ not in ORG_HEADS:
+            continue
+        j = c.end + 1
+        while j < len(doc) and (doc[j].text[:1].isupper() or (doc[j].lower_ == "and" and j + 1 < len(doc)
+                                                               and doc[j + 1].text[:1].isupper())):
+            if j in actor_starts:
+                break
+            j += 1
+        if j > c.end + 1 and doc[j - 1].text[:1].isupper() and (j - 1 not in actor_starts):
+            inner = [o for o in cands if o is not c and c.end < o.start < j]
+            for o in inner:
+                o.start = o.end = -1  # swallowed
+            c.end = j
+    cands[:] = [c for c in cands if c.start >= 0]
+
+
+def _place_after_place(doc: Doc, cands: list[Candidate]) -> None:
+    """'in Chatham, Kent': a one-word name right after a place and a comma is the wider place."""
+    by_end = {c.end: c for c in cands}
+    for c in cands:
+        if c.label != "PERSON" or c.end - c.start != 1 or c.start < 2 or doc[c.start - 1].text != ",":
+            continue
+        before = by_end.get(c.start - 1)
+        if before is not None and before.label in ("GPE", "LOC") and c.end < len(doc) and not doc[c.end].text[:1].isupper():
+            c.label = "GPE"

@@ -1,0 +1,146 @@
+"""Names whole and typed by the whole document, on sentences of our own (issue: actors that hold)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reader.documents import document_from_text
+
+PUBLISHED = dt.date(2024, 7, 1)
+
+
+def analyze(engine, text: str):
+    return engine.analyze(document_from_text(text, published=PUBLISHED))
+
+
+def owner(analysis, form: str):
+    """The one actor whose mentions include `form` exactly (fails if none or several)."""
+    found = [a for a in analysis.actors if any(m.text == form for m in a.mentions)]
+    assert len(found) == 1, (form, [(a.name, a.type, [m.text for m in a.mentions]) for a in analysis.actors])
+    return found[0]
+
+
+def test_honorific_and_surname_join_the_full_name(engine):
+    a = analyze(engine, "Tony Blair spoke first. Later Mr Blair met reporters in London.")
+    assert owner(a, "Tony Blair") is owner(a, "Blair") or owner(a, "Tony Blair").id == owner(a, "Blair").id
+
+
+def test_a_peer_keeps_the_title_that_is_his_name(engine):
+    a = analyze(engine, "Lord Strathclyde, Tory leader in the Lords, warned ministers.")
+    assert owner(a, "Lord Strathclyde").type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "long_form", "acronym"),
+    [
+        ("The Palestinian Authority said it was ready. Israel shared information with the PA on Monday.",
+         "Palestinian Authority", "PA"),
+        ("Fighters of the Central African Republic crossed the border. The CAR government protested.",
+         "Central African Republic", "CAR"),
+        ("The Council of Asia’s Committee against Torture and Abuse (CATA) published a report. The CATA warned Laos.",
+         "Committee against Torture and Abuse", "CATA"),
+        ("The Philippine Department of Foreign Affairs said the talks failed. The DFA said China lied.",
+         "Philippine Department of Foreign Affairs", "DFA"),
+    ],
+)
+def test_an_acronym_is_its_long_form(engine, text, long_form, acronym):
+    a = analyze(engine, text)
+    assert owner(a, acronym).id == owner(a, long_form).id
+
+
+def test_ministry_of_x_is_the_x_ministry(engine):
+    a = analyze(engine, "The Russian Defence Ministry denied the report. Later the Russian Ministry of Defence issued a statement.")
+    assert owner(a, "Russian Defence Ministry").id == owner(a, "Russian Ministry of Defence").id
+
+
+def test_the_short_name_of_a_house_is_the_house(engine):
+    a = analyze(engine, "The House of Lords debated the bill. Labour peers in the Lords opposed it.")
+    assert owner(a, "House of Lords").id == owner(a, "Lords").id
+
+
+def test_a_misspelt_surname_joins_the_one_full_name_it_nearly_matches(engine):
+    a = analyze(engine, "The new book by Robert Preston caused a row. Mr Peston said he stood by it.")
+    assert owner(a, "Peston").id == owner(a, "Robert Preston").id
+
+
+@pytest.mark.parametrize("group", ["G7", "G8", "G20", "BRICS", "ECOWAS", "OPEC+"])
+def test_groupings_are_organisations(engine, group):
+    a = analyze(engine, f"Leaders of the {group} met in Rome to discuss trade.")
+    assert owner(a, group).type == "ORG"
+
+
+def test_a_bill_is_a_law_not_an_organisation(engine):
+    a = analyze(engine, "MPs voted for the Prevention of Terrorism Bill on Monday.")
+    assert all(a_.type != "ORG" for a_ in a.actors if "Bill" in a_.name)
+
+
+def test_a_place_after_a_town_and_a_comma_is_a_place(engine):
+    a = analyze(engine, "Tony Blair gave the speech in Chatham, Kent, on Thursday.")
+    assert owner(a, "Kent").type in ("GPE", "LOC")
+
+
+def test_a_name_ending_in_a_landform_noun_is_a_place(engine):
+    a = analyze(engine, "The reef is known as Ayungin Shoal in the Philippines.")
+    assert owner(a, "Ayungin Shoal").type in ("LOC", "FAC", "GPE")
+
+
+def test_a_nickname_in_quotes_stays_inside_the_name(engine):
+    a = analyze(engine, "President Ferdinand “Bongbong” Marcos Jr warned China. Later President Marcos met Joe Biden.")
+    names = {a_.name for a_ in a.actors if a_.type == "PERSON"}
+    marcos = [a_ for a_ in a.actors if "Marcos" in a_.name]
+    assert len(marcos) == 1, names
+
+
+def test_time_zones_contractions_and_lower_case_words_are_no_actors(engine):
+    a = analyze(engine, "The programme airs at 1130 GMT. Beijing won’t say. The jihadist fighters fled.")
+    texts = {m.text for a_ in a.actors for m in a_.mentions}
+    assert not texts & {"GMT", "won’t", "n’t", "jihadist"}
+
+
+def test_one_name_one_actor_whatever_the_model_calls_each_mention(engine):
+    a = analyze(engine, "Supplies reached the BRP Sierra Madre on Monday. The Sierra Madre was grounded in 1999.")
+    assert len({owner(a, "Sierra Madre").id}) == 1
+
+
+def test_capital_that_acts_is_its_government_and_a_capital_as_place_is_a_city(engine):
+    a = analyze(engine, "Moscow insisted on its demands. The talks were held in Riyadh, and the delegates later flew to Moscow.")
+    mentions = {m.text: act for act in a.actors for m in act.mentions}
+    acting = [act for act in a.actors if act.type == "GPE" and act.name == "Russia"]
+    assert acting, [(x.name, x.type, [m.text for m in x.mentions]) for x in a.actors]
+    city = [act for act in a.actors if act.name == "Riyadh"]
+    assert city and city[0].type == "GPE"
+    assert mentions.get("Riyadh") is not None
+
+
+def test_common_words_that_are_capital_names_stay_words(engine):
+    a = analyze(engine, "Victoria Nuland and Hamilton Jordan met in the hall.")
+    assert all(act.type == "PERSON" for act in a.actors if act.name.startswith(("Victoria", "Hamilton")))
+
+
+def test_brackets_after_an_acronym_spell_it_out(engine):
+    a = analyze(engine, "Rebels of the FLA (Front de Libération de l'Azawad) attacked. The FLA said it won.")
+    long_form = "Front de Libération de l'Azawad"
+    assert owner(a, "FLA").id == owner(a, long_form).id
+
+
+def test_the_feature_known_as_names_the_place_before(engine):
+    text = ("Ships gathered near Scarborough Shoal and the Paracel Islands. Talks failed over the reef, "
+            "known as Panatag Shoal in the Philippines and Huangyan Dao in China.")
+    a = analyze(engine, text)
+    shoal = owner(a, "Scarborough Shoal")
+    assert owner(a, "Panatag Shoal").id == shoal.id
+    assert owner(a, "Huangyan Dao").id == shoal.id
+
+
+def test_a_name_tagged_once_is_the_actor_wherever_it_recurs(engine):
+    a = analyze(engine, "The Royal Navy sent a ship. Officers of the Royal Navy later denied it, and the Royal Navy apologised.")
+    navy = owner(a, "Royal Navy") if any(m.text == "Royal Navy" for x in a.actors for m in x.mentions) else None
+    assert navy is not None and len([m for m in navy.mentions if m.text == "Royal Navy"]) == 3
+
+
+def test_a_lone_word_called_a_person_once_and_a_group_elsewhere_is_one_actor(engine):
+    a = analyze(engine, "Tuareg rebels attacked the convoy. A Tuareg spokesman said the Tuareg fighters withdrew.")
+    tuareg = [x for x in a.actors if x.name == "Tuareg"]
+    assert len(tuareg) <= 1
