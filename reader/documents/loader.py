@@ -131,6 +131,8 @@ def _resolve_format(p: Path, named: str | None, found: str | None) -> tuple[str,
         if named in ("txt", "md") and found in ("eml", "feed"):
             return named, []  # text that merely looks like mail or a feed stays what it is named
         return found, [f"the file is named {suffix} but is {NAMES[found]}; it was read as such"]
+    if named == "docx" and found == "zip":
+        raise DocumentError(f"{p}: the Word file is damaged or not a .docx (there is no word/document.xml inside)")
     if found in ("zip", "ole", "odt") or named in ("ole", "odt"):
         what = NAMES[found or named or "zip"]
         hint = "save it as .docx or PDF" if (found or named) in ("ole", "odt") else "unpack it and open the briefings inside"

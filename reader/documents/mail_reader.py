@@ -40,19 +40,18 @@ def read_eml(path: Path) -> list[Part]:
     data = path.read_bytes()
     try:
         message = email.message_from_bytes(data, policy=email.policy.default)
+        if not isinstance(message, EmailMessage) or not any(message.get(h) for h in ("From", "Subject", "Date", "To")):
+            raise DocumentError("not an e-mail message: it has no From, To, Subject or Date header")
+        return mail_parts(message)
+    except RecursionError:
+        raise DocumentError("the e-mail is malformed: its MIME parts are nested too deeply") from None
     except (ValueError, TypeError, IndexError, LookupError) as exc:
         raise DocumentError(f"the e-mail is malformed ({type(exc).__name__}: {exc})") from None
-    if not isinstance(message, EmailMessage) or not any(message.get(h) for h in ("From", "Subject", "Date", "To")):
-        raise DocumentError("not an e-mail message: it has no From, To, Subject or Date header")
-    return mail_parts(message)
 
 
 def mail_parts(message: EmailMessage) -> list[Part]:
     """The mail's article, then each attached briefing; DocumentError for malformed MIME."""
-    try:
-        parts = list(_walk(message))
-    except RecursionError:
-        raise DocumentError("the e-mail is malformed: its MIME parts are nested too deeply") from None
+    parts = list(_walk(message))
     subject = " ".join(str(message.get("Subject", "") or "").split())
     sender = _sender(message)
     date = _date(message)

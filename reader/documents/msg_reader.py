@@ -18,7 +18,7 @@ import email.policy
 import struct
 from pathlib import Path
 
-from reader.documents.mail_reader import MAX_ATTACHMENTS, _date, attached_briefing, mail_body
+from reader.documents.mail_reader import MAX_ATTACHMENTS, _date, attached_briefing, clean_newsletter_html, mail_body
 from reader.documents.parts import Part
 from reader.errors import DocumentError
 
@@ -50,7 +50,7 @@ def _message(ole) -> list[Part]:
     sender = _string(ole, "", _SENDER_NAME) or _string(ole, "", _SENDER_ADDRESS)
     html = _html(ole)
     plain = _string(ole, "", _BODY)
-    body = mail_body(html, plain)
+    body = mail_body(clean_newsletter_html(html, subject), plain)
     body.fmt = "msg"
     body.title = " ".join(subject.split()) or body.title
     body.source = " ".join(sender.split()) or body.source

@@ -44,9 +44,13 @@ _MIN_CHARS_PER_PAGE = 20
 #: Share of the page height at the top and bottom where running headers and footers live.
 _BAND = 0.12
 _LINE = re.compile(r"[^\r\n]+")
+#: A line of the top or bottom band ending in "Page 3" or "p. 3 of 12" is a footer even on one page.
+_PAGE_MARK = re.compile(r"(?:^|\s)(?:page|p\.|seite|pagina)\s*\d{1,5}(?:\s*(?:of|/|von|de)\s*\d{1,5})?$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^(?:page|p\.|seite|pagina)?\s*[\divxlc]{1,6}(?:\s*(?:of|/|von|de)\s*\d{1,5})?$", re.IGNORECASE)
-_HYPHENS = ("-", "\u00ad", "\x02", "\u2010")
+#: PDFium reports a hyphen that ends a line as U+FFFE; soft hyphens and U+2010 occur too.
+_HYPHENS = ("-", "\u00ad", "\x02", "\u2010", "\ufffe")
 _SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", "'", ")", "»")
+_BROKEN = re.compile(r"(\w+)\ufffe(\w*)")
 _WORD_END = re.compile(r"(\w+)$")
 _WORD_START = re.compile(r"^(\w+)")
 
@@ -139,6 +143,9 @@ def _read_page(pdf, index: int) -> tuple[list[_Line], float, float]:
                 left, bottom, _, top = textpage.get_charbox(first, loose=True)
                 _, bottom2, right, top2 = textpage.get_charbox(last, loose=True)
                 size = raw.FPDFText_GetFontSize(textpage, first)
+                hyphen = stripped.endswith(_HYPHENS) and len(stripped) > 1 and stripped[-2].isalpha()
+                if hyphen:
+                    stripped = stripped[:-1] + "-"
                 lines.append(
                     _Line(
                         text=" ".join(normalize_text(stripped).split()),
@@ -148,7 +155,7 @@ def _read_page(pdf, index: int) -> tuple[list[_Line], float, float]:
                         bottom=min(bottom, bottom2),
                         size=round(size, 1) if size and size > 0 else round(top - bottom, 1),
                         page=index,
-                        hyphen=stripped.endswith(_HYPHENS) and len(stripped) > 1 and stripped[-2].isalpha(),
+                        hyphen=hyphen,
                     )
                 )
         finally:
@@ -179,7 +186,9 @@ def remove_furniture(pages: list[tuple[list[_Line], float, float]]) -> tuple[lis
     for lines, _, height in pages:
         kept = []
         for line in lines:
-            if _in_band(line, height) and (seen[_key(line.text)] >= needed or _PAGE_NUMBER.match(line.text)):
+            if _in_band(line, height) and (
+                seen[_key(line.text)] >= needed or _PAGE_NUMBER.match(line.text) or _PAGE_MARK.search(line.text)
+            ):
                 dropped.append(line.text)
             else:
                 kept.append(line)
@@ -258,6 +267,9 @@ def build_part(pages: list[tuple[list[_Line], float, float]], labels: list[int],
         )
     body = statistics.median(line.size for line in all_lines)
     hyphenated = _hyphenated_words(all_lines)
+    for line in all_lines:
+        if "\ufffe" in line.text:  # PDFium joined a line broken after a hyphen and marked the spot
+            line.text = _BROKEN.sub(lambda m: _mend(m, hyphenated), line.text)
     pitch = _line_pitch(all_lines)
     edges = _column_edges(ordered)
 
@@ -316,6 +328,14 @@ def _join(before: str, prev: _Line, line: _Line, hyphenated: set[str]) -> tuple[
             return line.text, True  # "negoti-" + "ations": the hyphen only broke the word
         return line.text, False  # "Russian-" + "Ukrainian": a real hyphen, no space after it
     return " " + line.text, False
+
+
+def _mend(m: re.Match[str], hyphenated: set[str]) -> str:
+    """A word broken at a line end by a hyphen: joined, unless the hyphen is part of it."""
+    head, tail = m.group(1), m.group(2)
+    if tail[:1].islower() and f"{head}-{tail}".lower() not in hyphenated:
+        return head + tail
+    return f"{head}-{tail}"
 
 
 def _hyphenated_words(lines: list[_Line]) -> set[str]:

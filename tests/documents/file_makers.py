@@ -235,3 +235,160 @@ def write_feed(
         )
     path.write_text(xml, encoding="utf-8")
     return path
+
+
+# -- Outlook .msg: a minimal OLE compound file writer ([MS-CFB] version 3) --------------------
+
+_FREE, _END, _FATSECT, _NOSTREAM = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+
+
+def write_cfb(path: Path, streams: dict[str, bytes]) -> Path:
+    """An OLE compound file holding `streams` ("storage/name" paths), as Outlook's .msg is one."""
+    import math
+    import struct
+
+    # the tree: every storage and stream, children listed in order
+    nodes: dict[str, dict] = {"": {"name": "Root Entry", "type": 5, "kids": [], "data": b""}}
+    for full, data in streams.items():
+        parts = full.split("/")
+        for depth in range(1, len(parts)):
+            key = "/".join(parts[:depth])
+            if key not in nodes:
+                nodes[key] = {"name": parts[depth - 1], "type": 1, "kids": [], "data": b""}
+                nodes["/".join(parts[: depth - 1])]["kids"].append(key)
+        nodes[full] = {"name": parts[-1], "type": 2, "kids": [], "data": data}
+        nodes["/".join(parts[:-1])]["kids"].append(full)
+    order = list(nodes)
+    index = {key: i for i, key in enumerate(order)}
+
+    mini, mini_fat = bytearray(), []
+    big: list[tuple[str, bytes]] = []
+    for key in order:
+        node = nodes[key]
+        if node["type"] != 2 or not node["data"]:
+            node["start"] = _END
+            continue
+        if len(node["data"]) < 4096:
+            node["start"] = len(mini) // 64
+            count = math.ceil(len(node["data"]) / 64)
+            mini_fat += [node["start"] + i + 1 for i in range(count - 1)] + [_END]
+            mini += node["data"] + b"\0" * (count * 64 - len(node["data"]))
+        else:
+            big.append((key, node["data"]))
+    dir_sectors = math.ceil(len(order) / 4)
+    minifat_sectors = math.ceil(len(mini_fat) / 128)
+    container_sectors = math.ceil(len(mini) / 512)
+    big_sectors = [math.ceil(len(data) / 512) for _, data in big]
+    body = dir_sectors + minifat_sectors + container_sectors + sum(big_sectors)
+    fat_sectors = 1
+    while math.ceil((body + fat_sectors) / 128) > fat_sectors:
+        fat_sectors += 1
+    fat: list[int] = []
+
+    def chain(count: int) -> int:
+        start = len(fat)
+        fat.extend([start + i + 1 for i in range(count - 1)] + [_END])
+        return start
+
+    dir_start = chain(dir_sectors)
+    minifat_start = chain(minifat_sectors) if minifat_sectors else _END
+    nodes[""]["start"] = chain(container_sectors) if container_sectors else _END
+    for (key, _), count in zip(big, big_sectors, strict=True):
+        nodes[key]["start"] = chain(count)
+    fat_start = len(fat)
+    fat += [_FATSECT] * fat_sectors
+    fat += [_FREE] * (fat_sectors * 128 - len(fat))
+
+    def entry(key: str) -> bytes:
+        node = nodes[key]
+        name = node["name"].encode("utf-16-le") + b"\0\0"
+        parent = key.rpartition("/")[0] if "/" in key else ""
+        siblings = nodes[parent]["kids"] if key else []
+        right = siblings[siblings.index(key) + 1] if key and siblings.index(key) + 1 < len(siblings) else None
+        child = node["kids"][0] if node["kids"] else None
+        size = len(mini) if node["type"] == 5 else len(node["data"])
+        return struct.pack(
+            "<64sHBBIII16sIQQIQ",
+            name,
+            len(name),
+            node["type"],
+            1,
+            _NOSTREAM,
+            index[right] if right else _NOSTREAM,
+            index[child] if child else _NOSTREAM,
+            b"\0" * 16,
+            0,
+            0,
+            0,
+            node["start"],
+            size,
+        )
+
+    directory = b"".join(entry(key) for key in order)
+    directory += (b"\0" * 64 + struct.pack("<H", 0) + b"\0" * 2 + struct.pack("<III", _NOSTREAM, _NOSTREAM, _NOSTREAM) + b"\0" * 48) * (
+        dir_sectors * 4 - len(order)
+    )
+    header = struct.pack(
+        "<8s16sHHHHH6sIIIIIIIII",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        b"\0" * 16,
+        0x3E,
+        3,
+        0xFFFE,
+        9,
+        6,
+        b"\0" * 6,
+        0,
+        fat_sectors,
+        dir_start,
+        0,
+        4096,
+        minifat_start,
+        minifat_sectors,
+        _END,
+        0,
+    )
+    difat = [fat_start + i for i in range(fat_sectors)] + [_FREE] * (109 - fat_sectors)
+    header += struct.pack("<109I", *difat)
+
+    def pad(data: bytes) -> bytes:
+        return data + b"\0" * (-len(data) % 512)
+
+    out = [header, pad(directory)]
+    out.append(pad(struct.pack(f"<{len(mini_fat)}I", *mini_fat) + struct.pack("<I", _FREE) * (-len(mini_fat) % 128)))
+    out.append(pad(bytes(mini)))
+    out += [pad(data) for _, data in big]
+    out.append(struct.pack(f"<{len(fat)}I", *fat))
+    path.write_bytes(b"".join(out))
+    return path
+
+
+def write_msg(
+    path: Path,
+    subject: str,
+    body: str,
+    html: str = "",
+    sender: str = "Regional Security Monitor",
+    date: dt.datetime | None = None,
+    attachments: Sequence[tuple[str, bytes]] = (),
+) -> Path:
+    """An Outlook message: subject, sender, plain and HTML bodies, the Date in its headers, attachments."""
+
+    def text(value: str) -> bytes:
+        return value.encode("utf-16-le")
+
+    when = email.utils.format_datetime(date or dt.datetime(2025, 5, 22, 9, 30, tzinfo=dt.UTC))
+    streams = {
+        "__substg1.0_0037001F": text(subject),
+        "__substg1.0_0C1A001F": text(sender),
+        "__substg1.0_1000001F": text(body),
+        "__substg1.0_007D001F": text(f"From: {sender} <news@monitor.example>\r\nSubject: {subject}\r\nDate: {when}\r\n\r\n"),
+        "__properties_version1.0": b"\0" * 32,
+    }
+    if html:
+        streams["__substg1.0_10130102"] = html.encode("utf-8")
+    for i, (name, data) in enumerate(attachments):
+        storage = f"__attach_version1.0_#{i:08X}"
+        streams[f"{storage}/__substg1.0_3707001F"] = text(name)
+        streams[f"{storage}/__substg1.0_37010102"] = data
+    return write_cfb(path, streams)
