@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "documents"))
-from file_makers import write_feed  # noqa: E402
-from store.fakes import FakeEngine  # noqa: E402
+from file_makers import write_feed
+from store.fakes import FakeEngine
 
-from reader.inbox import SETTLE_SECONDS, Inbox, describe  # noqa: E402
-from reader.store import Library  # noqa: E402
+from reader.inbox import SETTLE_SECONDS, Inbox, describe
+from reader.store import Library
 
 NOW = 1_750_000_000.0
 
