@@ -25,6 +25,7 @@ PDFium from disk, never copied whole into Python.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import statistics
@@ -166,7 +167,7 @@ def _read_page(pdf, index: int) -> tuple[list[_Line], float, float]:
                         rect.right,
                         max(top, rect.top),
                         min(bottom, rect.bottom),
-                        round(size, 1) if size > 0 else round(top - bottom, 1),
+                        size if size > 0 else top - bottom,
                         index,
                         0,
                         hyphen,
@@ -253,14 +254,15 @@ def reading_order(lines: list[_Line], width: float) -> list[_Line]:
             ordered.extend(column)
             column.clear()
 
-    for line in sorted(lines, key=lambda ln: (-round(ln.top), ln.x0)):
-        if any(line.x0 < g < line.x1 for g in gutters):
+    for line in sorted(lines, key=lambda ln: (-int(ln.top + 0.5), ln.x0)):
+        column = bisect.bisect_right(gutters, line.x0)
+        if column != bisect.bisect_left(gutters, line.x1):  # a gutter lies under the line: full width
             flush()
             line.column = -1
             ordered.append(line)
             continue
-        line.column = sum(line.x0 >= g for g in gutters)
-        pending[line.column].append(line)
+        line.column = column
+        pending[column].append(line)
     flush()
     return ordered
 
@@ -384,22 +386,25 @@ def _column_edges(ordered: list[list[_Line]]) -> dict[tuple[int, int], tuple[flo
 
 
 def _starts_block(prev: _Line, line: _Line, pitch: float, edges: dict, body: float) -> bool:
+    """Whether `line` opens a new block after `prev` (cheap tests first: this runs once a line)."""
     if abs(prev.size - line.size) > 0.15 * body:
         return True
-    ends_sentence = prev.text.endswith(_SENTENCE_END)
+    same_flow = prev.page == line.page and prev.column == line.column and line.top < prev.top
+    if same_flow and pitch and prev.top - line.top > 1.3 * pitch:
+        return True
+    if not prev.text.endswith(_SENTENCE_END):
+        return False
+    if not same_flow and line.text[:1].islower():
+        return False  # a new column or page: the sentence runs on
     left, right = edges.get((prev.page, prev.column), (prev.x0, prev.x1))
     # Short: the next line's first word would have fitted after it, so the writer ended it there.
     char_width = (prev.x1 - prev.x0) / max(1, len(prev.text))
-    first_word = len(line.text.split(" ", 1)[0]) + 1
+    space = line.text.find(" ")
+    first_word = (space if space > 0 else len(line.text)) + 1
     short = prev.x1 + first_word * char_width < right - 0.5 * char_width or prev.x1 < right - 0.3 * (right - left)
-    same_flow = prev.page == line.page and prev.column == line.column and line.top < prev.top
-    if same_flow:
-        if pitch and prev.top - line.top > 1.3 * pitch:
-            return True
-        indented = line.x0 > edges.get((line.page, line.column), (line.x0, 0))[0] + 1.5 * line.size
-        return ends_sentence and (short or indented)
-    # a new column or page: the paragraph runs on unless the last line ended it
-    return ends_sentence and short and not line.text[:1].islower()
+    if short or not same_flow:
+        return short
+    return line.x0 > edges.get((line.page, line.column), (line.x0, 0))[0] + 1.5 * line.size
 
 
 def _clean_title(title: str) -> str:
