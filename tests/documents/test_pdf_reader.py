@@ -118,3 +118,15 @@ def test_a_pdf_named_txt_is_read_as_pdf_with_a_warning(tmp_path):
     document = load_document(path)
     assert document.format == "pdf" and document.text.startswith("Paragraph 1:")
     assert any("named .txt but is a PDF document" in w for w in document.warnings)
+
+
+def test_the_report_says_on_which_page_an_event_is(tmp_path, engine):
+    from reader.report import markdown_report, text_report
+
+    path = write_lines_pdf(
+        tmp_path / "two.pdf",
+        [["Briefing on the talks."], ["Putin met Erdoğan in Ankara on 11 May 2025."]],
+    )
+    analysis = engine.analyze(load_document(path))
+    assert analysis.events and all(analysis.document.page_at(e.start) == 2 for e in analysis.events)
+    assert "(p. 2)" in text_report(analysis) and "(p. 2)" in markdown_report(analysis)
