@@ -2,8 +2,11 @@
 
 Accepted: UTF-8 text files named ``.txt``/``.text`` (plain text), ``.md``/``.markdown``
 (CommonMark with tables and YAML front matter) and ``.html``/``.htm`` (a saved web page; only
-its main text is kept, nothing is fetched). Files larger than ``MAX_FILE_BYTES`` (5 MiB) are
-refused before they are read: a briefing is tens of kilobytes, 5 MiB is a long book.
+its main text is kept, nothing is fetched); and, through `reader.documents.rich`, ``.pdf``,
+``.docx``, ``.eml``, ``.msg`` and feeds (``.xml``/``.rss``/``.atom``), which may hold several
+briefings (`load_documents`). A file is read by what its bytes are (`sniff`), with a warning
+when its name says otherwise. Text files larger than ``MAX_FILE_BYTES`` (5 MiB) are refused
+before they are read (containers have larger limits): a briefing is tens of kilobytes.
 
 Every problem with a file raises one `DocumentError` whose message names the file and says
 what is wrong in one line: missing, a directory or special file, permission denied, an
