@@ -72,7 +72,8 @@ HOST_LIBS = {
 }
 #: Kept in the bundle even when Debian ships a library of the same name: ours is the
 #: interpreter the bundle was frozen with (Debian's libpython3.11 is a different build).
-KEEP_BUNDLED = ("libpython",)
+#: PDFium is opened by path through ctypes (pypdfium2), so nothing NEEDs it: never pruned.
+KEEP_BUNDLED = ("libpython", "libpdfium")
 
 
 def say(message: str) -> None:

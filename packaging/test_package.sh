@@ -6,7 +6,8 @@
 #   3. install it into a scratch root with `dpkg-deb -x` (no root, nothing touched in /usr),
 #   4. run the installed `briefing --version`, `briefing-reader --version` and
 #      `briefing-reader --smoke-test` (QT_QPA_PLATFORM=offscreen) with a clean environment,
-#   5. run the installed `briefing analyze --json` on briefings (.md, a .html made from it,
+#   5. run the installed `briefing analyze --json` on briefings (.md, and a .html, a two-column
+#      .pdf and a .docx made from it,
 #      and the eval briefing in ../shared when present) and compare each analysis with the
 #      source tree's (`python -m reader.cli analyze --json` on the snapshot build.py froze).
 # Options are passed on to build.py (e.g. --from-git HEAD, --xz).
@@ -108,7 +109,19 @@ Path(sys.argv[2]).write_text(
     "<meta property='article:published_time' content='2024-12-04'></head>"
     f"<body><nav><a href='/'>Home</a></nav><article>{body}</article><footer>Footer</footer></body></html>\n")
 PY
-files=("$WORK/sample-briefing.md" "$WORK/sample-briefing.html")
+# A two-column PDF and a Word file made from the sample (PDFium and python-docx inside the bundle).
+.venv/bin/python - "$SAMPLE" "$WORK" <<'PY'
+import datetime as dt, sys
+from pathlib import Path
+sys.path.insert(0, "tests/documents")
+from file_makers import write_docx, write_report_pdf
+text = Path(sys.argv[1]).read_text().split("---", 2)[2]
+paras = [p.strip().replace("\n", " ") for p in text.split("\n\n") if p.strip() and not p.startswith("#")]
+write_report_pdf(Path(sys.argv[2]) / "sample-briefing.pdf", paras * 6, title="Nile water talks resume")
+write_docx(Path(sys.argv[2]) / "sample-briefing.docx", paras, title="Nile water talks resume",
+           created=dt.datetime(2024, 12, 4, tzinfo=dt.UTC))
+PY
+files=("$WORK/sample-briefing.md" "$WORK/sample-briefing.html" "$WORK/sample-briefing.pdf" "$WORK/sample-briefing.docx")
 [ -f "$ROOT/../shared/eval/istanbul-talks.txt" ] && files+=("$ROOT/../shared/eval/istanbul-talks.txt")
 for f in "${files[@]}"; do
   name=$(basename "$f")

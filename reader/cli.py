@@ -28,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     analyze = sub.add_parser("analyze", help="analyse briefing files and print what was found")
-    analyze.add_argument("files", nargs="+", metavar="FILE", help=".txt, .md or .html briefings")
+    analyze.add_argument(
+        "files", nargs="+", metavar="FILE", help="briefings: .txt, .md, .html, .pdf, .docx, .eml, .msg, or a feed (.xml, .rss, .atom)"
+    )
     analyze.add_argument(
         "--published",
         type=parse_date,
@@ -37,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     fmt = analyze.add_mutually_exclusive_group()
     fmt.add_argument("--json", dest="format", action="store_const", const="json", help="one JSON object")
-    fmt.add_argument("--jsonl", dest="format", action="store_const", const="jsonl", help="one JSON line per file")
+    fmt.add_argument(
+        "--jsonl", dest="format", action="store_const", const="jsonl", help="one JSON line per briefing (a feed: one per entry)"
+    )
     fmt.add_argument("--markdown", dest="format", action="store_const", const="markdown", help="a Markdown report")
     analyze.set_defaults(format="text", handler=cmd_analyze)
 
@@ -48,41 +52,53 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from reader.documents import load_document
+    from reader.documents import load_documents
     from reader.engine import Engine
-    from reader.report import markdown_report, text_report
 
     engine = Engine()
     failures = 0
     results = []
     for path in args.files:
         try:
-            document = load_document(path, published=args.published)
-            for warning in document.warnings:
-                print(f"briefing: {path}: warning: {warning}", file=sys.stderr)
-            if document.published is None:
-                print(
-                    f"briefing: {path}: no publication date found; dates without a year stay "
-                    "unresolved (XXXX-MM-DD). Pass --published YYYY-MM-DD to resolve them.",
-                    file=sys.stderr,
-                )
-            analysis = engine.analyze(document)
+            documents = load_documents(path, published=args.published)
         except BriefingError as exc:
             print(f"briefing: {exc}", file=sys.stderr)
             failures += 1
             continue
-        if args.format == "jsonl":
-            print(json.dumps(analysis.to_dict(), ensure_ascii=False), flush=True)
-        elif args.format == "json":
-            results.append(analysis.to_dict())
-        elif args.format == "markdown":
-            print(markdown_report(analysis))
-        else:
-            print(text_report(analysis, color=sys.stdout.isatty()))
+        for document in documents:
+            where = f"{path}#{document.part}" if document.part else path
+            for warning in document.warnings:
+                print(f"briefing: {where}: warning: {warning}", file=sys.stderr)
+            if document.published is None:
+                print(
+                    f"briefing: {where}: no publication date found; dates without a year stay "
+                    "unresolved (XXXX-MM-DD). Pass --published YYYY-MM-DD to resolve them.",
+                    file=sys.stderr,
+                )
+            try:
+                analysis = engine.analyze(document)
+            except BriefingError as exc:
+                print(f"briefing: {exc}", file=sys.stderr)
+                failures += 1
+                continue
+            _print_analysis(analysis, args.format, results)
     if args.format == "json" and results:
         payload = results[0] if len(results) == 1 else {"analyses": results}
         print(json.dumps(payload, ensure_ascii=False, indent=1))
     return 1 if failures else 0
+
+
+def _print_analysis(analysis, fmt: str, results: list) -> None:
+    from reader.report import markdown_report, text_report
+
+    if fmt == "jsonl":
+        print(json.dumps(analysis.to_dict(), ensure_ascii=False), flush=True)
+    elif fmt == "json":
+        results.append(analysis.to_dict())
+    elif fmt == "markdown":
+        print(markdown_report(analysis))
+    else:
+        print(text_report(analysis, color=sys.stdout.isatty()))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -44,7 +44,11 @@ MODALITIES = ("asserted", "reported", "hypothetical", "negated")
 
 @dataclass(slots=True)
 class Block:
-    """A structural block of the document (heading, paragraph, list item, quote, code)."""
+    """A structural block of the document (heading, paragraph, list item, quote, code).
+
+    A ``page`` block (PDF) spans the text of one page and overlaps the others; its level is the
+    page number.
+    """
 
     kind: str
     start: int
@@ -70,13 +74,16 @@ class Document:
     title: str = ""
     source: str = ""
     published: dt.date | None = None
-    #: Where ``published`` came from: "option", "front-matter", "html-meta", "dateline" or "none".
+    #: Where ``published`` came from: "option", "front-matter", "html-meta", "properties" (PDF or
+    #: Word document properties), "mail-header", "feed", "dateline" or "none".
     published_origin: str = "none"
     format: str = "txt"
     blocks: list[Block] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
     #: Things the reader should know about the loading (replaced bytes, dropped boilerplate...).
     warnings: list[str] = field(default_factory=list)
+    #: The piece of a file holding several briefings: a feed entry's link, "attachment: x.pdf".
+    part: str = ""
 
     @property
     def id(self) -> str:
@@ -95,7 +102,15 @@ class Document:
             "blocks": [[b.kind, b.start, b.end, b.level] for b in self.blocks],
             "marks": [[m.kind, m.start, m.end, m.href] for m in self.marks],
             "warnings": list(self.warnings),
+            "part": self.part,
         }
+
+    def page_at(self, offset: int) -> int | None:
+        """The page number (as printed, from 1) holding `offset`, for documents read from PDF."""
+        for block in self.blocks:
+            if block.kind == "page" and block.start <= offset < max(block.end, block.start + 1):
+                return block.level
+        return None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
@@ -110,6 +125,7 @@ class Document:
             blocks=[Block(*b) for b in data.get("blocks", [])],
             marks=[Mark(*m) for m in data.get("marks", [])],
             warnings=list(data.get("warnings", [])),
+            part=data.get("part") or "",
         )
 
 

@@ -52,7 +52,9 @@ def text_report(analysis: Analysis, color: bool = False) -> str:
     lines.append(bold(f"Timeline ({len(analysis.events)} events)"))
     for event in analysis.events:
         hedge = "" if event.modality == "asserted" else f" [{event.modality}]"
-        lines.append(f"  {_date_label(event.date):12} {event.category:>2} {event.summary}{hedge}")
+        page = analysis.document.page_at(event.start)
+        where = f" (p. {page})" if page is not None else ""
+        lines.append(f"  {_date_label(event.date):12} {event.category:>2} {event.summary}{hedge}{where}")
     return "\n".join(lines)
 
 
@@ -75,5 +77,7 @@ def markdown_report(analysis: Analysis) -> str:
     out += [f"| {d.text} | {d.type} | {d.value} |" for d in analysis.dates]
     out += ["", "## Timeline", "", "| Date | CAMEO | Event | Modality |", "|---|---|---|---|"]
     for e in analysis.events:
-        out.append(f"| {_date_label(e.date)} | {e.category} {e.category_label} | {e.summary} | {e.modality} |")
+        page = analysis.document.page_at(e.start)
+        where = f" (p. {page})" if page is not None else ""
+        out.append(f"| {_date_label(e.date)} | {e.category} {e.category_label} | {e.summary}{where} | {e.modality} |")
     return "\n".join(out) + "\n"

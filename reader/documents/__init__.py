@@ -1,5 +1,11 @@
 """Turn files into `Document`s: one plain text plus its structure and metadata."""
 
-from reader.documents.loader import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, document_from_text, load_document
+from reader.documents.loader import (
+    MAX_FILE_BYTES,
+    SUPPORTED_SUFFIXES,
+    document_from_text,
+    load_document,
+    load_documents,
+)
 
-__all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "document_from_text", "load_document"]
+__all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "document_from_text", "load_document", "load_documents"]

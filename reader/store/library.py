@@ -26,7 +26,7 @@ from typing import Any, Protocol
 
 from sqlite_utils import Database
 
-from reader.documents import SUPPORTED_SUFFIXES, load_document
+from reader.documents import SUPPORTED_SUFFIXES, load_documents
 from reader.errors import DocumentError
 from reader.model import ENGINE_VERSION, Analysis, Document, Event, content_hash
 from reader.paths import default_library_path
@@ -167,29 +167,32 @@ class Library:
             return report.cancelled
 
         def to_analyse() -> Iterator[Document]:
+            nonlocal total
             for path in files:
                 if cancelled():
                     return
                 try:
-                    document = load_document(path, published=published)
+                    documents = load_documents(path, published=published)
                 except DocumentError as exc:
                     report.failed.append((str(path), str(exc)))
                     tick(path)
                     continue
-                document.source = str(path)
-                with translating(self._where):
-                    state, briefing_id = self._classify(document)
-                    if state == "unchanged":
-                        report.unchanged.append(str(path))
-                        tick(path)
-                        continue
-                    cached = self._cached_analysis(content_hash(document.text), document)
-                    if cached is not None:
-                        self._store_imported(document, briefing_id, cached, report)
-                        tick(path)
-                        continue
-                waiting.append((path, document, briefing_id))
-                yield document
+                total += len(documents) - 1
+                for document in documents:  # a feed's entries, a mail and its attachments: one "#part" each
+                    document.source = f"{path}#{document.part}" if document.part else str(path)
+                    with translating(self._where):
+                        state, briefing_id = self._classify(document)
+                        if state == "unchanged":
+                            report.unchanged.append(document.source)
+                            tick(path)
+                            continue
+                        cached = self._cached_analysis(content_hash(document.text), document)
+                        if cached is not None:
+                            self._store_imported(document, briefing_id, cached, report)
+                            tick(path)
+                            continue
+                    waiting.append((path, document, briefing_id))
+                    yield document
 
         for analysis in engine.analyze_many(to_analyse()):
             path, document, briefing_id = waiting.popleft()

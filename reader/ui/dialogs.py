@@ -66,6 +66,9 @@ def origin_words(origin: str) -> str:
         "front-matter": "from the file's front matter",
         "html-meta": "from the page's metadata",
         "dateline": "from the dateline",
+        "properties": "from the document's properties",
+        "mail-header": "from the e-mail's Date header",
+        "feed": "from the feed entry",
         "none": "not found in the file",
     }.get(origin, f"from {origin}")
 

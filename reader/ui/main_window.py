@@ -39,7 +39,10 @@ from reader.ui.workers import AnalysisService
 
 MAX_RECENT = 10
 WARM_UP_DELAY_MS = 400
-FILE_FILTER = "Briefings (*.md *.markdown *.txt *.html *.htm);;All files (*)"
+FILE_FILTER = (
+    "Briefings (*.md *.markdown *.txt *.html *.htm *.pdf *.docx *.eml *.msg *.xml *.rss *.atom);;"
+    "PDF (*.pdf);;Word (*.docx);;E-mail (*.eml *.msg);;Feeds (*.xml *.rss *.atom);;All files (*)"
+)
 
 
 def default_settings() -> QSettings:
@@ -95,8 +98,12 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._restore_settings()
+        self.inbox_watcher = None
         if self.library_session is not None:
             self.library_session.attach()
+            from reader.ui.inbox_watcher import InboxWatcher
+
+            self.inbox_watcher = InboxWatcher(self, self.library_session, self.settings)
         self.header.set_document(None)
         self.statusBar().showMessage("Loading the language model in the background…" if warm_up else "Ready")
         if warm_up and self.service.isolated:
@@ -721,6 +728,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_settings()
+        if self.inbox_watcher is not None:
+            self.inbox_watcher.close()
         self.service.shutdown()
         super().closeEvent(event)
 

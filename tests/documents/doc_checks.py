@@ -17,7 +17,10 @@ def assert_consistent(doc: Document) -> None:
     text = doc.text
     assert text and text == text.strip()
     previous_end = 0
-    for block in doc.blocks:
+    pages = [b for b in doc.blocks if b.kind == "page"]  # PDF pages overlap the other blocks
+    for page, following in zip(pages, pages[1:], strict=False):
+        assert 0 <= page.start < page.end <= following.start <= len(text), page
+    for block in (b for b in doc.blocks if b.kind != "page"):
         assert block.kind in BLOCK_KINDS
         assert previous_end <= block.start < block.end <= len(text), block
         piece = text[block.start : block.end]

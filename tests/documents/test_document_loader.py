@@ -37,7 +37,7 @@ def test_special_file(tmp_path):
     refused(fifo, "not a regular file")
 
 
-@pytest.mark.parametrize("name", ["report.pdf", "notes.docx", "README"])
+@pytest.mark.parametrize("name", ["slides.pptx", "table.csv", "README"])
 def test_unknown_extension(tmp_path, name):
     path = tmp_path / name
     path.write_text("Some text.", encoding="utf-8")
@@ -53,8 +53,15 @@ def test_nul_bytes_are_binary(tmp_path):
 
 def test_known_binary_signature_is_named(tmp_path):
     path = tmp_path / "saved.txt"
-    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
-    refused(path, "PDF document")
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    refused(path, "PNG image")
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "notes.docx", "mail.msg"])
+def test_a_binary_name_on_text_is_refused(tmp_path, name):
+    path = tmp_path / name
+    path.write_text("Some text.", encoding="utf-8")
+    refused(path, "is not .*content does not match")
 
 
 def test_mostly_control_characters_are_binary(tmp_path):

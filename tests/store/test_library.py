@@ -18,7 +18,7 @@ def test_import_analyses_once_and_reimport_is_a_no_op(library, fake_engine, tmp_
     write(folder, "a.txt", ISTANBUL)
     write(folder, "b.md", KYIV)
     write(folder, ".hidden/c.txt", "never imported")
-    write(folder, "notes.pdf", "not a briefing")
+    write(folder, "notes.pptx", "not a briefing")
     seen = []
     report = library.import_paths([folder], fake_engine, progress=lambda d, t, p: seen.append((d, t)))
     assert len(report.added) == 2 and not report.failed

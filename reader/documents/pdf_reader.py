@@ -1,0 +1,414 @@
+"""PDF briefings: the text layer, in reading order, without the page furniture, fully offline.
+
+PDFium (through pypdfium2, chosen by measurement: see the README) parses each page and gives
+its text as lines. We take two character boxes and the font size per line (first and last
+character), which costs little next to PDFium's own parsing, and rebuild the reading from
+those lines:
+
+- **Furniture**: lines in the top or bottom band of a page that recur on many pages once digits
+  are ignored ("Regional Monitor", "Page 3 of 12") are running headers and footers; a line there
+  that is only a page number goes too. Dropped lines are named in one warning.
+- **Columns**: a vertical strip crossed by (almost) no line splits a page into columns; each
+  stretch between full-width lines (a title over both columns) is read column by column.
+  A page without such a strip keeps PDFium's content order.
+- **Paragraphs**: a larger vertical gap, a change of font size (a heading) or a short line
+  ending a sentence starts a new block; a paragraph running on into the next column or page
+  is joined. A word hyphenated at a line end is joined ("negoti-" + "ations"); a hyphen before
+  a capital ("Russian-" + "Ukrainian") or seen elsewhere in the document is kept.
+- **Pages**: each page's text is recorded as a ``page`` block (level = page number), so any
+  offset can say "p. 3".
+
+PDFium is not thread-safe, so every call into it holds one lock. Limits keep time and memory
+bounded: at most `MAX_PAGES` pages, checked before any page is read; the file is read by
+PDFium from disk, never copied whole into Python.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+import statistics
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.documents.parts import Part
+from reader.documents.textnorm import normalize_text
+from reader.errors import DocumentError
+from reader.model import Block
+
+MAX_PAGES = 500
+#: A document with fewer visible characters than this per page has no usable text layer.
+_MIN_CHARS_PER_PAGE = 20
+#: Share of the page height at the top and bottom where running headers and footers live.
+_BAND = 0.12
+#: One line of PDFium's text, from its first to its last visible character.
+_LINE = re.compile(r"\S(?:[^\r\n]*\S)?")
+#: A line of the top or bottom band ending in "Page 3" or "p. 3 of 12" is a footer even on one page.
+_PAGE_MARK = re.compile(r"(?:^|\s)(?:page|p\.|seite|pagina)\s*\d{1,5}(?:\s*(?:of|/|von|de)\s*\d{1,5})?$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^(?:page|p\.|seite|pagina)?\s*[\divxlc]{1,6}(?:\s*(?:of|/|von|de)\s*\d{1,5})?$", re.IGNORECASE)
+#: PDFium reports a hyphen that ends a line as U+FFFE; soft hyphens and U+2010 occur too.
+_HYPHENS = ("-", "\u00ad", "\x02", "\u2010", "\ufffe")
+_SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", "'", ")", "»")
+_BROKEN = re.compile(r"(\w+)\ufffe(\w*)")
+_WORD_END = re.compile(r"(\w+)$")
+_WORD_START = re.compile(r"^(\w+)")
+
+_LOCK = threading.Lock()
+
+#: PDFium's load error codes (fpdfview.h) and what to tell the reader.
+_LOAD_ERRORS = {
+    2: "the file could not be opened",
+    3: "the PDF is damaged or not a PDF (its structure cannot be read)",
+    4: "the PDF is protected by a password; open it in a PDF viewer and save an unprotected copy",
+    5: "the PDF is protected by a password; open it in a PDF viewer and save an unprotected copy",
+    6: "the PDF uses an unsupported kind of encryption; save an unprotected copy first",
+}
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    page: int
+    column: int = 0
+    #: The raw last character before clean-up (a soft hyphen is removed by the clean-up).
+    hyphen: bool = False
+
+
+def read_pdf(path: Path) -> Part:
+    """The PDF at `path` as one Part; DocumentError for scans, passwords and damaged files."""
+    import pypdfium2 as pdfium
+
+    with _LOCK:
+        try:
+            pdf = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as exc:
+            raise DocumentError(_LOAD_ERRORS.get(exc.err_code or 0, f"the PDF cannot be read ({exc})")) from None
+        try:
+            count = len(pdf)
+            if count > MAX_PAGES:
+                raise DocumentError(
+                    f"the PDF has {count:,} pages, more than the {MAX_PAGES} a briefing may have; "
+                    "split out the part you want to read"
+                )
+            if count == 0:
+                raise DocumentError("the PDF has no pages")
+            meta = _metadata(pdf)
+            pages = [_read_page(pdf, i) for i in range(count)]
+            labels = [_label(pdf, i) for i in range(count)]
+        finally:
+            pdf.close()
+    return build_part(pages, labels, meta.get("Title", ""))
+
+
+def _metadata(pdf) -> dict[str, str]:
+    try:
+        return {k: v for k, v in pdf.get_metadata_dict(skip_empty=True).items() if isinstance(v, str)}
+    except Exception:  # a broken info dictionary is no reason to refuse the text
+        return {}
+
+
+def _label(pdf, index: int) -> int:
+    """The printed page number when the PDF's page label is a plain number, else the position."""
+    try:
+        label = pdf.get_page_label(index)
+    except Exception:
+        label = ""
+    return int(label) if label and label.isdigit() and int(label) < 100_000 else index + 1
+
+
+def _read_page(pdf, index: int) -> tuple[list[_Line], float, float]:
+    """The page's lines in PDFium's order, with the page's width and height.
+
+    Two loose character boxes (first and last character) and one font size per line, through
+    PDFium's C API with one reused rectangle: the wrappers' per-call cost showed in profiles.
+    """
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    page = pdf[index]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            text = textpage.get_text_range()
+            raw_page = textpage.raw
+            rect = raw.FS_RECTF()
+            ref = ctypes.byref(rect)
+            box = raw.FPDFText_GetLooseCharBox
+            font_size = raw.FPDFText_GetFontSize
+            lines = []
+            for m in _LINE.finditer(text):
+                stripped = m.group()
+                first = m.start()
+                box(raw_page, first, ref)
+                left, top, bottom = rect.left, rect.top, rect.bottom
+                box(raw_page, m.end() - 1, ref)
+                size = font_size(raw_page, first)
+                hyphen = stripped.endswith(_HYPHENS) and len(stripped) > 1 and stripped[-2].isalpha()
+                if hyphen:
+                    stripped = stripped[:-1] + "-"
+                if not (stripped.isascii() and stripped.isprintable()):
+                    stripped = normalize_text(stripped)
+                if "  " in stripped:
+                    stripped = " ".join(stripped.split())
+                lines.append(
+                    _Line(
+                        stripped,
+                        left,
+                        rect.right,
+                        max(top, rect.top),
+                        min(bottom, rect.bottom),
+                        size if size > 0 else top - bottom,
+                        index,
+                        0,
+                        hyphen,
+                    )
+                )
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return [line for line in lines if line.text], width, height
+
+
+# -- furniture ------------------------------------------------------------------------------
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _in_band(line: _Line, height: float) -> bool:
+    return line.bottom >= height * (1 - _BAND) or line.top <= height * _BAND
+
+
+def remove_furniture(pages: list[tuple[list[_Line], float, float]]) -> tuple[list[list[_Line]], list[str]]:
+    """Each page's lines without running headers, footers and page numbers, and what was dropped."""
+    seen: Counter[str] = Counter()
+    for lines, _, height in pages:
+        seen.update({_key(line.text) for line in lines if _in_band(line, height)})
+    needed = max(2, math.ceil(0.4 * len(pages)))
+    kept_pages, dropped = [], []
+    for lines, _, height in pages:
+        kept = []
+        for line in lines:
+            if _in_band(line, height) and (
+                seen[_key(line.text)] >= needed or _PAGE_NUMBER.match(line.text) or _PAGE_MARK.search(line.text)
+            ):
+                dropped.append(line.text)
+            else:
+                kept.append(line)
+        kept_pages.append(kept)
+    return kept_pages, dropped
+
+
+# -- columns ----------------------------------------------------------------------------------
+
+
+def _gutters(lines: list[_Line], width: float) -> list[float]:
+    """x positions of the vertical strips that separate columns on this page.
+
+    A sweep over the lines' left and right edges finds the stretches crossed by at most a few
+    lines (a full-width title may cross); each at least 6 pt wide with three lines on either
+    side is a gutter.
+    """
+    if len(lines) < 6:
+        return []
+    tolerance = max(1, len(lines) // 20)
+    edges = sorted([(line.x0, 1) for line in lines] + [(line.x1, -1) for line in lines])
+    left, right = edges[0][0], edges[-1][0]
+    gutters = []
+    depth, gap_start = 0, None
+    for x, step in edges:
+        depth += step
+        if depth <= tolerance and gap_start is None:
+            gap_start = x
+        elif depth > tolerance and gap_start is not None:
+            if x - gap_start >= 6 and left < gap_start and x < right:
+                middle = (gap_start + x) / 2
+                if sum(ln.x1 <= middle for ln in lines) >= 3 and sum(ln.x0 >= middle for ln in lines) >= 3:
+                    gutters.append(middle)
+            gap_start = None
+    return gutters
+
+
+def reading_order(lines: list[_Line], width: float) -> list[_Line]:
+    """The page's lines column by column, between full-width lines; PDFium's order without columns."""
+    gutters = _gutters(lines, width)
+    if not gutters:
+        return lines
+    ordered: list[_Line] = []
+    pending: list[list[_Line]] = [[] for _ in range(len(gutters) + 1)]
+
+    def flush() -> None:
+        for column in pending:
+            ordered.extend(column)
+            column.clear()
+
+    for line in sorted(lines, key=lambda ln: (-int(ln.top + 0.5), ln.x0)):
+        column = bisect.bisect_right(gutters, line.x0)
+        if column != bisect.bisect_left(gutters, line.x1):  # a gutter lies under the line: full width
+            flush()
+            line.column = -1
+            ordered.append(line)
+            continue
+        line.column = column
+        pending[column].append(line)
+    flush()
+    return ordered
+
+
+# -- paragraphs -------------------------------------------------------------------------------
+
+
+def build_part(pages: list[tuple[list[_Line], float, float]], labels: list[int], meta_title: str = "") -> Part:
+    """Text, blocks and pages from every page's lines (the pure part, tested without PDFium)."""
+    kept, dropped = remove_furniture(pages)
+    ordered = [reading_order(lines, width) for lines, (_, width, _) in zip(kept, pages, strict=True)]
+    all_lines = [line for page in ordered for line in page]
+    empty = [labels[i] for i, page in enumerate(ordered) if not page]
+    visible = sum(len(line.text) for line in all_lines)
+    if visible < _MIN_CHARS_PER_PAGE * max(1, len(pages) - len(empty)) or not all_lines:
+        raise DocumentError(
+            "the PDF has no text layer (a scanned image?); nothing was read. "
+            "Run it through OCR (for example ocrmypdf) and open the result"
+        )
+    body = statistics.median(line.size for line in all_lines)
+    hyphenated = _hyphenated_words(all_lines)
+    for line in all_lines:
+        if "\ufffe" in line.text:  # PDFium joined a line broken after a hyphen and marked the spot
+            line.text = _BROKEN.sub(lambda m: _mend(m, hyphenated), line.text)
+    pitch = _line_pitch(all_lines)
+    edges = _column_edges(ordered)
+
+    parts: list[str] = []
+    length = 0
+    blocks: list[Block] = []
+    page_spans: dict[int, list[int]] = {}
+    current: Block | None = None
+    prev: _Line | None = None
+    for line in all_lines:
+        heading = line.size >= body * 1.15
+        kind = "heading" if heading else "paragraph"
+        if prev is None or current is None or current.kind != kind or _starts_block(prev, line, pitch, edges, body):
+            sep = "\n\n" if length else ""
+            parts.append(sep)
+            length += len(sep)
+            current = Block(kind, length, length, 1 if line.size >= body * 1.5 else 2 if heading else 0)
+            blocks.append(current)
+            text = line.text
+        else:
+            text, trim = _join(parts[-1], prev, line, hyphenated)
+            if trim:
+                parts[-1] = parts[-1][:-1]
+                length -= 1
+                page_spans[prev.page][1] = min(page_spans[prev.page][1], length)
+        start = length
+        parts.append(text)
+        length += len(text)
+        current.end = length
+        span = page_spans.setdefault(line.page, [start, length])
+        span[1] = length
+        prev = line
+
+    text = "".join(parts)
+    for page, (start, end) in sorted(page_spans.items()):
+        blocks.append(Block("page", start, min(end, len(text)), labels[page]))
+    warnings = []
+    if dropped:
+        shown = ", ".join(repr(t if len(t) <= 40 else t[:37] + "...") for t in list(dict.fromkeys(dropped))[:3])
+        warnings.append(f"dropped running headers, footers and page numbers ({len(dropped)} lines): {shown}")
+    if empty:
+        listed = ", ".join(map(str, empty[:10])) + (" ..." if len(empty) > 10 else "")
+        warnings.append(f"page(s) {listed} have no text layer (scanned?); their content is missing")
+    headings = [b for b in blocks if b.kind == "heading"]
+    title = _clean_title(meta_title) or (text[headings[0].start : headings[0].end] if headings else "")
+    return Part(text=text, blocks=blocks, fmt="pdf", title=title, warnings=warnings)
+
+
+def _join(before: str, prev: _Line, line: _Line, hyphenated: set[str]) -> tuple[str, bool]:
+    """The text that continues a paragraph with `line`, and whether to drop the hyphen before it."""
+    if prev.hyphen and line.text[:1].isalpha():
+        head = _WORD_END.search(before[:-1])
+        tail = _WORD_START.match(line.text)
+        compound = f"{head.group(1)}-{tail.group(1)}".lower() if head and tail else ""
+        if line.text[0].islower() and compound not in hyphenated:
+            return line.text, True  # "negoti-" + "ations": the hyphen only broke the word
+        return line.text, False  # "Russian-" + "Ukrainian": a real hyphen, no space after it
+    return " " + line.text, False
+
+
+def _mend(m: re.Match[str], hyphenated: set[str]) -> str:
+    """A word broken at a line end by a hyphen: joined, unless the hyphen is part of it."""
+    head, tail = m.group(1), m.group(2)
+    if tail[:1].islower() and f"{head}-{tail}".lower() not in hyphenated:
+        return head + tail
+    return f"{head}-{tail}"
+
+
+def _hyphenated_words(lines: list[_Line]) -> set[str]:
+    """Hyphenated compounds written inside lines: their hyphen is real wherever they are broken."""
+    found: set[str] = set()
+    for line in lines:
+        if "-" in line.text:
+            found.update(w.lower() for w in re.findall(r"\w+-\w+", line.text))
+    return found
+
+
+def _line_pitch(lines: list[_Line]) -> float:
+    """The usual distance between baselines of consecutive body lines in one column."""
+    steps = [
+        a.top - b.top
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page and a.column == b.column and a.size == b.size and 0 < a.top - b.top < 4 * a.size
+    ]
+    return statistics.median(steps) if steps else 0.0
+
+
+def _column_edges(ordered: list[list[_Line]]) -> dict[tuple[int, int], tuple[float, float]]:
+    """The left and right edge of every (page, column)."""
+    edges: dict[tuple[int, int], tuple[float, float]] = {}
+    for page in ordered:
+        for line in page:
+            key = (line.page, line.column)
+            left, right = edges.get(key, (line.x0, line.x1))
+            edges[key] = (min(left, line.x0), max(right, line.x1))
+    return edges
+
+
+def _starts_block(prev: _Line, line: _Line, pitch: float, edges: dict, body: float) -> bool:
+    """Whether `line` opens a new block after `prev` (cheap tests first: this runs once a line)."""
+    if abs(prev.size - line.size) > 0.15 * body:
+        return True
+    same_flow = prev.page == line.page and prev.column == line.column and line.top < prev.top
+    if same_flow and pitch and prev.top - line.top > 1.3 * pitch:
+        return True
+    if not prev.text.endswith(_SENTENCE_END):
+        return False
+    if not same_flow and line.text[:1].islower():
+        return False  # a new column or page: the sentence runs on
+    left, right = edges.get((prev.page, prev.column), (prev.x0, prev.x1))
+    # Short: the next line's first word would have fitted after it, so the writer ended it there.
+    char_width = (prev.x1 - prev.x0) / max(1, len(prev.text))
+    space = line.text.find(" ")
+    first_word = (space if space > 0 else len(line.text)) + 1
+    short = prev.x1 + first_word * char_width < right - 0.5 * char_width or prev.x1 < right - 0.3 * (right - left)
+    if short or not same_flow:
+        return short
+    return line.x0 > edges.get((line.page, line.column), (line.x0, 0))[0] + 1.5 * line.size
+
+
+def _clean_title(title: str) -> str:
+    title = " ".join(title.split())
+    if not title or title.lower() in ("untitled", "document") or re.search(r"\.(docx?|odt|rtf|txt|indd)$", title, re.I):
+        return ""
+    return title.removeprefix("Microsoft Word - ")
