@@ -88,6 +88,26 @@ def test_value(engine, sentence, published, expression, type_, value, mod):
         assert found.mod == mod, found
 
 
+NARRATIVE = D(2024, 7, 23)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("In 2016 the court ruled against China. In March of that year Manila protested.", "March of that year", "2016-03"),
+        ("The party won the election in 2010. The following year it lost its majority.", "The following year", "2011"),
+        ("The tribunal ruled on July 12, 2016. The week before, both sides had met.", "The week before", "2016-W27"),
+        ("The deal was signed in 2019. On June 12 the two leaders met again.", "June 12", "2019-06-12"),
+        # a date that describes a thing does not move the story: "the August 1988 cease-fire"
+        ("Iraq accepted the August 1988 cease-fire. Iran condemned the invasion of Kuwait on June 2.", "June 2", "2024-06-02"),
+        # with no narrative year, a yearless day in the past, or after "since", is the most recent one
+        ("Tensions have risen since June 17.", "June 17", "2024-06-17"),
+    ],
+)
+def test_dates_in_narrative_time(engine, text, expression, value):
+    assert mention_for(extract_dates(engine.nlp(text), NARRATIVE), expression).value == value
+
+
 def test_a_clock_that_ends_a_range_leaves_the_weekday_a_day(engine):
     dates = extract_dates(engine.nlp("It will be shown from 1130 to 1215 GMT on Wednesday."), PUB)
     assert (mention_for(dates, "Wednesday").type, mention_for(dates, "Wednesday").value) == ("DATE", "2025-05-28")

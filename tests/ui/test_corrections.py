@@ -153,7 +153,9 @@ def test_event_corrections(qtbot, lib_window, fake_file):
 
 def test_cameo_list_and_no_op_corrections():
     codes = [code for code, _label in cameo_categories()]
-    assert codes == [f"{n:02d}" for n in range(1, 21)]
+    # CAMEO's twenty, then ours for acts beyond CAMEO
+    assert codes[:20] == [f"{n:02d}" for n in range(1, 21)]
+    assert codes[20:] == ["VOTE", "OFFICE", "LAW", "ECON", "DISASTER", "ACT"]
     from reader.model import Actor
 
     a = Actor("A1", "Borduria", "GPE")

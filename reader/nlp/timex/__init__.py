@@ -65,6 +65,22 @@ class _DocView:
         sent = token.sent if self.doc.has_annotation("SENT_START") else self.doc[:]
         return frozenset(t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN"))
 
+    def frames(self, char: int) -> bool:
+        """Whether the date at `char` dates its clause ("In 2016, the court ruled", "signed in 2019")
+        rather than describing a thing ("the August 1988 cease-fire")."""
+        token = self.token(char)
+        if token is None:
+            return False
+        root = token
+        for _ in range(4):
+            if root.head.i == root.i or root.head.ent_type_ not in ("DATE", "TIME") and root.dep_ not in ("nummod", "compound"):
+                break
+            root = root.head
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in ("in", "on", "during", "by", "since", "until") and head.head.pos_ in ("VERB", "AUX"):
+            return True
+        return root.dep_ in ("npadvmod", "advmod", "nmod", "obl") and root.head.pos_ in ("VERB", "AUX")
+
     def same_sentence(self, a: int, b: int) -> bool:
         first, second = self.token(a), self.token(b)
         if first is None or second is None or not self.doc.has_annotation("SENT_START"):
@@ -188,7 +204,7 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
     text = doc.text
     view = _DocView(doc)
     candidates = find_candidates(text, view.accept, scan_windows(text))
-    resolver = Resolver(text, published, view.direction, view.nouns, view.same_sentence)
+    resolver = Resolver(text, published, view.direction, view.nouns, view.same_sentence, view.frames)
     items: list[Resolved] = []
     for cand in candidates:
         items.extend(resolver.resolve(cand))

@@ -40,6 +40,10 @@ class Context:
     partial_day: dt.date | None = None
     #: (value, granularity) of the last resolved calendar point.
     last_point: tuple[str, str] | None = None
+    #: Where the text gave `last_point` (a character offset), and whether it dated a clause ("In
+    #: 2016, the court ruled") rather than a thing ("the August 1988 cease-fire").
+    last_point_at: int = -1
+    last_point_frames: bool = False
     #: Dated events: (day, lemmas of the nouns around the date).
     events: list[tuple[dt.date, frozenset[str]]] = field(default_factory=list)
 
@@ -139,6 +143,10 @@ _ENDED = re.compile(
     r"\s+(?:ended|ending|that ended|which ended)\s+(?:on\s+)?(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>[0-3]?\d)\b(?:,\s+(?P<year>(?:19|20)\d\d))?"
 )
 
+#: "of that year", "of the following year": the year relative to the one the text is telling.
+_NARRATIVE_YEAR = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1, "the preceding": -1,
+                   "the prior": -1}
+
 POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
 MOD_OF_POINT = {"early": "START", "mid": "MID", "late": "END"}
 
@@ -153,8 +161,10 @@ class Resolver:
         direction_at: Callable[[int], int],
         nouns_at: Callable[[int], frozenset[str]],
         same_sentence: Callable[[int, int], bool] = lambda a, b: False,
+        frames_at: Callable[[int], bool] = lambda a: False,
     ) -> None:
         self.same_sentence = same_sentence
+        self.frames_at = frames_at
         self.text = text
         self.ctx = Context(published)
         self.direction_at = direction_at
@@ -181,6 +191,8 @@ class Resolver:
         if gran is None or item.lookback:
             return
         self.ctx.last_point = (item.value, gran)
+        self.ctx.last_point_at = item.start
+        self.ctx.last_point_frames = self.frames_at(item.start)
         if gran == "D":
             day = point_date(item.value)
             if day is not None:
@@ -240,7 +252,24 @@ class Resolver:
                      if cal.valid_day(y, month, day) and dt.date(y, month, day).isoweekday() == isoday]
             if len(years) == 1:
                 return self._point(cand, f"{years[0]:04d}-{month:02d}-{day:02d}")
-        return self._point(cand, cal.month_day(self.ref, month, day, self.direction_at(cand.match.start())))
+        direction = self.direction_at(cand.match.start())
+        narrative = self._narrative_year(cand.start, direction)
+        if narrative is not None and cal.valid_day(narrative, month, day):
+            return self._point(cand, f"{narrative:04d}-{month:02d}-{day:02d}")
+        return self._point(cand, cal.month_day(self.ref, month, day, direction))
+
+    def _narrative_year(self, at: int, direction: int) -> int | None:
+        """The year a story told in the past is at: "The deal was signed in 2019. On June 12 the
+        leaders met again" is 2019, when the paragraph gave that year and the clause is past."""
+        if direction != cal.PAST or self.ctx.last_point is None or self.ref is None or not self.ctx.last_point_frames:
+            return None
+        value, gran = self.ctx.last_point
+        if gran not in ("Y", "M", "Q") or not value[:4].isdigit():
+            return None
+        year = int(value[:4])
+        if year >= self.ref.year or "\n" in self.text[self.ctx.last_point_at : at]:
+            return None
+        return year
 
     def _month_pair(self, cand: Candidate) -> list[Resolved]:
         m1, m2, year = _month(cand.group("month")), _month(cand.group("month2")), int(cand.group("year"))
@@ -295,6 +324,10 @@ class Resolver:
         if self.ref is None:
             return self._point(cand, f"XXXX-{month:02d}")
         yrel = (cand.group("yrel") or "").lower()
+        if yrel in _NARRATIVE_YEAR:
+            # "March of that year", "in June of the following year": the year the text is telling
+            base = point_date(self.ctx.last_point[0]) if self.ctx.last_point else self.ref
+            return self._point(cand, cal.month_value(base.year + _NARRATIVE_YEAR[yrel], month))
         if yrel:
             return self._point(cand, cal.month_value(self.ref.year + {"last": -1, "next": 1}.get(yrel, 0), month))
         if rel in ("last", "past"):
@@ -502,6 +535,13 @@ class Resolver:
         unit_word = cand.group("unit").lower()
         shifts = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1, "the prior": -1,
                   "the same": 0, "that": 0}
+        if rel in ("the week", "the month", "the year"):
+            # "the week before" the day or month the text last gave
+            if unit_word not in ("before", "after", "earlier", "later"):
+                return []
+            unit = {"the week": "W", "the month": "M", "the year": "Y"}[rel]
+            base = point_date(self.ctx.last_point[0]) if self.ctx.last_point else self.ref
+            return self._point(cand, cal.shift_value(base, -1 if unit_word in ("before", "earlier") else 1, unit))
         if rel in ("the day", "the night"):
             if unit_word not in ("before", "after"):
                 return []
