@@ -116,3 +116,21 @@ def test_an_act_noun_with_its_own_doer_under_another_act_is_a_row_of_its_own(eng
     # a light verb and its act noun are one act
     analysis = analyze(engine, "Israel carried out an attack on Gaza.")
     assert len(analysis.events) == 1
+
+
+def test_an_event_without_a_date_of_its_own_takes_its_sentences(engine):
+    text = "When the government was elected in September 2022, Giorgia Meloni reassured Italy's partners."
+    (event,) = by_trigger(analyze(engine, text), "reassured")
+    assert event.date == "2022-09" and event.date_precision == "month"
+
+
+def test_a_past_story_keeps_the_date_its_paragraph_set(engine):
+    text = "In 2016 the tribunal in The Hague ruled for the Philippines. Manila welcomed the verdict."
+    (event,) = by_trigger(analyze(engine, text), "welcomed")
+    assert event.date == "2016"
+
+
+def test_a_lead_in_the_present_perfect_is_dated_by_publication(engine):
+    text = "Abbas warns militants\nMahmoud Abbas has warned militants to stop attacks on Israel."
+    (event,) = by_trigger(analyze(engine, text), "warned")
+    assert event.date == PUBLISHED.isoformat() and event.date_precision == "day"

@@ -55,7 +55,7 @@ def extract_events(
         clauses.extend(finder.run(sent))
     if not clauses:
         return []
-    timing = EventDates(doc, dates, lex, index, starts)
+    timing = EventDates(doc, dates, lex, index, starts, published)
     builder = _Builder(doc, lex, index, finder, timing)
     for c in clauses:
         if c.parent is not None:
@@ -605,7 +605,7 @@ class _Builder:
             # "'We have an opportunity,' he added": what was said comes before the saying
             said = sorted(j for j in _content_tokens(c) if j < trig.i and not doc[j].is_space)
             if said:
-                raw = self.doc.text[doc[said[0]].idx : doc[said[-1]].idx + len(doc[said[-1]])]
+                raw = self.timing.text[doc[said[0]].idx : doc[said[-1]].idx + len(doc[said[-1]])]
                 quote = "".join(ch for ch in raw if ch not in _QUOTES).split()
                 more = "…" if len(quote) > limit else ""
                 quote_text = " ".join(quote[:limit]).rstrip(",.;:")

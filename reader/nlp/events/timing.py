@@ -51,8 +51,11 @@ def date_precision(value: str | None) -> str | None:
 
 class EventDates:
     def __init__(self, doc: Doc, dates: list[DateMention], lexicon: Lexicon, index: ActorIndex,
-                 starts: dict[int, int] | None = None) -> None:
+                 starts: dict[int, int] | None = None, published: dt.date | None = None) -> None:
         self.doc = doc
+        self.published = published
+        self._frame_dates: list[tuple[int, str]] | None = None
+        self._text: str | None = None
         self.lex = lexicon
         self.index = index
         #: (token index, actor ids) for gathering nouns that name their parties ("Russian-Ukrainian talks")
@@ -222,7 +225,63 @@ class EventDates:
                 c.dep_ in ("nsubj", "nsubjpass") for c in ev.head.children):
             # "flew to Cairo on 5 June and met al-Sisi": one subject, one day
             return resolved.get(id(ev.sibling))
+        return self._context_date(ev)
+
+    def _context_date(self, ev: EventClause) -> str | None:
+        """When the clause has no date of its own: the sentence's ("When the government was
+        elected in September 2022, Meloni went to great lengths"), else, for a story told in the
+        simple past, the date the paragraph last framed a clause with ("In 2016 the court
+        ruled. Manila welcomed the ruling."), else the publication date for a lead in the present
+        perfect ("Abbas has said he will not tolerate attacks")."""
+        trig = ev.trigger
+        sent = trig.sent
+        value = self._date_in([i for i in range(sent.start, sent.end) if i in self.by_token], trig)
+        if value is not None and value[:1].isdigit():
+            return value
+        verb = ev.head if ev.head.pos_ in VERBAL else None
+        if verb is None or ev.hyp:
+            return None
+        past = verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" and c.lower_ not in ("had",)
+                                        for c in verb.children)
+        perfect = verb.tag_ == "VBN" and any(c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
+        text = self.text
+        start = text.rfind("\n", 0, trig.idx) + 1
+        if past:
+            frame = None
+            for at, v in self._frames():
+                if at >= trig.idx:
+                    break
+                if at >= start:
+                    frame = v
+            return frame
+        if perfect and self.published is not None and trig.idx < 1500 and text.count("\n", 0, trig.idx) <= 2:
+            return self.published.isoformat()
         return None
+
+    @property
+    def text(self) -> str:
+        """The document's text, joined once (``Doc.text`` joins every token on each call)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+    def _frames(self) -> list[tuple[int, str]]:
+        """(offset, value) of every calendar date that dates its clause, in text order."""
+        if self._frame_dates is None:
+            out = []
+            seen: set[int] = set()
+            for i, d in sorted(self.by_token.items()):
+                if d.start in seen or not d.value[:1].isdigit():
+                    continue
+                seen.add(d.start)
+                root = self.doc[self.root_of.get(d.start, i)]
+                head = root.head
+                framed = (root.dep_ == "pobj" and head.lower_ in ("in", "on", "during") and head.head.pos_ in VERBAL) or (
+                    root.dep_ in ("npadvmod", "advmod") and head.pos_ in VERBAL)
+                if framed:
+                    out.append((d.start, d.value))
+            self._frame_dates = out
+        return self._frame_dates
 
     def _relative_day(self, ev: EventClause) -> str | None:
         nouns = self.lex.cue("meeting_noun")
