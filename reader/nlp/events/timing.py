@@ -235,7 +235,7 @@ class EventDates:
         perfect ("Abbas has said he will not tolerate attacks")."""
         trig = ev.trigger
         sent = trig.sent
-        value = self._date_in([i for i in range(sent.start, sent.end) if i in self.by_token], trig)
+        value = self._date_in([i for i in range(sent.start, sent.end) if i in self.by_token and self._frames_event(i, ev)], trig)
         if value is not None and value[:1].isdigit():
             return value
         verb = ev.head if ev.head.pos_ in VERBAL else None
@@ -265,6 +265,37 @@ class EventDates:
             self._text = self.doc.text
         return self._text
 
+    def _frames_event(self, i: int, ev: EventClause) -> bool:
+        """Whether the date at token i dates the event's sentence for it: a date in a clause of its
+        own dates that clause ("as it did in 2021"), unless the clause is a time frame ("When the
+        government was elected in September 2022, ...") or the date stands before that clause's
+        subject ("said in January it planned")."""
+        if self._in_own_clause(i, ev):
+            return True
+        heads = {ev.head.i, ev.trigger.i}
+        if ev.is_noun and ev.trigger.dep_ in ("nsubj", "nsubjpass", "dobj") and ev.trigger.head.pos_ in VERBAL:
+            heads.add(ev.trigger.head.i)  # "a disastrous attack ... led to casualties five years ago"
+        tok = self.doc[i]
+        for _ in range(12):
+            head = tok.head
+            if head.i == tok.i:
+                return False
+            if tok.pos_ in VERBAL and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                subject = next(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
+                temporal = tok.dep_ == "advcl" and any(
+                    c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "while", "after", "once", "as", "before")
+                    for c in tok.children
+                ) and not any(c.lower_ in ("did", "does", "do") for c in tok.children)
+                preposed = i < subject.i and tok.dep_ in ("ccomp", "advcl")
+                if not (temporal or preposed) or head.i not in heads and head.pos_ not in VERBAL:
+                    return False
+                if head.i in heads:
+                    return True
+            if tok.i in heads:
+                return True
+            tok = head
+        return False
+
     def _frames(self) -> list[tuple[int, str]]:
         """(offset, value) of every calendar date that dates its clause, in text order."""
         if self._frame_dates is None:
@@ -276,9 +307,13 @@ class EventDates:
                 seen.add(d.start)
                 root = self.doc[self.root_of.get(d.start, i)]
                 head = root.head
-                framed = (root.dep_ == "pobj" and head.lower_ in ("in", "on", "during") and head.head.pos_ in VERBAL) or (
-                    root.dep_ in ("npadvmod", "advmod") and head.pos_ in VERBAL)
-                if framed:
+                verb = head.head if root.dep_ == "pobj" else head
+                framed = (root.dep_ == "pobj" and head.lower_ in ("in", "on", "during") and verb.pos_ in VERBAL) or (
+                    root.dep_ in ("npadvmod", "advmod") and verb.pos_ in VERBAL)
+                while framed and verb.dep_ == "conj" and verb.head.i != verb.i:
+                    verb = verb.head
+                # only a main clause moves the story on ("since the talks collapsed in 2023" does not)
+                if framed and verb.dep_ == "ROOT":
                     out.append((d.start, d.value))
             self._frame_dates = out
         return self._frame_dates

@@ -77,7 +77,7 @@ class _DocView:
                 break
             root = root.head
         head = root.head
-        if root.dep_ == "pobj" and head.lower_ in ("in", "on", "during", "by", "since", "until") and head.head.pos_ in ("VERB", "AUX"):
+        if root.dep_ == "pobj" and head.lower_ in ("in", "on", "during") and head.head.pos_ in ("VERB", "AUX"):
             return True
         return root.dep_ in ("npadvmod", "advmod", "nmod", "obl") and root.head.pos_ in ("VERB", "AUX")
 
