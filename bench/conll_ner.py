@@ -54,8 +54,45 @@ def score(nlp, docs) -> dict[str, tuple[float, float, float]]:
             tp[label] += len(p & g)
             fp[label] += len(p - g)
             fn[label] += len(g - p)
+    return _figures(tp, fp, fn, ("PER", "LOC", "ORG", "MISC"))
+
+
+#: Actor types as CoNLL labels, for the mentions `briefing analyze` reports.
+ACTOR_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+
+
+def score_actors(docs) -> dict[str, tuple[float, float, float]]:
+    """What the reader shows: every actor mention of `Engine.analyze`, typed by its actor (a
+    demonym such as "Russian" is MISC in CoNLL, so it is left out like MISC)."""
+    import datetime as dt
+
+    from reader.documents import document_from_text
+    from reader.engine import Engine
+    from reader.nlp.gazetteer import gazetteer
+
+    engine, gaz = Engine(), gazetteer()
+    tp, fp, fn = Counter(), Counter(), Counter()
+    documents = [document_from_text(t, published=dt.date(1996, 12, 6)) for t, _ in docs]
+    for analysis, (_, gold) in zip(engine.analyze_many(documents), docs, strict=True):
+        pred = set()
+        for actor in analysis.actors:
+            label = ACTOR_LABELS.get(actor.type)
+            for m in actor.mentions:
+                form = gaz.lookup(m.text)
+                if label and not (form is not None and form.kind == "demonym"):
+                    pred.add((m.start, m.end, label))
+        for label in ("PER", "LOC", "ORG"):
+            p = {x for x in pred if x[2] == label}
+            g = {x for x in gold if x[2] == label}
+            tp[label] += len(p & g)
+            fp[label] += len(p - g)
+            fn[label] += len(g - p)
+    return _figures(tp, fp, fn, ("PER", "LOC", "ORG"))
+
+
+def _figures(tp: Counter, fp: Counter, fn: Counter, labels: tuple[str, ...]) -> dict[str, tuple[float, float, float]]:
     out = {}
-    for label in ("PER", "LOC", "ORG", "MISC", "ALL"):
+    for label in (*labels, "ALL"):
         t = sum(tp.values()) if label == "ALL" else tp[label]
         f_p = sum(fp.values()) if label == "ALL" else fp[label]
         f_n = sum(fn.values()) if label == "ALL" else fn[label]
@@ -68,6 +105,7 @@ def score(nlp, docs) -> dict[str, tuple[float, float, float]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=None)
+    ap.add_argument("--actors", action="store_true", help="also score the actor mentions `briefing analyze` reports")
     args = ap.parse_args(argv)
     if not (SHARED / "corpus" / "conll2003").is_dir():
         print("../shared/corpus/conll2003 not found")
@@ -80,6 +118,11 @@ def main(argv: list[str] | None = None) -> int:
     for label in a:
         print(f"  {label:4}  raw {a[label][0]:.3f} {a[label][1]:.3f} {a[label][2]:.3f}   "
               f"ours {b[label][0]:.3f} {b[label][1]:.3f} {b[label][2]:.3f}   F1 change {b[label][2] - a[label][2]:+.3f}")
+    if args.actors:
+        c = score_actors(docs)
+        print("Actor mentions of `briefing analyze` (PER/ORG/LOC; exact spans): P / R / F1")
+        for label, (p, r, f) in c.items():
+            print(f"  {label:4}  {p:.3f} {r:.3f} {f:.3f}")
     return 0
 
 

@@ -30,6 +30,7 @@ from spacy.util import filter_spans
 
 from reader.nlp.entity_shapes import reshape
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
+from reader.nlp.tables import team_spans
 from reader.resources import resource
 
 POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
@@ -144,9 +145,28 @@ class BriefingEntities:
         cands = self._apply_rules(doc, cands)
         cands = self._one_reading_per_name(doc, cands)
         cands = self._drop_title_prefixes(doc, cands)
+        cands = self._table_sides(doc, cands)
         spans = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb) for c in cands]
         doc.ents = filter_spans(spans)
         return doc
+
+    def _table_sides(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """Names standing as sides in a results-table line are organisations (see tables.py)."""
+        sides = list(team_spans(doc.text)) if "\n" in doc.text or len(doc) < 60 else []
+        if not sides:
+            return cands
+        out = list(cands)
+        for start, end, result in sides:
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is None or not len(span):
+                continue
+            known = self.gaz.lookup(span.text) or self.gaz.lookup(span.text.title())
+            if not result and known is not None and known.place.key.startswith("country:"):
+                continue  # "Germany 2.1 1.5 0.8": a country with its figures
+            out = [c for c in out if not (c.start < span.end and span.start < c.end)]
+            out.append(Candidate(span.start, span.end, "ORG"))
+        out.sort(key=lambda c: c.start)
+        return out
 
     def _merge_gazetteer(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         person_words = self._person_words(doc, cands)
