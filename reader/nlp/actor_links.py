@@ -21,9 +21,11 @@ from bisect import bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc
 
 from reader.model import Mention
+from reader.nlp.doc_text import indices_where
 from reader.nlp.gazetteer import Gazetteer, fold
 
 if TYPE_CHECKING:
@@ -204,7 +206,8 @@ def _acronyms(doc: Doc, r: _Resolver, gaz: Gazetteer) -> None:
     # and every use of a known acronym the model did not tag
     covered = sorted((m.start, m.end) for c in r.clusters.values() for m in c.mentions)
     starts = [a for a, _ in covered]
-    for tok in doc:
+    for i in indices_where(doc, ORTH, spelled):
+        tok = doc[i]
         owners = spelled.get(tok.text)
         if not owners or len(owners) != 1 or not tok.is_upper:
             continue
@@ -244,8 +247,9 @@ def _place_aliases(doc: Doc, r: _Resolver) -> None:
                       key=lambda x: x[0])
     starts = [m[0] for m in mentions]
     text = r.text
-    for tok in doc:
-        if tok.lower_ not in FEATURE_NOUNS or not any(ch.lower_ == "the" for ch in tok.children):
+    for i in indices_where(doc, LOWER, FEATURE_NOUNS):
+        tok = doc[i]
+        if not any(ch.lower_ == "the" for ch in tok.children):
             continue
         after = text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 40]
         cue = _KNOWN_AS.match(after)
@@ -294,10 +298,9 @@ def _untagged_uses(doc: Doc, r: _Resolver) -> None:
         return
     covered = sorted((m.start, m.end) for c in r.clusters.values() for m in c.mentions)
     starts = [a for a, _ in covered]
-    for tok in doc:
-        options = first_words.get(tok.text)
-        if not options:
-            continue
+    for i in indices_where(doc, ORTH, first_words):
+        tok = doc[i]
+        options = first_words[tok.text]
         if tok.is_sent_start and len(options[0][0]) == 1:
             continue  # a capital at the start of a sentence says nothing
         for words, c in sorted(options, key=lambda o: -len(o[0])):

@@ -17,10 +17,12 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from reader.model import ACTOR_TYPES, Actor, Mention
 from reader.nlp.actor_links import link
+from reader.nlp.doc_text import indices_where, text_of
 from reader.nlp.gazetteer import Gazetteer, fold, gazetteer
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -106,7 +108,7 @@ class _NameOwners:
 class _Resolver:
     def __init__(self, doc: Doc, gaz: Gazetteer) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: compute it once
+        self.text = text_of(doc)
         self.gaz = gaz
         self.clusters: dict[str, _Cluster] = {}
         self.person_of_mention: dict[int, str] = {}
@@ -220,8 +222,9 @@ class _Resolver:
         if not people:
             return []
         out = []
-        for tok in doc:
-            if tok.lower_ not in gaz.title_heads or tok.i in taken or tok.lower_ in ("counterpart", "counterparts"):
+        for i in indices_where(doc, LOWER, gaz.title_heads):
+            tok = doc[i]
+            if tok.i in taken or tok.lower_ in ("counterpart", "counterparts"):
                 continue
             j = tok.i + 1
             while j < len(doc) and j - tok.i <= 4 and (doc[j].lower_ in gaz.title_heads or doc[j].lower_ in gaz.title_modifiers):

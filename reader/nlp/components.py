@@ -23,11 +23,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from reader.nlp.doc_text import indices_where, text_of
 from reader.nlp.entity_shapes import reshape
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
 from reader.nlp.tables import team_spans
@@ -152,7 +154,8 @@ class BriefingEntities:
 
     def _table_sides(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Names standing as sides in a results-table line are organisations (see tables.py)."""
-        sides = list(team_spans(doc.text)) if "\n" in doc.text or len(doc) < 60 else []
+        text = text_of(doc)
+        sides = list(team_spans(text)) if "\n" in text or len(doc) < 60 else []
         if not sides:
             return cands
         out = list(cands)
@@ -288,8 +291,9 @@ class BriefingEntities:
                     c.label = "PERSON"
             out.append(c)
         taken = {i for c in out for i in range(c.start, c.end)}
-        for tok in doc:
-            if tok.i in taken or tok.text not in surnames or not tok.is_title:
+        for i in indices_where(doc, ORTH, surnames):
+            tok = doc[i]
+            if tok.i in taken or not tok.is_title:
                 continue
             if any(0 <= j < len(doc) and doc[j].text in ("-", "–") for j in (tok.i - 1, tok.i + 1)):
                 continue  # a piece of a hyphenated name is not the name
@@ -301,7 +305,8 @@ class BriefingEntities:
             words = tail.split("-") if "-" in tail and " " not in tail else None
             if words:
                 by_first.setdefault(words[0], []).append(words)
-        for tok in doc:
+        for i in indices_where(doc, ORTH, by_first):
+            tok = doc[i]
             for words in by_first.get(tok.text, ()):
                 n = 2 * len(words) - 1
                 span = doc[tok.i : tok.i + n]
@@ -342,9 +347,11 @@ def line_sentences(doc: Doc) -> Doc:
     Runs before the parser, which keeps boundaries set in advance. The loaders join hard-wrapped
     lines, so a newline left in the text is a real break (paragraph, heading, list item).
     """
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
+    if len(doc) < 2:
+        return doc
+    for i, space in enumerate(doc.to_array([IS_SPACE]).tolist()[:-1]):
+        if space and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 

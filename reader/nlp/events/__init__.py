@@ -25,6 +25,7 @@ from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
 from reader.model import Actor, DateMention, Event, SourceClause
+from reader.nlp.doc_text import text_of
 from reader.nlp.events.clauses import VERBAL, ClauseFinder, EventClause, subject_tokens
 from reader.nlp.events.lexicon import Lexicon, category_of, load_lexicon
 from reader.nlp.events.participants import ActorIndex, RefContext, token_starts
@@ -68,7 +69,7 @@ def merge_same_acts(doc: Doc, built: list[tuple[EventClause, Event]]) -> list[Ev
     """One act, one row: a headline and the lead that report the same act, and a statement its
     speaker continues in the next sentences ("..., he said"), are one event with several sources."""
     built.sort(key=lambda pair: pair[1].start)
-    text = doc.text
+    text = text_of(doc)
     headline_end = text.find("\n")
     out: list[tuple[EventClause, Event]] = []
     for c, ev in built:

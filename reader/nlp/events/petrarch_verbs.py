@@ -209,10 +209,13 @@ class PetrarchIndex:
             self._runs[current] = (start, len(self._lines))
         self._entries: dict[str, list[LexEntry]] = {}
         self._check = _Checker(None)
+        self._lemmas: frozenset[str] | None = None
 
     @property
     def lemmas(self) -> frozenset[str]:
-        return frozenset(self._runs)
+        if self._lemmas is None:
+            self._lemmas = frozenset(self._runs)
+        return self._lemmas
 
     def entries(self, lemma: str) -> list[LexEntry]:
         """Every entry of a lemma (any part of speech), checked; [] for an unknown lemma."""

@@ -21,6 +21,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from reader.model import DateMention
+from reader.nlp.doc_text import text_of
 from reader.nlp.events.clauses import VERBAL, EventClause, subject_tokens
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.participants import ActorIndex, RefContext, token_range, token_starts
@@ -262,7 +263,7 @@ class EventDates:
     def text(self) -> str:
         """The document's text, joined once (``Doc.text`` joins every token on each call)."""
         if self._text is None:
-            self._text = self.doc.text
+            self._text = text_of(self.doc)
         return self._text
 
     def _frames_event(self, i: int, ev: EventClause) -> bool:

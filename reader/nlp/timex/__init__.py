@@ -15,9 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from reader.model import DateMention
+from reader.nlp.doc_text import text_of
 from reader.nlp.timex.lexicon import fixed_words, modifier_regexes, rules, trigger_classes
 from reader.nlp.timex.lexicon import lexicon as lexicon_words
 from reader.nlp.timex.resolve import Resolved, Resolver
@@ -40,13 +42,14 @@ class _DocView:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.starts = {t.idx: t for t in doc}
+        #: character offset -> token index (Token objects are made only when asked for)
+        self.starts = {idx: i for i, idx in enumerate(doc.to_array([IDX]).tolist())} if len(doc) else {}
         self._direction: dict[int, int] = {}
 
     def token(self, char: int) -> Token | None:
-        token = self.starts.get(char)
-        if token is not None:
-            return token
+        i = self.starts.get(char)
+        if i is not None:
+            return self.doc[i]
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
 
@@ -201,7 +204,7 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
     """All DATE/TIME/DURATION/SET expressions of `doc`, sorted, non-overlapping, with TIMEX3 values."""
     if isinstance(published, dt.datetime):
         published = published.date()  # a timestamp would leak its clock time into day values
-    text = doc.text
+    text = text_of(doc)
     view = _DocView(doc)
     candidates = find_candidates(text, view.accept, scan_windows(text))
     resolver = Resolver(text, published, view.direction, view.nouns, view.same_sentence, view.frames)
