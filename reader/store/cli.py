@@ -73,7 +73,8 @@ def register_library_commands(sub: argparse._SubParsersAction) -> None:
         default="md",
         help="md: briefing with events and notes; csv/json: one row per event; notes: notes as Markdown",
     )
-    p.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--out", metavar="FILE", help="write here instead of standard output (never the library itself)")
+    p.add_argument("--force", action="store_true", help="replace the --out file if it exists (never a database)")
     p.set_defaults(handler=cmd_export)
 
 
@@ -252,20 +253,21 @@ def cmd_note_add(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from reader.atomic import atomic_write
+    from reader.store.targets import check_export_target
+
     with _open(args) as library:
+        if args.out:
+            check_export_target(args.out, library.path, args.force)
         briefing_id = library.resolve_id(args.id)
         if args.format == "notes":
             content = library.export_notes(briefing_id)
         else:
             content = library.export(briefing_id, args.format)
-    if args.out:
-        from reader.errors import BriefingError
-
-        try:
-            Path(args.out).write_text(content, encoding="utf-8")
-        except OSError as exc:
-            raise BriefingError(f"{args.out}: cannot write ({exc.strerror or exc})") from None
-        print(f"briefing: wrote {args.out}", file=sys.stderr)
-    else:
-        sys.stdout.write(content)
+        if args.out:
+            # Checked again just before writing: the file may have appeared meanwhile.
+            atomic_write(check_export_target(args.out, library.path, args.force), content)
+            print(f"briefing: wrote {args.out}", file=sys.stderr)
+            return 0
+    sys.stdout.write(content)
     return 0

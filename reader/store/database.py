@@ -120,13 +120,20 @@ def backup_path(path: Path, version: int) -> Path:
 
 def write_backup(db: Database, path: Path, version: int) -> Path:
     """Copy the whole database (a consistent snapshot, WAL included) next to `path`."""
+    from reader.atomic import WriteError, atomic_target
+
     target = backup_path(path, version)
-    dest = sqlite3.connect(str(target))
     try:
-        db.conn.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        dest.close()
+        # Complete or absent: a backup cut short by a full disk would look like a good one.
+        with atomic_target(target, overwrite=False) as tmp:
+            dest = sqlite3.connect(str(tmp))
+            try:
+                db.conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+    except (WriteError, sqlite3.Error) as exc:
+        raise StoreError(f"{path}: the library was not upgraded, because its backup could not be written ({exc})") from None
     return target
 
 

@@ -848,15 +848,16 @@ class LibrarySession(QObject):
         briefing_id, target = self.briefing_id, Path(path)
         self.notes_panel.flush()  # the export includes what was just typed
 
-        def run(lib: Library) -> str:
-            return lib.export_notes(briefing_id) if kind == "notes" else lib.export(briefing_id, kind)
+        def run(lib: Library) -> None:
+            from reader.atomic import atomic_write
+            from reader.store.targets import check_export_target
 
-        def done(text: str) -> None:
-            try:
-                target.write_text(text, encoding="utf-8")
-            except OSError as exc:
-                show_error(self.window, "Could not export", f"{target}: {exc.strerror or exc}")
-                return
+            # The save dialog asked before replacing a file; the library and databases are never replaced.
+            check_export_target(target, self.path, force=True)
+            text = lib.export_notes(briefing_id) if kind == "notes" else lib.export(briefing_id, kind)
+            atomic_write(check_export_target(target, self.path, force=True), text)
+
+        def done(_result: None) -> None:
             self.window.statusBar().showMessage(f"Exported to {target}", 6000)
             self.exported.emit(str(target))
 
@@ -892,16 +893,23 @@ class LibrarySession(QObject):
         from PySide6.QtCore import QMarginsF
         from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
-        writer = QPdfWriter(str(path))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
-        writer.setResolution(300)
-        writer.setCreator("Briefing Reader")
-        if self.window.document is not None:
-            writer.setTitle(self.window.document.title or "Briefing")
+        from reader.atomic import atomic_target
+        from reader.store.targets import check_export_target
+
+        check_export_target(path, self.path, force=True)  # never onto the library or a database
         doc = self.annotated_document()
-        doc.print_(writer)
-        del writer  # the file is finished when the writer goes away
+        with atomic_target(path) as tmp:  # a full disk or a crash never leaves half a PDF
+            writer = QPdfWriter(str(tmp))
+            writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+            writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
+            writer.setResolution(300)
+            writer.setCreator("Briefing Reader")
+            if self.window.document is not None:
+                writer.setTitle(self.window.document.title or "Briefing")
+            doc.print_(writer)
+            del writer  # the file is finished when the writer goes away
+            if tmp.stat().st_size == 0:
+                raise OSError(f"Qt could not write the PDF to {tmp}")
         doc.deleteLater()
         self.exported.emit(str(path))
 
@@ -912,7 +920,13 @@ class LibrarySession(QObject):
         start = str((self.window.path.parent if self.window.path else Path.home()) / f"{stem}.pdf")
         name, _ = QFileDialog.getSaveFileName(self.window, "Export annotated PDF", start, "PDF (*.pdf)")
         if name:
-            self.write_pdf(name)
+            from reader.errors import BriefingError
+
+            try:
+                self.write_pdf(name)
+            except BriefingError as exc:
+                show_error(self.window, "Could not export", str(exc))
+                return
             self.window.statusBar().showMessage(f"Wrote {name}", 6000)
 
     def print_briefing(self) -> None:
