@@ -78,6 +78,13 @@ def register_library_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_export)
 
 
+    p = sub.add_parser(
+        "repair", parents=[common], help="copy what is readable from a damaged library into a new one (the old one is kept)"
+    )
+    p.add_argument("--out", metavar="FILE", help="the new library (default: LIBRARY.repaired-<time>.db beside it)")
+    p.set_defaults(handler=cmd_repair)
+
+
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
@@ -85,12 +92,18 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _open(args: argparse.Namespace, write: bool = False) -> Any:
+    """The library; a command that writes is refused at once (one line) when it is damaged or read-only."""
     from reader.store import Library
 
     library = Library.open(args.db)
     if library.backup is not None:
         print(f"briefing: upgraded the library; the previous version is saved as {library.backup}", file=sys.stderr)
+    if library.refusal is not None:
+        if write:
+            library.close()
+            library.require_writable()
+        print(f"briefing: {library.refusal}", file=sys.stderr)  # said once; reading goes on
     return library
 
 
@@ -139,7 +152,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         else:
             print(line, file=sys.stderr, flush=True)
 
-    with _open(args) as library, _Interrupts() as interrupts:
+    with _open(args, write=True) as library, _Interrupts() as interrupts:
         library.import_paths(
             args.paths,
             Engine(),
@@ -242,7 +255,7 @@ def _note_json(note: Any) -> dict[str, Any]:
 
 
 def cmd_note_add(args: argparse.Namespace) -> int:
-    with _open(args) as library:
+    with _open(args, write=True) as library:
         briefing_id = library.resolve_id(args.id)
         if args.actor:
             note = library.add_actor_note(args.actor, args.body, briefing_id=briefing_id, color=args.color)
@@ -270,4 +283,19 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(f"briefing: wrote {args.out}", file=sys.stderr)
             return 0
     sys.stdout.write(content)
+    return 0
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    from reader.paths import default_library_path
+    from reader.store.repair import repair
+
+    source = Path(args.db).expanduser() if args.db else default_library_path()
+    report = repair(source, Path(args.out).expanduser() if args.out else None)
+    print(f"briefing: {report.summary()}", file=sys.stderr)
+    print(
+        f"briefing: {source} was left untouched. Use the repaired library with --db {report.target} "
+        f"(or set ${DB_ENV}), or move it into place once you have checked it.",
+        file=sys.stderr,
+    )
     return 0

@@ -227,16 +227,18 @@ class LibrarySession(QObject):
     def _set_enabled(self, ready: bool) -> None:
         """Library features follow the library; notes also need a briefing in it."""
         has_briefing = ready and self.briefing_id is not None
-        self.add_note_action.setEnabled(has_briefing)
+        writable = ready and self.worker.refusal is None
+        self.add_note_action.setEnabled(has_briefing and writable)
         for action in self.highlight_actions:
-            action.setEnabled(has_briefing)
+            action.setEnabled(has_briefing and writable)
         for action in (*self.export_actions.values(),):
             action.setEnabled(has_briefing)
         has_text = getattr(self.window, "document", None) is not None
         self.pdf_action.setEnabled(has_text)
         self.print_action.setEnabled(has_text)
-        for action in (self.import_files_action, self.import_folder_action, self.library_action):
-            action.setEnabled(ready)
+        for action in (self.import_files_action, self.import_folder_action):
+            action.setEnabled(writable)
+        self.library_action.setEnabled(ready)
 
     @property
     def available(self) -> bool:
@@ -247,8 +249,23 @@ class LibrarySession(QObject):
     def _on_opened(self, _path: str) -> None:
         self.engine.corrections = []
         self.worker.submit(lambda lib: lib.corrections(), self._set_corrections)
-        self.window.statusBar().showMessage(f"Library: {self.path}", 4000)
+        refusal = self.worker.refusal
+        self.notes_panel.set_read_only(refusal is not None)
         self._set_enabled(True)
+        if refusal is not None:  # said once; reading, search and export go on
+            self.unavailable_reason = refusal
+            damaged = "damaged" in refusal
+            self.window.statusBar().showMessage(
+                "Library is damaged: read only" if damaged else "Library opened read-only: notes cannot be saved"
+            )
+            show_error(
+                self.window,
+                "The library is damaged" if damaged else "The library is read-only",
+                "You can keep reading, searching and exporting; nothing will be saved to the library.",
+                details=refusal,
+            )
+        else:
+            self.window.statusBar().showMessage(f"Library: {self.path}", 4000)
         if self.window.document is not None:
             self._load_briefing()
         else:

@@ -55,6 +55,8 @@ class LibraryWorker(QObject):
         self.path = Path(path).expanduser()
         self.library: Library | None = None  # only ever touched on the worker thread
         self.error: str | None = None
+        #: Why the open library takes no writes (damaged or read-only); set before `opened` is emitted.
+        self.refusal: str | None = None
         self._ready = threading.Event()
         self._queue: queue.Queue[tuple[LibraryCall, Future, Any, Any] | None] = queue.Queue()
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -142,6 +144,7 @@ class LibraryWorker(QObject):
             self._ready.set()
             self.open_failed.emit(self.error, False)
         else:
+            self.refusal = self.library.refusal
             self._ready.set()
             self.opened.emit(str(self.path))
         while True:

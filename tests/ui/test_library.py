@@ -203,6 +203,26 @@ def test_the_window_never_exports_over_the_library(qtbot, lib_window, fake_file,
     assert db.read_bytes()[:16] == before
 
 
+def test_a_damaged_library_is_said_once_and_its_notes_stay_readable(qtbot, fake_engine, settings, dialogs, tmp_path):
+    """Issue 12, item 4, in the window: one dialog, notes shown read-only, nothing written."""
+    from store.damage import damage_table, library_with_notes
+
+    db = tmp_path / "library.db"
+    bodies = library_with_notes(db)
+    damage_table(db, "briefings")
+    window = make_library_window(qtbot, fake_engine, settings, db)
+    session = window.library_session
+    try:
+        qtbot.waitUntil(lambda: bool(dialogs), timeout=TIMEOUT_MS)
+        assert len(dialogs) == 1 and "nothing will be saved" in dialogs[0]
+        assert session.notes_panel.read_only and not session.add_note_action.isEnabled()
+        assert not session.import_files_action.isEnabled() and session.library_action.isEnabled()
+        notes = session.worker.call(lambda lib: lib.all_notes(), 10)
+        assert {n.id: n.body for n in notes} == bodies
+    finally:
+        close_window(window)
+
+
 def test_a_corrupt_library_file_gets_a_dialog_and_is_left_untouched(qtbot, fake_engine, settings, dialogs, tmp_path, fake_file):
     db = tmp_path / "library.db"
     garbage = b"this is not a database\x00\x01\x02" * 100
