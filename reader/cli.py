@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.errors import BriefingError
+from reader.errors import BriefingError, missing_part
 
 
 def parse_date(value: str) -> dt.date:
@@ -111,6 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except BriefingError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
+        return 1
+    except ImportError as exc:  # an incomplete installation: one line, never a traceback
+        print(f"briefing: {missing_part(exc, 'run ' + args.command)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)

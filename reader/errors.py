@@ -11,3 +11,25 @@ class DocumentError(BriefingError):
 
 class ModelError(BriefingError):
     """The bundled English pipeline is missing or broken."""
+
+
+class MissingPartError(DocumentError):
+    """A package the reader needs is not installed (an incomplete installation).
+
+    A DocumentError, so an import of many files reports the files it affects and goes on.
+    """
+
+
+def missing_part(exc: ImportError, what: str) -> MissingPartError:
+    """One sentence for an ImportError: what cannot be done, which package is missing, how to fix it."""
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    name = exc.name or ""
+    if "lxml_html_clean" in text or name.startswith(("lxml.html.clean", "lxml_html_clean")):
+        package = "lxml_html_clean"
+    else:
+        package = name.split(".")[0] if name else ""
+    fix = f"pip install {package}" if package else "reinstall Briefing Reader"
+    return MissingPartError(
+        f"cannot {what}: a package the reader needs is missing from this installation ({text}); "
+        f"install it with `{fix}` or reinstall Briefing Reader"
+    )

@@ -37,7 +37,7 @@ from pathlib import Path
 from reader.documents.boilerplate import trim_head, trim_tail
 from reader.documents.metadata import find_dateline, looks_like_title, parse_date
 from reader.documents.textnorm import normalize_text
-from reader.errors import DocumentError
+from reader.errors import DocumentError, missing_part
 from reader.model import Block, Document, Mark
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -343,9 +343,12 @@ def _from_plain(text: str) -> _Parsed:
 
 
 def _from_markdown(text: str) -> _Parsed:
-    from reader.documents.md_reader import front_matter_fields, read_markdown
+    try:
+        from reader.documents.md_reader import front_matter_fields, read_markdown
 
-    result = read_markdown(text)
+        result = read_markdown(text)
+    except ImportError as exc:
+        raise missing_part(exc, "read Markdown") from None
     title, source, raw_date = front_matter_fields(result.meta)
     date = parse_date(raw_date) if raw_date is not None else None
     parsed = _Parsed(result.text, result.blocks, result.marks, warnings=result.warnings, source=source)
@@ -362,9 +365,12 @@ def _from_markdown(text: str) -> _Parsed:
 
 
 def _from_html(text: str) -> _Parsed:
-    from reader.documents.html_reader import read_html
+    try:
+        from reader.documents.html_reader import read_html
 
-    result = read_html(text)
+        result = read_html(text)
+    except ImportError as exc:  # trafilatura without lxml_html_clean, say: one clear line, no traceback
+        raise missing_part(exc, "read HTML") from None
     return _Parsed(
         result.text,
         result.blocks,

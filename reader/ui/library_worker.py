@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from reader.errors import BriefingError
+from reader.errors import BriefingError, missing_part
 from reader.model import Analysis, Document, content_hash
 
 if TYPE_CHECKING:  # the store (sqlite-utils, and pandas when installed) is imported on the worker thread
@@ -177,6 +177,8 @@ def describe(error: BaseException) -> str:
     """One line for the status bar or a dialog."""
     if isinstance(error, BriefingError):
         return str(error)
+    if isinstance(error, ImportError):
+        return str(missing_part(error, "finish this"))
     return f"{type(error).__name__}: {error}"
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from reader.errors import BriefingError
+from reader.errors import BriefingError, missing_part
 from reader.model import Analysis, Document
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,9 @@ def _emit(signals: TaskSignals, name: str, *args) -> None:
 
 
 def _describe_unexpected(stage: str, exc: BaseException) -> str:
+    if isinstance(exc, ImportError):  # an incomplete installation is not "unexpected": say what is missing
+        doing = {"load": "read the file", "model": "load the language model", "analyse": "analyse the briefing"}
+        return str(missing_part(exc, doing.get(stage, stage)))
     what = {"load": "reading the file", "model": "loading the language model", "analyse": "analysing the briefing"}
     return f"Unexpected error while {what.get(stage, stage)}: {type(exc).__name__}: {exc}"
 
