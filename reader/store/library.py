@@ -33,6 +33,7 @@ from reader.paths import default_library_path
 from reader.store.anchoring import ANCHORED, MOVED, ORPHANED, Anchor, find_quote, make_anchor, reanchor
 from reader.store.corrections import Correction, _key, alias_book, apply_corrections_in_place, canonical_name
 from reader.store.database import BUSY_TIMEOUT_MS, StoreError, connect, migrate, translating
+from reader.store.fts_query import check_query, fts_queries
 from reader.store.integrity import check_on_open, refuse_upgrade, unwritable_reason
 from reader.store.records import (
     ACTOR_NOTE,
@@ -809,7 +810,8 @@ class Library:
         query = query.strip()
         if not query:
             return []
-        attempts = _fts_queries(query)
+        check_query(query)
+        attempts = fts_queries(query)
         with translating(self._where):
             for i, fts in enumerate(attempts):
                 try:
@@ -1065,13 +1067,6 @@ def _note_from_row(row: dict[str, Any]) -> Note:
         updated_at=row["updated_at"],
         deleted_at=row["deleted_at"],
     )
-
-
-def _fts_queries(query: str) -> list[str]:
-    """The query as FTS5 should read it: as written if it uses FTS5 syntax (else quoted words)."""
-    words = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
-    uses_syntax = any(ch in query for ch in '"*()^:') or any(w in {"AND", "OR", "NOT", "NEAR"} for w in query.split())
-    return [query, words] if uses_syntax else [words]
 
 
 def _date(value: str | None) -> dt.date | None:
