@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from reader.entity_limits import drop_runaway_entities
 from reader.model import Analysis, Document
 from reader.nlp.actors import extract_actors
 from reader.nlp.events import extract_events
@@ -87,6 +88,7 @@ class Engine:
 
     def finish(self, doc: Doc, document: Document) -> Analysis:
         """Everything after spaCy: actors, dates, events for one parsed document."""
+        drop_runaway_entities(doc)
         actors = extract_actors(doc)
         dates = extract_dates(doc, document.published)
         events = extract_events(doc, actors, dates, document.published)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import os
 import re
 import stat
@@ -75,6 +76,19 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{1,3}")
 _SAMPLE_BYTES = 64 * 1024
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
+
+
+#: The one message for a path that is a loop of symbolic links (import and analyze alike).
+SYMLINK_LOOP = "a loop of symbolic links, not a briefing file"
+
+
+def missing_path_message(p: Path) -> str:
+    """Why a path that does not resolve to a file cannot be read (the same words everywhere)."""
+    try:
+        _check_file(p)
+    except DocumentError as exc:
+        return str(exc)
+    return f"{p}: no such file or folder"
 
 
 def load_document(path: str | os.PathLike[str], published: dt.date | None = None) -> Document:
@@ -175,6 +189,8 @@ def _check_file(p: Path) -> str | None:
     except PermissionError:
         raise DocumentError(f"{p}: permission denied") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise DocumentError(f"{p}: {SYMLINK_LOOP}") from None
         raise DocumentError(f"{p}: cannot open: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
         raise DocumentError(f"{p}: is a directory, not a briefing file")

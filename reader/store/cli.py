@@ -38,13 +38,13 @@ def register_library_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sort", choices=("imported", "published", "title", "notes"), default="imported")
     p.add_argument("--reverse", action="store_true", help="oldest / A first")
     p.add_argument("--actor", metavar="NAME", help="only briefings mentioning this actor")
-    p.add_argument("--limit", type=int, metavar="N")
+    p.add_argument("--limit", type=_positive, metavar="N")
     p.add_argument("--json", action="store_true", help="one JSON array")
     p.set_defaults(handler=cmd_list)
 
     p = sub.add_parser("search", parents=[common], help="full-text search across briefings and notes")
     p.add_argument("query", metavar="QUERY")
-    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--limit", type=_positive, default=20, metavar="N")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_search)
 
@@ -83,6 +83,16 @@ def register_library_commands(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--out", metavar="FILE", help="the new library (default: LIBRARY.repaired-<time>.db beside it)")
     p.set_defaults(handler=cmd_repair)
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of results (1 or more)")
+    return number
 
 
 def _date(value: str) -> dt.date:
@@ -169,6 +179,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"{len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
     )
+    if report.stopped:
+        kept = len(report.added) + len(report.updated)
+        print(f"briefing: {report.stopped}", file=sys.stderr)
+        print(f"briefing: import stopped; {summary}. The {kept} briefing(s) stored before it are kept.", file=sys.stderr)
+        return 1
     if report.cancelled:
         print(f"briefing: import cancelled; {summary}. Everything imported so far is kept.", file=sys.stderr)
         return 130
@@ -205,9 +220,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     for s in summaries:
         published = s.published.isoformat() if s.published else "----------"
         notes = f"{s.note_count} note{'s' if s.note_count != 1 else ''}" if s.note_count else ""
-        actors = ", ".join(s.top_actors)
-        print("  ".join(part for part in (s.id[:10], published, s.title, f"({notes})" if notes else "", f"[{actors}]" if actors else "") if part))
+        actors = ", ".join(_clip(name, 40) for name in s.top_actors)
+        print("  ".join(part for part in (s.id[:10], published, _clip(s.title, 100), f"({notes})" if notes else "", f"[{actors}]" if actors else "") if part))
     return 0
+
+
+def _clip(text: str, limit: int) -> str:
+    """A name as a list shows it: one line, at most `limit` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -244,8 +265,9 @@ def _note_json(note: Any) -> dict[str, Any]:
         "kind": note.kind,
         "status": note.status,
         "quote": note.anchor.quote if note.anchor else None,
-        "start": note.anchor.start if note.anchor else None,
-        "end": note.anchor.end if note.anchor else None,
+        # An orphaned note's quote is no longer in the text: its old offsets would point at other words.
+        "start": note.anchor.start if note.anchor and not note.orphaned else None,
+        "end": note.anchor.end if note.anchor and not note.orphaned else None,
         "actor": note.actor_name,
         "color": note.color,
         "body": note.body,

@@ -41,6 +41,8 @@ def check_library_file(path: Path) -> None:
         raise StoreError(f"{path}: is a directory; give the path of a library file (e.g. library.db)")
     if not path.exists():
         return
+    if not path.is_file():  # /dev/null, a pipe: SQLite would "open" it and leave a -journal beside it
+        raise StoreError(f"{path}: not a regular file; give the path of a library file (e.g. library.db)")
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_HEADER))

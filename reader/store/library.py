@@ -27,6 +27,7 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 
 from reader.documents import SUPPORTED_SUFFIXES, load_documents
+from reader.documents.loader import missing_path_message
 from reader.errors import DocumentError
 from reader.model import ENGINE_VERSION, Analysis, Document, Event, content_hash
 from reader.paths import default_library_path
@@ -89,6 +90,8 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[st
             files.extend(found)
         elif path.exists():
             files.append(path)
+        elif path.is_symlink():  # a dangling link or a loop: the same words as `briefing analyze`
+            failed.append((str(path), missing_path_message(path)))
         else:
             failed.append((str(path), f"{path}: no such file or folder"))
     unique = list(dict.fromkeys(p.resolve() for p in files))
@@ -209,13 +212,16 @@ class Library:
                     waiting.append((path, document, briefing_id))
                     yield document
 
-        for analysis in engine.analyze_many(to_analyse()):
-            path, document, briefing_id = waiting.popleft()
-            with translating(self._where):
-                self._store_imported(document, briefing_id, analysis, report)
-            tick(path)
-            if cancelled():
-                break
+        try:
+            for analysis in engine.analyze_many(to_analyse()):
+                path, document, briefing_id = waiting.popleft()
+                with translating(self._where):
+                    self._store_imported(document, briefing_id, analysis, report)
+                tick(path)
+                if cancelled():
+                    break
+        except StoreError as exc:  # a full disk, say: stop, and say what was kept (each briefing committed alone)
+            report.stopped = str(exc)
         return report
 
     def _classify(self, document: Document) -> tuple[str, str | None]:

@@ -822,8 +822,9 @@ class LibrarySession(QObject):
             worker.close()
             self._import_worker = self._import_cancel = self.import_dialog = None
             final = result or report
+            message = message or final.stopped
             if message:
-                show_error(self.window, "The import stopped", message)
+                show_error(self.window, "The import stopped", f"{describe_import(final)}. Everything counted is kept.", details=message)
             self.window.statusBar().showMessage(describe_import(final), 10000)
             self.refresh_briefings()
             self.import_finished.emit(final)
@@ -1052,7 +1053,8 @@ def describe_import(report: ImportReport) -> str:
         parts.append(f"{len(report.unchanged)} already there")
     if report.failed:
         parts.append(f"{len(report.failed)} could not be read")
-    text = "Import " + ("cancelled: " if report.cancelled else "done: ") + ", ".join(parts)
+    state = "stopped" if report.stopped else "cancelled" if report.cancelled else "done"
+    text = f"Import {state}: " + ", ".join(parts)
     return text
 
 
