@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from spacy.language import Language
@@ -30,6 +30,10 @@ DEFAULT_BATCH_SIZE = 16
 #: about 1 GB per 100,000 characters of one Doc).
 CHUNK_CHARS = 50_000
 
+#: Called as progress(characters parsed, characters in all) before the first chunk of a long
+#: text and after each one; an exception it raises (AnalysisCancelledError) stops the analysis there.
+Progress = Callable[[int, int], None]
+
 
 class Engine:
     """Loads the pipeline on first use and turns Documents into Analyses."""
@@ -49,11 +53,14 @@ class Engine:
         _ = self.nlp
         return self
 
-    def analyze(self, document: Document, published: dt.date | None = None) -> Analysis:
-        """Analyse one document; `published` overrides the document's own date."""
+    def analyze(self, document: Document, published: dt.date | None = None, progress: Progress | None = None) -> Analysis:
+        """Analyse one document; `published` overrides the document's own date.
+
+        `progress` hears about each chunk of a long text (see `Progress`), and can cancel.
+        """
         if published is not None:
             document = replace(document, published=published, published_origin="option")
-        doc = self._parse(document.text)
+        doc = self._parse(document.text, progress)
         return self.finish(doc, document)
 
     def analyze_many(
@@ -79,11 +86,19 @@ class Engine:
         for document, doc in zip(documents, self.nlp.pipe((d.text for d in documents), batch_size=batch_size), strict=True):
             yield self.finish(doc, document)
 
-    def _parse(self, text: str) -> Doc:
+    def _parse(self, text: str, progress: Progress | None = None) -> Doc:
         if len(text) <= CHUNK_CHARS:
             return self.nlp(text)
         chunks = list(split_text(text, CHUNK_CHARS))
-        docs = list(self.nlp.pipe(chunks, batch_size=4))
+        if progress is None:
+            docs = list(self.nlp.pipe(chunks, batch_size=4))
+        else:  # one chunk at a time, so progress (and a cancel) comes every CHUNK_CHARS
+            progress(0, len(text))
+            docs, done = [], 0
+            for doc in self.nlp.pipe(chunks, batch_size=1):
+                docs.append(doc)
+                done += len(doc.text)
+                progress(done, len(text))
         return Doc.from_docs(docs, ensure_whitespace=False)
 
     def finish(self, doc: Doc, document: Document) -> Analysis:

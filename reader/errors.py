@@ -9,6 +9,10 @@ class DocumentError(BriefingError):
     """A file that cannot be read as a briefing (missing, binary, empty, too large...)."""
 
 
+class AnalysisCancelledError(BriefingError):
+    """The reader stopped a long analysis (Ctrl+C, the window's Stop button, another file opened)."""
+
+
 class ModelError(BriefingError):
     """The bundled English pipeline is missing or broken."""
 

@@ -201,6 +201,7 @@ class CachingEngine:
         self._dated: OrderedDict[tuple[str, dt.date], Analysis] = OrderedDict()
         self.engine_runs = 0
         self.cache_hits = 0
+        self._progress: Any = None  # the progress callback of the analysis running now (one at a time)
 
     @property
     def inner(self) -> Any:
@@ -247,10 +248,22 @@ class CachingEngine:
     def _run_inner(self, document: Document, published: dt.date | None) -> Analysis:
         with self.engine_lock:
             self.engine_runs += 1
-            return self.inner.analyze(document, published=published)
+            if self._progress is None:
+                return self.inner.analyze(document, published=published)
+            return self.inner.analyze(document, published=published, progress=self._progress)
 
-    def analyze(self, document: Document, published: dt.date | None = None) -> Analysis:
-        """The document's analysis with corrections: from the library's cache when it has one."""
+    def analyze(self, document: Document, published: dt.date | None = None, progress: Any = None) -> Analysis:
+        """The document's analysis with corrections: from the library's cache when it has one.
+
+        `progress` is handed to the engine for a text it must analyse (see reader.engine.Progress).
+        """
+        self._progress = progress
+        try:
+            return self._analyze(document, published)
+        finally:
+            self._progress = None
+
+    def _analyze(self, document: Document, published: dt.date | None) -> Analysis:
         worker = self.worker
         if worker is None or not worker.wait_ready(CACHE_WAIT_S) or not worker.available:
             return self._run_inner(document, published)

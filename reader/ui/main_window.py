@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QToolButton,
     QTreeView,
@@ -218,8 +219,15 @@ class MainWindow(QMainWindow):
 
         self.busy = BusyIndicator(self)
         self.counts_label = QLabel("")
+        # Shown while a long text is analysed (it reports progress): stops it between two chunks.
+        self.stop_button = QPushButton("Stop", self)
+        self.stop_button.setToolTip("Stop analysing this long briefing (Esc); the text stays readable")
+        self.stop_button.setFlat(True)
+        self.stop_button.hide()
+        self.stop_button.clicked.connect(self.stop_analysis)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.stop_button)
         # as large as a reading desk wants, but never larger than the screen
         screen = QGuiApplication.primaryScreen()
         room = screen.availableGeometry() if screen is not None else None
@@ -299,6 +307,9 @@ class MainWindow(QMainWindow):
         s.analysis_ready.connect(self._on_analysis_ready)
         s.failed.connect(self._on_failed)
         s.busy_changed.connect(self.busy.set_busy)
+        s.busy_changed.connect(lambda busy: busy or self.stop_button.hide())
+        s.progress.connect(self._on_progress)
+        s.stopped.connect(self._on_stopped)
         s.model_ready.connect(self._on_model_ready)
         self.header.set_date_requested.connect(self.ask_publication_date)
         self.legend.toggled.connect(self.set_type_visible)
@@ -431,6 +442,26 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("The analysis failed; the text stays readable without highlights.")
         self.load_failed.emit(message)
         show_error(self, "Could not analyse this briefing", message)
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        self.busy.set_progress(done, total)
+        self.stop_button.show()
+        if done >= total:
+            self.statusBar().showMessage("Parsed; finding actors, dates and events…")
+        else:
+            self.statusBar().showMessage(f"Analysing a long briefing: {done * 100 // max(total, 1)}% of {total:,} characters (Esc stops)")
+
+    def stop_analysis(self) -> None:
+        """Stop a long analysis between two chunks; the text stays on screen without highlights."""
+        if self.service.busy:
+            self.service.stop_analysis()
+            self.statusBar().showMessage("Stopping the analysis…")
+
+    @Slot(int)
+    def _on_stopped(self, _generation: int) -> None:
+        self.stop_button.hide()
+        self.statusBar().showMessage("Analysis stopped; the text stays readable without highlights.")
 
     def _show_load_error(self, message: str) -> None:
         self.statusBar().showMessage("Could not open the file", 8000)
@@ -623,6 +654,8 @@ class MainWindow(QMainWindow):
             self.toggle_reading_mode()
         elif self.selected_actor() is not None:
             self.actors_view.clearSelection()
+        elif self.stop_button.isVisible():
+            self.stop_analysis()
 
     def _on_link_hovered(self, url: str) -> None:
         if url:
