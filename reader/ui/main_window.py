@@ -35,6 +35,7 @@ from reader.ui.article_view import ArticleView
 from reader.ui.delegates import EventDelegate
 from reader.ui.dialogs import PublicationDateDialog, show_error
 from reader.ui.models import ActorRole, ActorTreeModel, EventFilterProxy, EventListModel, EventRole
+from reader.ui.settings_file import SettingsFile
 from reader.ui.widgets import BusyIndicator, FindBar, HeaderBar, Legend, document_title
 from reader.ui.workers import AnalysisService
 
@@ -46,8 +47,14 @@ FILE_FILTER = (
 )
 
 
-def default_settings() -> QSettings:
-    return QSettings("BriefingReader", "briefing-reader")
+def default_settings() -> SettingsFile:
+    """settings.json in the user's config folder, written atomically; the old QSettings values carry over."""
+    from platformdirs import user_config_path
+
+    from reader.paths import APP_NAME
+
+    path = user_config_path(APP_NAME, appauthor=False) / "settings.json"
+    return SettingsFile(path, legacy=QSettings("BriefingReader", "briefing-reader"))
 
 
 def guess_format(text: str) -> str:
@@ -69,7 +76,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         engine=None,
-        settings: QSettings | None = None,
+        settings: QSettings | SettingsFile | None = None,
         warm_up: bool = True,
         parent: QWidget | None = None,
         library_path: str | Path | None = None,
