@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.errors import BriefingError
+from reader.errors import BriefingError, missing_part
 
 
 def parse_date(value: str) -> dt.date:
@@ -75,12 +75,19 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                     "unresolved (XXXX-MM-DD). Pass --published YYYY-MM-DD to resolve them.",
                     file=sys.stderr,
                 )
+            shown = _ProgressLine(where)
             try:
-                analysis = engine.analyze(document)
+                analysis = engine.analyze(document, progress=shown)
+            except KeyboardInterrupt:
+                shown.clear()
+                print(f"briefing: {where}: analysis cancelled (Ctrl+C) {shown.where()}; nothing was written", file=sys.stderr)
+                return 130
             except BriefingError as exc:
+                shown.clear()
                 print(f"briefing: {exc}", file=sys.stderr)
                 failures += 1
                 continue
+            shown.clear()
             _print_analysis(analysis, args.format, results)
     if args.format == "json" and results:
         payload = results[0] if len(results) == 1 else {"analyses": results}
@@ -101,6 +108,37 @@ def _print_analysis(analysis, fmt: str, results: list) -> None:
         print(text_report(analysis, color=sys.stdout.isatty()))
 
 
+class _ProgressLine:
+    """Progress of a long analysis on stderr: one updating line on a terminal, a line per tenth otherwise."""
+
+    def __init__(self, path: str) -> None:
+        self.path, self.tty = path, sys.stderr.isatty()
+        self.done = self.total = 0
+        self._said = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        self.done, self.total = done, total
+        percent = done * 100 // max(total, 1)
+        what = "finding actors, dates and events" if done >= total else f"parsing, {percent}%"
+        line = f"briefing: {self.path}: {what} of {total:,} characters… (Ctrl+C cancels)"
+        if self.tty:
+            print(f"\r\033[K{line}", end="", file=sys.stderr, flush=True)
+        elif percent // 10 > self._said // 10 or done >= total:
+            print(line, file=sys.stderr, flush=True)
+        self._said = percent
+
+    def where(self) -> str:
+        if not self.total:
+            return "before it started"
+        if self.done >= self.total:
+            return "after parsing"
+        return f"at {self.done * 100 // self.total}%"
+
+    def clear(self) -> None:
+        if self.tty and self.total:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -111,6 +149,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except BriefingError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
+        return 1
+    except ImportError as exc:  # an incomplete installation: one line, never a traceback
+        print(f"briefing: {missing_part(exc, 'run ' + args.command)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)

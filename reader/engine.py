@@ -9,12 +9,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from reader.entity_limits import drop_runaway_entities
 from reader.model import Analysis, Document
 from reader.nlp.actors import extract_actors
 from reader.nlp.events import extract_events
@@ -28,6 +29,10 @@ DEFAULT_BATCH_SIZE = 16
 #: Texts longer than this are analysed in paragraph-aligned chunks (spaCy's parser needs
 #: about 1 GB per 100,000 characters of one Doc).
 CHUNK_CHARS = 50_000
+
+#: Called as progress(characters parsed, characters in all) before the first chunk of a long
+#: text and after each one; an exception it raises (AnalysisCancelledError) stops the analysis there.
+Progress = Callable[[int, int], None]
 
 
 class Engine:
@@ -48,11 +53,14 @@ class Engine:
         _ = self.nlp
         return self
 
-    def analyze(self, document: Document, published: dt.date | None = None) -> Analysis:
-        """Analyse one document; `published` overrides the document's own date."""
+    def analyze(self, document: Document, published: dt.date | None = None, progress: Progress | None = None) -> Analysis:
+        """Analyse one document; `published` overrides the document's own date.
+
+        `progress` hears about each chunk of a long text (see `Progress`), and can cancel.
+        """
         if published is not None:
             document = replace(document, published=published, published_origin="option")
-        doc = self._parse(document.text)
+        doc = self._parse(document.text, progress)
         return self.finish(doc, document)
 
     def analyze_many(
@@ -78,15 +86,24 @@ class Engine:
         for document, doc in zip(documents, self.nlp.pipe((d.text for d in documents), batch_size=batch_size), strict=True):
             yield self.finish(doc, document)
 
-    def _parse(self, text: str) -> Doc:
+    def _parse(self, text: str, progress: Progress | None = None) -> Doc:
         if len(text) <= CHUNK_CHARS:
             return self.nlp(text)
         chunks = list(split_text(text, CHUNK_CHARS))
-        docs = list(self.nlp.pipe(chunks, batch_size=4))
+        if progress is None:
+            docs = list(self.nlp.pipe(chunks, batch_size=4))
+        else:  # one chunk at a time, so progress (and a cancel) comes every CHUNK_CHARS
+            progress(0, len(text))
+            docs, done = [], 0
+            for doc in self.nlp.pipe(chunks, batch_size=1):
+                docs.append(doc)
+                done += len(doc.text)
+                progress(done, len(text))
         return Doc.from_docs(docs, ensure_whitespace=False)
 
     def finish(self, doc: Doc, document: Document) -> Analysis:
         """Everything after spaCy: actors, dates, events for one parsed document."""
+        drop_runaway_entities(doc)
         actors = extract_actors(doc)
         dates = extract_dates(doc, document.published)
         events = extract_events(doc, actors, dates, document.published)

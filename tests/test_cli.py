@@ -73,3 +73,49 @@ def test_no_publication_date_is_said(tmp_path, capsys, engine):
     captured = capsys.readouterr()
     assert "no publication date" in captured.err
     assert json.loads(captured.out)["document"]["published"] is None
+
+
+# The child blocks inside the progress callback after the first chunk, so the parent's Ctrl+C
+# always lands in the middle of the analysis (synchronised on the progress line, no sleep).
+CTRL_C_ANALYZE = """
+import sys
+import reader.engine
+reader.engine.CHUNK_CHARS = 2000
+import reader.cli
+shown = reader.cli._ProgressLine.__call__
+def call_then_wait(self, done, total):
+    shown(self, done, total)
+    if 0 < done < total:
+        sys.stdin.read()  # until the parent's SIGINT interrupts it
+reader.cli._ProgressLine.__call__ = call_then_wait
+sys.exit(reader.cli.main(["analyze", sys.argv[1]]))
+"""
+
+
+def test_a_long_analysis_shows_progress_and_ctrl_c_exits_cleanly(tmp_path):
+    """Issue 12, item 6: progress on stderr for a long text; Ctrl+C stops it with one clear line."""
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    text = "\n\n".join(f"Paragraph {i}: Vladimir Putin met Recep Tayyip Erdogan in Ankara on 15 May." for i in range(200))
+    path = write(tmp_path, "long.txt", text)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CTRL_C_ANALYZE, str(path)],
+        cwd=Path(__file__).resolve().parents[1], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert proc.stderr is not None
+    lines = []
+    for line in proc.stderr:
+        lines.append(line)
+        if "parsing," in line and "parsing, 0%" not in line:
+            proc.send_signal(signal.SIGINT)
+            break
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, "".join(lines) + err
+    assert "Traceback" not in err and out == ""
+    assert any("parsing, 0% of" in line and "(Ctrl+C cancels)" in line for line in lines)
+    import re
+
+    assert re.fullmatch(rf"briefing: {re.escape(str(path))}: analysis cancelled \(Ctrl\+C\) at \d+%; nothing was written\n", err)

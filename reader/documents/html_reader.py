@@ -68,19 +68,43 @@ class HtmlResult:
 
 def parse_html(text: str) -> lxml_html.HtmlElement | None:
     """An lxml tree for the page, or None when there is no markup to read."""
+    return _parse(text)[0]
+
+
+def _parse(text: str) -> tuple[lxml_html.HtmlElement | None, bool]:
+    """(tree, True when libxml2 cut the tree short at its nesting limit)."""
     text = _XML_DECLARATION.sub("", text, count=1)
     if not text.strip():
-        return None
+        return None, False
+    parser = lxml_html.HTMLParser(remove_comments=True, no_network=True)
     try:
-        return lxml_html.document_fromstring(text, parser=lxml_html.HTMLParser(remove_comments=True, no_network=True))
+        tree = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
-        return None
+        return None, False
+    return tree, any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
 
 
 def read_html(text: str) -> HtmlResult:
-    tree = parse_html(text)
+    tree, cut_short = _parse(text)
+    if cut_short:
+        return _read_flat(text)
     if tree is None:
         return HtmlResult("", [], [])
+    try:
+        return _read_tree(tree)
+    except RecursionError:  # nesting under libxml2's limit but beyond Python's
+        return _read_flat(text)
+
+
+def _read_flat(text: str) -> HtmlResult:
+    """The page's text without its structure (see html_plain), with a warning saying so."""
+    from reader.documents.html_plain import WARNING, plain_text_of_html
+
+    plain, blocks, title = plain_text_of_html(text)
+    return HtmlResult(plain, blocks, [], title=title, warnings=[WARNING] if plain else [])
+
+
+def _read_tree(tree: lxml_html.HtmlElement) -> HtmlResult:
     title, source = _page_title_and_source(tree)
     published = _page_date(tree)
     builder = TextBuilder()

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import os
 import re
 import stat
@@ -37,7 +38,7 @@ from pathlib import Path
 from reader.documents.boilerplate import trim_head, trim_tail
 from reader.documents.metadata import find_dateline, looks_like_title, parse_date
 from reader.documents.textnorm import normalize_text
-from reader.errors import DocumentError
+from reader.errors import DocumentError, missing_part
 from reader.model import Block, Document, Mark
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -77,6 +78,19 @@ _SAMPLE_BYTES = 64 * 1024
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 
 
+#: The one message for a path that is a loop of symbolic links (import and analyze alike).
+SYMLINK_LOOP = "a loop of symbolic links, not a briefing file"
+
+
+def missing_path_message(p: Path) -> str:
+    """Why a path that does not resolve to a file cannot be read (the same words everywhere)."""
+    try:
+        _check_file(p)
+    except DocumentError as exc:
+        return str(exc)
+    return f"{p}: no such file or folder"
+
+
 def load_document(path: str | os.PathLike[str], published: dt.date | None = None) -> Document:
     """Load one briefing; `published` overrides any date found in the file.
 
@@ -110,6 +124,8 @@ def load_documents(path: str | os.PathLike[str], published: dt.date | None = Non
             documents = read_rich(p, fmt, published)
         except DocumentError as exc:
             raise DocumentError(f"{p}: {exc}") from None
+        except ImportError as exc:  # e.g. pypdfium2 missing from the installation: one line, no traceback
+            raise DocumentError(f"{p}: {missing_part(exc, f'read this {fmt} file')}") from None
         for document in documents:
             document.warnings[:0] = warnings
         return documents
@@ -175,6 +191,8 @@ def _check_file(p: Path) -> str | None:
     except PermissionError:
         raise DocumentError(f"{p}: permission denied") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise DocumentError(f"{p}: {SYMLINK_LOOP}") from None
         raise DocumentError(f"{p}: cannot open: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
         raise DocumentError(f"{p}: is a directory, not a briefing file")
@@ -343,9 +361,12 @@ def _from_plain(text: str) -> _Parsed:
 
 
 def _from_markdown(text: str) -> _Parsed:
-    from reader.documents.md_reader import front_matter_fields, read_markdown
+    try:
+        from reader.documents.md_reader import front_matter_fields, read_markdown
 
-    result = read_markdown(text)
+        result = read_markdown(text)
+    except ImportError as exc:
+        raise missing_part(exc, "read Markdown") from None
     title, source, raw_date = front_matter_fields(result.meta)
     date = parse_date(raw_date) if raw_date is not None else None
     parsed = _Parsed(result.text, result.blocks, result.marks, warnings=result.warnings, source=source)
@@ -362,9 +383,12 @@ def _from_markdown(text: str) -> _Parsed:
 
 
 def _from_html(text: str) -> _Parsed:
-    from reader.documents.html_reader import read_html
+    try:
+        from reader.documents.html_reader import read_html
 
-    result = read_html(text)
+        result = read_html(text)
+    except ImportError as exc:  # trafilatura without lxml_html_clean, say: one clear line, no traceback
+        raise missing_part(exc, "read HTML") from None
     return _Parsed(
         result.text,
         result.blocks,

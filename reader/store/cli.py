@@ -38,13 +38,13 @@ def register_library_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sort", choices=("imported", "published", "title", "notes"), default="imported")
     p.add_argument("--reverse", action="store_true", help="oldest / A first")
     p.add_argument("--actor", metavar="NAME", help="only briefings mentioning this actor")
-    p.add_argument("--limit", type=int, metavar="N")
+    p.add_argument("--limit", type=_positive, metavar="N")
     p.add_argument("--json", action="store_true", help="one JSON array")
     p.set_defaults(handler=cmd_list)
 
     p = sub.add_parser("search", parents=[common], help="full-text search across briefings and notes")
     p.add_argument("query", metavar="QUERY")
-    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--limit", type=_positive, default=20, metavar="N")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_search)
 
@@ -73,8 +73,26 @@ def register_library_commands(sub: argparse._SubParsersAction) -> None:
         default="md",
         help="md: briefing with events and notes; csv/json: one row per event; notes: notes as Markdown",
     )
-    p.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--out", metavar="FILE", help="write here instead of standard output (never the library itself)")
+    p.add_argument("--force", action="store_true", help="replace the --out file if it exists (never a database)")
     p.set_defaults(handler=cmd_export)
+
+
+    p = sub.add_parser(
+        "repair", parents=[common], help="copy what is readable from a damaged library into a new one (the old one is kept)"
+    )
+    p.add_argument("--out", metavar="FILE", help="the new library (default: LIBRARY.repaired-<time>.db beside it)")
+    p.set_defaults(handler=cmd_repair)
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of results (1 or more)")
+    return number
 
 
 def _date(value: str) -> dt.date:
@@ -84,12 +102,18 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _open(args: argparse.Namespace, write: bool = False) -> Any:
+    """The library; a command that writes is refused at once (one line) when it is damaged or read-only."""
     from reader.store import Library
 
     library = Library.open(args.db)
     if library.backup is not None:
         print(f"briefing: upgraded the library; the previous version is saved as {library.backup}", file=sys.stderr)
+    if library.refusal is not None:
+        if write:
+            library.close()
+            library.require_writable()
+        print(f"briefing: {library.refusal}", file=sys.stderr)  # said once; reading goes on
     return library
 
 
@@ -138,7 +162,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         else:
             print(line, file=sys.stderr, flush=True)
 
-    with _open(args) as library, _Interrupts() as interrupts:
+    with _open(args, write=True) as library, _Interrupts() as interrupts:
         library.import_paths(
             args.paths,
             Engine(),
@@ -155,6 +179,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"{len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
     )
+    if report.stopped:
+        kept = len(report.added) + len(report.updated)
+        print(f"briefing: {report.stopped}", file=sys.stderr)
+        print(f"briefing: import stopped; {summary}. The {kept} briefing(s) stored before it are kept.", file=sys.stderr)
+        return 1
     if report.cancelled:
         print(f"briefing: import cancelled; {summary}. Everything imported so far is kept.", file=sys.stderr)
         return 130
@@ -191,9 +220,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     for s in summaries:
         published = s.published.isoformat() if s.published else "----------"
         notes = f"{s.note_count} note{'s' if s.note_count != 1 else ''}" if s.note_count else ""
-        actors = ", ".join(s.top_actors)
-        print("  ".join(part for part in (s.id[:10], published, s.title, f"({notes})" if notes else "", f"[{actors}]" if actors else "") if part))
+        actors = ", ".join(_clip(name, 40) for name in s.top_actors)
+        print("  ".join(part for part in (s.id[:10], published, _clip(s.title, 100), f"({notes})" if notes else "", f"[{actors}]" if actors else "") if part))
     return 0
+
+
+def _clip(text: str, limit: int) -> str:
+    """A name as a list shows it: one line, at most `limit` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -230,8 +265,9 @@ def _note_json(note: Any) -> dict[str, Any]:
         "kind": note.kind,
         "status": note.status,
         "quote": note.anchor.quote if note.anchor else None,
-        "start": note.anchor.start if note.anchor else None,
-        "end": note.anchor.end if note.anchor else None,
+        # An orphaned note's quote is no longer in the text: its old offsets would point at other words.
+        "start": note.anchor.start if note.anchor and not note.orphaned else None,
+        "end": note.anchor.end if note.anchor and not note.orphaned else None,
         "actor": note.actor_name,
         "color": note.color,
         "body": note.body,
@@ -241,7 +277,7 @@ def _note_json(note: Any) -> dict[str, Any]:
 
 
 def cmd_note_add(args: argparse.Namespace) -> int:
-    with _open(args) as library:
+    with _open(args, write=True) as library:
         briefing_id = library.resolve_id(args.id)
         if args.actor:
             note = library.add_actor_note(args.actor, args.body, briefing_id=briefing_id, color=args.color)
@@ -252,20 +288,36 @@ def cmd_note_add(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from reader.atomic import atomic_write
+    from reader.store.targets import check_export_target
+
     with _open(args) as library:
+        if args.out:
+            check_export_target(args.out, library.path, args.force)
         briefing_id = library.resolve_id(args.id)
         if args.format == "notes":
             content = library.export_notes(briefing_id)
         else:
             content = library.export(briefing_id, args.format)
-    if args.out:
-        from reader.errors import BriefingError
+        if args.out:
+            # Checked again just before writing: the file may have appeared meanwhile.
+            atomic_write(check_export_target(args.out, library.path, args.force), content)
+            print(f"briefing: wrote {args.out}", file=sys.stderr)
+            return 0
+    sys.stdout.write(content)
+    return 0
 
-        try:
-            Path(args.out).write_text(content, encoding="utf-8")
-        except OSError as exc:
-            raise BriefingError(f"{args.out}: cannot write ({exc.strerror or exc})") from None
-        print(f"briefing: wrote {args.out}", file=sys.stderr)
-    else:
-        sys.stdout.write(content)
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    from reader.paths import default_library_path
+    from reader.store.repair import repair
+
+    source = Path(args.db).expanduser() if args.db else default_library_path()
+    report = repair(source, Path(args.out).expanduser() if args.out else None)
+    print(f"briefing: {report.summary()}", file=sys.stderr)
+    print(
+        f"briefing: {source} was left untouched. Use the repaired library with --db {report.target} "
+        f"(or set ${DB_ENV}), or move it into place once you have checked it.",
+        file=sys.stderr,
+    )
     return 0

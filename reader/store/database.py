@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,6 +41,8 @@ def check_library_file(path: Path) -> None:
         raise StoreError(f"{path}: is a directory; give the path of a library file (e.g. library.db)")
     if not path.exists():
         return
+    if not path.is_file():  # /dev/null, a pipe: SQLite would "open" it and leave a -journal beside it
+        raise StoreError(f"{path}: not a regular file; give the path of a library file (e.g. library.db)")
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
@@ -52,9 +55,14 @@ def check_library_file(path: Path) -> None:
         )
 
 
-def connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
-    """Open (creating if needed) the database at `path` with the library's connection settings."""
+def connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, read_only: bool = False) -> Database:
+    """Open (creating if needed) the database at `path` with the library's connection settings.
+
+    `read_only` opens an existing library without writing a byte (file or folder not writable).
+    """
     check_library_file(path)
+    if read_only:
+        return _connect_read_only(path, busy_timeout_ms)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -85,6 +93,39 @@ def connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
     return db
 
 
+def _connect_read_only(path: Path, busy_timeout_ms: int) -> Database:
+    """A read-only connection; `immutable` when SQLite cannot create the WAL index beside the file."""
+    if not path.is_file():
+        raise StoreError(f"{path}: no library here, and this folder is read-only so none can be created")
+    uri = "file:" + urllib.parse.quote(str(path.resolve()))
+    last: sqlite3.Error | None = None
+    # A WAL library whose -shm file is missing cannot be opened with mode=ro in a read-only
+    # folder; immutable=1 reads the file as it is, which is right when nobody can write to it.
+    for flags in ("?mode=ro", "?mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(uri + flags, uri=True, timeout=busy_timeout_ms / 1000, check_same_thread=False)
+        except sqlite3.Error as exc:
+            last = exc
+            continue
+        db = Database(conn)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            db.execute("PRAGMA cache_size = -32000")
+            check_ownership(db, path)
+            return db
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            last = exc
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise translate(exc, path) from None
+        except StoreError:
+            conn.close()
+            raise
+    raise StoreError(f"{path}: cannot open the read-only library ({last})")
+
+
 def translate(exc: sqlite3.Error, path: Path | str) -> StoreError:
     """One clear sentence for an SQLite error."""
     message = str(exc)
@@ -95,10 +136,11 @@ def translate(exc: sqlite3.Error, path: Path | str) -> StoreError:
     if "not a database" in message or "malformed" in message or "corrupt" in message:
         return StoreError(
             f"{path}: the library file is damaged ({message}); it was left untouched. "
-            "Restore a backup (library.db.bak-*) or choose another path with --db."
+            f"`briefing repair --db {path}` copies what is readable into a new library; "
+            "or restore a backup (library.db.bak-*), or choose another path with --db."
         )
     if "readonly" in message or "read-only" in message:
-        return StoreError(f"{path}: the library is read-only; cannot save to it")
+        return StoreError(f"{path}: the library is read-only; nothing can be saved to it (reading still works)")
     if "disk" in message and "full" in message:
         return StoreError(f"{path}: the disk is full; nothing more can be saved")
     return StoreError(f"{path}: library error: {message}")
@@ -120,13 +162,20 @@ def backup_path(path: Path, version: int) -> Path:
 
 def write_backup(db: Database, path: Path, version: int) -> Path:
     """Copy the whole database (a consistent snapshot, WAL included) next to `path`."""
+    from reader.atomic import WriteError, atomic_target
+
     target = backup_path(path, version)
-    dest = sqlite3.connect(str(target))
     try:
-        db.conn.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        dest.close()
+        # Complete or absent: a backup cut short by a full disk would look like a good one.
+        with atomic_target(target, overwrite=False) as tmp:
+            dest = sqlite3.connect(str(tmp))
+            try:
+                db.conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+    except (WriteError, sqlite3.Error) as exc:
+        raise StoreError(f"{path}: the library was not upgraded, because its backup could not be written ({exc})") from None
     return target
 
 

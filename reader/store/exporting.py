@@ -7,13 +7,12 @@ and the briefing it came from. Actor ids are replaced by the (corrected) actor n
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections.abc import Iterable
 from typing import Any
 
+from reader.csvsafe import csv_text
 from reader.model import Analysis, Event
 from reader.store.records import ACTOR_NOTE, BRIEFING_NOTE, EVENT_NOTE, Briefing, Note
 
@@ -82,11 +81,8 @@ def event_rows(analysis: Analysis, briefing: Briefing) -> list[dict[str, Any]]:
 
 
 def events_csv(rows: Iterable[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+    """Event rows as CSV; cells that a spreadsheet would run as formulas are neutralised."""
+    return csv_text(rows, EVENT_COLUMNS)
 
 
 def events_json(rows: Iterable[dict[str, Any]]) -> str:

@@ -27,12 +27,15 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 
 from reader.documents import SUPPORTED_SUFFIXES, load_documents
+from reader.documents.loader import missing_path_message
 from reader.errors import DocumentError
 from reader.model import ENGINE_VERSION, Analysis, Document, Event, content_hash
 from reader.paths import default_library_path
 from reader.store.anchoring import ANCHORED, MOVED, ORPHANED, Anchor, find_quote, make_anchor, reanchor
 from reader.store.corrections import Correction, _key, alias_book, apply_corrections_in_place, canonical_name
 from reader.store.database import BUSY_TIMEOUT_MS, StoreError, connect, migrate, translating
+from reader.store.fts_query import check_query, fts_queries
+from reader.store.integrity import check_on_open, refuse_upgrade, unwritable_reason
 from reader.store.records import (
     ACTOR_NOTE,
     BRIEFING_NOTE,
@@ -87,6 +90,8 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[st
             files.extend(found)
         elif path.exists():
             files.append(path)
+        elif path.is_symlink():  # a dangling link or a loop: the same words as `briefing analyze`
+            failed.append((str(path), missing_path_message(path)))
         else:
             failed.append((str(path), f"{path}: no such file or folder"))
     unique = list(dict.fromkeys(p.resolve() for p in files))
@@ -96,23 +101,30 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[st
 class Library:
     """Everything the reader keeps, behind plain-Python methods returning plain records."""
 
-    def __init__(self, db: Database, path: Path | None = None) -> None:
+    def __init__(self, db: Database, path: Path | None = None, refusal: str | None = None) -> None:
         self.db = db
         self.path = path
         self._where = str(path) if path else "the library"
+        #: Why nothing may be saved (a damaged or read-only library), said in full; None when writable.
+        self.refusal = refusal
+        #: The backup written before upgrading an older library (None when none was needed).
+        self.backup: Path | None = None
         with translating(self._where):
             if path is None:
                 db.execute("PRAGMA foreign_keys = ON")
-            #: The backup written before upgrading an older library (None when none was needed).
-            self.backup: Path | None = migrate(db, path)
+            if refusal is None:
+                self.backup = migrate(db, path)
+            else:
+                refuse_upgrade(db, refusal)
 
     @classmethod
     def open(cls, path: str | Path | None = None, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Library:
         """Open the library at `path` (default: $BRIEFING_DB or the platform data directory)."""
         where = Path(path).expanduser() if path else default_library_path()
-        db = connect(where, busy_timeout_ms)
+        unwritable = unwritable_reason(where)
+        db = connect(where, busy_timeout_ms, read_only=unwritable is not None)
         try:
-            return cls(db, where)
+            return cls(db, where, refusal=check_on_open(db, where, unwritable))
         except BaseException:
             db.close()
             raise
@@ -123,6 +135,11 @@ class Library:
 
     def close(self) -> None:
         self.db.close()
+
+    def require_writable(self) -> None:
+        """StoreError saying why, when the library is damaged or read-only (called before every write)."""
+        if self.refusal is not None:
+            raise StoreError(self.refusal)
 
     def __enter__(self) -> Library:
         return self
@@ -149,6 +166,7 @@ class Library:
         transaction as soon as it is analysed, so cancelling (or a crash) keeps every briefing
         finished before it. `cancel` is polled between files. Pass `report` to watch it fill.
         """
+        self.require_writable()
         files, failed = expand_paths(paths)
         report = report if report is not None else ImportReport()
         report.failed.extend(failed)
@@ -194,13 +212,16 @@ class Library:
                     waiting.append((path, document, briefing_id))
                     yield document
 
-        for analysis in engine.analyze_many(to_analyse()):
-            path, document, briefing_id = waiting.popleft()
-            with translating(self._where):
-                self._store_imported(document, briefing_id, analysis, report)
-            tick(path)
-            if cancelled():
-                break
+        try:
+            for analysis in engine.analyze_many(to_analyse()):
+                path, document, briefing_id = waiting.popleft()
+                with translating(self._where):
+                    self._store_imported(document, briefing_id, analysis, report)
+                tick(path)
+                if cancelled():
+                    break
+        except StoreError as exc:  # a full disk, say: stop, and say what was kept (each briefing committed alone)
+            report.stopped = str(exc)
         return report
 
     def _classify(self, document: Document) -> tuple[str, str | None]:
@@ -611,6 +632,7 @@ class Library:
         if color is not _UNSET:
             changes["color"] = color
         sets = ", ".join(f"{name} = ?" for name in changes)
+        self.require_writable()
         with translating(self._where):
             cursor = self.db.execute(
                 f"UPDATE notes SET {sets} WHERE id = ? AND deleted_at IS NULL", [*changes.values(), note_id]
@@ -621,6 +643,7 @@ class Library:
 
     def delete_note(self, note_id: str) -> None:
         """Move a note to the bin (restore_note brings it back)."""
+        self.require_writable()
         with translating(self._where):
             stamp = now()
             cursor = self.db.execute(
@@ -631,6 +654,7 @@ class Library:
                 raise StoreError(f"no note with id {note_id!r}")
 
     def restore_note(self, note_id: str) -> Note:
+        self.require_writable()
         with translating(self._where):
             cursor = self.db.execute(
                 "UPDATE notes SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL",
@@ -665,11 +689,14 @@ class Library:
         """
         briefing = self._briefing_or_error(briefing_id)
         with translating(self._where):
-            self._reanchor_notes(briefing_id, briefing.document.text)
+            moved = self._reanchor_notes(briefing_id, briefing.document.text)
             rows = self.db.table("notes").rows_where(
                 "briefing_id = ? AND deleted_at IS NULL AND kind != ?", [briefing_id, ACTOR_NOTE]
             )
             own = [_note_from_row(r) for r in rows]
+            for note in own:  # a read-only library cannot store the new anchors: use them all the same
+                if note.id in moved:
+                    note.anchor, note.status = moved[note.id]
             book = self._alias_book()
             names = {
                 _key(canonical_name(r[0], book))
@@ -692,8 +719,12 @@ class Library:
 
         return sorted(own, key=order) + actor_notes
 
-    def _reanchor_notes(self, briefing_id: str, text: str) -> None:
-        """Bring stored anchors up to date with the text; orphaned notes keep their old anchor."""
+    def _reanchor_notes(self, briefing_id: str, text: str) -> dict[str, tuple[Anchor, str]]:
+        """Bring stored anchors up to date with the text; orphaned notes keep their old anchor.
+
+        Returns the new (anchor, status) of every note that changed; they are stored unless
+        the library is read-only.
+        """
         rows = list(
             self.db.table("notes").rows_where("briefing_id = ? AND quote IS NOT NULL AND quote != ''", [briefing_id])
         )
@@ -710,13 +741,14 @@ class Library:
             status = MOVED if result.status == MOVED or note.status == MOVED else ANCHORED
             if result.anchor != note.anchor or note.status != status:
                 updates.append((result.anchor, status, note.id))
-        if updates:
+        if updates and self.refusal is None:
             with self._writing():
                 for anchor, status, note_id in updates:
                     self.db.execute(
                         "UPDATE notes SET start_offset = ?, end_offset = ?, prefix = ?, suffix = ?, status = ? WHERE id = ?",
                         [anchor.start, anchor.end, anchor.prefix, anchor.suffix, status, note_id],
                     )
+        return {note_id: (anchor, status) for anchor, status, note_id in updates}
 
     def _note_count(self, briefing_id: str) -> int:
         return self.db.execute(
@@ -784,7 +816,8 @@ class Library:
         query = query.strip()
         if not query:
             return []
-        attempts = _fts_queries(query)
+        check_query(query)
+        attempts = fts_queries(query)
         with translating(self._where):
             for i, fts in enumerate(attempts):
                 try:
@@ -938,6 +971,7 @@ class Library:
         write lock (SQLite reports "locked" at once to avoid a deadlock); asking for the lock
         up front lets the busy timeout do its job, so two instances simply take turns.
         """
+        self.require_writable()
         if self.db.conn.in_transaction:
             with self.db.atomic():
                 yield self.db
@@ -1039,13 +1073,6 @@ def _note_from_row(row: dict[str, Any]) -> Note:
         updated_at=row["updated_at"],
         deleted_at=row["deleted_at"],
     )
-
-
-def _fts_queries(query: str) -> list[str]:
-    """The query as FTS5 should read it: as written if it uses FTS5 syntax (else quoted words)."""
-    words = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
-    uses_syntax = any(ch in query for ch in '"*()^:') or any(w in {"AND", "OR", "NOT", "NEAR"} for w in query.split())
-    return [query, words] if uses_syntax else [words]
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -132,6 +132,8 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)  # paths already in the library as they are
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
     cancelled: bool = False
+    #: Why the import stopped before the end (a full disk, say); everything counted above is kept.
+    stopped: str = ""
 
     @property
     def total(self) -> int:

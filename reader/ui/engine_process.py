@@ -6,6 +6,10 @@ with bench/gui_latency.py: the attribute ruler's matcher over a 50,000-character
 ``EngineProcess`` has the ``Engine`` interface the window uses (``load``, ``analyze``) but
 runs it in a spawned child: the calling thread only waits on a pipe, with the GIL released.
 Documents and analyses cross the pipe pickled (a few hundred microseconds for a briefing).
+
+A long text reports its progress: the child sends ("progress", done, total) after each chunk
+before its ("result", ok, value); between chunks it looks for a ("cancel",) from the window and
+stops there with AnalysisCancelledError. A cancel that arrives after the work is done is ignored.
 """
 
 from __future__ import annotations
@@ -16,9 +20,13 @@ import multiprocessing
 import threading
 import traceback
 from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING
 
-from reader.errors import BriefingError
+from reader.errors import AnalysisCancelledError, BriefingError
 from reader.model import Analysis, Document
+
+if TYPE_CHECKING:  # reader.engine imports spaCy, which the window process never loads
+    from reader.engine import Progress
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +35,19 @@ class EngineProcessError(RuntimeError):
     """The child process died or failed in a way that is not the user's input."""
 
 
+def _progress_over(conn: Connection):
+    """A progress callback that reports to the window and stops when the window sent a cancel."""
+
+    def report(done: int, total: int) -> None:
+        if conn.poll() and conn.recv()[0] == "cancel":
+            raise AnalysisCancelledError("the analysis was stopped")
+        conn.send(("progress", done, total))
+
+    return report
+
+
 def _serve(conn: Connection) -> None:
-    """Child process: answer ("load",) and ("analyze", document, published) until told to stop."""
+    """Child process: answer ("load",) and ("analyze", document, published, wants_progress) until told to stop."""
     from reader.engine import Engine
 
     engine = Engine()
@@ -47,10 +66,11 @@ def _serve(conn: Connection) -> None:
         op, args = request[0], request[1:]
         if op == "stop":
             return
+        if op == "cancel":
+            continue  # it came after the analysis it meant had finished
         if load_error is not None:
-            reply = (False, load_error)
             try:
-                conn.send(reply)
+                conn.send(("result", False, load_error))
             except (BrokenPipeError, OSError):
                 return
             continue
@@ -58,7 +78,8 @@ def _serve(conn: Connection) -> None:
             if op == "load":
                 result = None  # already loaded at start
             elif op == "analyze":
-                result = engine.analyze(*args)
+                document, published, wants_progress = args
+                result = engine.analyze(document, published, progress=_progress_over(conn) if wants_progress else None)
             else:
                 raise ValueError(f"unknown request {op!r}")
             reply = (True, result)
@@ -67,7 +88,7 @@ def _serve(conn: Connection) -> None:
         except Exception as exc:
             reply = (False, EngineProcessError(f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"))
         try:
-            conn.send(reply)
+            conn.send(("result", *reply))
         except (BrokenPipeError, OSError):
             return
 
@@ -100,16 +121,16 @@ class EngineProcess:
         self._call("load")
         return self
 
-    def analyze(self, document: Document, published: dt.date | None = None) -> Analysis:
-        return self._call("analyze", document, published)
+    def analyze(self, document: Document, published: dt.date | None = None, progress: Progress | None = None) -> Analysis:
+        return self._call("analyze", document, published, progress is not None, progress=progress)
 
-    def _call(self, op: str, *args):
+    def _call(self, op: str, *args, progress: Progress | None = None):
         with self._lock:
             self._start_locked()
             assert self._conn is not None
             try:
                 self._conn.send((op, *args))
-                ok, value = self._conn.recv()
+                ok, value = self._receive(self._conn, progress)
             except (EOFError, BrokenPipeError, OSError) as exc:
                 self._process = None  # restarted on the next call
                 raise EngineProcessError(f"the analysis process stopped unexpectedly ({exc or type(exc).__name__})") from exc
@@ -120,6 +141,22 @@ class EngineProcess:
             first_line = str(value).splitlines()[0]
             raise EngineProcessError(first_line)
         raise value
+
+    @staticmethod
+    def _receive(conn: Connection, progress: Progress | None) -> tuple[bool, object]:
+        """The child's result; progress messages before it go to `progress`, whose cancel is passed on."""
+        cancelled = False
+        while True:
+            message = conn.recv()
+            if message[0] == "result":
+                return message[1], message[2]
+            if progress is None or cancelled:
+                continue
+            try:
+                progress(message[1], message[2])
+            except AnalysisCancelledError:
+                cancelled = True  # the child stops at its next chunk and answers with the same error
+                conn.send(("cancel",))
 
     def close(self, timeout: float = 1.0) -> None:
         """Ask the child to stop; kill it if it is busy (an analysis cannot be interrupted otherwise)."""

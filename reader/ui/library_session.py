@@ -227,16 +227,18 @@ class LibrarySession(QObject):
     def _set_enabled(self, ready: bool) -> None:
         """Library features follow the library; notes also need a briefing in it."""
         has_briefing = ready and self.briefing_id is not None
-        self.add_note_action.setEnabled(has_briefing)
+        writable = ready and self.worker.refusal is None
+        self.add_note_action.setEnabled(has_briefing and writable)
         for action in self.highlight_actions:
-            action.setEnabled(has_briefing)
+            action.setEnabled(has_briefing and writable)
         for action in (*self.export_actions.values(),):
             action.setEnabled(has_briefing)
         has_text = getattr(self.window, "document", None) is not None
         self.pdf_action.setEnabled(has_text)
         self.print_action.setEnabled(has_text)
-        for action in (self.import_files_action, self.import_folder_action, self.library_action):
-            action.setEnabled(ready)
+        for action in (self.import_files_action, self.import_folder_action):
+            action.setEnabled(writable)
+        self.library_action.setEnabled(ready)
 
     @property
     def available(self) -> bool:
@@ -247,8 +249,23 @@ class LibrarySession(QObject):
     def _on_opened(self, _path: str) -> None:
         self.engine.corrections = []
         self.worker.submit(lambda lib: lib.corrections(), self._set_corrections)
-        self.window.statusBar().showMessage(f"Library: {self.path}", 4000)
+        refusal = self.worker.refusal
+        self.notes_panel.set_read_only(refusal is not None)
         self._set_enabled(True)
+        if refusal is not None:  # said once; reading, search and export go on
+            self.unavailable_reason = refusal
+            damaged = "damaged" in refusal
+            self.window.statusBar().showMessage(
+                "Library is damaged: read only" if damaged else "Library opened read-only: notes cannot be saved"
+            )
+            show_error(
+                self.window,
+                "The library is damaged" if damaged else "The library is read-only",
+                "You can keep reading, searching and exporting; nothing will be saved to the library.",
+                details=refusal,
+            )
+        else:
+            self.window.statusBar().showMessage(f"Library: {self.path}", 4000)
         if self.window.document is not None:
             self._load_briefing()
         else:
@@ -805,8 +822,9 @@ class LibrarySession(QObject):
             worker.close()
             self._import_worker = self._import_cancel = self.import_dialog = None
             final = result or report
+            message = message or final.stopped
             if message:
-                show_error(self.window, "The import stopped", message)
+                show_error(self.window, "The import stopped", f"{describe_import(final)}. Everything counted is kept.", details=message)
             self.window.statusBar().showMessage(describe_import(final), 10000)
             self.refresh_briefings()
             self.import_finished.emit(final)
@@ -848,15 +866,16 @@ class LibrarySession(QObject):
         briefing_id, target = self.briefing_id, Path(path)
         self.notes_panel.flush()  # the export includes what was just typed
 
-        def run(lib: Library) -> str:
-            return lib.export_notes(briefing_id) if kind == "notes" else lib.export(briefing_id, kind)
+        def run(lib: Library) -> None:
+            from reader.atomic import atomic_write
+            from reader.store.targets import check_export_target
 
-        def done(text: str) -> None:
-            try:
-                target.write_text(text, encoding="utf-8")
-            except OSError as exc:
-                show_error(self.window, "Could not export", f"{target}: {exc.strerror or exc}")
-                return
+            # The save dialog asked before replacing a file; the library and databases are never replaced.
+            check_export_target(target, self.path, force=True)
+            text = lib.export_notes(briefing_id) if kind == "notes" else lib.export(briefing_id, kind)
+            atomic_write(check_export_target(target, self.path, force=True), text)
+
+        def done(_result: None) -> None:
             self.window.statusBar().showMessage(f"Exported to {target}", 6000)
             self.exported.emit(str(target))
 
@@ -892,16 +911,23 @@ class LibrarySession(QObject):
         from PySide6.QtCore import QMarginsF
         from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
-        writer = QPdfWriter(str(path))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
-        writer.setResolution(300)
-        writer.setCreator("Briefing Reader")
-        if self.window.document is not None:
-            writer.setTitle(self.window.document.title or "Briefing")
+        from reader.atomic import atomic_target
+        from reader.store.targets import check_export_target
+
+        check_export_target(path, self.path, force=True)  # never onto the library or a database
         doc = self.annotated_document()
-        doc.print_(writer)
-        del writer  # the file is finished when the writer goes away
+        with atomic_target(path) as tmp:  # a full disk or a crash never leaves half a PDF
+            writer = QPdfWriter(str(tmp))
+            writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+            writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
+            writer.setResolution(300)
+            writer.setCreator("Briefing Reader")
+            if self.window.document is not None:
+                writer.setTitle(self.window.document.title or "Briefing")
+            doc.print_(writer)
+            del writer  # the file is finished when the writer goes away
+            if tmp.stat().st_size == 0:
+                raise OSError(f"Qt could not write the PDF to {tmp}")
         doc.deleteLater()
         self.exported.emit(str(path))
 
@@ -912,7 +938,13 @@ class LibrarySession(QObject):
         start = str((self.window.path.parent if self.window.path else Path.home()) / f"{stem}.pdf")
         name, _ = QFileDialog.getSaveFileName(self.window, "Export annotated PDF", start, "PDF (*.pdf)")
         if name:
-            self.write_pdf(name)
+            from reader.errors import BriefingError
+
+            try:
+                self.write_pdf(name)
+            except BriefingError as exc:
+                show_error(self.window, "Could not export", str(exc))
+                return
             self.window.statusBar().showMessage(f"Wrote {name}", 6000)
 
     def print_briefing(self) -> None:
@@ -1021,7 +1053,8 @@ def describe_import(report: ImportReport) -> str:
         parts.append(f"{len(report.unchanged)} already there")
     if report.failed:
         parts.append(f"{len(report.failed)} could not be read")
-    text = "Import " + ("cancelled: " if report.cancelled else "done: ") + ", ".join(parts)
+    state = "stopped" if report.stopped else "cancelled" if report.cancelled else "done"
+    text = f"Import {state}: " + ", ".join(parts)
     return text
 
 

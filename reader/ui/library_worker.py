@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from reader.errors import BriefingError
+from reader.errors import BriefingError, missing_part
 from reader.model import Analysis, Document, content_hash
 
 if TYPE_CHECKING:  # the store (sqlite-utils, and pandas when installed) is imported on the worker thread
@@ -55,6 +55,8 @@ class LibraryWorker(QObject):
         self.path = Path(path).expanduser()
         self.library: Library | None = None  # only ever touched on the worker thread
         self.error: str | None = None
+        #: Why the open library takes no writes (damaged or read-only); set before `opened` is emitted.
+        self.refusal: str | None = None
         self._ready = threading.Event()
         self._queue: queue.Queue[tuple[LibraryCall, Future, Any, Any] | None] = queue.Queue()
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -142,6 +144,7 @@ class LibraryWorker(QObject):
             self._ready.set()
             self.open_failed.emit(self.error, False)
         else:
+            self.refusal = self.library.refusal
             self._ready.set()
             self.opened.emit(str(self.path))
         while True:
@@ -174,6 +177,8 @@ def describe(error: BaseException) -> str:
     """One line for the status bar or a dialog."""
     if isinstance(error, BriefingError):
         return str(error)
+    if isinstance(error, ImportError):
+        return str(missing_part(error, "finish this"))
     return f"{type(error).__name__}: {error}"
 
 
@@ -196,6 +201,7 @@ class CachingEngine:
         self._dated: OrderedDict[tuple[str, dt.date], Analysis] = OrderedDict()
         self.engine_runs = 0
         self.cache_hits = 0
+        self._progress: Any = None  # the progress callback of the analysis running now (one at a time)
 
     @property
     def inner(self) -> Any:
@@ -242,10 +248,22 @@ class CachingEngine:
     def _run_inner(self, document: Document, published: dt.date | None) -> Analysis:
         with self.engine_lock:
             self.engine_runs += 1
-            return self.inner.analyze(document, published=published)
+            if self._progress is None:
+                return self.inner.analyze(document, published=published)
+            return self.inner.analyze(document, published=published, progress=self._progress)
 
-    def analyze(self, document: Document, published: dt.date | None = None) -> Analysis:
-        """The document's analysis with corrections: from the library's cache when it has one."""
+    def analyze(self, document: Document, published: dt.date | None = None, progress: Any = None) -> Analysis:
+        """The document's analysis with corrections: from the library's cache when it has one.
+
+        `progress` is handed to the engine for a text it must analyse (see reader.engine.Progress).
+        """
+        self._progress = progress
+        try:
+            return self._analyze(document, published)
+        finally:
+            self._progress = None
+
+    def _analyze(self, document: Document, published: dt.date | None) -> Analysis:
         worker = self.worker
         if worker is None or not worker.wait_ready(CACHE_WAIT_S) or not worker.available:
             return self._run_inner(document, published)

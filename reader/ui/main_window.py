@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QToolButton,
     QTreeView,
@@ -34,6 +35,7 @@ from reader.ui.article_view import ArticleView
 from reader.ui.delegates import EventDelegate
 from reader.ui.dialogs import PublicationDateDialog, show_error
 from reader.ui.models import ActorRole, ActorTreeModel, EventFilterProxy, EventListModel, EventRole
+from reader.ui.settings_file import SettingsFile
 from reader.ui.widgets import BusyIndicator, FindBar, HeaderBar, Legend, document_title
 from reader.ui.workers import AnalysisService
 
@@ -45,8 +47,14 @@ FILE_FILTER = (
 )
 
 
-def default_settings() -> QSettings:
-    return QSettings("BriefingReader", "briefing-reader")
+def default_settings() -> SettingsFile:
+    """settings.json in the user's config folder, written atomically; the old QSettings values carry over."""
+    from platformdirs import user_config_path
+
+    from reader.paths import APP_NAME
+
+    path = user_config_path(APP_NAME, appauthor=False) / "settings.json"
+    return SettingsFile(path, legacy=QSettings("BriefingReader", "briefing-reader"))
 
 
 def guess_format(text: str) -> str:
@@ -68,7 +76,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         engine=None,
-        settings: QSettings | None = None,
+        settings: QSettings | SettingsFile | None = None,
         warm_up: bool = True,
         parent: QWidget | None = None,
         library_path: str | Path | None = None,
@@ -218,8 +226,15 @@ class MainWindow(QMainWindow):
 
         self.busy = BusyIndicator(self)
         self.counts_label = QLabel("")
+        # Shown while a long text is analysed (it reports progress): stops it between two chunks.
+        self.stop_button = QPushButton("Stop", self)
+        self.stop_button.setToolTip("Stop analysing this long briefing (Esc); the text stays readable")
+        self.stop_button.setFlat(True)
+        self.stop_button.hide()
+        self.stop_button.clicked.connect(self.stop_analysis)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.stop_button)
         # as large as a reading desk wants, but never larger than the screen
         screen = QGuiApplication.primaryScreen()
         room = screen.availableGeometry() if screen is not None else None
@@ -299,6 +314,9 @@ class MainWindow(QMainWindow):
         s.analysis_ready.connect(self._on_analysis_ready)
         s.failed.connect(self._on_failed)
         s.busy_changed.connect(self.busy.set_busy)
+        s.busy_changed.connect(lambda busy: busy or self.stop_button.hide())
+        s.progress.connect(self._on_progress)
+        s.stopped.connect(self._on_stopped)
         s.model_ready.connect(self._on_model_ready)
         self.header.set_date_requested.connect(self.ask_publication_date)
         self.legend.toggled.connect(self.set_type_visible)
@@ -431,6 +449,26 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("The analysis failed; the text stays readable without highlights.")
         self.load_failed.emit(message)
         show_error(self, "Could not analyse this briefing", message)
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        self.busy.set_progress(done, total)
+        self.stop_button.show()
+        if done >= total:
+            self.statusBar().showMessage("Parsed; finding actors, dates and events…")
+        else:
+            self.statusBar().showMessage(f"Analysing a long briefing: {done * 100 // max(total, 1)}% of {total:,} characters (Esc stops)")
+
+    def stop_analysis(self) -> None:
+        """Stop a long analysis between two chunks; the text stays on screen without highlights."""
+        if self.service.busy:
+            self.service.stop_analysis()
+            self.statusBar().showMessage("Stopping the analysis…")
+
+    @Slot(int)
+    def _on_stopped(self, _generation: int) -> None:
+        self.stop_button.hide()
+        self.statusBar().showMessage("Analysis stopped; the text stays readable without highlights.")
 
     def _show_load_error(self, message: str) -> None:
         self.statusBar().showMessage("Could not open the file", 8000)
@@ -623,6 +661,8 @@ class MainWindow(QMainWindow):
             self.toggle_reading_mode()
         elif self.selected_actor() is not None:
             self.actors_view.clearSelection()
+        elif self.stop_button.isVisible():
+            self.stop_analysis()
 
     def _on_link_hovered(self, url: str) -> None:
         if url:

@@ -195,6 +195,8 @@ class NotesPanel(QWidget):
         layout.addWidget(splitter, 1)
 
         self.current: Note | None = None
+        #: True when the library cannot be written (damaged or read-only): notes show, nothing is edited.
+        self.read_only = False
         self._saved_body: str | None = ""  # None: what the editor holds failed to save
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -217,6 +219,12 @@ class NotesPanel(QWidget):
         self._show(None)
         self.state.setText(reason)
         self.state.show()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show notes without letting them be edited or deleted (the library refuses writes)."""
+        self.read_only = read_only
+        self.editor.setReadOnly(read_only)
+        self.delete_button.setEnabled(self.current is not None and not read_only)
 
     def set_notes(self, notes: list[Note]) -> None:
         self.flush()
@@ -333,7 +341,8 @@ class NotesPanel(QWidget):
         self._saved_body = note.body if note else ""
         self.current = note
         self.editor.setEnabled(note is not None)
-        self.delete_button.setEnabled(note is not None)
+        self.editor.setReadOnly(self.read_only)
+        self.delete_button.setEnabled(note is not None and not self.read_only)
         self.saved_label.setText("")
         if note is None:
             self.preview.setHtml("")

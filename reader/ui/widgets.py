@@ -232,7 +232,7 @@ class FindBar(QWidget):
 
 
 class BusyIndicator(QProgressBar):
-    """An indeterminate progress bar in the status bar while the engine works."""
+    """A progress bar in the status bar while the engine works: indeterminate, or a share of a long text."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -243,5 +243,12 @@ class BusyIndicator(QProgressBar):
         self.hide()
 
     def set_busy(self, busy: bool) -> None:
+        if busy:
+            self.setRange(0, 0)  # indeterminate until a long text reports how far it is
         self.setVisible(busy)
+
+    def set_progress(self, done: int, total: int) -> None:
+        self.setRange(0, 100)
+        self.setValue(done * 100 // max(total, 1))
+        self.setToolTip(f"Analysed {done:,} of {total:,} characters")
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from reader.errors import BriefingError
+from reader.errors import AnalysisCancelledError, BriefingError, missing_part
 from reader.model import Analysis, Document
 
 log = logging.getLogger(__name__)
@@ -33,8 +33,9 @@ class TaskSignals(QObject):
 
     document_loaded = Signal(int, object)  # generation, Document
     analysis_done = Signal(int, object, float)  # generation, Analysis, seconds spent
-    failed = Signal(int, str, str)  # generation, stage ("load", "model", "analyse"), one-line message
+    failed = Signal(int, str, str)  # generation, stage ("load", "model", "analyse", "stopped"), one-line message
     model_loaded = Signal(float)  # seconds spent
+    progress = Signal(int, int, int)  # generation, characters parsed, characters in all (long texts only)
 
 
 class _Generations:
@@ -43,11 +44,21 @@ class _Generations:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._value = 0
+        self._stopped = 0  # the newest generation the reader asked to stop
 
     def next(self) -> int:
         with self._lock:
             self._value += 1
             return self._value
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped = self._value
+
+    def wanted(self, generation: int) -> bool:
+        """False once a newer request exists or the reader stopped this one."""
+        with self._lock:
+            return generation == self._value and generation != self._stopped
 
     @property
     def current(self) -> int:
@@ -64,6 +75,9 @@ def _emit(signals: TaskSignals, name: str, *args) -> None:
 
 
 def _describe_unexpected(stage: str, exc: BaseException) -> str:
+    if isinstance(exc, ImportError):  # an incomplete installation is not "unexpected": say what is missing
+        doing = {"load": "read the file", "model": "load the language model", "analyse": "analyse the briefing"}
+        return str(missing_part(exc, doing.get(stage, stage)))
     what = {"load": "reading the file", "model": "loading the language model", "analyse": "analysing the briefing"}
     return f"Unexpected error while {what.get(stage, stage)}: {type(exc).__name__}: {exc}"
 
@@ -133,8 +147,17 @@ class AnalyseTask(QRunnable):
         if self.generation != self.generations.current:
             return  # superseded before it started
         started = time.perf_counter()
+
+        def progress(done: int, total: int) -> None:
+            # Called between chunks of a long text: the place where a stop or a newer file cancels it.
+            if not self.generations.wanted(self.generation):
+                raise AnalysisCancelledError("the analysis was stopped")
+            _emit(self.signals, "progress", self.generation, done, total)
+
         try:
-            analysis = self.engine_getter().analyze(self.document, published=self.published)
+            analysis = self.engine_getter().analyze(self.document, published=self.published, progress=progress)
+        except AnalysisCancelledError as exc:
+            _emit(self.signals, "failed", self.generation, "stopped", str(exc))
         except BriefingError as exc:
             _emit(self.signals, "failed", self.generation, "analyse", str(exc))
         except Exception as exc:
@@ -152,6 +175,8 @@ class AnalysisService(QObject):
     failed = Signal(int, str, str)  # generation, stage, message
     busy_changed = Signal(bool)
     model_ready = Signal(float)
+    progress = Signal(int, int)  # characters parsed, characters in all, of the analysis on screen (long texts)
+    stopped = Signal(int)  # generation whose analysis the reader stopped
 
     def __init__(self, engine=None, parent: QObject | None = None, isolate: bool = True) -> None:
         """``engine``: an Engine-like object to use in this process (tests, a shared library engine);
@@ -167,6 +192,7 @@ class AnalysisService(QObject):
         self._signals.analysis_done.connect(self._on_analysis_done)
         self._signals.failed.connect(self._on_failed)
         self._signals.model_loaded.connect(self.model_ready)
+        self._signals.progress.connect(self._on_progress)
         self._load_pool = QThreadPool(self)
         self._load_pool.setMaxThreadCount(2)
         self._analysis_pool = QThreadPool(self)
@@ -242,6 +268,10 @@ class AnalysisService(QObject):
         self._submit(generation, document, published)
         return generation
 
+    def stop_analysis(self) -> None:
+        """Stop the running analysis at its next chunk; the text stays on screen without highlights."""
+        self._generations.stop()
+
     def cancel(self) -> None:
         """Forget every pending request (closing the window)."""
         self._generations.next()
@@ -286,8 +316,18 @@ class AnalysisService(QObject):
         self._set_busy(False)
         self.analysis_ready.emit(generation, analysis)
 
+    @Slot(int, int, int)
+    def _on_progress(self, generation: int, done: int, total: int) -> None:
+        if generation == self.generation:
+            self.progress.emit(done, total)
+
     @Slot(int, str, str)
     def _on_failed(self, generation: int, stage: str, message: str) -> None:
+        if stage == "stopped":
+            if generation == self.generation:
+                self._set_busy(False)
+                self.stopped.emit(generation)
+            return
         if stage == "model":  # the warm-up; a queued analysis will report its own failure
             self.failed.emit(generation, stage, message)
             return

@@ -68,3 +68,22 @@ def test_unanalysed_briefing_exports_markdown_but_not_events(library):
         assert "not been analysed" in str(exc)
     else:
         raise AssertionError("events exported from nothing")
+
+
+def test_csv_export_neutralises_formulas(library):
+    """Issue 12, item 3: a title or a sentence starting with = or @ went out as a live formula."""
+    from reader.model import Document
+
+    from .fakes import fake_analysis
+
+    text = "=cmd|' /C calc'!A0\n@SUM(1+1) Erdoğan met Zelensky in Istanbul.\n-Turkey and Ukraine agreed.\n"
+    document = Document(text=text, title="=cmd|' /C calc'!A0", source="evil.txt")
+    bid = library.add_document(document)
+    library.put_analysis(bid, fake_analysis(document))
+    rows = list(csv.DictReader(io.StringIO(library.export(bid, "csv"))))
+    assert rows, "the fake engine finds the two events"
+    cells = [value for row in rows for value in row.values()]
+    assert not [c for c in cells if c and c[0] in "=+-@\t\r"]
+    assert rows[0]["briefing"] == "'=cmd|' /C calc'!A0"
+    assert rows[0]["sentence"].startswith("'@SUM(1+1)")
+    assert rows[1]["sentence"].startswith("'-Turkey")

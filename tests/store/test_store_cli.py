@@ -1,6 +1,7 @@
 """The library commands of `briefing`, run in-process with a fake engine."""
 
 import json
+import sys
 
 import pytest
 
@@ -144,3 +145,76 @@ def test_ctrl_c_cancels_the_import_and_keeps_what_was_imported(tmp_path):
     with Library.open(db) as lib:
         kept = lib.count_briefings()
     assert 5 <= kept < 60
+
+
+def _library_with_a_note(db, tmp_path, capsys):
+    write(tmp_path, "a.txt", TEXT)
+    assert main(["import", str(tmp_path / "a.txt"), "--db", db, "-q"]) == 0
+    assert main(["list", "--db", db, "--json"]) == 0
+    bid = json.loads(capsys.readouterr().out)[0]["id"]
+    assert main(["note", "add", bid, "--quote", "on Thursday", "--body", "Which Thursday? ✓", "--db", db]) == 0
+    capsys.readouterr()
+    return bid
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+def test_export_never_replaces_the_library(db, tmp_path, capsys, suffix):
+    """Issue 12, item 1: `export --out` naming the library exited 0 and replaced it with Markdown."""
+    bid = _library_with_a_note(db, tmp_path, capsys)
+    assert main(["export", bid, "--db", db, "--format", "md", "--out", db + suffix, "--force"]) == 1
+    err = capsys.readouterr().err
+    assert "library itself" in err and err.count("\n") == 1
+    from reader.store import Library
+
+    with Library.open(db) as lib:
+        assert [n.body for n in lib.all_notes()] == ["Which Thursday? ✓"]
+
+
+def test_export_never_overwrites_without_force(db, tmp_path, capsys):
+    bid = _library_with_a_note(db, tmp_path, capsys)
+    out = tmp_path / "mine.md"
+    out.write_text("my own file")
+    assert main(["export", bid, "--db", db, "--out", str(out)]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert out.read_text() == "my own file"
+    assert main(["export", bid, "--db", db, "--out", str(out), "--force"]) == 0
+    assert "Which Thursday? ✓" in out.read_text(encoding="utf-8")
+    other = tmp_path / "other.db"
+    import sqlite3
+
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
+    assert main(["export", bid, "--db", db, "--out", str(other), "--force"]) == 1
+    assert "SQLite database" in capsys.readouterr().err
+
+
+FULL_DISK_EXPORT = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+# Writes past 64 KiB fail from here on, as they do on a full disk (EFBIG instead of ENOSPC).
+resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 16, 1 << 16))
+from reader.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_FSIZE as a full disk is Linux behaviour")
+def test_a_failed_export_leaves_the_previous_export_whole(db, tmp_path, capsys):
+    """Issue 12, item 2: the target was truncated first, so a full disk left a fragment of it."""
+    import subprocess
+    from pathlib import Path
+
+    long_text = "Talks in Istanbul.\n" + "Erdoğan met Zelensky on Thursday. " * 4000
+    write(tmp_path, "long.txt", long_text)
+    assert main(["import", str(tmp_path / "long.txt"), "--db", db, "-q"]) == 0
+    assert main(["list", "--db", db, "--json"]) == 0
+    bid = json.loads(capsys.readouterr().out)[0]["id"]
+    out = tmp_path / "export.md"
+    out.write_text("yesterday's export\n")
+    proc = subprocess.run(
+        [sys.executable, "-c", FULL_DISK_EXPORT, "export", bid, "--db", db, "--out", str(out), "--force"],
+        cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "cannot write" in proc.stderr and proc.stderr.count("\n") == 1
+    assert out.read_text() == "yesterday's export\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

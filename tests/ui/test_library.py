@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from test_notes import TIMEOUT_MS, close_window, make_library_window, open_in_library, select_words
 from ui_helpers import FakeEngine
 
-from reader.store import Library
+from reader.store import Library, StoreError
 from reader.store.records import MATCH_CLOSE, MATCH_OPEN, SearchHit
 from reader.ui.library_view import BriefingIdRole, snippet_html
 
@@ -187,6 +187,40 @@ def test_export_markdown_csv_json_notes_and_pdf(qtbot, lib_window, fake_file, tm
     assert len(re.findall(rb"/Type\s*/Page[^s]", data)) >= 1  # at least one page object
     annotated = session.annotated_document()
     assert "Ask about the accord text" in annotated.toPlainText()
+
+
+def test_the_window_never_exports_over_the_library(qtbot, lib_window, fake_file, dialogs, db):
+    """Issue 12, item 1, in the window: the save dialog's overwrite question does not cover the library."""
+    session = lib_window.library_session
+    open_in_library(qtbot, lib_window, fake_file)
+    before = db.read_bytes()[:16]
+    session.export_to("md", db)
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=TIMEOUT_MS)
+    assert "library itself" in dialogs[-1]
+    assert db.read_bytes()[:16] == before == b"SQLite format 3\x00"
+    with pytest.raises(StoreError, match="library itself"):
+        session.write_pdf(db)
+    assert db.read_bytes()[:16] == before
+
+
+def test_a_damaged_library_is_said_once_and_its_notes_stay_readable(qtbot, fake_engine, settings, dialogs, tmp_path):
+    """Issue 12, item 4, in the window: one dialog, notes shown read-only, nothing written."""
+    from store.damage import damage_table, library_with_notes
+
+    db = tmp_path / "library.db"
+    bodies = library_with_notes(db)
+    damage_table(db, "briefings")
+    window = make_library_window(qtbot, fake_engine, settings, db)
+    session = window.library_session
+    try:
+        qtbot.waitUntil(lambda: bool(dialogs), timeout=TIMEOUT_MS)
+        assert len(dialogs) == 1 and "nothing will be saved" in dialogs[0]
+        assert session.notes_panel.read_only and not session.add_note_action.isEnabled()
+        assert not session.import_files_action.isEnabled() and session.library_action.isEnabled()
+        notes = session.worker.call(lambda lib: lib.all_notes(), 10)
+        assert {n.id: n.body for n in notes} == bodies
+    finally:
+        close_window(window)
 
 
 def test_a_corrupt_library_file_gets_a_dialog_and_is_left_untouched(qtbot, fake_engine, settings, dialogs, tmp_path, fake_file):

@@ -42,7 +42,7 @@ class FakeEngine:
     def load(self) -> FakeEngine:
         return self
 
-    def analyze(self, document: Document, published: dt.date | None = None) -> Analysis:
+    def analyze(self, document: Document, published: dt.date | None = None, progress=None) -> Analysis:
         self.calls.append(document.text[:20])
         if self.gate is not None:
             self.gate.wait(30)

@@ -1,0 +1,100 @@
+"""Is the library safe to write to? Checked once when it is opened.
+
+Two reasons to keep a library for reading only:
+
+- It is damaged. `PRAGMA quick_check` reads every page of the file and checks the structure
+  of every table and index (not that each index agrees with its table, which `integrity_check`
+  adds at several times the cost). A damaged page used to be found only by the export that
+  happened to read it, after imports and notes had been written around it. Writing into a
+  damaged file can spread the damage, so nothing more is written; reading goes on where the
+  pages are sound, and the message names the ways out: `briefing repair`, which copies what is
+  readable into a new library and leaves this one untouched, or the automatic backup the
+  reader wrote before its last upgrade of the library, when there is one.
+- It cannot be written: the file or its folder is read-only (a read-only share, a backup
+  medium, another user's folder). SQLite needs to create files beside the library, so such a
+  library is opened read-only; reading, search and export work, and saving says why not.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+#: quick_check stops after this many problems; the first one is shown.
+MAX_PROBLEMS = 20
+
+
+def unwritable_reason(path: Path) -> str | None:
+    """Why the library at `path` cannot be written to, or None when it can."""
+    folder = path.parent
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the library file is read-only"
+    if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        return "its folder is not writable"
+    return None
+
+
+def quick_check(db: Database) -> list[str]:
+    """The problems `PRAGMA quick_check` finds (an empty list when the file is sound)."""
+    try:
+        rows = db.execute(f"PRAGMA quick_check({MAX_PROBLEMS})").fetchall()
+    except sqlite3.DatabaseError as exc:  # damage bad enough that the check itself stops
+        return [str(exc)]
+    problems = [str(r[0]) for r in rows]
+    return [] if problems == ["ok"] else problems
+
+
+def backups_of(path: Path) -> list[Path]:
+    """The automatic backups the reader wrote beside the library (before upgrades), newest first."""
+    found = [p for p in path.parent.glob(path.name + ".bak-*") if p.is_file()]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def damaged_message(path: Path, problems: list[str]) -> str:
+    """One paragraph: what is wrong, that nothing will be written, and the ways out."""
+    first = problems[0] if problems else "unknown damage"
+    more = f" and {len(problems) - 1} more problem(s)" if len(problems) > 1 else ""
+    ways = [f"`briefing repair --db {path}` copies everything readable into a new library and keeps this file untouched"]
+    backups = backups_of(path)
+    if backups:
+        ways.append(
+            f"or restore the automatic backup {backups[0].name} (written before the library was last upgraded; "
+            "later changes are not in it)"
+        )
+    return (
+        f"{path}: the library is damaged ({first}{more}); nothing will be saved to it, so no note is written "
+        f"into a damaged file. Reading may still work. Way out: {' '.join(ways)}."
+    )
+
+
+def read_only_message(path: Path, reason: str) -> str:
+    return (
+        f"{path}: opened read-only ({reason}); reading, search and export work, "
+        "but nothing can be saved. Copy the library to a writable folder to change it."
+    )
+
+
+def check_on_open(db: Database, path: Path, unwritable: str | None) -> str | None:
+    """Why nothing may be saved to the library just opened (damaged or read-only), or None.
+
+    A damaged library's connection is also made query-only, so no write can slip through.
+    """
+    problems = quick_check(db)
+    if problems:
+        db.execute("PRAGMA query_only = ON")
+        return damaged_message(path, problems)
+    if unwritable is not None:
+        return read_only_message(path, unwritable)
+    return None
+
+
+def refuse_upgrade(db: Database, refusal: str) -> None:
+    """A library that needs upgrading cannot be read without writing; say so instead of failing later."""
+    from reader.store.database import StoreError
+    from reader.store.migrations import migrations
+
+    if migrations.pending(db):
+        raise StoreError(f"{refusal} It must be set up or upgraded before it can be read, and that means writing to it.")
