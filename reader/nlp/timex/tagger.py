@@ -78,6 +78,9 @@ WINDOW_PAD = 60
 _WORD_OR_DIGIT = re.compile(r"[A-Za-z]+|\d")
 
 
+_SPACE = re.compile(r"\s")
+
+
 class Windows:
     """Where each class of trigger word occurs, as padded and merged stretches of the text.
 
@@ -116,8 +119,12 @@ class Windows:
         windows: list[tuple[int, int]] = []
         for hit_start, hit_end in hits:
             start, end = max(0, hit_start - WINDOW_PAD), min(size, hit_end + WINDOW_PAD)
-            while end < size and not text[end].isspace():
-                end += 1
+            if windows and end <= windows[-1][1]:
+                continue  # inside the window before, which already ends at white space
+            # the next white space, found by the regex engine: a character loop here made a long
+            # line without spaces quadratic (every hit walked to the end of the line)
+            space = _SPACE.search(text, end)
+            end = space.start() if space else size
             if windows and start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], max(windows[-1][1], end))
             else:
