@@ -24,11 +24,12 @@ from bisect import bisect_left
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
-from reader.model import Actor, DateMention, Event, SourceClause
-from reader.nlp.doc_text import text_of
+from reader.model import Actor, DateMention, Event
 from reader.nlp.events.clauses import VERBAL, ClauseFinder, EventClause, subject_tokens
 from reader.nlp.events.lexicon import Lexicon, category_of, load_lexicon
+from reader.nlp.events.merging import merge_same_acts
 from reader.nlp.events.participants import ActorIndex, RefContext, token_starts
+from reader.nlp.events.summary import Summaries, content_tokens, phrase_text
 from reader.nlp.events.timing import EventDates, date_precision
 
 __all__ = ["extract_events", "load_lexicon", "sort_events"]
@@ -63,64 +64,6 @@ def extract_events(
             builder.children_of.setdefault(id(c.parent), []).append(c)
     built = [(c, ev) for c in clauses if (ev := builder.build(c)) is not None]
     return sort_events(merge_same_acts(doc, built))
-
-
-def merge_same_acts(doc: Doc, built: list[tuple[EventClause, Event]]) -> list[Event]:
-    """One act, one row: a headline and the lead that report the same act, and a statement its
-    speaker continues in the next sentences ("..., he said"), are one event with several sources."""
-    built.sort(key=lambda pair: pair[1].start)
-    text = text_of(doc)
-    headline_end = text.find("\n")
-    out: list[tuple[EventClause, Event]] = []
-    for c, ev in built:
-        found = _same_act_as(c, ev, out, text, headline_end)
-        if found is None:
-            out.append((c, ev))
-            continue
-        k, lead_wins = found
-        old = out[k][1]
-        keep, other = (ev, old) if lead_wins else (old, ev)
-        keep.sources = sorted([*keep.sources, SourceClause(other.start, other.end, other.text), *other.sources],
-                              key=lambda src: src.start)
-        keep.actors = list(dict.fromkeys([*keep.actors, *other.actors]))
-        if keep.date is None:
-            keep.date, keep.date_precision = other.date, other.date_precision
-        if lead_wins:
-            out[k] = (c, keep)
-    return [ev for _, ev in out]
-
-
-def _same_act_as(c: EventClause, ev: Event, earlier: list[tuple[EventClause, Event]], text: str,
-                 headline_end: int) -> tuple[int, bool] | None:
-    """(index of the earlier event of the same act, whether the new one should be the row)."""
-    if not ev.agents:
-        return None
-    for k in range(len(earlier) - 1, max(-1, len(earlier) - 7), -1):
-        pc, prev = earlier[k]
-        if headline_end >= 0 and prev.start < headline_end < ev.start and text.count("\n", 0, ev.start) <= 2:
-            # the headline states the act its lead reports: same category, a doer in common; the
-            # lead's fuller clause is the row
-            if prev.category == ev.category and set(prev.agents) & set(ev.agents):
-                return k, True
-            continue
-        if "\n" in text[prev.end : ev.start]:
-            return None  # a statement continues within its paragraph only
-        if (c.match.entry.speech and pc.match.entry.speech and set(prev.agents) == set(ev.agents)
-                and prev.modality == ev.modality == "asserted" and c.parent is None and pc.parent is None
-                and _continues(c)):
-            return k, False
-        if set(prev.agents) != set(ev.agents):
-            return None  # someone else acted in between
-    return None
-
-
-def _continues(c: EventClause) -> bool:
-    """ "'We will meet again,' he said": a saying whose speaker is only a pronoun, or whose words are
-    a quotation, carries on the statement before it rather than starting a new one."""
-    subject = subject_tokens(c.head)
-    if subject and all(t.pos_ == "PRON" for t in subject):
-        return True
-    return any(t.text in _QUOTES for t in c.trigger.sent)
 
 
 def sort_events(events: list[Event]) -> list[Event]:
@@ -161,7 +104,7 @@ class _Builder:
         self.breaks = [i for i in spaces if "\n\n" in doc[i].text]
         self.ref_candidates = index.reference_candidates() - self.datelines
         self.title_tokens = self._title_tokens()
-        self._surnames: dict[str, int] | None = None
+        self.summaries = Summaries(doc, index, timing.text, self.children_of, self._label)
 
     # -- one event ---------------------------------------------------------------------------
 
@@ -230,7 +173,7 @@ class _Builder:
         self.dates[id(c)] = date
         modality, attribution = self._modality(c, speaker_ids)
         t_start, t_end = self._trigger_range(c)
-        summary = self._summary(c, agents, targets, agent_toks, modality, attribution)
+        summary = self.summaries.summary(c, agents, targets, agent_toks, modality, attribution)
         return Event(
             id="",
             start=start,
@@ -376,10 +319,10 @@ class _Builder:
     def _modality(self, c: EventClause, speaker_ids: tuple[str, ...]) -> tuple[str, str | None]:
         attribution = None
         if c.attribution_tokens:
-            attribution = _phrase_text(self.doc, c.attribution_tokens)
+            attribution = phrase_text(self.doc, c.attribution_tokens)
         elif c.speaker is not None:
             toks = self.agent_tokens_of.get(id(c.speaker), [])
-            attribution = _phrase_text(self.doc, toks) if toks else None
+            attribution = phrase_text(self.doc, toks) if toks else None
             if toks and all(t.pos_ == "PRON" for t in toks) and self.agents_of.get(id(c.speaker)):
                 # "he said": name who "he" is
                 attribution = ", ".join(self.index.name_of(a) for a in self.agents_of[id(c.speaker)])
@@ -399,7 +342,7 @@ class _Builder:
         if c.match.entry.speech:
             # what was said is not the saying: "Poling said both sides may have withheld the
             # details" is a statement by Poling, not his assertion of the withholding
-            region -= _content_tokens(c)
+            region -= content_tokens(c)
         lo = hi = c.trigger.i
         while lo - 1 in region:
             lo -= 1
@@ -483,141 +426,6 @@ class _Builder:
                     break
         return out
 
-    def _summary(self, c: EventClause, agents: list[str], targets: list[str], agent_toks: list[Token],
-                 modality: str, attribution: str | None) -> str:
-        """ "Abdelatty: told reporters Egypt will not accept a fait accompli": who acts, then the
-        clause in its own words from the verb on (short, never invented), then how sure it is."""
-        agent_toks = [t for t in agent_toks if t.ent_type_ not in ("DATE", "TIME")]  # "last Friday's bombing"
-        passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in c.head.children)
-        subject = [ch for ch in c.head.children if ch.dep_ == "nsubjpass"] if passive else []
-        if subject and not any(t.pos_ == "PRON" for t in subject):
-            # "the meeting is being hosted by Blair": the sentence's subject heads it, the doer follows
-            head = subject[0]
-            left = [t for t in head.subtree if t.i <= head.i]  # "Tuesday's meeting", not its "on Palestinian reform"
-            who = " ".join(self.doc[left[0].i : head.i + 1].text.split()) if left else head.text
-            agent_toks = subject
-        else:
-            who = ", ".join(self._short_name(a) for a in agents)
-        if not who and agent_toks and not any(t.pos_ == "PRON" for t in agent_toks):
-            who = _phrase_text(self.doc, agent_toks[:1]) or ""
-        if len(who.split()) > 6:
-            who = agent_toks[0].text if agent_toks else ""
-        words = self._clause_words(c, agent_toks)
-        if not words:
-            words = self._label(c)
-        implicit = [t for t in targets if not self._named_in(t, words)]
-        if who and implicit:
-            # "phoned his Polish counterpart": name whom the words only point at
-            text = f"{who} → {', '.join(self._short_name(t) for t in implicit)}: {words}"
-        elif who:
-            text = f"{who}: {words}"
-        elif targets:
-            text = f"{words} ({', '.join(self._short_name(t) for t in targets)})"
-        else:
-            text = words
-        if modality == "hypothetical":
-            text += " (hypothetical)"
-        elif modality == "reported":
-            text += f" (reported by {attribution})" if attribution and len(attribution) <= 60 else " (reported)"
-        return text
-
-    def _named_in(self, actor_id: str, words: str) -> bool:
-        actor = self.index.by_id.get(actor_id)
-        if actor is None:
-            return False
-        forms = {actor.name, *actor.aliases, *(w for w in actor.name.split() if len(w) > 2)}
-        return any(f and f in words for f in forms)
-
-    def _short_name(self, actor_id: str) -> str:
-        """A person by the one word the briefing calls them ("Abiy", "Faki", "Blair") when no
-        other person shares it; everyone else in full."""
-        name = self.index.name_of(actor_id)
-        actor = self.index.by_id.get(actor_id)
-        if actor is None or actor.type != "PERSON":
-            return name
-        words = [w for w in name.split() if w.rstrip(".") not in _NAME_SUFFIXES]
-        if len(words) < 2:
-            return name
-        alone: dict[str, int] = {}
-        for m in actor.mentions:
-            parts = m.text.split()
-            if len(parts) == 1 and parts[0][:1].isupper():
-                alone[parts[0]] = alone.get(parts[0], 0) + 1
-        short = max(alone, key=lambda w: (alone[w], w == words[-1])) if alone else words[-1]
-        if self._surname_count().get(short, 0) > 1:
-            return name
-        return short
-
-    def _surname_count(self) -> dict[str, int]:
-        if self._surnames is None:
-            counts: dict[str, int] = {}
-            for actor in self.index.actors:
-                if actor.type == "PERSON":
-                    words = [w for w in actor.name.split() if w.rstrip(".") not in _NAME_SUFFIXES]
-                    if words:
-                        counts[words[-1]] = counts.get(words[-1], 0) + 1
-            self._surnames = counts
-        return self._surnames
-
-    def _clause_words(self, c: EventClause, agent_toks: list[Token], limit: int = 14) -> str:
-        """The clause from its verb group on ("will not accept a fait accompli"), at most `limit` words."""
-        doc, trig = self.doc, c.trigger
-        region = set(c.owned)
-        for n in self.children_of.get(id(c), ()):
-            if n.is_noun:
-                region.update(n.owned)
-        if c.match.entry.speech:
-            region |= _content_tokens(c)
-        skip: set[int] = set()
-        for tok in agent_toks:
-            if tok.i < trig.i:
-                skip.update(t.i for t in tok.subtree)
-        first = trig.i
-        heads = [c.head, trig] if c.head is not trig else [trig]
-        for h in heads:
-            for child in h.children:
-                if child.i < first and child.i not in skip and (
-                    child.dep_ in ("aux", "auxpass", "neg") or (child.dep_ == "det" and child.lower_ == "no")
-                    or (child.dep_ == "advmod" and child.lower_ in ("never", "not"))
-                ):
-                    first = child.i
-            if h is not trig and h.i < first:
-                first = h.i
-        out: list[Token] = []
-        i = first
-        truncated = False
-        while i < len(doc) and (i in region or i == trig.i):
-            tok = doc[i]
-            if (tok.is_space and "\n" in tok.text) or (tok.text in (",", ";", "–", "—") and len(out) >= 5):
-                break  # "offered to share data every month, an offer welcomed by...": one clause
-            if len(out) >= limit:
-                truncated = True
-                break
-            if i not in skip:
-                out.append(tok)
-            i += 1
-        while out and (out[-1].is_punct or out[-1].is_space or out[-1].dep_ == "cc"):
-            out.pop()
-        if not out:
-            return ""
-        text = " ".join("".join(t.text_with_ws for t in out).split())
-        text += "…" if truncated else ""
-        if c.match.entry.speech and i <= trig.i + 2:
-            # "'We have an opportunity,' he added": what was said comes before the saying
-            said = sorted(j for j in _content_tokens(c) if j < trig.i and not doc[j].is_space)
-            if said:
-                raw = self.timing.text[doc[said[0]].idx : doc[said[-1]].idx + len(doc[said[-1]])]
-                quote = "".join(ch for ch in raw if ch not in _QUOTES).split()
-                more = "…" if len(quote) > limit else ""
-                quote_text = " ".join(quote[:limit]).rstrip(",.;:")
-                if quote_text:
-                    text += f" “{quote_text}{more}”"
-        return text
-
-
-_NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
-
-
 class _Outside:
     """Token indices outside the trigger's paragraph, or in a dateline (a set-like test)."""
 
@@ -632,35 +440,3 @@ class _Outside:
     def breaks_only(self) -> _Outside:
         """The same test without the title words (they take part, they just do not act)."""
         return _Outside(self.datelines, self.before, self.after, set())
-
-
-_QUOTES = frozenset('"“”')
-
-
-def _content_tokens(c: EventClause) -> set[int]:
-    """The tokens of what a speech verb reports: its clausal complement and any quotation."""
-    out: set[int] = set()
-    trig = c.trigger
-    for child in trig.children:
-        if child.dep_ in ("ccomp", "xcomp", "parataxis") or (child.dep_ == "dobj" and child.pos_ in VERBAL):
-            out.update(t.i for t in child.subtree)
-    sent = trig.sent
-    inside, opened = False, -1
-    for tok in sent:
-        if tok.text in _QUOTES or tok.text in ("‘", "’") and tok.pos_ == "PUNCT":
-            if tok.text in ('"', "'", "’") and inside or tok.text == "”":
-                out.update(range(opened, tok.i + 1))
-                inside = False
-            elif not inside:
-                inside, opened = True, tok.i
-    out.discard(trig.i)
-    return out
-
-
-def _phrase_text(doc: Doc, toks: list[Token]) -> str | None:
-    if not toks:
-        return None
-    lo = min(t.left_edge.i for t in toks)
-    hi = max(t.right_edge.i for t in toks)
-    text = doc[lo : hi + 1].text.strip()
-    return text.strip("".join(_EDGE_PUNCT)) or None

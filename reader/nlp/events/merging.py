@@ -1,0 +1,71 @@
+"""One act, one row: a headline and the lead that report the same act, and a statement its
+speaker continues ("..., he said"), become one event with several source clauses."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from reader.model import Event, SourceClause
+from reader.nlp.doc_text import text_of
+from reader.nlp.events.clauses import EventClause, subject_tokens
+from reader.nlp.events.summary import QUOTES
+
+
+def merge_same_acts(doc: Doc, built: list[tuple[EventClause, Event]]) -> list[Event]:
+    """One act, one row: a headline and the lead that report the same act, and a statement its
+    speaker continues in the next sentences ("..., he said"), are one event with several sources."""
+    built.sort(key=lambda pair: pair[1].start)
+    text = text_of(doc)
+    headline_end = text.find("\n")
+    out: list[tuple[EventClause, Event]] = []
+    for c, ev in built:
+        found = _same_act_as(c, ev, out, text, headline_end)
+        if found is None:
+            out.append((c, ev))
+            continue
+        k, lead_wins = found
+        old = out[k][1]
+        keep, other = (ev, old) if lead_wins else (old, ev)
+        keep.sources = sorted([*keep.sources, SourceClause(other.start, other.end, other.text), *other.sources],
+                              key=lambda src: src.start)
+        keep.actors = list(dict.fromkeys([*keep.actors, *other.actors]))
+        if keep.date is None:
+            keep.date, keep.date_precision = other.date, other.date_precision
+        if lead_wins:
+            out[k] = (c, keep)
+    return [ev for _, ev in out]
+
+
+def _same_act_as(c: EventClause, ev: Event, earlier: list[tuple[EventClause, Event]], text: str,
+                 headline_end: int) -> tuple[int, bool] | None:
+    """(index of the earlier event of the same act, whether the new one should be the row)."""
+    if not ev.agents:
+        return None
+    for k in range(len(earlier) - 1, max(-1, len(earlier) - 7), -1):
+        pc, prev = earlier[k]
+        if headline_end >= 0 and prev.start < headline_end < ev.start and text.count("\n", 0, ev.start) <= 2:
+            # the headline states the act its lead reports: same category, a doer in common; the
+            # lead's fuller clause is the row
+            if prev.category == ev.category and set(prev.agents) & set(ev.agents):
+                return k, True
+            continue
+        if "\n" in text[prev.end : ev.start]:
+            return None  # a statement continues within its paragraph only
+        if (c.match.entry.speech and pc.match.entry.speech and set(prev.agents) == set(ev.agents)
+                and prev.modality == ev.modality == "asserted" and c.parent is None and pc.parent is None
+                and _continues(c)):
+            return k, False
+        if set(prev.agents) != set(ev.agents):
+            return None  # someone else acted in between
+    return None
+
+
+def _continues(c: EventClause) -> bool:
+    """ "'We will meet again,' he said": a saying whose speaker is only a pronoun, or whose words are
+    a quotation, carries on the statement before it rather than starting a new one."""
+    subject = subject_tokens(c.head)
+    if subject and all(t.pos_ == "PRON" for t in subject):
+        return True
+    return any(t.text in QUOTES for t in c.trigger.sent)
+
+

@@ -1,0 +1,197 @@
+"""Sidebar rows a reader can scan: who acts, then the clause in its own words.
+
+"Abdelatty: told reporters Egypt will not accept a fait accompli" rather than "Badr Abdelatty: tell":
+the doer by the one word the briefing calls them, the clause from its verb group on (never
+invented, at most a few words), whom the words only point at ("his Polish counterpart" -> Duda),
+and how sure the text is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from reader.nlp.events.clauses import VERBAL, EventClause
+from reader.nlp.events.participants import ActorIndex
+
+_EDGE_PUNCT = set(" \n\t,;:.—–-\"'“”‘’()[]")
+QUOTES = frozenset('"“”')
+
+
+def content_tokens(c: EventClause) -> set[int]:
+    """The tokens of what a speech verb reports: its clausal complement and any quotation."""
+    out: set[int] = set()
+    trig = c.trigger
+    for child in trig.children:
+        if child.dep_ in ("ccomp", "xcomp", "parataxis") or (child.dep_ == "dobj" and child.pos_ in VERBAL):
+            out.update(t.i for t in child.subtree)
+    sent = trig.sent
+    inside, opened = False, -1
+    for tok in sent:
+        if tok.text in QUOTES or tok.text in ("‘", "’") and tok.pos_ == "PUNCT":
+            if tok.text in ('"', "'", "’") and inside or tok.text == "”":
+                out.update(range(opened, tok.i + 1))
+                inside = False
+            elif not inside:
+                inside, opened = True, tok.i
+    out.discard(trig.i)
+    return out
+
+
+def phrase_text(doc: Doc, toks: list[Token]) -> str | None:
+    if not toks:
+        return None
+    lo = min(t.left_edge.i for t in toks)
+    hi = max(t.right_edge.i for t in toks)
+    text = doc[lo : hi + 1].text.strip()
+    return text.strip("".join(_EDGE_PUNCT)) or None
+
+
+class Summaries:
+    """Writes the summary of each event of one document (see the module docstring)."""
+
+    def __init__(self, doc: Doc, index: ActorIndex, text: str, children_of: dict[int, list[EventClause]],
+                 label: Callable[[EventClause], str]) -> None:
+        self.doc = doc
+        self.index = index
+        self.text = text
+        self.children_of = children_of
+        self._label = label
+        self._surnames: dict[str, int] | None = None
+
+    def summary(self, c: EventClause, agents: list[str], targets: list[str], agent_toks: list[Token],
+                 modality: str, attribution: str | None) -> str:
+        """ "Abdelatty: told reporters Egypt will not accept a fait accompli": who acts, then the
+        clause in its own words from the verb on (short, never invented), then how sure it is."""
+        agent_toks = [t for t in agent_toks if t.ent_type_ not in ("DATE", "TIME")]  # "last Friday's bombing"
+        passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in c.head.children)
+        subject = [ch for ch in c.head.children if ch.dep_ == "nsubjpass"] if passive else []
+        if subject and not any(t.pos_ == "PRON" for t in subject):
+            # "the meeting is being hosted by Blair": the sentence's subject heads it, the doer follows
+            head = subject[0]
+            left = [t for t in head.subtree if t.i <= head.i]  # "Tuesday's meeting", not its "on Palestinian reform"
+            who = " ".join(self.doc[left[0].i : head.i + 1].text.split()) if left else head.text
+            agent_toks = subject
+        else:
+            who = ", ".join(self._short_name(a) for a in agents)
+        if not who and agent_toks and not any(t.pos_ == "PRON" for t in agent_toks):
+            who = phrase_text(self.doc, agent_toks[:1]) or ""
+        if len(who.split()) > 6:
+            who = agent_toks[0].text if agent_toks else ""
+        words = self._clause_words(c, agent_toks)
+        if not words:
+            words = self._label(c)
+        implicit = [t for t in targets if not self._named_in(t, words)]
+        if who and implicit:
+            # "phoned his Polish counterpart": name whom the words only point at
+            text = f"{who} → {', '.join(self._short_name(t) for t in implicit)}: {words}"
+        elif who:
+            text = f"{who}: {words}"
+        elif targets:
+            text = f"{words} ({', '.join(self._short_name(t) for t in targets)})"
+        else:
+            text = words
+        if modality == "hypothetical":
+            text += " (hypothetical)"
+        elif modality == "reported":
+            text += f" (reported by {attribution})" if attribution and len(attribution) <= 60 else " (reported)"
+        return text
+
+    def _named_in(self, actor_id: str, words: str) -> bool:
+        actor = self.index.by_id.get(actor_id)
+        if actor is None:
+            return False
+        forms = {actor.name, *actor.aliases, *(w for w in actor.name.split() if len(w) > 2)}
+        return any(f and f in words for f in forms)
+
+    def _short_name(self, actor_id: str) -> str:
+        """A person by the one word the briefing calls them ("Abiy", "Faki", "Blair") when no
+        other person shares it; everyone else in full."""
+        name = self.index.name_of(actor_id)
+        actor = self.index.by_id.get(actor_id)
+        if actor is None or actor.type != "PERSON":
+            return name
+        words = [w for w in name.split() if w.rstrip(".") not in NAME_SUFFIXES]
+        if len(words) < 2:
+            return name
+        alone: dict[str, int] = {}
+        for m in actor.mentions:
+            parts = m.text.split()
+            if len(parts) == 1 and parts[0][:1].isupper():
+                alone[parts[0]] = alone.get(parts[0], 0) + 1
+        short = max(alone, key=lambda w: (alone[w], w == words[-1])) if alone else words[-1]
+        if self._surname_count().get(short, 0) > 1:
+            return name
+        return short
+
+    def _surname_count(self) -> dict[str, int]:
+        if self._surnames is None:
+            counts: dict[str, int] = {}
+            for actor in self.index.actors:
+                if actor.type == "PERSON":
+                    words = [w for w in actor.name.split() if w.rstrip(".") not in NAME_SUFFIXES]
+                    if words:
+                        counts[words[-1]] = counts.get(words[-1], 0) + 1
+            self._surnames = counts
+        return self._surnames
+
+    def _clause_words(self, c: EventClause, agent_toks: list[Token], limit: int = 14) -> str:
+        """The clause from its verb group on ("will not accept a fait accompli"), at most `limit` words."""
+        doc, trig = self.doc, c.trigger
+        region = set(c.owned)
+        for n in self.children_of.get(id(c), ()):
+            if n.is_noun:
+                region.update(n.owned)
+        if c.match.entry.speech:
+            region |= content_tokens(c)
+        skip: set[int] = set()
+        for tok in agent_toks:
+            if tok.i < trig.i:
+                skip.update(t.i for t in tok.subtree)
+        first = trig.i
+        heads = [c.head, trig] if c.head is not trig else [trig]
+        for h in heads:
+            for child in h.children:
+                if child.i < first and child.i not in skip and (
+                    child.dep_ in ("aux", "auxpass", "neg") or (child.dep_ == "det" and child.lower_ == "no")
+                    or (child.dep_ == "advmod" and child.lower_ in ("never", "not"))
+                ):
+                    first = child.i
+            if h is not trig and h.i < first:
+                first = h.i
+        out: list[Token] = []
+        i = first
+        truncated = False
+        while i < len(doc) and (i in region or i == trig.i):
+            tok = doc[i]
+            if (tok.is_space and "\n" in tok.text) or (tok.text in (",", ";", "–", "—") and len(out) >= 5):
+                break  # "offered to share data every month, an offer welcomed by...": one clause
+            if len(out) >= limit:
+                truncated = True
+                break
+            if i not in skip:
+                out.append(tok)
+            i += 1
+        while out and (out[-1].is_punct or out[-1].is_space or out[-1].dep_ == "cc"):
+            out.pop()
+        if not out:
+            return ""
+        text = " ".join("".join(t.text_with_ws for t in out).split())
+        text += "…" if truncated else ""
+        if c.match.entry.speech and i <= trig.i + 2:
+            # "'We have an opportunity,' he added": what was said comes before the saying
+            said = sorted(j for j in content_tokens(c) if j < trig.i and not doc[j].is_space)
+            if said:
+                raw = self.text[doc[said[0]].idx : doc[said[-1]].idx + len(doc[said[-1]])]
+                quote = "".join(ch for ch in raw if ch not in QUOTES).split()
+                more = "…" if len(quote) > limit else ""
+                quote_text = " ".join(quote[:limit]).rstrip(",.;:")
+                if quote_text:
+                    text += f" “{quote_text}{more}”"
+        return text
+
+
+NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+
+
