@@ -104,7 +104,7 @@ class Engine:
     def finish(self, doc: Doc, document: Document) -> Analysis:
         """Everything after spaCy: actors, dates, events for one parsed document."""
         drop_runaway_entities(doc)
-        actors = extract_actors(doc)
+        actors = extract_actors(doc, document.published)
         dates = extract_dates(doc, document.published)
         events = extract_events(doc, actors, dates, document.published)
         return Analysis(document=document, actors=actors, dates=dates, events=events)

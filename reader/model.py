@@ -153,6 +153,9 @@ class Actor:
     roles: list[str] = field(default_factory=list)
     #: For people and institutions: the id of the country actor they belong to, when the text says.
     country: str | None = None
+    #: Who this is, from the field's dictionary of political figures, as of the publication date
+    #: ("Turkish government figure (2004)"); None when the dictionary does not know the name.
+    description: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -167,6 +170,7 @@ class Actor:
             mentions=[Mention(m["start"], m["end"], m["text"]) for m in data.get("mentions", [])],
             roles=list(data.get("roles", [])),
             country=data.get("country"),
+            description=data.get("description"),
         )
 
 

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from reader.model import ACTOR_TYPES, Actor, Mention
 from reader.nlp.actor_links import link
 from reader.nlp.doc_text import indices_where, text_of
 from reader.nlp.gazetteer import Gazetteer, fold, gazetteer
+from reader.nlp.people import describe_people
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’"})
@@ -248,7 +250,7 @@ class _Resolver:
         return out
 
 
-def extract_actors(doc: Doc) -> list[Actor]:
+def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
     gaz = gazetteer()
     r = _Resolver(doc, gaz)
     ents = [e for e in doc.ents if e.label_ in ACTOR_TYPES or e.kb_id_.startswith("govt:")]
@@ -300,7 +302,9 @@ def extract_actors(doc: Doc) -> list[Actor]:
     _aliases(doc, r, gaz)
     _merge_short_organisation_names(r)
     link(doc, r, gaz)
-    return _build(r, gaz)
+    actors = _build(r, gaz)
+    describe_people(actors, published)
+    return actors
 
 
 _NAME_GLUE = frozenset({"of", "the", "and", "for", "&", "de"})

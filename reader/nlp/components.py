@@ -29,12 +29,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from reader.nlp.doc_text import indices_where, text_of
+from reader.nlp.doc_text import indices_where
 from reader.nlp.entity_shapes import reshape
+from reader.nlp.figures import figures
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
 from reader.nlp.tables import team_spans
 from reader.resources import resource
 
+#: Phoenix organisation types whose names are never a person's.
+_GROUP_TYPES = frozenset({"armed group", "IGO", "NGO", "party"})
 POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
 ARTICLES = frozenset({"the", "The"})
 #: Labels spaCy uses for names; numbers, dates and quantities are left to the date tagger.
@@ -148,13 +151,60 @@ class BriefingEntities:
         cands = self._one_reading_per_name(doc, cands)
         cands = self._drop_title_prefixes(doc, cands)
         cands = self._table_sides(doc, cands)
+        cands = self._whole_by_dictionary(doc, cands)
+        self._type_by_dictionary(doc, cands)
         spans = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb) for c in cands]
         doc.ents = filter_spans(spans)
         return doc
 
+    def _whole_by_dictionary(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """A name the model tagged as a person somewhere ("Erdogan") is whole where capitalised
+        words before it make a full name the field's dictionary knows ("Recep Tayyip Erdogan"),
+        tagged or not: the text says it is a person, the dictionary says where the name starts."""
+        words = {doc[c.end - 1].text for c in cands if c.label == "PERSON" and doc[c.end - 1].is_title}
+        if not words:
+            return cands
+        figs = figures()
+        taken = {i: c for c in cands for i in range(c.start, c.end)}
+        out = list(cands)
+        for i in indices_where(doc, ORTH, words):
+            start = i
+            while start > 0 and i - start < 3 and doc[start - 1].is_title and doc[start - 1].is_alpha \
+                    and (start - 1 not in taken or taken[start - 1].label == "PERSON"):
+                start -= 1
+            if start == i:
+                continue
+            for first in range(start, i):
+                if len(figs.people(doc[first : i + 1].text)) == 1:
+                    inside = [c for c in out if first <= c.start and c.end <= i + 1]
+                    if all(c.label == "PERSON" or not c.kb for c in inside):
+                        out = [c for c in out if c not in inside]
+                        out.append(Candidate(first, i + 1, "PERSON"))
+                    break
+        out.sort(key=lambda c: c.start)
+        return out
+
+    def _type_by_dictionary(self, doc: Doc, cands: list[Candidate]) -> None:
+        """The field's dictionary as evidence of type: a full name it knows only as a political
+        figure is a person ("Ahmed Shah Massoud" tagged as a place), and a name it knows only as
+        an armed group or international body is an organisation ("Hezbollah" tagged as a person).
+        Only names of two words or more for people, and never what the gazetteer knows."""
+        figs = figures()
+        for c in cands:
+            if c.kb or c.label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
+                continue
+            text = doc[c.start : c.end].text
+            if c.label != "PERSON" and c.end - c.start >= 2 and self.gaz.lookup(text) is None:
+                if len(figs.people(text)) == 1 and not figs.organisations(text):
+                    c.label = "PERSON"
+            elif c.label == "PERSON":
+                orgs = figs.organisations(text)
+                if orgs and not figs.people(text) and all(o.type in _GROUP_TYPES for o in orgs):
+                    c.label = "ORG"
+
     def _table_sides(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Names standing as sides in a results-table line are organisations (see tables.py)."""
-        text = text_of(doc)
+        text = doc.text  # not cached in user_data: Doc.from_docs warns about keys it cannot merge
         sides = list(team_spans(text)) if "\n" in text or len(doc) < 60 else []
         if not sides:
             return cands

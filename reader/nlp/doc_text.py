@@ -2,6 +2,8 @@
 
 ``Doc.text`` joins every token's text on each access (about 1 ms per 1,000 tokens); actors,
 dates and events each need it, so it is kept in ``Doc.user_data`` the first time it is asked for.
+Only the finished document is asked (after the pipeline): ``Doc.from_docs`` would warn about
+the key when long texts are joined from chunks.
 """
 
 from __future__ import annotations

@@ -135,6 +135,8 @@ class ActorTreeModel(QAbstractItemModel):
                 tip += "\nAlso called: " + ", ".join(aliases)
             if actor.roles:
                 tip += "\nRoles: " + ", ".join(actor.roles)
+            if actor.description:
+                tip += f"\n{actor.description[:1].upper()}{actor.description[1:]} (Phoenix dictionary)"
             return tip
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
