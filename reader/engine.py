@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from reader.entity_limits import drop_runaway_entities
 from reader.model import Analysis, Document
 from reader.nlp.actors import extract_actors
+from reader.nlp.doc_text import remember_text
 from reader.nlp.events import extract_events
 from reader.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from reader.nlp.timex import extract_dates
@@ -103,6 +104,8 @@ class Engine:
 
     def finish(self, doc: Doc, document: Document) -> Analysis:
         """Everything after spaCy: actors, dates, events for one parsed document."""
+        if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(document.text):
+            remember_text(doc, document.text)
         drop_runaway_entities(doc)
         actors = extract_actors(doc, document.published)
         dates = extract_dates(doc, document.published)

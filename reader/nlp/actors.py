@@ -223,6 +223,7 @@ class _Resolver:
         people = [c for c in self.clusters.values() if c.type == "PERSON" and c.roles]
         if not people:
             return []
+        role_words = {c.key: [frozenset(w.lower() for w in r.split()) for r in c.roles] for c in people}
         out = []
         for i in indices_where(doc, LOWER, gaz.title_heads):
             tok = doc[i]
@@ -241,7 +242,7 @@ class _Resolver:
             words = {w.lower() for w in role.split()} - gaz.soft_modifiers
             candidates = [
                 c for c in people
-                if any(words <= {w.lower() for w in r.split()} for r in c.roles)
+                if any(words <= r for r in role_words[c.key])
                 and (country is None or c.country_key == country)
             ]
             if len({c.key for c in candidates}) != 1:
@@ -294,11 +295,16 @@ def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
         c.forms[_strip_article(_clean(ent.text))] -= 1  # "Administration" alone is no name
         c.forms[f"{ent.kb_id_.removeprefix('govt:')} {ent.text}"] += 1
     taken = {t.i for e in doc.ents for t in e if e.label_ == "PERSON"}
-    for first, end, key in r.role_references(taken):
-        span = doc[first:end]
+    references = [(doc[first:end], key) for first, end, key in r.role_references(taken)]
+    if references:
+        # a role reference replaces what the model made of those words ("Turkish" as Turkey); one
+        # pass over the mentions, with the references' spans in order
+        spans = sorted((span.start_char, span.end_char) for span, _ in references)
+        starts = [a for a, _ in spans]
         for c in r.clusters.values():
-            c.mentions = [m for m in c.mentions if not (m.start < span.end_char and span.start_char < m.end)]
-        r.add(r.clusters[key], span.start_char, span.end_char)
+            c.mentions = [m for m in c.mentions if not _overlaps_any(m.start, m.end, starts, spans)]
+        for span, key in references:
+            r.add(r.clusters[key], span.start_char, span.end_char)
     _aliases(doc, r, gaz)
     _merge_short_organisation_names(r)
     link(doc, r, gaz)
@@ -335,22 +341,28 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w and w.lower() not in _NAME_GLUE and w[0].isalpha()).upper()
 
 
+def _overlaps_any(start: int, end: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps one of `spans` (sorted, not overlapping each other)."""
+    k = bisect_left(starts, end)
+    return k > 0 and spans[k - 1][1] > start
+
+
 def _merge_short_organisation_names(r: _Resolver) -> None:
     """'Apple' after 'Apple Computer', 'IMF' after 'International Monetary Fund': one organisation."""
     orgs = [c for c in r.clusters.values() if c.type == "ORG" and c.key.startswith("ORG:") and c.mentions]
+    # the longer names by first word and by initials, so that a long text is not quadratic
+    by_word: dict[str, list[_Cluster]] = {}
+    for c in orgs:
+        for f in c.forms:
+            if " " in f:
+                by_word.setdefault(f.split()[0], []).append(c)
+                by_word.setdefault("\0" + _initials(f), []).append(c)
     for short in orgs:
         form = _strip_article(_clean(short.mentions[0].text))
         if " " in form:
             continue
-        longer = [
-            c for c in orgs
-            if c is not short and c.mentions
-            and any(
-                f.split()[0] == form or (form.isupper() and len(form) > 1 and _initials(f) == form)
-                for f in c.forms
-                if " " in f
-            )
-        ]
+        pool = by_word.get(form, []) + (by_word.get("\0" + form, []) if form.isupper() and len(form) > 1 else [])
+        longer = [c for c in pool if c is not short and c.mentions]
         if len({c.key for c in longer}) != 1:
             continue
         target = longer[0]

@@ -24,6 +24,12 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Tell `text_of` the text a Doc was made from (spaCy keeps it exactly), so that a book-length
+    document is not joined again from its tokens."""
+    doc.user_data[_KEY] = text
+
+
 def indices_where(doc: Doc, attr: int, words: Iterable[str]) -> list[int]:
     """Indices of the tokens whose `attr` (ORTH, LOWER...) is one of `words`, read from the Doc's
     array: iterating a Doc makes a Token object per word, which dominates a scan of a long text."""

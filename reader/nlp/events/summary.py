@@ -59,6 +59,7 @@ class Summaries:
         self.children_of = children_of
         self._label = label
         self._surnames: dict[str, int] | None = None
+        self._short: dict[str, str] = {}
 
     def summary(self, c: EventClause, agents: list[str], targets: list[str], agent_toks: list[Token],
                  modality: str, attribution: str | None) -> str:
@@ -108,6 +109,12 @@ class Summaries:
     def _short_name(self, actor_id: str) -> str:
         """A person by the one word the briefing calls them ("Abiy", "Faki", "Blair") when no
         other person shares it; everyone else in full."""
+        known = self._short.get(actor_id)
+        if known is None:
+            known = self._short[actor_id] = self._find_short_name(actor_id)
+        return known
+
+    def _find_short_name(self, actor_id: str) -> str:
         name = self.index.name_of(actor_id)
         actor = self.index.by_id.get(actor_id)
         if actor is None or actor.type != "PERSON":

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
@@ -248,13 +249,9 @@ class EventDates:
         text = self.text
         start = text.rfind("\n", 0, trig.idx) + 1
         if past:
-            frame = None
-            for at, v in self._frames():
-                if at >= trig.idx:
-                    break
-                if at >= start:
-                    frame = v
-            return frame
+            frames = self._frames()
+            k = bisect_left(frames, trig.idx, key=lambda f: f[0])
+            return frames[k - 1][1] if k and frames[k - 1][0] >= start else None
         if perfect and self.published is not None and trig.idx < 1500 and text.count("\n", 0, trig.idx) <= 2:
             return self.published.isoformat()
         return None

@@ -7,6 +7,7 @@ the parse shows are not dates (the verb "May", a year that is a sum of money).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -166,11 +167,14 @@ def find_candidates(
             found.append(cand)
     found.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
     taken: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []
+    starts: list[int] = []  # the taken candidates never overlap: kept sorted, two neighbours tell
+    ends: list[int] = []
     for cand in found:
-        if any(cand.start < e and s < cand.end for s, e in occupied):
+        k = bisect_right(starts, cand.start)
+        if (k and ends[k - 1] > cand.start) or (k < len(starts) and starts[k] < cand.end):
             continue
         taken.append(cand)
-        occupied.append((cand.start, cand.end))
+        starts.insert(k, cand.start)
+        ends.insert(k, cand.end)
     taken.sort(key=lambda c: c.start)
     return taken
