@@ -89,13 +89,19 @@ def _live(r: _Resolver) -> list[_Cluster]:
 
 
 def _merge_same_names(r: _Resolver, gaz: Gazetteer) -> None:
-    # a lone word the model called a person here and a group or place there ("Tuareg") is one actor
-    lone = {c.name_tokens[0]: c for c in r.clusters.values() if c.key.startswith("person:single:") and c.mentions}
+    # a name the model called a person here and a group or place there ("Tuareg", "Lib Dems") is
+    # one actor: the person reading loses unless it has more mentions or a full name
+    people: dict[str, _Cluster] = {}
+    for c in r.clusters.values():
+        if c.type == "PERSON" and c.mentions and not c.roles:
+            forms = {fold(f) for f, n in c.forms.items() if n > 0}
+            if len(forms) == 1:
+                people.setdefault(next(iter(forms)), c)
     for c in _live(r):
         names = {fold(f) for f, n in c.forms.items() if n > 0}
-        for name in names & set(lone):
-            person = lone.pop(name)
-            if len(person.mentions) <= len(c.mentions):
+        for name in names & set(people):
+            person = people.pop(name)
+            if len(person.mentions) <= len(c.mentions) or " " in name:
                 _merge(r, c, person)
     clusters = _live(r)
     by_name: dict[str, list[_Cluster]] = {}

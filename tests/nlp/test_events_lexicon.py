@@ -134,3 +134,10 @@ def test_a_lead_in_the_present_perfect_is_dated_by_publication(engine):
     text = "Abbas warns militants\nMahmoud Abbas has warned militants to stop attacks on Israel."
     (event,) = by_trigger(analyze(engine, text), "warned")
     assert event.date == PUBLISHED.isoformat() and event.date_precision == "day"
+
+
+def test_a_paragraphs_date_does_not_pass_to_another_doers_background(engine):
+    text = ("Jane Miller was abducted in Baghdad on 19 October. Tom Walsh was expelled from the Labour party "
+            "because of his opposition to the war.")
+    (event,) = by_trigger(analyze(engine, text), "expelled")
+    assert event.date is None

@@ -169,7 +169,7 @@ class _Builder:
             self.dates[id(c)] = self.timing.date_of(c, self.dates, self._span(c))
             return None
         start, end = self._span(c)
-        date = self.timing.date_of(c, self.dates, (start, end))
+        date = self.timing.date_of(c, self.dates, (start, end), tuple(agents))
         self.dates[id(c)] = date
         modality, attribution = self._modality(c, speaker_ids)
         t_start, t_end = self._trigger_range(c)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from reader.nlp.events.clauses import VERBAL, EventClause
-from reader.nlp.events.participants import ActorIndex
+from reader.nlp.events.participants import ActorIndex, RefContext
 
 _EDGE_PUNCT = set(" \n\t,;:.—–-\"'“”‘’()[]")
 QUOTES = frozenset('"“”')
@@ -83,7 +83,9 @@ class Summaries:
         words = self._clause_words(c, agent_toks)
         if not words:
             words = self._label(c)
-        implicit = [t for t in targets if not self._named_in(t, words)]
+        in_subject = set(self.index.phrase_actors(agent_toks[0], RefContext())) if passive and agent_toks else set()
+        implicit = [t for t in targets if not self._named_in(t, words) and t not in in_subject
+                    and not (who and self._named_in(t, who))]
         if who and implicit:
             # "phoned his Polish counterpart": name whom the words only point at
             text = f"{who} → {', '.join(self._short_name(t) for t in implicit)}: {words}"

@@ -203,7 +203,8 @@ class EventDates:
             tok = tok.head
         return True
 
-    def date_of(self, ev: EventClause, resolved: dict[int, str | None], span: tuple[int, int] | None = None) -> str | None:
+    def date_of(self, ev: EventClause, resolved: dict[int, str | None], span: tuple[int, int] | None = None,
+                actors: tuple[str, ...] = ()) -> str | None:
         lo, hi = span or (0, self.doc[-1].idx + len(self.doc[-1].text) + 1)
         own = self._date_in([i for i in ev.bound if i in self.by_token and lo <= self.doc[i].idx < hi
                              and self._in_own_clause(i, ev)], ev.trigger)
@@ -227,9 +228,9 @@ class EventDates:
                 c.dep_ in ("nsubj", "nsubjpass") for c in ev.head.children):
             # "flew to Cairo on 5 June and met al-Sisi": one subject, one day
             return resolved.get(id(ev.sibling))
-        return self._context_date(ev)
+        return self._context_date(ev, actors)
 
-    def _context_date(self, ev: EventClause) -> str | None:
+    def _context_date(self, ev: EventClause, actors: tuple[str, ...] = ()) -> str | None:
         """When the clause has no date of its own: the sentence's ("When the government was
         elected in September 2022, Meloni went to great lengths"), else, for a story told in the
         simple past, the date the paragraph last framed a clause with ("In 2016 the court
@@ -249,12 +250,24 @@ class EventDates:
         text = self.text
         start = text.rfind("\n", 0, trig.idx) + 1
         if past:
+            # the story goes on only with a doer it was telling of: "Hassan was abducted on 19
+            # October. Galloway, who was expelled from Labour, ..." does not date the expulsion
             frames = self._frames()
             k = bisect_left(frames, trig.idx, key=lambda f: f[0])
-            return frames[k - 1][1] if k and frames[k - 1][0] >= start else None
+            if not k or frames[k - 1][0] < start or not set(actors) & self._actors_of_sentence(frames[k - 1][0]):
+                return None
+            return frames[k - 1][1]
         if perfect and self.published is not None and trig.idx < 1500 and text.count("\n", 0, trig.idx) <= 2:
             return self.published.isoformat()
         return None
+
+    def _actors_of_sentence(self, char: int) -> set[str]:
+        """Actor ids named in the sentence holding character `char`."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None:
+            return set()
+        sent = span[0].sent
+        return {a for i in range(sent.start, sent.end) for a in self.index.ids_at(i)}
 
     @property
     def text(self) -> str:
