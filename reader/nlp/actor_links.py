@@ -131,14 +131,14 @@ def _merge_same_names(r: _Resolver, gaz: Gazetteer) -> None:
                 with_country.setdefault(stripped, []).append(c)
             plain.setdefault(name, []).append(c)
             head, sep, last = name.rpartition(" of ")
-            if sep and head and " " not in last:
-                ends_with.setdefault(last, []).append(c)
+            if sep and head.split()[-1:] in (["house"], ["chamber"]) and " " not in last:
+                ends_with.setdefault(last, []).append(c)  # "the Lords" of "House of Lords", not "RAI"
     for stripped, owners in with_country.items():
         owners = _unique(owners)
         shorts = [o for o in _unique(plain.get(stripped, [])) if all(o is not w for w in owners) and not o.key.startswith(("country:", "org:"))]
         if len(owners) == 1 and len(shorts) == 1 and owners[0].mentions and shorts[0].mentions:
             _merge(r, owners[0], shorts[0])
-    # "the Lords" is the one "House of Lords": a one-word name that ends one longer name
+    # "the Lords" is the one "House of Lords": a one-word name that ends one house's name
     for short_c in _live(r):
         forms = [n for n in names.get(short_c.key, ()) if n]
         if len(forms) != 1 or " " in forms[0] or short_c.key.startswith(("country:", "org:")):

@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
+
+from reader.nlp.doc_text import indices_where
 
 if TYPE_CHECKING:
     from reader.nlp.components import Candidate
@@ -43,6 +46,7 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
     """Apply every shape rule, in an order where each sees the previous one's output."""
     cands = _join_quoted_nicknames(doc, cands)
     cands = _split_at_possessive(doc, cands)
+    cands = _named_in_apposition(doc, cands)
     _extend_over_glue(doc, cands)
     out: list[Candidate] = []
     for c in cands:
@@ -159,6 +163,53 @@ def _extend_over_glue(doc: Doc, cands: list[Candidate]) -> None:
                 o.start = o.end = -1  # swallowed
             c.end = j
     cands[:] = [c for c in cands if c.start >= 0]
+
+
+#: Nouns for a body that a name in apposition names ("her party, the Fratelli d'Italia,").
+BODY_NOUNS = frozenset({
+    "party", "group", "movement", "alliance", "coalition", "union", "company", "firm", "newspaper", "agency",
+    "organisation", "organization", "militia", "faction", "bank", "broadcaster", "channel", "network", "council",
+})
+
+
+def _name_word(text: str) -> bool:
+    """A word of a name: capitalised, or an elided particle before a capital ("d’Italia", "l'Azawad")."""
+    if text[:1].isupper():
+        return True
+    return len(text) > 2 and text[1] in "'’" and text[2:3].isupper()
+
+
+def _named_in_apposition(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """'Ms Meloni's party, the Fratelli d'Italia, ...': capitalised words set off by commas right
+    after a noun for a body are that body's name, whatever the model made of them."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    out = list(cands)
+    for i in indices_where(doc, LOWER, BODY_NOUNS):
+        tok = doc[i]
+        if tok.i + 3 >= len(doc) or doc[tok.i + 1].text != ",":
+            continue
+        j = tok.i + 2
+        if doc[j].lower_ == "the":
+            j += 1
+        k = j
+        while k < len(doc) and k - j < 6 and (_name_word(doc[k].text) or (k > j and doc[k].lower_ in NAME_PARTICLES)):
+            k += 1
+        if k == j or k >= len(doc) or doc[k].text not in (",", "(", ".", ";", "–", "—"):
+            continue
+        if not _name_word(doc[k - 1].text) or (k - j == 1 and doc[j].is_sent_start):
+            continue
+        same = [c for c in out if c.start == j and c.end == k]
+        if same and not same[0].kb and same[0].label != "PERSON":
+            same[0].label = "ORG"  # the model's "facility" or "group of people" is the body named
+        elif not any(i in taken for i in range(j, k)):
+            out.append(type(cands[0])(j, k, "ORG") if cands else _candidate(j, k))
+    return out
+
+
+def _candidate(start: int, end: int) -> Candidate:
+    from reader.nlp.components import Candidate
+
+    return Candidate(start, end, "ORG")
 
 
 def _place_after_place(doc: Doc, cands: list[Candidate]) -> None:

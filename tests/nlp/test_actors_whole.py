@@ -144,3 +144,13 @@ def test_a_lone_word_called_a_person_once_and_a_group_elsewhere_is_one_actor(eng
     a = analyze(engine, "Tuareg rebels attacked the convoy. A Tuareg spokesman said the Tuareg fighters withdrew.")
     tuareg = [x for x in a.actors if x.name == "Tuareg"]
     assert len(tuareg) <= 1
+
+
+def test_a_name_in_apposition_to_a_party_is_the_party(engine):
+    a = analyze(engine, "Ms Rossi's party, the Fratelli di Roma, and its allies pledged support to families.")
+    assert owner(a, "Fratelli di Roma").type == "ORG"
+
+
+def test_a_body_of_a_broadcaster_is_not_the_broadcaster(engine):
+    a = analyze(engine, "The RAI journalists protested. The Union of Journalists of RAI called a strike against RAI.")
+    assert owner(a, "Union of Journalists of RAI").id != next(x.id for x in a.actors if x.name == "RAI")
