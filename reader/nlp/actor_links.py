@@ -44,6 +44,7 @@ _NON_PERSON = ("ORG", "GPE", "LOC", "FAC", "NORP")
 def link(doc: Doc, r: _Resolver, gaz: Gazetteer) -> None:
     """Merge the clusters of `r` that are one body or place (see the module docstring)."""
     _merge_same_names(r, gaz)
+    _the_government(doc, r)
     _untagged_uses(doc, r)
     _acronyms(doc, r, gaz)
     _place_aliases(doc, r)
@@ -320,3 +321,29 @@ def _untagged_uses(doc: Doc, r: _Resolver) -> None:
             c.mentions.append(Mention(start, end, span.text))
             c.forms[span.text] += 1
             break
+
+
+def _the_government(doc: Doc, r: _Resolver) -> None:
+    """'The government's response was to pass a decree': in a briefing about one country, "the
+    government" with no other country named with it is that country's. A country is the
+    briefing's when it is named at least three times and twice as often as any other."""
+    counts = sorted(((len(c.mentions), c) for c in r.clusters.values()
+                     if c.key.startswith("country:") and c.mentions), key=lambda x: -x[0])
+    if not counts or counts[0][0] < 3 or (len(counts) > 1 and counts[0][0] < 2 * counts[1][0]):
+        return
+    country = counts[0][1]
+    covered = sorted((m.start, m.end) for c in r.clusters.values() for m in c.mentions)
+    starts = [a for a, _ in covered]
+    for i in indices_where(doc, LOWER, ("government",)):
+        tok = doc[i]
+        if tok.ent_type_ or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue
+        if any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.lower_ != "the" for c in tok.children):
+            continue  # "the Italian government", "the Meloni government" are named otherwise
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("members", "member"):
+            continue
+        start, end = tok.idx, tok.idx + len(tok.text)
+        k = bisect_right(starts, start)
+        if (k and covered[k - 1][1] > start) or (k < len(covered) and covered[k][0] < end):
+            continue
+        country.mentions.append(Mention(start, end, tok.text))

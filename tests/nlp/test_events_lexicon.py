@@ -141,3 +141,36 @@ def test_a_paragraphs_date_does_not_pass_to_another_doers_background(engine):
             "because of his opposition to the war.")
     (event,) = by_trigger(analyze(engine, text), "expelled")
     assert event.date is None
+
+
+def test_an_inverted_subject_is_the_doer(engine):
+    text = "Also due to attend are US Secretary of State Condoleezza Rice and UN Secretary General Kofi Annan."
+    (event,) = by_trigger(analyze(engine, text), "attend")
+    assert any("Rice" in a.name for a in analyze(engine, text).actors if a.id in event.agents)
+
+
+def test_announcing_a_coercive_act_one_will_do_is_a_threat(engine):
+    (event,) = by_trigger(analyze(engine, "Donald Trump stated that he would impose sanctions on China."), "stated")
+    assert event.category == "13"
+    (plain,) = by_trigger(analyze(engine, "Donald Trump stated that China was a partner."), "stated")
+    assert plain.category == "01"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "category"),
+    [
+        ("In May the Union of Journalists of RAI announced strike action.", "announced", "14"),
+        ("The EU confirmed a new aid package for Iraq.", "confirmed", "07"),
+    ],
+)
+def test_an_announced_act_takes_the_category_of_the_act(engine, sentence, trigger, category):
+    (event,) = by_trigger(analyze(engine, sentence), trigger)
+    assert event.category == category
+
+
+def test_the_government_of_a_briefing_about_one_country(engine):
+    text = ("Italy passed a new law. Critics in Italy said Italy was changing. "
+            "The government's response was to pass a decree.")
+    analysis = analyze(engine, text)
+    italy = next(a for a in analysis.actors if a.name == "Italy")
+    assert any(m.text == "government" for m in italy.mentions)

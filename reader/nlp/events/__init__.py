@@ -35,6 +35,8 @@ from reader.nlp.events.timing import EventDates, date_precision
 __all__ = ["extract_events", "load_lexicon", "sort_events"]
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
+#: CAMEO roots of coercive acts: saying one will do them is a threat.
+_COERCIVE = frozenset({"15", "16", "17", "18", "19", "20"})
 _EDGE_PUNCT = set(" \n\t,;:.—–-\"'“”‘’()[]")
 _TRAVEL_NOUNS = {"visit", "trip", "journey", "tour", "delegation", "mission"}
 
@@ -215,6 +217,13 @@ class _Builder:
             c.code = entry.code
             comp = self._complement(comp, entry) if entry.defer else None
             depth += 1
+        if c.match.entry.speech or c.match.entry.lemma in self.lex.cue("threat_carrier"):
+            # "Trump said he would place tariffs", "China vowed to retaliate": announcing a coercive
+            # act one has not done yet is a threat (CAMEO 13)
+            for nested in self.children_of.get(id(c), ()):
+                if nested.hyp and category_of(nested.match.entry.code) in _COERCIVE:
+                    c.code = "130"
+                    break
 
     def _complement(self, trig: Token, entry) -> Token | None:
         """The act a deferring head ("decision to suspend") or a speech verb's object ("announced sanctions") names."""

@@ -184,9 +184,12 @@ class ClauseFinder:
                 return None
         elif mode != FREE:
             return None
-        # a negation above an event noun is about the verb: "did not attend the talks" - the talks happened
+        # a negation above an event noun is about the verb: "did not attend the talks" - the talks
+        # happened; and an act with its own doer inside another ("will not tolerate attacks such as
+        # Hamas's bombing") keeps none of that act's hedges either
+        own_act = pos == "NOUN" and mode == ARG
         ev = EventClause(trigger=trigger, match=match, head=head, parent=ctx.owner, link=link,
-                         hyp=ctx.hyp, neg=ctx.neg and pos != "NOUN", speaker=ctx.speaker)
+                         hyp=ctx.hyp and not own_act, neg=ctx.neg and pos != "NOUN", speaker=ctx.speaker)
         if link == "conj":
             ev.sibling = self.by_head.get(tok.head.i)
         self.by_head[head.i] = ev
@@ -464,6 +467,9 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if depth > 6:
         return []
     subj = [c for c in tok.children if c.dep_ == "nsubj"] or [c for c in tok.children if c.dep_ == "csubj"]
+    if not subj and tok.lemma_ == "be" and any(c.dep_ in ("acomp", "prep") and c.i < tok.i for c in tok.children):
+        # "Also due to attend are Condoleezza Rice, Kofi Annan ...": the inverted subject
+        subj = [c for c in tok.children if c.dep_ == "attr" and c.i > tok.i]
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
