@@ -46,6 +46,7 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
     """Apply every shape rule, in an order where each sees the previous one's output."""
     cands = _join_quoted_nicknames(doc, cands)
     cands = _split_at_possessive(doc, cands)
+    cands = _split_coordinated_names(doc, cands)
     cands = _named_in_apposition(doc, cands)
     _extend_over_glue(doc, cands)
     out: list[Candidate] = []
@@ -99,7 +100,7 @@ def _can_be_a_name(doc: Doc, c: Candidate) -> bool:
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens if not t.is_punct):
         return False  # "jihadist", "n’t"
     # "UAVs", "MPs": a plural of a common noun
-    return not (len(tokens) == 1 and _PLURAL_ACRONYM.match(tokens.text) and c.label == "ORG")
+    return not (len(tokens) == 1 and _PLURAL_ACRONYM.match(tokens.text) and c.label in ("ORG", "PERSON"))
 
 
 def _join_quoted_nicknames(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -137,6 +138,22 @@ def _split_at_possessive(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             continue
         out.append(type(c)(c.start, cut, "ORG" if c.label == "PERSON" else c.label, c.kb))
         out.append(type(c)(cut + 1, c.end, "ORG" if c.label == "PERSON" else c.label))
+    return out
+
+
+def _split_coordinated_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """'Duchy of Lancaster and Duchy of Cornwall' is two bodies: a name that starts again after
+    "and" with its own first word is a second name, not one long one."""
+    out: list[Candidate] = []
+    for c in cands:
+        first = doc[c.start].text
+        cut = next((i for i in range(c.start + 2, c.end - 1)
+                    if doc[i].lower_ == "and" and doc[i + 1].text == first and first[:1].isupper()), None)
+        if cut is None or c.kb:
+            out.append(c)
+            continue
+        out.append(type(c)(c.start, cut, c.label))
+        out.append(type(c)(cut + 1, c.end, c.label))
     return out
 
 

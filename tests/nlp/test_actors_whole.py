@@ -154,3 +154,8 @@ def test_a_name_in_apposition_to_a_party_is_the_party(engine):
 def test_a_body_of_a_broadcaster_is_not_the_broadcaster(engine):
     a = analyze(engine, "The RAI journalists protested. The Union of Journalists of RAI called a strike against RAI.")
     assert owner(a, "Union of Journalists of RAI").id != next(x.id for x in a.actors if x.name == "RAI")
+
+
+def test_two_names_joined_by_and_are_two_bodies(engine):
+    a = analyze(engine, "Income from the Duchy of Lancaster and Duchy of Cornwall rose last year.")
+    assert owner(a, "Duchy of Lancaster").id != owner(a, "Duchy of Cornwall").id
