@@ -174,3 +174,19 @@ def test_the_government_of_a_briefing_about_one_country(engine):
     analysis = analyze(engine, text)
     italy = next(a for a in analysis.actors if a.name == "Italy")
     assert any(m.text == "government" for m in italy.mentions)
+
+
+def test_a_group_the_dictionary_knows_acting_at_a_named_place_is_a_row(engine):
+    (event,) = by_trigger(analyze(engine, "Protesters stormed parliament in Nairobi on Tuesday."), "stormed")
+    assert event.summary.startswith("Protesters: stormed parliament in Nairobi")
+
+
+def test_a_hedged_act_after_a_modal_in_a_concession_is_still_a_row(engine):
+    text = "We expect the bank to cut rates, although the IMF may delay its next disbursement."
+    (event,) = by_trigger(analyze(engine, text), "delay")
+    assert event.modality == "hypothetical"
+
+
+def test_a_hedge_stays_in_the_summary(engine):
+    (event,) = by_trigger(analyze(engine, "Hungary is thought to have sent troops to Serbia."), "sent")
+    assert event.summary.startswith("Hungary: is thought to have sent troops to Serbia")

@@ -106,7 +106,7 @@ class _Builder:
         self.breaks = [i for i in spaces if "\n\n" in doc[i].text]
         self.ref_candidates = index.reference_candidates() - self.datelines
         self.title_tokens = self._title_tokens()
-        self.summaries = Summaries(doc, index, timing.text, self.children_of, self._label)
+        self.summaries = Summaries(doc, index, timing.text, self.children_of, self._label, finder.raising)
 
     # -- one event ---------------------------------------------------------------------------
 
@@ -167,7 +167,9 @@ class _Builder:
         paragraph = outside.breaks_only()
         title_ids = [index.by_token[i] for i in sorted(self.title_tokens & in_clause) if i not in paragraph]
         actor_ids = list(dict.fromkeys([*agents, *targets, *place_ids, *title_ids]))
-        if (not agents and not targets) or not self._field_reading_holds(c, agents, agent_toks, ctx):
+        unnamed_doer = not agents and not targets and bool(place_ids) and self._group_doer(agent_toks)
+        if (not agents and not targets and not unnamed_doer) or not self._field_reading_holds(
+                c, agents or (["group"] if unnamed_doer else []), agent_toks, ctx):
             self.dates[id(c)] = self.timing.date_of(c, self.dates, self._span(c))
             return None
         start, end = self._span(c)
@@ -198,6 +200,15 @@ class _Builder:
         )
 
     # -- parts -------------------------------------------------------------------------------
+
+    def _group_doer(self, agent_toks: list[Token]) -> bool:
+        """'Protesters stormed parliament in Nairobi': a doer the field's dictionary knows as a kind
+        of actor (protesters, troops, police, rebels) makes an act at a named place a row, though
+        no one in it is named."""
+        from reader.nlp.figures import figures
+
+        return any(t.pos_ == "NOUN" and t.tag_ in ("NNS", "NN") and figures().agent(t.lower_) is not None
+                   for t in agent_toks)
 
     def _field_reading_holds(self, c: EventClause, agents: list[str], agent_toks: list[Token], ctx: RefContext) -> bool:
         """A trigger found only in the field dictionary must name its doer ("this undermined the

@@ -212,7 +212,8 @@ class ClauseFinder:
         """A verb found only in the field dictionary is an act when it is done, by someone: not an
         aim ("an effort to promote a settlement"), nor something an act noun does ("a possible visit
         by Modi dominated the news": the visit dominates; Modi only visits)."""
-        if is_infinitive(tok) and tok.dep_ in ("acl", "advcl", "xcomp", "ccomp", "relcl"):
+        to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if to_infinitive and tok.dep_ in ("acl", "advcl", "xcomp", "ccomp", "relcl"):
             if not (tok.head.pos_ in VERBAL and tok.head.lemma_.lower() in self.lex.cue("hypothetical_governor")):
                 return False
         for child in tok.children:
@@ -396,6 +397,7 @@ class ClauseFinder:
         hyp, neg = ctx.hyp, ctx.neg
         hedge = self.raising.get(tok.i) if tok.i in self.raising else self._raising_hedge(tok) if dep == "xcomp" else None
         if hedge is not None and dep == "xcomp":
+            self.raising[tok.i] = hedge
             if hedge == "hypothetical":
                 return FREE, Ctx(ctx.owner, True, neg, ctx.speaker), dep
             self.hearsay.update(t.i for t in child.subtree)

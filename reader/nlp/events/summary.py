@@ -52,7 +52,7 @@ class Summaries:
     """Writes the summary of each event of one document (see the module docstring)."""
 
     def __init__(self, doc: Doc, index: ActorIndex, text: str, children_of: dict[int, list[EventClause]],
-                 label: Callable[[EventClause], str]) -> None:
+                 label: Callable[[EventClause], str], raising: dict[int, str] | None = None) -> None:
         self.doc = doc
         self.index = index
         self.text = text
@@ -60,6 +60,8 @@ class Summaries:
         self._label = label
         self._surnames: dict[str, int] | None = None
         self._short: dict[str, str] = {}
+        #: "is said / thought to" hedges by token index (the clause finder's)
+        self.raising = raising if raising is not None else {}
 
     def summary(self, c: EventClause, agents: list[str], targets: list[str], agent_toks: list[Token],
                  modality: str, attribution: str | None) -> str:
@@ -169,6 +171,11 @@ class Summaries:
                     first = child.i
             if h is not trig and h.i < first:
                 first = h.i
+        hedge = c.head.head
+        if c.head.dep_ == "xcomp" and hedge.i in self.raising:
+            # "is thought to have met": the hedge is part of what the row says
+            first = min([first, hedge.i, *(ch.i for ch in hedge.children if ch.dep_ in ("aux", "auxpass") and ch.i < hedge.i)])
+            region = region | set(range(first, trig.i))
         out: list[Token] = []
         i = first
         truncated = False
@@ -182,7 +189,7 @@ class Summaries:
             if i not in skip:
                 out.append(tok)
             i += 1
-        while out and (out[-1].is_punct or out[-1].is_space or out[-1].dep_ == "cc"):
+        while out and ((out[-1].is_punct and out[-1].text != "%") or out[-1].is_space or out[-1].dep_ == "cc"):
             out.pop()
         if not out:
             return ""
