@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from reader.nlp.doc_text import indices_where
-from reader.nlp.entity_shapes import reshape
+from reader.nlp.entity_shapes import SURNAME_PARTICLES, reshape
 from reader.nlp.figures import figures
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
 from reader.nlp.tables import team_spans
@@ -97,8 +97,11 @@ class BriefingEntities:
             start += 1
         if start >= end or any(t.is_space and "\n" in t.text for t in doc[start:end]):
             return None
-        # sentence adverbs and the like swallowed by the model ("Later Blair")
+        # sentence adverbs and the like swallowed by the model ("Later Blair"), unless the field's
+        # dictionary knows the whole as a person's name ("Luiz Inácio Lula da Silva" first in a sentence)
         while end - start > 1 and doc[start].pos_ in _NOT_NAME_POS and doc[start].text not in ARTICLES:
+            if cand.label == "PERSON" and figures().people(doc[start:end].text):
+                break
             start += 1
         if cand.label != "PERSON":
             while start < end and doc[start].text in ARTICLES:
@@ -169,12 +172,15 @@ class BriefingEntities:
         out = list(cands)
         for i in indices_where(doc, ORTH, words):
             start = i
-            while start > 0 and i - start < 3 and doc[start - 1].is_title and doc[start - 1].is_alpha \
+            while start > 0 and i - start < 5 and doc[start - 1].is_alpha and (
+                    doc[start - 1].is_title or doc[start - 1].lower_ in SURNAME_PARTICLES) \
                     and (start - 1 not in taken or taken[start - 1].label == "PERSON"):
                 start -= 1
             if start == i:
                 continue
             for first in range(start, i):
+                if not doc[first].is_title:
+                    continue
                 if len(figs.people(doc[first : i + 1].text)) == 1:
                     inside = [c for c in out if first <= c.start and c.end <= i + 1]
                     if all(c.label == "PERSON" or not c.kb for c in inside):

@@ -45,6 +45,7 @@ _CLOSE_QUOTES = frozenset({"”", '"', "’", "'"})
 def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
     """Apply every shape rule, in an order where each sees the previous one's output."""
     cands = _join_quoted_nicknames(doc, cands)
+    cands = _join_particles(doc, cands)
     cands = _split_at_possessive(doc, cands)
     cands = _split_coordinated_names(doc, cands)
     cands = _named_in_apposition(doc, cands)
@@ -126,6 +127,37 @@ def _join_quoted_nicknames(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 c.end = tail.end
         out.append(c)
     return [c for c in out if id(c) not in skip]
+
+
+#: Particles inside a surname: "Ursula von der Leyen", "Lula da Silva", "Osama bin Laden".
+SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "della", "bin",
+                               "ibn", "al", "el", "la", "le", "ter", "ten", "zu"})
+
+
+def _join_particles(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """'Ursula von der Leyen': a person's name goes on over surname particles into the capitalised
+    word after them, whatever the model made of that word (it took "Leyen" for a place)."""
+    by_start = {c.start: c for c in cands}
+    drop: set[int] = set()
+    for c in cands:
+        if c.label != "PERSON" or id(c) in drop:
+            continue
+        base = c.end
+        while base - c.start > 1 and doc[base - 1].lower_ in SURNAME_PARTICLES and doc[base - 1].text.islower():
+            base -= 1  # the model may have taken "Ursula von der" and left "Leyen" out
+        j = base
+        while j < len(doc) and j - base < 3 and doc[j].lower_ in SURNAME_PARTICLES and doc[j].text.islower():
+            j += 1
+        if j == base or j >= len(doc) or not doc[j].text[:1].isupper() or not doc[j].is_alpha:
+            continue
+        nxt = by_start.get(j)
+        if nxt is not None and nxt.kb:
+            continue  # "Charles de Gaulle" is whole already; "President of France" is not a surname
+        end = nxt.end if nxt is not None else j + 1
+        if nxt is not None:
+            drop.add(id(nxt))
+        c.end = end
+    return [c for c in cands if id(c) not in drop]
 
 
 def _split_at_possessive(doc: Doc, cands: list[Candidate]) -> list[Candidate]:

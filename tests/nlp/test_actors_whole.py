@@ -159,3 +159,17 @@ def test_a_body_of_a_broadcaster_is_not_the_broadcaster(engine):
 def test_two_names_joined_by_and_are_two_bodies(engine):
     a = analyze(engine, "Income from the Duchy of Lancaster and Duchy of Cornwall rose last year.")
     assert owner(a, "Duchy of Lancaster").id != owner(a, "Duchy of Cornwall").id
+
+
+@pytest.mark.parametrize(
+    "name", ["Ursula von der Leyen", "Osama bin Laden", "Luiz Inácio Lula da Silva", "Charles de Gaulle",
+             "Abu Mohammed al-Julani"],
+)
+def test_particles_stay_inside_a_name(engine, name):
+    a = analyze(engine, f"{name} met the press on Monday.")
+    assert owner(a, name).type == "PERSON"
+
+
+def test_a_dateline_is_not_part_of_the_person_after_it(engine):
+    a = analyze(engine, "NAIROBI, Kenya (AP) — Raila Odinga said on Monday that talks had failed.")
+    assert owner(a, "Raila Odinga").type == "PERSON"

@@ -162,6 +162,10 @@ class ClauseFinder:
                     break
         if match is None:
             return None
+        if match.entry.source == "generic" or match.entry.code == OTHER_ACT:
+            outcome = self._outcome_of_act(tok)
+            if outcome is not None:
+                match = outcome
         hedge = self._raising_hedge(tok)
         if hedge is not None:
             self.raising[tok.i] = hedge  # "is said to be watching": a hedge on the watching, not a saying
@@ -222,6 +226,18 @@ class ClauseFinder:
                 if self.lex.entries.get((lemma, "NOUN")) or self.lex.entries.get((child.lower_, "NOUN")):
                     return False
         return True
+
+    def _outcome_of_act(self, tok: Token) -> Match | None:
+        """'The talks collapsed', 'negotiations resumed on Monday': a verb saying what became of an
+        act named as its subject is that act's event (the talks' category), at the verb."""
+        if tok.lemma_.lower() not in self.lex.cue("outcome_verb"):
+            return None
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i in self.matches:
+                entry = self.matches[child.i].entry
+                if entry.pos == "NOUN" and entry.source == "ours" and not entry.object_only:
+                    return Match(LexEntry(tok.lemma_.lower(), "VERB", entry.code, source="ours"), (child.i,))
+        return None
 
     def _own_act_in_argument(self, tok: Token, owner: EventClause | None) -> bool:
         """ "Egypt condemned Russia's attack": the attack is Russia's act, a row of its own; but "carried
@@ -290,7 +306,7 @@ class ClauseFinder:
                     ids = [a for a in ids if self.index.type_of(a) not in ("GPE", "LOC", "FAC")]
                 if ids:
                     return True
-            if child.dep_ == "prep" and child.lower_ in ("with", "by"):
+            if child.dep_ == "prep" and child.lower_ in ("with", "by", "between", "among"):
                 if any(self.index.ids_at(g.i) or g.pos_ == "PRON" for g in child.subtree if g.i != child.i):
                     return True
         return False

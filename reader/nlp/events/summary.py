@@ -171,6 +171,14 @@ class Summaries:
                     first = child.i
             if h is not trig and h.i < first:
                 first = h.i
+        named = [doc[i] for i in c.match.extra if i < trig.i and doc[i].dep_ in ("nsubj", "nsubjpass")]
+        if named:
+            # "talks collapsed on Friday": the act whose fate the verb tells is part of the row
+            act = named[0]
+            words = [t.i for t in act.subtree if t.dep_ != "det" and t.i <= act.i]
+            skip -= set(range(min(words), act.i + 1))
+            first = min(first, min(words))
+            region = region | set(range(first, trig.i))
         hedge = c.head.head
         if c.head.dep_ == "xcomp" and hedge.i in self.raising:
             # "is thought to have met": the hedge is part of what the row says
