@@ -235,8 +235,14 @@ class ClauseFinder:
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i in self.matches:
                 entry = self.matches[child.i].entry
-                if entry.pos == "NOUN" and entry.source == "ours" and not entry.object_only:
-                    return Match(LexEntry(tok.lemma_.lower(), "VERB", entry.code, source="ours"), (child.i,))
+                if entry.pos != "NOUN" or entry.source != "ours" or entry.object_only:
+                    continue
+                # only an act that names its own parties ("talks between Israel and Hamas"): a bare
+                # "the talks" may point back to the wrong talks
+                if not self._noun_has_participants(child) or child.tag_ in ("NNS", "NNPS") and not any(
+                        g.dep_ == "prep" or self.index.ids_at(g.i) for g in child.children):
+                    continue
+                return Match(LexEntry(tok.lemma_.lower(), "VERB", entry.code, source="ours"), (child.i,))
         return None
 
     def _own_act_in_argument(self, tok: Token, owner: EventClause | None) -> bool:
