@@ -291,18 +291,8 @@ def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
         else:
             label = f"{ent.kb_id_.removeprefix('govt:')} {ent.text}"
             c = r.cluster(f"ORG:{fold(label)}", "ORG", label)
-        # "the Trump Administration" is one mention of the government, as the reader sees it: the
-        # surname before the government word belongs to it, not to the person
-        start = ent.start_char
-        before = doc[ent.start - 1] if ent.start > 0 else None
-        if before is not None and fold(before.text) == surname:
-            start = before.idx
-            for p in r.clusters.values():
-                if p.type == "PERSON" and any(m.start == start for m in p.mentions):
-                    p.mentions = [m for m in p.mentions if m.start != start]
-                    p.forms[_strip_article(_clean(before.text))] -= 1
-        r.add(c, start, ent.end_char)
-        c.forms[_strip_article(_clean(r.text[start : ent.end_char]))] -= 1
+        r.add(c, ent.start_char, ent.end_char)
+        c.forms[_strip_article(_clean(ent.text))] -= 1  # "Administration" alone is no name
         c.forms[f"{ent.kb_id_.removeprefix('govt:')} {ent.text}"] += 1
     taken = {t.i for e in doc.ents for t in e if e.label_ == "PERSON"}
     references = [(doc[first:end], key) for first, end, key in r.role_references(taken)]
