@@ -291,9 +291,9 @@ def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
         else:
             label = f"{ent.kb_id_.removeprefix('govt:')} {ent.text}"
             c = r.cluster(f"ORG:{fold(label)}", "ORG", label)
+        # the mention is the government word alone ("Trump" in "the Trump Administration" stays the
+        # person's), and the alias is what is highlighted, so the window and the report agree
         r.add(c, ent.start_char, ent.end_char)
-        c.forms[_strip_article(_clean(ent.text))] -= 1  # "Administration" alone is no name
-        c.forms[f"{ent.kb_id_.removeprefix('govt:')} {ent.text}"] += 1
     taken = {t.i for e in doc.ents for t in e if e.label_ == "PERSON"}
     references = [(doc[first:end], key) for first, end, key in r.role_references(taken)]
     if references:
