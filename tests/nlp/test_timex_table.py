@@ -38,6 +38,12 @@ CASES = [
     ("The budget for 2025/26 was approved.", PUB, "2025/26", "DATE", "2025", None),
     ("Profits for FY2024 rose.", PUB, "FY2024", "DATE", "2024", None),
     ("Revenue in Q3 was flat.", PUB, "Q3", "DATE", "2025-Q3", None),
+    # a range of two years is two dates; "every morning" is a set
+    ("The pandemic of 2009-2010 killed many.", PUB, "2009", "DATE", "2009", None),
+    ("The pandemic of 2009-2010 killed many.", PUB, "2010", "DATE", "2010", None),
+    ("She walks every morning.", PUB, "every morning", "SET", "XXXX-XX-XXTMO", None),
+    # the model's date entity may leave the unit out: "rose in the fourth quarter" is still past
+    ("Foreclosures in the US rose in the fourth quarter.", D(2007, 3, 13), "the fourth quarter", "DATE", "2006-Q4", None),
     # a possessive weekday follows its clause's tense (PUB is a Thursday)
     ("Friday's summit is being hosted by Portugal.", PUB, "Friday", "DATE", "2025-05-23", None),
     ("Friday's summit was hosted by Portugal.", PUB, "Friday", "DATE", "2025-05-16", None),

@@ -351,6 +351,15 @@ class Resolver:
             year = int(cand.group("year"))
         return self._point(cand, f"{year:04d}")
 
+    def _year_range(self, cand: Candidate) -> list[Resolved]:
+        """'the pandemic of 2009-2010': two years, each a date of its own (TimeML writes a range as
+        its two ends)."""
+        first, second = int(cand.group("year")), int(cand.group("year2"))
+        if second <= first:
+            return []
+        return [Resolved(cand.start, cand.match.end("year"), "DATE", f"{first:04d}", cand.mod),
+                Resolved(cand.match.start("year2"), cand.end, "DATE", f"{second:04d}")]
+
     def _decade(self, cand: Candidate) -> list[Resolved]:
         if cand.group("dec"):
             value = cand.group("dec")
@@ -694,6 +703,8 @@ class Resolver:
         return self._point(cand, f"{day}T{hour:02d}:{minute:02d}{zone}", "TIME")
 
     def _set(self, cand: Candidate) -> list[Resolved]:
+        if cand.group("pod"):
+            return [Resolved(cand.start, cand.end, "SET", f"XXXX-XX-XXT{POD[cand.group('pod').lower()]}", cand.mod)]
         if cand.group("weekdays"):
             isoday = _weekday(cand.group("weekdays")[:-1])
             return [Resolved(cand.start, cand.end, "SET", f"XXXX-WXX-{isoday}", cand.mod)]

@@ -63,6 +63,9 @@ def verb_direction(verb: Token) -> tuple[int, bool]:
 #: Prepositions that introduce a deadline or a span end: the main verb's tense does not move them.
 OPEN_PREPOSITIONS = frozenset({"until", "till", "through", "by", "to", "before", "pending", "ahead", "after", "from"})
 _DATE_WORDS = frozenset({"the", "of", "early", "late", "mid", "this", "last", "next", "on", ",", "-", "."})
+#: Unit words inside a date the model's entity may leave out ("the fourth *quarter*").
+_UNIT_WORDS = frozenset({"quarter", "half", "week", "weekend", "month", "year", "day", "morning", "afternoon",
+                         "evening", "night", "season", "decade", "century", "period"})
 
 
 def _part_of_date(token: Token) -> bool:
@@ -70,6 +73,7 @@ def _part_of_date(token: Token) -> bool:
         token.like_num
         or token.ent_type_ in ("DATE", "TIME")
         or token.lower_ in _DATE_WORDS
+        or token.lower_ in _UNIT_WORDS
         or token.shape_ in ("Xxx.", "Xxxx.")
     )
 
