@@ -197,3 +197,16 @@ def test_an_act_named_as_the_subject_of_its_outcome_is_a_row(engine):
     assert {a.name for a in analyze(engine, "Talks between Israel and Hamas collapsed on Friday.").actors
             if a.id in between.agents} == {"Israel", "Hamas"}
     assert between.category == "04" and "Talks collapsed" in between.summary
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "category"),
+    [
+        ("Ukraine provided the rebels with intelligence.", "provided", "06"),
+        ("Russia transferred additional forces to Mali.", "transferred", "15"),
+        ("Donald Trump will place tariffs on Chinese cars.", "place", "16"),
+    ],
+)
+def test_acts_with_the_object_that_makes_them(engine, sentence, trigger, category):
+    (event,) = by_trigger(analyze(engine, sentence), trigger)
+    assert event.category == category

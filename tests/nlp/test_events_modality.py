@@ -88,3 +88,9 @@ def test_neither_nor_negates(engine):
     analysis = analyze(engine, "Neither the Kremlin nor the Russian Defence Ministry commented on the deaths in Mali.")
     assert all(e.modality == "negated" for e in by_trigger(analysis, "commented"))
     assert by_trigger(analysis, "commented")
+
+
+def test_a_negation_outside_the_summarised_words_is_said(engine):
+    analysis = analyze(engine, "Neither Manila nor Beijing has released the text of the agreement.")
+    (released,) = by_trigger(analysis, "released")
+    assert released.modality == "negated" and released.summary.endswith("(not so)")

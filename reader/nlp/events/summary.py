@@ -8,6 +8,7 @@ and how sure the text is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Token
 from reader.nlp.events.clauses import VERBAL, EventClause
 from reader.nlp.events.participants import ActorIndex, RefContext
 
+_NEGATION = re.compile(r"\b(?:not|never|no|nor|neither|without)\b|n['’]t\b", re.IGNORECASE)
 _EDGE_PUNCT = set(" \n\t,;:.—–-\"'“”‘’()[]")
 QUOTES = frozenset('"“”')
 
@@ -97,6 +99,8 @@ class Summaries:
             text = f"{words} ({', '.join(self._short_name(t) for t in targets)})"
         else:
             text = words
+        if modality == "negated" and not _NEGATION.search(words):
+            text += " (not so)"  # "Neither Manila nor Beijing has released ...": the words alone read as a fact
         if modality == "hypothetical":
             text += " (hypothetical)"
         elif modality == "reported":
