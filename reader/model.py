@@ -20,9 +20,11 @@ def _engine_fingerprint() -> str:
 
     In a frozen bundle the sources are not on disk; the release number alone then identifies it.
     """
+    from reader.resources import resources_dir
+
     root = Path(__file__).resolve().parent
     files = [*sorted((root / "nlp").rglob("*.py")), root / "engine.py"]
-    data = root.parent / "resources"
+    data = resources_dir()
     for folder in ("lexicons", "patterns", "timex"):
         files += sorted((data / folder).glob("*.json*"))
     digest = hashlib.sha256()
