@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
+from reader.cached_engine import CachingEngine, store_opened
 from reader.model import Actor, Event
+from reader.session import EngineSlot
 from reader.ui.article_view import LAYER_PROPERTY
 from reader.ui.dialogs import show_error
 from reader.ui.library_view import LibraryView
-from reader.ui.library_worker import CachingEngine, LibraryWorker, store_opened
+from reader.ui.library_worker import LibraryWorker
 from reader.ui.markdown_view import render_markdown
 from reader.ui.models import ActorRole, EventRole
 from reader.ui.notes_panel import ACTOR_NOTE, HIGHLIGHT_COLOURS, NOTE_MARK_COLOUR, NotesPanel
@@ -45,8 +47,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Start the engine this long after the first analysis is shown (when the cache served it).
-ENGINE_START_DELAY_MS = 2000
 #: Open the library this long after the window is built when no text has been shown by then.
 START_LIBRARY_MS = 1200
 EXPORTS = {
@@ -77,12 +77,12 @@ class LibrarySession(QObject):
     import_finished = Signal(object)  # ImportReport
     exported = Signal(str)  # path written
 
-    def __init__(self, window: QMainWindow, path: str | Path, engine=None) -> None:
+    def __init__(self, window: QMainWindow, path: str | Path, slot: EngineSlot) -> None:
         super().__init__(window)
         self.window = window
         self.path = Path(path).expanduser()
         self.worker = LibraryWorker(self.path, self)
-        self.engine = CachingEngine(engine, self.worker)
+        self.engine = CachingEngine(slot, self.worker.thread)
         self.briefing_id: str | None = None
         self.unavailable_reason = ""
         self.notes: list[Note] = []
@@ -145,10 +145,6 @@ class LibrarySession(QObject):
         # pandas when installed) competes with the window for the interpreter.
         w.article.text_painted.connect(self.worker.start)
         QTimer.singleShot(START_LIBRARY_MS, self.worker.start)
-        # A briefing from the cache needs no spaCy, so the engine is not started with the window (that
-        # slowed a cached re-open by ~0.3 s on two cores); a miss starts it, and so does the first
-        # briefing shown, a little later, so that the next new one does not wait for the model.
-        w.analysis_shown.connect(lambda _g: QTimer.singleShot(ENGINE_START_DELAY_MS, self.engine.load_in_background))
         state = w.settings.value("window/docks")
         if state is not None:
             w.restoreState(state)
@@ -1025,8 +1021,7 @@ class LibrarySession(QObject):
         self.cancel_import()
         if self._import_worker is not None:
             self._import_worker.close(30)
-        self.worker.close(30)
-        self.engine.close()
+        self.worker.close(30)  # the window's AnalysisService stops the engine
 
 
 def describe_correction(c: Correction) -> str:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.model import ACTOR_TYPES, DATE_TYPES, Actor, Analysis, Document, Event
+from reader.session import EngineSlot, EngineStartPlan, engine_start_plan
 from reader.ui.article_view import ArticleView
 from reader.ui.delegates import EventDelegate
 from reader.ui.dialogs import PublicationDateDialog, show_error
@@ -40,7 +41,6 @@ from reader.ui.widgets import BusyIndicator, FindBar, HeaderBar, Legend, documen
 from reader.ui.workers import AnalysisService
 
 MAX_RECENT = 10
-WARM_UP_DELAY_MS = 400
 FILE_FILTER = (
     "Briefings (*.md *.markdown *.txt *.html *.htm *.pdf *.docx *.eml *.msg *.xml *.rss *.atom);;"
     "PDF (*.pdf);;Word (*.docx);;E-mail (*.eml *.msg);;Feeds (*.xml *.rss *.atom);;All files (*)"
@@ -83,14 +83,17 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.settings = settings or default_settings()
+        #: The engine (given, or made on first use: in its own process) and, with a library, its cache.
+        self.engine_slot = EngineSlot(engine)
         # Library (notes, corrections, cached analyses): off when no path is given.
         self.library_session = None
+        cache = None
         if library_path is not None:
             from reader.ui.library_session import LibrarySession
 
-            self.library_session = LibrarySession(self, library_path, engine)
-            engine = self.library_session.engine
-        self.service = AnalysisService(engine, self)
+            self.library_session = LibrarySession(self, library_path, self.engine_slot)
+            cache = self.library_session.engine
+        self.service = AnalysisService(self.engine_slot, cache, self)
         self.document: Document | None = None
         self.analysis: Analysis | None = None
         self.path: Path | None = None
@@ -114,12 +117,17 @@ class MainWindow(QMainWindow):
             self.inbox_watcher = InboxWatcher(self, self.library_session, self.settings)
         self.header.set_document(None)
         self.statusBar().showMessage("Loading the language model in the background…" if warm_up else "Ready")
-        if warm_up and self.service.isolated:
-            # The analysis process loads spaCy on the other core while this window opens.
-            QTimer.singleShot(0, self.service.start_engine)
-        elif warm_up:
-            # Give a file being opened right now the first go at the CPU; its analysis loads the model anyway.
-            QTimer.singleShot(WARM_UP_DELAY_MS, self.service.warm_up)
+        self._schedule_engine_start(engine_start_plan(warm_up=warm_up, isolated=self.engine_slot.isolated, cached=cache is not None))
+
+    def _schedule_engine_start(self, plan: EngineStartPlan) -> None:
+        """Do what reader.session decided about starting the engine; this window only keeps the time."""
+        if plan.start_with_window_ms is not None:
+            QTimer.singleShot(plan.start_with_window_ms, self.service.start_engine)
+        if plan.warm_up_with_window_ms is not None:
+            QTimer.singleShot(plan.warm_up_with_window_ms, self.service.warm_up)
+        delay = plan.start_after_analysis_ms
+        if delay is not None:
+            self.analysis_shown.connect(lambda _g: QTimer.singleShot(delay, self.engine_slot.start_in_background))
 
     # ------------------------------------------------------------------ construction
 

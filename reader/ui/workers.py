@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from reader.errors import AnalysisCancelledError, BriefingError, missing_part
 from reader.model import Analysis, Document
+from reader.session import AnalysisEngine, EngineSlot
 
 log = logging.getLogger(__name__)
 
@@ -168,7 +169,7 @@ class AnalyseTask(QRunnable):
 
 
 class AnalysisService(QObject):
-    """Owns the engine and the worker pools; re-emits only results of the newest request."""
+    """Runs the engine and the file readers on worker pools; re-emits only results of the newest request."""
 
     document_ready = Signal(int, object)  # generation, Document
     analysis_ready = Signal(int, object)  # generation, Analysis
@@ -178,14 +179,12 @@ class AnalysisService(QObject):
     progress = Signal(int, int)  # characters parsed, characters in all, of the analysis on screen (long texts)
     stopped = Signal(int)  # generation whose analysis the reader stopped
 
-    def __init__(self, engine=None, parent: QObject | None = None, isolate: bool = True) -> None:
-        """``engine``: an Engine-like object to use in this process (tests, a shared library engine);
-        without one the engine runs in its own process (``isolate``) or, failing that, in this one."""
+    def __init__(self, slot: EngineSlot, engine: AnalysisEngine | None = None, parent: QObject | None = None) -> None:
+        """``slot``: the window's engine (reader.session.EngineSlot); ``engine``: what analyses call
+        instead when something stands in front of it (the library's cache), else the slot's engine."""
         super().__init__(parent)
-        self._engine = engine
-        self._owned_process = None
-        self._isolate = isolate and engine is None
-        self._engine_lock = threading.Lock()
+        self.slot = slot
+        self._front = engine
         self._generations = _Generations()
         self._signals = TaskSignals(self)
         self._signals.document_loaded.connect(self._on_document_loaded)
@@ -202,28 +201,17 @@ class AnalysisService(QObject):
         self.last_analysis_seconds = 0.0
 
     @property
-    def engine(self):
-        """The engine, created on first use: importing spaCy takes ~0.5 s, so it happens on a worker."""
-        with self._engine_lock:
-            if self._engine is None:
-                if self._isolate:
-                    from reader.ui.engine_process import EngineProcess
-
-                    self._engine = self._owned_process = EngineProcess().start()
-                else:
-                    from reader.engine import Engine
-
-                    self._engine = Engine()
-            return self._engine
+    def engine(self) -> AnalysisEngine:
+        """What analyses call; the slot makes its engine on first use (off the GUI thread: spaCy imports slowly)."""
+        return self._front if self._front is not None else self.slot.engine
 
     def start_engine(self) -> None:
         """Start the analysis process now (non-blocking): it loads spaCy while the window opens."""
-        if self._isolate:
-            _ = self.engine
+        self.slot.start()
 
     @property
     def isolated(self) -> bool:
-        return self._isolate
+        return self.slot.isolated
 
     @property
     def generation(self) -> int:
@@ -282,8 +270,7 @@ class AnalysisService(QObject):
     def shutdown(self) -> None:
         """Cancel everything and stop the analysis process (a running analysis is abandoned)."""
         self.cancel()
-        if self._owned_process is not None:
-            self._owned_process.close(timeout=0.5)
+        self.slot.close(timeout=0.5)
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the pools are idle (tests and shutdown only)."""

@@ -375,7 +375,7 @@ def test_the_library_opens_after_the_first_text_is_shown(qtbot, fake_engine, set
     window.show()
     session = window.library_session
     try:
-        assert not session.worker._ready.is_set() and not db.exists()  # nothing competes with the first paint
+        assert not session.worker.ready and not db.exists()  # nothing competes with the first paint
         with qtbot.waitSignal(window.analysis_shown, timeout=TIMEOUT_MS):
             window.open_path(fake_file)
         qtbot.waitUntil(lambda: session.briefing_id is not None, timeout=TIMEOUT_MS)

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from ui_helpers import ANALYSIS_TIMEOUT_MS, FakeEngine, make_window
 
 from reader.documents import document_from_text
-from reader.errors import AnalysisCancelledError
 
 pytestmark = pytest.mark.gui
 
@@ -56,28 +55,3 @@ def test_progress_is_shown_and_stop_leaves_the_text_readable(qtbot, settings, di
             engine.step.release()
         window.service.cancel()
         window.service.wait(30_000)
-
-
-@pytest.mark.slow
-def test_the_engine_process_reports_progress_and_stops_when_asked():
-    from reader.ui.engine_process import EngineProcess
-
-    process = EngineProcess().start().load()
-    try:
-        text = "\n\n".join(f"Paragraph {i}: Vladimir Putin met Recep Tayyip Erdogan in Ankara on 15 May." for i in range(1400))
-        assert len(text) > 100_000  # three chunks at least
-        seen: list[tuple[int, int]] = []
-
-        def stop_once_started(done: int, total: int) -> None:
-            seen.append((done, total))
-            if done > 0:
-                raise AnalysisCancelledError("stopped by the reader")
-
-        with pytest.raises(AnalysisCancelledError):
-            process.analyze(document_from_text(text), progress=stop_once_started)
-        assert seen[0] == (0, len(text)) and 0 < seen[-1][0] < len(text)
-        # the same child goes on serving; a late cancel is not mistaken for a request
-        short = process.analyze(document_from_text("Putin met Erdogan in Ankara."))
-        assert {a.name for a in short.actors} >= {"Erdogan"}
-    finally:
-        process.close()

@@ -32,7 +32,7 @@ def make_library_window(qtbot, engine, settings, db: Path):
     session = window.library_session
     assert session is not None
     session.worker.start()  # the window opens it after the first text is shown; tests want it now
-    qtbot.waitUntil(lambda: session.worker._ready.is_set(), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: session.worker.ready, timeout=TIMEOUT_MS)
     return window
 
 

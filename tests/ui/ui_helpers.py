@@ -42,6 +42,10 @@ class FakeEngine:
     def load(self) -> FakeEngine:
         return self
 
+    def analyze_many(self, documents):
+        for document in documents:
+            yield self.analyze(document)
+
     def analyze(self, document: Document, published: dt.date | None = None, progress=None) -> Analysis:
         self.calls.append(document.text[:20])
         if self.gate is not None:

@@ -19,8 +19,9 @@ import logging
 import multiprocessing
 import threading
 import traceback
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.errors import AnalysisCancelledError, BriefingError
 from reader.model import Analysis, Document
@@ -35,7 +36,7 @@ class EngineProcessError(RuntimeError):
     """The child process died or failed in a way that is not the user's input."""
 
 
-def _progress_over(conn: Connection):
+def _progress_over(conn: Connection) -> Callable[[int, int], None]:
     """A progress callback that reports to the window and stops when the window sent a cancel."""
 
     def report(done: int, total: int) -> None:
@@ -74,9 +75,11 @@ def _serve(conn: Connection) -> None:
             except (BrokenPipeError, OSError):
                 return
             continue
+        reply: tuple[bool, object]
         try:
+            result: Analysis | None = None
             if op == "load":
-                result = None  # already loaded at start
+                pass  # already loaded at start
             elif op == "analyze":
                 document, published, wants_progress = args
                 result = engine.analyze(document, published, progress=_progress_over(conn) if wants_progress else None)
@@ -122,9 +125,15 @@ class EngineProcess:
         return self
 
     def analyze(self, document: Document, published: dt.date | None = None, progress: Progress | None = None) -> Analysis:
-        return self._call("analyze", document, published, progress is not None, progress=progress)
+        analysis: Analysis = self._call("analyze", document, published, progress is not None, progress=progress)
+        return analysis
 
-    def _call(self, op: str, *args, progress: Progress | None = None):
+    def analyze_many(self, documents: Iterable[Document]) -> Iterator[Analysis]:
+        """One request per document: the child is busy with one text at a time anyway."""
+        for document in documents:
+            yield self.analyze(document)
+
+    def _call(self, op: str, *args: Any, progress: Progress | None = None) -> Any:
         with self._lock:
             self._start_locked()
             assert self._conn is not None
@@ -140,7 +149,9 @@ class EngineProcess:
             log.error("analysis process error: %s", value)
             first_line = str(value).splitlines()[0]
             raise EngineProcessError(first_line)
-        raise value
+        if isinstance(value, BaseException):
+            raise value
+        raise EngineProcessError(f"the analysis process answered {type(value).__name__} instead of an error")
 
     @staticmethod
     def _receive(conn: Connection, progress: Progress | None) -> tuple[bool, object]:
