@@ -98,7 +98,7 @@ def main() -> int:
     with Library.open(second) as lib2:
         t0 = time.perf_counter()
         for analysis in analyses:
-            with lib2._writing():
+            with lib2.conn.writing():
                 lib2.put_analysis(lib2.add_document(analysis.document), analysis)
         stored = time.perf_counter() - t0
     print(f"storing alone:        {stored:6.1f} s  {stored / len(analyses) * 1000:.1f} ms per briefing ({stored / imported:.0%} of the import)")

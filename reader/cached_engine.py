@@ -156,7 +156,7 @@ def store_opened(lib: Library, document: Document, path: Path | None = None) -> 
     no file (pasted, or opened from the library) is only ever added.
     """
     if path is None:
-        return lib.add_document(document)
+        return lib.find_text(document.text) or lib.add_document(document)
     _state, briefing_id = lib.store_document(dataclasses.replace(document, source=str(Path(path).resolve())))
     return briefing_id
 

@@ -1,6 +1,9 @@
 """The reader's library: briefings, cached analyses, notes and corrections in SQLite.
 
 The window and the CLI use `Library` and the plain records it returns; nothing here imports Qt.
+`Library` is a facade over focused parts on one connection: briefings.py (and their analyses,
+analyses.py), notes.py, correction_log.py, search.py, timeline.py, and importer.py, which
+walks folders and loads files.
 One `Library` is one SQLite connection: call it from one thread at a time (the window runs
 all calls on one worker thread). What each part of the window calls:
 
@@ -10,7 +13,8 @@ all calls on one worker thread). What each part of the window calls:
   `timeline(actor=)` -> `TimelineEntry`; `import_paths(paths, engine, progress=, cancel=)`.
 - Opening a briefing: `store_document(document)` -> ("added" | "updated" | "unchanged", id),
   `get_briefing(id)`, `analysis_for(id, engine=None)` (cached, corrected;
-  None when not analysed and no engine given), `notes_for(id)` (re-anchored, orphans last).
+  None when not analysed and no engine given), `reanchor_notes(id)` (the one write: anchors
+  follow a changed text), `notes_for(id)` (a read; orphans last).
 - Notes panel: `add_note(id, body, start=, end=, color=)`, `add_actor_note(name, body)`,
   `add_event_note(id, event, body)`, `update_note(note_id, body=, color=)` (autosave: one
   short transaction), `delete_note` / `restore_note` / `deleted_notes`.

@@ -316,6 +316,7 @@ class LibrarySession(QObject):
 
         def load(lib: Library) -> tuple[str, list[Note]]:
             briefing_id = store_opened(lib, document, path)
+            lib.reanchor_notes(briefing_id)  # the one write on opening: anchors follow the text
             return briefing_id, lib.notes_for(briefing_id)
 
         def done(result: tuple[str, list[Note]]) -> None:

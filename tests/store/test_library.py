@@ -75,7 +75,7 @@ def test_reopening_uses_the_cached_analysis(library, fake_engine, tmp_path):
 def test_engine_version_change_invalidates_the_cache(library, fake_engine, tmp_path, monkeypatch):
     library.import_paths([write(tmp_path, "a.txt", ISTANBUL)], fake_engine)
     (summary,) = library.list_briefings()
-    monkeypatch.setattr("reader.store.library.ENGINE_VERSION", "999")
+    monkeypatch.setattr("reader.store.analyses.ENGINE_VERSION", "999")  # the cache is keyed on it
     assert library.analysis_for(summary.id) is None
     engine = FakeEngine()
     assert library.analysis_for(summary.id, engine) is not None
@@ -251,3 +251,24 @@ def test_store_document_adds_updates_or_does_nothing(library, tmp_path):
     assert moved.id == note.id and moved.status == "moved"
     state, other = library.store_document(Document(text=KYIV))  # pasted text: no source
     assert state == "added" and other != bid
+
+
+def test_listing_notes_never_writes_and_reanchoring_is_an_explicit_step(tmp_path):
+    path = tmp_path / "library.db"
+    with Library.open(path) as first, Library.open(path, busy_timeout_ms=100) as second:
+        bid = first.add_document(Document(text=ISTANBUL))
+        note = first.add_note(bid, "host", quote="Erdoğan hosted")
+        # the stored text moves on without the notes (as an older library may have left it)
+        first.db.execute("UPDATE briefings SET text = ? WHERE id = ?", ["Preface.\n" + ISTANBUL, bid])
+        first.db.conn.commit()
+        first.db.execute("BEGIN IMMEDIATE")  # another instance holds the write lock
+        try:
+            changes = second.db.conn.total_changes
+            (listed,) = second.notes_for(bid)  # no LibraryBusyError: a read takes no lock
+            assert listed.anchor.start == note.anchor.start and second.db.conn.total_changes == changes
+        finally:
+            first.db.rollback()
+        assert second.reanchor_notes(bid) == 1
+        (moved,) = second.notes_for(bid)
+        assert moved.anchor.start == note.anchor.start + len("Preface.\n") and moved.status == "moved"
+        assert second.reanchor_notes(bid) == 0
