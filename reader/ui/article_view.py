@@ -13,27 +13,23 @@ from __future__ import annotations
 import html
 import time
 from collections import Counter
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, QVariantAnimation, Signal, Slot
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
-    QFontDatabase,
     QPalette,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextFormat,
-    QTextListFormat,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from reader.model import Actor, Analysis, DateMention, Document, Event
-from reader.ui.colours import blend, highlight_background, type_style
-from reader.ui.date_words import describe_value
+from reader.model import Actor, Analysis, Document
+from reader.ui.colours import blend, highlight_background
 from reader.ui.offsets import OffsetMap, find_spans
+from reader.ui.text_document import build_text_document
+from reader.ui.tooltips import Hit, build_hover_spans, tooltip_html
 
 #: Custom properties stored on every highlight's format, so tests and code can tell layers apart.
 LAYER_PROPERTY = QTextFormat.Property.UserProperty + 1
@@ -46,17 +42,6 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 FLASH_MS = 1600
 #: Longest the GUI thread spends building highlights before it lets other events through.
 BUILD_SLICE_S = 0.02
-LIST_MARKERS = ("-", "*", "+", "•", "–", "—")
-
-
-@dataclass(slots=True)
-class Hit:
-    """Something under the mouse: an actor mention, a date, or an event's trigger."""
-
-    kind: str
-    start: int
-    end: int
-    item: object
 
 
 class ArticleView(QTextBrowser):
@@ -532,211 +517,3 @@ class ArticleView(QTextBrowser):
     def loadResource(self, type_: int, name: QUrl) -> object:
         """Never fetch anything: the text is built from Document.text, and nothing remote is loaded."""
         return None
-
-
-def build_text_document(
-    document: Document, offsets: OffsetMap, font: QFont, palette: QPalette, parent=None
-) -> QTextDocument:
-    """A QTextDocument whose positions are ``document.text`` offsets, formatted from blocks and marks."""
-    doc = QTextDocument(parent)
-    doc.setDefaultFont(font)
-    doc.setUndoRedoEnabled(False)
-    doc.setDocumentMargin(8)
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
-    cursor.insertText(document.text)
-    body = QTextBlockFormat()
-    body.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-    cursor.select(QTextCursor.SelectionType.Document)
-    cursor.mergeBlockFormat(body)
-    _shrink_blank_lines(doc)
-    length = doc.characterCount() - 1
-
-    def span(start: int, end: int) -> QTextCursor:
-        c = QTextCursor(doc)
-        c.setPosition(min(offsets.to_qt(start), length))
-        c.setPosition(min(offsets.to_qt(end), length), QTextCursor.MoveMode.KeepAnchor)
-        return c
-
-    current_list = None
-    for block in sorted(document.blocks, key=lambda b: b.start):
-        kind = block.kind.lower()
-        c = span(block.start, block.end)
-        if kind in ("heading", "title", "h"):
-            _format_heading(c, block.level or 1)
-        elif kind in ("quote", "blockquote"):
-            fmt = QTextBlockFormat()
-            fmt.setLeftMargin(28 * max(1, block.level))
-            fmt.setRightMargin(16)
-            c.mergeBlockFormat(fmt)
-            char = QTextCharFormat()
-            char.setFontItalic(True)
-            char.setForeground(palette.color(QPalette.ColorRole.Text))
-            c.mergeCharFormat(char)
-        elif kind in ("code", "code_block", "pre", "fence"):
-            fmt = QTextBlockFormat()
-            fmt.setBackground(palette.color(QPalette.ColorRole.AlternateBase))
-            fmt.setLeftMargin(16)
-            fmt.setLineHeight(100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-            c.mergeBlockFormat(fmt)
-            char = QTextCharFormat()
-            char.setFontFamilies(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).families())
-            c.mergeCharFormat(char)
-        elif "item" in kind or "list" in kind or kind in ("bullet", "li"):
-            text = c.selectedText().lstrip()
-            fmt = QTextBlockFormat()
-            fmt.setBottomMargin(2)
-            c.mergeBlockFormat(fmt)
-            if text.startswith(LIST_MARKERS) or text[:3].rstrip(".)").isdigit():
-                fmt.setLeftMargin(24 * max(1, block.level))
-                c.mergeBlockFormat(fmt)
-                current_list = None
-                continue
-            ordered = "ordered" in kind or "number" in kind
-            if current_list is not None and _follows(current_list, c):
-                current_list.add(c.block())
-            else:
-                list_format = QTextListFormat()
-                list_format.setStyle(
-                    QTextListFormat.Style.ListDecimal if ordered else QTextListFormat.Style.ListDisc
-                )
-                list_format.setIndent(max(1, block.level))
-                current_list = c.createList(list_format)
-            continue
-        current_list = None
-
-    for mark in document.marks:
-        c = span(mark.start, mark.end)
-        char = QTextCharFormat()
-        kind = mark.kind.lower()
-        if kind in ("em", "emphasis", "italic", "i"):
-            char.setFontItalic(True)
-        elif kind in ("strong", "bold", "b"):
-            char.setFontWeight(QFont.Weight.Bold)
-        elif kind in ("code", "kbd"):
-            char.setFontFamilies(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).families())
-            char.setBackground(palette.color(QPalette.ColorRole.AlternateBase))
-        elif kind in ("link", "a") and mark.href:
-            char.setAnchor(True)
-            char.setAnchorHref(mark.href)
-            char.setForeground(palette.color(QPalette.ColorRole.Link))
-            char.setFontUnderline(True)
-            char.setToolTip(mark.href)
-        elif kind in ("del", "strike", "s"):
-            char.setFontStrikeOut(True)
-        else:
-            continue
-        c.mergeCharFormat(char)
-    cursor.endEditBlock()
-    doc.setModified(False)
-    return doc
-
-
-def _format_heading(cursor: QTextCursor, level: int) -> None:
-    fmt = QTextBlockFormat()
-    fmt.setHeadingLevel(level)
-    fmt.setTopMargin(10 if level <= 2 else 6)
-    fmt.setBottomMargin(4)
-    fmt.setLineHeight(115, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-    cursor.mergeBlockFormat(fmt)
-    char = QTextCharFormat()
-    char.setFontWeight(QFont.Weight.Bold)
-    char.setProperty(QTextFormat.Property.FontSizeAdjustment, {1: 3, 2: 2, 3: 1}.get(level, 0))
-    cursor.mergeCharFormat(char)
-
-
-def _shrink_blank_lines(doc: QTextDocument) -> None:
-    """Blank lines between paragraphs become smaller gaps instead of full empty lines.
-
-    Done with a smaller font on the empty block, not a line height under 100 %: Qt then
-    disagrees with itself about where the following lines are (hit tests land a line off).
-    """
-    fmt = QTextCharFormat()
-    fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, -2)
-    block = doc.begin()
-    while block.isValid():
-        if not block.text().strip():
-            c = QTextCursor(block)
-            c.mergeBlockCharFormat(fmt)
-        block = block.next()
-
-
-def _follows(text_list, cursor: QTextCursor) -> bool:
-    """Whether the block at ``cursor`` continues ``text_list`` (only blank lines between)."""
-    last = text_list.item(text_list.count() - 1)
-    block = last.next()
-    while block.isValid() and block != cursor.block():
-        if block.text().strip():
-            return False
-        block = block.next()
-    return block.isValid()
-
-
-def build_hover_spans(analysis: Analysis) -> list[tuple[int, int, Hit]]:
-    spans: list[tuple[int, int, Hit]] = []
-    for actor in analysis.actors:
-        for m in actor.mentions:
-            spans.append((m.start, m.end, Hit("actor", m.start, m.end, actor)))
-    for date in analysis.dates:
-        spans.append((date.start, date.end, Hit("date", date.start, date.end, date)))
-    for event in analysis.events:
-        if event.trigger_end > event.trigger_start:
-            spans.append((event.trigger_start, event.trigger_end, Hit("event", event.trigger_start, event.trigger_end, event)))
-    spans.sort(key=lambda s: (s[0], s[1]))
-    return spans
-
-
-def tooltip_html(hits: list[Hit], analysis: Analysis | None) -> str:
-    parts = []
-    for hit in hits:
-        if hit.kind == "actor":
-            parts.append(actor_tooltip(hit.item))
-        elif hit.kind == "date":
-            parts.append(date_tooltip(hit.item))
-        elif hit.kind == "event":
-            parts.append(event_tooltip(hit.item, analysis))
-    return "<hr>".join(parts)
-
-
-def _lines(*lines: str) -> str:
-    """Tooltip lines that never wrap mid-line (Qt wraps rich-text tooltips at a narrow width)."""
-    return "<br>".join(f"<nobr>{line}</nobr>" for line in lines if line)
-
-
-def actor_tooltip(actor: Actor) -> str:
-    e = html.escape
-    count = len(actor.mentions)
-    others = [a for a in dict.fromkeys(actor.aliases) if a != actor.name]
-    return _lines(
-        f"<b>{e(actor.name)}</b>",
-        f"{e(type_style(actor.type).singular)} ({e(actor.type)}) · {count} mention{'s' * (count != 1)}",
-        "Also called: " + e(", ".join(others)) if others else "",
-        "Roles: " + e(", ".join(dict.fromkeys(actor.roles))) if actor.roles else "",
-    )
-
-
-def date_tooltip(date: DateMention) -> str:
-    e = html.escape
-    words = describe_value(date.value, date.type, date.mod)
-    label = type_style(date.type).singular
-    return _lines(f"<b>{e(date.text)}</b> → {e(words)}", f"{e(label)} · <code>{e(date.value)}</code>")
-
-
-def event_tooltip(event: Event, analysis: Analysis | None) -> str:
-    e = html.escape
-    return _lines(
-        f"<b>{e(event.summary or event.text)}</b>",
-        e(event.category_label or event.category),
-        e(modality_words(event)) if event.modality != "asserted" else "",
-    )
-
-
-def modality_words(event: Event) -> str:
-    if event.modality == "reported":
-        return f"reported by {event.attribution}" if event.attribution else "reported"
-    if event.modality == "hypothetical":
-        return "hypothetical: may or may not happen"
-    if event.modality == "negated":
-        return "negated: the text says this did not happen"
-    return event.modality
-

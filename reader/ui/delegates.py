@@ -7,9 +7,9 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.model import Event
-from reader.ui.article_view import modality_words
 from reader.ui.colours import category_chip, category_class, category_colour, text_on
 from reader.ui.models import DateTextRole, EventRole
+from reader.ui.tooltips import modality_words
 
 PAD = 6
 CHIP_GAP = 6

@@ -16,7 +16,8 @@ from ui_helpers import ANALYSIS_TIMEOUT_MS, FakeEngine, make_window
 
 from reader.documents import load_document
 from reader.resources import sample_briefing
-from reader.ui.article_view import LAYER_PROPERTY, TYPE_PROPERTY, date_tooltip
+from reader.ui.article_view import LAYER_PROPERTY, TYPE_PROPERTY
+from reader.ui.tooltips import date_tooltip
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
