@@ -48,7 +48,7 @@ def main() -> int:
 
     from reader.engine import Engine
     from reader.resources import sample_briefing
-    from reader.ui.main_window import MainWindow
+    from reader.ui.app import build_window
 
     app = QApplication.instance() or QApplication([])
 
@@ -60,7 +60,7 @@ def main() -> int:
     engine = Engine().load() if args.in_process else None
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(engine=engine, settings=settings, warm_up=False, library_path=Path(tmp) / "library.db")
+        window = build_window(engine=engine, settings=settings, warm_up=False, library_path=Path(tmp) / "library.db")
         session = window.library_session
         window.resize(1400, 900)
         window.show()
@@ -74,8 +74,8 @@ def main() -> int:
         text = window.document.text
         start = text.index("fait accompli")
         window.article.select_range(start, start + len("fait accompli"))
-        session.add_note_on_selection()
-        spin(lambda: session.notes_panel.current is not None)
+        session.notebook.add_note_on_selection()
+        spin(lambda: session.notebook.notes_panel.current is not None)
 
         lateness: list[float] = []
         last = [time.perf_counter()]
@@ -87,14 +87,14 @@ def main() -> int:
 
         saves: list[float] = []
         sent: list[float] = []
-        session.note_saved.connect(lambda _id: saves.append((time.perf_counter() - sent[-1]) * 1000) if sent else None)
+        session.notebook.note_saved.connect(lambda _id: saves.append((time.perf_counter() - sent[-1]) * 1000) if sent else None)
         typed = [0]
 
         def type_and_save() -> None:
             typed[0] += 1
-            session.notes_panel.editor.setPlainText(f"edit {typed[0]}")
+            session.notebook.notes_panel.editor.setPlainText(f"edit {typed[0]}")
             sent.append(time.perf_counter())
-            session.notes_panel.flush()
+            session.notebook.notes_panel.flush()
 
         timer = QTimer()
         timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -102,9 +102,9 @@ def main() -> int:
         saver = QTimer()
         saver.timeout.connect(type_and_save)
         finished: list = []
-        session.import_finished.connect(finished.append)
+        session.browser.import_finished.connect(finished.append)
         started = time.perf_counter()
-        session.import_paths(files)
+        session.browser.import_paths(files)
         last[0] = time.perf_counter()
         timer.start(TICK_MS)
         saver.start(250)

@@ -282,6 +282,16 @@ class Analysis:
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
 
+    def mention_counts(self) -> dict[str, int]:
+        """Mentions per type in legend order: actor types first, then date types."""
+        counts: dict[str, int] = {}
+        for actor in self.actors:
+            counts[actor.type] = counts.get(actor.type, 0) + len(actor.mentions)
+        for date in self.dates:
+            counts[date.type] = counts.get(date.type, 0) + 1
+        order = {t: i for i, t in enumerate((*ACTOR_TYPES, *DATE_TYPES))}
+        return dict(sorted(counts.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "document": self.document.to_dict(),

@@ -49,14 +49,13 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from reader.resources import sample_briefing
-    from reader.ui.app import _application
-    from reader.ui.main_window import MainWindow
+    from reader.ui.app import _application, build_window
 
     app = _application(QApplication)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "library.db"
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(settings=settings, library_path=db)
+        window = build_window(settings=settings, library_path=db)
         session = window.library_session
         window.resize(args.width, args.height)
         window.show()
@@ -66,9 +65,9 @@ def main() -> int:
         files = sorted(SHARED_TXT.glob("*.txt"))[:8] if SHARED_TXT.is_dir() else []
         if files:
             done: list = []
-            session.import_finished.connect(done.append)
+            session.browser.import_finished.connect(done.append)
             started = time.perf_counter()
-            session.import_paths(files)
+            session.browser.import_paths(files)
             wait(app, lambda: bool(done))
             print(f"imported {len(done[0].added)} BBC articles in {time.perf_counter() - started:.1f} s")
         loaded: list = []
@@ -82,25 +81,25 @@ def main() -> int:
         text = window.document.text
         start = text.index("will not accept a fait accompli")
         window.article.select_range(start, start + len("will not accept a fait accompli on the river"))
-        session.add_note_on_selection()
-        wait(app, lambda: session.notes_panel.current is not None)
-        session.notes_panel.editor.setPlainText(NOTE)
-        session.notes_panel.flush()
+        session.notebook.add_note_on_selection()
+        wait(app, lambda: session.notebook.notes_panel.current is not None)
+        session.notebook.notes_panel.editor.setPlainText(NOTE)
+        session.notebook.notes_panel.flush()
         start = text.index("share hydrological data every month")
         window.article.select_range(start, start + len("share hydrological data every month"))
-        session.highlight_selection("#fff176")
-        wait(app, lambda: len(session.notes) == 2)
-        session.notes_panel.select_note(session.notes[0].id)
+        session.notebook.highlight_selection("#fff176")
+        wait(app, lambda: len(session.notebook.notes) == 2)
+        session.notebook.notes_panel.select_note(session.notebook.notes[0].id)
         window.article.select_range(0, 0)
         window.article.verticalScrollBar().setValue(0)
-        session.show_library()
+        session.browser.show_library()
         found: list = []
-        session.search_done.connect(lambda q, n: found.append(n))
-        session.library_view.tabs.setCurrentIndex(1)
-        session.library_view.search_field.setText(args.query)
+        session.browser.search_done.connect(lambda q, n: found.append(n))
+        session.browser.library_view.tabs.setCurrentIndex(1)
+        session.browser.library_view.search_field.setText(args.query)
         wait(app, lambda: bool(found), 10)
-        window.resizeDocks([session.library_dock], [300], Qt.Orientation.Vertical)
-        window.resizeDocks([session.notes_dock], [330], Qt.Orientation.Horizontal)
+        window.resizeDocks([session.browser.library_dock], [300], Qt.Orientation.Vertical)
+        window.resizeDocks([session.notebook.notes_dock], [330], Qt.Orientation.Horizontal)
         window.splitter.setSizes([250, 700, 300])
         wait(app, lambda: False, 0.8)
         output = Path(args.output)
@@ -110,7 +109,7 @@ def main() -> int:
         window.service.wait(5000)
 
         # Re-open the same briefing in a new window on the same library: from the cache, no spaCy.
-        again = MainWindow(settings=settings, library_path=db, warm_up=False)
+        again = build_window(settings=settings, library_path=db, warm_up=False)
         again.show()
         wait(app, lambda: again.library_session.available)
         shown: list = []

@@ -77,3 +77,12 @@ def _ole_kind(path: Path) -> str:
     except (OSError, ValueError) as exc:  # olefile raises OSError for a broken container
         del exc
     return "ole"
+
+
+def guess_format(text: str) -> str:
+    """Pasted text: Markdown if it looks like it (headings, lists, emphasis), else plain text."""
+    lines = [line.lstrip() for line in text.splitlines()[:200]]
+    if text.lstrip().lower().startswith(("<!doctype html", "<html")):
+        return "html"
+    markdownish = sum(line.startswith(("# ", "## ", "### ", "- ", "* ", "> ", "---")) for line in lines)
+    return "md" if markdownish >= 2 or "**" in text else "txt"

@@ -13,6 +13,7 @@ import sys  # noqa: E402
 import tempfile  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 from reader import __version__  # noqa: E402
 from reader.ui.platform_check import (  # noqa: E402
@@ -111,16 +112,126 @@ def _application(app_class):
     return app
 
 
+def build_window(
+    engine: Any = None,
+    settings: Any = None,
+    warm_up: bool = True,
+    library_path: str | Path | None = None,
+) -> Any:
+    """The window, with the library's features wired to it when `library_path` is given.
+
+    The one place that knows every feature: each is a controller that sees the window through
+    reader.ui.window_api.ReaderWindow and the library through LibrarySession, and talks to the
+    others through the signals connected here.
+    """
+    from reader.session import EngineSlot
+    from reader.ui.main_window import MainWindow
+
+    slot = EngineSlot(engine)
+    if library_path is None:
+        return MainWindow(settings=settings, warm_up=warm_up, slot=slot)
+    from reader.ui.library_session import LibrarySession
+
+    session = LibrarySession(library_path, slot)
+    window = MainWindow(settings=settings, warm_up=warm_up, slot=slot, cache=session.engine)
+    session.setParent(window)
+    attach_library(window, session)
+    return window
+
+
+def attach_library(window: Any, session: Any) -> None:
+    """Notes, corrections, the library dock, export and print, and the inbox, on `window`."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMenu
+
+    from reader.ui.corrections_controller import CorrectionsController
+    from reader.ui.export_controller import ExportController
+    from reader.ui.inbox_watcher import InboxWatcher
+    from reader.ui.library_browser import LibraryBrowser
+    from reader.ui.notes_controller import NotesController
+
+    notes = NotesController(window, session)
+    corrections = CorrectionsController(window, session, note_entries=notes.add_to_context_menu)
+    browser = LibraryBrowser(window, session)
+    exports = ExportController(window, session, notes=lambda: notes.notes, flush_notes=notes.notes_panel.flush)
+    session.notebook, session.corrector, session.browser, session.exports = notes, corrections, browser, exports
+
+    corrections.actor_note_requested.connect(notes.add_actor_note)
+    corrections.event_note_requested.connect(notes.add_event_note)
+    corrections.mentioning_requested.connect(browser.show_briefings_mentioning)
+    corrections.timeline_requested.connect(browser.show_timeline)
+    corrections.notes_changed.connect(notes.reload_notes)
+    browser.note_wanted.connect(notes.want_note)
+    browser.note_awaited.connect(lambda note_id: notes.wait_for_note(note_id or None))
+
+    # File: import, export and print before Quit; Notes before Help (menus by object, never by label).
+    file_menu, quit_action = window.file_menu, window.quit_action
+    for action in (browser.import_files_action, browser.import_folder_action):
+        file_menu.insertAction(quit_action, action)
+    file_menu.insertMenu(quit_action, exports.export_menu)
+    file_menu.insertAction(quit_action, exports.print_action)
+    file_menu.insertSeparator(quit_action)
+    notes_menu = QMenu("&Notes", window.menuBar())
+    notes.fill_menu(notes_menu)
+    notes_menu.addAction(corrections.undo_correction_action)
+    notes_menu.addSeparator()
+    notes_menu.addAction(notes.notes_toggle)
+    notes_menu.addAction(browser.library_action)
+    window.menuBar().insertMenu(window.help_menu.menuAction(), notes_menu)
+    session.notes_menu = notes_menu
+
+    docks = (notes.notes_dock, browser.library_dock)
+    follow_reading_mode(window, docks)
+    state = window.settings.value("window/docks")
+    if state is not None:
+        window.restoreState(state)
+
+    def close() -> None:
+        """Save what is being typed and the docks, stop an import, finish the library's queue."""
+        if session.closed:
+            return
+        notes.flush()
+        if not window.isFullScreen():
+            window.settings.setValue("window/docks", window.saveState())
+        browser.close()
+        session.close()
+
+    window.closing.connect(close)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(close)
+    session.attach(window)
+    window.inbox_watcher = InboxWatcher(window, session, window.settings)
+    window.closing.connect(window.inbox_watcher.close)
+    window.library_session = session
+
+
+def follow_reading_mode(window: Any, docks: tuple[Any, ...]) -> None:
+    """Reading mode (full screen) hides the docks like the other panels, and brings them back after."""
+    shown_before: list[bool] = []
+
+    def follow(full_screen: bool) -> None:
+        if full_screen and not shown_before:
+            shown_before.extend(d.isVisible() for d in docks)
+            for dock in docks:
+                dock.hide()
+        elif not full_screen and shown_before:
+            for dock, visible in zip(docks, shown_before, strict=True):
+                dock.setVisible(visible)
+            shown_before.clear()
+
+    window.reading_mode_changed.connect(follow)
+
+
 def run_window(path: Path | None, app_class, db: str | None = None) -> int:
     from reader.resources import sample_briefing
     from reader.ui.dialogs import install_excepthook, setup_logging
-    from reader.ui.main_window import MainWindow
 
     log_file = setup_logging()
     app = _application(app_class)
     from reader.paths import default_library_path
 
-    window = MainWindow(library_path=Path(db).expanduser() if db else default_library_path())
+    window = build_window(library_path=Path(db).expanduser() if db else default_library_path())
     install_excepthook(lambda: window, log_file)
     window.show()
     window.open_path(path or sample_briefing())
@@ -155,7 +266,6 @@ def smoke_test(path: Path | None, db: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from reader.resources import sample_briefing
-    from reader.ui.main_window import MainWindow
 
     path = path or sample_briefing()
     app = _application(QApplication)
@@ -166,7 +276,7 @@ def smoke_test(path: Path | None, db: str | None = None) -> int:
     origin = time.perf_counter() - seconds_since_process_start()
     with tempfile.TemporaryDirectory(prefix="briefing-smoke-") as tmp:
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(settings=settings, library_path=Path(db).expanduser() if db else None)
+        window = build_window(settings=settings, library_path=Path(db).expanduser() if db else None)
         window.show()
         generation = window.open_path(path)
         loop = QEventLoop()

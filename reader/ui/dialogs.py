@@ -23,6 +23,12 @@ from reader.ui.date_words import describe_date
 
 log = logging.getLogger(__name__)
 
+FILE_FILTER = (
+    "Briefings (*.md *.markdown *.txt *.html *.htm *.pdf *.docx *.eml *.msg *.xml *.rss *.atom);;"
+    "PDF (*.pdf);;Word (*.docx);;E-mail (*.eml *.msg);;Feeds (*.xml *.rss *.atom);;All files (*)"
+)
+
+
 
 class PublicationDateDialog(QDialog):
     """Ask for the date a briefing was published, so "last Monday" can become a calendar date."""

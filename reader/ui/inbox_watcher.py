@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader.inbox import SETTLE_SECONDS, Inbox, describe
 from reader.ui.library_worker import LibraryWorker
+
+if TYPE_CHECKING:
+    from reader.ui.library_session import LibrarySession
+    from reader.ui.window_api import ReaderWindow
 
 SETTING = "inbox/folder"
 #: Wait this long after the last change in the folder before looking (a copy is many changes).
@@ -29,8 +34,8 @@ class InboxWatcher(QObject):
 
     imported = Signal(object)  # the ImportReport of one inbox import (also when nothing was new)
 
-    def __init__(self, window: QMainWindow, session, settings: QSettings) -> None:
-        super().__init__(window)
+    def __init__(self, window: ReaderWindow, session: LibrarySession, settings: QSettings) -> None:
+        super().__init__(session)
         self.window, self.session, self.settings = window, session, settings
         self.inbox: Inbox | None = None
         self.watcher = QFileSystemWatcher(self)
@@ -54,12 +59,7 @@ class InboxWatcher(QObject):
             self.set_folder(str(folder), remember=False)
 
     def _add_actions(self) -> None:
-        menu = next(
-            (a.menu() for a in self.window.menuBar().actions() if isinstance(a.menu(), QMenu) and a.text().replace("&", "") == "File"),
-            None,
-        )
-        if menu is None:
-            return
+        menu = self.window.file_menu
         menu.addSeparator()
         self.choose_action = menu.addAction("Inbox &Folder…", self.choose_folder)
         self.choose_action.setStatusTip("Choose a folder whose new briefing files are imported into the library")
@@ -73,7 +73,7 @@ class InboxWatcher(QObject):
 
     def choose_folder(self) -> None:
         start = str(self.folder or Path.home())
-        folder = QFileDialog.getExistingDirectory(self.window, "Choose the inbox folder", start)
+        folder = QFileDialog.getExistingDirectory(self.window.main_window(), "Choose the inbox folder", start)
         if folder:
             self.set_folder(folder)
 
@@ -117,9 +117,9 @@ class InboxWatcher(QObject):
         if notice:
             if report.failed:
                 notice += " (File → Inbox Problems…)"
-            self.window.statusBar().showMessage(notice, 10000)
+            self.window.status(notice, 10000)
         if report.added or report.updated:
-            self.session.refresh_briefings()
+            self.session.library_changed.emit()
         self.imported.emit(report)
         if self._again or (inbox is not None and inbox.waiting):
             self._again = False
@@ -127,7 +127,7 @@ class InboxWatcher(QObject):
 
     def _failed(self, message: str) -> None:
         self._busy = False
-        self.window.statusBar().showMessage(f"Inbox: {message}", 10000)
+        self.window.status(f"Inbox: {message}", 10000)
 
     def show_problems(self) -> None:
         problems = dict(self.inbox.problems) if self.inbox is not None else {}
@@ -137,8 +137,13 @@ class InboxWatcher(QObject):
             text = "These files could not be read; they were left in the folder:\n\n" + "\n".join(
                 f"{path.name}: {reason}" for path, reason in sorted(problems.items())
             )
-        box = QMessageBox(QMessageBox.Icon.Information, "Inbox problems", text, QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(QMessageBox.Icon.Information, "Inbox problems", text, QMessageBox.StandardButton.Ok, self.window.main_window())
         box.exec()
+
+    @property
+    def busy(self) -> bool:
+        """True while an import of the inbox runs (its `imported` signal is still to come)."""
+        return self._busy
 
     def close(self) -> None:
         self._cancel.set()

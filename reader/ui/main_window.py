@@ -6,94 +6,79 @@ import dataclasses
 import datetime as dt
 import time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QListView,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
-    QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from reader import __version__
-from reader.model import ACTOR_TYPES, DATE_TYPES, Actor, Analysis, Document, Event
-from reader.session import EngineSlot, EngineStartPlan, engine_start_plan
+from reader.documents.sniff import guess_format
+from reader.model import Actor, Analysis, Document, Event
+from reader.session import AnalysisEngine, EngineSlot, EngineStartPlan, engine_start_plan
 from reader.ui.article_view import ArticleView
-from reader.ui.delegates import EventDelegate
-from reader.ui.dialogs import PublicationDateDialog, show_error
-from reader.ui.models import ActorRole, ActorTreeModel, EventFilterProxy, EventListModel, EventRole
-from reader.ui.settings_file import SettingsFile
+from reader.ui.dialogs import FILE_FILTER, PublicationDateDialog, show_error
+from reader.ui.help_dialogs import shortcut_rows, show_about, show_shortcuts
+from reader.ui.menus import build_menus
+from reader.ui.models import ActorRole, EventRole
+from reader.ui.panels import ActorsPanel, EventsPanel
+from reader.ui.reading_controls import ReadingControls
+from reader.ui.recent_files import RecentFiles
+from reader.ui.settings_file import SettingsFile, default_settings
 from reader.ui.widgets import BusyIndicator, FindBar, HeaderBar, Legend, document_title
 from reader.ui.workers import AnalysisService
 
-MAX_RECENT = 10
-FILE_FILTER = (
-    "Briefings (*.md *.markdown *.txt *.html *.htm *.pdf *.docx *.eml *.msg *.xml *.rss *.atom);;"
-    "PDF (*.pdf);;Word (*.docx);;E-mail (*.eml *.msg);;Feeds (*.xml *.rss *.atom);;All files (*)"
-)
 
-
-def default_settings() -> SettingsFile:
-    """settings.json in the user's config folder, written atomically; the old QSettings values carry over."""
-    from platformdirs import user_config_path
-
-    from reader.paths import APP_NAME
-
-    path = user_config_path(APP_NAME, appauthor=False) / "settings.json"
-    return SettingsFile(path, legacy=QSettings("BriefingReader", "briefing-reader"))
-
-
-def guess_format(text: str) -> str:
-    """Pasted text: Markdown if it looks like it (headings, lists, emphasis), else plain text."""
-    lines = [line.lstrip() for line in text.splitlines()[:200]]
-    if text.lstrip().lower().startswith(("<!doctype html", "<html")):
-        return "html"
-    markdownish = sum(line.startswith(("# ", "## ", "### ", "- ", "* ", "> ", "---")) for line in lines)
-    return "md" if markdownish >= 2 or "**" in text else "txt"
-
-
-class MainWindow(QMainWindow):
+class MainWindow(ReadingControls, QMainWindow):
     """One briefing at a time; every slow step happens in ``AnalysisService`` off the GUI thread."""
 
     document_shown = Signal(int)  # generation: the text is in the view
     analysis_shown = Signal(int)  # generation: highlights, actors and events are in the views
     load_failed = Signal(str)  # the one-line message shown to the user
+    closing = Signal()  # the window is about to close: save what is open
+    reading_mode_changed = Signal(bool)  # True when the window went full screen
+
+    # Made by reader.ui.menus.build_menus; the library's features add to these menus.
+    file_menu: QMenu
+    quit_action: QAction
+    help_menu: QMenu
+    recent_menu: QMenu
+    recent: RecentFiles
+    open_action: QAction
+    paste_action: QAction
+    date_action: QAction
+    reading_action: QAction
+    actors_action: QAction
+    events_action: QAction
 
     def __init__(
         self,
-        engine=None,
+        engine: AnalysisEngine | None = None,
         settings: QSettings | SettingsFile | None = None,
         warm_up: bool = True,
         parent: QWidget | None = None,
-        library_path: str | Path | None = None,
+        *,
+        slot: EngineSlot | None = None,
+        cache: AnalysisEngine | None = None,
     ) -> None:
+        """``engine`` (or ``slot``, which holds it): what analyses; ``cache``: the library's cache in
+        front of it (reader.cached_engine). The library's features are attached by reader.ui.app."""
         super().__init__(parent)
         self.settings = settings or default_settings()
-        #: The engine (given, or made on first use: in its own process) and, with a library, its cache.
-        self.engine_slot = EngineSlot(engine)
-        # Library (notes, corrections, cached analyses): off when no path is given.
-        self.library_session = None
-        cache = None
-        if library_path is not None:
-            from reader.ui.library_session import LibrarySession
-
-            self.library_session = LibrarySession(self, library_path, self.engine_slot)
-            cache = self.library_session.engine
+        #: The engine (given, or made on first use: in its own process).
+        self.engine_slot = slot or EngineSlot(engine)
         self.service = AnalysisService(self.engine_slot, cache, self)
+        #: Set by reader.ui.app when a library is attached (notes, corrections, the library view).
+        self.library_session: Any = None
+        self.inbox_watcher: Any = None
         self.document: Document | None = None
         self.analysis: Analysis | None = None
         self.path: Path | None = None
@@ -106,15 +91,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Briefing Reader")
         self.setAcceptDrops(True)
         self._build_views()
-        self._build_actions()
+        build_menus(self)
         self._connect()
         self._restore_settings()
-        self.inbox_watcher = None
-        if self.library_session is not None:
-            self.library_session.attach()
-            from reader.ui.inbox_watcher import InboxWatcher
-
-            self.inbox_watcher = InboxWatcher(self, self.library_session, self.settings)
         self.header.set_document(None)
         self.statusBar().showMessage("Loading the language model in the background…" if warm_up else "Ready")
         self._schedule_engine_start(engine_start_plan(warm_up=warm_up, isolated=self.engine_slot.isolated, cached=cache is not None))
@@ -147,73 +126,12 @@ class MainWindow(QMainWindow):
         column.addWidget(self.find_bar)
         column.addWidget(self.article, 1)
 
-        # Actors panel.
-        self.actors_model = ActorTreeModel(self)
-        self.actors_view = QTreeView(self)
-        self.actors_view.setModel(self.actors_model)
-        self.actors_view.setUniformRowHeights(True)
-        self.actors_view.setAlternatingRowColors(False)
-        self.actors_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.actors_view.header().setStretchLastSection(False)
-        self.actors_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # A fixed count column: sizing it to its contents asks every row for its data on each reset.
-        self.actors_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        self.actors_view.header().resizeSection(1, self.fontMetrics().horizontalAdvance("99999") + 12)
-        self.actors_view.setAccessibleName("Actors")
-        actors_panel = QWidget(self)
-        actors_layout = QVBoxLayout(actors_panel)
-        actors_layout.setContentsMargins(6, 8, 0, 6)
-        actors_title = QLabel("<b>Actors</b>")
-        actors_layout.addWidget(actors_title)
-        actors_layout.addWidget(self.actors_view, 1)
-        self.actors_hint = QLabel("Select an actor to mark its mentions (F3 / Shift+F3 to step).")
-        self.actors_hint.setWordWrap(True)
-        self.actors_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        actors_layout.addWidget(self.actors_hint)
-
-        # Events timeline.
-        self.events_model = EventListModel(self)
-        self.events_proxy = EventFilterProxy(self)
-        self.events_proxy.setSourceModel(self.events_model)
-        self.events_proxy.sort(0)
-        self.events_view = QListView(self)
-        self.events_view.setModel(self.events_proxy)
-        self.events_view.setItemDelegate(EventDelegate(self.events_view))
-        self.events_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.events_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.events_view.setLayoutMode(QListView.LayoutMode.Batched)  # long timelines lay out in slices
-        self.events_view.setBatchSize(60)
-        self.events_view.setAccessibleName("Events timeline")
-        self.events_filter = QLineEdit(self)
-        self.events_filter.setPlaceholderText("Filter events…")
-        self.events_filter.setClearButtonEnabled(True)
-        self.events_order = QComboBox(self)
-        self.events_order.addItems(["By date", "As in the text"])
-        self.events_order.setToolTip("Order of the timeline")
-        self.actor_filter_label = QLabel("")
-        self.actor_filter_label.setWordWrap(True)
-        self.actor_filter_clear = QToolButton(self)
-        self.actor_filter_clear.setText("Show all")
-        self.actor_filter_clear.setAutoRaise(True)
-        actor_filter_row = QHBoxLayout()
-        actor_filter_row.addWidget(self.actor_filter_label, 1)
-        actor_filter_row.addWidget(self.actor_filter_clear)
-        self.actor_filter_label.hide()
-        self.actor_filter_clear.hide()
-        self.events_empty = QLabel("")
-        self.events_empty.setWordWrap(True)
-        self.events_empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        events_panel = QWidget(self)
-        events_layout = QVBoxLayout(events_panel)
-        events_layout.setContentsMargins(0, 8, 6, 6)
-        title_row = QHBoxLayout()
-        title_row.addWidget(QLabel("<b>Events</b>"), 1)
-        title_row.addWidget(self.events_order)
-        events_layout.addLayout(title_row)
-        events_layout.addWidget(self.events_filter)
-        events_layout.addLayout(actor_filter_row)
-        events_layout.addWidget(self.events_view, 1)
-        events_layout.addWidget(self.events_empty)
+        self.actors_panel = ActorsPanel(self)
+        self.actors_model, self.actors_view = self.actors_panel.model, self.actors_panel.view
+        self.events_panel = EventsPanel(self)
+        self.events_model, self.events_proxy = self.events_panel.model, self.events_panel.proxy
+        self.events_view, self.events_filter = self.events_panel.view, self.events_panel.filter
+        actors_panel, events_panel = self.actors_panel, self.events_panel
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(actors_panel)
@@ -229,7 +147,6 @@ class MainWindow(QMainWindow):
         actors_panel.setMinimumWidth(char * 26)
         events_panel.setMinimumWidth(char * 34)
         self.splitter.setChildrenCollapsible(False)
-        self.actors_panel, self.events_panel = actors_panel, events_panel
         self.setCentralWidget(self.splitter)
 
         self.busy = BusyIndicator(self)
@@ -250,71 +167,6 @@ class MainWindow(QMainWindow):
         if room is not None and room.width() > 0:
             width, height = min(width, int(room.width() * 0.94)), min(height, int(room.height() * 0.94))
         self.resize(width, height)
-
-    def _action(self, text: str, slot, shortcut=None, menu: QMenu | None = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts keep working with the menu bar hidden (reading mode)
-        if menu is not None:
-            menu.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.open_action = self._action("&Open…", self.choose_file, QKeySequence.StandardKey.Open, file_menu, "Open a briefing file")
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.paste_action = self._action(
-            "&Paste as New Briefing", self.paste_briefing, "Ctrl+Shift+V", file_menu, "Read the clipboard's text as a new briefing"
-        )
-        file_menu.addSeparator()
-        self.date_action = self._action(
-            "Set Publication &Date…", self.ask_publication_date, "Ctrl+D", file_menu, "Resolve every date against a publication date"
-        )
-        self.date_action.setEnabled(False)
-        file_menu.addSeparator()
-        self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, file_menu)
-
-        view_menu = bar.addMenu("&View")
-        self._action("&Find…", self.open_find, QKeySequence.StandardKey.Find, view_menu, "Find text in the briefing")
-        self._action("Find &Next", lambda: self._find_again(False), "Ctrl+G", view_menu)
-        self._action("Find &Previous", lambda: self._find_again(True), "Ctrl+Shift+G", view_menu)
-        view_menu.addSeparator()
-        self._action("Zoom &In", lambda: self.zoom(1), [QKeySequence.StandardKey.ZoomIn, "Ctrl+="], view_menu)
-        self._action("Zoom &Out", lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut, view_menu)
-        self._action("&Actual Size", lambda: self.zoom(0), "Ctrl+0", view_menu)
-        view_menu.addSeparator()
-        self.reading_action = self._action("&Reading Mode (Full Screen)", self.toggle_reading_mode, "F11", view_menu)
-        self.reading_action.setCheckable(True)
-        self.actors_action = self._action("Show &Actors Panel", self._toggle_actors_panel, "Ctrl+1", view_menu)
-        self.actors_action.setCheckable(True)
-        self.actors_action.setChecked(True)
-        self.events_action = self._action("Show &Events Panel", self._toggle_events_panel, "Ctrl+2", view_menu)
-        self.events_action.setCheckable(True)
-        self.events_action.setChecked(True)
-
-        go_menu = bar.addMenu("&Go")
-        self._action("&Next Mention", lambda: self.step_mention(1), "F3", go_menu, "Next mention of the selected actor")
-        self._action("&Previous Mention", lambda: self.step_mention(-1), "Shift+F3", go_menu)
-        self._action("&Events Timeline", self.events_view.setFocus, "Ctrl+E", go_menu)
-        self._action("&Actors", self.actors_view.setFocus, "Ctrl+K", go_menu)
-        self._action("&Text", self.article.setFocus, "Ctrl+T", go_menu)
-
-        help_menu = bar.addMenu("&Help")
-        self._action("&Keyboard Shortcuts", self.show_shortcuts, "F1", help_menu)
-        self._action("Open the &Sample Briefing", self.open_sample, None, help_menu)
-        self._action("&About Briefing Reader", self.show_about, None, help_menu)
-        self._escape = QAction(self)
-        self._escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self._escape.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self._escape.triggered.connect(self._on_escape)
-        self.addAction(self._escape)
 
     def _connect(self) -> None:
         s = self.service
@@ -340,8 +192,7 @@ class MainWindow(QMainWindow):
         self.events_view.clicked.connect(self.go_to_event_index)
         self.events_view.activated.connect(self.go_to_event_index)
         self.events_filter.textChanged.connect(self._on_events_filter)
-        self.events_order.currentIndexChanged.connect(lambda i: self.events_proxy.set_chronological(i == 0))
-        self.actor_filter_clear.clicked.connect(self.actors_view.clearSelection)
+        self.events_panel.actor_filter_clear.clicked.connect(self.actors_view.clearSelection)
         self.events_proxy.modelReset.connect(self._update_events_empty)
         self.events_proxy.layoutChanged.connect(self._update_events_empty)
         self.events_proxy.rowsInserted.connect(self._update_events_empty)
@@ -404,7 +255,7 @@ class MainWindow(QMainWindow):
         self.date_action.setEnabled(True)
         self.setWindowTitle(f"{document_title(document)} — Briefing Reader")
         if self.path is not None:
-            self._remember_recent(self.path)
+            self.recent.remember(self.path)
         self._update_events_empty()
         self.statusBar().showMessage("Analysing… the text is readable now; highlights follow.")
         self.document_shown.emit(generation)
@@ -449,7 +300,7 @@ class MainWindow(QMainWindow):
             return
         if stage == "load":
             self._paths.pop(generation, None)
-            self._show_load_error(message)
+            self.show_load_error(message)
             # The failed request superseded the analysis of the briefing still on screen: redo it.
             if self.document is not None and self.analysis is None:
                 self.service.reanalyse(self.document, self.published_override)
@@ -478,7 +329,7 @@ class MainWindow(QMainWindow):
         self.stop_button.hide()
         self.statusBar().showMessage("Analysis stopped; the text stays readable without highlights.")
 
-    def _show_load_error(self, message: str) -> None:
+    def show_load_error(self, message: str) -> None:
         self.statusBar().showMessage("Could not open the file", 8000)
         self.load_failed.emit(message)
         show_error(self, "Could not open this file", message)
@@ -512,13 +363,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def mention_counts(analysis: Analysis) -> dict[str, int]:
         """Mentions per type in legend order: actor types first, then date types."""
-        counts: dict[str, int] = {}
-        for actor in analysis.actors:
-            counts[actor.type] = counts.get(actor.type, 0) + len(actor.mentions)
-        for date in analysis.dates:
-            counts[date.type] = counts.get(date.type, 0) + 1
-        order = {t: i for i, t in enumerate((*ACTOR_TYPES, *DATE_TYPES))}
-        return dict(sorted(counts.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
+        return analysis.mention_counts()
 
     def set_type_visible(self, key: str, visible: bool) -> None:
         self.article.set_type_visible(key, visible)
@@ -554,20 +399,13 @@ class MainWindow(QMainWindow):
     def _on_actor_selection(self, *_args) -> None:
         actor = self.selected_actor()
         self.article.select_actor(actor, move=not self._restoring_actor)
-        self.events_proxy.set_actor_filter(actor.id if actor else None)
-        if actor is None:
-            self.actor_filter_label.hide()
-            self.actor_filter_clear.hide()
-        else:
-            self.actor_filter_label.setText(f"Events with <b>{actor.name}</b>")
-            self.actor_filter_label.show()
-            self.actor_filter_clear.show()
+        self.events_panel.set_actor(actor)
         self._update_events_empty()
 
     def step_mention(self, step: int) -> None:
         if not self.article.step_mention(step):
             if self.find_bar.isVisible() and self.find_bar.field.text():
-                self._find_again(step < 0)
+                self.find_again(step < 0)
             else:
                 self.statusBar().showMessage("Select an actor first to step through its mentions", 4000)
 
@@ -598,71 +436,9 @@ class MainWindow(QMainWindow):
         self._update_events_empty()
 
     def _update_events_empty(self, *_args) -> None:
-        if self.analysis is None:
-            text = "Events appear here when the analysis is done." if self.document else ""
-        elif not self.analysis.events:
-            text = "No events were found in this briefing."
-        elif self.events_proxy.rowCount() == 0:
-            text = "No event matches the filter."
-        else:
-            text = ""
-        self.events_empty.setText(text)
-        self.events_empty.setVisible(bool(text))
+        self.events_panel.update_empty(self.analysis, self.document is not None)
 
-    # ------------------------------------------------------------------ find, zoom, reading mode
-
-    def open_find(self) -> None:
-        selected = self.article.textCursor().selectedText()
-        self.find_bar.open_bar(selected if selected and "\u2029" not in selected else "")
-
-    def _find(self, text: str, backward: bool) -> None:
-        index, total = self.article.find_text(text, backward)
-        self.find_bar.set_result(index, total)
-
-    def _find_again(self, backward: bool) -> None:
-        if not self.find_bar.field.text():
-            self.open_find()
-            return
-        self._find(self.find_bar.field.text(), backward)
-
-    def _close_find(self) -> None:
-        self.article.clear_find()
-        self.article.setFocus()
-
-    def zoom(self, steps: int) -> None:
-        if steps == 0:
-            self.article.reset_zoom()
-        else:
-            self.article.zoom_by(steps)
-        self.statusBar().showMessage(f"Text size {round(100 * 1.1 ** self.article.zoom_steps)} %", 2000)
-
-    def toggle_reading_mode(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-            self.menuBar().show()
-            self.statusBar().show()
-            self.actors_panel.setVisible(self._reading_mode_state.get("actors", True))
-            self.events_panel.setVisible(self._reading_mode_state.get("events", True))
-            self.reading_action.setChecked(False)
-        else:
-            self._reading_mode_state = {"actors": self.actors_panel.isVisible(), "events": self.events_panel.isVisible()}
-            self.actors_panel.hide()
-            self.events_panel.hide()
-            self.menuBar().hide()
-            self.statusBar().hide()
-            self.showFullScreen()
-            self.reading_action.setChecked(True)
-            self.article.setFocus()
-
-    def _toggle_actors_panel(self) -> None:
-        self.actors_panel.setVisible(not self.actors_panel.isVisible())
-        self.actors_action.setChecked(self.actors_panel.isVisible())
-
-    def _toggle_events_panel(self) -> None:
-        self.events_panel.setVisible(not self.events_panel.isVisible())
-        self.events_action.setChecked(self.events_panel.isVisible())
-
-    def _on_escape(self) -> None:
+    def on_escape(self) -> None:
         if self.find_bar.isVisible():
             self.find_bar.close_bar()
         elif self.isFullScreen():
@@ -678,41 +454,7 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
-    # ------------------------------------------------------------------ recent files, drag and drop
-
-    def recent_files(self) -> list[str]:
-        value = self.settings.value("recent_files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or []]
-
-    def _remember_recent(self, path: Path) -> None:
-        name = str(path.resolve())
-        recent = [name] + [p for p in self.recent_files() if p != name]
-        self.settings.setValue("recent_files", recent[:MAX_RECENT])
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.recent_files()
-        if not recent:
-            action = self.recent_menu.addAction("No recent briefings")
-            action.setEnabled(False)
-            return
-        for number, name in enumerate(recent, start=1):
-            label = f"&{number} {Path(name).name}" if number < 10 else Path(name).name
-            action = self.recent_menu.addAction(label)
-            action.setToolTip(name)
-            action.setStatusTip(name)
-            action.triggered.connect(lambda _=False, n=name: self._open_recent(n))
-        self.recent_menu.addSeparator()
-        self.recent_menu.addAction("Clear the List", lambda: self.settings.setValue("recent_files", []))
-
-    def _open_recent(self, name: str) -> None:
-        if not Path(name).exists():
-            self.settings.setValue("recent_files", [p for p in self.recent_files() if p != name])
-            self._show_load_error(f"{name}: the file is no longer there; it was removed from the recent list")
-            return
-        self.open_path(name)
+    # ------------------------------------------------------------------ drag and drop
 
     @staticmethod
     def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -773,43 +515,39 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self.analysis is not None:
             self.legend.set_counts(self.mention_counts(self.analysis), self.article.hidden_types)
+        elif event.type() == QEvent.Type.WindowStateChange:
+            self.reading_mode_changed.emit(self.isFullScreen())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
         self._save_settings()
-        if self.inbox_watcher is not None:
-            self.inbox_watcher.close()
         self.service.shutdown()
         super().closeEvent(event)
 
+    # ------------------------------------------------------------------ what the window's features use (reader.ui.window_api)
+
+    def status(self, message: str, timeout_ms: int = 0) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def main_window(self) -> QMainWindow:
+        """The window as a widget: the parent of dialogs, docks and actions."""
+        return self
+
+    def reanalyse(self) -> int | None:
+        """Analyse the briefing on screen again (after a correction), against the same publication date."""
+        if self.document is None:
+            return None
+        return self.service.reanalyse(self.document, self.published_override)
+
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Briefing Reader",
-            f"<b>Briefing Reader {__version__}</b><p>Read news and analytical briefings: who acts, when, "
-            "and what happened. Everything is analysed on this computer; nothing is sent anywhere.</p>",
-        )
+        show_about(self)
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """Every action's shortcut, read from the actions themselves so the list never goes stale."""
-        rows: dict[str, str] = {}
-        for action in self.findChildren(QAction):
-            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
-            text = action.text().replace("&", "").rstrip("…. ")
-            if keys and text and keys not in rows:
-                rows[keys] = text
-        rows.update(
-            {
-                "Ctrl+F, Enter, Shift+Enter": "Find, next, previous",
-                "F3, Shift+F3": "Next / previous mention of the selected actor",
-                "↑ ↓, Enter": "Move in the timeline, show the event in the text",
-                "Esc": "Leave reading mode or the find bar",
-            }
-        )
-        return sorted(rows.items(), key=lambda kv: kv[1].lower())
+        return shortcut_rows(self)
 
     def show_shortcuts(self) -> None:
-        table = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in self.shortcut_rows())
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{table}</table>")
+        show_shortcuts(self)
 
     def _mark_timing(self, key: str) -> None:
         """Remember when the text, then the highlights, first reached the screen (perf_counter seconds)."""

@@ -98,3 +98,13 @@ class SettingsFile:
             atomic_write(self.path, json.dumps(self._values, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
         except (OSError, BriefingError) as exc:
             log.warning("the settings could not be saved: %s", exc)
+
+
+def default_settings() -> SettingsFile:
+    """settings.json in the user's config folder, written atomically; the old QSettings values carry over."""
+    from platformdirs import user_config_path
+
+    from reader.paths import APP_NAME
+
+    path = user_config_path(APP_NAME, appauthor=False) / "settings.json"
+    return SettingsFile(path, legacy=QSettings("BriefingReader", "briefing-reader"))

@@ -51,8 +51,8 @@ def actor_names(window) -> list[str]:
 
 def correct_and_wait(qtbot, window, correction) -> None:
     session = window.library_session
-    with qtbot.waitSignals([session.correction_stored, window.analysis_shown], timeout=TIMEOUT_MS):
-        session.correct(correction)
+    with qtbot.waitSignals([session.corrector.correction_stored, window.analysis_shown], timeout=TIMEOUT_MS):
+        session.corrector.correct(correction)
 
 
 def actor(window, name: str):
@@ -87,7 +87,7 @@ def test_rename_through_the_actors_menu(qtbot, lib_window, fake_file, monkeypatc
     open_in_library(qtbot, lib_window, fake_file)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Kingdom of Syldavia", True))
     menu = QMenu()
-    fill_actor_menu(menu, actor(lib_window, "Syldavia"), lib_window.library_session, lib_window)
+    fill_actor_menu(menu, actor(lib_window, "Syldavia"), lib_window.library_session.corrector, lib_window)
     with qtbot.waitSignal(lib_window.analysis_shown, timeout=TIMEOUT_MS):
         next(a for a in menu.actions() if a.text() == "Rename…").trigger()
     assert "Kingdom of Syldavia" in actor_names(lib_window)
@@ -98,7 +98,7 @@ def test_change_type_and_not_an_actor(qtbot, lib_window, fake_file):
     correct_and_wait(qtbot, lib_window, retype_correction(actor(lib_window, "Klow"), "LOC"))
     assert actor(lib_window, "Klow").type == "LOC"
     menu = QMenu()
-    fill_actor_menu(menu, actor(lib_window, "Syldavia"), lib_window.library_session, lib_window)
+    fill_actor_menu(menu, actor(lib_window, "Syldavia"), lib_window.library_session.corrector, lib_window)
     with qtbot.waitSignal(lib_window.analysis_shown, timeout=TIMEOUT_MS):
         next(a for a in menu.actions() if a.text() == "Not an Actor").trigger()
     assert "Syldavia" not in actor_names(lib_window)
@@ -107,7 +107,7 @@ def test_change_type_and_not_an_actor(qtbot, lib_window, fake_file):
 
 def test_merge_two_actors(qtbot, lib_window, fake_file):
     open_in_library(qtbot, lib_window, fake_file)
-    assert "Borduria" in lib_window.library_session.other_actor_names(actor(lib_window, "Syldavia"))
+    assert "Borduria" in lib_window.library_session.corrector.other_actor_names(actor(lib_window, "Syldavia"))
     mentions = len(actor(lib_window, "Syldavia").mentions) + len(actor(lib_window, "Borduria").mentions)
     correct_and_wait(qtbot, lib_window, merge_correction(actor(lib_window, "Syldavia"), "Borduria"))
     assert "Syldavia" not in actor_names(lib_window)
@@ -129,7 +129,7 @@ def test_the_article_menu_offers_split_on_a_mention(qtbot, lib_window, fake_file
 
     mention = actor(lib_window, "Borduria").mentions[0]
     menu = QMenu()
-    lib_window.library_session.fill_article_menu(menu, point_inside(lib_window.article, mention.start, mention.end))
+    lib_window.library_session.corrector.fill_article_menu(menu, point_inside(lib_window.article, mention.start, mention.end))
     texts = [a.text() for a in menu.actions()]
     assert any(t.startswith("Split “Borduria” Off Borduria") for t in texts)
     assert "Add &Note" in texts
@@ -170,9 +170,9 @@ def test_undo_the_last_correction(qtbot, lib_window, fake_file, db):
     session = lib_window.library_session
     correct_and_wait(qtbot, lib_window, rename_correction(actor(lib_window, "Klow"), "Klow City"))
     assert "Klow City" in actor_names(lib_window)
-    assert session.undo_correction_action.isEnabled()
+    assert session.corrector.undo_correction_action.isEnabled()
     with qtbot.waitSignal(lib_window.analysis_shown, timeout=TIMEOUT_MS):
-        session.undo_correction_action.trigger()
+        session.corrector.undo_correction_action.trigger()
     assert "Klow" in actor_names(lib_window) and "Klow City" not in actor_names(lib_window)
     with Library.open(db) as lib:
         assert lib.corrections() == []
@@ -196,7 +196,7 @@ def test_right_clicks_open_the_menus_with_the_corrections(qtbot, lib_window, fak
                 texts += [f"> {a.text()}" for a in action.menu().actions()]
         shown.append(texts)
 
-    monkeypatch.setattr(lib_window.library_session, "popup", fake_popup)
+    monkeypatch.setattr(lib_window.library_session.corrector, "popup", fake_popup)
 
     def right_click(widget, pos: QPoint) -> None:
         event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos))

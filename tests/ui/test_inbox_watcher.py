@@ -34,7 +34,8 @@ def test_the_inbox_is_imported_at_start_and_watched(qtbot, fake_engine, settings
     try:
         window = make_library_window(qtbot, fake_engine, settings, tmp_path / "library.db")
         watcher = window.inbox_watcher
-        qtbot.waitUntil(lambda: watcher.inbox is not None and bad in watcher.inbox.problems, timeout=TIMEOUT_MS)
+        # the first import is over (its `imported` signal delivered) before b.md arrives
+        qtbot.waitUntil(lambda: watcher.inbox is not None and bad in watcher.inbox.problems and not watcher.busy, timeout=TIMEOUT_MS)
         assert count(window) == 1
         assert bad.exists()  # left where it was
         watcher.show_problems()

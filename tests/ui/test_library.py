@@ -48,8 +48,8 @@ def lib_window(qtbot, fake_engine, settings, dialogs, db):
 
 def import_and_wait(qtbot, window, paths):
     session = window.library_session
-    with qtbot.waitSignal(session.import_finished, timeout=TIMEOUT_MS) as blocker:
-        assert session.import_paths(paths)
+    with qtbot.waitSignal(session.browser.import_finished, timeout=TIMEOUT_MS) as blocker:
+        assert session.browser.import_paths(paths)
     return blocker.args[0]
 
 
@@ -57,10 +57,10 @@ def test_import_a_folder_then_the_view_lists_sorts_and_filters(qtbot, lib_window
     session = lib_window.library_session
     report = import_and_wait(qtbot, lib_window, [folder])
     assert len(report.added) == 3 and not report.cancelled
-    with qtbot.waitSignal(session.briefings_listed, timeout=TIMEOUT_MS):
-        session.show_library()
-    view = session.library_view
-    assert session.library_dock.isVisible()
+    with qtbot.waitSignal(session.browser.briefings_listed, timeout=TIMEOUT_MS):
+        session.browser.show_library()
+    view = session.browser.library_view
+    assert session.browser.library_dock.isVisible()
     assert view.model.rowCount() == 3
     titles = {view.model.index(r, 0).data() for r in range(3)}
     assert titles == {text.strip()[:80] if len(text.strip()) <= 80 else "" for text in BRIEFINGS.values()} or len(titles) == 3
@@ -80,9 +80,9 @@ def test_import_a_folder_then_the_view_lists_sorts_and_filters(qtbot, lib_window
 def test_double_click_opens_the_briefing_from_the_library(qtbot, lib_window, folder):
     session = lib_window.library_session
     import_and_wait(qtbot, lib_window, [folder])
-    with qtbot.waitSignal(session.briefings_listed, timeout=TIMEOUT_MS):
-        session.show_library()
-    view = session.library_view
+    with qtbot.waitSignal(session.browser.briefings_listed, timeout=TIMEOUT_MS):
+        session.browser.show_library()
+    view = session.browser.library_view
     view.filter.setText("pipeline")
     index = view.proxy.index(0, 0)
     wanted = index.data(BriefingIdRole)  # the model is reset when the list refreshes: keep the id, not the index
@@ -97,21 +97,21 @@ def test_search_across_briefings_and_notes_renders_bold_snippets(qtbot, lib_wind
     import_and_wait(qtbot, lib_window, [folder])
     open_in_library(qtbot, lib_window, fake_file)
     select_words(lib_window, "water accord")
-    session.add_note_on_selection()
-    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
-    with qtbot.waitSignal(session.note_saved, timeout=TIMEOUT_MS):
-        session.notes_panel.editor.setPlainText("the pipeline clause matters")
-        session.notes_panel.flush()
-    session.show_library()
-    with qtbot.waitSignal(session.search_done, timeout=TIMEOUT_MS) as blocker:
-        session.library_view.search_field.setText("pipeline")
+    session.notebook.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notebook.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(session.notebook.note_saved, timeout=TIMEOUT_MS):
+        session.notebook.notes_panel.editor.setPlainText("the pipeline clause matters")
+        session.notebook.notes_panel.flush()
+    session.browser.show_library()
+    with qtbot.waitSignal(session.browser.search_done, timeout=TIMEOUT_MS) as blocker:
+        session.browser.library_view.search_field.setText("pipeline")
     assert blocker.args == ["pipeline", 2]  # the note first, then the briefing
-    kinds = [hit.kind for hit in session.library_view.last_hits]
+    kinds = [hit.kind for hit in session.browser.library_view.last_hits]
     assert kinds == ["note", "briefing"]
-    html = session.library_view.search_results.toHtml()
-    assert "pipeline" in session.library_view.search_results.toPlainText()
+    html = session.browser.library_view.search_results.toHtml()
+    assert "pipeline" in session.browser.library_view.search_results.toPlainText()
     assert "font-weight" in html or "<b>" in html
-    assert "result" in session.library_view.search_status.text()
+    assert "result" in session.browser.library_view.search_status.text()
 
 
 def test_snippet_html_escapes_and_bolds_only_the_match():
@@ -122,13 +122,13 @@ def test_snippet_html_escapes_and_bolds_only_the_match():
 def test_briefings_mentioning_an_actor_and_the_timeline(qtbot, lib_window, folder):
     session = lib_window.library_session
     import_and_wait(qtbot, lib_window, [folder])
-    session.show_briefings_mentioning("Borduria")
-    qtbot.waitUntil(lambda: "Borduria" in session.library_view.scope_label.text(), timeout=TIMEOUT_MS)
-    assert session.library_view.model.rowCount() == 2
-    with qtbot.waitSignal(session.timeline_shown, timeout=TIMEOUT_MS) as blocker:
-        session.show_timeline("Syldavia")
+    session.browser.show_briefings_mentioning("Borduria")
+    qtbot.waitUntil(lambda: "Borduria" in session.browser.library_view.scope_label.text(), timeout=TIMEOUT_MS)
+    assert session.browser.library_view.model.rowCount() == 2
+    with qtbot.waitSignal(session.browser.timeline_shown, timeout=TIMEOUT_MS) as blocker:
+        session.browser.show_timeline("Syldavia")
     assert blocker.args == ["Syldavia", 2]
-    tree = session.library_view.timeline_tree
+    tree = session.browser.library_view.timeline_tree
     assert tree.topLevelItemCount() == 2
     assert all("Syldavia" in tree.topLevelItem(i).text(3) for i in range(2))
 
@@ -143,11 +143,11 @@ def test_import_shows_progress_and_can_be_cancelled(qtbot, settings, dialogs, db
     window = make_library_window(qtbot, engine, settings, db)
     session = window.library_session
     try:
-        with qtbot.waitSignal(session.import_finished, timeout=TIMEOUT_MS) as blocker:
-            assert session.import_paths([folder])
-            dialog = session.import_dialog
+        with qtbot.waitSignal(session.browser.import_finished, timeout=TIMEOUT_MS) as blocker:
+            assert session.browser.import_paths([folder])
+            dialog = session.browser.import_dialog
             assert dialog is not None and dialog.isVisible()
-            assert not session.import_paths([folder])  # one import at a time
+            assert not session.browser.import_paths([folder])  # one import at a time
             qtbot.waitUntil(lambda: len(engine.calls) >= 1, timeout=TIMEOUT_MS)
             dialog.canceled.emit()  # what the Cancel button sends
             gate.set()
@@ -157,7 +157,7 @@ def test_import_shows_progress_and_can_be_cancelled(qtbot, settings, dialogs, db
         with Library.open(db) as lib:
             assert lib.count_briefings() == len(report.added)
         assert "cancelled" in window.statusBar().currentMessage()
-        assert session.import_dialog is None and not session.importing
+        assert session.browser.import_dialog is None and not session.browser.importing
     finally:
         gate.set()
         close_window(window)
@@ -167,13 +167,13 @@ def test_export_markdown_csv_json_notes_and_pdf(qtbot, lib_window, fake_file, tm
     session = lib_window.library_session
     open_in_library(qtbot, lib_window, fake_file)
     select_words(lib_window, "water accord")
-    session.add_note_on_selection()
-    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
-    session.notes_panel.editor.setPlainText("Ask about the **accord** text")
+    session.notebook.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notebook.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    session.notebook.notes_panel.editor.setPlainText("Ask about the **accord** text")
     out = {kind: tmp_path / f"out-{kind}" for kind in ("md", "csv", "json", "notes")}
     for kind, path in out.items():
-        with qtbot.waitSignal(session.exported, timeout=TIMEOUT_MS):
-            session.export_to(kind, path)
+        with qtbot.waitSignal(session.exports.exported, timeout=TIMEOUT_MS):
+            session.exports.export_to(kind, path)
     markdown = out["md"].read_text(encoding="utf-8")
     assert "Ask about the **accord** text" in markdown and "water accord" in markdown
     assert out["csv"].read_text(encoding="utf-8").splitlines()[0].startswith("date") or "," in out["csv"].read_text()
@@ -181,11 +181,11 @@ def test_export_markdown_csv_json_notes_and_pdf(qtbot, lib_window, fake_file, tm
     assert len(events) == len(lib_window.analysis.events)
     assert "Ask about the **accord** text" in out["notes"].read_text(encoding="utf-8")
     pdf = tmp_path / "annotated.pdf"
-    session.write_pdf(pdf)
+    session.exports.write_pdf(pdf)
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 1000
     assert len(re.findall(rb"/Type\s*/Page[^s]", data)) >= 1  # at least one page object
-    annotated = session.annotated_document()
+    annotated = session.exports.annotated_document()
     assert "Ask about the accord text" in annotated.toPlainText()
 
 
@@ -194,12 +194,12 @@ def test_the_window_never_exports_over_the_library(qtbot, lib_window, fake_file,
     session = lib_window.library_session
     open_in_library(qtbot, lib_window, fake_file)
     before = db.read_bytes()[:16]
-    session.export_to("md", db)
+    session.exports.export_to("md", db)
     qtbot.waitUntil(lambda: bool(dialogs), timeout=TIMEOUT_MS)
     assert "library itself" in dialogs[-1]
     assert db.read_bytes()[:16] == before == b"SQLite format 3\x00"
     with pytest.raises(StoreError, match="library itself"):
-        session.write_pdf(db)
+        session.exports.write_pdf(db)
     assert db.read_bytes()[:16] == before
 
 
@@ -215,8 +215,8 @@ def test_a_damaged_library_is_said_once_and_its_notes_stay_readable(qtbot, fake_
     try:
         qtbot.waitUntil(lambda: bool(dialogs), timeout=TIMEOUT_MS)
         assert len(dialogs) == 1 and "nothing will be saved" in dialogs[0]
-        assert session.notes_panel.read_only and not session.add_note_action.isEnabled()
-        assert not session.import_files_action.isEnabled() and session.library_action.isEnabled()
+        assert session.notebook.notes_panel.read_only and not session.notebook.add_note_action.isEnabled()
+        assert not session.browser.import_files_action.isEnabled() and session.browser.library_action.isEnabled()
         notes = session.worker.call(lambda lib: lib.all_notes(), 10)
         assert {n.id: n.body for n in notes} == bodies
     finally:
@@ -238,8 +238,8 @@ def test_a_corrupt_library_file_gets_a_dialog_and_is_left_untouched(qtbot, fake_
         with qtbot.waitSignal(window.analysis_shown, timeout=TIMEOUT_MS):
             window.open_path(fake_file)
         assert window.analysis is not None and window.analysis.actors
-        assert not session.add_note_action.isEnabled()
-        assert "Notes are off" in session.notes_panel.state.text()
+        assert not session.notebook.add_note_action.isEnabled()
+        assert "Notes are off" in session.notebook.notes_panel.state.text()
     finally:
         close_window(window)
     assert db.read_bytes() == garbage
@@ -282,7 +282,7 @@ def test_a_library_in_use_gets_a_clear_dialog_and_reading_goes_on(qtbot, fake_en
         with qtbot.waitSignal(window.analysis_shown, timeout=TIMEOUT_MS):
             window.open_path(fake_file)
         assert window.analysis.actors and window.library_session.engine.engine_runs == 1
-        assert "in use" in window.library_session.notes_panel.state.text()
+        assert "in use" in window.library_session.notebook.notes_panel.state.text()
     finally:
         close_window(window)
 
@@ -327,21 +327,21 @@ def test_notes_keep_saving_while_an_import_runs(qtbot, settings, dialogs, db, tm
     try:
         briefing_id = open_in_library(qtbot, window, fake_file)
         select_words(window, "water accord")
-        session.add_note_on_selection()
-        qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
+        session.notebook.add_note_on_selection()
+        qtbot.waitUntil(lambda: session.notebook.notes_panel.current is not None, timeout=TIMEOUT_MS)
         engine.gate = gate  # from now on every analysis (the import's) waits for the gate
         folder = tmp_path / "slow"
         folder.mkdir()
         (folder / "one.txt").write_text("Borduria signed a new accord.\n", encoding="utf-8")
-        assert session.import_paths([folder])
+        assert session.browser.import_paths([folder])
         qtbot.waitUntil(lambda: len(engine.calls) >= 2, timeout=TIMEOUT_MS)  # the import is inside the engine
-        with qtbot.waitSignal(session.note_saved, timeout=TIMEOUT_MS):
-            session.notes_panel.editor.setPlainText("saved during the import")
-            session.notes_panel.flush()
-        assert session.importing
+        with qtbot.waitSignal(session.notebook.note_saved, timeout=TIMEOUT_MS):
+            session.notebook.notes_panel.editor.setPlainText("saved during the import")
+            session.notebook.notes_panel.flush()
+        assert session.browser.importing
         with Library.open(db) as lib:
             assert [n.body for n in lib.notes_for(briefing_id)] == ["saved during the import"]
-        with qtbot.waitSignal(session.import_finished, timeout=TIMEOUT_MS):
+        with qtbot.waitSignal(session.browser.import_finished, timeout=TIMEOUT_MS):
             gate.set()
     finally:
         gate.set()
@@ -355,7 +355,7 @@ def test_menus_offer_import_export_print_notes_and_library(qtbot, lib_window):
     file_items = [a.text().replace("&", "") for a in menus["File"].actions()]
     assert file_items.index("Import Files…") < file_items.index("Quit")
     assert "Export" in file_items and "Print…" in file_items
-    export_items = [a.text().replace("&", "") for a in lib_window.library_session.export_menu.actions() if a.text()]
+    export_items = [a.text().replace("&", "") for a in lib_window.library_session.exports.export_menu.actions() if a.text()]
     assert export_items == [
         "Export Briefing with Events and Notes…",
         "Export Events as CSV…",
@@ -368,9 +368,9 @@ def test_menus_offer_import_export_print_notes_and_library(qtbot, lib_window):
 
 
 def test_the_library_opens_after_the_first_text_is_shown(qtbot, fake_engine, settings, dialogs, db, fake_file):
-    from reader.ui.main_window import MainWindow
+    from reader.ui.app import build_window
 
-    window = MainWindow(engine=fake_engine, settings=settings, warm_up=False, library_path=db)
+    window = build_window(engine=fake_engine, settings=settings, warm_up=False, library_path=db)
     qtbot.addWidget(window)
     window.show()
     session = window.library_session
@@ -389,23 +389,23 @@ def test_the_notes_tab_lists_every_note_and_opens_its_briefing(qtbot, lib_window
     import_and_wait(qtbot, lib_window, [folder])
     open_in_library(qtbot, lib_window, fake_file)
     select_words(lib_window, "water accord")
-    session.add_note_on_selection()
-    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
-    with qtbot.waitSignal(session.note_saved, timeout=TIMEOUT_MS):
-        session.notes_panel.editor.setPlainText("annex **B** matters")
-        session.notes_panel.flush()
-    note_id = session.notes_panel.current.id
-    session.show_library()
-    with qtbot.waitSignal(session.all_notes_listed, timeout=TIMEOUT_MS) as blocker:
-        session.library_view.tabs.setCurrentIndex(session.library_view.NOTES_TAB)
+    session.notebook.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notebook.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(session.notebook.note_saved, timeout=TIMEOUT_MS):
+        session.notebook.notes_panel.editor.setPlainText("annex **B** matters")
+        session.notebook.notes_panel.flush()
+    note_id = session.notebook.notes_panel.current.id
+    session.browser.show_library()
+    with qtbot.waitSignal(session.browser.all_notes_listed, timeout=TIMEOUT_MS) as blocker:
+        session.browser.library_view.tabs.setCurrentIndex(session.browser.library_view.NOTES_TAB)
     assert blocker.args == [1]
-    item = session.library_view.notes_tree.topLevelItem(0)
+    item = session.browser.library_view.notes_tree.topLevelItem(0)
     assert item.text(0) == "Talks in Klow" and item.text(2) == "annex B matters"
     assert "water accord" in item.text(1)
     # Opening it from another briefing brings back the briefing with the note chosen.
     other = folder / "a-talks.txt"
     open_in_library(qtbot, lib_window, other)
-    with qtbot.waitSignal(session.notes_loaded, timeout=TIMEOUT_MS):
-        session.library_view.notes_tree.itemDoubleClicked.emit(item, 0)
-    qtbot.waitUntil(lambda: session.notes_panel.current is not None and session.notes_panel.current.id == note_id, timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(session.notebook.notes_loaded, timeout=TIMEOUT_MS):
+        session.browser.library_view.notes_tree.itemDoubleClicked.emit(item, 0)
+    qtbot.waitUntil(lambda: session.notebook.notes_panel.current is not None and session.notebook.notes_panel.current.id == note_id, timeout=TIMEOUT_MS)
     assert "water accord" in lib_window.document.text

@@ -22,9 +22,9 @@ TIMEOUT_MS = 30_000
 
 
 def make_library_window(qtbot, engine, settings, db: Path):
-    from reader.ui.main_window import MainWindow
+    from reader.ui.app import build_window
 
-    window = MainWindow(engine=engine, settings=settings, warm_up=False, library_path=db)
+    window = build_window(engine=engine, settings=settings, warm_up=False, library_path=db)
     qtbot.addWidget(window)
     window.resize(1300, 820)
     window.show()
@@ -45,7 +45,7 @@ def close_window(window) -> None:
 def open_in_library(qtbot, window, path) -> str:
     """Open `path`, wait for its analysis and its notes; returns the briefing id."""
     session = window.library_session
-    with qtbot.waitSignals([window.analysis_shown, session.notes_loaded], timeout=TIMEOUT_MS):
+    with qtbot.waitSignals([window.analysis_shown, session.notebook.notes_loaded], timeout=TIMEOUT_MS):
         window.open_path(path)
     qtbot.waitUntil(lambda: session.briefing_id is not None, timeout=TIMEOUT_MS)
     return session.briefing_id
@@ -78,15 +78,15 @@ def test_add_note_on_a_selection_is_stored_listed_and_marked(qtbot, lib_window, 
     session = lib_window.library_session
     briefing_id = open_in_library(qtbot, lib_window, fake_file)
     start, end = select_words(lib_window, "water accord")
-    assert session.add_note_action.isEnabled()
-    session.add_note_action.trigger()
-    qtbot.waitUntil(lambda: session.notes_panel.model.rowCount() == 1, timeout=TIMEOUT_MS)
+    assert session.notebook.add_note_action.isEnabled()
+    session.notebook.add_note_action.trigger()
+    qtbot.waitUntil(lambda: session.notebook.notes_panel.model.rowCount() == 1, timeout=TIMEOUT_MS)
     stored = db_notes(db, briefing_id)
     assert len(stored) == 1
     assert stored[0].anchor is not None
     assert (stored[0].anchor.start, stored[0].anchor.end, stored[0].anchor.quote) == (start, end, "water accord")
-    assert session.notes_panel.current is not None and session.notes_panel.current.id == stored[0].id
-    assert session.note_mark_ranges() == [(start, end)]
+    assert session.notebook.notes_panel.current is not None and session.notebook.notes_panel.current.id == stored[0].id
+    assert session.notebook.note_mark_ranges() == [(start, end)]
     # The type highlights are still all there under the note mark.
     assert sum(lib_window.article.highlight_counts().values()) > 0
 
@@ -102,7 +102,7 @@ def test_the_shortcut_adds_a_note(qtbot, lib_window, fake_file, db):
 def test_without_a_selection_no_note_is_added(qtbot, lib_window, fake_file, db):
     session = lib_window.library_session
     briefing_id = open_in_library(qtbot, lib_window, fake_file)
-    session.add_note_on_selection()
+    session.notebook.add_note_on_selection()
     qtbot.wait(300)
     assert db_notes(db, briefing_id) == []
     assert "Select some text" in lib_window.statusBar().currentMessage()
@@ -113,29 +113,29 @@ def test_typing_is_autosaved_after_the_pause_and_kept_across_windows(qtbot, fake
     session = window.library_session
     briefing_id = open_in_library(qtbot, window, fake_file)
     select_words(window, "Mara Velkova")
-    session.add_note_on_selection()
-    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
-    editor = session.notes_panel.editor
+    session.notebook.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notebook.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    editor = session.notebook.notes_panel.editor
     editor.setFocus()
     qtbot.keyClicks(editor, "Check **her** title")
     assert db_notes(db, briefing_id)[0].body == ""  # not yet: the save waits for a pause in typing
-    with qtbot.waitSignal(session.note_saved, timeout=AUTOSAVE_MS + TIMEOUT_MS):
+    with qtbot.waitSignal(session.notebook.note_saved, timeout=AUTOSAVE_MS + TIMEOUT_MS):
         pass
     assert db_notes(db, briefing_id)[0].body == "Check **her** title"
-    assert "<strong>her</strong>" in session.notes_panel.preview.toHtml() or "her" in session.notes_panel.preview.toPlainText()
+    assert "<strong>her</strong>" in session.notebook.notes_panel.preview.toHtml() or "her" in session.notebook.notes_panel.preview.toPlainText()
     close_window(window)
 
     calls = len(fake_engine.calls)
     again = make_library_window(qtbot, fake_engine, settings, db)
     try:
         assert open_in_library(qtbot, again, fake_file) == briefing_id
-        notes = again.library_session.notes_panel.model.notes
+        notes = again.library_session.notebook.notes_panel.model.notes
         assert [n.body for n in notes] == ["Check **her** title"]
         # Re-opening an analysed briefing uses the cached analysis: the engine did not run again.
         assert len(fake_engine.calls) == calls
         assert again.library_session.engine.cache_hits == 1
         assert sum(again.article.highlight_counts().values()) > 0
-        assert again.library_session.note_mark_ranges()
+        assert again.library_session.notebook.note_mark_ranges()
     finally:
         close_window(again)
 
@@ -145,9 +145,9 @@ def test_closing_the_window_saves_what_was_just_typed(qtbot, fake_engine, settin
     session = window.library_session
     briefing_id = open_in_library(qtbot, window, fake_file)
     select_words(window, "Borduria")
-    session.add_note_on_selection()
-    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
-    qtbot.keyClicks(session.notes_panel.editor, "typed just before closing")
+    session.notebook.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notebook.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    qtbot.keyClicks(session.notebook.notes_panel.editor, "typed just before closing")
     close_window(window)  # well inside the autosave pause
     assert [n.body for n in db_notes(db, briefing_id)] == ["typed just before closing"]
 
@@ -156,32 +156,32 @@ def test_a_highlight_is_a_note_without_text(qtbot, lib_window, fake_file, db):
     session = lib_window.library_session
     briefing_id = open_in_library(qtbot, lib_window, fake_file)
     start, end = select_words(lib_window, "border post")
-    session.highlight_actions[1].trigger()
+    session.notebook.highlight_actions[1].trigger()
     qtbot.waitUntil(lambda: len(db_notes(db, briefing_id)) == 1, timeout=TIMEOUT_MS)
     note = db_notes(db, briefing_id)[0]
     assert note.is_highlight and note.color
-    qtbot.waitUntil(lambda: session.note_mark_ranges() == [(start, end)], timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: session.notebook.note_mark_ranges() == [(start, end)], timeout=TIMEOUT_MS)
 
 
 def test_actor_note_shows_in_another_briefing_naming_the_actor(qtbot, lib_window, fake_file, tmp_path):
     session = lib_window.library_session
     open_in_library(qtbot, lib_window, fake_file)
     actor = next(a for a in lib_window.analysis.actors if a.name == "Borduria")
-    session.add_actor_note(actor)
-    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
-    session.notes_panel.editor.setPlainText("Borduria: watch the water accord")
-    with qtbot.waitSignal(session.note_saved, timeout=TIMEOUT_MS):
-        session.notes_panel.flush()
+    session.notebook.add_actor_note(actor)
+    qtbot.waitUntil(lambda: session.notebook.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    session.notebook.notes_panel.editor.setPlainText("Borduria: watch the water accord")
+    with qtbot.waitSignal(session.notebook.note_saved, timeout=TIMEOUT_MS):
+        session.notebook.notes_panel.flush()
     other = tmp_path / "other.txt"
     other.write_text("Borduria closed its embassy on 3 June.\n", encoding="utf-8")
     open_in_library(qtbot, lib_window, other)
     # Listed once the new briefing's actors are known (after its analysis).
     qtbot.waitUntil(
-        lambda: [n.body for n in session.notes_panel.model.notes] == ["Borduria: watch the water accord"],
+        lambda: [n.body for n in session.notebook.notes_panel.model.notes] == ["Borduria: watch the water accord"],
         timeout=TIMEOUT_MS,
     )
     # Clicking it selects the actor: its mentions are marked.
-    session.notes_panel.list.clicked.emit(session.notes_panel.model.index(0, 0))
+    session.notebook.notes_panel.list.clicked.emit(session.notebook.notes_panel.model.index(0, 0))
     assert lib_window.selected_actor() is not None and lib_window.selected_actor().name == "Borduria"
 
 
@@ -192,7 +192,7 @@ def test_event_note_from_the_events_menu(qtbot, lib_window, fake_file, db):
     menu = QMenu()
     from reader.ui.corrections_ui import fill_event_menu
 
-    fill_event_menu(menu, event, session, lib_window)
+    fill_event_menu(menu, event, session.corrector, lib_window)
     next(a for a in menu.actions() if a.text() == "Add Note on This Event").trigger()
     qtbot.waitUntil(lambda: len(db_notes(db, briefing_id)) == 1, timeout=TIMEOUT_MS)
     note = db_notes(db, briefing_id)[0]
@@ -203,11 +203,11 @@ def test_clicking_a_note_scrolls_to_its_anchor(qtbot, lib_window, fake_file):
     session = lib_window.library_session
     open_in_library(qtbot, lib_window, fake_file)
     start, end = select_words(lib_window, "Velkova again")
-    session.add_note_on_selection()
-    qtbot.waitUntil(lambda: session.notes_panel.model.rowCount() == 1, timeout=TIMEOUT_MS)
+    session.notebook.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notebook.notes_panel.model.rowCount() == 1, timeout=TIMEOUT_MS)
     lib_window.article.moveCursor(lib_window.article.textCursor().MoveOperation.Start)
-    index = session.notes_panel.model.index(0, 0)
-    session.notes_panel.list.clicked.emit(index)
+    index = session.notebook.notes_panel.model.index(0, 0)
+    session.notebook.notes_panel.list.clicked.emit(index)
     cursor = lib_window.article.textCursor()
     assert lib_window.article.offsets.to_py(cursor.position()) == start
     assert lib_window.article.flash_active()
@@ -217,18 +217,18 @@ def test_deleting_a_note_removes_it_from_the_list_and_the_text(qtbot, lib_window
     session = lib_window.library_session
     briefing_id = open_in_library(qtbot, lib_window, fake_file)
     select_words(lib_window, "water accord")
-    session.add_note_on_selection()
-    qtbot.waitUntil(lambda: session.notes_panel.model.rowCount() == 1, timeout=TIMEOUT_MS)
-    session.notes_panel.delete_button.click()
-    qtbot.waitUntil(lambda: session.notes_panel.model.rowCount() == 0, timeout=TIMEOUT_MS)
+    session.notebook.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notebook.notes_panel.model.rowCount() == 1, timeout=TIMEOUT_MS)
+    session.notebook.notes_panel.delete_button.click()
+    qtbot.waitUntil(lambda: session.notebook.notes_panel.model.rowCount() == 0, timeout=TIMEOUT_MS)
     assert db_notes(db, briefing_id) == []
-    assert session.note_mark_ranges() == []
+    assert session.notebook.note_mark_ranges() == []
     # The bin keeps it: Notes > Restore Deleted Note brings it back, anchor and all.
-    assert session.restore_action.isEnabled()
-    session.restore_action.trigger()
-    qtbot.waitUntil(lambda: session.notes_panel.model.rowCount() == 1, timeout=TIMEOUT_MS)
+    assert session.notebook.restore_action.isEnabled()
+    session.notebook.restore_action.trigger()
+    qtbot.waitUntil(lambda: session.notebook.notes_panel.model.rowCount() == 1, timeout=TIMEOUT_MS)
     assert len(db_notes(db, briefing_id)) == 1
-    qtbot.waitUntil(lambda: len(session.note_mark_ranges()) == 1, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: len(session.notebook.note_mark_ranges()) == 1, timeout=TIMEOUT_MS)
 
 
 def test_an_orphaned_note_is_listed_with_its_quote(qtbot):
@@ -285,28 +285,28 @@ def test_notes_follow_an_edited_file_and_are_kept_as_orphans_when_their_text_is_
     session = window.library_session
     briefing_id = open_in_library(qtbot, window, fake_file)
     select_words(window, "water accord")
-    session.add_note_on_selection()
-    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
-    with qtbot.waitSignal(session.note_saved, timeout=TIMEOUT_MS):
-        session.notes_panel.editor.setPlainText("check the accord's annex")
-        session.notes_panel.flush()
+    session.notebook.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notebook.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(session.notebook.note_saved, timeout=TIMEOUT_MS):
+        session.notebook.notes_panel.editor.setPlainText("check the accord's annex")
+        session.notebook.notes_panel.flush()
     close_window(window)
 
     fake_file.write_text(FAKE_TEXT.replace("# Talks in Klow\n", "# Talks in Klow\n\nA new opening paragraph.\n"), encoding="utf-8")
     again = make_library_window(qtbot, fake_engine, settings, db)
     try:
         assert open_in_library(qtbot, again, fake_file) == briefing_id  # the same briefing, updated in place
-        note = again.library_session.notes_panel.model.notes[0]
+        note = again.library_session.notebook.notes_panel.model.notes[0]
         start = again.document.text.index("water accord")
         assert (note.anchor.start, note.status) == (start, "moved")
-        assert again.library_session.note_mark_ranges() == [(start, start + len("water accord"))]
+        assert again.library_session.notebook.note_mark_ranges() == [(start, start + len("water accord"))]
 
         fake_file.write_text(FAKE_TEXT.replace("water accord", "fishing treaty"), encoding="utf-8")
         open_in_library(qtbot, again, fake_file)
-        notes = again.library_session.notes_panel.model.notes
+        notes = again.library_session.notebook.notes_panel.model.notes
         assert [(n.body, n.orphaned) for n in notes] == [("check the accord's annex", True)]
-        assert "Orphaned" in again.library_session.notes_panel.model.data(again.library_session.notes_panel.model.index(0, 0))
-        assert again.library_session.note_mark_ranges() == []
+        assert "Orphaned" in again.library_session.notebook.notes_panel.model.data(again.library_session.notebook.notes_panel.model.index(0, 0))
+        assert again.library_session.notebook.note_mark_ranges() == []
     finally:
         close_window(again)
 
@@ -317,8 +317,8 @@ def test_a_refused_save_is_retried_and_nothing_is_lost(qtbot, lib_window, fake_f
     session = lib_window.library_session
     briefing_id = open_in_library(qtbot, lib_window, fake_file)
     select_words(lib_window, "water accord")
-    session.add_note_on_selection()
-    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    session.notebook.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notebook.notes_panel.current is not None, timeout=TIMEOUT_MS)
     original = Library.update_note
     refusals = []
 
@@ -329,10 +329,10 @@ def test_a_refused_save_is_retried_and_nothing_is_lost(qtbot, lib_window, fake_f
         return original(self, note_id, **kwargs)
 
     monkeypatch.setattr(Library, "update_note", refuse_once)
-    session.notes_panel.editor.setPlainText("written while the library was busy")
-    session.notes_panel.flush()
+    session.notebook.notes_panel.editor.setPlainText("written while the library was busy")
+    session.notebook.notes_panel.flush()
     qtbot.waitUntil(lambda: bool(refusals), timeout=TIMEOUT_MS)
-    with qtbot.waitSignal(session.note_saved, timeout=TIMEOUT_MS):
+    with qtbot.waitSignal(session.notebook.note_saved, timeout=TIMEOUT_MS):
         pass  # the retry after the autosave pause
     assert [n.body for n in db_notes(db, briefing_id)] == ["written while the library was busy"]
     assert len(dialogs) == 1 and "refused" in dialogs[0]
@@ -343,16 +343,16 @@ def test_a_reload_of_the_list_never_replaces_what_is_being_typed(qtbot, lib_wind
     session = lib_window.library_session
     briefing_id = open_in_library(qtbot, lib_window, fake_file)
     select_words(lib_window, "water accord")
-    session.add_note_on_selection()
-    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
-    editor = session.notes_panel.editor
+    session.notebook.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notebook.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    editor = session.notebook.notes_panel.editor
     editor.setFocus()
     qtbot.keyClicks(editor, "first words")
-    with qtbot.waitSignal(session.notes_loaded, timeout=TIMEOUT_MS):
-        session.reload_notes()  # submitted before the autosave: it brings back the empty body
+    with qtbot.waitSignal(session.notebook.notes_loaded, timeout=TIMEOUT_MS):
+        session.notebook.reload_notes()  # submitted before the autosave: it brings back the empty body
     assert editor.toPlainText() == "first words"
     qtbot.keyClicks(editor, " and more")
-    session.notes_panel.flush()
+    session.notebook.notes_panel.flush()
     qtbot.waitUntil(lambda: db_notes(db, briefing_id)[0].body == "first words and more", timeout=TIMEOUT_MS)
 
 
@@ -386,17 +386,17 @@ def test_two_windows_on_one_library_lose_no_note(qtbot, fake_engine, settings, d
         assert open_in_library(qtbot, second, fake_file) == briefing_id
         for window, words in ((first, "water accord"), (second, "border post")):
             select_words(window, words)
-            window.library_session.add_note_on_selection()
+            window.library_session.notebook.add_note_on_selection()
         for window in (first, second):
-            qtbot.waitUntil(lambda w=window: w.library_session.notes_panel.current is not None, timeout=TIMEOUT_MS)
+            qtbot.waitUntil(lambda w=window: w.library_session.notebook.notes_panel.current is not None, timeout=TIMEOUT_MS)
         for n in range(5):  # interleaved autosaves from both
             for window, name in ((first, "first"), (second, "second")):
-                window.library_session.notes_panel.editor.setPlainText(f"{name} {n}")
-                window.library_session.notes_panel.flush()
+                window.library_session.notebook.notes_panel.editor.setPlainText(f"{name} {n}")
+                window.library_session.notebook.notes_panel.flush()
         qtbot.waitUntil(lambda: sorted(n.body for n in db_notes(db, briefing_id)) == ["first 4", "second 4"], timeout=TIMEOUT_MS)
-        with qtbot.waitSignal(second.library_session.notes_loaded, timeout=TIMEOUT_MS):
-            second.library_session.reload_notes()
-        assert sorted(n.body for n in second.library_session.notes_panel.model.notes) == ["first 4", "second 4"]
+        with qtbot.waitSignal(second.library_session.notebook.notes_loaded, timeout=TIMEOUT_MS):
+            second.library_session.notebook.reload_notes()
+        assert sorted(n.body for n in second.library_session.notebook.notes_panel.model.notes) == ["first 4", "second 4"]
     finally:
         close_window(first)
         close_window(second)
@@ -410,16 +410,16 @@ def test_hovering_noted_text_shows_the_note(qtbot, lib_window, fake_file):
     session = lib_window.library_session
     open_in_library(qtbot, lib_window, fake_file)
     start, end = select_words(lib_window, "Borduria signed")
-    session.add_note_on_selection()
-    qtbot.waitUntil(lambda: session.notes_panel.current is not None, timeout=TIMEOUT_MS)
-    session.notes_panel.editor.setPlainText("ask for the **signed** text")
-    session.notes_panel.flush()
-    qtbot.waitUntil(lambda: bool(session.notes and session.notes[0].body), timeout=TIMEOUT_MS)
+    session.notebook.add_note_on_selection()
+    qtbot.waitUntil(lambda: session.notebook.notes_panel.current is not None, timeout=TIMEOUT_MS)
+    session.notebook.notes_panel.editor.setPlainText("ask for the **signed** text")
+    session.notebook.notes_panel.flush()
+    qtbot.waitUntil(lambda: bool(session.notebook.notes and session.notebook.notes[0].body), timeout=TIMEOUT_MS)
     borduria = point_inside(lib_window.article, start, start + len("Borduria"))
-    tip = session.note_tooltip_at(borduria)
+    tip = session.notebook.note_tooltip_at(borduria)
     assert "<strong>signed</strong>" in tip and "Borduria" in tip  # the note, then the actor's own tooltip
     far = lib_window.document.text.index("Emoji")
-    assert session.note_tooltip_at(point_inside(lib_window.article, far, far + 5)) == ""
+    assert session.notebook.note_tooltip_at(point_inside(lib_window.article, far, far + 5)) == ""
 
 
 def test_the_shortcuts_list_names_the_notes_actions(lib_window):

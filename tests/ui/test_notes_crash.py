@@ -29,7 +29,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication
 from ui_helpers import FAKE_TEXT, FakeEngine
-from reader.ui.main_window import MainWindow
+from reader.ui.app import build_window
 
 app = QApplication([])
 def spin(condition, seconds=60):
@@ -40,8 +40,8 @@ def spin(condition, seconds=60):
 
 path = {file!r}
 open(path, "w", encoding="utf-8").write(FAKE_TEXT)
-window = MainWindow(engine=FakeEngine(), settings=QSettings({ini!r}, QSettings.Format.IniFormat), warm_up=False,
-                    library_path={db!r})
+window = build_window(engine=FakeEngine(), settings=QSettings({ini!r}, QSettings.Format.IniFormat), warm_up=False,
+                      library_path={db!r})
 window.show()
 session = window.library_session
 spin(lambda: session.available)
@@ -49,10 +49,10 @@ window.open_path(path)
 spin(lambda: session.briefing_id is not None and window.analysis is not None)
 start = window.document.text.index("water accord")
 window.article.select_range(start, start + len("water accord"))
-session.add_note_on_selection()
-spin(lambda: session.notes_panel.current is not None)
+session.notebook.add_note_on_selection()
+spin(lambda: session.notebook.notes_panel.current is not None)
 print("ready", session.briefing_id, flush=True)
-editor = session.notes_panel.editor
+editor = session.notebook.notes_panel.editor
 typed = {typed!r} * 40
 for n, ch in enumerate(typed, start=1):
     editor.insertPlainText(ch)

@@ -288,8 +288,8 @@ def test_dropping_a_file_opens_it_and_remembers_it(qtbot, fake_window, fake_file
     with qtbot.waitSignal(window.analysis_shown, timeout=10_000):
         window.dropEvent(drop)
     assert window.document.source == str(fake_file)
-    assert window.recent_files()[0] == str(fake_file.resolve())
-    window._fill_recent_menu()
+    assert window.recent.paths()[0] == str(fake_file.resolve())
+    window.recent.fill_menu()
     assert any(fake_file.name in a.text() for a in window.recent_menu.actions())
 
 
