@@ -58,7 +58,7 @@ def read_feed(path: Path) -> list[Part]:
 
 def entry_part(entry, number: int, feed_title: str) -> Part | None:
     """One feed entry as a Part, or None when it carries no text."""
-    from reader.documents.loader import document_from_text
+    from reader.documents.from_text import document_from_text
 
     body, kind = "", "text/plain"
     for content in entry.get("content") or []:

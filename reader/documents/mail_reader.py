@@ -70,7 +70,7 @@ def mail_parts(message: EmailMessage) -> list[Part]:
 
 def mail_body(html: str, plain: str, defects: list | tuple = ()) -> Part:
     """The article from the HTML part, or the plain part when the HTML says much less."""
-    from reader.documents.loader import document_from_text
+    from reader.documents.from_text import document_from_text
 
     candidates = []
     for text, fmt in ((html, "html"), (plain, "txt")):
@@ -166,7 +166,7 @@ def _date(message: EmailMessage) -> dt.date | None:
 
 
 def _attachment(part, mail: Part) -> list[Part]:
-    from reader.documents.rich import ATTACHMENT_FORMATS, read_attachment
+    from reader.documents.attachments import ATTACHMENT_FORMATS, read_attachment
 
     name = Path(part.get_filename() or "").name
     if Path(name).suffix.lower() not in ATTACHMENT_FORMATS:

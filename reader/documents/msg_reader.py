@@ -63,7 +63,7 @@ def _message(ole) -> list[Part]:
         name = Path(_string(ole, storage, _ATTACH_NAME) or _string(ole, storage, _ATTACH_SHORT_NAME)).name
         data = _binary(ole, f"{storage}/__substg1.0_{_ATTACH_DATA:04X}0102")
         if name and data:
-            from reader.documents.rich import ATTACHMENT_FORMATS, read_attachment
+            from reader.documents.attachments import ATTACHMENT_FORMATS, read_attachment
 
             if Path(name).suffix.lower() in ATTACHMENT_FORMATS:
                 result.extend(attached_briefing(name, data, body, read_attachment))
@@ -90,7 +90,7 @@ def _string(ole, storage: str, prop: int) -> str:
 def _html(ole) -> str:
     data = _binary(ole, f"__substg1.0_{_HTML:04X}0102")
     if data:
-        from reader.documents.loader import declared_charset
+        from reader.documents.from_text import declared_charset
 
         return data.decode(declared_charset(data) or "utf-8", errors="replace")
     return _string(ole, "", _HTML)

@@ -14,9 +14,6 @@ from reader.documents.parts import Part, finish
 from reader.errors import DocumentError
 from reader.model import Document
 
-#: Attachments read as briefings of their own, by file name suffix.
-ATTACHMENT_FORMATS = {".pdf": "pdf", ".docx": "docx"}
-
 
 def read_rich(path: Path, fmt: str, published: dt.date | None = None) -> list[Document]:
     """Every briefing in the file at `path` of format `fmt`; DocumentError says why not."""
@@ -54,26 +51,8 @@ def read_rich(path: Path, fmt: str, published: dt.date | None = None) -> list[Do
     return documents
 
 
-def read_attachment(name: str, data: bytes) -> Part:
-    """An attached PDF or Word file as a Part of its own (the caller names it after the mail)."""
-    import tempfile
-
-    fmt = ATTACHMENT_FORMATS[Path(name).suffix.lower()]
-    # The readers work on files (PDFium reads from disk, so memory stays bounded): a private copy.
-    with tempfile.TemporaryDirectory(prefix="briefing-attachment-") as folder:
-        copy = Path(folder) / f"attachment{Path(name).suffix.lower()}"
-        copy.write_bytes(data)
-        if fmt == "pdf":
-            from reader.documents.pdf_reader import read_pdf
-
-            return read_pdf(copy)
-        from reader.documents.docx_reader import read_docx
-
-        return read_docx(copy)
-
-
 def _trim(part: Part) -> None:
     """Web furniture ("Short link:", "Share this") at either end goes, as for HTML and Markdown."""
-    from reader.documents.loader import _trim_furniture
+    from reader.documents.from_text import trim_furniture
 
-    _trim_furniture(part)  # same fields as the loader's own parsed result
+    trim_furniture(part)  # same fields as the loader's own parsed result
