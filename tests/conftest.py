@@ -13,6 +13,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every test that needs Qt is marked `gui` (`-m "not gui"` runs the rest without a display stack)."""
+    gui = pytest.mark.gui
+    for item in items:
+        path = Path(str(item.fspath))
+        if "ui" in path.relative_to(ROOT / "tests").parts[:-1] or "qtbot" in getattr(item, "fixturenames", ()):
+            item.add_marker(gui)
+
+
 @pytest.fixture(scope="session")
 def engine():
     from reader.engine import Engine

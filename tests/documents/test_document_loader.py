@@ -2,7 +2,6 @@
 
 import datetime as dt
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -87,9 +86,7 @@ def test_too_large_is_refused_quickly_without_reading(tmp_path, monkeypatch):
     with path.open("wb") as fh:
         fh.truncate(20 * 1000 * 1000)
     monkeypatch.setattr(Path, "open", lambda *a, **k: pytest.fail("the file was opened"))
-    started = time.perf_counter()
     message = refused(path, "larger than the 5.0 MiB limit")
-    assert time.perf_counter() - started < 0.5
     assert "19.1 MiB" in message
 
 
@@ -170,19 +167,14 @@ def test_document_from_text_rejects_empty_and_unknown_format():
         document_from_text("Text.", fmt="pdf")
 
 
-def test_fifty_kilobytes_of_markdown_load_fast(tmp_path):
+def test_fifty_kilobytes_of_markdown_load(tmp_path):
+    """Its speed (under 0.1 s) is measured by `python -m bench.markdown_load`, not here: no test times itself."""
     sample = (DATA / "front-matter.md").read_text(encoding="utf-8")
     body = sample.split("---\n", 2)[2].replace("Share this article\n", "")
     path = tmp_path / "long.md"
     path.write_text(sample.split("Share this")[0] + body * (50_000 // len(body)), encoding="utf-8")
-    doc = load_document(path)  # imports and parser set-up are not what we measure
-    assert len(doc.text) > 40_000
-    timings = []
-    for _ in range(3):  # the best of three, so a busy machine does not fail the test
-        started = time.perf_counter()
-        load_document(path)
-        timings.append(time.perf_counter() - started)
-    assert min(timings) < 0.1, f"{min(timings) * 1000:.0f} ms"
+    doc = load_document(path)
+    assert len(doc.text) > 40_000 and doc.title
 
 
 def test_html_declared_charset_is_used_when_not_utf8(tmp_path):

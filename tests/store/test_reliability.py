@@ -40,26 +40,32 @@ AUTOSAVER = textwrap.dedent(
 
 IMPORTER = textwrap.dedent(
     """
-    import sys, time
+    import sys
     sys.path.insert(0, sys.argv[3])
     from store.fakes import FakeEngine
     from reader.store import Library
 
-    class SlowEngine(FakeEngine):
+    class GatedEngine(FakeEngine):
         def analyze_many(self, documents, batch_size=4):
-            for analysis in super().analyze_many(documents):
-                time.sleep(0.005)
+            for n, analysis in enumerate(super().analyze_many(documents), start=1):
+                if n == int(sys.argv[4]):
+                    sys.stdin.readline()  # wait here, mid-import, for the kill
                 yield analysis
 
     lib = Library.open(sys.argv[1])
-    lib.import_paths([sys.argv[2]], SlowEngine(), progress=lambda d, t, p: print(p, flush=True))
+    lib.import_paths([sys.argv[2]], GatedEngine(), progress=lambda d, t, p: print(p, flush=True))
     """
 )
 
 
 def _spawn(script: str, *args: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-c", script, *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-c", script, *args],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -106,7 +112,7 @@ def test_kill_during_a_large_import_keeps_what_was_imported(tmp_path):
     for i in range(150):
         (folder / f"{i:03}.txt").write_text(f"Briefing {i}.\nErdoğan met Zelensky in Istanbul.\n" + "More text. " * 300)
     path = tmp_path / "library.db"
-    reported = _kill_after(_spawn(IMPORTER, str(path), str(folder), str(ROOT / "tests")), 40)
+    reported = _kill_after(_spawn(IMPORTER, str(path), str(folder), str(ROOT / "tests"), "41"), 40)
     assert _integrity(path) == "ok"
     with Library.open(path) as lib:
         sources = {s.source for s in lib.list_briefings()}

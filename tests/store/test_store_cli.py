@@ -99,18 +99,19 @@ def test_corrupt_library_is_a_clear_error(tmp_path, capsys):
 
 
 CTRL_C_IMPORT = """
-import sys, time
+import sys
 sys.path.insert(0, sys.argv[1])
 from store.fakes import FakeEngine
 
-class SlowEngine(FakeEngine):
+class GatedEngine(FakeEngine):
     def analyze_many(self, documents, batch_size=4):
-        for analysis in super().analyze_many(documents):
-            time.sleep(0.05)
+        for n, analysis in enumerate(super().analyze_many(documents), start=1):
+            if n == 6:  # the parent presses Ctrl+C after the fifth briefing, then lets this one go
+                sys.stdin.readline()
             yield analysis
 
 import reader.engine
-reader.engine.Engine = SlowEngine
+reader.engine.Engine = GatedEngine
 from reader.cli import main
 sys.exit(main(["import", sys.argv[2], "--db", sys.argv[3]]))
 """
@@ -131,15 +132,16 @@ def test_ctrl_c_cancels_the_import_and_keeps_what_was_imported(tmp_path):
     proc = subprocess.Popen(
         [sys.executable, "-c", CTRL_C_IMPORT, str(root / "tests"), str(tmp_path / "in"), str(db)],
         cwd=root,
+        stdin=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
     assert proc.stderr is not None
     for line in proc.stderr:
-        if line.startswith("[5/"):
+        if line.startswith("[5/"):  # the import waits for us before its sixth briefing
             proc.send_signal(signal.SIGINT)
             break
-    err = proc.communicate(timeout=60)[1]
+    err = proc.communicate("go\n", timeout=60)[1]
     assert proc.returncode == 130, err
     assert "import cancelled" in err and "kept" in err
     with Library.open(db) as lib:

@@ -17,8 +17,6 @@ from reader.ui.qt_compat import guard_none_refcount
 
 guard_none_refcount()  # the suite must not abort on a PySide6 release with the None refcount bug
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
