@@ -8,8 +8,8 @@ import pytest
 
 from reader.nlp.timex import calendar as cal
 from reader.nlp.timex.lexicon import number_value
-from reader.nlp.timex.resolve import granularity, point_date, spelled_year
 from reader.nlp.timex.tagger import find_candidates
+from reader.nlp.timex.values import granularity, point_date, spelled_year
 
 D = dt.date
 

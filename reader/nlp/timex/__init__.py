@@ -13,7 +13,9 @@ Three steps, all plain Python on top of the spaCy Doc:
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
+from collections.abc import Callable
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
@@ -22,11 +24,13 @@ from reader.model import DateMention
 from reader.nlp.doc_text import text_of
 from reader.nlp.timex.lexicon import fixed_words, modifier_regexes, rules, trigger_classes
 from reader.nlp.timex.lexicon import lexicon as lexicon_words
-from reader.nlp.timex.resolve import Resolved, Resolver
+from reader.nlp.timex.resolve import Resolved, Resolver, RuleKindError, check_rule_kinds
 from reader.nlp.timex.tagger import Candidate, find_candidates, scan_windows
 from reader.nlp.timex.tense import direction_of
 
 __all__ = ["extract_dates"]
+
+log = logging.getLogger(__name__)
 
 #: Words before a bare year or an ambiguous month that show it is a date.
 DATE_PREPOSITIONS = frozenset({
@@ -91,15 +95,15 @@ class _DocView:
         return first.sent.start == second.sent.start
 
     def accept(self, cand: Candidate) -> bool:
-        """Veto matches the parse shows are not temporal (a veto that fails drops the match)."""
+        """Veto matches the parse shows are not temporal (a veto that fails drops the match, and says so in the log)."""
+        veto = VETOES.get(cand.kind)
+        if veto is None:
+            return True
         try:
-            return self._accept(cand)
+            return veto(self, cand)
         except (IndexError, KeyError, ValueError, AttributeError):
+            log.exception("timex veto for rule %s failed on %r", cand.rule.name, cand.match.group(0))
             return False
-
-    def _accept(self, cand: Candidate) -> bool:
-        check = getattr(self, f"_accept_{cand.kind}", None)
-        return True if check is None else check(cand)
 
     def _before(self, token: Token, n: int = 1) -> set[str]:
         return {t.lower_ for t in self.doc[max(0, token.i - n) : token.i]}
@@ -153,6 +157,16 @@ class _DocView:
         return token is None or token.tag_ != "MD"
 
 
+#: Rule kinds whose matches the parse may veto, and the check that does it.
+VETOES: dict[str, Callable[[_DocView, Candidate], bool]] = {
+    "month": _DocView._accept_month,
+    "year": _DocView._accept_year,
+    "decade": _DocView._accept_decade,
+    "holiday": _DocView._accept_holiday,
+    "mdy": _DocView._accept_mdy,
+}
+
+
 def _to_mentions(text: str, items: list[Resolved]) -> list[DateMention]:
     out: list[DateMention] = []
     last_end = -1
@@ -190,8 +204,12 @@ def _merge_clock_and_day(text: str, items: list[Resolved]) -> list[Resolved]:
 
 
 def warm() -> None:
-    """Load the lexicon and compile every rule (about 50 ms), so no document pays for it."""
-    rules()
+    """Load the lexicon and compile every rule (about 50 ms), so no document pays for it; check that
+    every rule's kind has a resolver and every resolver a rule (RuleKindError otherwise)."""
+    check_rule_kinds(rules())
+    unknown = set(VETOES) - {rule.kind for rule in rules()}
+    if unknown:
+        raise RuleKindError(f"timex vetoes for kinds no rule has: {', '.join(sorted(unknown))}")
     fixed_words()
     modifier_regexes()
     trigger_classes()
