@@ -21,7 +21,6 @@ It also works on ``spacy.blank("en")`` (no ``ner``): then only the gazetteer and
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
@@ -30,6 +29,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from reader.nlp.doc_text import indices_where
+from reader.nlp.entity_candidate import Candidate
 from reader.nlp.entity_shapes import SURNAME_PARTICLES, reshape
 from reader.nlp.figures import figures
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
@@ -44,17 +44,6 @@ ARTICLES = frozenset({"the", "The"})
 _EDGE_PUNCT = frozenset({"-", "–", "—", ",", ";", ":", "(", ")", '"', "“", "”"})
 _NOT_NAME_POS = frozenset({"ADV", "ADP", "PRON", "CCONJ", "SCONJ", "VERB", "AUX", "PART", "INTJ"})
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
-
-
-@dataclass(slots=True)
-class Candidate:
-    start: int
-    end: int
-    label: str
-    kb: str = ""
-
-    def overlaps(self, other: Candidate) -> bool:
-        return self.start < other.end and other.start < self.end
 
 
 def load_rules() -> list[dict]:

@@ -16,9 +16,9 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from reader.nlp.doc_text import indices_where
+from reader.nlp.entity_candidate import Candidate
 
 if TYPE_CHECKING:
-    from reader.nlp.components import Candidate
     from reader.nlp.gazetteer import Gazetteer
 
 #: Titles that are part of a British peer's name when one name follows ("Lord Strathclyde").
@@ -256,8 +256,6 @@ def _named_in_apposition(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _candidate(start: int, end: int) -> Candidate:
-    from reader.nlp.components import Candidate
-
     return Candidate(start, end, "ORG")
 
 

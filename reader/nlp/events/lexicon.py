@@ -25,51 +25,18 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
 
 from spacy.strings import hash_string
 from spacy.tokens import Token
 
-if TYPE_CHECKING:
-    from reader.nlp.events.petrarch_verbs import PetrarchIndex
-
+from reader.nlp.events.lex_entry import ENTITY_SLOTS, LexEntry, category_of
+from reader.nlp.events.petrarch_verbs import PetrarchIndex
 from reader.resources import resource
 
-#: Object slots a condition can name instead of a lemma.
-ENTITY_SLOTS = {"@PERSON": ("PERSON",), "@GPE": ("GPE",), "@ACTOR": ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")}
 #: The category of a verb no lexicon codes, kept when it is done by a named actor to someone or something.
 OTHER_ACT = "ACT"
 #: Object slots that are not entity types.
 OTHER_SLOTS = frozenset({"@ANY", "@EVENT"})
-
-
-@dataclass(frozen=True, slots=True)
-class LexEntry:
-    lemma: str
-    pos: str
-    code: str
-    objects: tuple[str, ...] = ()
-    #: objects that rule the entry out ("meet *the demand*" is not a meeting)
-    not_objects: tuple[str, ...] = ()
-    particle: str | None = None
-    prep: str | None = None
-    compound: tuple[str, ...] = ()
-    xcomp: bool = False
-    ccomp: bool = False
-    speech: bool = False
-    defer: bool = False
-    #: "ours" (cameo_lexicon.jsonl) or "petrarch" (the field dictionary, held to a stricter standard)
-    source: str = "ours"
-    #: a noun that names an act only as a light verb's object ("expressed *concern*", "gave a *briefing*")
-    object_only: bool = False
-
-    @property
-    def category(self) -> str:
-        return category_of(self.code)
-
-    @property
-    def specificity(self) -> int:
-        return bool(self.objects) + bool(self.particle) + bool(self.prep) + bool(self.compound) + self.xcomp + self.ccomp
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,12 +148,6 @@ def inflections(verb: str) -> tuple[str, ...]:
     return (verb + "ed", verb + "s", verb + "es", verb + "ing")
 
 
-def category_of(code: str) -> str:
-    """The top-level category of an event code: CAMEO's two-digit root ("042" -> "04"), or one of
-    our own categories for acts CAMEO has none for ("VOTE", "OFFICE", "LAW", "ECON", "DISASTER")."""
-    return code[:2] if code[:2].isdigit() else code
-
-
 def _lexicon_pos(token: Token) -> str | None:
     if token.pos_ == "VERB":
         return "VERB"
@@ -292,8 +253,6 @@ def load_lexicon() -> Lexicon:
                 name, _, offset = word.partition(":")
                 relative_days[name] = int(offset or 0)
         cues[data["kind"]] = frozenset(w.lower() for w in data["words"])
-    from reader.nlp.events.petrarch_verbs import PetrarchIndex  # it builds on LexEntry, defined here
-
     return Lexicon(entries, labels, cues, relative_days, petrarch=PetrarchIndex())
 
 

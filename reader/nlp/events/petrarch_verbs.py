@@ -17,7 +17,7 @@ from collections.abc import Collection
 from contextlib import contextmanager
 from pathlib import Path
 
-from reader.nlp.events.lexicon import ENTITY_SLOTS, LexEntry
+from reader.nlp.events.lex_entry import ENTITY_SLOTS, LexEntry
 from reader.resources import resource
 
 FILENAME = "petrarch_verbs.jsonl"

@@ -1,0 +1,42 @@
+"""One trigger-lexicon entry (ours or PETRARCH's), and the event categories its code names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Object slots a condition can name instead of a lemma.
+ENTITY_SLOTS = {"@PERSON": ("PERSON",), "@GPE": ("GPE",), "@ACTOR": ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")}
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    lemma: str
+    pos: str
+    code: str
+    objects: tuple[str, ...] = ()
+    #: objects that rule the entry out ("meet *the demand*" is not a meeting)
+    not_objects: tuple[str, ...] = ()
+    particle: str | None = None
+    prep: str | None = None
+    compound: tuple[str, ...] = ()
+    xcomp: bool = False
+    ccomp: bool = False
+    speech: bool = False
+    defer: bool = False
+    #: "ours" (cameo_lexicon.jsonl) or "petrarch" (the field dictionary, held to a stricter standard)
+    source: str = "ours"
+    #: a noun that names an act only as a light verb's object ("expressed *concern*", "gave a *briefing*")
+    object_only: bool = False
+
+    @property
+    def category(self) -> str:
+        return category_of(self.code)
+
+    @property
+    def specificity(self) -> int:
+        return bool(self.objects) + bool(self.particle) + bool(self.prep) + bool(self.compound) + self.xcomp + self.ccomp
+
+
+def category_of(code: str) -> str:
+    """The top-level category of an event code: CAMEO's two-digit root ("042" -> "04"), or one of
+    our own categories for acts CAMEO has none for ("VOTE", "OFFICE", "LAW", "ECON", "DISASTER")."""
+    return code[:2] if code[:2].isdigit() else code
