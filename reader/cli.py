@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from reader import __version__
 from reader.errors import BriefingError, missing_part
@@ -57,7 +58,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     engine = Engine()
     failures = 0
-    results = []
+    results: list[dict[str, Any]] = []
     for path in args.files:
         try:
             documents = load_documents(path, published=args.published)
@@ -95,7 +96,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-def _print_analysis(analysis, fmt: str, results: list) -> None:
+def _print_analysis(analysis: Any, fmt: str, results: list[dict[str, Any]]) -> None:
     from reader.report import markdown_report, text_report
 
     if fmt == "jsonl":
@@ -146,7 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return args.handler(args)
+        code: int = args.handler(args)
+        return code
     except BriefingError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return 1

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reader.store.records import ImportReport
 
@@ -74,7 +75,7 @@ class Inbox:
             self.waiting.pop(gone, None)
         return ready
 
-    def import_ready(self, library, engine, cancel: Callable[[], bool] | None = None) -> ImportReport:
+    def import_ready(self, library: Any, engine: Any, cancel: Callable[[], bool] | None = None) -> ImportReport:
         """Scan, then import what is ready; record what was handled and why files failed."""
         ready = self.scan()
         if not ready:
@@ -96,7 +97,8 @@ class Inbox:
             reason = failed.get(path.resolve())
             if reason is not None:
                 self.problems[path] = reason.removeprefix(f"{path}: ").removeprefix(f"{path.resolve()}: ")
-        return report
+        imported: ImportReport = report
+        return imported
 
 
 def _candidate(path: Path) -> bool:

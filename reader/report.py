@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from reader.model import Analysis
+from reader.model import Actor, Analysis
 
 TYPE_TITLES = {
     "PERSON": "People",
@@ -16,8 +16,8 @@ TYPE_TITLES = {
 }
 
 
-def _actors_by_type(analysis: Analysis) -> dict[str, list]:
-    groups: dict[str, list] = defaultdict(list)
+def _actors_by_type(analysis: Analysis) -> dict[str, list[Actor]]:
+    groups: dict[str, list[Actor]] = defaultdict(list)
     for actor in sorted(analysis.actors, key=lambda a: (-len(a.mentions), a.name)):
         groups[actor.type].append(actor)
     return groups

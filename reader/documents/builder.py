@@ -117,7 +117,9 @@ class TextBuilder:
 
     def _emit(self, text: str) -> None:
         self._ensure_segment()
-        segment = self.blocks[self._stack[-1].segment]
+        index = self._stack[-1].segment
+        assert index is not None  # _ensure_segment opened one
+        segment = self.blocks[index]
         if self._pending and self.length > segment.start:
             self._write(self._pending)
         self._pending = ""

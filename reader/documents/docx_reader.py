@@ -18,6 +18,7 @@ import datetime as dt
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from reader.documents.builder import TextBuilder
 from reader.documents.parts import Part, _dateline
@@ -78,7 +79,7 @@ def read_docx(path: Path) -> Part:
     return part
 
 
-def _walk(document, builder: TextBuilder) -> None:
+def _walk(document: Any, builder: TextBuilder) -> None:
     from docx.table import Table
 
     for item in document.iter_inner_content():
@@ -88,14 +89,14 @@ def _walk(document, builder: TextBuilder) -> None:
             _paragraph(item, builder)
 
 
-def _paragraph(paragraph, builder: TextBuilder) -> None:
+def _paragraph(paragraph: Any, builder: TextBuilder) -> None:
     kind, level = _kind(paragraph)
     builder.open_block(kind, level)
     _inline(paragraph, builder)
     builder.close_block()
 
 
-def _kind(paragraph) -> tuple[str, int]:
+def _kind(paragraph: Any) -> tuple[str, int]:
     try:
         style = (paragraph.style.name or "") if paragraph.style is not None else ""
     except (KeyError, ValueError):
@@ -115,7 +116,7 @@ def _kind(paragraph) -> tuple[str, int]:
     return "paragraph", 0
 
 
-def _inline(paragraph, builder: TextBuilder) -> None:
+def _inline(paragraph: Any, builder: TextBuilder) -> None:
     from docx.text.hyperlink import Hyperlink
 
     for item in paragraph.iter_inner_content():
@@ -131,7 +132,7 @@ def _inline(paragraph, builder: TextBuilder) -> None:
             _run(item, builder)
 
 
-def _run(run, builder: TextBuilder) -> None:
+def _run(run: Any, builder: TextBuilder) -> None:
     kinds = [k for k, on in (("strong", run.bold), ("em", run.italic)) if on]
     for kind in kinds:
         builder.open_mark(kind)
@@ -140,7 +141,7 @@ def _run(run, builder: TextBuilder) -> None:
         builder.close_mark()
 
 
-def _table(table, builder: TextBuilder) -> None:
+def _table(table: Any, builder: TextBuilder) -> None:
     for row in table.rows:
         builder.open_block("paragraph")
         seen = set()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from reader.documents.parts import Part, from_document
 from reader.errors import DocumentError
@@ -56,7 +57,7 @@ def read_feed(path: Path) -> list[Part]:
     return parts
 
 
-def entry_part(entry, number: int, feed_title: str) -> Part | None:
+def entry_part(entry: Any, number: int, feed_title: str) -> Part | None:
     """One feed entry as a Part, or None when it carries no text."""
     from reader.documents.from_text import document_from_text
 
@@ -83,7 +84,7 @@ def entry_part(entry, number: int, feed_title: str) -> Part | None:
     return part
 
 
-def _entry_date(entry) -> dt.date | None:
+def _entry_date(entry: Any) -> dt.date | None:
     """The entry's date as written (its own time zone), else as feedparser normalised it (UTC)."""
     import email.utils
 

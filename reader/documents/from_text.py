@@ -11,6 +11,7 @@ import codecs
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from reader.documents.boilerplate import trim_head, trim_tail
 from reader.documents.metadata import find_dateline, looks_like_title, parse_date
@@ -222,7 +223,19 @@ def _from_html(text: str) -> _Parsed:
     )
 
 
-def trim_furniture(parsed: _Parsed) -> None:
+class _Trimmable(Protocol):
+    """A reader's result before the shared steps: the loader's own, or a container's Part."""
+
+    text: str
+    blocks: list[Block]
+    marks: list[Mark]
+    warnings: list[str]
+
+
+_Spanned = TypeVar("_Spanned", Block, Mark)
+
+
+def trim_furniture(parsed: _Trimmable) -> None:
     """Cut web furniture from both ends of a rebuilt text, moving the blocks and marks with it."""
     end, dropped = trim_tail(parsed.text)
     if dropped and end > 0:
@@ -239,7 +252,7 @@ def trim_furniture(parsed: _Parsed) -> None:
         parsed.warnings.append(_furniture_warning(dropped, "start"))
 
 
-def _clip(item: Block | Mark, start: int, end: int) -> Block | Mark:
+def _clip(item: _Spanned, start: int, end: int) -> _Spanned:
     """Limit `item` to [start, end) and make its offsets relative to `start`."""
     item.start = max(item.start, start) - start
     item.end = min(item.end, end) - start

@@ -13,6 +13,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from reader.documents.txt_reader import read_plain
+from reader.model import Block
 
 #: Elements whose content is never text of the briefing.
 _SKIP = frozenset("script style noscript template svg math iframe object head title select option textarea".split())
@@ -60,7 +61,7 @@ class _Collector(HTMLParser):
             self.parts.append(data)
 
 
-def plain_text_of_html(html: str) -> tuple[str, list, str]:
+def plain_text_of_html(html: str) -> tuple[str, list[Block], str]:
     """(text, blocks, title) of a page read without its structure; empty text when it has none."""
     collector = _Collector()
     collector.feed(html)

@@ -19,6 +19,7 @@ import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -157,7 +158,7 @@ def _meta(tree: lxml_html.HtmlElement, pairs: tuple[tuple[str, str], ...]) -> st
     return ""
 
 
-def _json_ld_article(tree: lxml_html.HtmlElement) -> dict:
+def _json_ld_article(tree: lxml_html.HtmlElement) -> dict[str, Any]:
     """The first schema.org Article-like object in the page's JSON-LD, or {}."""
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
@@ -180,7 +181,7 @@ def _json_ld_article(tree: lxml_html.HtmlElement) -> dict:
     return {}
 
 
-def _publisher_name(article: dict) -> str:
+def _publisher_name(article: dict[str, Any]) -> str:
     publisher = article.get("publisher")
     if isinstance(publisher, list) and publisher:
         publisher = publisher[0]
@@ -279,7 +280,7 @@ def _title_heading(builder: TextBuilder, title: str) -> None:
 
 #: What to do with an element: ("block", kind, level), ("mark", kind, href), ("code",),
 #: ("break",), ("cell",), ("inline",) or ("skip",).
-Action = tuple
+Action = tuple[Any, ...]
 
 
 def _classify_tei(el: etree._Element) -> Action:

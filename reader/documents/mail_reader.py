@@ -18,8 +18,10 @@ import email
 import email.policy
 import email.utils
 import re
+from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 from reader.documents.parts import Part, _dateline, from_document
 from reader.errors import DocumentError
@@ -68,7 +70,7 @@ def mail_parts(message: EmailMessage) -> list[Part]:
     return result
 
 
-def mail_body(html: str, plain: str, defects: list | tuple = ()) -> Part:
+def mail_body(html: str, plain: str, defects: list[Any] | tuple[Any, ...] = ()) -> Part:
     """The article from the HTML part, or the plain part when the HTML says much less."""
     from reader.documents.from_text import document_from_text
 
@@ -120,10 +122,11 @@ def clean_newsletter_html(html: str, subject: str) -> str:
                 tree.insert(0, head)
             title = etree.SubElement(head, "title")
         title.text = subject
-    return lxml_html.tostring(tree, encoding="unicode")
+    written: str = lxml_html.tostring(tree, encoding="unicode")
+    return written
 
 
-def _walk(message: EmailMessage):
+def _walk(message: EmailMessage) -> Iterator[EmailMessage]:
     for count, part in enumerate(message.walk(), 1):
         if count > MAX_MIME_PARTS:
             raise DocumentError(f"the e-mail has more than {MAX_MIME_PARTS} MIME parts; refused")
@@ -131,13 +134,13 @@ def _walk(message: EmailMessage):
             yield part
 
 
-def _is_attachment(part) -> bool:
+def _is_attachment(part: Any) -> bool:
     return part.get_content_disposition() == "attachment" or (
         bool(part.get_filename()) and part.get_content_maintype() not in ("text", "multipart")
     )
 
 
-def _text_of(part) -> str:
+def _text_of(part: Any) -> str:
     if part is None:
         return ""
     try:
@@ -165,7 +168,7 @@ def _date(message: EmailMessage) -> dt.date | None:
     return when.date() if when and 1970 <= when.year <= 2200 else None
 
 
-def _attachment(part, mail: Part) -> list[Part]:
+def _attachment(part: Any, mail: Part) -> list[Part]:
     from reader.documents.attachments import ATTACHMENT_FORMATS, read_attachment
 
     name = Path(part.get_filename() or "").name
@@ -175,7 +178,7 @@ def _attachment(part, mail: Part) -> list[Part]:
     return attached_briefing(name, data, mail, read_attachment)
 
 
-def attached_briefing(name: str, data: bytes, mail: Part, reader) -> list[Part]:
+def attached_briefing(name: str, data: bytes, mail: Part, reader: Any) -> list[Part]:
     """One attached file read as a briefing linked to `mail`; a failure becomes a warning on the mail."""
     try:
         found = reader(name, data)

@@ -17,6 +17,7 @@ import email.parser
 import email.policy
 import struct
 from pathlib import Path
+from typing import Any
 
 from reader.documents.mail_reader import MAX_ATTACHMENTS, _date, attached_briefing, clean_newsletter_html, mail_body
 from reader.documents.parts import Part
@@ -43,7 +44,7 @@ def read_msg(path: Path) -> list[Part]:
             raise DocumentError(f"the Outlook message is damaged ({exc})") from None
 
 
-def _message(ole) -> list[Part]:
+def _message(ole: Any) -> list[Part]:
     subject = _string(ole, "", _SUBJECT)
     headers = _string(ole, "", _HEADERS)
     header = email.parser.HeaderParser(policy=email.policy.default).parsestr(headers) if headers else None
@@ -70,15 +71,16 @@ def _message(ole) -> list[Part]:
     return result
 
 
-def _binary(ole, stream: str) -> bytes:
+def _binary(ole: Any, stream: str) -> bytes:
     if not ole.exists(stream):
         return b""
     if ole.get_size(stream) > _MAX_STREAM:
         raise DocumentError(f"the Outlook message has a part larger than {_MAX_STREAM // 1048576} MiB; refused")
-    return ole.openstream(stream).read()
+    data: bytes = ole.openstream(stream).read()
+    return data
 
 
-def _string(ole, storage: str, prop: int) -> str:
+def _string(ole: Any, storage: str, prop: int) -> str:
     prefix = f"{storage}/" if storage else ""
     data = _binary(ole, f"{prefix}__substg1.0_{prop:04X}001F")
     if data:
@@ -87,7 +89,7 @@ def _string(ole, storage: str, prop: int) -> str:
     return data.decode("cp1252", errors="replace").rstrip("\x00") if data else ""
 
 
-def _html(ole) -> str:
+def _html(ole: Any) -> str:
     data = _binary(ole, f"__substg1.0_{_HTML:04X}0102")
     if data:
         from reader.documents.from_text import declared_charset
@@ -96,7 +98,7 @@ def _html(ole) -> str:
     return _string(ole, "", _HTML)
 
 
-def _property_date(ole) -> dt.date | None:
+def _property_date(ole: Any) -> dt.date | None:
     """The submit (else delivery) time from the top-level fixed-size property stream."""
     data = _binary(ole, "__properties_version1.0")
     found: dict[int, int] = {}

@@ -33,6 +33,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reader.documents.parts import Part
 from reader.documents.textnorm import normalize_text
@@ -108,14 +109,14 @@ def read_pdf(path: Path) -> Part:
     return build_part(pages, labels, meta.get("Title", ""))
 
 
-def _metadata(pdf) -> dict[str, str]:
+def _metadata(pdf: Any) -> dict[str, str]:
     try:
         return {k: v for k, v in pdf.get_metadata_dict(skip_empty=True).items() if isinstance(v, str)}
     except Exception:  # a broken info dictionary is no reason to refuse the text
         return {}
 
 
-def _label(pdf, index: int) -> int:
+def _label(pdf: Any, index: int) -> int:
     """The printed page number when the PDF's page label is a plain number, else the position."""
     try:
         label = pdf.get_page_label(index)
@@ -124,7 +125,7 @@ def _label(pdf, index: int) -> int:
     return int(label) if label and label.isdigit() and int(label) < 100_000 else index + 1
 
 
-def _read_page(pdf, index: int) -> tuple[list[_Line], float, float]:
+def _read_page(pdf: Any, index: int) -> tuple[list[_Line], float, float]:
     """The page's lines in PDFium's order, with the page's width and height.
 
     Two loose character boxes (first and last character) and one font size per line, through
@@ -385,7 +386,7 @@ def _column_edges(ordered: list[list[_Line]]) -> dict[tuple[int, int], tuple[flo
     return edges
 
 
-def _starts_block(prev: _Line, line: _Line, pitch: float, edges: dict, body: float) -> bool:
+def _starts_block(prev: _Line, line: _Line, pitch: float, edges: dict[tuple[int, int], tuple[float, float]], body: float) -> bool:
     """Whether `line` opens a new block after `prev` (cheap tests first: this runs once a line)."""
     if abs(prev.size - line.size) > 0.15 * body:
         return True

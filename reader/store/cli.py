@@ -14,7 +14,7 @@ from typing import Any
 from reader.paths import DB_ENV
 
 
-def register_library_commands(sub: argparse._SubParsersAction) -> None:
+def register_library_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the library subcommands to the `briefing` parser."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(

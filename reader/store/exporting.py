@@ -43,9 +43,9 @@ def sentence_around(text: str, start: int, end: int) -> str:
     for match in _SENTENCE_END.finditer(text, 0, start):
         begin = match.end()
     stop = len(text)
-    match = _SENTENCE_END.search(text, max(end - 1, begin))
-    if match:
-        stop = match.end()
+    after = _SENTENCE_END.search(text, max(end - 1, begin))
+    if after:
+        stop = after.end()
     return " ".join(text[begin:stop].split())
 
 

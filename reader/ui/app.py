@@ -272,7 +272,11 @@ def smoke_test(path: Path | None, db: str | None = None) -> int:
     quiet_offscreen_warnings()
     failures: list[str] = []
     # A dialog would wait for a click nobody can give: record it as the failure instead.
-    QMessageBox.exec = lambda box: failures.append(box.text()) or 0  # type: ignore[method-assign]
+    def record(box: QMessageBox) -> int:
+        failures.append(box.text())
+        return 0
+
+    QMessageBox.exec = record  # type: ignore[method-assign,assignment]
     origin = time.perf_counter() - seconds_since_process_start()
     with tempfile.TemporaryDirectory(prefix="briefing-smoke-") as tmp:
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)

@@ -13,11 +13,13 @@ from __future__ import annotations
 import html
 import time
 from collections import Counter
+from typing import cast
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, QVariantAnimation, Signal, Slot
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
+    QHelpEvent,
     QPalette,
     QTextCharFormat,
     QTextCursor,
@@ -433,13 +435,14 @@ class ArticleView(QTextBrowser):
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            text = self.tooltip_at(event.pos())
-            href = self.anchorAt(event.pos())
+            help_event = cast(QHelpEvent, event)
+            text = self.tooltip_at(help_event.pos())
+            href = self.anchorAt(help_event.pos())
             if href:
                 link = f"Opens in your browser when clicked: {html.escape(href)}"
                 text = f"{text}<hr>{link}" if text else link
             if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport(), QRect())
+                QToolTip.showText(help_event.globalPos(), text, self.viewport(), QRect())
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -514,6 +517,6 @@ class ArticleView(QTextBrowser):
         if url.scheme().lower() in SAFE_SCHEMES:
             QDesktopServices.openUrl(url)
 
-    def loadResource(self, type_: int, name: QUrl) -> object:
+    def loadResource(self, type_: int, name: QUrl | str) -> object:
         """Never fetch anything: the text is built from Document.text, and nothing remote is loaded."""
         return None

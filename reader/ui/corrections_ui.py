@@ -33,7 +33,8 @@ from reader.ui.colours import type_style
 class CorrectionSink(Protocol):
     """What the menus need from the session."""
 
-    briefing_id: str | None
+    @property
+    def briefing_id(self) -> str | None: ...
 
     def correct(self, correction: Correction) -> None: ...
     def add_actor_note(self, actor: Actor) -> None: ...

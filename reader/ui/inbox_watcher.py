@@ -38,9 +38,9 @@ class InboxWatcher(QObject):
         super().__init__(session)
         self.window, self.session, self.settings = window, session, settings
         self.inbox: Inbox | None = None
+        self.timer = QTimer(self)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(lambda _path: self.timer.start())
-        self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.run)

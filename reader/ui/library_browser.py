@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,7 +68,7 @@ class LibraryBrowser(QObject):
         self.library_view.refresh_requested.connect(self.refresh_briefings)
         self.library_view.import_requested.connect(self.choose_import_files)
         self.library_view.notes_requested.connect(self.list_all_notes)
-        self.library_dock.visibilityChanged.connect(lambda shown: shown and self.refresh_briefings())
+        self.library_dock.visibilityChanged.connect(lambda shown: self.refresh_briefings() if shown else None)
         session.library_changed.connect(self._refresh_if_shown)
         session.state_changed.connect(self._update_actions)
 
@@ -185,7 +186,7 @@ class LibraryBrowser(QObject):
     def importing(self) -> bool:
         return self._import_worker is not None
 
-    def import_paths(self, paths: list[str | Path]) -> bool:
+    def import_paths(self, paths: Sequence[str | Path]) -> bool:
         """Import files and folders in the background with a cancellable progress dialog."""
         if not self.session.available or self.importing:
             self.session.status("An import is already running" if self.importing else (self.session.unavailable_reason or "The library is not open"))

@@ -48,7 +48,7 @@ class LibrarySession(QObject):
         self.path = Path(path).expanduser()
         self.worker = LibraryWorker(self.path, self)
         #: What the window's analyses call: the library's cache in front of the engine.
-        self.engine = CachingEngine(slot, self.worker.thread)
+        self.engine = CachingEngine(slot, self.worker.core)
         self.briefing_id: str | None = None
         self.unavailable_reason = ""
         self.window: ReaderWindow | None = None

@@ -321,7 +321,7 @@ class LibraryView(QWidget):
         n_layout.addWidget(self.notes_tree, 1)
         n_layout.addWidget(self.notes_status)
         self.tabs.addTab(notes_tab, "Notes")
-        self.tabs.currentChanged.connect(lambda i: i == self.NOTES_TAB and self.notes_requested.emit())
+        self.tabs.currentChanged.connect(self._on_tab)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -348,6 +348,10 @@ class LibraryView(QWidget):
 
     # ------------------------------------------------------------------ briefings
 
+
+    def _on_tab(self, index: int) -> None:
+        if index == self.NOTES_TAB:
+            self.notes_requested.emit()
     def set_briefings(self, rows: list[BriefingSummary], scope: str = "") -> None:
         """Show `rows`; `scope` names a restriction ("Briefings mentioning X") with a way back."""
         self.model.set_rows(rows)

@@ -16,7 +16,7 @@ from reader.library_thread import Finished, LibraryCall, LibraryThread, OnError,
 
 
 class LibraryWorker(QObject):
-    """A `LibraryThread` for the window: opened / open_failed as signals, callbacks on the GUI thread."""
+    """A `LibraryThread` (`core`) for the window: opened / open_failed as signals, callbacks on the GUI thread."""
 
     opened = Signal(str)  # the library's path
     open_failed = Signal(str, bool)  # one-line message, True when the library is in use by another program
@@ -25,48 +25,48 @@ class LibraryWorker(QObject):
     def __init__(self, path: str | Path, parent: QObject | None = None, name: str = "library") -> None:
         super().__init__(parent)
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self.thread = LibraryThread(
+        self.core = LibraryThread(
             path, name, on_opened=self.opened.emit, on_open_failed=self.open_failed.emit, deliver=self._finished.emit
         )
 
     @property
     def path(self) -> Path:
-        return self.thread.path
+        return self.core.path
 
     @property
     def error(self) -> str | None:
-        return self.thread.error
+        return self.core.error
 
     @property
     def refusal(self) -> str | None:
         """Why the open library takes no writes (damaged or read-only)."""
-        return self.thread.refusal
+        return self.core.refusal
 
     @property
     def ready(self) -> bool:
-        return self.thread.ready
+        return self.core.ready
 
     @property
     def available(self) -> bool:
-        return self.thread.available
+        return self.core.available
 
     def start(self) -> LibraryWorker:
         """Open the library (connect `opened` / `open_failed` first); once only."""
-        self.thread.start()
+        self.core.start()
         return self
 
     def wait_ready(self, timeout: float | None = None) -> bool:
-        return self.thread.wait_ready(timeout)
+        return self.core.wait_ready(timeout)
 
     def submit(self, call: LibraryCall, on_result: OnResult | None = None, on_error: OnError | None = None) -> Any:
         """Run `call(library)` on the thread; `on_result` / `on_error` then run on the GUI thread."""
-        return self.thread.submit(call, on_result, on_error)
+        return self.core.submit(call, on_result, on_error)
 
     def call(self, call: LibraryCall, timeout: float | None = None) -> Any:
-        return self.thread.call(call, timeout)
+        return self.core.call(call, timeout)
 
     def close(self, timeout: float = 10.0) -> bool:
-        return self.thread.close(timeout)
+        return self.core.close(timeout)
 
     @Slot(object)
     def _deliver(self, finished: Finished) -> None:

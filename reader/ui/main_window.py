@@ -174,7 +174,7 @@ class MainWindow(ReadingControls, QMainWindow):
         s.analysis_ready.connect(self._on_analysis_ready)
         s.failed.connect(self._on_failed)
         s.busy_changed.connect(self.busy.set_busy)
-        s.busy_changed.connect(lambda busy: busy or self.stop_button.hide())
+        s.busy_changed.connect(lambda busy: None if busy else self.stop_button.hide())
         s.progress.connect(self._on_progress)
         s.stopped.connect(self._on_stopped)
         s.model_ready.connect(self._on_model_ready)
@@ -384,7 +384,7 @@ class MainWindow(ReadingControls, QMainWindow):
     def _restore_actor(self, previous: Actor | None) -> None:
         """After a re-analysis, keep the same actor selected (if it still exists) without moving the text."""
         index = self.actors_model.actor_index(previous.id) if previous is not None else QModelIndex()
-        same = index.isValid() and index.data(ActorRole).name == previous.name
+        same = previous is not None and index.isValid() and index.data(ActorRole).name == previous.name
         self._restoring_actor = True
         try:
             if same:
@@ -492,14 +492,13 @@ class MainWindow(ReadingControls, QMainWindow):
         if state is not None:
             self.splitter.restoreState(state)
         try:
-            zoom = int(self.settings.value("view/zoom", 0))
+            zoom = int(str(self.settings.value("view/zoom", 0)))
         except (TypeError, ValueError):
             zoom = 0
         self.article.set_zoom_steps(zoom)
         hidden = self.settings.value("view/hidden_types", [])
-        if isinstance(hidden, str):
-            hidden = [hidden]
-        for key in hidden or []:
+        keys = [hidden] if isinstance(hidden, str) else list(hidden) if isinstance(hidden, list | tuple) else []
+        for key in keys:
             self.article.set_type_visible(str(key), False)
 
     def _save_settings(self) -> None:

@@ -65,6 +65,6 @@ class MarkdownPreview(QTextBrowser):
             self.opened_links.append(target)
             QDesktopServices.openUrl(url)
 
-    def loadResource(self, type_: int, name: QUrl) -> object:
+    def loadResource(self, type_: int, name: QUrl | str) -> object:
         """Nothing is ever fetched for a note."""
         return None

@@ -7,10 +7,10 @@ briefing naming it, so they are reloaded once a briefing's analysis (its actors)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QHelpEvent, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QMenu, QTextEdit, QToolTip
 
 from reader.model import Actor, Event
@@ -73,7 +73,7 @@ class NotesController(QObject):
         session.briefing_loaded.connect(self._on_briefing_loaded)
         session.briefing_failed.connect(lambda message: self.notes_panel.set_unavailable(f"Notes are off for this briefing: {message}"))
         session.unavailable.connect(self.notes_panel.set_unavailable)
-        session.library_ready.connect(lambda ok: ok and self.notes_panel.set_read_only(not session.writable))
+        session.library_ready.connect(lambda ok: self.notes_panel.set_read_only(not session.writable) if ok else None)
         session.state_changed.connect(self._update_actions)
 
     def _highlighter(self, colour: str):
@@ -361,9 +361,10 @@ class NotesController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and watched is self._viewport:
-            text = self.note_tooltip_at(event.pos())
+            help_event = cast(QHelpEvent, event)
+            text = self.note_tooltip_at(help_event.pos())
             if text:
-                QToolTip.showText(event.globalPos(), text, watched, QRect())
+                QToolTip.showText(help_event.globalPos(), text, watched, QRect())
                 return True
         return super().eventFilter(watched, event)
 

@@ -8,6 +8,8 @@ the map is the identity.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from typing import TypeVar
 
 
 class OffsetMap:
@@ -42,8 +44,10 @@ class OffsetMap:
     def qt_length(self) -> int:
         return self.length + len(self._astral)
 
+_Payload = TypeVar("_Payload")
 
-def find_spans(spans: list[tuple[int, int, object]], offset: int) -> list[object]:
+
+def find_spans(spans: Sequence[tuple[int, int, _Payload]], offset: int) -> list[_Payload]:
     """Payloads of ``(start, end, payload)`` spans (sorted by start) that contain ``offset``."""
     hits = []
     last = bisect_right(spans, offset, key=lambda s: s[0])

@@ -32,7 +32,8 @@ _BYTES = "__base64__"
 
 def _encode(value: Any) -> Any:
     if isinstance(value, QByteArray | bytes | bytearray):
-        return {_BYTES: base64.b64encode(bytes(value)).decode("ascii")}
+        raw = value.data() if isinstance(value, QByteArray) else bytes(value)
+        return {_BYTES: base64.b64encode(raw).decode("ascii")}
     if isinstance(value, list | tuple):
         return [_encode(v) for v in value]
     if value is None or isinstance(value, str | int | float | bool):

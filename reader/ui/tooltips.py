@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from typing import Any
 
 from reader.model import Actor, Analysis, DateMention, Event
 from reader.ui.colours import type_style
@@ -17,7 +18,7 @@ class Hit:
     kind: str
     start: int
     end: int
-    item: object
+    item: Any  # an Actor, a DateMention or an Event, as `kind` says
 
 
 def build_hover_spans(analysis: Analysis) -> list[tuple[int, int, Hit]]:

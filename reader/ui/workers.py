@@ -98,6 +98,7 @@ class LoadTask(QRunnable):
                 body, fmt, source = self.text
                 document = document_from_text(body, fmt=fmt, source=source)
             else:
+                assert self.path is not None  # a LoadTask has a path or a text
                 document = load_document(self.path)
         except BriefingError as exc:
             _emit(self.signals, "failed", self.generation, "load", str(exc))
