@@ -8,12 +8,12 @@ The asking is kept apart from the building (`*_correction` functions) so both ca
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from typing import Protocol
 
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
+from reader.jsonl import read_jsonl
 from reader.model import ACTOR_TYPES, Actor, Event, Mention
 from reader.resources import resource
 from reader.store.corrections import (
@@ -47,13 +47,7 @@ class CorrectionSink(Protocol):
 @cache
 def cameo_categories() -> list[tuple[str, str]]:
     """The 20 CAMEO top-level categories and our own for acts beyond CAMEO, as (code, label)."""
-    rows = []
-    with resource("lexicons", "cameo_categories.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                data = json.loads(line)
-                rows.append((data["code"], data["label"]))
-    return rows
+    return [(row["code"], row["label"]) for row in read_jsonl(resource("lexicons", "cameo_categories.jsonl"))]
 
 
 # ---------------------------------------------------------------------- building corrections
