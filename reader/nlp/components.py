@@ -20,7 +20,7 @@ It also works on ``spacy.blank("en")`` (no ``ner``): then only the gazetteer and
 
 from __future__ import annotations
 
-import json
+from typing import Any
 
 from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
@@ -28,6 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from reader.jsonl import read_jsonl
 from reader.nlp.doc_text import indices_where
 from reader.nlp.entity_candidate import Candidate
 from reader.nlp.entity_shapes import SURNAME_PARTICLES, reshape
@@ -46,9 +47,8 @@ _NOT_NAME_POS = frozenset({"ADV", "ADP", "PRON", "CCONJ", "SCONJ", "VERB", "AUX"
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 
 
-def load_rules() -> list[dict]:
-    with resource("patterns", "entity_rules.jsonl").open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+def load_rules() -> list[dict[str, Any]]:
+    return read_jsonl(resource("patterns", "entity_rules.jsonl"))
 
 
 class BriefingEntities:
@@ -129,7 +129,7 @@ class BriefingEntities:
             for t in words
         )
 
-    def _is_title_word(self, tok) -> bool:
+    def _is_title_word(self, tok: Any) -> bool:
         low = tok.lower_
         return tok.text in self.gaz.honorifics or low in self.gaz.title_heads or low in self.gaz.title_modifiers
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
 from reader.nlp.gazetteer import fold
 from reader.resources import resource
@@ -230,7 +231,7 @@ class _Table:
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise _fail(self.path, line, f"not JSON ({exc})") from None
 
-    def get(self, i: int, build):
+    def get(self, i: int, build: Any):
         """Row `i` built by `build(value)`; a malformed row raises FiguresError naming its line."""
         row = self._rows.get(i)
         if row is None:

@@ -8,12 +8,13 @@ so that "Russian", "Moscow" and "Russia" all point at one entry, ``country:RU``.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+from reader.jsonl import read_jsonl
 from reader.resources import resource
 
 
@@ -62,9 +63,8 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def _read_jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return read_jsonl(path)
 
 
 def _latin(text: str) -> bool:

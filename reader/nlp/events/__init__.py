@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from typing import Any
 
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
@@ -236,7 +237,7 @@ class _Builder:
                     c.code = "130"
                     break
 
-    def _complement(self, trig: Token, entry) -> Token | None:
+    def _complement(self, trig: Token, entry: Any) -> Token | None:
         """The act a deferring head ("decision to suspend") or a speech verb's object ("announced sanctions") names."""
         if not (entry.defer or entry.speech):
             return None

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import VERB as VERB_SYMBOL
@@ -98,7 +99,7 @@ class ClauseFinder:
         #: tokens under a "said to" hedge: what they describe is someone else's claim
         self.hearsay: set[int] = set()
 
-    def find_candidates(self, doc) -> None:
+    def find_candidates(self, doc: Any) -> None:
         """Look up, once per Doc, the tokens whose lemma or form has a lexicon entry."""
         if not len(doc):
             return

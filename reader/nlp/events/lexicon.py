@@ -22,14 +22,17 @@ Entries with conditions are tried before plain ones, so the most specific readin
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
 from spacy.tokens import Token
 
-from reader.nlp.events.lex_entry import ENTITY_SLOTS, LexEntry, category_of
+from reader.jsonl import read_jsonl
+from reader.nlp.events.lex_entry import ENTITY_SLOTS as ENTITY_SLOTS
+from reader.nlp.events.lex_entry import LexEntry as LexEntry
+from reader.nlp.events.lex_entry import category_of as category_of
 from reader.nlp.events.petrarch_verbs import PetrarchIndex
 from reader.resources import resource
 
@@ -256,7 +259,5 @@ def load_lexicon() -> Lexicon:
     return Lexicon(entries, labels, cues, relative_days, petrarch=PetrarchIndex())
 
 
-def _read_jsonl(name: str) -> list[dict]:
-    path = resource("lexicons", name)
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+def _read_jsonl(name: str) -> list[dict[str, Any]]:
+    return read_jsonl(resource("lexicons", name))

@@ -26,7 +26,7 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 
 from spacy.attrs import IDX, LOWER, POS
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
 from spacy.symbols import PRON as PRON_SYMBOL
 from spacy.tokens import Doc, Token
 

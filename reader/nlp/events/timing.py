@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 
 from spacy.attrs import LEMMA, LOWER
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
 from spacy.tokens import Doc, Token
 
 from reader.model import DateMention

@@ -10,7 +10,9 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
+from reader.jsonl import read_jsonl
 from reader.resources import resource
 
 
@@ -32,7 +34,7 @@ class FixedWord:
     value: str
 
 
-def _alternation(words, flags: str = "") -> str:
+def _alternation(words: Any, flags: str = "") -> str:
     body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
@@ -88,9 +90,8 @@ def _expand(pattern: str, fragments: dict[str, str]) -> str:
     return re.sub(r"\{([A-Z0-9]+)\}", lambda m: fragments[m.group(1)], pattern)
 
 
-def _read_jsonl(name: str) -> list[dict]:
-    with resource("timex", name).open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip() and not line.startswith("//")]
+def _read_jsonl(name: str) -> list[dict[str, Any]]:
+    return read_jsonl(resource("timex", name))
 
 
 @cache
