@@ -112,7 +112,7 @@ class _DocView:
         """A bare 'May' or 'March' must look like a date: a DATE entity or a preposition before it."""
         if cand.group("rel"):
             return True
-        name = cand.group("month").rstrip(".")
+        name = cand.need("month").rstrip(".")
         token = self.token(cand.match.start("month"))
         if token is None:
             return False

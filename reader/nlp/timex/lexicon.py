@@ -40,18 +40,19 @@ def _alternation(words: Any, flags: str = "") -> str:
 
 
 @cache
-def lexicon() -> dict:
+def lexicon() -> dict[str, Any]:
     with resource("timex", "lexicon.json").open(encoding="utf-8") as fh:
-        return json.load(fh)
+        words: dict[str, Any] = json.load(fh)
+    return words
 
 
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 UNITS_1_9 = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
-def _names(words: dict) -> str:
+def _names(words: dict[str, Any]) -> str:
     """Case-sensitive alternation; short forms (Jan, Sept, Tues) may carry their full stop."""
-    longest: dict = {}
+    longest: dict[str, str] = {}
     for word, key in words.items():
         if len(word) > len(longest.get(str(key), "")):
             longest[str(key)] = word
@@ -60,7 +61,7 @@ def _names(words: dict) -> str:
     return f"(?-i:{'|'.join(parts)})"
 
 
-def _fragments(lex: dict) -> dict[str, str]:
+def _fragments(lex: dict[str, Any]) -> dict[str, str]:
     months = _names(lex["months"])
     weekdays = _names(lex["weekdays"])
     compound = f"(?:{'|'.join(TENS)})[- ](?:{'|'.join(UNITS_1_9)})"

@@ -30,7 +30,7 @@ class CalendarPoints(ResolverBase):
     # -- calendar dates ------------------------------------------------------------------------
     @handles("ymd")
     def _ymd(self, cand: Candidate) -> list[Resolved]:
-        year, month, day = int(cand.group("year")), int(cand.group("mnum")), int(cand.group("day"))
+        year, month, day = int(cand.need("year")), int(cand.need("mnum")), int(cand.need("day"))
         if not cal.valid_day(year, month, day):
             return []
         value = f"{year:04d}-{month:02d}-{day:02d}"
@@ -41,15 +41,15 @@ class CalendarPoints(ResolverBase):
     @handles("dotted")
     def _dotted(self, cand: Candidate) -> list[Resolved]:
         """'15.05.2025': day first, the way it is written where dots are used."""
-        year, month, day = int(cand.group("year")), int(cand.group("mnum")), int(cand.group("day"))
+        year, month, day = int(cand.need("year")), int(cand.need("mnum")), int(cand.need("day"))
         if not cal.valid_day(year, month, day):
             return []
         return self._point(cand, f"{year:04d}-{month:02d}-{day:02d}")
 
     @handles("numeric")
     def _numeric(self, cand: Candidate) -> list[Resolved]:
-        a, b = int(cand.group("n1")), int(cand.group("n2"))
-        year = _int(cand.group("year")) or cal.year_from_two_digits(int(cand.group("yy")), self.ref)
+        a, b = int(cand.need("n1")), int(cand.need("n2"))
+        year = _int(cand.need("year")) or cal.year_from_two_digits(int(cand.need("yy")), self.ref)
         # month first unless impossible: the TimeML corpora and most English wire copy are American
         month, day = (a, b) if a <= 12 else (b, a)
         if not cal.valid_day(year, month, day):
@@ -95,17 +95,19 @@ class CalendarPoints(ResolverBase):
 
     @handles("month_pair")
     def _month_pair(self, cand: Candidate) -> list[Resolved]:
-        m1, m2, year = _month(cand.group("month")), _month(cand.group("month2")), int(cand.group("year"))
+        m1, m2, year = _month(cand.group("month")), _month(cand.group("month2")), int(cand.need("year"))
         first_end = cand.match.end("month")
         if first_end < len(self.text) and self.text[first_end] == ".":
             first_end += 1
+        if m1 is None or m2 is None:
+            return []
         first = Resolved(cand.start, first_end, "DATE", cal.month_value(year, m1), cand.mod)
         second = Resolved(cand.match.start("month2"), cand.end, "DATE", cal.month_value(year, m2))
         return [first, second]
 
     @handles("day_pair")
     def _day_pair(self, cand: Candidate) -> list[Resolved]:
-        month, d1, d2, year = _month(cand.group("month")), int(cand.group("day")), int(cand.group("day2")), _int(cand.group("year"))
+        month, d1, d2, year = _month(cand.group("month")), int(cand.need("day")), int(cand.need("day2")), _int(cand.need("year"))
         if month is None:
             return []
         if year is None:
@@ -126,9 +128,9 @@ class CalendarPoints(ResolverBase):
     @handles("dm_pair")
     def _dm_pair(self, cand: Candidate) -> list[Resolved]:
         """'3 June and 5 July 2021': the year written once belongs to both days."""
-        year = int(cand.group("year"))
+        year = int(cand.need("year"))
         m1, m2 = _month(cand.group("month")), _month(cand.group("month2"))
-        d1, d2 = int(cand.group("day")), int(cand.group("day2"))
+        d1, d2 = int(cand.need("day")), int(cand.need("day2"))
         if m1 is None or m2 is None or not cal.valid_day(year, m1, d1) or not cal.valid_day(year, m2, d2):
             return []
         split = min(cand.match.start("day2"), cand.match.start("month2"))
@@ -140,7 +142,8 @@ class CalendarPoints(ResolverBase):
 
     @handles("month_year")
     def _month_year(self, cand: Candidate) -> list[Resolved]:
-        return self._point(cand, cal.month_value(int(cand.group("year")), _month(cand.group("month"))))
+        month = _month(cand.group("month"))
+        return [] if month is None else self._point(cand, cal.month_value(int(cand.need("year")), month))
 
     @handles("month")
     def _month(self, cand: Candidate) -> list[Resolved]:
@@ -154,6 +157,8 @@ class CalendarPoints(ResolverBase):
         if yrel in _NARRATIVE_YEAR:
             # "March of that year", "in June of the following year": the year the text is telling
             base = point_date(self.ctx.last_point[0]) if self.ctx.last_point else self.ref
+            if base is None:
+                return []
             return self._point(cand, cal.month_value(base.year + _NARRATIVE_YEAR[yrel], month))
         if yrel:
             return self._point(cand, cal.month_value(self.ref.year + {"last": -1, "next": 1}.get(yrel, 0), month))
@@ -170,13 +175,13 @@ class CalendarPoints(ResolverBase):
     @handles("year")
     def _year(self, cand: Candidate) -> list[Resolved]:
         if cand.group("spelled"):
-            year = spelled_year(cand.group("spelled"))
+            year = spelled_year(cand.need("spelled"))
             if year is None:
                 return []
         elif cand.group("yy"):
-            year = cal.year_from_two_digits(int(cand.group("yy")), self.ref)
+            year = cal.year_from_two_digits(int(cand.need("yy")), self.ref)
         else:
-            year = int(cand.group("year"))
+            year = int(cand.need("year"))
         return self._point(cand, f"{year:04d}")
 
     @handles("year_range")
@@ -194,12 +199,12 @@ class CalendarPoints(ResolverBase):
         if cand.group("dec"):
             value = cand.group("dec")
         elif cand.group("dec2"):
-            digit = int(cand.group("dec2"))
+            digit = int(cand.need("dec2"))
             century = 19 if self.ref is None or digit * 10 > self.ref.year % 100 else self.ref.year // 100
             value = f"{century}{digit}"
         else:
             words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
-            value = f"19{words.index(cand.group('decw').lower()) + 2}"
+            value = f"19{words.index(cand.need('decw').lower()) + 2}"
         mod = MOD_OF_POINT.get((cand.group("pmod") or "").lower().rstrip("-")) or cand.mod
         return self._point(cand, value, mod=mod)
 
@@ -227,17 +232,19 @@ class CalendarPoints(ResolverBase):
         if self.ref is None and year is None:
             return self._point(cand, f"XXXX-Q{ordinal}" if ordinal else "XXXX-QX")
         if ordinal is not None:
-            if year is None:
+            if year is None and self.ref is not None:
                 if yrel:
                     year = self.ref.year + {"this": 0, "last": -1, "next": 1}[yrel]
                 else:
                     year = cal.quarter_year(self.ref, ordinal, self.direction_at(cand.match.start()))
-                    if ago:
+                    if ago and year is not None:
                         year -= 1
-            return self._point(cand, f"{year:04d}-Q{ordinal}")
+            return [] if year is None else self._point(cand, f"{year:04d}-Q{ordinal}")
         ended = _ENDED.match(self.text, cand.end)
         if ended and not qrel and self.ref is not None:
             month, day = _month(ended.group("month")), int(ended.group("day"))
+            if month is None:
+                return []
             year = _int(ended.group("year"))
             end_value = f"{year}-{month:02d}-{day:02d}" if year else cal.month_day(self.ref, month, day, cal.PAST)
             end_day = point_date(end_value or "")
@@ -258,7 +265,7 @@ class CalendarPoints(ResolverBase):
 
     @handles("half")
     def _half(self, cand: Candidate) -> list[Resolved]:
-        half = 1 if cand.group("half").lower() == "first" else 2
+        half = 1 if cand.need("half").lower() == "first" else 2
         year = _int(cand.group("year"))
         if year is None:
             if self.ref is None:
@@ -269,10 +276,10 @@ class CalendarPoints(ResolverBase):
 
     @handles("season")
     def _season(self, cand: Candidate) -> list[Resolved]:
-        code = lexicon()["seasons"][cand.group("season").lower()]
+        code = lexicon()["seasons"][cand.need("season").lower()]
         year = _int(cand.group("year"))
         rel = (cand.group("rel") or "").lower()
-        if cand.group("season").lower() == "fall" and not rel and year is None:
+        if cand.need("season").lower() == "fall" and not rel and year is None:
             return []  # the verb
         if rel == "in":
             rel = ""

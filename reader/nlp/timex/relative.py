@@ -25,7 +25,7 @@ from reader.nlp.timex.values import (
 class RelativeExpressions(ResolverBase):
     @handles("deictic")
     def _deictic(self, cand: Candidate) -> list[Resolved]:
-        word = cand.group("word").lower()
+        word = cand.need("word").lower()
         pod = (cand.group("pod") or "").lower()
         offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": -1, "this": 0, "last": -1,
                    "the day before yesterday": -2, "the day after tomorrow": 2, "earlier today": 0, "later today": 0}
@@ -98,8 +98,8 @@ class RelativeExpressions(ResolverBase):
 
     @handles("anaphoric")
     def _anaphoric(self, cand: Candidate) -> list[Resolved]:
-        rel = cand.group("rel").lower()
-        unit_word = cand.group("unit").lower()
+        rel = cand.need("rel").lower()
+        unit_word = cand.need("unit").lower()
         shifts = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1, "the prior": -1,
                   "the same": 0, "that": 0}
         if rel in ("the week", "the month", "the year"):
@@ -121,11 +121,11 @@ class RelativeExpressions(ResolverBase):
             return []
         if unit_word in POD:
             return self._point(cand, f"{self._day_from_text(shift)}T{POD[unit_word]}", "TIME")
-        unit = _unit(unit_word)
-        if unit == "D":
+        named = _unit(unit_word)
+        if named == "D":
             return self._point(cand, self._day_from_text(shift))
         base = point_date(self.ctx.last_point[0]) if self.ctx.last_point else self.ref
-        return self._point(cand, cal.shift_value(base, shift, unit or "Y"))
+        return self._point(cand, cal.shift_value(base, shift, named or "Y"))
 
     def _day_from_text(self, shift: int) -> str:
         """The day `shift` days from the last day the text gave (or the publication date).
@@ -142,8 +142,8 @@ class RelativeExpressions(ResolverBase):
 
     @handles("event_anchor")
     def _event_anchor(self, cand: Candidate) -> list[Resolved]:
-        anchor = cand.group("anc").lower()
-        noun = cand.group("noun").lower()
+        anchor = cand.need("anc").lower()
+        noun = cand.need("noun").lower()
         offsets = lexicon()["anchor_offsets"]
         lemma = noun[:-1] if noun.endswith("s") and noun not in ("talks",) else noun
         lemma = "talk" if noun == "talks" else lemma
@@ -161,7 +161,7 @@ class RelativeExpressions(ResolverBase):
     # -- durations, times, sets ---------------------------------------------------------------------
     @handles("duration")
     def _duration(self, cand: Candidate) -> list[Resolved]:
-        num_text = cand.group("num")
+        num_text = cand.need("num")
         unit = _unit(cand.group("unit"))
         if unit is None:
             return []
@@ -243,7 +243,10 @@ class RelativeExpressions(ResolverBase):
             if offset is not None and base is not None:
                 base = base + dt.timedelta(days=offset)
             elif cand.group("weekday") and base is not None:
-                base = point_date(cal.weekday(base, _weekday(cand.group("weekday")), self.direction_at(cand.start)))
+                isoday = _weekday(cand.group("weekday"))
+                if isoday is None:
+                    return []
+                base = point_date(cal.weekday(base, isoday, self.direction_at(cand.start)))
         day = cal.day_value(base) if base else "XXXX-XX-XX"
         if word:
             if word in ("noon", "midday", "mid-day"):
@@ -252,7 +255,7 @@ class RelativeExpressions(ResolverBase):
                 return self._point(cand, f"{day}T24:00", "TIME")
             pod = "AF" if "afternoon" in word else "MO"
             return self._point(cand, f"{day}T{pod}", "TIME", "MID")
-        hour, minute = int(cand.group("hour")), int(cand.group("minute") or 0)
+        hour, minute = int(cand.need("hour")), int(cand.group("minute") or 0)
         ampm = (cand.group("ampm") or "").lower().replace(".", "")
         if ampm:
             if not 1 <= hour <= 12:
@@ -269,7 +272,7 @@ class RelativeExpressions(ResolverBase):
         if cand.group("pod"):
             return [Resolved(cand.start, cand.end, "SET", f"XXXX-XX-XXT{POD[cand.group('pod').lower()]}", cand.mod)]
         if cand.group("weekdays"):
-            isoday = _weekday(cand.group("weekdays")[:-1])
+            isoday = _weekday(cand.need("weekdays")[:-1])
             return [Resolved(cand.start, cand.end, "SET", f"XXXX-WXX-{isoday}", cand.mod)]
         if cand.group("weekday"):
             return [Resolved(cand.start, cand.end, "SET", f"XXXX-WXX-{_weekday(cand.group('weekday'))}", cand.mod)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from reader.nlp.timex.lexicon import Rule, lexicon, modifier_regexes, rules, trigger_classes
@@ -41,6 +41,13 @@ class Candidate:
         except IndexError:
             return None
 
+    def need(self, name: str) -> str:
+        """A group the rule's pattern always fills; KeyError (so: no date, and a log line) when it did not."""
+        value = self.group(name)
+        if value is None:
+            raise KeyError(f"timex rule {self.rule.name!r} matched no {name!r} group")
+        return value
+
 
 def _with_modifier(text: str, cand: Candidate) -> None:
     quantity, point = modifier_regexes()
@@ -71,7 +78,7 @@ def _free_standing(text: str, start: int) -> bool:
     if start == 0 or text[start - 1] != "-":
         return True
     word = re.search(r"(\w+)-$", text[max(0, start - 12) : start])
-    return bool(word) and word.group(1).lower() in _HYPHEN_PREFIXES
+    return word is not None and word.group(1).lower() in _HYPHEN_PREFIXES
 
 
 #: How far from its trigger word a match can start or end (the widest rule reaches about 45 characters).
@@ -137,7 +144,7 @@ def scan_windows(text: str) -> Windows:
     return Windows(text)
 
 
-def _matches(rule: Rule, text: str, windows: Windows | None):
+def _matches(rule: Rule, text: str, windows: Windows | None) -> Iterator[re.Match[str]]:
     spans = windows.spans(rule.near) if windows is not None else None
     if spans is None:
         yield from rule.regex.finditer(text)

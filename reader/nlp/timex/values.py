@@ -95,13 +95,15 @@ def point_date(value: str) -> dt.date | None:
 def _month(name: str | None) -> int | None:
     if not name:
         return None
-    return lexicon()["months"].get(name.rstrip(".").capitalize()) or lexicon()["months"].get(name.rstrip("."))
+    found: int | None = lexicon()["months"].get(name.rstrip(".").capitalize()) or lexicon()["months"].get(name.rstrip("."))
+    return found
 
 
 def _weekday(name: str | None) -> int | None:
     if not name:
         return None
-    return lexicon()["weekdays"].get(name.rstrip(".").capitalize())
+    found: int | None = lexicon()["weekdays"].get(name.rstrip(".").capitalize())
+    return found
 
 
 def ordinal_value(text: str | None) -> int | None:
@@ -110,7 +112,8 @@ def ordinal_value(text: str | None) -> int | None:
         return None
     word = text.lower()
     if word in lexicon()["ordinals"]:
-        return lexicon()["ordinals"][word]
+        found: int = lexicon()["ordinals"][word]
+        return found
     digits = re.match(r"^(\d+)(?:st|nd|rd|th)$", word)
     return int(digits.group(1)) if digits else None
 
@@ -123,7 +126,8 @@ def _int(text: str | None) -> int | None:
 
 
 def _unit(word: str | None) -> str | None:
-    return lexicon()["units"].get((word or "").lower())
+    found: str | None = lexicon()["units"].get((word or "").lower())
+    return found
 
 
 def spelled_year(words: str) -> int | None:
@@ -133,10 +137,10 @@ def spelled_year(words: str) -> int | None:
         rest = words.removeprefix("two thousand").strip()
         return 2000 + int(number_value(rest) or 0) if rest else 2000
     head, _, tail = words.partition(" ")
-    century, rest = number_value(head), number_value(tail)
-    if century is None or rest is None:
+    century, later = number_value(head), number_value(tail)
+    if century is None or later is None:
         return None
-    return int(century) * 100 + int(rest)
+    return int(century) * 100 + int(later)
 
 
 #: Units counted in another one when shifting a date: "two decades ago" is twenty years back.
