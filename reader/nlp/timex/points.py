@@ -188,7 +188,7 @@ class CalendarPoints(ResolverBase):
     def _year_range(self, cand: Candidate) -> list[Resolved]:
         """'the pandemic of 2009-2010': two years, each a date of its own (TimeML writes a range as
         its two ends)."""
-        first, second = int(cand.group("year")), int(cand.group("year2"))
+        first, second = int(cand.need("year")), int(cand.need("year2"))
         if second <= first:
             return []
         return [Resolved(cand.start, cand.match.end("year"), "DATE", f"{first:04d}", cand.mod),

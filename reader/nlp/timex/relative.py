@@ -270,7 +270,7 @@ class RelativeExpressions(ResolverBase):
     @handles("set")
     def _set(self, cand: Candidate) -> list[Resolved]:
         if cand.group("pod"):
-            return [Resolved(cand.start, cand.end, "SET", f"XXXX-XX-XXT{POD[cand.group('pod').lower()]}", cand.mod)]
+            return [Resolved(cand.start, cand.end, "SET", f"XXXX-XX-XXT{POD[cand.need('pod').lower()]}", cand.mod)]
         if cand.group("weekdays"):
             isoday = _weekday(cand.need("weekdays")[:-1])
             return [Resolved(cand.start, cand.end, "SET", f"XXXX-WXX-{isoday}", cand.mod)]
