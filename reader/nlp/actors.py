@@ -39,7 +39,7 @@ class _Cluster:
     type: str
     name: str = ""
     mentions: list[Mention] = field(default_factory=list)
-    forms: Counter = field(default_factory=Counter)
+    forms: Counter[str] = field(default_factory=Counter)
     roles: list[str] = field(default_factory=list)
     country_key: str | None = None
     name_tokens: tuple[str, ...] = ()
@@ -422,9 +422,11 @@ def _display_name(c: _Cluster) -> str:
         return c.mentions[0].text if c.mentions else "?"
     if c.type == "PERSON":
         # the fullest form; between spellings of equal length, the one with accents
-        return max(forms, key=lambda f: (len(f.split()), sum(ord(ch) > 127 for ch in f), c.forms[f], len(f)))
+        fullest: str = max(forms, key=lambda f: (len(f.split()), sum(ord(ch) > 127 for ch in f), c.forms[f], len(f)))
+        return fullest
     # an organisation's spelled-out name beats its acronym ("International Monetary Fund", not "IMF")
-    return max(forms, key=lambda f: (c.type == "ORG" and " " in f, c.forms[f], len(f)))
+    spelled_out: str = max(forms, key=lambda f: (c.type == "ORG" and " " in f, c.forms[f], len(f)))
+    return spelled_out
 
 
 def _build(r: _Resolver, gaz: Gazetteer) -> list[Actor]:

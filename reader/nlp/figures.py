@@ -213,7 +213,7 @@ class _Table:
         found = self.indexes[index].get(key)
         if found is None:
             return ()
-        return (found,) if type(found) is int else tuple(found)
+        return (found,) if isinstance(found, int) else tuple(found)
 
     def raw(self, i: int) -> tuple[int, object]:
         """(line number, parsed JSON) of row `i`."""
@@ -231,7 +231,7 @@ class _Table:
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise _fail(self.path, line, f"not JSON ({exc})") from None
 
-    def get(self, i: int, build: Any):
+    def get(self, i: int, build: Any) -> Any:
         """Row `i` built by `build(value)`; a malformed row raises FiguresError naming its line."""
         row = self._rows.get(i)
         if row is None:

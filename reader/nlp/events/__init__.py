@@ -78,7 +78,7 @@ def sort_events(events: list[Event]) -> list[Event]:
     sorting ("E1" is the earliest).
     """
 
-    def key(ev: Event) -> tuple:
+    def key(ev: Event) -> tuple[int, str, int, int]:
         if ev.date and ev.date[:4].isdigit():
             return (0, ev.date, ev.start, ev.trigger_start)
         return (1, "", ev.start, ev.trigger_start)

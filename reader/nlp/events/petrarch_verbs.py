@@ -13,9 +13,10 @@ from __future__ import annotations
 import gc
 import json
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from reader.nlp.events.lex_entry import ENTITY_SLOTS, LexEntry
 from reader.resources import resource
@@ -39,7 +40,7 @@ class PetrarchLexiconError(ValueError):
     """A line of the PETRARCH lexicon that does not fit the schema."""
 
 
-def read_petrarch_verbs(path: Path | None = None, valid_codes: Collection[str] | None = None) -> list[dict]:
+def read_petrarch_verbs(path: Path | None = None, valid_codes: Collection[str] | None = None) -> list[dict[str, Any]]:
     """The entries of the PETRARCH lexicon as dicts, each checked; raises PetrarchLexiconError.
 
     ``valid_codes`` restricts codes to a list (the CAMEO code table); without it a code must have 3
@@ -68,7 +69,8 @@ def read_petrarch_verbs(path: Path | None = None, valid_codes: Collection[str] |
                 if key in data:
                     value = tuple(data[key])
                     data[key] = shared.setdefault(value, value)
-    return rows
+    checked: list[dict[str, Any]] = rows
+    return checked
 
 
 def _decode(path: Path, number: int, line: str) -> object:
@@ -79,7 +81,7 @@ def _decode(path: Path, number: int, line: str) -> object:
 
 
 @contextmanager
-def _collector_paused():
+def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector: the load makes some 200,000 objects, none of them cyclic,
     and each collection it would trigger rescans all made so far (this halves the load time)."""
     enabled = gc.isenabled()
@@ -91,7 +93,7 @@ def _collector_paused():
             gc.enable()
 
 
-def to_lex_entry(data: dict) -> LexEntry:
+def to_lex_entry(data: dict[str, Any]) -> LexEntry:
     """One checked entry as the matcher's LexEntry (``source`` and ``pattern`` are only for people)."""
     return LexEntry(
         lemma=data["lemma"],
