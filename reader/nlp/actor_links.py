@@ -82,7 +82,12 @@ def _merge(r: _Resolver, keep: _Cluster, other: _Cluster) -> None:
 def _unique(clusters: list[_Cluster]) -> list[_Cluster]:
     """Clusters in order, each once (a cluster is a mutable record: compared by identity)."""
     seen: set[int] = set()
-    return [c for c in clusters if not (id(c) in seen or seen.add(id(c)))]
+    unique = []
+    for c in clusters:
+        if id(c) not in seen:
+            seen.add(id(c))
+            unique.append(c)
+    return unique
 
 
 def _live(r: _Resolver) -> list[_Cluster]:
@@ -121,12 +126,12 @@ def _merge_same_names(r: _Resolver, gaz: Gazetteer) -> None:
                 _merge(r, keep, other)
     # "the Ministry of Defense" after "the Russian Ministry of Defense": the one body of that name
     clusters = _live(r)
-    names = {c.key: {normal_name(f, gaz) for f, n in c.forms.items() if n > 0 and f} for c in clusters}
+    names_of = {c.key: {normal_name(f, gaz) for f, n in c.forms.items() if n > 0 and f} for c in clusters}
     with_country: dict[str, list[_Cluster]] = {}
     plain: dict[str, list[_Cluster]] = {}
     ends_with: dict[str, list[_Cluster]] = {}
     for c in clusters:
-        for name in names[c.key]:
+        for name in names_of[c.key]:
             stripped = _without_country(name, gaz)
             if stripped is not None:
                 with_country.setdefault(stripped, []).append(c)
@@ -141,10 +146,10 @@ def _merge_same_names(r: _Resolver, gaz: Gazetteer) -> None:
             _merge(r, owners[0], shorts[0])
     # "the Lords" is the one "House of Lords": a one-word name that ends one house's name
     for short_c in _live(r):
-        forms = [n for n in names.get(short_c.key, ()) if n]
-        if len(forms) != 1 or " " in forms[0] or short_c.key.startswith(("country:", "org:")):
+        short_forms = [n for n in names_of.get(short_c.key, ()) if n]
+        if len(short_forms) != 1 or " " in short_forms[0] or short_c.key.startswith(("country:", "org:")):
             continue
-        longer = [c for c in _unique(ends_with.get(forms[0], [])) if c is not short_c and c.mentions]
+        longer = [c for c in _unique(ends_with.get(short_forms[0], [])) if c is not short_c and c.mentions]
         if len(longer) == 1:
             _merge(r, longer[0], short_c)
 

@@ -52,10 +52,9 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
     _extend_over_glue(doc, cands)
     out: list[Candidate] = []
     for c in cands:
-        c = _honorific_leads(doc, c, gaz)
-        c = _trim_trailing_words(doc, c)
-        if c is not None and _can_be_a_name(doc, c):
-            out.append(c)
+        trimmed = _trim_trailing_words(doc, _honorific_leads(doc, c, gaz))
+        if trimmed is not None and _can_be_a_name(doc, trimmed):
+            out.append(trimmed)
     _place_after_place(doc, out)
     return out
 

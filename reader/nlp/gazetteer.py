@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from reader.jsonl import read_jsonl
 from reader.resources import resource
@@ -94,7 +94,9 @@ def gazetteer() -> Gazetteer:
     population: dict[str, int] = {}
     extra = _read_jsonl(resource("lexicons", "places.jsonl"))
     withdrawn = {iso for e in extra if e["kind"] == "withdrawn" for iso in e["iso"]}
-    infos = [c.info() for c in all_countries() if (c.info().get("ISO") or {}).get("alpha2") not in withdrawn]
+    # countryinfo's own annotations promise keys some entries lack: read its records as plain data
+    infos = [cast(dict[str, Any], c.info()) for c in all_countries()]
+    infos = [info for info in infos if (info.get("ISO") or {}).get("alpha2") not in withdrawn]
     # several entries can share one ISO code (England, Wales... under GB): the most populous names it
     infos.sort(key=lambda info: -int(info.get("population") or 0))
     for info in infos:
@@ -112,7 +114,7 @@ def gazetteer() -> Gazetteer:
             # two- and three-letter codes ("TR", "RUS") are too ambiguous in running text
             if len(alt) > 3:
                 _add(gaz.forms, alt, Form(place, "name"), population)
-        capitals = info.get("capital") or []
+        capitals: str | list[str] = info.get("capital") or []
         for capital in [capitals] if isinstance(capitals, str) else capitals:
             _add(gaz.forms, capital, Form(place, "capital"), population)
         for demonym in (info.get("demonym") or "").split(","):
@@ -122,9 +124,10 @@ def gazetteer() -> Gazetteer:
         if kind == "withdrawn":
             continue
         if kind in ("country", "institution"):
-            place = gaz.places.get(f"country:{entry['iso']}")
-            if place is None:
+            found = gaz.places.get(f"country:{entry['iso']}")
+            if found is None:
                 continue
+            place = found
             if kind == "institution":
                 for text in entry["forms"]:
                     _add(gaz.forms, text, Form(place, "institution"), population, override=True)

@@ -156,7 +156,7 @@ class _Builder:
                 place_ids.extend(refs)
                 place_tok = tok
                 continue
-            if place is not None and tok.dep_ in ("conj", "appos") and tok.head.i == place_tok.i:
+            if place is not None and place_tok is not None and tok.dep_ in ("conj", "appos") and tok.head.i == place_tok.i:
                 place_ids.extend(r for r in refs if index.type_of(r) in PLACE_TYPES)  # "in Nairobi and Dar es Salaam"
                 continue
             targets.extend(r for r in refs if r not in agents)

@@ -132,10 +132,7 @@ class ClauseFinder:
         while stack:
             tok, mode, ctx, link = stack.pop()
             ev = self._maybe_event(tok, mode, ctx, link)
-            if ev is not None:
-                owner = ev
-            else:
-                owner = ctx.owner
+            owner = ev if ev is not None else ctx.owner
             if owner is not None:
                 owner.owned.append(tok.i)
                 if mode in (ARG, ADJUNCT) or ev is not None:

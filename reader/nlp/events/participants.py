@@ -22,8 +22,8 @@ fewer actors):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Container
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from spacy.attrs import IDX, LOWER, POS
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
@@ -39,6 +39,12 @@ WE_PRONOUNS = {"we", "us", "our", "ours"}
 COUNTRY_TYPES = ("GPE", "NORP")
 #: Dependencies under which a noun phrase stops being "the same phrase".
 CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "csubj", "parataxis"}
+
+
+class TokenSet(Protocol):
+    """Token indices to leave out: a set, or anything that can say whether it holds one."""
+
+    def __contains__(self, i: int, /) -> bool: ...
 
 
 @dataclass(slots=True)
@@ -98,13 +104,13 @@ class ActorIndex:
                 index.country_of[actor.id] = actor.country
                 continue
             for m in actor.mentions:
-                i = starts.get(m.start)
-                if i is None:
+                at = starts.get(m.start)
+                if at is None:
                     continue
-                head = doc[i]
-                while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.i < i + 6:
+                head = doc[at]
+                while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.i < at + 6:
                     head = head.head
-                for tok in [*head.subtree][: max(0, i - head.left_edge.i)]:
+                for tok in [*head.subtree][: max(0, at - head.left_edge.i)]:
                     owner = index.by_token.get(tok.i)
                     if owner and owner != actor.id and index.by_id[owner].type in COUNTRY_TYPES:
                         index.country_of[actor.id] = owner
@@ -160,7 +166,7 @@ class ActorIndex:
 
     # -- references ------------------------------------------------------------------------
 
-    def phrase_actors(self, head: Token, ctx: RefContext, skip: Container[int] | None = None) -> list[str]:
+    def phrase_actors(self, head: Token, ctx: RefContext, skip: TokenSet | None = None) -> list[str]:
         """Actors a noun phrase names or plainly refers to (stopping at nested clauses)."""
         out: list[str] = []
         stack = [head]
