@@ -18,6 +18,13 @@ from reader.ui.qt_compat import guard_none_refcount
 guard_none_refcount()  # the suite must not abort on a PySide6 release with the None refcount bug
 
 
+@pytest.fixture(autouse=True)
+def _application(qapp):
+    """Every window test has its QApplication, whichever worker and order it runs in (a widget
+    made without one aborts the process)."""
+    return qapp
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
