@@ -17,13 +17,15 @@ _cache: dict[str, Language] = {}
 
 def add_briefing_components(nlp: Language) -> Language:
     """Add our components after the model's own (also used on `spacy.blank` in tests)."""
-    import reader.nlp.components  # noqa: F401  (registers the factories)
+    from reader.nlp import components, headlines  # noqa: F401  (register the factories)
 
     if "line_sentences" not in nlp.pipe_names:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("line_sentences", before="parser")
         else:
             nlp.add_pipe("line_sentences", first=True)
+    if "parser" in nlp.pipe_names and "headline_verbs" not in nlp.pipe_names:
+        nlp.add_pipe("headline_verbs", after="parser")
     if "briefing_entities" not in nlp.pipe_names:
         nlp.add_pipe("briefing_entities", last=True)
     return nlp

@@ -1,0 +1,101 @@
+"""Headlinese on hand-made headlines: a present-tense verb the small model tags as a plural noun."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reader.documents import document_from_text
+from reader.nlp.headlines import HeadlineVerbs, is_headline
+from reader.nlp.pipeline import load_pipeline
+
+PUBLISHED = dt.date(2024, 3, 20)
+BODY = "\n\nThe company said more on Monday."
+
+
+def analyze(engine, text: str):
+    return engine.analyze(document_from_text(text, published=PUBLISHED))
+
+
+def triggers(analysis) -> list[str]:
+    return [e.trigger.lower() for e in analysis.events]
+
+
+def parse_without_repair(text: str):
+    nlp = load_pipeline()
+    with nlp.select_pipes(disable=["headline_verbs"]):
+        return nlp(text)
+
+
+@pytest.mark.parametrize(
+    ("headline", "verb"),
+    [
+        ("Acme Corp files for bankruptcy", "files"),
+        ("Orlan Motors posts first annual loss since 1990", "posts"),
+        ("Norway pledges £1bn to flood relief", "pledges"),
+    ],
+)
+def test_a_headline_verb_tagged_as_a_noun_is_read_as_the_verb(engine, headline, verb):
+    doc = parse_without_repair(headline + BODY)
+    assert doc[[t.text for t in doc].index(verb)].tag_ != "VBZ"  # the model's own reading
+    analysis = analyze(engine, headline + BODY)
+    (event,) = [e for e in analysis.events if e.trigger == verb]
+    assert event.modality == "asserted"
+    assert event.summary.split(":")[0].strip()  # the row names its doer
+
+
+def test_the_words_and_offsets_never_change(engine):
+    text = "Acme Corp files for bankruptcy" + BODY
+    doc = load_pipeline()(text)
+    assert doc.text == text
+    files = doc[2]
+    assert (files.text, files.tag_, files.pos_, files.lemma_) == ("files", "VBZ", "VERB", "file")
+    assert files.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in files.children)
+    assert [s.text.strip() for s in doc.sents][1] == "The company said more on Monday."
+
+
+def test_a_title_case_verb_is_kept_out_of_the_name(engine):
+    analysis = analyze(engine, "Orlan Motors Posts First Annual Loss" + BODY)
+    (posts,) = [e for e in analysis.events if e.trigger == "Posts"]
+    assert posts.summary.startswith("Orlan Motors:")
+
+
+def test_a_noun_the_tagger_is_sure_of_stays_a_noun(engine):
+    # "arms" could be the verb "arm", but the tagger scores that reading far below the noun
+    doc = load_pipeline()("Ruritania China arms ban 'to be eased'" + BODY)
+    arms = next(t for t in doc if t.text == "arms")
+    assert arms.tag_ == "NNS"
+
+
+def test_a_sentence_is_not_a_headline():
+    nlp = load_pipeline()
+    doc = nlp("Acme Corp files are in the archive. Orlan posts grow.")
+    assert not any(is_headline(s) for s in doc.sents)
+    long_line = "Acme Corp files " + " ".join(["papers"] * 30)
+    assert not any(is_headline(s) for s in nlp(long_line).sents)
+
+
+def test_a_line_with_its_own_finite_verb_is_left_alone():
+    nlp = load_pipeline()
+    doc = nlp("Acme Corp says it files for bankruptcy" + BODY)
+    assert not is_headline(next(iter(doc.sents)))
+
+
+def test_only_verbs_the_lexicons_know_are_tried():
+    nlp = load_pipeline()
+    component = HeadlineVerbs(nlp, "test", verbs=lambda lemma: False)
+    doc = parse_without_repair("Acme Corp files for bankruptcy" + BODY)
+    assert component.candidate(next(iter(doc.sents))) is None
+
+
+def test_a_headline_infinitive_announces_a_plan(engine):
+    analysis = analyze(engine, "Ruritania to sign trade pact with Vestia" + BODY)
+    (sign,) = [e for e in analysis.events if e.trigger == "sign"]
+    assert sign.modality == "hypothetical"
+
+
+def test_verbal_attack_on_a_policy_is_criticism_not_force(engine):
+    analysis = analyze(engine, "Senator Joan Avery attacked the cost of the asylum scheme on Monday.")
+    (attack,) = [e for e in analysis.events if e.trigger == "attacked"]
+    assert attack.category.startswith("11")
