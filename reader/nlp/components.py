@@ -92,6 +92,9 @@ class BriefingEntities:
             if cand.label == "PERSON" and figures().people(doc[start:end].text):
                 break
             start += 1
+        # "Acme Corp Posts" in a title-case headline: the sentence's verb is no part of the name
+        while end - start > 1 and doc[end - 1].tag_ in ("VBZ", "VBD") and doc[end - 1].dep_ == "ROOT":
+            end -= 1
         if cand.label != "PERSON":
             while start < end and doc[start].text in ARTICLES:
                 start += 1

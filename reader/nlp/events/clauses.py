@@ -356,6 +356,8 @@ class ClauseFinder:
                 ev.hyp = True  # "the decision could come in July": not taken yet
         if _is_question(ev.trigger):
             ev.hyp = True  # "Will Iran retaliate?" asks; it does not assert
+        if ev.head.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in ev.head.children):
+            ev.hyp = True  # a headline's "Minister to unveil plan" announces; it has not happened
         if ev.is_noun and ev.trigger.dep_ == "pobj":
             # "the talks" under "might step up its targeting": the governing verb's hedges apply
             verb = ev.trigger.head
