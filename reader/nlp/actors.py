@@ -242,7 +242,7 @@ class _Resolver:
             words = {w.lower() for w in role.split()} - gaz.soft_modifiers
             candidates = [
                 c for c in people
-                if any(words <= r for r in role_words[c.key])
+                if any(words <= r and not (r - words) & gaz.other_office_modifiers for r in role_words[c.key])
                 and (country is None or c.country_key == country)
             ]
             if len({c.key for c in candidates}) != 1:

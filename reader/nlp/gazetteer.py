@@ -51,6 +51,8 @@ class Gazetteer:
     government_words: frozenset[str] = frozenset()
     #: words that qualify a role without changing who holds it ("former", "then")
     soft_modifiers: frozenset[str] = frozenset({"former", "then", "acting", "interim", "outgoing", "incoming", "late"})
+    #: words that make a different office of a role: the shadow home secretary is not the home secretary
+    other_office_modifiers: frozenset[str] = frozenset({"shadow", "deputy", "vice", "assistant", "junior", "under", "associate"})
     alias_cues: tuple[tuple[str, ...], ...] = ()
 
     def lookup(self, text: str) -> Form | None:

@@ -30,7 +30,7 @@ from reader.nlp.events.clauses import VERBAL, ClauseFinder, EventClause, subject
 from reader.nlp.events.lexicon import Lexicon, category_of, load_lexicon
 from reader.nlp.events.merging import merge_same_acts
 from reader.nlp.events.participants import ActorIndex, RefContext, token_starts
-from reader.nlp.events.summary import Summaries, content_tokens, phrase_text
+from reader.nlp.events.summary import Summaries, content_tokens, glued_start, phrase_text
 from reader.nlp.events.timing import EventDates, date_precision
 
 __all__ = ["extract_events", "load_lexicon", "sort_events"]
@@ -116,6 +116,9 @@ class _Builder:
         self._category(c)
         speaker_ids = tuple(self.agents_of.get(id(c.speaker), ())) if c.speaker else ()
         parent_subject = tuple(self.agents_of.get(id(c.parent), ())) if c.parent else ()
+        if c.head.dep_ == "relcl":
+            # "The claims, which he denies, are being examined by Judge Ward": not Ward
+            parent_subject = tuple(a for a in parent_subject if index.mentioned_before(a, c.head.i))
         agent_toks = self._agent_tokens(c)
         ctx = RefContext(speaker=speaker_ids, subject=parent_subject)
         outside = self._outside_block(c)
@@ -397,7 +400,7 @@ class _Builder:
         return span.text if span is not None else ""
 
     def _trigger_range(self, c: EventClause) -> tuple[int, int]:
-        idx = [c.trigger.i, *[i for i in c.match.extra if abs(i - c.trigger.i) <= 2]]
+        idx = [c.trigger.i, glued_start(self.doc, c.trigger.i), *[i for i in c.match.extra if abs(i - c.trigger.i) <= 2]]
         lo, hi = min(idx), max(idx)
         return self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi].text)
 

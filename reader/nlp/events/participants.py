@@ -21,6 +21,7 @@ fewer actors):
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -28,12 +29,13 @@ from typing import Protocol
 from spacy.attrs import IDX, LOWER, POS
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
 from spacy.symbols import PRON as PRON_SYMBOL
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from reader.model import Actor
 from reader.nlp.events.lexicon import Lexicon
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 WE_PRONOUNS = {"we", "us", "our", "ours"}
 COUNTRY_TYPES = ("GPE", "NORP")
@@ -65,6 +67,8 @@ class ActorIndex:
     #: (token index, actor ids) of gatherings that name their parties ("talks between X and Y");
     #: filled by the event dating, which finds the gatherings
     gathering_parties: list[tuple[int, list[str]]] = field(default_factory=list)
+    #: person id -> "m" or "f" where an honorific says so ("Mr Blunkett", "Mrs Quinn")
+    gender: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, actors: list[Actor], lexicon: Lexicon, starts: dict[int, int] | None = None) -> ActorIndex:
@@ -97,6 +101,7 @@ class ActorIndex:
                 left = index.by_token[i]
                 if left != right and index.type_of(left) in COUNTRY_TYPES and index.type_of(right) in COUNTRY_TYPES:
                     index.pairs.append((i + 2, [left, right]))
+        index.gender = _genders(doc, actors, starts, lexicon)
         for actor in actors:
             if actor.type != "PERSON":
                 continue
@@ -221,11 +226,12 @@ class ActorIndex:
                 return [c for c in country if c] or [s for s in ctx.speaker if self.type_of(s) != "PERSON"]
             return []
         if low in PERSON_PRONOUNS:
-            if ctx.speaker and all(self.type_of(s) == "PERSON" for s in ctx.speaker) and len(ctx.speaker) == 1:
+            gender = _gender_of(low)
+            if len(ctx.speaker) == 1 and self.type_of(ctx.speaker[0]) == "PERSON" and self.agrees(ctx.speaker[0], gender):
                 return list(ctx.speaker)
-            if ctx.subject and len(ctx.subject) == 1 and self.type_of(ctx.subject[0]) == "PERSON":
+            if len(ctx.subject) == 1 and self.type_of(ctx.subject[0]) == "PERSON" and self.agrees(ctx.subject[0], gender):
                 return list(ctx.subject)
-            return self._only_before(tok, ("PERSON",))
+            return self._only_before(tok, ("PERSON",), gender)
         if low in THING_PRONOUNS:
             if ctx.speaker and len(ctx.speaker) == 1 and self.type_of(ctx.speaker[0]) in ("GPE", "ORG"):
                 return list(ctx.speaker)
@@ -234,13 +240,26 @@ class ActorIndex:
             return self._only_before(tok, ("GPE", "ORG"))
         return []
 
-    def _only_before(self, tok: Token, types: tuple[str, ...]) -> list[str]:
-        """The single actor of these types named earlier in the sentence (else the previous one's subject)."""
+    def mentioned_before(self, actor_id: str, i: int) -> bool:
+        """Whether some mention of the actor ends before token `i`."""
+        at = bisect_left(self.mention_ends, (i, ""))
+        return any(a == actor_id for _, a in self.mention_ends[:at])
+
+    def agrees(self, actor_id: str, gender: str | None) -> bool:
+        """A pronoun of this gender may refer to the actor (an unknown gender agrees with both)."""
+        return gender is None or self.gender.get(actor_id, gender) == gender
+
+    def _only_before(self, tok: Token, types: tuple[str, ...], gender: str | None = None) -> list[str]:
+        """The single actor of these types named earlier in the sentence (else the previous one's subject).
+
+        A gendered pronoun passes over people the text marks as the other gender: in "Mr Lane
+        sued Mrs Ward. She denies it", "she" is Mrs Ward, the one woman named just before.
+        """
         sent = tok.sent
         seen = []
         for i in range(sent.start, tok.i):
             for actor_id in self.ids_at(i):
-                if self.type_of(actor_id) in types and actor_id not in seen:
+                if self.type_of(actor_id) in types and actor_id not in seen and self.agrees(actor_id, gender):
                     seen.append(actor_id)
         if len(seen) == 1:
             return seen
@@ -254,11 +273,25 @@ class ActorIndex:
             subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
             if subj:
                 ids = [a for a in self.ids_at(subj[0].i) if self.type_of(a) in types]
-                if len(ids) == 1:
+                if len(ids) == 1 and self.agrees(ids[0], gender):
                     return ids
+                other_pronoun = not ids and subj[0].lower_ in PERSON_PRONOUNS and _gender_of(subj[0].lower_) != gender
+                if (ids or other_pronoun) and gender is not None:
+                    # the subject is someone else: a person of the pronoun's gender named there
+                    marked = self._marked_in(sent, types, gender)
+                    return marked if len(marked) == 1 else []
                 if self.ids_at(subj[0].i):
                     return []  # the previous subject is someone else: not plain
         return []
+
+    def _marked_in(self, sent: Span, types: tuple[str, ...], gender: str) -> list[str]:
+        """The actors of a sentence whose gender the text marks as `gender`."""
+        out: list[str] = []
+        for i in range(sent.start, sent.end):
+            for actor_id in self.ids_at(i):
+                if self.type_of(actor_id) in types and self.gender.get(actor_id) == gender and actor_id not in out:
+                    out.append(actor_id)
+        return out
 
     def counterparts(self, tok: Token, ctx: RefContext) -> list[str]:
         if any(c.dep_ == "appos" and any(self.type_of(a) == "PERSON" for a in self.ids_at(c.i)) for c in tok.children):
@@ -307,6 +340,31 @@ class ActorIndex:
         if len(top) >= 2 and (len(top) == 2 or top[1][1] > top[2][1]):
             return [top[0][0], top[1][0]]
         return []
+
+
+def _gender_of(pronoun: str) -> str:
+    return "f" if pronoun in FEMALE_PRONOUNS else "m"
+
+
+def _genders(doc: Doc, actors: list[Actor], starts: dict[int, int], lexicon: Lexicon) -> dict[str, str]:
+    """Person id -> "m" / "f" from the honorifics before its mentions; none where they disagree."""
+    male, female = lexicon.cue("male_honorific"), lexicon.cue("female_honorific")
+    out: dict[str, str] = {}
+    for actor in actors:
+        if actor.type != "PERSON":
+            continue
+        seen = set()
+        for m in actor.mentions:
+            at = starts.get(m.start)
+            if at:
+                word = doc[at - 1].lower_
+                if word in male:
+                    seen.add("m")
+                elif word in female:
+                    seen.add("f")
+        if len(seen) == 1:
+            out[actor.id] = seen.pop()
+    return out
 
 
 def token_starts(doc: Doc) -> dict[int, int]:
