@@ -48,7 +48,7 @@ class HeadlineVerbs:
     def __init__(self, nlp: Language, name: str, verbs: Callable[[str], bool] | None = None) -> None:
         self.nlp = nlp
         self.name = name
-        self._is_verb = verbs or _lexicon_verb
+        self._is_verb = verbs or load_lexicon().knows_verb
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
@@ -148,10 +148,3 @@ def _subject_before(sent: Span, j: int) -> bool:
     if left.tag_ in ("NNP", "NNPS") and left.text[:1].isupper():
         return True
     return left.tag_ in ("NN", "NNS") and figures().agent(left.text) is not None
-
-
-def _lexicon_verb(lemma: str) -> bool:
-    lex = load_lexicon()
-    if (lemma, "VERB") in lex.entries:
-        return True
-    return lex.petrarch is not None and lemma in lex.petrarch.lemmas

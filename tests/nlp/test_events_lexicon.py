@@ -210,3 +210,20 @@ def test_an_act_named_as_the_subject_of_its_outcome_is_a_row(engine):
 def test_acts_with_the_object_that_makes_them(engine, sentence, trigger, category):
     (event,) = by_trigger(analyze(engine, sentence), trigger)
     assert event.category == category
+
+
+def test_a_prefixed_verb_is_one_word_read_as_its_verb(engine):
+    import datetime as dt
+
+    from reader.documents import document_from_text
+    from reader.nlp.pipeline import load_pipeline
+
+    doc = load_pipeline()("Norland re-elected President Sam Oduya. Russian-Ukrainian talks began.")
+    words = [t.text for t in doc]
+    assert "re-elected" in words and "Russian" in words  # other hyphenated words still split
+    assert next(t for t in doc if t.text == "re-elected").lemma_ in ("elect", "reelect")
+    text = "The Senate re-elected Sam Oduya as speaker on Monday. Norland fast-tracked a visa for Ann Ward."
+    analysis = engine.analyze(document_from_text(text, published=dt.date(2024, 3, 20)))
+    triggers = {e.trigger: e for e in analysis.events}
+    assert triggers["re-elected"].category in ("VOTE", "OFFICE")
+    assert triggers["fast-tracked"].summary.split(": ", 1)[1].startswith("fast-tracked")

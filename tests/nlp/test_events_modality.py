@@ -94,3 +94,26 @@ def test_a_negation_outside_the_summarised_words_is_said(engine):
     analysis = analyze(engine, "Neither Manila nor Beijing has released the text of the agreement.")
     (released,) = by_trigger(analysis, "released")
     assert released.modality == "negated" and released.summary.endswith("(not so)")
+
+
+def test_what_allegations_and_reports_say_is_reported(engine):
+    for text in ("The interview was recorded before allegations that Senator Joan Avery fast-tracked a visa.",
+                 "There were reports that Norland troops attacked the village of Brill.",
+                 "Claims that Norland shelled the port were dismissed by Vestia."):
+        analysis = analyze(engine, text)
+        acts = [e for e in analysis.events if e.category in ("ACT", "19") or e.category.startswith("19")]
+        assert acts, text
+        assert all(e.modality == "reported" for e in acts), text
+
+
+def test_a_report_a_ministry_published_is_not_hearsay(engine):
+    analysis = analyze(engine, "The report that the ministry published on Monday criticised Norland.")
+    (criticised,) = by_trigger(analysis, "criticised")
+    assert criticised.modality == "asserted"
+
+
+def test_an_as_clause_with_its_own_subject_is_an_act_and_an_aside_is_not(engine):
+    analysis = analyze(engine, "Turnout fell sharply as Norland troops shelled the port of Brill.")
+    assert by_trigger(analysis, "shelled")
+    analysis = analyze(engine, "Norland shelled the port, as Vestia had predicted.")
+    assert not by_trigger(analysis, "predicted")

@@ -366,6 +366,16 @@ class ClauseFinder:
             if verb.pos_ in VERBAL and _own_hyp(verb, lex):
                 ev.hyp = True
 
+    def _as_aside(self, clause: Token) -> bool:
+        """ "as he said", "as expected", "as agreed before": an aside on the main clause; "as a
+        cross-party amendment was rejected" is an act of its own, told alongside."""
+        if clause.lemma_.lower() in self.lex.cue("aside_verb") or clause.pos_ not in VERBAL:
+            return True
+        match = self.matches.get(clause.i)
+        if match is not None and match.entry.speech:
+            return True
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+
     def _transition(self, tok: Token, ev: EventClause | None, child: Token, mode: str, ctx: Ctx) -> tuple[str, Ctx, str]:
         dep = child.dep_
         lex = self.lex
@@ -373,6 +383,11 @@ class ClauseFinder:
             return INERT, ctx, "inert"
         if dep == "prep" and child.lower_ in lex.cue("contrast_prep"):
             return INERT, ctx, "inert"
+        if (dep in ("acl", "ccomp") and child.pos_ in VERBAL and tok.pos_ in ("NOUN", "PROPN")
+                and tok.lemma_.lower() in lex.cue("claim_noun") and _has_own_subject_or_aux(child)):
+            # "allegations (that) he fast-tracked a visa": an act of its own, said rather than shown
+            self.hearsay.update(t.i for t in child.subtree)
+            return FREE, Ctx(ev or ctx.owner, ctx.hyp, ctx.neg, None), "claim"
         if ev is not None:
             entry = ev.match.entry
             if dep == "conj" and (child.pos_ in VERBAL or child.i in self.matches):
@@ -386,7 +401,7 @@ class ClauseFinder:
                 return FREE, Ctx(ev, False, False, ev.speaker), "parataxis"
             if dep == "advcl":
                 mark = _mark(child)
-                if mark == "as":
+                if mark == "as" and self._as_aside(child):
                     return INERT, ctx, "inert"
                 if mark in lex.cue("conditional_mark") or _is_purpose(child):
                     return ARG, Ctx(ev, True if mark in lex.cue("conditional_mark") else ctx.hyp, ctx.neg, ctx.speaker), "arg"
@@ -405,12 +420,13 @@ class ClauseFinder:
             if dep == "prep" and child.lower_ in lex.cue("non_event_prep"):
                 return ARG, ctx, "arg"
             if dep in ("relcl", "parataxis") or (dep == "advcl" and _mark(child) not in lex.cue("conditional_mark")
-                                                 and _mark(child) != "as" and not _is_purpose(child)):
+                                                 and not (_mark(child) == "as" and self._as_aside(child))
+                                                 and not _is_purpose(child)):
                 # "aid to Kyiv, *which was followed by* Waltz's announcement": a clause of its own
                 return FREE, Ctx(ctx.owner, False, False, None), dep
             return mode, ctx, "arg"
         # a token that is not an event, in free context
-        if dep == "advcl" and _mark(child) == "as":
+        if dep == "advcl" and _mark(child) == "as" and self._as_aside(child):
             return INERT, ctx, "inert"
         if dep == "advcl" and _mark(child) in lex.cue("conditional_mark"):
             return ARG, Ctx(ctx.owner, True, ctx.neg, ctx.speaker), "arg"

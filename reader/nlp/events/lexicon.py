@@ -74,6 +74,10 @@ class Lexicon:
             self._hashes = frozenset(hash_string(word) for word in lemmas | forms)
         return self._hashes
 
+    def knows_verb(self, lemma: str) -> bool:
+        """Whether our entries or the field's dictionary have this verb."""
+        return (lemma, "VERB") in self.entries or (self.petrarch is not None and lemma in self.petrarch.lemmas)
+
     def _field_entries(self, lemma: str, pos: str) -> list[LexEntry]:
         """PETRARCH's readings of a lemma we have no entry for: its patterns ("strike a deal",
         "pull out of"), and its plain reading unless the verb is too general to be an act alone."""

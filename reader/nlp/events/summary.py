@@ -164,7 +164,7 @@ class Summaries:
         for tok in agent_toks:
             if tok.i < trig.i:
                 skip.update(t.i for t in tok.subtree)
-        first = trig.i
+        first = glued_start(doc, trig.i)
         heads = [c.head, trig] if c.head is not trig else [trig]
         for h in heads:
             for child in h.children:
@@ -223,3 +223,9 @@ class Summaries:
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 
 
+def glued_start(doc: Doc, i: int) -> int:
+    """The first token of a hyphenated word ending at token `i`: "fast-tracked" is one verb."""
+    while i >= 2 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_alpha:
+        i -= 2
+    return i

@@ -1,0 +1,89 @@
+"""Prefixed verbs: "re-elected", "co-operate", "fast-tracked" are one word.
+
+spaCy's English tokenizer splits a hyphen between letters, and the small model then parses the
+prefix as the verb ("Norland *re* -elected ..."): the act is lost or mislabelled. The prefixes in
+the ``verb_prefix`` cue list are kept on their word by the tokenizer's ``token_match`` (other
+hyphenated words, "Russian-Ukrainian", "pro-Kremlin", are still split), and ``prefixed_verbs``,
+after the lemmatizer, gives such a verb the lemma of the verb after the hyphen ("elect"), which
+is what the event lexicons know, unless the English lemmatizer knows the joined verb ("co-operate"
+is "cooperate").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from reader.nlp.events.lexicon import base_forms, load_lexicon
+
+
+def prefix_pattern() -> re.Pattern[str]:
+    prefixes = sorted(load_lexicon().cue("verb_prefix"), key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(map(re.escape, prefixes)) + r")-[^\W\d_]+$", re.IGNORECASE)
+
+
+def keep_prefixed_words(nlp: Language) -> None:
+    """Make the tokenizer keep "re-elected" whole (keeping any token_match it already has)."""
+    ours = prefix_pattern().match
+    tokenizer: Any = nlp.tokenizer
+    before = tokenizer.token_match
+    if before is None:
+        tokenizer.token_match = ours
+    else:
+        tokenizer.token_match = lambda text: before(text) or ours(text)
+
+
+@Language.factory("prefixed_verbs")
+def make_prefixed_verbs(nlp: Language, name: str) -> PrefixedVerbs:
+    return PrefixedVerbs(nlp)
+
+
+class PrefixedVerbs:
+    """A prefixed verb's lemma is the verb after the hyphen: "re-elected" -> "elect"."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.prefixes = load_lexicon().cue("verb_prefix")
+        self.known: frozenset[str] = frozenset()
+        self.irregular: dict[str, str] = {}
+        if "lemmatizer" in nlp.pipe_names:
+            lookups: Any = nlp.get_pipe("lemmatizer")
+            tables = lookups.lookups
+            if tables.has_table("lemma_index"):
+                self.known = frozenset(tables.get_table("lemma_index").get("verb", ()))
+            if tables.has_table("lemma_exc"):
+                self.irregular = {form: lemmas[0] for form, lemmas in tables.get_table("lemma_exc").get("verb", {}).items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc:
+            if "-" not in tok.text or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            prefix, _, tail = tok.text.lower().partition("-")
+            if prefix in self.prefixes and tail:
+                tok.lemma_ = self.prefixed_lemma(prefix, tail, tok.tag_)
+        return doc
+
+    def prefixed_lemma(self, prefix: str, tail: str, tag: str) -> str:
+        """ "co-operate" is "cooperate" (an act the lexicons know), "re-elected" is "elect" (the
+        lexicons know "elect", not "reelect"), "re-opened" is "reopen" (a verb English knows)."""
+        lemma = self.verb_lemma(tail, tag)
+        joined = prefix + lemma
+        lexicon = load_lexicon()
+        if lexicon.knows_verb(joined):
+            return joined
+        if lexicon.knows_verb(lemma):
+            return lemma
+        return joined if joined in self.known else lemma
+
+    def verb_lemma(self, word: str, tag: str) -> str:
+        if word in self.irregular:
+            return self.irregular[word]
+        if word in self.known:
+            return word
+        for form in base_forms(word, tag):
+            if form in self.known:
+                return form
+        forms = base_forms(word, tag)
+        return forms[0] if forms else word
