@@ -331,12 +331,22 @@ def _untagged_uses(doc: Doc, r: _Resolver) -> None:
 def _the_government(doc: Doc, r: _Resolver) -> None:
     """'The government's response was to pass a decree': in a briefing about one country, "the
     government" with no other country named with it is that country's. A country is the
-    briefing's when it is named at least three times and twice as often as any other."""
-    counts = sorted(((len(c.mentions), c) for c in r.clusters.values()
-                     if c.key.startswith("country:") and c.mentions), key=lambda x: -x[0])
-    if not counts or counts[0][0] < 3 or (len(counts) > 1 and counts[0][0] < 2 * counts[1][0]):
+    briefing's when it is named at least three times and twice as often as any other, or when its
+    government is the one the text names ("the UK government")."""
+    countries = [c for c in r.clusters.values() if c.key.startswith("country:") and c.mentions]
+    counts = sorted(((len(c.mentions), c) for c in countries), key=lambda x: -x[0])
+    dominant = None
+    if counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
+        dominant = counts[0][1]
+    named = _named_governments(doc, countries)
+    # "The UK government is planning to return children to Albania ... the government said": a
+    # government the text names is the one meant, whichever country is named most; of several,
+    # the most named country's if it is one of them, else the first named (the briefing's own)
+    if named and (dominant is None or dominant not in [c for _, c in named]):
+        dominant = named[0][1]
+    if dominant is None:
         return
-    country = counts[0][1]
+    country = dominant
     covered = sorted((m.start, m.end) for c in r.clusters.values() for m in c.mentions)
     starts = [a for a, _ in covered]
     for i in indices_where(doc, LOWER, ("government",)):
@@ -352,3 +362,19 @@ def _the_government(doc: Doc, r: _Resolver) -> None:
         if (k and covered[k - 1][1] > start) or (k < len(covered) and covered[k][0] < end):
             continue
         country.mentions.append(Mention(start, end, tok.text))
+
+
+def _named_governments(doc: Doc, countries: list[_Cluster]) -> list[tuple[int, _Cluster]]:
+    """(token index, country) of each "UK government", "Italy's government", "government of Mali"."""
+    by_start = {m.start: c for c in countries for m in c.mentions}
+    out: list[tuple[int, _Cluster]] = []
+    for i in indices_where(doc, LOWER, ("government",)):
+        tok = doc[i]
+        owners = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+        owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        for owner in owners:
+            cluster = by_start.get(owner.idx) or by_start.get(owner.left_edge.idx)
+            if cluster is not None:
+                out.append((i, cluster))
+                break
+    return out

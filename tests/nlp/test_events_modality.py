@@ -117,3 +117,9 @@ def test_an_as_clause_with_its_own_subject_is_an_act_and_an_aside_is_not(engine)
     assert by_trigger(analysis, "shelled")
     analysis = analyze(engine, "Norland shelled the port, as Vestia had predicted.")
     assert not by_trigger(analysis, "predicted")
+
+
+def test_a_saying_after_its_quotation_shows_the_quotation_not_the_sayer_again(engine):
+    text = '"We oppose the scheme because the welfare of children is ignored," said Mr Andrew Hogg.'
+    (said,) = by_trigger(analyze(engine, text), "said")
+    assert said.summary.startswith("Hogg: said “We oppose the scheme")

@@ -45,3 +45,20 @@ def test_the_shadow_minister_is_not_the_minister(engine):
     analysis = analyze(engine, text)
     reid = next(a for a in analysis.actors if a.name == "Paul Reid")
     assert not any(m.text.lower() == "home secretary" for m in reid.mentions)
+
+
+def test_the_government_is_the_one_the_text_names_not_the_most_named_country(engine):
+    text = ("The Norwegian government is planning to send migrants back to Albania. Albania has not agreed. "
+            "Officials in Albania were not told. Albania's ministers met on Monday. "
+            "The government said the plan was lawful.")
+    analysis = analyze(engine, text)
+    (agents,) = doers(analysis, "said")
+    assert agents == ["Norway"]
+
+
+def test_a_name_before_a_state_body_is_the_doer_of_an_uncoded_act(engine):
+    analysis = analyze(engine, "The Norwegian government returned 40 asylum seekers to Albania.")
+    (agents,) = doers(analysis, "returned")
+    assert agents == ["Norway"]
+    analysis = analyze(engine, "A Norwegian sailor lost a thumb in the clash.")
+    assert not doers(analysis, "lost")  # a nationality on a person is not a state acting

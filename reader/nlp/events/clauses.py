@@ -262,7 +262,12 @@ class ClauseFinder:
         """A verb no dictionary codes is an act only between named parties: its subject names an
         actor ("Apple unveiled the iPod") and it acts on something ("... the iPod", "... to Ryanair")."""
         subject = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subject or not any(self.index.ids_at(t.i) or t.pos_ == "PRON" for s in subject for t in (s, *s.conjuncts)):
+        heads = [t for s in subject for t in (s, *s.conjuncts)]
+        # "the UK government returned ...": a name before a state body names the doer
+        bodies = self.lex.cue("state_body_noun") | self.lex.cue("group_noun")
+        named = [*heads, *(c for t in heads if t.lemma_.lower() in bodies or t.lower_ in bodies
+                           for c in t.children if c.dep_ in ("compound", "amod", "poss") and c.i < t.i)]
+        if not subject or not any(self.index.ids_at(t.i) or t.pos_ == "PRON" for t in named):
             return False
         if subject[0].pos_ == "PRON" and subject[0].lower_ not in ("he", "she", "they", "it", "we"):
             return False

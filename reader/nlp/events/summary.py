@@ -162,7 +162,7 @@ class Summaries:
             region |= content_tokens(c)
         skip: set[int] = set()
         for tok in agent_toks:
-            if tok.i < trig.i:
+            if tok.i < trig.i or c.match.entry.speech:  # "..., said Mr Hogg": the sayer heads the row
                 skip.update(t.i for t in tok.subtree)
         first = glued_start(doc, trig.i)
         heads = [c.head, trig] if c.head is not trig else [trig]
@@ -207,7 +207,7 @@ class Summaries:
             return ""
         text = " ".join("".join(t.text_with_ws for t in out).split())
         text += "…" if truncated else ""
-        if c.match.entry.speech and i <= trig.i + 2:
+        if c.match.entry.speech and len(out) <= 2:
             # "'We have an opportunity,' he added": what was said comes before the saying
             said = sorted(j for j in content_tokens(c) if j < trig.i and not doc[j].is_space)
             if said:
