@@ -49,6 +49,7 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
     cands = _split_at_possessive(doc, cands)
     cands = _split_coordinated_names(doc, cands)
     cands = _named_in_apposition(doc, cands)
+    _named_after_body_noun(doc, cands)
     _extend_over_glue(doc, cands)
     out: list[Candidate] = []
     for c in cands:
@@ -252,6 +253,31 @@ def _named_in_apposition(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         elif not any(i in taken for i in range(j, k)):
             out.append(type(cands[0])(j, k, "ORG") if cands else _candidate(j, k))
     return out
+
+
+#: Nouns for a public or private body whose name may follow directly ("agriculture department Defra").
+NAMING_BODY_NOUNS = BODY_NOUNS | frozenset({
+    "department", "ministry", "watchdog", "regulator", "committee", "authority", "institute", "foundation",
+    "charity", "fund", "court", "tribunal", "commission", "consortium", "conglomerate", "carrier", "airline",
+    "manufacturer", "maker", "lender", "insurer", "retailer", "broadcaster", "publisher", "think-tank",
+})
+
+
+def _named_after_body_noun(doc: Doc, cands: list[Candidate]) -> None:
+    """'the agriculture department Defra', 'rights group Amnesty': a name right after a noun for a
+    body is that body's, even where the small model took a short unknown word for a person."""
+    bodies: set[str] = set()
+    for c in cands:
+        if c.label != "PERSON" or c.kb or c.start == 0:
+            continue
+        before = doc[c.start - 1]
+        if before.is_lower and before.lower_ in NAMING_BODY_NOUNS:
+            c.label = "ORG"
+            bodies.add(doc[c.start : c.end].text)
+    if bodies:  # one reading per name: "a Defra spokesman" is the same body
+        for c in cands:
+            if c.label == "PERSON" and not c.kb and doc[c.start : c.end].text in bodies:
+                c.label = "ORG"
 
 
 def _candidate(start: int, end: int) -> Candidate:

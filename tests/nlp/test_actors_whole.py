@@ -173,3 +173,12 @@ def test_particles_stay_inside_a_name(engine, name):
 def test_a_dateline_is_not_part_of_the_person_after_it(engine):
     a = analyze(engine, "NAIROBI, Kenya (AP) — Raila Odinga said on Monday that talks had failed.")
     assert owner(a, "Raila Odinga").type == "PERSON"
+
+
+def test_a_name_right_after_a_body_noun_is_that_body(engine):
+    text = ("A senior MP criticised the farming department Agrifo over delays. "
+            "An Agrifo spokesman said the work was under way.")
+    a = analyze(engine, text)
+    assert owner(a, "Agrifo").type == "ORG"
+    assert len([x for x in a.actors if x.name == "Agrifo"]) == 1
+    assert owner(analyze(engine, "The group's founder John Smith spoke in Leeds."), "John Smith").type == "PERSON"

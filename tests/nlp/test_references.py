@@ -62,3 +62,14 @@ def test_a_name_before_a_state_body_is_the_doer_of_an_uncoded_act(engine):
     assert agents == ["Norway"]
     analysis = analyze(engine, "A Norwegian sailor lost a thumb in the clash.")
     assert not doers(analysis, "lost")  # a nationality on a person is not a state acting
+
+
+def test_a_possessive_in_a_reported_clause_is_its_subjects_and_an_object_never_is(engine):
+    text = "The watchdog said agriculture department Agrifo had improved its capacity to deal with outbreaks."
+    analysis = analyze(engine, text)
+    (improved,) = [e for e in analysis.events if e.trigger == "improved"]
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names[t] for t in improved.targets] == []  # not the watchdog that said so
+    text = "Mr Tom Lane said Mr Sam Ward had criticised him in Oslo."
+    (criticised,) = [e for e in analyze(engine, text).events if e.trigger == "criticised"]
+    assert criticised.summary.startswith("Ward → Lane")

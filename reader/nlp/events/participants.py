@@ -226,19 +226,27 @@ class ActorIndex:
                 return [c for c in country if c] or [s for s in ctx.speaker if self.type_of(s) != "PERSON"]
             return []
         if low in PERSON_PRONOUNS:
-            gender = _gender_of(low)
-            if len(ctx.speaker) == 1 and self.type_of(ctx.speaker[0]) == "PERSON" and self.agrees(ctx.speaker[0], gender):
-                return list(ctx.speaker)
-            if len(ctx.subject) == 1 and self.type_of(ctx.subject[0]) == "PERSON" and self.agrees(ctx.subject[0], gender):
-                return list(ctx.subject)
-            return self._only_before(tok, ("PERSON",), gender)
-        if low in THING_PRONOUNS:
-            if ctx.speaker and len(ctx.speaker) == 1 and self.type_of(ctx.speaker[0]) in ("GPE", "ORG"):
-                return list(ctx.speaker)
-            if ctx.subject and len(ctx.subject) == 1 and self.type_of(ctx.subject[0]) in ("GPE", "ORG"):
-                return list(ctx.subject)
-            return self._only_before(tok, ("GPE", "ORG"))
-        return []
+            types: tuple[str, ...] = ("PERSON",)
+            gender: str | None = _gender_of(low)
+        elif low in THING_PRONOUNS:
+            types, gender = ("GPE", "ORG"), None
+        else:
+            return []
+
+        def fits(ids: tuple[str, ...]) -> bool:
+            return len(ids) == 1 and self.type_of(ids[0]) in types and self.agrees(ids[0], gender)
+
+        # "Defra had improved its capacity, the office said": a possessive is first its own
+        # clause's subject's; "Brown said Blair had criticised him": an object pronoun never is
+        possessive = tok.dep_ == "poss" or low in ("its", "his")
+        objective = tok.dep_ in ("dobj", "pobj", "dative") and not low.endswith("self")
+        order = (ctx.subject, ctx.speaker) if possessive else (ctx.speaker, ctx.subject)
+        for ids in order:
+            if ids is ctx.subject and objective:
+                continue
+            if fits(ids):
+                return list(ids)
+        return self._only_before(tok, types, gender)
 
     def mentioned_before(self, actor_id: str, i: int) -> bool:
         """Whether some mention of the actor ends before token `i`."""
