@@ -319,6 +319,13 @@ _PLACE_PREPS = frozenset({"in", "at", "to", "from", "near", "outside", "into", "
                           "towards", "via", "within", "inside", "throughout", "between", "off", "beyond"})
 
 
+#: Nouns whose "of X" is the city X, not its country's government ("the Mayor of London").
+_CITY_PARTS = frozenset({"city", "capital", "town", "streets", "centre", "center", "outskirts", "suburbs", "heart",
+                         "mayor", "mayors", "council", "people", "residents", "citizens", "bishop", "university",
+                         "port", "district", "districts", "area", "areas", "part", "parts", "north", "south",
+                         "east", "west", "east end", "police", "markets", "museum", "museums"})
+
+
 def _used_as_place(ent: Span) -> bool:
     """A capital named as a location: after a preposition of place, in "the city of X", or as a
     modifier ("London-based", "the Riyadh talks")."""
@@ -329,7 +336,7 @@ def _used_as_place(ent: Span) -> bool:
         prep = root.head
         if prep.lower_ in _PLACE_PREPS:
             return True
-        if prep.lower_ == "of" and prep.head.lower_ in ("city", "capital", "town", "streets", "centre", "center", "outskirts"):
+        if prep.lower_ == "of" and prep.head.lower_ in _CITY_PARTS:
             return True
     if root.dep_ in ("compound", "amod", "npadvmod") and root.head.pos_ in ("NOUN", "ADJ", "VERB"):
         return True

@@ -73,3 +73,15 @@ def test_a_possessive_in_a_reported_clause_is_its_subjects_and_an_object_never_i
     text = "Mr Tom Lane said Mr Sam Ward had criticised him in Oslo."
     (criticised,) = [e for e in analyze(engine, text).events if e.trigger == "criticised"]
     assert criticised.summary.startswith("Ward → Lane")
+
+
+def test_he_in_a_quotation_is_not_the_one_quoted(engine):
+    text = ('Mr Sam Ward resigned on Monday. Speaking later, Mr Tom Lane said: "He has misled the board '
+            'and has shown poor leadership."')
+    assert doers(analyze(engine, text), "misled") == [["Sam Ward"]]
+
+
+def test_the_mayor_of_a_capital_belongs_to_the_city_not_the_country(engine):
+    analysis = analyze(engine, "The Mayor of London said the scheme would go ahead. Britain backed it.")
+    kinds = {a.name: a for a in analysis.actors}
+    assert "London" in kinds and kinds["London"].id != kinds["United Kingdom"].id

@@ -69,6 +69,8 @@ class ActorIndex:
     gathering_parties: list[tuple[int, list[str]]] = field(default_factory=list)
     #: person id -> "m" or "f" where an honorific says so ("Mr Blunkett", "Mrs Quinn")
     gender: dict[str, str] = field(default_factory=dict)
+    #: token indices inside a direct quotation (filled on first use)
+    _quoted: set[int] | None = None
 
     @classmethod
     def build(cls, doc: Doc, actors: list[Actor], lexicon: Lexicon, starts: dict[int, int] | None = None) -> ActorIndex:
@@ -240,13 +242,36 @@ class ActorIndex:
         # clause's subject's; "Brown said Blair had criticised him": an object pronoun never is
         possessive = tok.dep_ == "poss" or low in ("its", "his")
         objective = tok.dep_ in ("dobj", "pobj", "dative") and not low.endswith("self")
+        # 'Neill said: "He has behaved badly"': in a quotation the speaker is "I", never "he"
+        quoted = tok.i in self.quoted_tokens()
         order = (ctx.subject, ctx.speaker) if possessive else (ctx.speaker, ctx.subject)
         for ids in order:
-            if ids is ctx.subject and objective:
+            if (ids is ctx.subject and objective) or (quoted and set(ids) & set(ctx.speaker)):
                 continue
             if fits(ids):
                 return list(ids)
-        return self._only_before(tok, types, gender)
+        return self._only_before(tok, types, gender, exclude=ctx.speaker if quoted else ())
+
+    def quoted_tokens(self) -> set[int]:
+        """Tokens between quotation marks, a paragraph at most ("..." and “...”; not ' ', which
+        is also an apostrophe)."""
+        if self._quoted is None:
+            out: set[int] = set()
+            inside = False
+            for tok in self.doc:
+                text = tok.text
+                if tok.is_space and "\n" in text:
+                    inside = False
+                elif text == '"':
+                    inside = not inside
+                elif text == "“":
+                    inside = True
+                elif text == "”":
+                    inside = False
+                elif inside:
+                    out.add(tok.i)
+            self._quoted = out
+        return self._quoted
 
     def mentioned_before(self, actor_id: str, i: int) -> bool:
         """Whether some mention of the actor ends before token `i`."""
@@ -257,7 +282,8 @@ class ActorIndex:
         """A pronoun of this gender may refer to the actor (an unknown gender agrees with both)."""
         return gender is None or self.gender.get(actor_id, gender) == gender
 
-    def _only_before(self, tok: Token, types: tuple[str, ...], gender: str | None = None) -> list[str]:
+    def _only_before(self, tok: Token, types: tuple[str, ...], gender: str | None = None,
+                     exclude: tuple[str, ...] = ()) -> list[str]:
         """The single actor of these types named earlier in the sentence (else the previous one's subject).
 
         A gendered pronoun passes over people the text marks as the other gender: in "Mr Lane
@@ -267,7 +293,8 @@ class ActorIndex:
         seen = []
         for i in range(sent.start, tok.i):
             for actor_id in self.ids_at(i):
-                if self.type_of(actor_id) in types and actor_id not in seen and self.agrees(actor_id, gender):
+                if (self.type_of(actor_id) in types and actor_id not in seen and actor_id not in exclude
+                        and self.agrees(actor_id, gender)):
                     seen.append(actor_id)
         if len(seen) == 1:
             return seen
@@ -281,7 +308,7 @@ class ActorIndex:
             subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
             if subj:
                 ids = [a for a in self.ids_at(subj[0].i) if self.type_of(a) in types]
-                if len(ids) == 1 and self.agrees(ids[0], gender):
+                if len(ids) == 1 and self.agrees(ids[0], gender) and ids[0] not in exclude:
                     return ids
                 other_pronoun = not ids and subj[0].lower_ in PERSON_PRONOUNS and _gender_of(subj[0].lower_) != gender
                 if (ids or other_pronoun) and gender is not None:
