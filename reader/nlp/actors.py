@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from reader.model import ACTOR_TYPES, Actor, Mention
 from reader.nlp.actor_links import link
 from reader.nlp.doc_text import indices_where, text_of
+from reader.nlp.entity_shapes import PEERAGE
 from reader.nlp.gazetteer import Gazetteer, fold, gazetteer
 from reader.nlp.people import describe_people
 
@@ -179,6 +180,8 @@ class _Resolver:
         if not a or not b or a[-1] != b[-1]:
             return False
         short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+        if short[0] in _PEER_TITLES and long_[0] not in _PEER_TITLES:
+            short = short[1:]  # "Lady Boothroyd" is "Betty Boothroyd" ennobled
         return set(short) <= set(long_) or short[0][:1] == long_[0][:1]
 
     # -- roles ---------------------------------------------------------------------------------
@@ -319,6 +322,7 @@ _PLACE_PREPS = frozenset({"in", "at", "to", "from", "near", "outside", "into", "
                           "towards", "via", "within", "inside", "throughout", "between", "off", "beyond"})
 
 
+_PEER_TITLES = frozenset(fold(t) for t in PEERAGE)
 #: Nouns whose "of X" is the city X, not its country's government ("the Mayor of London").
 _CITY_PARTS = frozenset({"city", "capital", "town", "streets", "centre", "center", "outskirts", "suburbs", "heart",
                          "mayor", "mayors", "council", "people", "residents", "citizens", "bishop", "university",

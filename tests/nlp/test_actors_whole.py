@@ -182,3 +182,10 @@ def test_a_name_right_after_a_body_noun_is_that_body(engine):
     assert owner(a, "Agrifo").type == "ORG"
     assert len([x for x in a.actors if x.name == "Agrifo"]) == 1
     assert owner(analyze(engine, "The group's founder John Smith spoke in Leeds."), "John Smith").type == "PERSON"
+
+
+def test_an_ennobled_person_is_the_same_person(engine):
+    a = analyze(engine, "Joan Halley has called for reform. Lady Halley said peers should lead the way.")
+    assert owner(a, "Joan Halley").id == owner(a, "Lady Halley").id
+    b = analyze(engine, "Lord Strathclyde spoke first. Later Lord Strathclyde met reporters.")
+    assert owner(b, "Lord Strathclyde").name == "Lord Strathclyde"

@@ -123,3 +123,9 @@ def test_a_saying_after_its_quotation_shows_the_quotation_not_the_sayer_again(en
     text = '"We oppose the scheme because the welfare of children is ignored," said Mr Andrew Hogg.'
     (said,) = by_trigger(analyze(engine, text), "said")
     assert said.summary.startswith("Hogg: said “We oppose the scheme")
+
+
+def test_a_saying_to_someone_after_its_quotation_shows_the_quotation(engine):
+    text = '"We need to look very carefully at the relationship," Lord Falconer told the BBC.'
+    (told,) = by_trigger(analyze(engine, text), "told")
+    assert "We need to look very carefully" in told.summary

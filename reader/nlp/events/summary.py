@@ -207,8 +207,9 @@ class Summaries:
             return ""
         text = " ".join("".join(t.text_with_ws for t in out).split())
         text += "…" if truncated else ""
-        if c.match.entry.speech and len(out) <= 2:
-            # "'We have an opportunity,' he added": what was said comes before the saying
+        if c.match.entry.speech and not any(j > trig.i and not doc[j].is_punct for j in content_tokens(c)):
+            # "'We have an opportunity,' he added", "'..., ' Lord Falconer told the BBC": what was
+            # said comes before the saying
             said = sorted(j for j in content_tokens(c) if j < trig.i and not doc[j].is_space)
             if said:
                 raw = self.text[doc[said[0]].idx : doc[said[-1]].idx + len(doc[said[-1]])]
