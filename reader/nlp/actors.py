@@ -179,9 +179,12 @@ class _Resolver:
     def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         if not a or not b or a[-1] != b[-1]:
             return False
+        if (a[0] in _PEER_TITLES) != (b[0] in _PEER_TITLES):
+            # "Lady Boothroyd" is "Betty Boothroyd" ennobled, "Lord Callaghan" is "Jim Callaghan"
+            a, b = (a[1:], b) if a[0] in _PEER_TITLES else (a, b[1:])
+            if not a or not b:
+                return False
         short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-        if short[0] in _PEER_TITLES and long_[0] not in _PEER_TITLES:
-            short = short[1:]  # "Lady Boothroyd" is "Betty Boothroyd" ennobled
         return set(short) <= set(long_) or short[0][:1] == long_[0][:1]
 
     # -- roles ---------------------------------------------------------------------------------

@@ -293,7 +293,7 @@ class BriefingEntities:
                     continue
                 kind = rule["rule"]
                 if kind == "label_by_last_word":
-                    hit = doc[c.end - 1].lower_ in words
+                    hit = doc[c.end - 1].lower_ in words and not (c.label == "PERSON" and self._said_to_be_a_person(doc, c))
                 elif kind == "label_by_next_words":
                     hit = c.end < len(doc) and doc[c.end].lower_ in words
                 else:
@@ -308,6 +308,17 @@ class BriefingEntities:
                 if hit:
                     c.label = rule["label"]
         return cands
+
+    def _said_to_be_a_person(self, doc: Doc, c: Candidate) -> bool:
+        """ "a British lecturer, Dennis Hills, who ...": the text itself says the name is a person's
+        (a relative "who" after it, an honorific or title before it, a person noun it names)."""
+        after = [t for t in doc[c.end : c.end + 2] if t.text != ","]
+        if after and after[0].lower_ in ("who", "whom", "whose"):
+            return True
+        before = [t for t in doc[max(0, c.start - 2) : c.start] if t.text != ","]
+        if before and (before[-1].text in self.gaz.honorifics or before[-1].lower_ in self.gaz.title_heads):
+            return True
+        return bool(before) and figures().agent(before[-1].text) is not None and before[-1].pos_ == "NOUN"
 
     def _one_reading_per_name(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Once a word is part of a person's full name, its lone uses are that person too."""

@@ -189,3 +189,9 @@ def test_an_ennobled_person_is_the_same_person(engine):
     assert owner(a, "Joan Halley").id == owner(a, "Lady Halley").id
     b = analyze(engine, "Lord Strathclyde spoke first. Later Lord Strathclyde met reporters.")
     assert owner(b, "Lord Strathclyde").name == "Lord Strathclyde"
+
+
+def test_a_person_with_a_landform_surname_stays_a_person(engine):
+    a = analyze(engine, "He pleaded for the life of a British lecturer, Dennis Hills, who was under a death sentence.")
+    assert owner(a, "Dennis Hills").type == "PERSON"
+    assert owner(analyze(engine, "Israel annexed the Golan Heights in 1981."), "the Golan Heights").type != "PERSON"

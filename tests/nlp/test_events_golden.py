@@ -15,7 +15,7 @@ from reader.documents import load_document
 from reader.model import MODALITIES
 from reader.resources import sample_briefing
 
-BEYOND_CAMEO = {"VOTE", "OFFICE", "LAW", "ECON", "DISASTER"}
+BEYOND_CAMEO = {"VOTE", "OFFICE", "LAW", "ECON", "DISASTER", "ACT"}
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "sample-events.json"
 
 

@@ -227,3 +227,19 @@ def test_a_prefixed_verb_is_one_word_read_as_its_verb(engine):
     triggers = {e.trigger: e for e in analysis.events}
     assert triggers["re-elected"].category in ("VOTE", "OFFICE")
     assert triggers["fast-tracked"].summary.split(": ", 1)[1].startswith("fast-tracked")
+
+
+def test_deaths_and_disasters_have_a_category_and_nobody_does_a_flood(engine):
+    import datetime as dt
+
+    from reader.documents import document_from_text
+
+    def one(text: str, trigger: str):
+        analysis = engine.analyze(document_from_text(text, published=dt.date(2024, 3, 20)))
+        (event,) = [e for e in analysis.events if e.trigger == trigger]
+        return event
+
+    assert one("Former Norland president Sam Oduya has died at home in Brill.", "died").category == "DISASTER"
+    assert one("Three Norland soldiers died in an ambush near Brill.", "died").category == "19"
+    quake = one("The earthquake in Norland killed 40 people.", "killed")
+    assert quake.category == "DISASTER" and quake.agents == []

@@ -85,3 +85,28 @@ def test_the_mayor_of_a_capital_belongs_to_the_city_not_the_country(engine):
     analysis = analyze(engine, "The Mayor of London said the scheme would go ahead. Britain backed it.")
     kinds = {a.name: a for a in analysis.actors}
     assert "London" in kinds and kinds["London"].id != kinds["United Kingdom"].id
+
+
+def test_a_chain_of_he_reaches_back_to_the_name(engine):
+    text = ("Mr Sam Oduya was born in 1912. He enlisted in the navy in 1942. He rose to lieutenant. "
+            "He joined the cabinet in 1964. He resisted devaluation for three years.")
+    assert doers(analyze(engine, text), "resisted") == [["Sam Oduya"]]
+
+
+def test_an_earlier_he_in_the_sentence_is_who_a_later_he_is(engine):
+    text = ("Mr Sam Oduya led the party for a decade. When he refused to support Mr Tom Lane over the "
+            "manifesto in 1968, he said he would not resign.")
+    for agents in doers(analyze(engine, text), "said"):
+        assert "Tom Lane" not in agents
+
+
+def test_a_name_inside_a_quotation_does_not_say_it(engine):
+    text = ('Mr Tom Lane said the news was sad. "I knew what a blow the death of his wife Ann Oduya was," '
+            'he said.')
+    names = [agents for agents in doers(analyze(engine, text), "said")]
+    assert ["Ann Oduya"] not in names
+
+
+def test_his_wife_named_is_the_wife_not_him(engine):
+    text = "Mr Sam Oduya met reporters. His wife Ann Oduya died aged 91."
+    assert doers(analyze(engine, text), "died") == [["Ann Oduya"]]

@@ -183,3 +183,10 @@ def test_mentions_are_sorted_inside_the_text_and_do_not_overlap(engine):
         assert doc.text[d.start : d.end] == d.text
         assert d.type in ("DATE", "TIME", "DURATION", "SET")
         last_end = d.end
+
+
+def test_a_season_inside_a_name_is_no_date(engine):
+    text = 'Before the "Winter of Discontent" the unions struck. The Arab Spring changed the region.'
+    assert extract_dates(engine.nlp(text), PUB) == []
+    dates = extract_dates(engine.nlp("Elections are due in the spring of 2026. Last winter was mild."), PUB)
+    assert [d.text for d in dates] == ["the spring of 2026", "Last winter"]

@@ -128,6 +128,11 @@ class _Builder:
         if not agents:
             agents = self._gathering_parties(c, agent_toks)
         agents = list(dict.fromkeys(agents))
+        struck: list[str] = []
+        if agent_toks and self._is_disaster(agent_toks[0]):
+            # "The earthquake in Norland killed 40 people": nobody did it; the place was struck
+            c.code = "DISASTER"
+            struck, agents = agents, []
         self.agents_of[id(c)] = agents
         self.agent_tokens_of[id(c)] = agent_toks
 
@@ -163,6 +168,7 @@ class _Builder:
                 place_ids.extend(r for r in refs if index.type_of(r) in PLACE_TYPES)  # "in Nairobi and Dar es Salaam"
                 continue
             targets.extend(r for r in refs if r not in agents)
+        targets.extend(struck)
         targets = [t for t in dict.fromkeys(targets) if t not in place_ids or t in agents]
         # "Polish President Andrzej Duda": the title's country takes part, but the person acts
         in_clause = set(bound)
@@ -239,6 +245,13 @@ class _Builder:
                 if nested.hyp and category_of(nested.match.entry.code) in _COERCIVE:
                     c.code = "130"
                     break
+
+    def _is_disaster(self, tok: Token) -> bool:
+        """A noun for a disaster ("the earthquake", "floods"), by the lexicon's own entries."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        entries = self.lex.entries.get((tok.lemma_.lower(), "NOUN")) or self.lex.entries.get((tok.lower_, "NOUN")) or []
+        return any(e.code == "DISASTER" for e in entries)
 
     def _complement(self, trig: Token, entry: Any) -> Token | None:
         """The act a deferring head ("decision to suspend") or a speech verb's object ("announced sanctions") names."""

@@ -184,10 +184,15 @@ class ActorIndex:
             refs = self.token_refs(tok, ctx)
             out.extend(refs)
             resolved_noun = bool(refs) and tok.pos_ == "NOUN"
+            # "his wife Audrey": the person named is the one meant, not whose wife she is
+            named_person = not resolved_noun and tok.pos_ == "NOUN" and any(
+                c.dep_ in ("appos", "compound") and any(self.type_of(a) == "PERSON" for a in self.ids_at(c.i))
+                for c in tok.children)
             for child in tok.children:
                 if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct":
                     continue
-                if resolved_noun and child.dep_ in ("poss", "amod", "compound"):
+                if (resolved_noun or named_person) and child.dep_ in ("poss", "amod", "compound") and not (
+                        named_person and self.ids_at(child.i) and child.dep_ == "compound"):
                     continue  # "his country" is the country, "his Russian counterpart" the person
                 if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
                     continue
@@ -243,7 +248,7 @@ class ActorIndex:
         possessive = tok.dep_ == "poss" or low in ("its", "his")
         objective = tok.dep_ in ("dobj", "pobj", "dative") and not low.endswith("self")
         # 'Neill said: "He has behaved badly"': in a quotation the speaker is "I", never "he"
-        quoted = tok.i in self.quoted_tokens()
+        quoted = self.in_quotation(tok)
         order = (ctx.subject, ctx.speaker) if possessive else (ctx.speaker, ctx.subject)
         for ids in order:
             if (ids is ctx.subject and objective) or (quoted and set(ids) & set(ctx.speaker)):
@@ -251,6 +256,14 @@ class ActorIndex:
             if fits(ids):
                 return list(ids)
         return self._only_before(tok, types, gender, exclude=ctx.speaker if quoted else ())
+
+    def in_quotation(self, tok: Token) -> bool:
+        """Inside a quotation, and not the sayer of an aside in it ('"...," he said, "..."': an
+        unclosed quotation mark, common in the BBC's paragraphs, does not make "he" quoted)."""
+        if tok.i not in self.quoted_tokens():
+            return False
+        head = tok.head
+        return not (tok.dep_ == "nsubj" and any(e.speech for e in self.lexicon.entries.get((head.lemma_.lower(), "VERB"), ())))
 
     def quoted_tokens(self) -> set[int]:
         """Tokens between quotation marks, a paragraph at most ("..." and “...”; not ' ', which
@@ -291,7 +304,19 @@ class ActorIndex:
         """
         sent = tok.sent
         seen = []
+        quoted = self.quoted_tokens()
+        outside = not self.in_quotation(tok)
+        end = tok.i
         for i in range(sent.start, tok.i):
+            t = self.doc[i]
+            if t.pos_ == "PRON" and t.lower_ in PERSON_PRONOUNS and gender is not None and _gender_of(t.lower_) == gender \
+                    and t.dep_ in ("nsubj", "nsubjpass"):
+                # "When he refused to back Wilson, he said": the first "he" is the one meant again
+                end = i
+                break
+        for i in range(sent.start, end):
+            if outside and i in quoted:
+                continue  # '"... his wife Audrey ...," he said': nobody named in the quotation says it
             for actor_id in self.ids_at(i):
                 if (self.type_of(actor_id) in types and actor_id not in seen and actor_id not in exclude
                         and self.agrees(actor_id, gender)):
@@ -301,11 +326,16 @@ class ActorIndex:
         if seen:
             return []
         # else the subject of one of the previous sentences (a paragraph about one person or country)
-        for _ in range(3 if "PERSON" in types else 1):
+        budget, chain = (3 if "PERSON" in types else 1), 8
+        while budget > 0 and chain > 0:
             if sent.start == 0:
                 return []
             sent = self.doc[sent.start - 1].sent
             subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+            chain -= 1
+            if subj and gender is not None and subj[0].lower_ in PERSON_PRONOUNS and _gender_of(subj[0].lower_) == gender:
+                continue  # "He enlisted in 1942. He rose to lieutenant.": the same "he", further back
+            budget -= 1
             if subj:
                 ids = [a for a in self.ids_at(subj[0].i) if self.type_of(a) in types]
                 if len(ids) == 1 and self.agrees(ids[0], gender) and ids[0] not in exclude:

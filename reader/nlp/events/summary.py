@@ -207,7 +207,7 @@ class Summaries:
             return ""
         text = " ".join("".join(t.text_with_ws for t in out).split())
         text += "…" if truncated else ""
-        if c.match.entry.speech and not any(j > trig.i and not doc[j].is_punct for j in content_tokens(c)):
+        if c.match.entry.speech and (len(out) <= 2 or not any(j > trig.i and not doc[j].is_punct for j in content_tokens(c))):
             # "'We have an opportunity,' he added", "'..., ' Lord Falconer told the BBC": what was
             # said comes before the saying
             said = sorted(j for j in content_tokens(c) if j < trig.i and not doc[j].is_space)

@@ -143,6 +143,22 @@ class _DocView:
         token = self.token(cand.match.start())
         return token is None or not self._before(token, 2) & POSSESSIVES  # "in his 30s" is an age
 
+    def _accept_season(self, cand: Candidate) -> bool:
+        """ "the 'Winter of Discontent'", "the Arab Spring": a capitalised season inside a name is
+        no date (a season of a year, "Winter 2004", still is)."""
+        if cand.group("year"):
+            return True
+        word = next((t for t in self.doc.char_span(cand.start, cand.end, alignment_mode="expand") or ()
+                     if t.lower_ in lexicon_words()["seasons"]), None)
+        if word is None or not word.text[:1].isupper():
+            return True
+        after = self.doc[word.i + 1 : word.i + 3]
+        if len(after) == 2 and after[0].lower_ == "of" and after[1].text[:1].isupper() and not after[1].like_num:
+            return False
+        before = self.doc[word.i - 1] if word.i > 0 else None
+        return not (before is not None and before.text[:1].isupper() and not before.is_sent_start
+                    and before.pos_ in ("PROPN", "ADJ") and not before.like_num)
+
     def _accept_holiday(self, cand: Candidate) -> bool:
         token = self.token(cand.match.start("holiday"))
         if token is None or token.i == 0:
@@ -163,6 +179,7 @@ VETOES: dict[str, Callable[[_DocView, Candidate], bool]] = {
     "year": _DocView._accept_year,
     "decade": _DocView._accept_decade,
     "holiday": _DocView._accept_holiday,
+    "season": _DocView._accept_season,
     "mdy": _DocView._accept_mdy,
 }
 
