@@ -16,6 +16,7 @@ change. The attribute ruler and lemmatizer run after it as usual.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -33,6 +34,8 @@ _CLOSING = frozenset({".", "!", "?", ";", ":", "…"})
 MAX_TOKENS = 25
 #: How far below its best tag the tagger may score VBZ for a word still to be read as the verb.
 MAX_SCORE_GAP = 6.0
+#: A line short enough to be a headline (the text of one, at most this many characters).
+_SHORT_LINE = re.compile(r"(?m)^[^\n]{1,200}$")
 #: The pipes that make a parse, run in this order on the rewritten line.
 _PARSE_PIPES = ("tok2vec", "tagger", "parser")
 
@@ -53,7 +56,15 @@ class HeadlineVerbs:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
             return doc
-        for sent in list(doc.sents):
+        # lines found in the text, not by a walk over every sentence: a long report has few
+        for match in _SHORT_LINE.finditer(doc.text):
+            line = match.group(0).rstrip()
+            if not line.strip() or line.rstrip("\"'’”»)").endswith(tuple(_CLOSING)):
+                continue
+            span = doc.char_span(match.start(), match.start() + len(line), alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            sent = span[0].sent
             if not is_headline(sent):
                 continue
             k = self.candidate(sent)

@@ -46,6 +46,8 @@ class PrefixedVerbs:
 
     def __init__(self, nlp: Language) -> None:
         self.prefixes = load_lexicon().cue("verb_prefix")
+        words = "|".join(map(re.escape, sorted(self.prefixes, key=len, reverse=True)))
+        self.pattern = re.compile(r"\b(?:" + words + r")-[^\W\d_]+", re.IGNORECASE)
         self.known: frozenset[str] = frozenset()
         self.irregular: dict[str, str] = {}
         if "lemmatizer" in nlp.pipe_names:
@@ -57,12 +59,14 @@ class PrefixedVerbs:
                 self.irregular = {form: lemmas[0] for form, lemmas in tables.get_table("lemma_exc").get("verb", {}).items()}
 
     def __call__(self, doc: Doc) -> Doc:
-        for tok in doc:
-            if "-" not in tok.text or tok.pos_ not in ("VERB", "AUX"):
+        # found in the text, not by a walk over every token: a long briefing has few of them
+        for match in self.pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None or len(span) != 1 or span[0].pos_ not in ("VERB", "AUX"):
                 continue
+            tok = span[0]
             prefix, _, tail = tok.text.lower().partition("-")
-            if prefix in self.prefixes and tail:
-                tok.lemma_ = self.prefixed_lemma(prefix, tail, tok.tag_)
+            tok.lemma_ = self.prefixed_lemma(prefix, tail, tok.tag_)
         return doc
 
     def prefixed_lemma(self, prefix: str, tail: str, tag: str) -> str:
