@@ -24,8 +24,11 @@ def register_library_commands(sub: argparse._SubParsersAction[argparse.ArgumentP
     )
 
     p = sub.add_parser("import", parents=[common], help="import briefing files or folders into the library")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files (.txt, .md, .html) or folders")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files (.txt, .md, .html) or folders")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress, only problems and the summary")
+    from reader.archive.cli import add_import_options, register_archive_command
+
+    add_import_options(p)
     p.add_argument(
         "--published",
         type=_date,
@@ -83,6 +86,7 @@ def register_library_commands(sub: argparse._SubParsersAction[argparse.ArgumentP
     )
     p.add_argument("--out", metavar="FILE", help="the new library (default: LIBRARY.repaired-<time>.db beside it)")
     p.set_defaults(handler=cmd_repair)
+    register_archive_command(sub, common)
 
 
 def _positive(value: str) -> int:
@@ -139,8 +143,12 @@ class _Interrupts:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from reader.engine import Engine
+    from reader.archive.cli import cmd_import_analyses, import_hook
+    from reader.archive.pool import worker_summary
 
+    if bool(args.paths) == bool(args.analyses):
+        print("briefing: give the files or folders to import, or --analyses DIR (not both)", file=sys.stderr)
+        return 2
     tty = sys.stderr.isatty()
     shown_failures = 0
 
@@ -162,17 +170,27 @@ def cmd_import(args: argparse.Namespace) -> int:
         else:
             print(line, file=sys.stderr, flush=True)
 
-    with _open(args, write=True) as library, _Interrupts() as interrupts:
-        library.import_paths(
-            args.paths,
-            Engine(),
-            progress=progress,
-            cancel=lambda: interrupts.requested,
-            published=args.published,
-            report=report,
-        )
+    engine, pool = (None, None) if args.analyses else import_hook(args)
+    try:
+        with _open(args, write=True) as library, _Interrupts() as interrupts:
+            if args.analyses:
+                cmd_import_analyses(args, library, progress, lambda: interrupts.requested, report)
+            else:
+                library.import_paths(
+                    args.paths,
+                    engine,
+                    progress=progress,
+                    cancel=lambda: interrupts.requested,
+                    published=args.published,
+                    report=report,
+                )
+    finally:
+        if pool is not None:
+            pool.close()
     if tty and not args.quiet:
         print("\r\033[K", end="", file=sys.stderr)
+    if worker_summary(pool) and not args.quiet:
+        print(f"briefing: {worker_summary(pool)}", file=sys.stderr)
     for _, message in report.failed[shown_failures:]:
         print(f"briefing: {message}", file=sys.stderr)
     summary = (
