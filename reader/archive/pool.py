@@ -257,10 +257,26 @@ def import_engine(fallback: Callable[[], Any], paths: Iterable[str | Path] = (),
     return pool, pool
 
 
-def window_import_engine(caching_engine: Any, paths: Iterable[str | Path]) -> tuple[Any, WorkerPool | None]:
-    """For the window's import: its own engine when one was handed to it (tests), else as the CLI decides."""
-    injected = getattr(caching_engine, "_inner", None) is not None and not getattr(caching_engine, "_owns_inner", False)
-    return import_engine(lambda: caching_engine, paths, 1 if injected else None)
+class WindowImportEngine:
+    """The window's import engine: decides on workers at the first batch, on the import's thread.
+
+    Deciding needs the list of files (a folder walk), which must not run on the GUI thread;
+    an engine handed to the window (tests, an engine process of its own) is kept as it is.
+    """
+
+    def __init__(self, caching_engine: Any, paths: Iterable[str | Path]) -> None:
+        self._caching, self._paths = caching_engine, list(paths)
+        injected = getattr(caching_engine, "_inner", None) is not None and not getattr(caching_engine, "_owns_inner", False)
+        self._workers = 1 if injected else None
+        self.pool: WorkerPool | None = None
+
+    def analyze_many(self, documents: Iterable[Document]) -> Iterator[Analysis]:
+        engine, self.pool = import_engine(lambda: self._caching, self._paths, self._workers)
+        return engine.analyze_many(documents)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
 
 
 def worker_summary(pool: WorkerPool | None) -> str:

@@ -202,5 +202,9 @@ def test_the_window_keeps_an_engine_it_was_given(tmp_path):
         _inner = FakeEngine()
         _owns_inner = False
 
-    engine, pool = pool_module.window_import_engine(Caching(), [_folder(tmp_path, 40)])
-    assert pool is None and isinstance(engine, Caching)
+        def analyze_many(self, documents):
+            return self._inner.analyze_many(documents)
+
+    engine = pool_module.WindowImportEngine(Caching(), [_folder(tmp_path, 40)])
+    assert engine._workers == 1
+    assert len(list(engine.analyze_many([Document(text="Erdoğan met Zelensky.")]))) == 1 and engine.pool is None
