@@ -215,13 +215,16 @@ class LibraryBrowser(QObject):
         relay.progress.connect(on_progress)
         worker = LibraryWorker(self.session.path, self, name="import").start()
         self._import_worker, self._import_cancel, self.import_dialog = worker, cancel, dialog
-        engine = self.session.engine
+        from reader.archive.pool import WindowImportEngine  # worker processes when the machine has cores to spare
+
+        engine = WindowImportEngine(self.session.engine, paths)
 
         def finish(result: ImportReport | None, message: str = "") -> None:
             dialog.close()
             dialog.deleteLater()
             relay.deleteLater()
             worker.close()
+            engine.close()
             self._import_worker = self._import_cancel = self.import_dialog = None
             final = result or report
             message = message or final.stopped
