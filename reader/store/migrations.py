@@ -121,6 +121,15 @@ def m004_library_view_indexes(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_briefings_title_nocase ON briefings (title COLLATE NOCASE)")
 
 
+@migrations()
+def m005_event_dates(db: Database) -> None:
+    # The dates of each cached analysis's events, kept by triggers, so the timeline's first page
+    # of a large library reads an index instead of every analysis (reader/store/timeline_index.py).
+    from reader.store.timeline_index import create_event_dates
+
+    create_event_dates(db)
+
+
 def schema_version(db: Database) -> int:
     """How many of our migrations this database has applied."""
     return len(migrations.applied(db))
