@@ -29,6 +29,12 @@ class Timeline:
 
         Reads the cached analyses in bulk; only briefings with corrections are fully rebuilt.
         """
+        if actor is None and limit is not None:  # the first page of a large library, from the date index
+            from reader.store.timeline_index import first_page
+
+            page = first_page(self, limit)
+            if page is not None:
+                return page
         summaries = {s.id: s for s in self.briefings.list_briefings(sort="published", actor=actor, top_actors=0)}
         entries: list[TimelineEntry] = []
         with self.conn.translating():
