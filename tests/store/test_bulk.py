@@ -100,3 +100,9 @@ def test_a_read_only_library_refuses_a_bulk_load(tmp_path):
         lib.refusal = "the library is read-only"
         with pytest.raises(StoreError, match="read-only"):
             load_analyses(lib, [], 0, report=ImportReport())
+
+
+def test_the_load_settings_are_restored_after_it(library, tmp_path):
+    load_analyses(library, _records(_folder(tmp_path, 3)), 3)
+    assert library.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL: notes survive a power cut
+    assert library.db.execute("PRAGMA cache_size").fetchone()[0] == -32000
