@@ -139,11 +139,9 @@ def cmd_import_analyses(args: argparse.Namespace, library: Any, progress: Any, c
         raise_error(f"{folder.path}: no finished shards here (written by `briefing analyze-archive --out`)")
     folder.check_version(ENGINE_VERSION, "load them into this library")
 
-    def records() -> Any:
-        for shard in sorted(folder.shards, key=lambda s: s.number):
-            yield from folder.read(shard)
+    from reader.archive.loader import prepared_records
 
-    load_analyses(library, records(), folder.documents(), progress=progress, cancel=cancel, report=report)
+    load_analyses(library, prepared_records(folder.path), folder.documents(), progress=progress, cancel=cancel, report=report)
 
 
 def raise_error(message: str) -> None:

@@ -180,17 +180,20 @@ class ArchiveFolder:
 
     def read(self, record: ShardRecord) -> Iterator[dict[str, Any]]:
         """The analyses of one shard, after checking its bytes against the sidecar's sha256."""
+        for line in self.read_lines(record):
+            yield json.loads(line)
+
+    def read_lines(self, record: ShardRecord) -> list[str]:
+        """The JSON lines of one shard (one analysis each), checked against the sidecar's sha256."""
         path = self.path / record.name
         try:
             payload = path.read_bytes()
         except OSError as exc:
             raise ShardError(f"{path}: cannot read the shard ({exc.strerror or exc})") from None
         if record.sha256 and hashlib.sha256(payload).hexdigest() != record.sha256:
-            raise ShardError(f"{path}: the shard is damaged (its checksum differs from {path.with_suffix('').with_suffix('.json').name})")
+            raise ShardError(f"{path}: the shard is damaged (its checksum differs from shard-{record.number:06d}.json)")
         try:
             text = gzip.decompress(payload).decode("utf-8")
         except (OSError, EOFError, UnicodeDecodeError) as exc:
             raise ShardError(f"{path}: the shard is damaged ({exc})") from None
-        for line in text.splitlines():
-            if line:
-                yield json.loads(line)
+        return [line for line in text.splitlines() if line]

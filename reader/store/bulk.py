@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
@@ -38,14 +39,17 @@ Progress = Callable[[int, int, str], None]
 
 def load_analyses(
     library: Library,
-    records: Iterable[dict[str, Any]],
+    records: Iterable[Prepared | dict[str, Any]],
     total: int,
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
     report: ImportReport | None = None,
     batch: int = BATCH,
 ) -> ImportReport:
-    """Store each `Analysis.to_dict()` record (document included) as `import_paths` would."""
+    """Store each `Analysis.to_dict()` record (document included) as `import_paths` would.
+
+    Records may come `prepare`d already (reader/archive/loader.py does that in another process).
+    """
     library.require_writable()
     report = report if report is not None else ImportReport()
     with translating(library._where), _loading(library.db):
@@ -75,7 +79,7 @@ def _loading(db: Database) -> Iterator[None]:
 
 def _load(
     library: Library,
-    records: Iterable[dict[str, Any]],
+    records: Iterable[Prepared | dict[str, Any]],
     total: int,
     progress: Progress | None,
     cancel: Callable[[], bool] | None,
@@ -112,49 +116,88 @@ def _load(
     return report
 
 
-def _store(library: Library, record: dict[str, Any], report: ImportReport, fast: bool) -> str:
-    """One record inside the open transaction; returns its source for the progress line."""
-    document = Document.from_dict(record["document"])
-    version = record.get("engine_version") or ""
-    if version != ENGINE_VERSION:
-        raise StoreError(f"{document.source}: analysed by engine {version or 'unknown'}, not {ENGINE_VERSION}")
-    state, briefing_id = library._classify(document)
-    if state == "unchanged":
-        report.unchanged.append(document.source)
-    elif state == "changed" or not fast:
-        library._store_imported(document, briefing_id, Analysis.from_dict(record), report)
-    else:
-        report.added.append(_insert_new(library, document, record))
-    return document.source
+@dataclass(slots=True)
+class Prepared:
+    """One analysis made ready for the library: everything a new briefing's rows need, as text.
+
+    `prepare` is pure (no library), so it can run in another process while this one writes;
+    its strings cross a pipe far faster than the JSON they came from can be parsed again.
+    """
+
+    source: str
+    digest: str
+    engine_version: str
+    #: The briefings row without id and timestamps (`library._document_row`).
+    row: dict[str, Any]
+    #: The analysis as the library stores it: `Analysis.to_dict()` without the document, as JSON.
+    data: str
+    #: The actor index rows without the briefing id: [name_key, name, type, mentions].
+    actors: list[list[Any]]
+    #: The whole record as JSON, for the rare briefing that takes `import_paths`' own path.
+    line: str
 
 
-def _insert_new(library: Library, document: Document, record: dict[str, Any]) -> str:
-    """A new briefing, its analysis and its actor index, written straight from the record."""
-    db = library.db
-    digest = content_hash(document.text)
-    briefing_id = digest[:16]  # Document.id, without hashing the text once more per actor
-    stamp = now()
-    row = {"id": briefing_id, **_document_row(document), "imported_at": stamp, "updated_at": stamp}
-    columns = ", ".join(row)
-    db.execute(f"INSERT INTO briefings ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
-    data = {k: v for k, v in record.items() if k != "document"}
-    db.execute("DELETE FROM analyses WHERE content_hash = ? AND engine_version != ?", [digest, ENGINE_VERSION])
-    db.execute(
-        "INSERT INTO analyses (content_hash, engine_version, data, created_at) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (content_hash, engine_version) DO UPDATE SET data = excluded.data, created_at = excluded.created_at",
-        [digest, ENGINE_VERSION, json.dumps(data, ensure_ascii=False), stamp],
-    )
+def prepare(record: dict[str, Any] | str) -> Prepared:
+    """A record (`Analysis.to_dict()`, or its JSON line as a shard holds it) made ready to store."""
+    line = record if isinstance(record, str) else json.dumps(record, ensure_ascii=False)
+    data = json.loads(line) if isinstance(record, str) else record
+    document = Document.from_dict(data["document"])
+    analysis = {k: v for k, v in data.items() if k != "document"}
     actors: dict[str, list[Any]] = {}
-    for actor in data.get("actors", []):
+    for actor in analysis.get("actors", []):
         key = _key(actor["name"])
         mentions = len(actor.get("mentions", []))
         if key in actors:
-            actors[key][4] += mentions
+            actors[key][3] += mentions
         else:
-            actors[key] = [briefing_id, key, actor["name"], actor["type"], mentions]
-    if actors:
+            actors[key] = [key, actor["name"], actor["type"], mentions]
+    return Prepared(
+        source=document.source,
+        digest=content_hash(document.text),
+        engine_version=data.get("engine_version") or "",
+        row=_document_row(document),
+        data=json.dumps(analysis, ensure_ascii=False),
+        actors=list(actors.values()),
+        line=line,
+    )
+
+
+def _store(library: Library, record: Prepared | dict[str, Any], report: ImportReport, fast: bool) -> str:
+    """One record inside the open transaction; returns its source for the progress line."""
+    p = record if isinstance(record, Prepared) else prepare(record)
+    if p.engine_version != ENGINE_VERSION:
+        raise StoreError(f"{p.source}: analysed by engine {p.engine_version or 'unknown'}, not {ENGINE_VERSION}")
+    db = library.db
+    # `Library._classify`'s rules, on the prepared hash: a known text is unchanged, a known source changed.
+    if db.execute("SELECT 1 FROM briefings WHERE content_hash = ? LIMIT 1", [p.digest]).fetchone():
+        report.unchanged.append(p.source)
+        return p.source
+    changed = db.execute("SELECT id FROM briefings WHERE source = ? ORDER BY imported_at DESC LIMIT 1", [p.source]).fetchone()
+    if changed or not fast:
+        data = json.loads(p.line)
+        document = Document.from_dict(data["document"])
+        library._store_imported(document, changed[0] if changed else None, Analysis.from_dict(data), report)
+    else:
+        report.added.append(_insert_new(db, p))
+    return p.source
+
+
+def _insert_new(db: Database, p: Prepared) -> str:
+    """A new briefing, its analysis and its actor index, written straight from the prepared rows."""
+    briefing_id = p.digest[:16]  # Document.id
+    stamp = now()
+    row = {"id": briefing_id, **p.row, "imported_at": stamp, "updated_at": stamp}
+    columns = ", ".join(row)
+    db.execute(f"INSERT INTO briefings ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+    db.execute("DELETE FROM analyses WHERE content_hash = ? AND engine_version != ?", [p.digest, ENGINE_VERSION])
+    db.execute(
+        "INSERT INTO analyses (content_hash, engine_version, data, created_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (content_hash, engine_version) DO UPDATE SET data = excluded.data, created_at = excluded.created_at",
+        [p.digest, ENGINE_VERSION, p.data, stamp],
+    )
+    if p.actors:
         db.conn.executemany(
             "INSERT INTO briefing_actors (briefing_id, name_key, name, type, mentions) VALUES (?, ?, ?, ?, ?)",
-            list(actors.values()),
+            [[briefing_id, *actor] for actor in p.actors],
         )
     return briefing_id
