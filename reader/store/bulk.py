@@ -33,6 +33,9 @@ from reader.store.records import ImportReport
 
 #: Briefings per transaction: ~1 s of work at the measured rate, and one fsync instead of 500.
 BATCH = 500
+#: WAL pages between two checkpoints during a load (~400 MB): measured on 30,000 BBC analyses,
+#: 402 briefings/s with SQLite's default of 1,000 and 555 with this, the machine equally busy.
+CHECKPOINT_PAGES = 100_000
 #: Called as progress(done, total, source) after each briefing is committed.
 Progress = Callable[[int, int, str], None]
 
@@ -66,15 +69,19 @@ def _loading(db: Database) -> Iterator[None]:
     process (what the load promises), and only a power cut can take back the last batches,
     never damaging the file; the load writes nothing that the shards do not hold, and running it
     again restores what a power cut took. Notes, written elsewhere, keep FULL.
+    A checkpoint every `CHECKPOINT_PAGES` pages instead of 1,000: the indexes' pages, changed by
+    every batch, are copied into the file once per checkpoint instead of once per batch.
     """
-    cache, sync = db.execute("PRAGMA cache_size").fetchone()[0], db.execute("PRAGMA synchronous").fetchone()[0]
+    settings = {name: db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("cache_size", "synchronous", "wal_autocheckpoint")}
     db.execute("PRAGMA cache_size = -256000")
     db.execute("PRAGMA synchronous = NORMAL")
+    db.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
     try:
         yield
     finally:
-        db.execute(f"PRAGMA cache_size = {int(cache)}")
-        db.execute(f"PRAGMA synchronous = {int(sync)}")
+        for name, value in settings.items():
+            db.execute(f"PRAGMA {name} = {int(value)}")
+        db.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def _load(

@@ -106,3 +106,4 @@ def test_the_load_settings_are_restored_after_it(library, tmp_path):
     load_analyses(library, _records(_folder(tmp_path, 3)), 3)
     assert library.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL: notes survive a power cut
     assert library.db.execute("PRAGMA cache_size").fetchone()[0] == -32000
+    assert library.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
