@@ -25,6 +25,7 @@ import contextlib
 import importlib
 import itertools
 import multiprocessing
+import queue
 import resource
 import signal
 import threading
@@ -59,6 +60,20 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _drain(conn: Connection, inbox: queue.SimpleQueue[Any]) -> None:
+    """Read the writer's batches as they come, so its send never waits for ours.
+
+    Without this, a large batch and a large result could each fill the pipe one way while the
+    two processes wait on each other's send (a deadlock with texts of a few hundred kilobytes).
+    """
+    while True:
+        try:
+            inbox.put(conn.recv())
+        except (EOFError, OSError):
+            inbox.put(None)
+            return
+
+
 def _serve(conn: Connection, engine_spec: str) -> None:
     """Worker process: build the engine, then answer ("batch", seq, documents) until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the writer handles Ctrl+C; see the module docstring
@@ -72,13 +87,12 @@ def _serve(conn: Connection, engine_spec: str) -> None:
         with contextlib.suppress(OSError):
             conn.send(("failed", reason))
         return
+    inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    threading.Thread(target=_drain, args=(conn, inbox), name="briefing-worker-inbox", daemon=True).start()
     while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
+        message = inbox.get()
+        if message is None or message[0] != "batch":
             return  # the writer is gone (finished, or killed): nothing of ours to save
-        if message[0] != "batch":
-            return
         _, seq, documents = message
         error: BaseException | None = None
         analyses: list[Analysis] = []

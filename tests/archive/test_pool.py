@@ -208,3 +208,13 @@ def test_the_window_keeps_an_engine_it_was_given(tmp_path):
     engine = pool_module.WindowImportEngine(Caching(), [_folder(tmp_path, 40)])
     assert engine._workers == 1
     assert len(list(engine.analyze_many([Document(text="Erdoğan met Zelensky.")]))) == 1 and engine.pool is None
+
+
+@pytest.mark.timeout(60)
+def test_large_batches_and_large_results_do_not_deadlock_the_pipes():
+    """Batches and results of megabytes each way: the worker drains its inbox while it works."""
+    documents = [Document(text="Erdoğan met Zelensky in Turkey. " * 8000 + f"\nPart {i}.", source=f"{i}.txt") for i in range(12)]
+    with WorkerPool(2, engine=FAKE, batch_size=4) as pool:
+        analyses = list(pool.analyze_many(documents))
+    assert [a.document.source for a in analyses] == [d.source for d in documents]
+    assert sum(len(a.actors[0].mentions) for a in analyses) == 12 * 8000
