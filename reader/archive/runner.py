@@ -16,14 +16,18 @@ the next run. Running the same command again resumes: files already in a shard a
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
+import signal
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.archive.pool import ENGINE, _resolve
+from reader.archive import pool
+from reader.archive.pool import _resolve
 from reader.archive.shards import ArchiveFolder, encode_shard
 from reader.errors import BriefingError
 from reader.model import ENGINE_VERSION, Document
@@ -33,6 +37,8 @@ from reader.model import ENGINE_VERSION, Document
 FILES_PER_SHARD = 64
 MIN_FILES_PER_SHARD = 8
 IN_FLIGHT_PER_WORKER = 2
+#: Seconds between two looks at Ctrl+C while the cluster works.
+POLL_S = 0.5
 #: Called as progress(documents done, documents known, last shard name).
 Progress = Callable[[int, int, str], None]
 
@@ -64,7 +70,7 @@ def worker_engine_version() -> str:
     return ENGINE_VERSION
 
 
-def analyse_group(documents: list[Document], load_failures: list[dict[str, str]], engine_spec: str = ENGINE) -> tuple[bytes, int, list[dict[str, str]], float]:
+def analyse_group(documents: list[Document], load_failures: list[dict[str, str]], engine_spec: str = pool.ENGINE) -> tuple[bytes, int, list[dict[str, str]], float]:
     """On a worker: (compressed shard, documents in it, failures, peak MB). Never raises for a document."""
     from reader.archive.pool import peak_rss_mb
 
@@ -105,9 +111,20 @@ def connect(scheduler: str) -> tuple[Any, Any]:
         from reader.archive.sizing import default_workers
 
         # One thread per process: spaCy holds the GIL, so a second thread in a worker gains nothing.
-        cluster = LocalCluster(
-            n_workers=workers or default_workers(), threads_per_worker=1, processes=True, dashboard_address=None
-        )
+        # Its processes start with SIGINT ignored (kept across exec): Ctrl+C in a terminal reaches
+        # the whole process group, and only this client decides what to keep.
+        # The cluster's own log (a cancelled task, a closing worker) is not the reader's to show.
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
+        logging.getLogger("distributed").setLevel(logging.ERROR)
+        ignoring = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if ignoring else None
+        try:
+            cluster = LocalCluster(
+                n_workers=workers or default_workers(), threads_per_worker=1, processes=True, dashboard_address=None
+            )
+        finally:
+            if ignoring:
+                signal.signal(signal.SIGINT, previous)
         return Client(cluster), cluster
     try:
         return Client(scheduler, timeout="20s"), None
@@ -160,9 +177,13 @@ def analyze_archive(
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
     files_per_shard: int = FILES_PER_SHARD,
-    engine: str = ENGINE,
+    engine: str | None = None,
 ) -> ArchiveReport:
-    """Analyse every briefing under `paths` on the cluster into shards in `out`; resumes a run there."""
+    """Analyse every briefing under `paths` on the cluster into shards in `out`; resumes a run there.
+
+    `engine` is the workers' engine as "module:callable" (default: `reader.archive.pool.ENGINE`).
+    """
+    engine = engine or pool.ENGINE
     from reader.store.library import expand_paths
 
     folder = ArchiveFolder.open(out, create=True)
@@ -188,7 +209,7 @@ def analyze_archive(
 
 
 def _run(client: Any, folder: ArchiveFolder, groups: list[list[Path]], published: dt.date | None, progress: Progress | None, cancel: Callable[[], bool] | None, report: ArchiveReport, engine: str) -> None:
-    from distributed import as_completed
+    from distributed import wait
 
     window = max(1, report.workers * IN_FLIGHT_PER_WORKER)
     numbers = iter(range(folder.next_number(), folder.next_number() + len(groups)))
@@ -197,43 +218,40 @@ def _run(client: Any, folder: ArchiveFolder, groups: list[list[Path]], published
     total_estimate = known + sum(len(g) for g in groups)
     futures: dict[Any, tuple[int, list[Path]]] = {}
 
-    def submit() -> Any | None:
+    def submit() -> None:
         if not queue or (cancel is not None and cancel()):
-            return None
+            return
         _, group = queue.pop(0)
         documents, load_failures = _load(group, published)
         future = client.submit(analyse_group, documents, load_failures, engine, pure=False)
         futures[future] = (next(numbers), group)
-        return future
 
-    pending = as_completed([f for f in (submit() for _ in range(window)) if f is not None])
+    for _ in range(window):
+        submit()
     done = known
-    for future in pending:
-        number, group = futures.pop(future)
-        try:
-            payload, count, failures, _peak = future.result()
-        except Exception as exc:  # the worker died on it (KilledWorker after Dask's retries), or the task broke
-            reason = _reason(exc)
-            report.lost.extend({"source": str(p), "reason": f"not analysed: {reason}"} for p in group)
-        else:
-            record = folder.write_shard(number, payload, ENGINE_VERSION, [str(p) for p in group], count, failures)
-            report.documents += count
-            report.shards += 1
-            report.failures.extend(failures)
-            done += count
-            folder.write_manifest(ENGINE_VERSION, report.missing + report.lost, complete=False)
-            if progress is not None:
-                progress(done, max(done, total_estimate), record.name)
-        if cancel is not None and cancel():
+    while futures:
+        if cancel is not None and cancel():  # stop now: groups still out are redone by the next run
             report.cancelled = True
-            for other in list(futures):
-                other.cancel()
+            client.cancel(list(futures))
             break
-        nxt = submit()
-        if nxt is not None:
-            pending.add(nxt)
-
-
-def default_scheduler() -> str:
-    """`local:N` with this machine's worker count, or $BRIEFING_SCHEDULER."""
-    return os.environ.get("BRIEFING_SCHEDULER") or "local"
+        try:
+            finished, _ = wait(list(futures), timeout=POLL_S, return_when="FIRST_COMPLETED")
+        except TimeoutError:
+            continue  # nothing yet: look at Ctrl+C again (a cluster that lost its workers waits for new ones)
+        for future in finished:
+            number, group = futures.pop(future)
+            try:
+                payload, count, failures, _peak = future.result()
+            except Exception as exc:  # the worker died on it (KilledWorker after Dask's retries), or the task broke
+                reason = _reason(exc)
+                report.lost.extend({"source": str(p), "reason": f"not analysed: {reason}"} for p in group)
+            else:
+                record = folder.write_shard(number, payload, ENGINE_VERSION, [str(p) for p in group], count, failures)
+                report.documents += count
+                report.shards += 1
+                report.failures.extend(failures)
+                done += count
+                folder.write_manifest(ENGINE_VERSION, report.missing + report.lost, complete=False)
+                if progress is not None:
+                    progress(done, max(done, total_estimate), record.name)
+            submit()

@@ -157,3 +157,29 @@ def test_archive_then_import_analyses_is_the_library_a_plain_import_makes(tmp_pa
     words = ["minister", "election", "tax", "said", "Blair"]
     assert _search(plain, words) == _search(loaded, words)
     assert _timeline(plain) == _timeline(loaded) and _timeline(plain)
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_an_archive_run_in_one_line_and_the_same_command_resumes_it(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    child = Path(__file__).with_name("archive_child.py")
+    folder, out = _folder(tmp_path, 300), tmp_path / "out"
+    command = [sys.executable, str(child), "archive.fakes:SlowEngine", str(out), str(folder), "1"]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if line.startswith("["):
+            os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the client and its LocalCluster
+            break
+    err = proc.stderr.read()
+    assert proc.wait(120) == 130, err
+    assert "stopped;" in err and "Run the same command again to resume" in err and "Traceback" not in err
+    assert not json.loads((out / "manifest.json").read_text())["complete"]
+    again = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    sources = [a["document"]["source"] for a in _lines(out)]
+    assert len(sources) == len(set(sources)) == 300
