@@ -141,6 +141,9 @@ class _ProgressLine:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a frozen build re-runs itself as an analysis worker (import --workers)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
