@@ -6,7 +6,8 @@ Each round imports the articles (a private copy of ../shared/corpus/bbc-politics
 fresh library once per worker count, each as its own `briefing import` process, so model
 loading, reading, analysis and writing are all in the time. Prints wall-clock seconds,
 briefings per second, the throughput ratio, the writer's peak resident memory and each
-worker's (as the workers report it), and the load average before each import: the 2 cores
+worker's (as the workers report it), the CPU seconds of the writer and of each worker, and the
+load average before each import: the 2 cores
 are shared, and a busy minute for one count and a quiet one for the other skews a ratio.
 """
 
@@ -30,15 +31,17 @@ _CHILD = """
 import json, resource, sys
 from reader.archive import pool
 from reader.cli import main
-seen = {}
+seen, cpu = {}, {}
 close = pool.WorkerPool.close
 def keep(self):
     seen.update(self.peak_rss)
+    cpu.update(self.cpu_seconds)
     close(self)
 pool.WorkerPool.close = keep
 code = main(sys.argv[1:])
-print(json.dumps({"code": code, "writer_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "workers_mb": sorted(seen.values())}))
+me = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"code": code, "writer_mb": me.ru_maxrss / 1024, "writer_cpu": me.ru_utime + me.ru_stime,
+                  "workers_mb": sorted(seen.values()), "workers_cpu": sorted(cpu.values())}))
 """
 
 
@@ -82,9 +85,11 @@ def main(argv: list[str] | None = None) -> int:
             r = run_import(folder, args.tmp / f"w{workers}.db", workers)
             times[workers].append(r["seconds"])
             per = ", ".join(f"{mb:.0f}" for mb in r["workers_mb"]) or "-"
+            cpu = ", ".join(f"{s:.1f}" for s in r["workers_cpu"]) or "-"
             print(
                 f"round {round_ + 1} --workers {workers}: {r['seconds']:6.1f} s  {len(files) / r['seconds']:5.2f} briefings/s  "
-                f"writer peak {r['writer_mb']:.0f} MB  worker peaks [{per}] MB  load avg before {r['load']:.2f}  ({r['summary']})"
+                f"writer peak {r['writer_mb']:.0f} MB, CPU {r['writer_cpu']:.1f} s; workers peak [{per}] MB, CPU [{cpu}] s (up to their last batch); "
+                f"load avg before {r['load']:.2f}  ({r['summary']})"
             )
     one, many = min(times[1]), min(times[args.workers])
     print(f"best of {args.rounds}: --workers 1 {len(files) / one:.2f} briefings/s, --workers {args.workers} "

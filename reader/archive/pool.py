@@ -74,6 +74,12 @@ def _drain(conn: Connection, inbox: queue.SimpleQueue[Any]) -> None:
             return
 
 
+def cpu_seconds() -> float:
+    """User and system CPU time of this process so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _serve(conn: Connection, engine_spec: str) -> None:
     """Worker process: build the engine, then answer ("batch", seq, documents) until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the writer handles Ctrl+C; see the module docstring
@@ -103,7 +109,7 @@ def _serve(conn: Connection, engine_spec: str) -> None:
         except Exception as exc:
             error = WorkerPoolError(f"analysis failed in a worker: {type(exc).__name__}: {exc}")
         try:
-            conn.send(("done", seq, analyses, error, peak_rss_mb()))
+            conn.send(("done", seq, analyses, error, peak_rss_mb(), cpu_seconds()))
         except (BrokenPipeError, OSError):
             return
 
@@ -122,8 +128,9 @@ class WorkerPool:
         self.batch_size = batch_size
         self._processes: list[multiprocessing.process.BaseProcess] = []
         self._conns: list[Connection] = []
-        #: Peak resident memory (MB) each worker reported, by process id.
+        #: Peak resident memory (MB) and CPU seconds each worker reported, by process id.
         self.peak_rss: dict[int, float] = {}
+        self.cpu_seconds: dict[int, float] = {}
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -228,12 +235,13 @@ class WorkerPool:
             raise self._died() from None
         if message[0] == "failed":
             raise WorkerPoolError(f"the analysis workers could not start: {message[1]}")
-        _, seq, analyses, error, rss = message
+        _, seq, analyses, error, rss, cpu = message
         pending[conn] -= 1
         results[seq] = (analyses, error)
         process = self._processes[self._conns.index(conn)]
         if process.pid is not None:
             self.peak_rss[process.pid] = rss
+            self.cpu_seconds[process.pid] = cpu
 
     def _died(self) -> WorkerPoolError:
         codes = [p.exitcode for p in self._processes if p.exitcode is not None]
