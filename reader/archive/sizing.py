@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-#: Peak resident memory of one worker process (spaCy pipeline + a batch of 16 BBC articles),
-#: measured by `python -m bench.import_workers` (see the README), rounded up.
+#: Peak resident memory of one worker process: `python -m bench.import_workers` measured 334-388 MB
+#: on the BBC articles, and bench/engine_speed.py 465 MB for the engine at batch 16 (see the README);
+#: rounded up for longer texts.
 WORKER_PEAK_MB = 520
 #: Memory left for the writer process, the window and the rest of the machine.
 RESERVE_MB = 768
