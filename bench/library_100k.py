@@ -56,7 +56,7 @@ def synthesise(source: Path, target: Path, count: int) -> int:
     if not real:
         raise SystemExit(f"bench: no analyses in {source}; run python -m bench.archive_bbc first")
     out = ArchiveFolder.open(target, create=True)
-    if out.documents() == count:
+    if out.documents() == count and out.engine_version == ENGINE_VERSION:
         return count
     for old in target.glob("shard-*"):
         old.unlink()
@@ -133,9 +133,10 @@ def main(argv: list[str] | None = None) -> int:
             capture_output=True, text=True, check=False,
         )
         seconds = time.perf_counter() - t0
-        print(f"briefing import --analyses: {seconds:.1f} s, {args.briefings / seconds:.0f} briefings/s  ({proc.stderr.strip()})")
         if proc.returncode != 0:
+            print(f"bench: briefing import --analyses failed: {proc.stderr.strip()}", file=sys.stderr)
             return 1
+        print(f"briefing import --analyses: {seconds:.1f} s, {args.briefings / seconds:.0f} briefings/s  ({proc.stderr.strip()})")
     proc = subprocess.run(
         [sys.executable, "-c", _MEASURE, str(db), str(args.runs), json.dumps(QUERIES)], capture_output=True, text=True, check=False
     )
