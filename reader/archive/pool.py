@@ -25,6 +25,7 @@ import contextlib
 import importlib
 import itertools
 import multiprocessing
+import os
 import queue
 import resource
 import signal
@@ -83,6 +84,10 @@ def cpu_seconds() -> float:
 def _serve(conn: Connection, engine_spec: str) -> None:
     """Worker process: build the engine, then answer ("batch", seq, documents) until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the writer handles Ctrl+C; see the module docstring
+    # One BLAS/OpenMP thread per worker, set before numpy loads (as Dask's nanny does for its
+    # workers): N workers are already N cores busy, and more threads only take turns on them.
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[name] = "1"
     try:
         engine = _resolve(engine_spec)()
         loader = getattr(engine, "load", None)
