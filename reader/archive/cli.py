@@ -30,7 +30,7 @@ def add_import_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def register_archive_command(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register_archive_command(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "analyze-archive",
         help="analyse an archive on a Dask cluster into compressed shards (resumable)",

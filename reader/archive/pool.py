@@ -34,7 +34,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from reader.errors import BriefingError
 from reader.model import Analysis, Document
@@ -219,7 +219,8 @@ class WorkerPool:
             while order:
                 head = order[0]
                 while head not in results:
-                    for conn in wait([c for c, n in pending.items() if n]):
+                    for ready in wait([c for c, n in pending.items() if n]):
+                        conn = cast(Connection, ready)
                         self._receive(conn, results, pending)
                         if not exhausted:
                             feed(conn)
@@ -233,7 +234,7 @@ class WorkerPool:
             if not finished:  # cancelled or failed: batches still in the workers would answer a later call
                 self.close()
 
-    def _receive(self, conn: Connection, results: dict, pending: dict[Connection, int]) -> None:
+    def _receive(self, conn: Connection, results: dict[int, tuple[list[Analysis], BaseException | None]], pending: dict[Connection, int]) -> None:
         try:
             message = conn.recv()
         except (EOFError, OSError):
@@ -274,7 +275,7 @@ def import_engine(fallback: Callable[[], Any], paths: Iterable[str | Path] = (),
     if count is None:
         count = default_workers()
         if count > 1:
-            from reader.store.library import expand_paths
+            from reader.store.importer import expand_paths
 
             if len(expand_paths(paths)[0]) < SMALL_IMPORT:
                 count = 1
@@ -299,7 +300,8 @@ class WindowImportEngine:
 
     def analyze_many(self, documents: Iterable[Document]) -> Iterator[Analysis]:
         engine, self.pool = import_engine(lambda: self._caching, self._paths, self._workers)
-        return engine.analyze_many(documents)
+        analyses: Iterator[Analysis] = engine.analyze_many(documents)
+        return analyses
 
     def close(self) -> None:
         if self.pool is not None:

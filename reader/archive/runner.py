@@ -119,15 +119,15 @@ def connect(scheduler: str) -> tuple[Any, Any]:
         ignoring = threading.current_thread() is threading.main_thread()
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if ignoring else None
         try:
-            cluster = LocalCluster(
+            cluster = LocalCluster(  # type: ignore[no-untyped-call]  # distributed is not typed
                 n_workers=workers or default_workers(), threads_per_worker=1, processes=True, dashboard_address=None
             )
         finally:
             if ignoring:
                 signal.signal(signal.SIGINT, previous)
-        return Client(cluster), cluster
+        return Client(cluster), cluster  # type: ignore[no-untyped-call]
     try:
-        return Client(scheduler, timeout="20s"), None
+        return Client(scheduler, timeout="20s"), None  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as exc:
         raise ClusterError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
 
@@ -184,7 +184,7 @@ def analyze_archive(
     `engine` is the workers' engine as "module:callable" (default: `reader.archive.pool.ENGINE`).
     """
     engine = engine or pool.ENGINE
-    from reader.store.library import expand_paths
+    from reader.store.importer import expand_paths
 
     folder = ArchiveFolder.open(out, create=True)
     folder.check_version(ENGINE_VERSION, "add to them")
@@ -235,7 +235,7 @@ def _run(client: Any, folder: ArchiveFolder, groups: list[list[Path]], published
             client.cancel(list(futures))
             break
         try:
-            finished, _ = wait(list(futures), timeout=POLL_S, return_when="FIRST_COMPLETED")
+            finished, _ = wait(list(futures), timeout=POLL_S, return_when="FIRST_COMPLETED")  # type: ignore[no-untyped-call]
         except TimeoutError:
             continue  # nothing yet: look at Ctrl+C again (a cluster that lost its workers waits for new ones)
         for future in finished:

@@ -26,10 +26,12 @@ from typing import Any
 from sqlite_utils import Database
 
 from reader.model import ENGINE_VERSION, Analysis, Document, content_hash
+from reader.store.connection import now
 from reader.store.corrections import _key
 from reader.store.database import StoreError, translating
-from reader.store.library import Library, _document_row, now
+from reader.store.library import Library
 from reader.store.records import ImportReport
+from reader.store.rows import document_row
 
 #: Briefings per transaction. Measured on 30,000 BBC analyses: CPU 48 s at 500 a transaction, 38 s at
 #: 2,000 and at 5,000 (fewer, larger full-text segments to write and merge); a kill loses at most this many.
@@ -56,7 +58,7 @@ def load_analyses(
     """
     library.require_writable()
     report = report if report is not None else ImportReport()
-    with translating(library._where), _loading(library.db):
+    with translating(library.conn.where), _loading(library.db):
         return _load(library, records, total, progress, cancel, report, batch)
 
 
@@ -96,7 +98,7 @@ def _load(
 ) -> ImportReport:
     done = 0
     committed: list[str] = []
-    where = library._where
+    where = library.conn.where
     try:
         with translating(where):
             fast = not library.db.execute("SELECT 1 FROM corrections WHERE briefing_id IS NULL LIMIT 1").fetchone()
@@ -106,7 +108,7 @@ def _load(
                 report.cancelled = True
                 break
             taken = 0
-            with translating(where), library._writing():
+            with translating(where), library.conn.writing():
                 for record in iterator:
                     committed.append(_store(library, record, report, fast))
                     taken += 1
@@ -135,7 +137,7 @@ class Prepared:
     source: str
     digest: str
     engine_version: str
-    #: The briefings row without id and timestamps (`library._document_row`).
+    #: The briefings row without id and timestamps (`reader.store.rows.document_row`).
     row: dict[str, Any]
     #: The analysis as the library stores it: `Analysis.to_dict()` without the document, as JSON.
     data: str
@@ -163,7 +165,7 @@ def prepare(record: dict[str, Any] | str) -> Prepared:
         source=document.source,
         digest=content_hash(document.text),
         engine_version=data.get("engine_version") or "",
-        row=_document_row(document),
+        row=document_row(document),
         data=json.dumps(analysis, ensure_ascii=False),
         actors=list(actors.values()),
         line=line,
@@ -184,7 +186,7 @@ def _store(library: Library, record: Prepared | dict[str, Any], report: ImportRe
     if changed or not fast:
         data = json.loads(p.line)
         document = Document.from_dict(data["document"])
-        library._store_imported(document, changed[0] if changed else None, Analysis.from_dict(data), report)
+        library.importer._store_imported(document, changed[0] if changed else None, Analysis.from_dict(data), report)
     else:
         report.added.append(_insert_new(db, p))
     return p.source

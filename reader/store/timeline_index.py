@@ -1,13 +1,13 @@
 """The first page of the unfiltered timeline without reading every analysis.
 
-`Library.timeline()` reads and sorts the events of every cached analysis: about 3 s for
+`Timeline.entries()` reads and sorts the events of every cached analysis: about 3 s for
 100,000 briefings. Its first page only needs the events with the earliest dates, so the
 library keeps, by triggers on `analyses` (migration m005), the dates of each analysis's
-dated events in `event_dates`. `first_page(library, n)` then:
+dated events in `event_dates`. `first_page(timeline, n)` then:
 
 1. finds D, the n-th smallest date among briefings without corrections of their own, walking
    the date index (n rows, however large the library);
-2. builds entries, exactly as `Library.timeline` does, for the briefings with an event dated
+2. builds entries, exactly as `Timeline.entries` does, for the briefings with an event dated
    on or before D plus every briefing with corrections of its own (a correction can re-date
    or dismiss an event, so those are always read whole);
 3. sorts them with the timeline's key and keeps n.
@@ -28,11 +28,10 @@ from sqlite_utils import Database
 
 from reader.model import ENGINE_VERSION
 from reader.store.corrections import Correction
-from reader.store.database import translating
 from reader.store.records import TimelineEntry
 
 if TYPE_CHECKING:
-    from reader.store.library import Library
+    from reader.store.timeline import Timeline
 
 _DATED = "json_extract(e.value, '$.date') IS NOT NULL AND substr(json_extract(e.value, '$.date'), 1, 1) != 'X'"
 
@@ -56,12 +55,12 @@ def create_event_dates(db: Database) -> None:
     )
 
 
-def first_page(library: Library, limit: int) -> list[TimelineEntry] | None:
-    """The first `limit` entries of `library.timeline()`, or None when the index cannot tell them."""
+def first_page(timeline: Timeline, limit: int) -> list[TimelineEntry] | None:
+    """The first `limit` entries of `timeline.entries()`, or None when the index cannot tell them."""
     if limit < 1:
         return None
-    db = library.db
-    with translating(library._where):
+    db = timeline.conn.db
+    with timeline.conn.translating():
         row = db.execute(
             """SELECT e.date FROM event_dates e JOIN briefings b ON b.content_hash = e.content_hash
                WHERE e.engine_version = ?
@@ -80,12 +79,12 @@ def first_page(library: Library, limit: int) -> list[TimelineEntry] | None:
                 [ENGINE_VERSION, row[0]],
             )
         ]
-        entries = _entries(library, candidates)
+        entries = _entries(timeline, candidates)
     entries.sort(key=_order)
     return entries[:limit]
 
 
-def _order(e: TimelineEntry) -> tuple:
+def _order(e: TimelineEntry) -> tuple[bool, str, dt.date, str, int]:
     """The timeline's order: dated first, by date, then publication, briefing and position."""
     return (
         e.event.date is None or e.event.date.startswith("X"),
@@ -96,17 +95,14 @@ def _order(e: TimelineEntry) -> tuple:
     )
 
 
-def _entries(library: Library, ids: list[str]) -> list[TimelineEntry]:
-    """Timeline entries of these briefings, built as `Library.timeline` builds them (corrections applied)."""
-    global_corrections = library.corrections()
-    local: dict[str, list[Correction]] = {}
-    for row in library.db.table("corrections").rows_where("briefing_id IS NOT NULL", order_by="created_at"):
-        correction = Correction.from_row(row)
-        local.setdefault(correction.briefing_id or "", []).append(correction)
+def _entries(timeline: Timeline, ids: list[str]) -> list[TimelineEntry]:
+    """Timeline entries of these briefings, built as `Timeline.entries` builds them (corrections applied)."""
+    global_corrections: list[Correction] = timeline.corrections.for_briefing()
+    local = timeline.corrections.local()
     entries: list[TimelineEntry] = []
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        rows = library.db.execute(
+        rows = timeline.conn.db.execute(
             f"""SELECT b.id, b.title, b.published, a.data FROM briefings b JOIN analyses a
                   ON a.content_hash = b.content_hash AND a.engine_version = ?
                 WHERE b.id IN ({",".join("?" * len(chunk))})""",
@@ -114,7 +110,7 @@ def _entries(library: Library, ids: list[str]) -> list[TimelineEntry]:
         ).fetchall()
         for briefing_id, title, published, data in rows:
             day = _date(published)
-            for event, names in library._timeline_events(json.loads(data), global_corrections + local.get(briefing_id, []), briefing_id):
+            for event, names in timeline._timeline_events(json.loads(data), global_corrections + local.get(briefing_id, []), briefing_id):
                 involved = [names.get(i, i) for i in dict.fromkeys(event.agents + event.targets + event.actors)]
                 entries.append(
                     TimelineEntry(

@@ -97,7 +97,7 @@ def test_a_read_only_library_refuses_a_bulk_load(tmp_path):
     path = tmp_path / "lib.db"
     Library.open(path).close()
     with Library.open(path) as lib:
-        lib.refusal = "the library is read-only"
+        lib.conn.refusal = "the library is read-only"
         with pytest.raises(StoreError, match="read-only"):
             load_analyses(lib, [], 0, report=ImportReport())
 

@@ -54,12 +54,12 @@ def test_corrections_that_re_date_or_dismiss_events_and_renames_are_honoured(lib
     whole = library.timeline()
     assert "1999-01-01" in [e.event.date for e in whole[:20]] and any("Volodymyr Zelensky" in e.actors for e in whole)
     for limit in (1, 3, 10):
-        assert _key(first_page(library, limit)) == _key(whole[:limit])
+        assert _key(first_page(library._timeline, limit)) == _key(whole[:limit])
 
 
 def test_too_few_dated_events_falls_back_to_reading_everything(library):
     _fill(library, 1)
-    assert first_page(library, 500) is None
+    assert first_page(library._timeline, 500) is None
     assert _key(library.timeline(limit=500)) == _key(library.timeline())
 
 
