@@ -7,8 +7,11 @@ move with the store's restructuring unchanged.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 #: What to run when Dask is not installed (the `archive` extra).
@@ -60,10 +63,36 @@ def _workers(value: str) -> int:
     return number
 
 
-def _date(value: str) -> Any:
-    from reader.store.cli import _date as parse
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
-    return parse(value)
+
+class _Interrupts:
+    """First Ctrl+C stops the run after the shard being written; a second one stops at once.
+
+    The import's own handler lives in reader/store/cli.py, which imports this module; importing
+    it back would make a cycle, so the archive run has this one.
+    """
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous: Any = None
+
+    def __enter__(self) -> _Interrupts:
+        self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        signal.signal(signal.SIGINT, self._previous)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        print("\nbriefing: stopping; the shards written so far are kept (Ctrl+C again to stop now)…", file=sys.stderr)
 
 
 def _dask_missing() -> str | None:
@@ -99,7 +128,6 @@ def cmd_analyze_archive(args: argparse.Namespace) -> int:
         print(f"briefing: {missing}", file=sys.stderr)
         return 1
     from reader.archive.runner import analyze_archive
-    from reader.store.cli import _Interrupts
 
     line = _Line(args.quiet)
     with _Interrupts() as interrupts:
