@@ -131,6 +131,35 @@ class Document:
         )
 
 
+#: Longest title made from a briefing's first line when it has no title, heading or file name.
+TITLE_LIMIT = 90
+
+
+def briefing_title(document: Document, file_name: str = "") -> str:
+    """The one title of a briefing, the same in the window, the library, the reports and the JSON.
+
+    In order: the title the file gives (front matter, page metadata, a mail's subject, or the
+    first heading or title line, which the loaders find), the first heading of the text, the
+    file's name, and for text with none of these (pasted text) its first line, clipped. The
+    loaders store it in `Document.title` (reader.documents.loader), so every later reader of
+    the document finds it there.
+    """
+    title = " ".join(document.title.split())
+    if title:
+        return title
+    for block in sorted(document.blocks, key=lambda b: b.start):
+        if block.kind.lower() in ("heading", "title"):
+            heading = " ".join(document.text[block.start : block.end].split())
+            if heading:
+                return heading
+    if file_name:
+        return file_name
+    first = next((line.strip() for line in document.text.splitlines() if line.strip()), "")
+    if not first:
+        return "Untitled briefing"
+    return first if len(first) <= TITLE_LIMIT else first[: TITLE_LIMIT - 1].rstrip() + "…"
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

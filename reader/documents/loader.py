@@ -21,7 +21,9 @@ The publication date is taken, in this order, from the `published` argument ("op
 Markdown front matter ("front-matter") or HTML metadata ("html-meta"), then a dateline near
 the top of the text ("dateline"); otherwise it stays None ("none"), never today's date.
 Trailing web furniture ("Short link:", "Share this", "Related articles"...) is cut from the
-end of the text with a warning; nothing before it moves.
+end of the text with a warning; nothing before it moves. Every document gets its one title
+here (`reader.model.briefing_title`): the one its format gives, else its first heading, else
+the file's name.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from pathlib import Path
 
 from reader.documents.from_text import declared_charset, decode_bytes, document_from_text
 from reader.errors import DocumentError, missing_part
-from reader.model import Document
+from reader.model import Document, briefing_title
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 #: Larger limits for containers, whose bytes are mostly images, fonts and compression.
@@ -101,6 +103,7 @@ def load_documents(path: str | os.PathLike[str], published: dt.date | None = Non
             raise DocumentError(f"{p}: {missing_part(exc, f'read this {fmt} file')}") from None
         for document in documents:
             document.warnings[:0] = warnings
+            document.title = briefing_title(document, p.name)
         return documents
     _check_size(p, fmt)
     data = _read_bytes(p)
@@ -110,6 +113,7 @@ def load_documents(path: str | os.PathLike[str], published: dt.date | None = Non
     except DocumentError as exc:
         raise DocumentError(f"{p}: {exc}") from None
     document.warnings[:0] = warnings + decoded
+    document.title = briefing_title(document, p.name)
     return [document]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from reader.model import Document, Event
+from reader.model import Document, Event, briefing_title
 from reader.store.anchoring import ORPHANED, Anchor
 
 #: What a note is attached to.
@@ -33,7 +33,7 @@ class Briefing:
 
     @property
     def title(self) -> str:
-        return self.document.title or _first_line(self.document.text)
+        return briefing_title(self.document)
 
 
 @dataclass(slots=True)
@@ -139,7 +139,3 @@ class ImportReport:
     def total(self) -> int:
         return len(self.added) + len(self.updated) + len(self.unchanged) + len(self.failed)
 
-
-def _first_line(text: str, limit: int = 80) -> str:
-    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

@@ -6,14 +6,14 @@ import datetime as dt
 import json
 from typing import Any
 
-from reader.model import Analysis, Document, content_hash
+from reader.model import Analysis, Document, briefing_title, content_hash
 from reader.store.anchoring import ANCHORED, Anchor
-from reader.store.records import Note, _first_line
+from reader.store.records import Note
 
 
 def document_row(document: Document) -> dict[str, Any]:
     return {
-        "title": document.title or _first_line(document.text),
+        "title": briefing_title(document),
         "text": document.text,
         "format": document.format,
         "source": document.source,

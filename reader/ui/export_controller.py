@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMenu
 
+from reader.model import briefing_title
 from reader.ui.article_view import LAYER_PROPERTY
 from reader.ui.dialogs import show_error
 from reader.ui.markdown_view import render_markdown
@@ -74,7 +75,7 @@ class ExportController(QObject):
         if self.session.briefing_id is None:
             return
         label, filters, suffix = EXPORTS[kind]
-        stem = _safe_stem(self.window.document.title if self.window.document else "briefing")
+        stem = _safe_stem(briefing_title(self.window.document) if self.window.document else "briefing")
         if kind == "notes":
             stem += "-notes"
         elif kind in ("csv", "json"):
@@ -148,7 +149,7 @@ class ExportController(QObject):
             writer.setResolution(300)
             writer.setCreator("Briefing Reader")
             if self.window.document is not None:
-                writer.setTitle(self.window.document.title or "Briefing")
+                writer.setTitle(briefing_title(self.window.document))
             doc.print_(writer)
             del writer  # the file is finished when the writer goes away
             if tmp.stat().st_size == 0:
@@ -159,7 +160,7 @@ class ExportController(QObject):
     def choose_pdf(self) -> None:
         if self.window.document is None:
             return
-        stem = _safe_stem(self.window.document.title or "briefing")
+        stem = _safe_stem(briefing_title(self.window.document))
         start = str((self.window.path.parent if self.window.path else Path.home()) / f"{stem}.pdf")
         name, _ = QFileDialog.getSaveFileName(self.window.main_window(), "Export annotated PDF", start, "PDF (*.pdf)")
         if name:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPainter, QPalette, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -18,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.model import Document
+from reader.model import Document, briefing_title
 from reader.ui.colours import swatch_colour, type_style
 from reader.ui.date_words import describe_date
 from reader.ui.dialogs import origin_words
@@ -92,17 +90,8 @@ class HeaderBar(QWidget):
 
 
 def document_title(document: Document) -> str:
-    if document.title.strip():
-        return document.title.strip()
-    for block in document.blocks:
-        if block.kind.lower() in ("heading", "title"):
-            text = document.text[block.start : block.end].strip()
-            if text:
-                return text
-    if document.source and document.source not in ("clipboard",):
-        return Path(document.source).name
-    first = next((line.strip() for line in document.text.splitlines() if line.strip()), "Untitled briefing")
-    return first if len(first) <= 90 else first[:87] + "…"
+    """The briefing's one title (reader.model.briefing_title), as the library and the reports give it."""
+    return briefing_title(document)
 
 
 def source_words(document: Document) -> str:

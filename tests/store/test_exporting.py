@@ -31,7 +31,7 @@ def test_events_as_csv_and_json_have_the_same_rows(library, fake_engine, tmp_pat
     first = data[0]
     assert first["agents"] == "Erdoğan" and first["targets"] == "Zelensky"  # names, not ids
     assert first["sentence"] == "Erdoğan met Zelensky on Thursday. Russia stayed away."  # the fake event is the line
-    assert first["briefing"] == "Talks in Istanbul." and first["briefing_id"] == bid
+    assert first["briefing"] == "a.txt" and first["briefing_id"] == bid
     assert rows[0]["summary"] == first["summary"] and rows[0]["date"] == "2025-05-15"
 
 
@@ -41,7 +41,7 @@ def test_briefing_markdown_has_events_notes_and_text(library, fake_engine, tmp_p
     library.add_note(bid, "", quote="Russia", color="yellow")
     library.add_actor_note("Turkey", "Host country")
     md = library.export(bid, "md")
-    assert md.startswith("# Talks in Istanbul.")
+    assert md.startswith("# a.txt")
     assert "## Events" in md and "- **2025-05-15** · Consult · Erdoğan met Zelensky\n" in md  # names already in the summary
     assert "> on Thursday" in md and "Why *Thursday*?" in md
     assert "Highlighted (yellow)" in md and "On Turkey" in md
