@@ -1,8 +1,10 @@
 """The one cache policy: the engine as the window sees it, with the library's cache in front.
 
 A briefing whose analysis is in the library is shown from the cache (no spaCy); a new one is
-analysed, then cached. An analysis against a publication date other than the document's own
-is not cached in the library; the last few are kept in memory. Either way the reader's
+analysed, then cached. A publication date the reader sets in the window becomes the briefing's
+date in the library, and its analysis against that date is the cached one (the reader's date
+wins over the file's own from then on); when the library is read-only the date cannot be kept
+and the last few such analyses are kept in memory. Either way the reader's
 corrections are applied before the window sees it. When the library is slow or missing, the
 engine answers alone: reading never waits on the library for more than `CACHE_WAIT_S`.
 """
@@ -90,32 +92,32 @@ class CachingEngine:
         library = self.library
         if library is None or not library.wait_ready(CACHE_WAIT_S):
             return self._run(document, published)
-        own_date = published is None or published == document.published
         try:
-            briefing_id, cached = library.call(lambda lib: _store_and_look_up(lib, document, own_date), CACHE_WAIT_S)
+            found: _Lookup = library.call(lambda lib: _store_and_look_up(lib, document, published), CACHE_WAIT_S)
         except FutureTimeout:
             log.info("the library is busy; analysing without its cache")
             return self._corrected(self._run(document, published), None)
         except BriefingError as exc:
             log.warning("the library could not store the briefing: %s", exc)
             return self._corrected(self._run(document, published), None)
-        if cached is not None:
+        briefing_id, dated = found.briefing_id, found.document
+        if found.cached is not None:
             self.cache_hits += 1
-            found: Analysis = cached
-            return found
-        if own_date:
-            analysis = self._run(document, None)
+            return found.cached
+        if found.kept:
+            analysis = self._run(dated, None)
             try:
                 stored: Analysis = library.call(lambda lib: _store_analysis(lib, briefing_id, analysis), CACHE_WAIT_S * 4)
                 return stored
             except (FutureTimeout, BriefingError) as exc:
                 log.warning("the analysis could not be cached: %s", exc)
                 return self._corrected(analysis, briefing_id)
-        assert published is not None
-        key = (content_hash(document.text), published)
+        # A date the library could not keep (it is read-only): analysed and kept in memory.
+        assert dated.published is not None
+        key = (content_hash(document.text), dated.published)
         raw = self._dated.get(key)
         if raw is None:
-            raw = self._run(document, published)
+            raw = self._run(dated, None)
             self._dated[key] = raw
             while len(self._dated) > DATED_KEPT:
                 self._dated.popitem(last=False)
@@ -161,15 +163,44 @@ def store_opened(lib: Library, document: Document, path: Path | None = None) -> 
     return briefing_id
 
 
-def _store_and_look_up(lib: Library, document: Document, own_date: bool) -> tuple[str, Analysis | None]:
-    """Store the briefing (a no-op for a known text); its cached, corrected analysis if any."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Lookup:
+    """What the library says about a briefing the window shows."""
+
+    briefing_id: str
+    #: The window's document, dated as the briefing is dated: the reader's date wins over the file's.
+    document: Document
+    #: Its cached, corrected analysis against that date; None when there is none yet.
+    cached: Analysis | None
+    #: False when the library could not keep the date (read-only): the analysis is not cached there.
+    kept: bool = True
+
+
+def _store_and_look_up(lib: Library, document: Document, published: dt.date | None) -> _Lookup:
+    """Store the briefing (a no-op for a known text), date it, and find its cached analysis.
+
+    `published` is a date the reader set in the window: it becomes the briefing's date in the
+    library (origin "option"), so the library list, the timeline, exports and the next opening
+    of the file all use it. Without one, a date the reader set before wins over the file's own.
+    """
     briefing_id = store_opened(lib, document)
-    if not own_date:
-        return briefing_id, None
+    briefing = lib.get_briefing(briefing_id)
+    kept = briefing.document if briefing is not None else document
+    if published is not None:
+        wanted: tuple[dt.date | None, str] = (published, "option")
+    elif kept.published_origin == "option":
+        wanted = (kept.published, "option")
+    else:
+        wanted = (document.published, document.published_origin)
+    dated = dataclasses.replace(document, published=wanted[0], published_origin=wanted[1])
+    if (kept.published, kept.published_origin) != wanted:
+        if lib.refusal is not None:
+            return _Lookup(briefing_id, dated, None, kept=False)
+        lib.set_published(briefing_id, wanted[0], wanted[1])
     cached = lib.analysis_for(briefing_id)
     if cached is not None:
-        cached.document = document  # the window's own Document (same text: same offsets)
-    return briefing_id, cached
+        cached.document = dated  # the window's own Document (same text: same offsets), dated
+    return _Lookup(briefing_id, dated, cached)
 
 
 def _store_analysis(lib: Library, briefing_id: str, analysis: Analysis) -> Analysis:

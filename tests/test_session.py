@@ -30,9 +30,9 @@ class CountingEngine:
         return self
 
     def analyze(self, document, published=None, progress=None):
-        self.calls.append(published)
         if published is not None:
-            document = dataclasses.replace(document, published=published)
+            document = dataclasses.replace(document, published=published, published_origin="option")
+        self.calls.append(document.published)  # the date it analysed against
         return fake_analysis(document)
 
     def analyze_many(self, documents):
@@ -90,19 +90,41 @@ def test_a_briefing_is_analysed_once_then_read_from_the_cache(library_thread):
     document = Document(text=TEXT, published=dt.date(2025, 5, 22))
     first = cache.analyze(document)
     again = cache.analyze(Document(text=TEXT, published=dt.date(2025, 5, 22)))
-    assert engine.calls == [None] and cache.engine_runs == 1 and cache.cache_hits == 1
+    assert engine.calls == [dt.date(2025, 5, 22)] and cache.engine_runs == 1 and cache.cache_hits == 1
     assert again.to_dict()["actors"] == first.to_dict()["actors"]
 
 
-def test_another_publication_date_is_analysed_apart_and_kept_in_memory(library_thread):
+def test_a_date_the_reader_sets_becomes_the_briefings_and_is_cached_against(library_thread):
     engine = CountingEngine()
     cache = CachingEngine(EngineSlot(engine), library_thread)
-    document = Document(text=TEXT, published=dt.date(2025, 5, 22))
-    cache.analyze(document)
+    own = dt.date(2025, 5, 22)
+    cache.analyze(Document(text=TEXT, published=own, published_origin="dateline"))
     other = dt.date(2024, 1, 1)
-    cache.analyze(document, published=other)
-    cache.analyze(document, published=other)
-    assert engine.calls == [None, other]
+    dated = cache.analyze(Document(text=TEXT, published=own, published_origin="dateline"), published=other)
+    assert engine.calls == [own, other] and dated.document.published == other
+    briefing = library_thread.call(lambda lib: lib.get_briefing(lib.find_text(TEXT)))
+    assert (briefing.document.published, briefing.document.published_origin) == (other, "option")
+    # Opened again from the file (which says another date, or none): the reader's date, from the cache.
+    for again in (Document(text=TEXT, published=own, published_origin="dateline"), Document(text=TEXT)):
+        shown = cache.analyze(again)
+        assert (shown.document.published, shown.document.published_origin) == (other, "option")
+    assert engine.calls == [own, other] and cache.cache_hits == 2
+    # The library's own list says it too.
+    (summary,) = library_thread.call(lambda lib: lib.list_briefings())
+    assert summary.published == other
+
+
+def test_a_read_only_library_keeps_the_readers_date_in_memory(library_thread, monkeypatch):
+    engine = CountingEngine()
+    cache = CachingEngine(EngineSlot(engine), library_thread)
+    cache.analyze(Document(text=TEXT))
+    library_thread.call(lambda lib: monkeypatch.setattr(lib.conn, "refusal", "read-only for this test"))
+    other = dt.date(2024, 1, 1)
+    assert cache.analyze(Document(text=TEXT), published=other).document.published == other
+    assert cache.analyze(Document(text=TEXT), published=other).document.published == other
+    assert engine.calls == [None, other]  # the second from memory
+    briefing = library_thread.call(lambda lib: lib.get_briefing(lib.find_text(TEXT)))
+    assert briefing.document.published is None
 
 
 def test_corrections_apply_to_cached_analyses(library_thread):

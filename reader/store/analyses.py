@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -11,6 +12,14 @@ from reader.store.correction_log import CorrectionLog
 from reader.store.corrections import _key, apply_corrections_in_place
 from reader.store.database import StoreError
 from reader.store.rows import analysis_with_document, document_from_row
+
+#: The publication date a cached analysis was made against (absent in analyses cached before it
+#: was kept: those count as made against the briefing's date).
+PUBLISHED_KEY = "published"
+
+
+def _iso(date: dt.date | None) -> str | None:
+    return date.isoformat() if date else None
 
 
 class Analyses:
@@ -29,6 +38,7 @@ class Analyses:
                 raise StoreError(f"briefing {briefing_id}: the analysis is of another text")
             data = analysis.to_dict()
             del data["document"]
+            data[PUBLISHED_KEY] = _iso(analysis.document.published)
             version = analysis.engine_version or ENGINE_VERSION
             db.execute("DELETE FROM analyses WHERE content_hash = ? AND engine_version != ?", [row["content_hash"], version])
             db.table("analyses").upsert(
@@ -49,7 +59,10 @@ class Analyses:
         ).fetchone()
         if not row:
             return None
-        return analysis_with_document(json.loads(row[0]), document)
+        data = json.loads(row[0])
+        if data.get(PUBLISHED_KEY, _iso(document.published)) != _iso(document.published):
+            return None  # made against another publication date than the briefing has now
+        return analysis_with_document(data, document)
 
     def corrected(self, analysis: Analysis, briefing_id: str) -> Analysis:
         return apply_corrections_in_place(analysis, self.corrections.for_briefing(briefing_id), briefing_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from reader.model import ENGINE_VERSION, Analysis, Document, content_hash
@@ -96,13 +97,33 @@ class Briefings:
             return [self.add_document(document) for document in documents]
 
     def update_document(self, briefing_id: str, document: Document) -> None:
-        """Replace a briefing's text (a re-import of an edited file); its notes are re-anchored."""
+        """Replace a briefing's text (a re-import of an edited file); its notes are re-anchored.
+
+        A publication date the reader set stays, unless the new document is given one too.
+        """
         with self.conn.translating(), self.conn.writing():
-            old_hash = self.conn.briefing_row(briefing_id)["content_hash"]
+            old = self.conn.briefing_row(briefing_id)
+            old_hash = old["content_hash"]
+            if old["published_origin"] == "option" and document.published_origin != "option":
+                document = replace(document, published=iso_date(old["published"]), published_origin="option")
             self.conn.db.table("briefings").update(briefing_id, {**document_row(document), "updated_at": now()})
             self.conn.db.execute("DELETE FROM briefing_actors WHERE briefing_id = ?", [briefing_id])
             self.analyses.drop_unused(old_hash)
             self.notes.reanchor(briefing_id, document.text)
+
+    def set_published(self, briefing_id: str, published: dt.date | None, origin: str = "option") -> None:
+        """Date the briefing (`origin` "option": the reader set it). Its cached analysis, made
+        against another date, is no longer returned (reader.store.analyses checks the date)."""
+        with self.conn.translating(), self.conn.writing():
+            self.conn.briefing_row(briefing_id)
+            self.conn.db.table("briefings").update(
+                briefing_id,
+                {
+                    "published": published.isoformat() if published else None,
+                    "published_origin": origin if published else "none",
+                    "updated_at": now(),
+                },
+            )
 
     def get_briefing(self, briefing_id: str) -> Briefing | None:
         with self.conn.translating():

@@ -137,6 +137,10 @@ class Library:
     def get_briefing(self, briefing_id: str) -> Briefing | None:
         return self._briefings.get_briefing(briefing_id)
 
+    def set_published(self, briefing_id: str, published: dt.date | None, origin: str = "option") -> None:
+        """Date the briefing (the reader's date: `origin` "option"); every view of it follows."""
+        self._briefings.set_published(briefing_id, published, origin)
+
     def resolve_id(self, prefix: str) -> str:
         return self._briefings.resolve_id(prefix)
 

@@ -9,6 +9,7 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -31,30 +32,48 @@ FILE_FILTER = (
 
 
 class PublicationDateDialog(QDialog):
-    """Ask for the date a briefing was published, so "last Monday" can become a calendar date."""
+    """Ask for the date a briefing was published, so "last Monday" can become a calendar date.
+
+    It starts at the date the file gives (a dateline, metadata, or the date set before); only a
+    briefing with none starts at today, and says so. Tab goes day, month, year, then the buttons.
+    """
 
     def __init__(self, current: dt.date | None, origin: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Set publication date")
         layout = QVBoxLayout(self)
         if current is None:
-            intro = "This briefing has no publication date, so dates without a year stay unresolved."
+            intro = (
+                "This briefing has no publication date, so dates without a year stay unresolved. "
+                "No date was found in a dateline or the file's metadata: the date below is today's."
+            )
         else:
             intro = f"Published {describe_date(current)} ({origin_words(origin)})."
-        label = QLabel(intro + "\nEvery date in the text is resolved again against the date you set.")
-        label.setWordWrap(True)
-        layout.addWidget(label)
+        self.intro = QLabel(intro + "\nEvery date in the text is resolved again against the date you set; the library keeps it.")
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMMM yyyy")
+        # No weekday section: it took a Tab of its own and typing in it moved the day.
+        self.date_edit.setDisplayFormat("d MMMM yyyy")
+        self.date_edit.setAccessibleName("Publication date")
         start = current or dt.date.today()
         self.date_edit.setDate(QDate(start.year, start.month, start.day))
+        self.weekday = QLabel("")
+        self.weekday.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.date_edit.dateChanged.connect(self._show_weekday)
+        self._show_weekday()
         layout.addWidget(self.date_edit)
+        layout.addWidget(self.weekday)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.date_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.date_edit.setCurrentSection(QDateEdit.Section.DaySection)
+
+    def _show_weekday(self, *_args) -> None:
+        self.weekday.setText(describe_date(self.date()))
 
     def date(self) -> dt.date:
         q = self.date_edit.date()

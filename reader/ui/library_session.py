@@ -60,6 +60,7 @@ class LibrarySession(QObject):
         #: Counts the briefings shown: an answer about an older one is dropped.
         self.token = 0
         self._closed = False
+        self._dated: tuple[str, object] | None = None  # the reader's date last shown: (document id, date)
         self.worker.opened.connect(self._on_opened)
         self.worker.open_failed.connect(self._on_open_failed)
 
@@ -68,6 +69,7 @@ class LibrarySession(QObject):
         (importing the store competes with the window for the interpreter), or after a moment."""
         self.window = window
         window.document_shown.connect(self._on_document_shown)
+        window.analysis_shown.connect(self._on_analysis_shown)
         window.article.text_painted.connect(self.worker.start)
         QTimer.singleShot(START_LIBRARY_MS, self.worker.start)
         self.unavailable.emit("Opening the library…")
@@ -154,6 +156,15 @@ class LibrarySession(QObject):
                 self.unavailable.emit(self.unavailable_reason or f"Notes are off: {self.worker.error}")
             return
         self._load_briefing()
+
+    def _on_analysis_shown(self, _generation: int) -> None:
+        """A publication date the reader set is now the briefing's in the library: lists of it are stale."""
+        window = self.window
+        document = window.document if window is not None else None
+        dated = (document.id, document.published) if document is not None and document.published_origin == "option" else None
+        if dated is not None and dated != self._dated:
+            self.library_changed.emit()
+        self._dated = dated
 
     def _load_briefing(self) -> None:
         window = self.window

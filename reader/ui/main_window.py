@@ -266,6 +266,7 @@ class MainWindow(ReadingControls, QMainWindow):
         if self.document is None or analysis.document.text != self.document.text:
             return
         self.analysis = analysis
+        self._adopt_date(analysis.document)
         current_actor = self.selected_actor()
         self.header.set_document(analysis.document)
         self.legend.set_counts(self.mention_counts(analysis), self.article.hidden_types)
@@ -348,6 +349,16 @@ class MainWindow(ReadingControls, QMainWindow):
         date = PublicationDateDialog.ask(shown.published, shown.published_origin, self)
         if date is not None:
             self.set_publication_date(date)
+
+    def _adopt_date(self, dated: Document) -> None:
+        """The analysis says which date it resolved against (the library keeps a date the reader
+        set, which wins over the file's): the briefing on screen takes it."""
+        document = self.document
+        if document is None or (dated.published, dated.published_origin) == (document.published, document.published_origin):
+            return
+        self.document = dataclasses.replace(document, published=dated.published, published_origin=dated.published_origin)
+        if dated.published_origin == "option":
+            self.published_override = dated.published
 
     def set_publication_date(self, date: dt.date) -> int:
         """Re-run the analysis against ``date``; every date re-resolves when it arrives."""

@@ -272,3 +272,18 @@ def test_listing_notes_never_writes_and_reanchoring_is_an_explicit_step(tmp_path
         (moved,) = second.notes_for(bid)
         assert moved.anchor.start == note.anchor.start + len("Preface.\n") and moved.status == "moved"
         assert second.reanchor_notes(bid) == 0
+
+
+def test_a_publication_date_the_reader_sets_is_the_briefings(library, fake_engine, tmp_path):
+    path = write(tmp_path, "istanbul.txt", ISTANBUL)
+    library.import_paths([path], fake_engine)
+    (summary,) = library.list_briefings()
+    assert library.analysis_for(summary.id) is not None
+    chosen = dt.date(2025, 5, 20)
+    library.set_published(summary.id, chosen)
+    assert library.list_briefings()[0].published == chosen
+    assert library.analysis_for(summary.id) is None  # the cached one was made against no date
+    # An edited file keeps the reader's date.
+    library.update_document(summary.id, Document(text=ISTANBUL + "Talks go on.\n", source=str(path)))
+    document = library.get_briefing(summary.id).document
+    assert (document.published, document.published_origin) == (chosen, "option")
