@@ -1,8 +1,10 @@
 """Colours for highlight types and event categories, derived from the current palette.
 
-Text and background always come from palette roles; a type's highlight is its hue blended
-into the palette's base colour, so the same hue reads as a pastel on a light page and as a
-muted tint on a dark one, and the text colour stays the palette's own.
+Text and background always come from palette roles; a type's highlight is its hue (from the
+Okabe–Ito palette) blended into the palette's base colour, so the same hue reads as a pastel on
+a light page and as a muted tint on a dark one, and the text colour stays the palette's own.
+How much of each hue is blended was chosen so that the types stay apart for a colour-blind
+reader on either page (reader/ui/colour_vision.py; tests/ui/test_colours.py).
 """
 
 from __future__ import annotations
@@ -11,6 +13,18 @@ import zlib
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
+
+#: The Okabe–Ito palette (Okabe and Ito, 2002), made to stay apart for readers with any common
+#: colour-vision deficiency.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "bluish green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish purple": "#CC79A7",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,30 +36,36 @@ class TypeStyle:
     hue: str
     group: str  # "actor" or "date"
     singular: str = ""  # one of them ("Country or city"), for tooltips and menus
+    #: How much of the hue a highlight takes over the page, on a light and on a dark page. Chosen
+    #: with reader/ui/colour_vision.py so that the types stay apart with protanopia, deuteranopia
+    #: and tritanopia too (tests/ui/test_colours.py holds them there).
+    light: float = 0.3
+    dark: float = 0.5
 
 
 TYPE_STYLES: dict[str, TypeStyle] = {
     s.key: s
     for s in (
-        TypeStyle("PERSON", "People", "#3b82f6", "actor", "Person"),
-        TypeStyle("ORG", "Organisations", "#a855f7", "actor", "Organisation"),
-        TypeStyle("GPE", "Countries & cities", "#16a34a", "actor", "Country or city"),
-        TypeStyle("LOC", "Places", "#0d9488", "actor", "Place"),
-        TypeStyle("NORP", "Nationalities & groups", "#ea580c", "actor", "Nationality or group"),
-        TypeStyle("FAC", "Buildings & sites", "#92400e", "actor", "Building or site"),
-        TypeStyle("DATE", "Dates", "#eab308", "date", "Date"),
-        TypeStyle("TIME", "Times", "#db2777", "date", "Time"),
-        TypeStyle("DURATION", "Durations", "#0891b2", "date", "Duration"),
-        TypeStyle("SET", "Recurring", "#64748b", "date", "Recurring"),
+        TypeStyle("PERSON", "People", OKABE_ITO["blue"], "actor", "Person", 0.48, 0.30),
+        TypeStyle("ORG", "Organisations", OKABE_ITO["orange"], "actor", "Organisation", 0.36, 0.50),
+        TypeStyle("GPE", "Countries & cities", OKABE_ITO["bluish green"], "actor", "Country or city", 0.36, 0.50),
+        TypeStyle("LOC", "Places", OKABE_ITO["reddish purple"], "actor", "Place", 0.18, 0.50),
+        TypeStyle("NORP", "Nationalities & groups", OKABE_ITO["vermillion"], "actor", "Nationality or group", 0.30, 0.50),
+        TypeStyle("FAC", "Buildings & sites", OKABE_ITO["sky blue"], "actor", "Building or site", 0.36, 0.50),
+        # Dates are also underlined with dots (reader/ui/article_view.py): not told by colour alone.
+        TypeStyle("DATE", "Dates", OKABE_ITO["yellow"], "date", "Date", 0.18, 0.30),
+        TypeStyle("TIME", "Times", OKABE_ITO["yellow"], "date", "Time", 0.30, 0.45),
+        TypeStyle("DURATION", "Durations", "#999999", "date", "Duration", 0.30, 0.45),
+        TypeStyle("SET", "Recurring", "#999999", "date", "Recurring", 0.30, 0.45),
     )
 }
 
 #: CAMEO root codes grouped into the four classic "quad classes", each with its own colour.
 QUAD_CLASSES = (
-    (range(1, 6), "verbal cooperation", "#0ea5e9"),
-    (range(6, 10), "material cooperation", "#22c55e"),
-    (range(10, 15), "verbal conflict", "#f59e0b"),
-    (range(15, 21), "material conflict", "#ef4444"),
+    (range(1, 6), "verbal cooperation", OKABE_ITO["sky blue"]),
+    (range(6, 10), "material cooperation", OKABE_ITO["bluish green"]),
+    (range(10, 15), "verbal conflict", OKABE_ITO["orange"]),
+    (range(15, 21), "material conflict", OKABE_ITO["vermillion"]),
 )
 
 
@@ -83,11 +103,9 @@ def highlight_background(key: str, palette: QPalette, strength: float = 1.0) -> 
     """
     base = palette.color(QPalette.ColorRole.Base)
     text = palette.color(QPalette.ColorRole.Text)
-    hue = QColor(type_style(key).hue)
-    if is_dark(palette):
-        colour = blend(base, hue.lighter(110), 0.42 * strength)
-    else:
-        colour = blend(base, hue, 0.30 * strength)
+    style = type_style(key)
+    amount = (style.dark if is_dark(palette) else style.light) * strength
+    colour = blend(base, QColor(style.hue), min(0.92, amount))
     for _ in range(20):
         if contrast_ratio(colour, text) >= MIN_CONTRAST:
             break
@@ -113,32 +131,35 @@ def swatch_colour(key: str, palette: QPalette) -> QColor:
     return highlight_background(key, palette, strength=2.0)
 
 
-#: Our categories for acts CAMEO has no code for, each with a colour of its own (none of the quad colours).
+#: Our categories for acts CAMEO has no code for, each with a chip colour of its own: none of
+#: the quad classes' colours, and told apart by the chip's word too ("Vote", "Law"...).
 BEYOND_CAMEO = {
-    "VOTE": ("elections and votes", "#8b5cf6"),
-    "OFFICE": ("appointments and resignations", "#14b8a6"),
-    "LAW": ("laws, rulings and court cases", "#64748b"),
-    "ECON": ("economy and business", "#a16207"),
-    "DISASTER": ("disasters and casualties", "#be185d"),
+    "VOTE": ("elections and votes", OKABE_ITO["blue"]),
+    "OFFICE": ("appointments and resignations", OKABE_ITO["reddish purple"]),
+    "LAW": ("laws, rulings and court cases", "#882255"),
+    "ECON": ("economy and business", OKABE_ITO["yellow"]),
+    "DISASTER": ("disasters and casualties", "#5D3A9B"),
+    "ACT": ("another act", "#A6A6A6"),
 }
+UNCATEGORISED = "#D9D9D9"
 
 
 def category_chip(category: str) -> str:
-    """The chip text: "04" for a CAMEO category, "Vote" for one of ours."""
+    """The chip text: "04" for a CAMEO category, "Vote" or "Disaster" for one of ours."""
     if category in BEYOND_CAMEO:
-        return category.capitalize() if len(category) <= 4 else category[:3].capitalize()
-    return f"{root_code(category):02d}" if category else "··"
+        return category.capitalize()
+    return f"{root_code(category):02d}" if category and root_code(category) else "··"
 
 
 def category_colour(category: str) -> QColor:
-    """Chip colour for a CAMEO category code ("04", "042", "190"...): its quad class colour."""
+    """Chip colour for a category: CAMEO codes ("04", "042", "190"...) by quad class, ours their own."""
     if category in BEYOND_CAMEO:
         return QColor(BEYOND_CAMEO[category][1])
     root = root_code(category)
     for codes, _name, colour in QUAD_CLASSES:
         if root in codes:
             return QColor(colour)
-    return QColor("#94a3b8")
+    return QColor(UNCATEGORISED)
 
 
 def category_class(category: str) -> str:
@@ -156,6 +177,6 @@ def root_code(category: str) -> int:
 
 
 def text_on(colour: QColor) -> QColor:
-    """Black or white, whichever reads better on ``colour``."""
-    luminance = 0.2126 * colour.redF() + 0.7152 * colour.greenF() + 0.0722 * colour.blueF()
-    return QColor("#111111") if luminance > 0.55 else QColor("#ffffff")
+    """Near-black or white, whichever contrasts more with ``colour`` (a chip's text)."""
+    dark, light = QColor("#111111"), QColor("#ffffff")
+    return dark if contrast_ratio(colour, dark) >= contrast_ratio(colour, light) else light
