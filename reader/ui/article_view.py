@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.model import Actor, Analysis, Document
-from reader.ui.colours import blend, highlight_background
+from reader.ui.colours import blend, highlight_background, type_style
 from reader.ui.offsets import OffsetMap, find_spans
 from reader.ui.text_document import build_text_document
 from reader.ui.tooltips import Hit, build_hover_spans, tooltip_html
@@ -42,6 +42,10 @@ READING_COLUMN_CHARS = 80
 #: Schemes a clicked link may open in the system browser; anything else is ignored.
 SAFE_SCHEMES = ("http", "https", "mailto")
 FLASH_MS = 1600
+#: How strongly a chosen event's clause stays marked once its flash has settled (of the flash's
+#: strength); its other sources (a headline and its lead) are marked at `SOURCE_SHARE` of that.
+MARK_STEADY = 0.42
+SOURCE_SHARE = 0.6
 #: Longest the GUI thread spends building highlights before it lets other events through.
 BUILD_SLICE_S = 0.02
 
@@ -93,7 +97,9 @@ class ArticleView(QTextBrowser):
         self._flash.setStartValue(1.0)
         self._flash.setEndValue(0.0)
         self._flash.valueChanged.connect(self._on_flash_step)
-        self._flash_range = (0, 0)
+        self._flash_ranges: list[tuple[int, int]] = []
+        self._flash_floor = 0.0  # MARK_STEADY while an event is marked: the flash settles there
+        self.cursorPositionChanged.connect(self._on_caret_moved)
         self._apply_zoom()
 
     # ------------------------------------------------------------------ building the text
@@ -111,6 +117,7 @@ class ArticleView(QTextBrowser):
         self._build_token += 1  # drop a highlight build still in progress for the previous text
         self._building = False
         self._flash.stop()
+        self._flash_ranges, self._flash_floor = [], 0.0
         doc = build_text_document(document, self.offsets, self.font(), self.palette(), parent=self)
         self._built_colours = self._colour_key()
         self.setDocument(doc)  # the previous document, a child of this view, is deleted by Qt
@@ -177,6 +184,9 @@ class ArticleView(QTextBrowser):
             if key not in formats:
                 fmt = QTextCharFormat()
                 fmt.setBackground(highlight_background(key, palette))
+                if type_style(key).group == "date":  # dates are told from actors by more than colour
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                    fmt.setUnderlineColor(palette.color(QPalette.ColorRole.PlaceholderText))
                 fmt.setProperty(LAYER_PROPERTY, "type")
                 fmt.setProperty(TYPE_PROPERTY, key)
                 formats[key] = fmt
@@ -292,11 +302,47 @@ class ArticleView(QTextBrowser):
 
     def show_range(self, start: int, end: int, caret: int | None = None) -> None:
         """Scroll ``[start, end)`` into view, put the caret at ``caret`` (default ``start``) and flash it."""
+        self._place_caret(start, caret)
+        self.flash(start, end)
+
+    def mark_event(self, ranges: list[tuple[int, int]], caret: int | None = None) -> None:
+        """Show an event's clause (the first range) and its other sources: a flash that settles into a
+        mark, which stays until the reader moves on (the caret leaves the clause, another event or an
+        actor is chosen, Esc, or `clear_mark`)."""
+        if not ranges:
+            return
+        start = ranges[0][0]
+        self._flash_floor = 0.0  # moving the caret must not clear the mark it is about to make
+        self._place_caret(start, caret)
+        self._flash_floor = MARK_STEADY
+        self._start_flash(ranges)
+
+    def clear_mark(self) -> None:
+        """Take the chosen event's mark away."""
+        if self._flash_floor or self._flash_layer:
+            self._flash_floor = 0.0
+            self._flash_ranges = []
+            self._flash.stop()
+            self._on_flash_step(0.0)
+
+    def event_marked(self) -> list[tuple[int, int]]:
+        """The ranges marked for the chosen event (its clause first), [] when none is."""
+        return list(self._flash_ranges) if self._flash_floor else []
+
+    def _place_caret(self, start: int, caret: int | None) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.offsets.to_qt(start if caret is None else caret))
         self.setTextCursor(cursor)
         self.scroll_to_offset(start)
-        self.flash(start, end)
+
+    def _on_caret_moved(self) -> None:
+        """The reader moved on: the caret left the marked clause."""
+        if not self._flash_floor or not self._flash_ranges:
+            return
+        here = self.offsets.to_py(self.textCursor().position())
+        start, end = self._flash_ranges[0]
+        if not start <= here <= end:
+            self.clear_mark()
 
     def scroll_to_offset(self, offset: int) -> None:
         """Bring ``offset`` to about a third of the way down the view, unless it is already well in view."""
@@ -310,23 +356,33 @@ class ArticleView(QTextBrowser):
         bar.setValue(bar.value() + rect.top() - height // 3)
 
     def flash(self, start: int, end: int) -> None:
-        self._flash_range = (start, end)
+        """Flash ``[start, end)`` for a moment (a note's text); a marked event's clause stays marked."""
+        self._flash_floor = 0.0
+        self._start_flash([(start, end)])
+
+    def _start_flash(self, ranges: list[tuple[int, int]]) -> None:
+        self._flash_ranges = list(ranges)
         self._flash.stop()
         self._flash.start()
         self._on_flash_step(1.0)  # visible now, not at the animation's first tick
 
     @Slot(object)
     def _on_flash_step(self, value: float) -> None:
-        if value <= 0.01:
+        strength = max(float(value), self._flash_floor)
+        if strength <= 0.01 or not self._flash_ranges:
             self._flash_layer = []
         else:
             palette = self.palette()
-            fmt = QTextCharFormat()
-            fmt.setBackground(
-                blend(palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Highlight), 0.55 * value)
-            )
-            fmt.setProperty(LAYER_PROPERTY, "flash")
-            self._flash_layer = [self._selection(*self._flash_range, fmt)]
+            base, tint = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Highlight)
+            self._flash_layer = []
+            for n, (start, end) in enumerate(self._flash_ranges):
+                fmt = QTextCharFormat()
+                fmt.setBackground(blend(base, tint, 0.55 * strength * (1 if n == 0 else SOURCE_SHARE)))
+                if self._flash_floor:
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline if n else QTextCharFormat.UnderlineStyle.SingleUnderline)
+                    fmt.setUnderlineColor(tint)
+                fmt.setProperty(LAYER_PROPERTY, "flash" if value > self._flash_floor else "mark")
+                self._flash_layer.append(self._selection(start, end, fmt))
         self._refresh_selections()
 
     def flash_active(self) -> bool:
@@ -484,6 +540,8 @@ class ArticleView(QTextBrowser):
         self._update_reading_column()
         self._find_layer, self._flash_layer = [], []
         self._outside_layers = {}
+        if self._flash_floor and self._flash_ranges:
+            self._on_flash_step(0.0)  # the marked event stays marked in the new colours
         if self._building and self.analysis is not None:
             self.set_analysis(self.analysis)  # restart: the half-built highlights point into the old text
         else:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -23,21 +23,25 @@ from PySide6.QtWidgets import (
 
 from reader.documents.sniff import guess_format
 from reader.model import Actor, Analysis, Document, Event
+from reader.report import plural
 from reader.session import AnalysisEngine, EngineSlot, EngineStartPlan, engine_start_plan
 from reader.ui.article_view import ArticleView
 from reader.ui.dialogs import FILE_FILTER, PublicationDateDialog, show_error
+from reader.ui.file_drops import FileDrops
 from reader.ui.help_dialogs import shortcut_rows, show_about, show_shortcuts
+from reader.ui.layout import PanelLayout
 from reader.ui.menus import build_menus
 from reader.ui.models import ActorRole, EventRole
 from reader.ui.panels import ActorsPanel, EventsPanel
 from reader.ui.reading_controls import ReadingControls
 from reader.ui.recent_files import RecentFiles
 from reader.ui.settings_file import SettingsFile, default_settings
+from reader.ui.theme import FocusFrame
 from reader.ui.widgets import BusyIndicator, FindBar, HeaderBar, Legend, document_title
 from reader.ui.workers import AnalysisService
 
 
-class MainWindow(ReadingControls, QMainWindow):
+class MainWindow(ReadingControls, FileDrops, QMainWindow):
     """One briefing at a time; every slow step happens in ``AnalysisService`` off the GUI thread."""
 
     document_shown = Signal(int)  # generation: the text is in the view
@@ -49,6 +53,7 @@ class MainWindow(ReadingControls, QMainWindow):
     # Made by reader.ui.menus.build_menus; the library's features add to these menus.
     file_menu: QMenu
     quit_action: QAction
+    view_menu: QMenu
     help_menu: QMenu
     recent_menu: QMenu
     recent: RecentFiles
@@ -140,14 +145,23 @@ class MainWindow(ReadingControls, QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([260, 760, 340])
-        # docks (notes, library) take their width from the splitter: the side panels keep a
-        # readable width and the article gives way
-        char = self.fontMetrics().averageCharWidth()
-        actors_panel.setMinimumWidth(char * 26)
-        events_panel.setMinimumWidth(char * 34)
+        # docks (notes, library) take their width from the splitter: the side panels keep the
+        # width their content wants and the article gives way (reader/ui/layout.py)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        self.panel_layout = PanelLayout(self)
+
+        self.article.setAccessibleName("Briefing text")
+        self.article.setAccessibleDescription("The briefing, with actors and dates highlighted")
+        self.extra_panels: list[QWidget] = []
+        self.focus_frame = FocusFrame(self, [self.actors_view, self.article, self.events_view])
+        for before, after in (
+            (self.actors_view, self.article),
+            (self.article, self.events_filter),
+            (self.events_filter, self.events_panel.order),
+            (self.events_panel.order, self.events_view),
+        ):
+            QWidget.setTabOrder(before, after)
 
         self.busy = BusyIndicator(self)
         self.counts_label = QLabel("")
@@ -249,7 +263,7 @@ class MainWindow(ReadingControls, QMainWindow):
         self.header.set_document(document)
         self.actors_view.clearSelection()
         self.actors_model.set_analysis(None)
-        self.events_model.set_analysis(None)
+        self.events_panel.set_analysis(None)
         self.legend.set_counts({}, self.article.hidden_types)
         self.counts_label.setText("")
         self.date_action.setEnabled(True)
@@ -283,7 +297,7 @@ class MainWindow(ReadingControls, QMainWindow):
             return  # a newer analysis arrived in between
         self.actors_model.set_analysis(analysis)
         self.actors_view.expandAll()
-        self.events_model.set_analysis(analysis)
+        self.events_panel.set_analysis(analysis)
         self._restore_actor(current_actor)
         mentions = sum(len(a.mentions) for a in analysis.actors)
         self.counts_label.setText(
@@ -409,6 +423,8 @@ class MainWindow(ReadingControls, QMainWindow):
     @Slot(QItemSelection, QItemSelection)
     def _on_actor_selection(self, *_args) -> None:
         actor = self.selected_actor()
+        if actor is not None and not self._restoring_actor:
+            self.article.clear_mark()
         self.article.select_actor(actor, move=not self._restoring_actor)
         self.events_panel.set_actor(actor)
         self._update_events_empty()
@@ -427,9 +443,13 @@ class MainWindow(ReadingControls, QMainWindow):
         self.statusBar().showMessage(f"Mention {index} of {total} of {name}", 4000)
 
     def go_to_event(self, event: Event) -> None:
-        """Scroll the article to the event's clause, put the caret on its trigger and flash the clause."""
+        """Scroll the article to the event's clause, put the caret on its trigger and mark the clause
+        and its other sources (a headline and its lead) until the reader moves on."""
         caret = event.trigger_start if event.start <= event.trigger_start < event.end else event.start
-        self.article.show_range(event.start, event.end, caret=caret)
+        ranges = [(event.start, event.end), *((s.start, s.end) for s in event.sources)]
+        self.article.mark_event(ranges, caret=caret)
+        if event.sources:
+            self.statusBar().showMessage(f"Also reported in {plural(len(event.sources), 'other place')} (marked with a dashed line)", 6000)
 
     @Slot(QModelIndex)
     def go_to_event_index(self, index: QModelIndex) -> None:
@@ -454,6 +474,8 @@ class MainWindow(ReadingControls, QMainWindow):
             self.find_bar.close_bar()
         elif self.isFullScreen():
             self.toggle_reading_mode()
+        elif self.article.event_marked():
+            self.article.clear_mark()
         elif self.selected_actor() is not None:
             self.actors_view.clearSelection()
         elif self.stop_button.isVisible():
@@ -465,43 +487,12 @@ class MainWindow(ReadingControls, QMainWindow):
         else:
             self.statusBar().clearMessage()
 
-    # ------------------------------------------------------------------ drag and drop
-
-    @staticmethod
-    def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
-        mime = event.mimeData()
-        if mime is None or not mime.hasUrls():
-            return None
-        for url in mime.urls():
-            if url.isLocalFile():
-                return Path(url.toLocalFile())
-        return None
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_file(event) is not None:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:
-        if self._dropped_file(event) is not None:
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        path = self._dropped_file(event)
-        if path is not None:
-            event.acceptProposedAction()
-            self.open_path(path)
-
     # ------------------------------------------------------------------ settings, help, closing
 
     def _restore_settings(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = self.settings.value("window/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
         try:
             zoom = int(str(self.settings.value("view/zoom", 0)))
         except (TypeError, ValueError):
@@ -515,7 +506,6 @@ class MainWindow(ReadingControls, QMainWindow):
     def _save_settings(self) -> None:
         if not self.isFullScreen():
             self.settings.setValue("window/geometry", self.saveGeometry())
-            self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("view/zoom", self.article.zoom_steps)
         self.settings.setValue("view/hidden_types", sorted(self.article.hidden_types))
         self.settings.sync()

@@ -30,7 +30,7 @@ def add_action(window: QWidget, text: str, slot, shortcut=None, menu: QMenu | No
 
 
 def build_menus(w: MainWindow) -> None:
-    """File, View, Go and Help; the window keeps `file_menu`, `quit_action` and `help_menu` for its features."""
+    """File, View, Go and Help; the window keeps `file_menu`, `quit_action`, `view_menu` and `help_menu` for its features."""
     bar = w.menuBar()
     w.file_menu = file_menu = bar.addMenu("&File")
     w.open_action = add_action(
@@ -61,7 +61,7 @@ def build_menus(w: MainWindow) -> None:
     file_menu.addSeparator()
     w.quit_action = add_action(w, "&Quit", w.close, QKeySequence.StandardKey.Quit, file_menu)
 
-    view_menu = bar.addMenu("&View")
+    w.view_menu = view_menu = bar.addMenu("&View")
     add_action(w, "&Find…", w.open_find, QKeySequence.StandardKey.Find, view_menu, "Find text in the briefing")
     add_action(w, "Find &Next", lambda: w.find_again(False), "Ctrl+G", view_menu)
     add_action(w, "Find &Previous", lambda: w.find_again(True), "Ctrl+Shift+G", view_menu)
@@ -78,6 +78,9 @@ def build_menus(w: MainWindow) -> None:
     w.events_action = add_action(w, "Show &Events Panel", w.toggle_events_panel, "Ctrl+2", view_menu)
     w.events_action.setCheckable(True)
     w.events_action.setChecked(True)
+    add_action(
+        w, "Reset &Layout", w.panel_layout.reset, None, view_menu, "Fit the side panels to their content again"
+    )
 
     go_menu = bar.addMenu("&Go")
     add_action(w, "&Next Mention", lambda: w.step_mention(1), "F3", go_menu, "Next mention of the selected actor")
@@ -85,6 +88,8 @@ def build_menus(w: MainWindow) -> None:
     add_action(w, "&Events Timeline", w.events_view.setFocus, "Ctrl+E", go_menu)
     add_action(w, "&Actors", w.actors_view.setFocus, "Ctrl+K", go_menu)
     add_action(w, "&Text", w.article.setFocus, "Ctrl+T", go_menu)
+    add_action(w, "Next &Panel", lambda: w.focus_next_panel(1), "F6", go_menu, "The keyboard goes to the next panel")
+    add_action(w, "Previous Pa&nel", lambda: w.focus_next_panel(-1), "Shift+F6", go_menu)
 
     w.help_menu = help_menu = bar.addMenu("&Help")
     add_action(w, "&Keyboard Shortcuts", w.show_shortcuts, "F1", help_menu)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractListModel,
@@ -13,7 +15,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from reader.model import ACTOR_TYPES, Actor, Analysis, Event
+from reader.model import ACTOR_TYPES, MODALITIES, Actor, Analysis, Document, Event
+from reader.report import plural, shown_aliases
 from reader.ui.colours import swatch_colour, type_style
 from reader.ui.date_words import describe_short, describe_value
 
@@ -25,6 +28,14 @@ DateSortRole = Qt.ItemDataRole.UserRole + 12
 PositionRole = Qt.ItemDataRole.UserRole + 13
 SearchTextRole = Qt.ItemDataRole.UserRole + 14
 ActorIdsRole = Qt.ItemDataRole.UserRole + 15
+ModalityRole = Qt.ItemDataRole.UserRole + 16
+TierRole = Qt.ItemDataRole.UserRole + 17  # DATED, YEAR_UNKNOWN or UNDATED
+ParagraphRole = Qt.ItemDataRole.UserRole + 18  # the event's paragraph, counted from 1
+ParagraphTextRole = Qt.ItemDataRole.UserRole + 19  # the first words of that paragraph
+
+#: The timeline's three parts, in order: dated events by date, those whose year is unknown by
+#: month and day, then the undated ones in text order, under their paragraph.
+DATED, YEAR_UNKNOWN, UNDATED = 0, 1, 2
 
 _GROUP = 0  # internalId of top-level (type) rows; actor rows store their group's row + 1
 
@@ -129,8 +140,8 @@ class ActorTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return actor.name if index.column() == 0 else str(len(actor.mentions))
         if role == Qt.ItemDataRole.ToolTipRole:
-            aliases = [a for a in actor.aliases if a != actor.name]
-            tip = f"{actor.name} — {type_style(key).label.rstrip('s')}, {len(actor.mentions)} mentions"
+            aliases = shown_aliases(actor)  # what the article highlights, as the CLI's report says
+            tip = f"{actor.name} — {type_style(key).singular}, {plural(len(actor.mentions), 'mention')}"
             if aliases:
                 tip += "\nAlso called: " + ", ".join(aliases)
             if actor.roles:
@@ -154,6 +165,45 @@ def event_date_key(value: str | None) -> str:
     return "~"
 
 
+def date_tier(value: str | None) -> int:
+    """DATED ("2025-05-15", "2022-03"), YEAR_UNKNOWN ("XXXX-05-15") or UNDATED (none, "PAST_REF"...)."""
+    if value and value[:1].isdigit():
+        return DATED
+    if value and value.startswith("XXXX-") and value[5:6].isdigit():
+        return YEAR_UNKNOWN
+    return UNDATED
+
+
+def event_sort_key(event: Event) -> str:
+    """Dated events by date, then those without a year by month and day, then the rest in text order."""
+    tier = date_tier(event.date)
+    if tier == DATED:
+        return f"{DATED}|{event.date}|{event.start:09d}"
+    if tier == YEAR_UNKNOWN:
+        return f"{YEAR_UNKNOWN}|{event.date[5:] if event.date else ''}|{event.start:09d}"
+    return f"{UNDATED}|{event.start:09d}"
+
+
+def paragraph_spans(document: Document) -> list[tuple[int, int]]:
+    """The briefing's paragraphs (headings and list items count), in text order: its blocks, else its lines."""
+    spans = sorted((b.start, b.end) for b in document.blocks if b.kind != "page" and b.end > b.start)
+    if spans:
+        return spans
+    out, start = [], 0
+    for line in document.text.split("\n"):
+        if line.strip():
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
+def first_words(text: str, limit: int = 48) -> str:
+    words = " ".join(text.split())
+    if len(words) <= limit:
+        return words
+    return words[:limit].rsplit(" ", 1)[0] + "…"
+
+
 class EventListModel(QAbstractListModel):
     """One row per event, as found; the proxy orders and filters them."""
 
@@ -165,6 +215,9 @@ class EventListModel(QAbstractListModel):
         self._sort_keys: list[str] = []
         self._actor_ids: list[set[str]] = []
         self._search: list[str] = []
+        self._tiers: list[int] = []
+        self._paragraphs: list[int] = []
+        self._paragraph_words: dict[int, str] = {}
 
     def set_analysis(self, analysis: Analysis | None) -> None:
         self.beginResetModel()
@@ -172,10 +225,27 @@ class EventListModel(QAbstractListModel):
         self._names = {a.id: a.name for a in analysis.actors} if analysis else {}
         # Sorting and filtering ask for these again and again: compute them once per analysis.
         self._dates = [describe_short(e.date) for e in self._events]
-        self._sort_keys = [f"{event_date_key(e.date)}|{e.start:09d}" for e in self._events]
+        self._sort_keys = [event_sort_key(e) for e in self._events]
+        self._tiers = [date_tier(e.date) for e in self._events]
         self._actor_ids = [set(e.actors) | set(e.agents) | set(e.targets) for e in self._events]
         self._search = [self._search_text(e) for e in self._events]
+        self._paragraphs, self._paragraph_words = [], {}
+        if analysis is not None:
+            spans = paragraph_spans(analysis.document)
+            starts = [start for start, _end in spans]
+            for event in self._events:
+                number = max(1, bisect.bisect_right(starts, event.start))
+                self._paragraphs.append(number)
+                if number not in self._paragraph_words and spans:
+                    start, end = spans[number - 1]
+                    self._paragraph_words[number] = first_words(analysis.document.text[start:end])
         self.endResetModel()
+
+    def modality_counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(MODALITIES, 0)
+        for event in self._events:
+            counts[event.modality] = counts.get(event.modality, 0) + 1
+        return counts
 
     def _search_text(self, event: Event) -> str:
         names = " ".join(self._names.get(i, "") for i in (*event.actors, *event.agents, *event.targets))
@@ -204,6 +274,14 @@ class EventListModel(QAbstractListModel):
             return self._dates[row]
         if role == ActorIdsRole:
             return self._actor_ids[row]
+        if role == ModalityRole:
+            return event.modality
+        if role == TierRole:
+            return self._tiers[row]
+        if role == ParagraphRole:
+            return self._paragraphs[row]
+        if role == ParagraphTextRole:
+            return self._paragraph_words.get(self._paragraphs[row], "")
         if role == SearchTextRole:
             return self._search[row]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -217,6 +295,8 @@ class EventListModel(QAbstractListModel):
                 lines.append(f"Where: {self._names.get(event.place, event.place)}")
             if event.category_label:
                 lines.append(f"Category: {event.category} {event.category_label}")
+            if event.sources:
+                lines.append("Also reported in: " + " · ".join(f"“{first_words(s.text, 60)}”" for s in event.sources))
             return "\n".join(lines)
         return None
 
@@ -228,6 +308,9 @@ class EventFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._needle = ""
         self._actor_id: str | None = None
+        self._modalities: frozenset[str] = frozenset(MODALITIES)
+        #: By date (dated, then year unknown, then undated under their paragraph) or as in the text.
+        self.chronological = True
         self.setSortRole(DateSortRole)
         self.setDynamicSortFilter(True)
 
@@ -236,6 +319,14 @@ class EventFilterProxy(QSortFilterProxyModel):
 
     def set_actor_filter(self, actor_id: str | None) -> None:
         self._refilter(lambda: setattr(self, "_actor_id", actor_id))
+
+    def set_modalities(self, modalities: frozenset[str]) -> None:
+        """Show only events of these modalities (asserted, reported, hypothetical, negated)."""
+        self._refilter(lambda: setattr(self, "_modalities", frozenset(modalities)))
+
+    @property
+    def modalities(self) -> frozenset[str]:
+        return self._modalities
 
     def _refilter(self, change) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+
@@ -251,12 +342,31 @@ class EventFilterProxy(QSortFilterProxyModel):
         return self._actor_id
 
     def set_chronological(self, chronological: bool) -> None:
+        self.chronological = chronological
         self.setSortRole(DateSortRole if chronological else PositionRole)
         self.sort(0)
+
+    def group_header(self, row: int) -> str:
+        """The heading drawn above `row`: "Undated · paragraph 3 · “first words…”" at the first
+        undated event of a paragraph (by date only), else ""."""
+        if not self.chronological:
+            return ""
+        index = self.index(row, 0)
+        if index.data(TierRole) != UNDATED:
+            return ""
+        paragraph = index.data(ParagraphRole)
+        if row > 0:
+            previous = self.index(row - 1, 0)
+            if previous.data(TierRole) == UNDATED and previous.data(ParagraphRole) == paragraph:
+                return ""
+        words = index.data(ParagraphTextRole)
+        return f"Undated · paragraph {paragraph}" + (f" · “{words}”" if words else "")
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         index = self.sourceModel().index(source_row, 0, source_parent)
         if self._actor_id is not None and self._actor_id not in index.data(ActorIdsRole):
+            return False
+        if len(self._modalities) < len(MODALITIES) and index.data(ModalityRole) not in self._modalities:
             return False
         if self._needle:
             return all(word in index.data(SearchTextRole) for word in self._needle.split())

@@ -88,6 +88,15 @@ class SettingsFile:
             self._pending = True
             QTimer.singleShot(0, self.sync)
 
+    def remove(self, key: str) -> None:
+        """Forget `key` (as QSettings.remove does for one key)."""
+        if self._values.pop(key, None) is not None:
+            if QCoreApplication.instance() is None:
+                self.sync()
+            elif not self._pending:
+                self._pending = True
+                QTimer.singleShot(0, self.sync)
+
     def allKeys(self) -> list[str]:
         return sorted(self._values)
 

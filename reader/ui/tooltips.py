@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.model import Actor, Analysis, DateMention, Event
+from reader.report import shown_aliases
 from reader.ui.colours import type_style
 from reader.ui.date_words import describe_value
 
@@ -55,12 +56,14 @@ def _lines(*lines: str) -> str:
 def actor_tooltip(actor: Actor) -> str:
     e = html.escape
     count = len(actor.mentions)
-    others = [a for a in dict.fromkeys(actor.aliases) if a != actor.name]
+    others = shown_aliases(actor)
+    description = actor.description or ""
     return _lines(
         f"<b>{e(actor.name)}</b>",
         f"{e(type_style(actor.type).singular)} ({e(actor.type)}) · {count} mention{'s' * (count != 1)}",
         "Also called: " + e(", ".join(others)) if others else "",
         "Roles: " + e(", ".join(dict.fromkeys(actor.roles))) if actor.roles else "",
+        e(description[:1].upper() + description[1:]) + " <i>(Phoenix dictionary)</i>" if description else "",
     )
 
 

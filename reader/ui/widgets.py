@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPainter, QPalette, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -108,18 +110,81 @@ def published_words(document: Document) -> str:
     return f"Published {describe_date(document.published)} ({origin_words(document.published_origin)})"
 
 
+class FlowLayout(QLayout):
+    """Items left to right, wrapping onto another line when the width runs out (the legend's toggles:
+    a row of them must never make the article wider than the window can give it)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(spacing)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line = area.x(), area.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if x + hint.width() > area.right() + 1 and line > 0:
+                x, y, line = area.x(), y + line + self.spacing(), 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self.spacing()
+            line = max(line, hint.height())
+        return y + line - rect.y() + margins.bottom()
+
+
 class Legend(QWidget):
-    """One toggle per highlight type present in the analysis, with its colour and count."""
+    """One toggle per highlight type present in the analysis, with its colour and count; the toggles
+    wrap onto a second line when the article is narrow."""
 
     toggled = Signal(str, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._layout = QHBoxLayout(self)
+        self._layout = FlowLayout(self, spacing=4)
         self._layout.setContentsMargins(12, 2, 12, 4)
-        self._layout.setSpacing(4)
-        self._layout.addStretch(1)
         self.buttons: dict[str, QToolButton] = {}
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def set_counts(self, counts: dict[str, int], hidden: set[str]) -> None:
         for button in self.buttons.values():
@@ -137,9 +202,13 @@ class Legend(QWidget):
             button.setChecked(key not in hidden)
             button.setAutoRaise(True)
             button.setToolTip(f"Show or hide {style.label.lower()} ({key}) highlights")
+            button.setAccessibleName(f"{style.label}: {count} highlighted; show or hide them")
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.toggled.connect(lambda on, k=key: self.toggled.emit(k, on))
-            self._layout.insertWidget(self._layout.count() - 1, button)
+            self._layout.addWidget(button)
+            button.show()
             self.buttons[key] = button
+        self.updateGeometry()
 
     def set_visible_type(self, key: str, visible: bool) -> None:
         button = self.buttons.get(key)

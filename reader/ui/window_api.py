@@ -40,6 +40,7 @@ class ReaderWindow(Protocol):
     # menus kept for the features
     file_menu: QMenu
     quit_action: QAction
+    view_menu: QMenu
     help_menu: QMenu
 
     def status(self, message: str, timeout_ms: int = 0) -> None: ...
