@@ -164,9 +164,10 @@ def attach_library(window: Any, session: Any) -> None:
     browser.note_wanted.connect(notes.want_note)
     browser.note_awaited.connect(lambda note_id: notes.wait_for_note(note_id or None))
 
-    # File: import, export and print before Quit; Notes before Help (menus by object, never by label).
+    # File: the library, import, export and print before Quit; the library and the notes panel in
+    # View too; Notes before Help (menus by object, never by label).
     file_menu, quit_action = window.file_menu, window.quit_action
-    for action in (browser.import_files_action, browser.import_folder_action):
+    for action in (browser.library_action, browser.import_files_action, browser.import_folder_action):
         file_menu.insertAction(quit_action, action)
     file_menu.insertMenu(quit_action, exports.export_menu)
     file_menu.insertAction(quit_action, exports.print_action)
@@ -176,15 +177,20 @@ def attach_library(window: Any, session: Any) -> None:
     notes_menu.addAction(corrections.undo_correction_action)
     notes_menu.addSeparator()
     notes_menu.addAction(notes.notes_toggle)
-    notes_menu.addAction(browser.library_action)
     window.menuBar().insertMenu(window.help_menu.menuAction(), notes_menu)
     session.notes_menu = notes_menu
+    window.view_menu.addSeparator()
+    window.view_menu.addAction(notes.notes_toggle)
+    window.view_menu.addAction(browser.library_action)
 
     docks = (notes.notes_dock, browser.library_dock)
     follow_reading_mode(window, docks)
     state = window.settings.value("window/docks")
-    if state is not None:
-        window.restoreState(state)
+    restored = bool(state is not None and window.restoreState(state))
+    window.panel_layout.add_docks(notes.notes_dock, browser.library_dock, restored)
+    for panel in (notes.notes_panel, browser.library_view):  # F6 reaches them, the focus frame rings them
+        window.extra_panels.append(panel)
+        window.focus_frame.watch(panel)
 
     def close() -> None:
         """Save what is being typed and the docks, stop an import, finish the library's queue."""

@@ -61,7 +61,7 @@ class LibraryBrowser(QObject):
         self.library_dock.hide()
         self.import_files_action = add_action(w, "&Import Files…", self.choose_import_files, tip="Add briefing files to the library")
         self.import_folder_action = add_action(w, "Import &Folder…", self.choose_import_folder, tip="Add every briefing in a folder")
-        self.library_action = add_action(w, "Show &Library", self.show_library, "Ctrl+L", tip="Every briefing, search, timeline")
+        self.library_action = add_action(w, "&Library", self.show_library, "Ctrl+L", tip="Every briefing, search, timeline")
         self.library_view.open_requested.connect(self.open_briefing)
         self.library_view.search_requested.connect(self.search)
         self.library_view.timeline_requested.connect(self.show_timeline)

@@ -364,7 +364,12 @@ def test_menus_offer_import_export_print_notes_and_library(qtbot, lib_window):
         "Export Annotated PDF…",
     ]
     notes_items = [a.text().replace("&", "") for a in menus["Notes"].actions() if a.text()]
-    assert notes_items[:2] == ["Add Note", "Highlight"] and "Show Library" in notes_items
+    assert notes_items[:2] == ["Add Note", "Highlight"] and "Show Notes Panel" in notes_items
+    # The library is in File and in View, with its shortcut.
+    library = lib_window.library_session.browser.library_action
+    assert library in menus["File"].actions() and library in menus["View"].actions()
+    assert library.shortcut().toString() == "Ctrl+L" and library.text().replace("&", "") == "Library"
+    assert lib_window.library_session.notebook.notes_toggle in menus["View"].actions()
 
 
 def test_the_library_opens_after_the_first_text_is_shown(qtbot, fake_engine, settings, dialogs, db, fake_file):
