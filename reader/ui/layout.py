@@ -55,6 +55,7 @@ class PanelLayout(QObject):
         self._fit_timer.timeout.connect(self.fit)
         self.docks: dict[str, QDockWidget] = {}
         self._fresh: set[QDockWidget] = set()
+        self._decide_notes = False
         self.splitter.splitterMoved.connect(self._on_moved)
         self.splitter.installEventFilter(self)
         window.analysis_shown.connect(lambda _generation: self.fit())
@@ -67,7 +68,16 @@ class PanelLayout(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.splitter and event.type() == QEvent.Type.Resize:
             self._fit_timer.start()  # after the resize is done, once
+        elif watched is self.window and event.type() == QEvent.Type.Show:
+            self.window.removeEventFilter(self)
+            self._place_notes()
         return False
+
+    def _place_notes(self) -> None:
+        """A first start: the notes dock beside the article when the window is wide enough for it."""
+        if self._decide_notes and "notes" in self.docks:
+            self._decide_notes = False
+            self.docks["notes"].setVisible(self.window.width() >= NOTES_BESIDE_MIN_WIDTH)
 
     def _on_moved(self, _pos: int, _index: int) -> None:
         """The reader dragged a handle (setSizes does not emit this): keep their widths."""
@@ -129,8 +139,12 @@ class PanelLayout(QObject):
         self.docks = {"notes": notes, "library": library}
         # Docks the reader has not sized yet open at their default size the first time.
         self._fresh = set() if restored else {notes, library}
-        if not restored and self.window.width() < NOTES_BESIDE_MIN_WIDTH:
-            notes.hide()
+        if not restored:
+            self._decide_notes = True
+            if self.window.isVisible():
+                self._place_notes()
+            else:
+                self.window.installEventFilter(self)  # decided when the window is shown, at its real size
         for dock in (notes, library):
             dock.visibilityChanged.connect(lambda visible, d=dock: self._dock_shown(d, visible))
 

@@ -177,7 +177,7 @@ class MainWindow(ReadingControls, FileDrops, QMainWindow):
         # as large as a reading desk wants, but never larger than the screen
         screen = QGuiApplication.primaryScreen()
         room = screen.availableGeometry() if screen is not None else None
-        width, height = 1480, 920
+        width, height = 1720, 1040  # on a 1920x1080 screen, room for the notes beside the article
         if room is not None and room.width() > 0:
             width, height = min(width, int(room.width() * 0.94)), min(height, int(room.height() * 0.94))
         self.resize(width, height)
