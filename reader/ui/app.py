@@ -40,6 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="open FILE offscreen through the real window, analyse it, print one line and exit",
     )
     parser.add_argument(
+        "--screenshot",
+        metavar="OUT.png",
+        help="render the window offscreen on FILE into OUT.png and exit (a temporary library and settings unless --db)",
+    )
+    parser.add_argument("--size", metavar="WxH", default="1366x768", help="the window's size for --screenshot (default 1366x768)")
+    parser.add_argument("--theme", choices=("system", "light", "dark"), default="system", help="colours: the system's (default), light or dark")
+    parser.add_argument(
         "--db",
         metavar="PATH",
         help="library database for notes, corrections and cached analyses (default: $BRIEFING_DB, else the data folder)",
@@ -68,8 +75,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     import multiprocessing
 
     multiprocessing.freeze_support()  # a frozen build re-runs itself as the analysis process
-    args = build_parser().parse_args(argv)
-    if args.smoke_test:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.screenshot:
+        from reader.ui.screenshot import parse_size
+
+        try:
+            size = parse_size(args.size)
+        except ValueError as exc:
+            parser.error(str(exc))
+    if args.smoke_test or args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     else:
         message = needs_display_message()
@@ -89,9 +104,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     guard_none_refcount()
     path = Path(args.file) if args.file else None
+    if args.screenshot:
+        from reader.ui.screenshot import take_screenshot
+
+        return take_screenshot(Path(args.screenshot), path, size, theme=args.theme, db=args.db)
     if args.smoke_test:
         return smoke_test(path, db=args.db)
-    return run_window(path, QApplication, db=args.db)
+    return run_window(path, QApplication, db=args.db, theme=args.theme)
 
 
 def _application(app_class):
@@ -229,12 +248,14 @@ def follow_reading_mode(window: Any, docks: tuple[Any, ...]) -> None:
     window.reading_mode_changed.connect(follow)
 
 
-def run_window(path: Path | None, app_class, db: str | None = None) -> int:
+def run_window(path: Path | None, app_class, db: str | None = None, theme: str = "system") -> int:
     from reader.resources import sample_briefing
     from reader.ui.dialogs import install_excepthook, setup_logging
+    from reader.ui.theme import apply_theme
 
     log_file = setup_logging()
     app = _application(app_class)
+    apply_theme(app, theme)
     from reader.paths import default_library_path
 
     window = build_window(library_path=Path(db).expanduser() if db else default_library_path())
