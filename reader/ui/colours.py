@@ -53,7 +53,7 @@ TYPE_STYLES: dict[str, TypeStyle] = {
         TypeStyle("NORP", "Nationalities & groups", OKABE_ITO["vermillion"], "actor", "Nationality or group", 0.30, 0.50),
         TypeStyle("FAC", "Buildings & sites", OKABE_ITO["sky blue"], "actor", "Building or site", 0.36, 0.50),
         # Dates are also underlined with dots (reader/ui/article_view.py): not told by colour alone.
-        TypeStyle("DATE", "Dates", OKABE_ITO["yellow"], "date", "Date", 0.18, 0.30),
+        TypeStyle("DATE", "Dates", OKABE_ITO["yellow"], "date", "Date", 0.25, 0.30),
         TypeStyle("TIME", "Times", OKABE_ITO["yellow"], "date", "Time", 0.30, 0.45),
         TypeStyle("DURATION", "Durations", "#999999", "date", "Duration", 0.30, 0.45),
         TypeStyle("SET", "Recurring", "#999999", "date", "Recurring", 0.30, 0.45),
