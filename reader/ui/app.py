@@ -107,7 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.screenshot:
         from reader.ui.screenshot import take_screenshot
 
-        return take_screenshot(Path(args.screenshot), path, size, theme=args.theme, db=args.db)
+        _application(QApplication)
+        quiet_offscreen_warnings()
+        return take_screenshot(Path(args.screenshot), path, size, build_window, theme=args.theme, db=args.db)
     if args.smoke_test:
         return smoke_test(path, db=args.db)
     return run_window(path, QApplication, db=args.db, theme=args.theme)

@@ -152,17 +152,18 @@ class PanelLayout(QObject):
         if self.window.isFullScreen():
             return
         if visible and not dock.isFloating():
-            fresh = dock in self._fresh
-            self._fresh.discard(dock)
-            QTimer.singleShot(0, lambda: self._size_dock(dock, force=fresh))
+            QTimer.singleShot(0, lambda: self._size_dock(dock, force=False))
         self._fit_timer.start()
 
     def _size_dock(self, dock: QDockWidget, force: bool) -> None:
-        """The dock's default size, when `force`d or when the size it opens at is no use (a sliver,
-        or most of the window); a size the reader gave it is kept."""
+        """The dock's default size, when `force`d, the first time it opens (unless the reader's dock
+        layout was restored), or when the size it opens at is no use (a sliver, or most of the
+        window); a size the reader gave it is kept."""
         window = self.window
         if not dock.isVisible() or dock.isFloating():
             return
+        force = force or dock in self._fresh
+        self._fresh.discard(dock)
         area = window.dockWidgetArea(dock)
         if area in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea):
             width = min(window.fontMetrics().averageCharWidth() * NOTES_CHARS, int(window.width() * 0.26))

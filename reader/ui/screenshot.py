@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,21 +32,28 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def take_screenshot(
-    out: Path, path: Path | None, size: tuple[int, int], theme: str = "system", db: str | None = None, engine: Any = None
+    out: Path,
+    path: Path | None,
+    size: tuple[int, int],
+    build_window: Callable[..., Any],
+    theme: str = "system",
+    db: str | None = None,
+    engine: Any = None,
 ) -> int:
     """Render the window on `path` at `size` into `out`; 0 when written, 1 (and one line) otherwise.
 
-    `engine`: what analyses (tests give theirs); by default the window's own, in its own process.
+    `build_window` is reader.ui.app's (which calls this); `engine`: what analyses (tests give
+    theirs), by default the window's own, in its own process.
     """
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from reader.resources import sample_briefing
-    from reader.ui.app import _application, quiet_offscreen_warnings
     from reader.ui.theme import apply_theme
 
     path = path or sample_briefing()
-    app = _application(QApplication)
-    quiet_offscreen_warnings()
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("take_screenshot needs the QApplication made first (reader.ui.app does)")
     apply_theme(app, theme)
     failures: list[str] = []
 
@@ -56,18 +64,25 @@ def take_screenshot(
     exec_before = QMessageBox.exec
     QMessageBox.exec = record  # type: ignore[method-assign,assignment]
     try:
-        return _render(app, out, path, size, theme, library_path=db, engine=engine, failures=failures)
+        return _render(app, out, path, size, theme, build_window, library_path=db, engine=engine, failures=failures)
     finally:
         QMessageBox.exec = exec_before  # type: ignore[method-assign]
 
 
 def _render(
-    app: Any, out: Path, path: Path, size: tuple[int, int], theme: str, library_path: str | None, engine: Any, failures: list[str]
+    app: Any,
+    out: Path,
+    path: Path,
+    size: tuple[int, int],
+    theme: str,
+    build_window: Callable[..., Any],
+    library_path: str | None,
+    engine: Any,
+    failures: list[str],
 ) -> int:
     from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QSettings, QTimer
 
     from reader.atomic import WriteError, atomic_write
-    from reader.ui.app import build_window
 
     db = library_path
     with tempfile.TemporaryDirectory(prefix="briefing-screenshot-") as tmp:

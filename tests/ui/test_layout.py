@@ -195,7 +195,10 @@ def test_docks_take_their_room_from_the_article_and_give_it_back(qtbot, fake_eng
         window.library_session.notebook.notes_toggle.trigger()
         char = window.fontMetrics().averageCharWidth()
         least = max(char * NOTES_CHARS, notes.minimumSizeHint().width())
-        qtbot.waitUntil(lambda: notes.isVisible() and least - char * 4 <= notes.width() <= least + char * 4, timeout=5_000)
+        try:
+            qtbot.waitUntil(lambda: notes.isVisible() and least - char * 4 <= notes.width() <= least + char * 4, timeout=5_000)
+        except Exception:
+            raise AssertionError(f"notes {notes.isVisible()} {notes.width()} least {least} window {window.width()} sizes {window.splitter.sizes()} min {window.centralWidget().minimumSizeHint().width()}") from None
         opened = window.splitter.sizes()
         assert opened[0] == before[0] and opened[2] == before[2]  # the panels keep their width; the article gives way
         window.library_session.notebook.notes_toggle.trigger()

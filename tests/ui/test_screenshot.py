@@ -7,22 +7,21 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from ui_helpers import FAKE_TEXT, FakeEngine
 
-from reader.ui import app as ui_app
+from reader.ui.app import build_window
 from reader.ui.screenshot import parse_size, take_screenshot
 
 pytestmark = pytest.mark.gui
 
 
-def test_a_screenshot_of_the_real_window_in_light_and_dark(tmp_path, monkeypatch, dialogs):
-    monkeypatch.setattr(ui_app, "quiet_offscreen_warnings", lambda: None)  # pytest-qt keeps its own handler
+def test_a_screenshot_of_the_real_window_in_light_and_dark(tmp_path, dialogs):
     briefing = tmp_path / "talks.md"
     briefing.write_text(FAKE_TEXT, encoding="utf-8")
     app = QApplication.instance()
     palette = app.palette()
     try:
         light, dark = tmp_path / "light.png", tmp_path / "dark.png"
-        assert take_screenshot(light, briefing, (1000, 640), engine=FakeEngine()) == 0
-        assert take_screenshot(dark, briefing, (1000, 640), theme="dark", engine=FakeEngine()) == 0
+        assert take_screenshot(light, briefing, (1000, 640), build_window, engine=FakeEngine()) == 0
+        assert take_screenshot(dark, briefing, (1000, 640), build_window, theme="dark", engine=FakeEngine()) == 0
     finally:
         app.setPalette(palette)
     images = [QImage(str(light)), QImage(str(dark))]
