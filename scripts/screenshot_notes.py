@@ -1,6 +1,6 @@
 """Render docs/notes-library.png: the window with the notes panel and the library view, on a fresh library.
 
-Run under Xvfb like scripts/screenshot.sh:
+Run under Xvfb (apt-get install xvfb); the window pictures without docks come from scripts/screenshots.sh:
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24 -dpi 96" .venv/bin/python scripts/screenshot_notes.py
 Imports the sample and (when ../shared is there) a few BBC politics articles into a temporary
 library, writes a note and a highlight, searches, and prints how long re-opening took from the cache.
@@ -99,8 +99,6 @@ def main() -> int:
         session.browser.library_view.search_field.setText(args.query)
         wait(app, lambda: bool(found), 10)
         window.resizeDocks([session.browser.library_dock], [300], Qt.Orientation.Vertical)
-        window.resizeDocks([session.notebook.notes_dock], [330], Qt.Orientation.Horizontal)
-        window.splitter.setSizes([250, 700, 300])
         wait(app, lambda: False, 0.8)
         output = Path(args.output)
         output.parent.mkdir(parents=True, exist_ok=True)
