@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle, QStyledIt
 from reader.model import Event
 from reader.report import plural, summary_has_mark
 from reader.ui.colours import category_chip, category_class, category_colour, text_on
-from reader.ui.models import DateTextRole, EventRole
+from reader.ui.models import UNDATED, DateTextRole, EventRole, TierRole
 from reader.ui.tooltips import modality_words
 
 PAD = 6
@@ -184,11 +184,13 @@ class EventDelegate(QStyledItemDelegate):
             )
             right -= width + CHIP_GAP
         x = int(chip.right()) + CHIP_GAP
-        date_text = index.data(DateTextRole) or "undated"
-        painter.setFont(bold)
-        painter.setPen(text_colour if index.data(DateTextRole) else muted)
-        painter.drawText(QRect(x, rect.top(), right - x, line1_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, date_text)
-        x += QFontMetrics(bold).horizontalAdvance(date_text) + CHIP_GAP
+        grouped = getattr(index.model(), "chronological", False) and index.data(TierRole) == UNDATED
+        date_text = index.data(DateTextRole) or ("" if grouped else "undated")  # the group's heading says it
+        if date_text:
+            painter.setFont(bold)
+            painter.setPen(text_colour if index.data(DateTextRole) else muted)
+            painter.drawText(QRect(x, rect.top(), right - x, line1_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, date_text)
+            x += QFontMetrics(bold).horizontalAdvance(date_text) + CHIP_GAP
         label = event.category_label or category_class(event.category)
         if x < right - 20:
             painter.setFont(small)

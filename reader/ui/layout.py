@@ -34,8 +34,12 @@ ACTORS_MIN_CHARS, EVENTS_MIN_CHARS = 22, 38
 NOTES_CHARS = 40
 #: Narrower than this (a 1366 or 1440 pixel laptop screen), the notes dock starts closed.
 NOTES_BESIDE_MIN_WIDTH = 1500
-#: A change of a panel's fitted width smaller than this many characters is not worth a reflow.
-HYSTERESIS_CHARS = 2
+#: Before a briefing is analysed the panels start this wide (average characters), which fits most
+#: briefings: a panel then grows when its content needs more, and shrinks only when it is more
+#: than `SHRINK_CHARS` too wide, so the article's text is seldom laid out again for a few pixels
+#: (a long briefing takes a while to lay out).
+START_ACTORS_CHARS, START_EVENTS_CHARS = 34, 56
+SHRINK_CHARS = 8
 
 SETTINGS_KEY = "layout/panel_widths"  # [actors, events] the reader chose; absent: fit to content
 
@@ -62,6 +66,8 @@ class PanelLayout(QObject):
         char = window.fontMetrics().averageCharWidth()
         window.actors_panel.setMinimumWidth(char * ACTORS_MIN_CHARS)
         window.events_panel.setMinimumWidth(char * EVENTS_MIN_CHARS)
+        start = self.chosen or [char * START_ACTORS_CHARS, char * START_EVENTS_CHARS]
+        self.splitter.setSizes([start[0], max(1, window.width() - sum(start)), start[1]])
 
     # ------------------------------------------------------------------ the splitter
 
@@ -121,8 +127,13 @@ class PanelLayout(QObject):
             return
         actors, events = self.targets()
         sizes = self.splitter.sizes()
-        slack = window.fontMetrics().averageCharWidth() * HYSTERESIS_CHARS
-        if not force and abs(sizes[0] - actors) <= slack and abs(sizes[2] - events) <= slack:
+        slack = window.fontMetrics().averageCharWidth() * SHRINK_CHARS
+        if not force and self.chosen is None:
+            # Grow to what the content needs; shrink only when much too wide (see SHRINK_CHARS).
+            room = sizes[0] + sizes[1] + sizes[2] - window.article.fontMetrics().averageCharWidth() * ARTICLE_MIN_CHARS
+            actors = actors if actors > sizes[0] or sizes[0] - actors > slack or sizes[0] + sizes[2] > room else sizes[0]
+            events = events if events > sizes[2] or sizes[2] - events > slack or actors + sizes[2] > room else sizes[2]
+        if not force and (actors, events) == (sizes[0], sizes[2]):
             return
         total = sum(sizes)
         self._applying = True
