@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from reader.model import ENGINE_VERSION, Analysis, Document, content_hash
+from reader.model import ENGINE_VERSION, Analysis, Document, briefing_title, content_hash
 from reader.store.analyses import Analyses
 from reader.store.connection import Connection, chunks, now
 from reader.store.correction_log import CorrectionLog
@@ -80,16 +80,30 @@ class Briefings:
         """
         known = self.find_text(document.text)  # the common case takes no write lock
         if known is not None:
+            self._retitle(known, document)
             return "unchanged", known
         with self.conn.translating(), self.conn.writing():
             known = self.find_text(document.text)
             if known is not None:
+                self._retitle(known, document)
                 return "unchanged", known
             state, briefing_id = self.classify(document) if document.source else ("new", None)
             if state == "changed" and briefing_id is not None:
                 self.update_document(briefing_id, document)
                 return "updated", briefing_id
             return "added", self.add_document(document)
+
+    def _retitle(self, briefing_id: str, document: Document) -> None:
+        """A briefing stored before titles were one (reader.model.briefing_title) takes the title its
+        file gives now, so the library says what the window says. A write only when they differ."""
+        if not document.title.strip():
+            return  # no title of its own (pasted text): the stored one may well be better
+        title = briefing_title(document)
+        with self.conn.translating():
+            stored = self.conn.one("SELECT title FROM briefings WHERE id = ?", [briefing_id])
+            if stored != title and self.conn.refusal is None:
+                with self.conn.writing():
+                    self.conn.db.execute("UPDATE briefings SET title = ? WHERE id = ?", [title, briefing_id])
 
     def add_documents(self, documents: Iterable[Document]) -> list[str]:
         """Store many briefings (no analysis) in one transaction; returns their ids in order."""

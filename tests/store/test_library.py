@@ -287,3 +287,12 @@ def test_a_publication_date_the_reader_sets_is_the_briefings(library, fake_engin
     library.update_document(summary.id, Document(text=ISTANBUL + "Talks go on.\n", source=str(path)))
     document = library.get_briefing(summary.id).document
     assert (document.published, document.published_origin) == (chosen, "option")
+
+
+def test_a_briefing_stored_under_an_older_title_takes_its_one_title_when_opened(library):
+    briefing_id = library.add_document(Document(text=ISTANBUL))  # stored as its first line once
+    assert library.get_briefing(briefing_id).title == "Talks in Istanbul."
+    assert library.store_document(Document(text=ISTANBUL, title="istanbul.txt", source="/tmp/istanbul.txt")) == ("unchanged", briefing_id)
+    assert library.get_briefing(briefing_id).title == "istanbul.txt"
+    library.store_document(Document(text=ISTANBUL, source="clipboard"))  # pasted, no title of its own
+    assert [s.title for s in library.list_briefings()] == ["istanbul.txt"]
