@@ -33,6 +33,8 @@ CASES = [
     ("The bill goes to parliament next month.", D(2004, 12, 15), "next month", "DATE", "2005-01", None),
     ("Markets fell yesterday.", PUB, "yesterday", "DATE", "2025-05-21", None),
     ("Talks resumed in 2022.", PUB, "2022", "DATE", "2022", None),
+    ("The shop reopened on 7/8/07 after the flood.", PUB, "7/8/07", "DATE", "2007-07-08", None),
+    ("The shop reopened on 7/8/2007 after the flood.", PUB, "7/8/2007", "DATE", "2007-07-08", None),
     ("The vote took place on 15 May.", None, "15 May", "DATE", "XXXX-05-15", None),
     ("The accord was signed on 15 May.", D(2030, 1, 1), "15 May", "DATE", "2029-05-15", None),
     ("The budget for 2025/26 was approved.", PUB, "2025/26", "DATE", "2025", None),

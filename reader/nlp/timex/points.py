@@ -49,7 +49,8 @@ class CalendarPoints(ResolverBase):
     @handles("numeric")
     def _numeric(self, cand: Candidate) -> list[Resolved]:
         a, b = int(cand.need("n1")), int(cand.need("n2"))
-        year = _int(cand.need("year")) or cal.year_from_two_digits(int(cand.need("yy")), self.ref)
+        four = cand.group("year")  # the pattern fills either the four-digit year or the two-digit one
+        year = int(four) if four else cal.year_from_two_digits(int(cand.need("yy")), self.ref)
         # month first unless impossible: the TimeML corpora and most English wire copy are American
         month, day = (a, b) if a <= 12 else (b, a)
         if not cal.valid_day(year, month, day):
