@@ -26,6 +26,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from reader.model import ENGINE_VERSION, Analysis, Document, content_hash
+from reader.store.analyses import PUBLISHED_KEY
 from reader.store.connection import now
 from reader.store.corrections import _key
 from reader.store.database import StoreError, translating
@@ -153,6 +154,9 @@ def prepare(record: dict[str, Any] | str) -> Prepared:
     data = json.loads(line) if isinstance(record, str) else record
     document = Document.from_dict(data["document"])
     analysis = {k: v for k, v in data.items() if k != "document"}
+    # the date it was analysed against, as Analyses.put records it (a cached analysis is only
+    # returned for the same publication date)
+    analysis[PUBLISHED_KEY] = document.published.isoformat() if document.published else None
     actors: dict[str, list[Any]] = {}
     for actor in analysis.get("actors", []):
         key = _key(actor["name"])

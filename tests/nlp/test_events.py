@@ -288,3 +288,15 @@ def test_opening_talks_and_arriving_for_them_are_consultations(engine):
     text = "Warren Christopher opened the negotiations on Wednesday. The presidents of Serbia and Croatia arrived for peace talks."
     analysis = engine.analyze(document_from_text(text))
     assert {e.trigger: e.category for e in analysis.events} == {"opened": "04", "arrived": "04"}
+
+
+def test_a_planned_act_says_it_was_planned(engine):
+    event = only(analyze(engine, "Fordham Motors plans to close 1,100 dealerships."), "close")
+    assert event.summary.startswith("Fordham Motors: plans to close 1,100 dealerships")
+    assert event.modality == "hypothetical" and event.trigger == "close"
+
+
+def test_a_counted_object_the_parser_reads_as_an_adverb_still_qualifies(engine):
+    # the small model parses "789 dealerships" here as an adverbial noun, not the object
+    event = only(analyze(engine, "General Motors will close 789 dealerships."), "close")
+    assert event.category == "ECON"

@@ -110,3 +110,19 @@ def test_a_name_inside_a_quotation_does_not_say_it(engine):
 def test_his_wife_named_is_the_wife_not_him(engine):
     text = "Mr Sam Oduya met reporters. His wife Ann Oduya died aged 91."
     assert doers(analyze(engine, text), "died") == [["Ann Oduya"]]
+
+
+def test_the_and_a_word_of_an_organisations_name_is_that_organisation(engine):
+    text = ("The families took their case to the Northern Rail Appeals Commission. "
+            "The commission ruled on 3 May that the fares were unlawful.")
+    assert doers(analyze(engine, text), "ruled") == [["Northern Rail Appeals Commission"]]
+
+
+def test_a_plural_name_and_a_singular_noun_are_the_same_organisation(engine):
+    text = "Pacific Coral Airlines bought ten jets last year. The airline signed a deal with Airbus on Monday."
+    assert doers(analyze(engine, text), "signed") == [["Pacific Coral Airlines"]]
+
+
+def test_another_kind_of_the_same_noun_is_not_the_named_one(engine):
+    text = "Shares in the Royal Bank of Scotland fell. The central bank raised interest rates in March."
+    assert doers(analyze(engine, text), "raised") == []

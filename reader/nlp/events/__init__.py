@@ -107,7 +107,7 @@ class _Builder:
         self.breaks = [i for i in spaces if "\n\n" in doc[i].text]
         self.ref_candidates = index.reference_candidates() - self.datelines
         self.title_tokens = self._title_tokens()
-        self.summaries = Summaries(doc, index, timing.text, self.children_of, self._label, finder.raising)
+        self.summaries = Summaries(doc, index, timing.text, self.children_of, self._label, finder.raising, self._governor)
 
     # -- one event ---------------------------------------------------------------------------
 
@@ -416,6 +416,20 @@ class _Builder:
         idx = [c.trigger.i, glued_start(self.doc, c.trigger.i), *[i for i in c.match.extra if abs(i - c.trigger.i) <= 2]]
         lo, hi = min(idx), max(idx)
         return self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi].text)
+
+    def _governor(self, trig: Token) -> Token | None:
+        """'GM *plans to* close plants', 'Apple *began* selling films', 'Boeing was *allowed to* bid': the
+        verb whose complement the act is, when it is no act of its own, says the act was planned, begun
+        or permitted, so the summary shows it; only just before the act. (Widening the trigger and the
+        clause to it instead found 3 more MEANTIME events but cost participant precision 0.801 -> 0.788
+        and hedge agreement 0.930 -> 0.921: MEANTIME annotates the plan as an asserted event of its own.)"""
+        head = trig.head
+        if trig.dep_ != "xcomp" or trig.pos_ not in VERBAL or head.pos_ not in VERBAL or not 0 < trig.i - head.i <= 3:
+            return None
+        if head.i in self.finder.matches or head.lemma_.lower() not in self.lex.cue("phase_governor"):
+            return None
+        between = self.doc[head.i + 1 : trig.i]
+        return head if all(t.lower_ == "to" or t.pos_ in ("ADV", "PART") for t in between) else None
 
     def _label(self, c: EventClause) -> str:
         doc, trig, entry = self.doc, c.trigger, c.match.entry

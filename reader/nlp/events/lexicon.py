@@ -167,6 +167,9 @@ def _lexicon_pos(token: Token) -> str | None:
 
 def _object_of(token: Token) -> list[Token]:
     objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
+    # "close 789 dealerships": the small model often reads a counted object as an adverbial noun
+    objs.extend(c for c in token.children if c.dep_ == "npadvmod" and c.i > token.i and c.pos_ == "NOUN"
+                and any(g.dep_ == "nummod" for g in c.children))
     if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
         objs.append(token.head)
     # "agree to a ceasefire", "engage in talks": the object of a required preposition

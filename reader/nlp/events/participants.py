@@ -28,6 +28,7 @@ from typing import Protocol
 
 from spacy.attrs import IDX, LOWER, POS
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
+from spacy.symbols import NOUN as NOUN_SYMBOL
 from spacy.symbols import PRON as PRON_SYMBOL
 from spacy.tokens import Doc, Span, Token
 
@@ -69,6 +70,9 @@ class ActorIndex:
     gathering_parties: list[tuple[int, list[str]]] = field(default_factory=list)
     #: person id -> "m" or "f" where an honorific says so ("Mr Blunkett", "Mrs Quinn")
     gender: dict[str, str] = field(default_factory=dict)
+    #: a word of an organisation's name (folded) -> (token index of each mention's end, actor id), in
+    #: text order: "the commission" after "the Special Immigration Appeals Commission"
+    name_words: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     #: token indices inside a direct quotation (filled on first use)
     _quoted: set[int] | None = None
 
@@ -96,6 +100,13 @@ class ActorIndex:
                 if len(parts) > 1 and all(parts) and actor.id not in parts:
                     index.split[actor.id] = list(dict.fromkeys(p for p in parts if p))
         index.mention_ends.sort()
+        for last, actor_id in index.mention_ends:
+            actor = index.by_id[actor_id]
+            if actor.type != "ORG":
+                continue
+            for word in {_fold(w) for w in actor.name.split() if w[:1].isupper() and w.isalpha() and len(w) > 3}:
+                if word not in NOT_A_NAME_HEAD:
+                    index.name_words.setdefault(word, []).append((last, actor_id))
         # "Russian-Ukrainian": two countries named as one pair
         for i in sorted(index.by_token):
             right = index.by_token.get(i + 2)
@@ -137,6 +148,11 @@ class ActorIndex:
             for i, (pos, lower) in enumerate(self.doc.to_array([POS, LOWER]).tolist()):
                 if lower in wanted or pos == pron:
                     out.add(i)
+            if self.name_words:
+                noun, strings = int(NOUN_SYMBOL), self.doc.vocab.strings
+                for i, (pos, lower) in enumerate(self.doc.to_array([POS, LOWER]).tolist()):
+                    if pos == noun and _fold(strings[lower]) in self.name_words:
+                        out.add(i)
         return out
 
     def dateline_tokens(self) -> set[int]:
@@ -223,7 +239,28 @@ class ActorIndex:
             if low in cues.cue("both_sides") and tok.tag_ in ("NNS", "NNPS"):
                 if any(c.lower_ in ("two", "both") for c in tok.children):
                     return self.two_sides(tok)
+            if _fold(low) in self.name_words:
+                return self.named_by_head(tok)
         return []
+
+    def named_by_head(self, tok: Token) -> list[str]:
+        """ "The Special Immigration Appeals Commission ... The commission ruled": "the" and a word of an
+        organisation's name mean the one last named with it, in this paragraph or the one before;
+        its other words must fit the name too ("the central bank" is not the Royal Bank of Scotland)."""
+        if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return []
+        if tok.i in self.quoted_tokens() and not self.in_quotation(tok):
+            return []
+        earliest = tok.i - 250
+        found = [(last, a) for last, a in self.name_words.get(_fold(tok.lower_), ()) if earliest <= last < tok.i]
+        if not found:
+            return []
+        actor_id = found[-1][1]
+        name = {_fold(w) for w in self.name_of(actor_id).lower().split()}
+        modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha]
+        if any(_fold(m.lower_) not in name for m in modifiers):
+            return []
+        return [actor_id]
 
     def pronoun(self, tok: Token, ctx: RefContext) -> list[str]:
         low = tok.lower_
@@ -405,6 +442,18 @@ class ActorIndex:
         if len(top) >= 2 and (len(top) == 2 or top[1][1] > top[2][1]):
             return [top[0][0], top[1][0]]
         return []
+
+
+#: Words of organisations' names that, after "the", usually mean something else: "the government"
+#: and "the state" are resolved as governments, "the people", "the party" by the sentence.
+NOT_A_NAME_HEAD = frozenset({"government", "state", "states", "people", "national", "international", "united",
+                             "party", "group", "news", "times", "post", "daily", "world", "new"})
+
+
+def _fold(word: str) -> str:
+    """A name's word and a noun compared singular ("Airlines" and "the airline")."""
+    word = word.lower()
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _gender_of(pronoun: str) -> str:

@@ -54,7 +54,8 @@ class Summaries:
     """Writes the summary of each event of one document (see the module docstring)."""
 
     def __init__(self, doc: Doc, index: ActorIndex, text: str, children_of: dict[int, list[EventClause]],
-                 label: Callable[[EventClause], str], raising: dict[int, str] | None = None) -> None:
+                 label: Callable[[EventClause], str], raising: dict[int, str] | None = None,
+                 governor: Callable[[Token], Token | None] | None = None) -> None:
         self.doc = doc
         self.index = index
         self.text = text
@@ -64,6 +65,8 @@ class Summaries:
         self._short: dict[str, str] = {}
         #: "is said / thought to" hedges by token index (the clause finder's)
         self.raising = raising if raising is not None else {}
+        #: the verb whose complement an act is ("plans to close"), shown with it
+        self._governor = governor or (lambda tok: None)
 
     def summary(self, c: EventClause, agents: list[str], targets: list[str], agent_toks: list[Token],
                  modality: str, attribution: str | None) -> str:
@@ -187,6 +190,11 @@ class Summaries:
         if c.head.dep_ == "xcomp" and hedge.i in self.raising:
             # "is thought to have met": the hedge is part of what the row says
             first = min([first, hedge.i, *(ch.i for ch in hedge.children if ch.dep_ in ("aux", "auxpass") and ch.i < hedge.i)])
+            region = region | set(range(first, trig.i))
+        gov = self._governor(trig) if c.head is trig else None
+        if gov is not None:
+            # "GM plans to close plants": the row says the act was planned, not that it was done
+            first = min([first, gov.i, *(ch.i for ch in gov.children if ch.dep_ in ("aux", "auxpass", "neg") and ch.i < gov.i)])
             region = region | set(range(first, trig.i))
         out: list[Token] = []
         i = first
