@@ -1,0 +1,395 @@
+"""Storylines as the reader reads them: items, announcements, an actor's dossier, marks for the sidebar.
+
+Reads never write: opening a dossier reads when it was last opened, and `mark_dossier_seen` is
+the explicit write the window and the CLI make after showing it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reader.model import Analysis
+from reader.store.connection import chunks, now
+from reader.store.records import ACTOR_NOTE, EVENT_NOTE, BriefingSummary, Note
+from reader.store.rows import document_from_row, note_from_row
+from reader.store.storyline_schema import EVENT_COLUMNS, event_from_row
+from reader.store.storylines import Storylines
+from reader.storylines.matching import conflicts, fold
+from reader.storylines.records import (
+    HAPPENED_STATUS,
+    OVERDUE,
+    UPCOMING,
+    Announcement,
+    StoryEvent,
+    StoryItem,
+)
+
+_COLUMNS = ", ".join(f"e.{c.strip()}" for c in EVENT_COLUMNS.split(","))
+
+
+@dataclass(slots=True)
+class EventMark:
+    """What the events sidebar shows beside one event of the briefing on screen."""
+
+    item_id: str
+    sources: int
+    briefings: int
+    conflicts: list[str] = field(default_factory=list)
+    overdue: bool = False
+    #: Notes written on the same act in other briefings.
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Edge:
+    """Who acts on whom in a dossier's network: agent -> target, by category, with the items behind it."""
+
+    agent: str
+    target: str
+    category: str
+    count: int
+    items: list[str]
+
+
+@dataclass(slots=True)
+class Dossier:
+    """Everything the library knows of one actor."""
+
+    name: str
+    briefings: list[BriefingSummary]
+    items: list[StoryItem]
+    co_actors: list[tuple[str, int]]
+    notes: list[Note]
+    edges: list[Edge]
+    seen_at: str | None
+    new_briefings: list[str]
+    new_items: list[str]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "seen_at": self.seen_at,
+            "briefings": [
+                {"id": b.id, "title": b.title, "published": b.published.isoformat() if b.published else None,
+                 "new": b.id in self.new_briefings}
+                for b in self.briefings
+            ],
+            "items": [{**i.to_dict(), "new": i.id in self.new_items} for i in self.items],
+            "co_actors": [{"name": n, "events": c} for n, c in self.co_actors],
+            "notes": [{"id": n.id, "kind": n.kind, "briefing_id": n.briefing_id, "body": n.body} for n in self.notes],
+            "network": [
+                {"agent": e.agent, "target": e.target, "category": e.category, "count": e.count} for e in self.edges
+            ],
+        }
+
+
+class StorylineLibrary(Storylines):
+    """The storyline part of a library: matching as analyses arrive, and every read of it."""
+
+    def indexed(self, briefing_id: str, analysis: Analysis | None) -> None:
+        """The hook the analysis cache calls with a briefing's corrected analysis."""
+        self.index(briefing_id, analysis, analysis.document.published if analysis else None)
+
+    def rebuild(self, progress: object = None) -> int:
+        """Match every cached analysis again from scratch (an older library, or a changed alias book)."""
+        from reader.store.analyses import Analyses
+
+        analyses = Analyses(self.conn, self.corrections)
+        ids = [r[0] for r in self.conn.db.execute("SELECT id FROM briefings ORDER BY published, imported_at")]
+        with self.conn.translating(), self.conn.writing():
+            for table in ("story_events", "story_index", "story_actors", "story_items"):
+                self.conn.db.execute(f"DELETE FROM {table}")
+            for briefing_id in ids:
+                row = self.conn.briefing_row(briefing_id)
+                document = document_from_row(row)
+                cached = analyses.cached(row["content_hash"], document)
+                self.index(briefing_id, analyses.corrected(cached, briefing_id) if cached else None, document.published)
+        return len(ids)
+
+    # ------------------------------------------------------------------ items
+
+    def _load(self, item_ids: list[str]) -> list[StoryItem]:
+        rows: dict[str, tuple[str, str, str | None, str]] = {}
+        members: dict[str, list[StoryEvent]] = {}
+        for chunk in chunks(item_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.db.execute(
+                f"SELECT id, category, summary, date, created_at FROM story_items WHERE id IN ({marks})", list(chunk)
+            ):
+                rows[r[0]] = (r[1], r[2], r[3], r[4])
+            for r in self.conn.db.execute(
+                f"""SELECT {_COLUMNS}, b.title FROM story_events e JOIN briefings b ON b.id = e.briefing_id
+                    WHERE e.item_id IN ({marks})""",
+                list(chunk),
+            ):
+                event = event_from_row(r)
+                event.title = r[-1] or ""
+                members.setdefault(event.item_id, []).append(event)
+        items = []
+        for item_id in item_ids:
+            if item_id not in rows or item_id not in members:
+                continue
+            category, summary, date, created = rows[item_id]
+            sources = sorted(members[item_id], key=lambda s: (s.published or dt.date.max, s.briefing_id, s.start))
+            items.append(StoryItem(item_id, category, summary, date, sources, conflicts(sources), created))
+        return items
+
+    def items(
+        self,
+        actor: str | None = None,
+        category: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        contradictions: bool = False,
+        min_briefings: int = 2,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StoryItem]:
+        """Items reported by at least `min_briefings` briefings, latest first, filtered as asked."""
+        where: list[str] = ["i.briefings >= ?"]
+        args: list[object] = [min_briefings]
+        if actor:
+            keys = self.actor_keys(actor)
+            where.append(
+                f"""i.id IN (SELECT e.item_id FROM story_actors a JOIN story_events e
+                      ON e.briefing_id = a.briefing_id AND e.event_id = a.event_id
+                    WHERE a.name_key IN ({",".join("?" * len(keys))}))"""
+            )
+            args += keys
+        if category:
+            where.append("i.category = ?")
+            args.append(category)
+        if since:
+            where.append("i.lo >= ?")
+            args.append(since.isoformat())
+        if until:
+            where.append("i.lo <= ?")
+            args.append(until.isoformat())
+        if contradictions:
+            where.append("i.conflict = 1")
+        with self.conn.translating():
+            ids = [
+                r[0]
+                for r in self.conn.db.execute(
+                    f"""SELECT i.id FROM story_items i WHERE {" AND ".join(where)}
+                        ORDER BY i.lo IS NULL, i.lo DESC, i.id LIMIT ? OFFSET ?""",
+                    [*args, -1 if limit is None else limit, offset],
+                )
+            ]
+            items = self._load(ids)
+        if contradictions:  # the flag is kept as items change; a removed briefing may have taken the conflict
+            items = [i for i in items if i.conflicts]
+        return items
+
+    def item(self, item_id: str) -> StoryItem | None:
+        with self.conn.translating():
+            found = self._load([item_id])
+        return found[0] if found else None
+
+    def item_of(self, briefing_id: str, event_id: str) -> str | None:
+        row = self.conn.db.execute(
+            "SELECT item_id FROM story_events WHERE briefing_id = ? AND event_id = ?", [briefing_id, event_id]
+        ).fetchone()
+        return row[0] if row else None
+
+    def actor_keys(self, name: str) -> list[str]:
+        book = self.corrections.alias_book()
+        return self.expand([fold(name)], book)
+
+    # ------------------------------------------------------------------ announcements
+
+    def upcoming(self, as_of: dt.date | None = None, limit: int | None = None) -> list[Announcement]:
+        """Every announced act by due date: upcoming, happened (a later briefing reports it) or overdue.
+
+        `as_of` (default: today) decides what is overdue; an act announced without a date has no
+        due date and stays upcoming until a later briefing reports it.
+        """
+        as_of = as_of or dt.date.today()
+        with self.conn.translating():
+            rows = self.conn.db.execute(
+                f"""SELECT {_COLUMNS},
+                      (SELECT h.briefing_id || char(31) || h.event_id FROM story_events h
+                        WHERE h.item_id = e.item_id AND h.briefing_id != e.briefing_id
+                          AND h.modality IN ('asserted', 'reported') AND h.announced = 0
+                          AND coalesce(h.published, '') >= coalesce(e.published, '')
+                        ORDER BY h.published, h.briefing_id LIMIT 1)
+                    FROM story_events e WHERE e.announced = 1
+                    ORDER BY e.due IS NULL, e.due, e.published LIMIT ?""",
+                [-1 if limit is None else limit],
+            ).fetchall()
+            happened: dict[tuple[str, str], StoryEvent] = {}
+            wanted = [tuple(r[-1].split("\x1f")) for r in rows if r[-1]]
+            for chunk in chunks([f"{b}\x1f{e}" for b, e in wanted], 400):
+                pairs = [tuple(p.split("\x1f")) for p in chunk]
+                clause = " OR ".join("(e.briefing_id = ? AND e.event_id = ?)" for _ in pairs)
+                for r in self.conn.db.execute(f"SELECT {_COLUMNS} FROM story_events e WHERE {clause}", [x for p in pairs for x in p]):
+                    event = event_from_row(r)
+                    happened[event.key] = event
+        found = []
+        for r in rows:
+            source = event_from_row(r)
+            link = happened.get(_pair(r[-1])) if r[-1] else None
+            if link is not None:
+                status = HAPPENED_STATUS
+            elif source.due is not None and source.due < as_of:
+                status = OVERDUE
+            else:
+                status = UPCOMING
+            found.append(Announcement(source.summary or source.text, source.due, status, source, link, source.item_id))
+        return found
+
+    # ------------------------------------------------------------------ the events sidebar
+
+    def marks(self, briefing_id: str, as_of: dt.date | None = None) -> dict[str, EventMark]:
+        """By event id: the briefing's events that belong to a multi-source item, carry a conflict or an
+        overdue announcement, or have notes written on the same act in other briefings."""
+        as_of = as_of or dt.date.today()
+        db = self.conn.db
+        with self.conn.translating():
+            mine = [event_from_row(r) for r in db.execute(f"SELECT {_COLUMNS} FROM story_events e WHERE e.briefing_id = ?", [briefing_id])]
+            shared = {
+                r[0]: (r[1], r[2], r[3])
+                for r in db.execute(
+                    """SELECT i.id, i.sources, i.briefings, i.conflict FROM story_items i
+                       WHERE i.id IN (SELECT item_id FROM story_events WHERE briefing_id = ?)""",
+                    [briefing_id],
+                )
+            }
+            multi = [i for i, (_s, b, _c) in shared.items() if b > 1]
+            items = {i.id: i for i in self._load(multi)}
+            notes: dict[str, list[Note]] = {}
+            columns = [d[0] for d in db.execute("SELECT * FROM notes LIMIT 0").description]
+            for r in db.execute(
+                """SELECT mine.event_id, n.* FROM story_events mine
+                   JOIN story_events other ON other.item_id = mine.item_id AND other.briefing_id != mine.briefing_id
+                   JOIN notes n ON n.briefing_id = other.briefing_id AND n.kind = ? AND n.deleted_at IS NULL
+                     AND (n.event_id = other.event_id OR n.quote = other.text)
+                   WHERE mine.briefing_id = ?""",
+                [EVENT_NOTE, briefing_id],
+            ):
+                notes.setdefault(r[0], []).append(note_from_row(dict(zip(columns, r[1:], strict=True))))
+        marks: dict[str, EventMark] = {}
+        for e in mine:
+            sources, briefings, _flag = shared.get(e.item_id, (1, 1, 0))
+            item = items.get(e.item_id)
+            overdue = bool(e.announced and e.due is not None and e.due < as_of and not _fulfilled(item, e))
+            fields = [c.field for c in item.conflicts] if item else []
+            if briefings > 1 or overdue or e.event_id in notes:
+                marks[e.event_id] = EventMark(e.item_id, sources, briefings, fields, overdue, notes.get(e.event_id, []))
+        return marks
+
+    # ------------------------------------------------------------------ the actor's dossier
+
+    def dossier(self, name: str, briefings: list[BriefingSummary], max_items: int = 300) -> Dossier:
+        """The actor's briefings (given: the library lists them), items in time, co-actors, notes, network."""
+        keys = self.actor_keys(name)
+        book = self.corrections.alias_book()
+        db = self.conn.db
+        marks = ",".join("?" * len(keys))
+        with self.conn.translating():
+            seen = db.execute(
+                f"SELECT max(seen_at) FROM dossier_seen WHERE name_key IN ({marks})", keys
+            ).fetchone()[0]
+            ids = [
+                r[0]
+                for r in db.execute(
+                    f"""SELECT i.id FROM story_items i WHERE i.id IN (
+                          SELECT e.item_id FROM story_actors a JOIN story_events e
+                            ON e.briefing_id = a.briefing_id AND e.event_id = a.event_id WHERE a.name_key IN ({marks}))
+                        ORDER BY i.lo IS NULL, i.lo DESC LIMIT ?""",
+                    [*keys, max_items],
+                )
+            ]
+            items = self._load(ids)
+            items.sort(key=lambda i: (i.sources[0].interval[0] if i.sources[0].interval else dt.date.max, i.id))
+            co = Counter(
+                r[0]
+                for r in db.execute(
+                    f"""SELECT b.name_key FROM story_actors a JOIN story_actors b
+                          ON b.briefing_id = a.briefing_id AND b.event_id = a.event_id AND b.name_key != a.name_key
+                        WHERE a.name_key IN ({marks})""",
+                    keys,
+                )
+                if r[0] not in keys
+            )
+            actor_notes = [
+                note_from_row(r)
+                for r in db.table("notes").rows_where("kind = ? AND deleted_at IS NULL", [ACTOR_NOTE], order_by="created_at")
+                if fold(str(r["actor_name"] or "")) in keys or fold(book.get(fold(str(r["actor_name"] or "")), "")) in keys
+            ]
+            event_notes = []
+            pairs = [(s.briefing_id, s.event_id, s.text) for i in items for s in i.sources]
+            for chunk in chunks([f"{b}\x1f{e}\x1f{t}" for b, e, t in pairs], 300):
+                got = [p.split("\x1f") for p in chunk]
+                clause = " OR ".join("(briefing_id = ? AND (event_id = ? OR quote = ?))" for _ in got)
+                event_notes += [
+                    note_from_row(r)
+                    for r in db.table("notes").rows_where(
+                        f"kind = ? AND deleted_at IS NULL AND ({clause})", [EVENT_NOTE, *[x for g in got for x in g]]
+                    )
+                ]
+        names = _display_names(items, book)
+        co_actors = [(names.get(k, k), n) for k, n in co.most_common(30)]
+        edges = _edges(items, keys, book)
+        new_items = [i.id for i in items if seen is None or i.created_at > seen]
+        new_briefings = [
+            b.id for b in briefings if seen is None or (b.imported_at and b.imported_at > seen)
+        ]
+        return Dossier(
+            name=canonical(name, book), briefings=briefings, items=items, co_actors=co_actors,
+            notes=actor_notes + event_notes, edges=edges, seen_at=seen, new_briefings=new_briefings, new_items=new_items,
+        )
+
+    def mark_dossier_seen(self, name: str) -> None:
+        """Remember that the reader has read the actor's dossier as it is now (the write after showing it)."""
+        with self.conn.translating(), self.conn.writing():
+            self.conn.db.execute(
+                "INSERT INTO dossier_seen (name_key, seen_at) VALUES (?, ?) "
+                "ON CONFLICT(name_key) DO UPDATE SET seen_at = excluded.seen_at",
+                [fold(canonical(name, self.corrections.alias_book())), now()],
+            )
+
+
+def _pair(joined: str) -> tuple[str, str]:
+    briefing_id, _, event_id = joined.partition("\x1f")
+    return briefing_id, event_id
+
+
+def canonical(name: str, book: dict[str, str]) -> str:
+    return book.get(fold(name), name)
+
+
+def _fulfilled(item: StoryItem | None, announced: StoryEvent) -> bool:
+    if item is None:
+        return False
+    return any(
+        s.briefing_id != announced.briefing_id and s.happened and not s.announced
+        and (s.published or dt.date.min) >= (announced.published or dt.date.min)
+        for s in item.sources
+    )
+
+
+def _display_names(items: list[StoryItem], book: dict[str, str]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for item in items:
+        for s in item.sources:
+            for n in s.participants:
+                names.setdefault(fold(n), canonical(n, book))
+    return names
+
+
+def _edges(items: list[StoryItem], keys: list[str], book: dict[str, str]) -> list[Edge]:
+    """Agent -> target pairs of the actor's items (one per item and pair), by category."""
+    found: dict[tuple[str, str, str], list[str]] = {}
+    for item in items:
+        pairs: set[tuple[str, str]] = set()
+        for s in item.sources:
+            for a in s.agents:
+                for t in s.targets:
+                    if fold(a) != fold(t):
+                        pairs.add((canonical(a, book), canonical(t, book)))
+        for a, t in pairs:
+            found.setdefault((a, t, item.category), []).append(item.id)
+    return [Edge(a, t, c, len(ids), ids) for (a, t, c), ids in sorted(found.items())]
