@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 from reader.model import ENGINE_VERSION, Analysis, Document, content_hash
@@ -25,9 +26,14 @@ def _iso(date: dt.date | None) -> str | None:
 class Analyses:
     """The analysis cache: one engine run per text and engine version, corrections applied on the way out."""
 
-    def __init__(self, conn: Connection, corrections: CorrectionLog) -> None:
+    def __init__(
+        self, conn: Connection, corrections: CorrectionLog, indexed: Callable[[str, Analysis | None], None] | None = None
+    ) -> None:
         self.conn = conn
         self.corrections = corrections
+        #: Called in the same transaction with a briefing's corrected analysis (None: none cached) each
+        #: time its actor index is rebuilt: the storylines follow (reader/store/storylines.py).
+        self.indexed = indexed
 
     def put(self, briefing_id: str, analysis: Analysis) -> None:
         """Cache an analysis of the briefing's current text (keyed by content hash + engine version)."""
@@ -82,9 +88,14 @@ class Analyses:
             analysis = self.cached(row["content_hash"], document_from_row(row))
         db.execute("DELETE FROM briefing_actors WHERE briefing_id = ?", [briefing_id])
         if analysis is None:
+            if self.indexed is not None:
+                self.indexed(briefing_id, None)
             return
+        corrected = self.corrected(analysis, briefing_id)
+        if self.indexed is not None:
+            self.indexed(briefing_id, corrected)
         rows: dict[str, dict[str, Any]] = {}
-        for actor in self.corrected(analysis, briefing_id).actors:
+        for actor in corrected.actors:
             key = _key(actor.name)
             if key in rows:
                 rows[key]["mentions"] += len(actor.mentions)

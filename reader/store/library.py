@@ -33,6 +33,7 @@ from reader.store.integrity import check_on_open, refuse_upgrade, unwritable_rea
 from reader.store.notes import _UNSET, Notes
 from reader.store.records import Briefing, BriefingSummary, ImportReport, Note, SearchHit, TimelineEntry
 from reader.store.search import Search
+from reader.store.storyline_reads import StorylineLibrary
 from reader.store.timeline import Timeline
 
 
@@ -57,7 +58,9 @@ class Library:
             else:
                 refuse_upgrade(db, refusal)
         self._corrections = CorrectionLog(self.conn, changed=lambda briefing_id: self._analyses.changed_corrections(briefing_id))
-        self._analyses = Analyses(self.conn, self._corrections)
+        #: Storylines across briefings (reader/store/storylines.py; its reads: `.reads`).
+        self.storylines = StorylineLibrary(self.conn, self._corrections)
+        self._analyses = Analyses(self.conn, self._corrections, indexed=self.storylines.indexed)
         self._notes = Notes(self.conn, self._corrections)
         self._briefings = Briefings(self.conn, self._analyses, self._notes, self._corrections)
         self._search = Search(self.conn)

@@ -130,6 +130,16 @@ def m005_event_dates(db: Database) -> None:
     create_event_dates(db)
 
 
+@migrations()
+def m006_storylines(db: Database) -> None:
+    # Storylines across briefings (reader/store/storyline_schema.py). Independent of every other
+    # migration, so it applies in whatever order it lands beside them; briefings already in the
+    # library join storylines with `briefing storylines --rebuild`.
+    from reader.store.storyline_schema import create_storyline_tables
+
+    create_storyline_tables(db)
+
+
 def schema_version(db: Database) -> int:
     """How many of our migrations this database has applied."""
     return len(migrations.applied(db))
