@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     from reader.store.cli import register_library_commands
 
     register_library_commands(sub)
+    from reader.store.storyline_cli import register_storyline_commands
+
+    register_storyline_commands(sub)
     return parser
 
 
