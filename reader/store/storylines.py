@@ -23,7 +23,7 @@ from reader.store.correction_log import CorrectionLog
 from reader.store.corrections import canonical_name
 from reader.store.database import StoreError
 from reader.store.storyline_schema import EVENT_COLUMNS, event_from_row, event_row
-from reader.storylines.matching import Groups, conflicts, fold, match, story_event
+from reader.storylines.matching import Groups, conflicts, dates_agree, fold, match, roles_agree, story_event
 from reader.storylines.records import StoryEvent
 
 Key = tuple[str, str]
@@ -112,14 +112,14 @@ class Storylines:
             if e.window is None or not e.family:
                 continue
             lo, hi = e.window[0].isoformat(), e.window[1].isoformat()
-            index_rows += [(f"{e.category}|{e.family}|{k}", lo, hi, e.briefing_id, e.event_id) for k in e.keys]
+            index_rows += [(key, lo, hi, e.briefing_id, e.event_id) for key in index_keys(e, e.keys)]
         db.conn.executemany("INSERT INTO story_index (key, win_lo, win_hi, briefing_id, event_id) VALUES (?, ?, ?, ?, ?)", index_rows)
         db.conn.executemany("INSERT INTO story_actors (name_key, role, briefing_id, event_id) VALUES (?, ?, ?, ?)", actor_rows)
 
     def _candidates(self, e: StoryEvent, book: dict[str, str]) -> list[StoryEvent]:
         if e.window is None or not e.family or not e.keys:
             return []
-        keys = [f"{e.category}|{e.family}|{k}" for k in self.expand(e.keys, book)]
+        keys = index_keys(e, self.expand(e.keys, book))
         columns = ", ".join(f"e.{c.strip()}" for c in EVENT_COLUMNS.split(","))
         rows = self.conn.db.execute(
             f"""SELECT {columns} FROM story_events e WHERE (e.briefing_id, e.event_id) IN (
@@ -172,7 +172,9 @@ class Storylines:
         """
         by_key = {e.key: e for e in events}
         apart, together = self._reader_pairs(set(by_key))
-        groups = Groups(by_key, apart)
+        groups = Groups(
+            by_key, apart, lambda x, y: dates_agree(by_key[x], by_key[y]), lambda x, y: roles_agree(by_key[x], by_key[y])
+        )
         for item in preset if not rewrite else ():
             members = [e.key for e in events if e.item_id == item]
             for other in members[1:]:
@@ -363,6 +365,15 @@ class Storylines:
                 }
             self.regroup(items)
             return True
+
+
+def index_keys(e: StoryEvent, names: Iterable[str]) -> list[str]:
+    """Where an event's candidates are looked up: its trigger family and, for a CAMEO category, the
+    category (one act told with another verb), each with every participant name."""
+    keys = [f"f|{e.family}|{k}" for k in names]
+    if e.category not in ("ACT", "01"):
+        keys += [f"c|{e.category}|{k}" for k in names]
+    return keys
 
 
 def representative(sources: list[StoryEvent]) -> StoryEvent:

@@ -40,10 +40,10 @@ _AUXILIARY = frozenset(
 
 #: Acts written with different verbs: the family each phrase belongs to (phrases as stems, see `stem`).
 FAMILIES = {
-    "resign": "resign", "quit": "resign", "step down": "resign", "stand down": "resign", "step asid": "resign",
+    "resign": "resign", "resignation": "resign", "quit": "resign", "step down": "resign", "stand down": "resign", "step asid": "resign",
     "sack": "dismiss", "fir": "dismiss", "oust": "dismiss", "dismiss": "dismiss", "remov": "dismiss",
     "meet": "meet", "talk": "meet", "hold talk": "meet", "hold meet": "meet",
-    "announc": "announce", "unveil": "announce", "launch": "announce", "publish": "announce", "set out": "announce",
+    "announcement": "announce", "announc": "announce", "unveil": "announce", "launch": "announce", "publish": "announce", "set out": "announce",
     "ban": "ban", "outlaw": "ban", "prohibit": "ban",
     "releas": "release", "fre": "release", "freed": "release",
     "exchang": "exchange", "swap": "exchange", "trad": "exchange",
@@ -71,6 +71,8 @@ FAMILIES = {
 #: so their clauses must also share words beyond their actors.
 WEAK_FAMILIES = frozenset({"say", "criticise", "call", "plan", "announce"})
 WEAK_CATEGORIES = frozenset({"01", "ACT"})
+#: CAMEO's verbal categories (cooperation 01-05, conflict 10-14): a statement; the clauses must share a word.
+VERBAL_CATEGORIES = frozenset({"02", "03", "04", "05", "10", "11", "12", "13", "14"})
 
 
 def stem(word: str) -> str:
@@ -109,7 +111,9 @@ _STOP = frozenset(
     "a an the and or but of to in on at by for with from as that this these those it its is are was were be been "
     "has have had will would could should may might can not no he she they we you i his her their our them him "
     "who whom which what when where there than then also said says say told after before over into about more "
-    "mr mrs ms dr sir new last next year years week month day today yesterday tomorrow".split()
+    "mr mrs ms dr sir new last next year years week month day today yesterday tomorrow bbc radio news programme "
+    "show interview statement spokesman spokeswoman leader secretary minister chairman correspondent reported "
+    "reporter asked added insisted claimed warned hypothetical".split()
 )
 
 
@@ -177,10 +181,11 @@ def _months(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
 
 #: How far apart two reports of one act may put it, by the coarser precision of the two (days).
 SLACK = {"day": 3, "week": 3, "month": 10, "quarter": 20, "half": 30, "season": 20, "year": 0, "decade": 0, "century": 0}
-#: An undated act is taken to be near its briefing's publication date: this many days before or after.
-UNDATED_BEFORE, UNDATED_AFTER = 14, 3
+#: An undated act is taken to be near its briefing's publication date: this many days before or after
+#: (a statement, category 01, is news of the day; another act may be told weeks later as background).
+UNDATED_BEFORE, UNDATED_AFTER, UNDATED_STATEMENT_BEFORE = 45, 3, 14
 #: An undated announcement may be fulfilled this many days after it was made.
-ANNOUNCED_WITHIN = 180
+ANNOUNCED_WITHIN = 90
 
 
 def precision_of(value: str | None, given: str | None) -> str | None:

@@ -14,33 +14,68 @@ Two events of different briefings are one act when all of these hold, and the it
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 
 from reader.model import Event
 from reader.storylines.features import (
     ANNOUNCED_WITHIN,
+    FAMILIES,
     SLACK,
     UNDATED_AFTER,
     UNDATED_BEFORE,
-    WEAK_CATEGORIES,
+    UNDATED_STATEMENT_BEFORE,
+    VERBAL_CATEGORIES,
     WEAK_FAMILIES,
+    Figure,
     announcement,
     content_words,
     date_interval,
     figures,
     figures_disagree,
     precision_of,
+    stem,
     trigger_family,
     word_overlap,
 )
 from reader.storylines.records import Conflict, ConflictValue, Match, StoryEvent
 
+#: Families of the table that name one act whatever the category ("resign", "ban", "release"...).
+SPECIFIC_FAMILIES = frozenset(FAMILIES.values()) - WEAK_FAMILIES
 #: Clauses of weak acts must share at least this share of the shorter one's content words.
 WEAK_OVERLAP = 0.34
 
 
 def fold(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    """A name as names are compared: case, hyphens and punctuation folded ("Kilroy-Silk" = "kilroy silk")."""
+    return " ".join(re.sub(r"[-‐–—'’.,()\"]+", " ", name).split()).casefold()
+
+
+#: Words of a name that do not tell one actor from another.
+_GENERIC = frozenset(
+    "the party leader government minister ministers secretary office department council house national united "
+    "kingdom british new labour conservative democrats liberal union european state states people group "
+    "committee commission chairman spokesman of and for mr mrs ms sir lord lady".split()
+)
+
+
+def _tokens(name: str) -> set[str]:
+    """Distinctive words of a name, and its acronym ("UK Independence Party" -> "ukip")."""
+    words = re.sub(r"[-‐–—'’.,()\"]+", " ", name).split()
+    found = {t for t in (w.casefold() for w in words) if len(t) >= 3 and t not in _GENERIC}
+    initials = "".join(w if (w.isupper() and len(w) <= 3) else w[0] for w in words if w[:1].isupper())
+    if len(initials) >= 3:
+        found.add(initials.casefold())
+    return found
+
+
+def same_actor(a: str, b: str) -> bool:
+    """Two names that may stand for one actor: equal when folded, or sharing a distinctive word ("Mr Hockney")."""
+    return fold(a) == fold(b) or bool(_tokens(a) & _tokens(b))
+
+
+def overlapping(a: list[str], b: list[str]) -> bool:
+    return any(same_actor(x, y) for x in a for y in b)
 
 
 def story_event(
@@ -65,6 +100,8 @@ def story_event(
         for name in (canonical(names[actor_id]), names[actor_id], *aliases.get(actor_id, [])):
             if len(name) > 2:
                 keys[fold(name)] = None
+        for token in _tokens(canonical(names[actor_id])):  # "ukip", "blunkett": found under any name like it
+            keys[f"~{token}"] = None
     interval = date_interval(event.date)
     precision = precision_of(event.date, event.date_precision) if interval else None
     text = event.text
@@ -88,7 +125,7 @@ def story_event(
         others=others,
         keys=list(keys),
         figures=figures(text),
-        words=content_words(text, set(keys)),
+        words=content_words(f"{text} {event.summary.partition(':')[2]}", set(keys)),
         interval=interval,
         announced=announced,
     )
@@ -107,7 +144,8 @@ def window_of(event: StoryEvent) -> tuple[dt.date, dt.date] | None:
         return None
     if event.announced:
         return event.published, event.published + dt.timedelta(days=ANNOUNCED_WITHIN)
-    return event.published - dt.timedelta(days=UNDATED_BEFORE), event.published + dt.timedelta(days=UNDATED_AFTER)
+    before = UNDATED_STATEMENT_BEFORE if event.category == "01" else UNDATED_BEFORE
+    return event.published - dt.timedelta(days=before), event.published + dt.timedelta(days=UNDATED_AFTER)
 
 
 def _describe_date(event: StoryEvent) -> str:
@@ -116,25 +154,92 @@ def _describe_date(event: StoryEvent) -> str:
     return f"undated, published {event.published.isoformat()}" if event.published else "undated"
 
 
+def same_category(a: str, b: str) -> bool:
+    """One category, or one side's is ACT (an act no category has: the other side's may be the right one)."""
+    return a == b or "ACT" in (a, b)
+
+
+def dates_agree(a: StoryEvent, b: StoryEvent) -> bool:
+    """Whether the days each side may put the act on overlap (undated: near its publication)."""
+    if a.briefing_id == b.briefing_id or a.window is None or b.window is None:
+        return True
+    return not (a.window[0] > b.window[1] or b.window[0] > a.window[1])
+
+
+def roles_agree(a: StoryEvent, b: StoryEvent) -> bool:
+    """Both name doers (or both receivers): one side's takes part in the other's act."""
+    if a.briefing_id == b.briefing_id:
+        return True
+    if a.targets and b.targets and not (overlapping(a.targets, b.participants) or overlapping(b.targets, a.participants)):
+        return False
+    if a.agents and b.agents:
+        return overlapping(a.agents, b.participants) or overlapping(b.agents, a.participants)
+    return True
+
+
+def compatible(a: StoryEvent, b: StoryEvent) -> bool:
+    return dates_agree(a, b) and roles_agree(a, b)
+
+
+_DEONTIC = re.compile(r"\b(?:should|must|ought|unless|if|could|might)\b", re.I)
+
+
+def _wished(event: StoryEvent) -> bool:
+    """An act wished, demanded or conditional ("should resign", "will vote against it unless...")."""
+    return event.modality == "hypothetical" and bool(_DEONTIC.search(event.text))
+
+
+def _same_act_other_verb(a: StoryEvent, b: StoryEvent) -> bool:
+    """One CAMEO category, other verbs ("to back the plans" / "deciding to back identity cards"): the clauses
+    share two content words besides their verbs, and a third of the shorter's."""
+    if a.category != b.category or a.category in ("ACT", "01"):
+        return False
+    common = (a.words & b.words) - {a.family, b.family}
+    return len(common) >= 2 and word_overlap(a.words, b.words) >= 0.3
+
+
 def match(a: StoryEvent, b: StoryEvent, book: Callable[[str], str] = lambda key: key) -> Match | None:
     """Why `a` and `b` are one act, or None. `book` maps a folded name to its folded canonical name."""
-    if a.briefing_id == b.briefing_id or a.category != b.category or not a.family or a.family != b.family:
+    if a.briefing_id == b.briefing_id or not same_category(a.category, b.category) or not a.family:
+        return None
+    if a.family != b.family and not _same_act_other_verb(a, b):
         return None
     shared = {book(k) for k in a.keys} & {book(k) for k in b.keys}
     if not shared:
+        alike = [f"{x} ~ {y}" for x in a.participants for y in b.participants if same_actor(x, y)]
+        if not alike:
+            return None
+        shared = set(alike[:3])
+    if a.window is None or b.window is None or not compatible(a, b):
         return None
-    if a.window is None or b.window is None or a.window[0] > b.window[1] or b.window[0] > a.window[1]:
-        return None
+    if _wished(a) != _wished(b):
+        return None  # "should resign", "will vote unless...": not the act that happened
     reasons = [
-        f"same act: category {a.category}, trigger family '{a.family}' ({a.trigger!r} / {b.trigger!r})",
+        f"same act: category {a.category if a.category == b.category else a.category + '/' + b.category}, "
+        + (f"trigger family '{a.family}'" if a.family == b.family else f"clauses alike ('{a.family}' / '{b.family}')")
+        + f" ({a.trigger!r} / {b.trigger!r})",
         "participants in common: " + ", ".join(sorted(shared)),
         f"compatible dates: {_describe_date(a)} ~ {_describe_date(b)}",
     ]
     overlap = word_overlap(a.words, b.words)
-    if a.category in WEAK_CATEGORIES or a.family in WEAK_FAMILIES:
-        if overlap < WEAK_OVERLAP:
+    common = a.words & b.words
+    other_words = common - {a.family, b.family, stem(a.trigger.split()[-1]) if a.trigger.split() else ""}
+    # Who acts and on whom, both the same: the act is pinned down even when the clauses share no word.
+    both_roles = bool(a.targets and b.targets) and overlapping(a.agents, b.agents) and overlapping(a.targets, b.targets)
+    if "01" in (a.category, b.category) or a.family in WEAK_FAMILIES:
+        if not (overlap >= WEAK_OVERLAP and len(common) >= 2 and overlapping(a.agents, b.agents)):
             return None
-        reasons.append(f"the clauses share words: {', '.join(sorted(a.words & b.words)[:6])}")
+    elif a.category == b.category == "ACT" and a.family not in SPECIFIC_FAMILIES:
+        if not (both_roles or (len(other_words) >= 2 and overlap >= 0.25)):
+            return None
+    elif {a.category, b.category} & VERBAL_CATEGORIES and not both_roles and not other_words:
+        # A statement: clauses that share nothing say different things, unless both say next to nothing.
+        if max(len(a.words - {a.family}), len(b.words - {b.family})) >= 3:
+            return None
+    if both_roles:
+        reasons.append("the same doer and receiver")
+    if other_words:
+        reasons.append(f"the clauses share words: {', '.join(sorted(other_words)[:6])}")
     score = len(shared) + overlap + (1.0 if a.date and b.date else 0.0)
     return Match(score, tuple(reasons))
 
@@ -150,8 +255,9 @@ def conflicts(sources: list[StoryEvent]) -> list[Conflict]:
     found += _figure_conflicts(sources)
     found += _participant_conflicts(sources)
     happened = [s for s in sources if s.happened]
-    denied = [s for s in sources if s.modality == "negated"]
-    if happened and denied:
+    # A denial contradicts a report of the same doer's act, not a clause the parser read as negated elsewhere.
+    denied = [s for s in sources if s.modality == "negated" and any(overlapping(s.agents, h.agents) for h in happened)]
+    if happened and denied and {s.briefing_id for s in happened} != {s.briefing_id for s in denied}:
         found.append(
             Conflict(
                 "happened",
@@ -165,58 +271,85 @@ def _value(value: str, source: StoryEvent) -> ConflictValue:
     return ConflictValue(value, source.briefing_id, source.event_id, source.text)
 
 
+#: Dates this many days apart or fewer are not a contradiction (a report's day, a day's lag, time zones).
+DATE_TOLERANCE_DAYS = 1
+
+
 def _date_conflict(sources: list[StoryEvent]) -> list[Conflict]:
     """Two sources whose own dates, each as precise as it is (a day, a week, a month), cannot both hold."""
     dated = [s for s in sources if s.interval is not None and s.precision in ("day", "week", "month") and s.happened]
     for i, a in enumerate(dated):
         for b in dated[i + 1 :]:
             assert a.interval is not None and b.interval is not None
-            if a.briefing_id != b.briefing_id and (a.interval[1] < b.interval[0] or b.interval[1] < a.interval[0]):
+            gap = max((b.interval[0] - a.interval[1]).days, (a.interval[0] - b.interval[1]).days)
+            # A day apart is left alone: "on Wednesday" and "after Wednesday's resignation" are often one day.
+            if a.briefing_id != b.briefing_id and gap > DATE_TOLERANCE_DAYS:
                 values = {s.date: s for s in dated}
                 return [Conflict("date", [_value(str(d), s) for d, s in sorted(values.items(), key=lambda kv: str(kv[0]))])]
     return []
 
 
-def _figure_conflicts(sources: list[StoryEvent]) -> list[Conflict]:
-    found = []
-    kinds = sorted({f.kind for s in sources for f in s.figures})
-    for kind in kinds:
-        having = [(s, [f for f in s.figures if f.kind == kind]) for s in sources]
-        having = [(s, fs) for s, fs in having if fs]
-        clash = any(
-            a.briefing_id != b.briefing_id and figures_disagree(fa, fb)
-            for i, (a, fa) in enumerate(having)
-            for b, fb in having[i + 1 :]
-        )
-        if clash:
-            found.append(Conflict(kind, [_value(", ".join(f.text for f in fs), s) for s, fs in having]))
+def _by_briefing(sources: list[StoryEvent]) -> dict[str, list[StoryEvent]]:
+    found: dict[str, list[StoryEvent]] = {}
+    for s in sources:
+        found.setdefault(s.briefing_id, []).append(s)
     return found
 
 
-def _participant_conflicts(sources: list[StoryEvent]) -> list[Conflict]:
-    """Sources that name different doers (or different receivers) of the act, none in common."""
+def _figure_conflicts(sources: list[StoryEvent]) -> list[Conflict]:
+    """Briefings whose clauses give figures of one kind, none near any the other gives."""
     found = []
+    kinds = sorted({f.kind for s in sources for f in s.figures})
+    per = _by_briefing(sources)
+    for kind in kinds:
+        having = {b: [f for s in ss for f in s.figures if f.kind == kind] for b, ss in per.items()}
+        having = {b: fs for b, fs in having.items() if fs}
+        ids = sorted(having)
+        if any(figures_disagree(having[a], having[b]) for i, a in enumerate(ids) for b in ids[i + 1 :]):
+            found.append(
+                Conflict(kind, [_value(", ".join(f.text for f in s_figs(s, kind)), s) for s in sources if s_figs(s, kind)])
+            )
+    return found
+
+
+def s_figs(source: StoryEvent, kind: str) -> list[Figure]:
+    return [f for f in source.figures if f.kind == kind]
+
+
+def _participant_conflicts(sources: list[StoryEvent]) -> list[Conflict]:
+    """Briefings that name different doers (or receivers) of the act, none of one like any of the other's."""
+    found = []
+    per = _by_briefing([s for s in sources if s.happened])
     for role in ("agents", "targets"):
-        named = [(s, {fold(n) for n in getattr(s, role)}) for s in sources if getattr(s, role)]
-        clash = any(
-            a.briefing_id != b.briefing_id and not (na & nb)
-            for i, (a, na) in enumerate(named)
-            for b, nb in named[i + 1 :]
-        )
-        if clash:
-            found.append(Conflict(role, [_value(", ".join(getattr(s, role)), s) for s, _ in named]))
+        named = {b: [n for s in ss for n in getattr(s, role)] for b, ss in per.items()}
+        named = {b: ns for b, ns in named.items() if ns}
+        ids = sorted(named)
+        if any(not overlapping(named[a], named[b]) for i, a in enumerate(ids) for b in ids[i + 1 :]):
+            found.append(
+                Conflict(role, [_value(", ".join(getattr(s, role)), s) for s in sources if s.happened and getattr(s, role)])
+            )
     return found
 
 
 # ---------------------------------------------------------------- grouping into items
 
 class Groups:
-    """Union-find over events, keeping pairs the reader set apart in different groups."""
+    """Union-find over events. Two groups join only when every pair across them has dates that agree and
+    most have doers that agree, so a chain of near matches cannot make one act of several; pairs the
+    reader set apart never join."""
 
-    def __init__(self, keys: Iterable[tuple[str, str]], apart: set[frozenset[tuple[str, str]]]) -> None:
+    def __init__(
+        self,
+        keys: Iterable[tuple[str, str]],
+        apart: set[frozenset[tuple[str, str]]],
+        dates: Callable[[tuple[str, str], tuple[str, str]], bool] = lambda a, b: True,
+        roles: Callable[[tuple[str, str], tuple[str, str]], bool] = lambda a, b: True,
+    ) -> None:
         self.parent = {k: k for k in keys}
         self.members = {k: {k} for k in self.parent}
         self.apart = apart
+        self.dates = dates
+        self.roles = roles
 
     def find(self, key: tuple[str, str]) -> tuple[str, str]:
         root = key
@@ -230,7 +363,11 @@ class Groups:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        return not any(frozenset((x, y)) in self.apart for x in self.members[ra] for y in self.members[rb])
+        pairs = [(x, y) for x in self.members[ra] for y in self.members[rb]]
+        if any(frozenset(p) in self.apart or not self.dates(*p) for p in pairs):
+            return False
+        # Roles are read less surely than dates: a merge may carry a few pairs whose doers differ, not most.
+        return 2 * sum(not self.roles(*p) for p in pairs) <= len(pairs)
 
     def union(self, a: tuple[str, str], b: tuple[str, str], force: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
