@@ -224,6 +224,7 @@ _KINDS = {
     "people": r"people|persons?|civilians?|soldiers?|troops|refugees?|migrants?|workers?|voters?|protesters?|"
     r"demonstrators?|mps|members|residents?|children|women|men|staff|officers?|asylum seekers?|jobs",
 }
+_HARMED = re.compile(r"\b(?:kill\w*|dead|died|die|wounded|injured|injuring|massacred|slain|lost their lives)\b", re.I)
 _NUMBER = rf"(?P<num>{_NUM}|{'|'.join(_WORD_NUMBERS)})(?:\s*(?P<scale>{'|'.join(_SCALE)})\b)?"
 _MONEY = re.compile(rf"(?P<cur>£|\$|€|US\$)\s?(?P<num>{_NUM})(?:\s*(?P<scale>{'|'.join(_SCALE)})\b)?", re.I)
 _MONEY_WORDS = re.compile(rf"\b{_NUMBER}\s+(?P<cur>pounds|dollars|euros)\b", re.I)
@@ -261,6 +262,9 @@ def figures(text: str) -> list[Figure]:
         if re.fullmatch(r"(1[89]|20)\d\d", m["num"]):  # a year, not a count
             continue
         kind = next(k for k in _KINDS if m[k])
+        around = text[max(0, m.start() - 25) : m.start()] + " " + text[m.end() : m.end() + 25]
+        if kind == "people" and _HARMED.search(around):  # "killed 12 people", "30 civilians were killed"
+            kind = "casualties"
         add(kind, m, m["num"], m["scale"])
     return found
 

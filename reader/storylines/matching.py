@@ -167,11 +167,12 @@ def dates_agree(a: StoryEvent, b: StoryEvent) -> bool:
 
 
 def roles_agree(a: StoryEvent, b: StoryEvent) -> bool:
-    """Both name doers (or both receivers): one side's takes part in the other's act."""
+    """Both name receivers: one side's takes part in the other's act; else, both naming doers, the same of those."""
     if a.briefing_id == b.briefing_id:
         return True
-    if a.targets and b.targets and not (overlapping(a.targets, b.participants) or overlapping(b.targets, a.participants)):
-        return False
+    if a.targets and b.targets:
+        # The receiver pins the act down: with it in common the doers may differ (a contradiction).
+        return overlapping(a.targets, b.participants) or overlapping(b.targets, a.participants)
     if a.agents and b.agents:
         return overlapping(a.agents, b.participants) or overlapping(b.agents, a.participants)
     return True
