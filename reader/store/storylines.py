@@ -90,7 +90,7 @@ class Storylines:
                     if m is not None:
                         candidates[c.key] = c
                         edges.append((m.score, e.key, c.key, m.reasons))
-            members = self._members({c.item_id for c in candidates.values()})
+            members = self._members({c.item_id for c in candidates.values()} | self._partner_items(briefing_id))
             touched |= self._group([*events, *members], edges, folded, preset={e.item_id for e in members})
             self.refresh_items(touched)
 
@@ -140,6 +140,17 @@ class Storylines:
         return found
 
     # ------------------------------------------------------------------ grouping
+
+    def _partner_items(self, briefing_id: str) -> set[str]:
+        """Items of the events the reader joined to one of this briefing's (they may match nothing)."""
+        rows = self.conn.db.execute(
+            """SELECT e.item_id FROM story_corrections c JOIN story_events e
+                 ON (e.briefing_id = c.b_briefing AND e.text = c.b_text AND e.trigger = c.b_trigger AND c.a_briefing = ?)
+                 OR (e.briefing_id = c.a_briefing AND e.text = c.a_text AND e.trigger = c.a_trigger AND c.b_briefing = ?)
+               WHERE c.kind = ? AND e.briefing_id != ?""",
+            [briefing_id, briefing_id, TOGETHER, briefing_id],
+        ).fetchall()
+        return {r[0] for r in rows}
 
     def _reader_pairs(self, keys: set[Key]) -> tuple[set[frozenset[Key]], list[tuple[Key, Key]]]:
         """The reader's apart and together pairs among these events (named by clause and trigger)."""

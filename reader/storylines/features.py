@@ -45,7 +45,7 @@ FAMILIES = {
     "meet": "meet", "talk": "meet", "hold talk": "meet", "hold meet": "meet",
     "announcement": "announce", "announc": "announce", "unveil": "announce", "launch": "announce", "publish": "announce", "set out": "announce",
     "ban": "ban", "outlaw": "ban", "prohibit": "ban",
-    "releas": "release", "fre": "release", "freed": "release",
+    "releas": "release", "fr": "release",
     "exchang": "exchange", "swap": "exchange", "trad": "exchange",
     "kil": "kill", "slay": "kill", "murder": "kill",
     "attack": "attack", "strik": "attack", "bomb": "attack", "shel": "attack",
