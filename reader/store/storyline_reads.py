@@ -289,9 +289,20 @@ class StorylineLibrary(Storylines):
         db = self.conn.db
         marks = ",".join("?" * len(keys))
         with self.conn.translating():
-            seen = db.execute(
-                f"SELECT max(seen_at) FROM dossier_seen WHERE name_key IN ({marks})", keys
-            ).fetchone()[0]
+            seen, items_mark, briefings_mark = db.execute(
+                f"SELECT max(seen_at), max(items_mark), max(briefings_mark) FROM dossier_seen WHERE name_key IN ({marks})",
+                keys,
+            ).fetchone()
+            fresh_briefings: set[str] = set()
+            if seen:
+                for chunk in chunks([b.id for b in briefings], 500):
+                    fresh_briefings |= {
+                        r[0]
+                        for r in db.execute(
+                            f"SELECT id FROM briefings WHERE rowid > ? AND id IN ({','.join('?' * len(chunk))})",
+                            [briefings_mark or 0, *chunk],
+                        )
+                    }
             ids = [
                 r[0]
                 for r in db.execute(
@@ -302,6 +313,13 @@ class StorylineLibrary(Storylines):
                     [*keys, max_items],
                 )
             ]
+            fresh = (
+                {r[0] for r in db.execute(
+                    f"SELECT id FROM story_items WHERE rowid > ? AND id IN ({','.join('?' * len(ids))})", [items_mark or 0, *ids]
+                )}
+                if seen and ids
+                else set()
+            )
             items = self._load(ids)
             items.sort(key=lambda i: (i.sources[0].interval[0] if i.sources[0].interval else dt.date.max, i.id))
             co = Counter(
@@ -333,10 +351,8 @@ class StorylineLibrary(Storylines):
         names = _display_names(items, book)
         co_actors = [(names.get(k, k), n) for k, n in co.most_common(30)]
         edges = _edges(items, keys, book)
-        new_items = [i.id for i in items if seen is None or i.created_at > seen]
-        new_briefings = [
-            b.id for b in briefings if seen is None or (b.imported_at and b.imported_at > seen)
-        ]
+        new_items = [i.id for i in items if seen is None or i.id in fresh]
+        new_briefings = [b.id for b in briefings if seen is None or b.id in fresh_briefings]
         return Dossier(
             name=canonical(name, book), briefings=briefings, items=items, co_actors=co_actors,
             notes=actor_notes + event_notes, edges=edges, seen_at=seen, new_briefings=new_briefings, new_items=new_items,
@@ -345,9 +361,12 @@ class StorylineLibrary(Storylines):
     def mark_dossier_seen(self, name: str) -> None:
         """Remember that the reader has read the actor's dossier as it is now (the write after showing it)."""
         with self.conn.translating(), self.conn.writing():
-            self.conn.db.execute(
-                "INSERT INTO dossier_seen (name_key, seen_at) VALUES (?, ?) "
-                "ON CONFLICT(name_key) DO UPDATE SET seen_at = excluded.seen_at",
+            db = self.conn.db
+            db.execute(
+                """INSERT INTO dossier_seen (name_key, seen_at, items_mark, briefings_mark)
+                   VALUES (?, ?, (SELECT coalesce(max(rowid), 0) FROM story_items), (SELECT coalesce(max(rowid), 0) FROM briefings))
+                   ON CONFLICT(name_key) DO UPDATE SET seen_at = excluded.seen_at, items_mark = excluded.items_mark,
+                     briefings_mark = excluded.briefings_mark""",
                 [fold(canonical(name, self.corrections.alias_book())), now()],
             )
 

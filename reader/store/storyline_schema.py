@@ -65,7 +65,12 @@ def create_storyline_tables(db: Database) -> None:
              b_briefing TEXT NOT NULL, b_text TEXT NOT NULL, b_trigger TEXT NOT NULL,
              created_at TEXT NOT NULL)"""
     )
-    db.execute("CREATE TABLE dossier_seen (name_key TEXT PRIMARY KEY, seen_at TEXT NOT NULL)")
+    # What the reader had seen when last reading a dossier: the last item and briefing rows then (row ids
+    # only grow, so "new since" never depends on two clocks agreeing).
+    db.execute(
+        "CREATE TABLE dossier_seen (name_key TEXT PRIMARY KEY, seen_at TEXT NOT NULL, "
+        "items_mark INTEGER NOT NULL DEFAULT 0, briefings_mark INTEGER NOT NULL DEFAULT 0)"
+    )
     # A removed briefing takes its events out of their items; an item left with none goes.
     db.execute(
         """CREATE TRIGGER briefings_storylines_ad AFTER DELETE ON briefings BEGIN
