@@ -170,12 +170,15 @@ def attach_library(window: Any, session: Any) -> None:
     from reader.ui.inbox_watcher import InboxWatcher
     from reader.ui.library_browser import LibraryBrowser
     from reader.ui.notes_controller import NotesController
+    from reader.ui.storylines_controller import StorylinesController
 
     notes = NotesController(window, session)
     corrections = CorrectionsController(window, session, note_entries=notes.add_to_context_menu)
     browser = LibraryBrowser(window, session)
     exports = ExportController(window, session, notes=lambda: notes.notes, flush_notes=notes.notes_panel.flush)
+    storylines = StorylinesController(window, session)
     session.notebook, session.corrector, session.browser, session.exports = notes, corrections, browser, exports
+    session.storylines = storylines
 
     corrections.actor_note_requested.connect(notes.add_actor_note)
     corrections.event_note_requested.connect(notes.add_event_note)
@@ -198,13 +201,15 @@ def attach_library(window: Any, session: Any) -> None:
     notes_menu.addAction(corrections.undo_correction_action)
     notes_menu.addSeparator()
     notes_menu.addAction(notes.notes_toggle)
+    storylines.fill_menu(notes_menu)
     window.menuBar().insertMenu(window.help_menu.menuAction(), notes_menu)
     session.notes_menu = notes_menu
     window.view_menu.addSeparator()
     window.view_menu.addAction(notes.notes_toggle)
     window.view_menu.addAction(browser.library_action)
+    window.view_menu.addAction(storylines.show_action)
 
-    docks = (notes.notes_dock, browser.library_dock)
+    docks = (notes.notes_dock, browser.library_dock, storylines.dock)
     follow_reading_mode(window, docks)
     state = window.settings.value("window/docks")
     restored = bool(state is not None and window.restoreState(state))
