@@ -160,8 +160,16 @@ def same_category(a: str, b: str) -> bool:
 
 
 def dates_agree(a: StoryEvent, b: StoryEvent) -> bool:
-    """Whether the days each side may put the act on overlap (undated: near its publication)."""
-    if a.briefing_id == b.briefing_id or a.window is None or b.window is None:
+    """Whether the days each side may put the act on overlap (undated: near its publication).
+
+    Two clauses of one briefing that put an act of one family on days apart are two acts (the
+    swap's stage on Friday, another on Saturday): they never stand in one item.
+    """
+    if a.briefing_id == b.briefing_id:
+        if a.family != b.family or a.interval is None or b.interval is None or "day" not in (a.precision, b.precision):
+            return True
+        return max((b.interval[0] - a.interval[1]).days, (a.interval[0] - b.interval[1]).days) < 1
+    if a.window is None or b.window is None:
         return True
     return not (a.window[0] > b.window[1] or b.window[0] > a.window[1])
 
@@ -183,6 +191,18 @@ def compatible(a: StoryEvent, b: StoryEvent) -> bool:
 
 
 _DEONTIC = re.compile(r"\b(?:should|must|ought|unless|if|could|might)\b", re.I)
+
+
+def _days_apart(a: StoryEvent, b: StoryEvent) -> int:
+    """Days between two dates given to the day (0 when either is less precise or undated)."""
+    if a.interval is None or b.interval is None or a.precision != "day" or b.precision != "day":
+        return 0
+    return max((b.interval[0] - a.interval[1]).days, (a.interval[0] - b.interval[1]).days, 0)
+
+
+def _same_day(a: StoryEvent, b: StoryEvent) -> bool:
+    """Both dated to the day, and to the same day: the date pins the act down."""
+    return a.precision == b.precision == "day" and a.interval is not None and a.interval == b.interval
 
 
 def _wished(event: StoryEvent) -> bool:
@@ -215,11 +235,15 @@ def match(a: StoryEvent, b: StoryEvent, book: Callable[[str], str] = lambda key:
         return None
     if _wished(a) != _wished(b):
         return None  # "should resign", "will vote unless...": not the act that happened
+    if _days_apart(a, b) > DATE_TOLERANCE_DAYS and any(
+        figures_disagree(s_figs(a, kind), s_figs(b, kind)) for kind in {f.kind for f in a.figures}
+    ):
+        return None  # other days and other figures: the swap's next stage, not the same one told twice
     reasons = [
         f"same act: category {a.category if a.category == b.category else a.category + '/' + b.category}, "
         + (f"trigger family '{a.family}'" if a.family == b.family else f"clauses alike ('{a.family}' / '{b.family}')")
         + f" ({a.trigger!r} / {b.trigger!r})",
-        "participants in common: " + ", ".join(sorted(shared)),
+        "participants in common: " + ", ".join(sorted({k.lstrip("~") for k in shared if not k.startswith("~")} or {k.lstrip("~") for k in shared})),
         f"compatible dates: {_describe_date(a)} ~ {_describe_date(b)}",
     ]
     overlap = word_overlap(a.words, b.words)
@@ -233,7 +257,7 @@ def match(a: StoryEvent, b: StoryEvent, book: Callable[[str], str] = lambda key:
     elif a.category == b.category == "ACT" and a.family not in SPECIFIC_FAMILIES:
         if not (both_roles or (len(other_words) >= 2 and overlap >= 0.25)):
             return None
-    elif {a.category, b.category} & VERBAL_CATEGORIES and not both_roles and not other_words:
+    elif {a.category, b.category} & VERBAL_CATEGORIES and not both_roles and not other_words and not _same_day(a, b):
         # A statement: clauses that share nothing say different things, unless both say next to nothing.
         if max(len(a.words - {a.family}), len(b.words - {b.family})) >= 3:
             return None

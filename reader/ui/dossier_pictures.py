@@ -136,7 +136,7 @@ class TimeAxisView(_Picture):
 class NetworkView(_Picture):
     """Who acts on whom: an arrow from doer to receiver per category, coloured by its quad class."""
 
-    SIZE = 420.0
+    SIZE = 150.0
 
     def set_network(self, centre: str, edges: list, sources: dict[str, tuple[str, int]] | None = None) -> None:
         """`sources`: item id -> (briefing id, offset) of its first report, what a click on an edge opens."""

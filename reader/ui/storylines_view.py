@@ -72,7 +72,7 @@ class StorylinesView(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setAccessibleName("Storylines across briefings")
         self.tree.setUniformRowHeights(True)
-        for column, width in ((0, 100), (1, 420), (2, 70)):
+        for column, width in ((0, 124), (1, 420), (2, 70)):
             self.tree.header().resizeSection(column, width)
         self.detail = QTextBrowser(self)
         self.detail.setOpenLinks(False)
