@@ -208,29 +208,25 @@ class StorylineLibrary(Storylines):
         """
         as_of = as_of or dt.date.today()
         with self.conn.translating():
+            # The first later report of each announced act that says it happened, joined by row id.
+            happened_columns = _COLUMNS.replace("e.", "h.")
             rows = self.conn.db.execute(
-                f"""SELECT {_COLUMNS},
-                      (SELECT h.briefing_id || char(31) || h.event_id FROM story_events h
-                        WHERE h.item_id = e.item_id AND h.briefing_id != e.briefing_id
-                          AND h.modality IN ('asserted', 'reported') AND h.announced = 0
-                          AND coalesce(h.published, '') >= coalesce(e.published, '')
-                        ORDER BY h.published, h.briefing_id LIMIT 1)
-                    FROM story_events e WHERE e.announced = 1
+                f"""SELECT {_COLUMNS}, {happened_columns} FROM story_events e
+                    LEFT JOIN story_events h ON h.rowid = (
+                      SELECT x.rowid FROM story_events x INDEXED BY idx_story_events_item
+                      WHERE x.item_id = e.item_id AND x.briefing_id != e.briefing_id
+                        AND x.modality IN ('asserted', 'reported') AND x.announced = 0
+                        AND coalesce(x.published, '') >= coalesce(e.published, '')
+                      ORDER BY x.published, x.briefing_id LIMIT 1)
+                    WHERE e.announced = 1
                     ORDER BY e.due IS NULL, e.due, e.published LIMIT ?""",
                 [-1 if limit is None else limit],
             ).fetchall()
-            happened: dict[tuple[str, str], StoryEvent] = {}
-            wanted = [tuple(r[-1].split("\x1f")) for r in rows if r[-1]]
-            for chunk in chunks([f"{b}\x1f{e}" for b, e in wanted], 400):
-                pairs = [tuple(p.split("\x1f")) for p in chunk]
-                clause = " OR ".join("(e.briefing_id = ? AND e.event_id = ?)" for _ in pairs)
-                for r in self.conn.db.execute(f"SELECT {_COLUMNS} FROM story_events e WHERE {clause}", [x for p in pairs for x in p]):
-                    event = event_from_row(r)
-                    happened[event.key] = event
+        width = len(EVENT_COLUMNS.split(","))
         found = []
         for r in rows:
-            source = event_from_row(r)
-            link = happened.get(_pair(r[-1])) if r[-1] else None
+            source = event_from_row(r[:width])
+            link = event_from_row(r[width:]) if r[width] is not None else None
             if link is not None:
                 status = HAPPENED_STATUS
             elif source.due is not None and source.due < as_of:

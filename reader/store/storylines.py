@@ -122,9 +122,9 @@ class Storylines:
         keys = index_keys(e, self.expand(e.keys, book))
         columns = ", ".join(f"e.{c.strip()}" for c in EVENT_COLUMNS.split(","))
         rows = self.conn.db.execute(
-            f"""SELECT {columns} FROM story_events e WHERE (e.briefing_id, e.event_id) IN (
-                  SELECT briefing_id, event_id FROM story_index
-                  WHERE key IN ({",".join("?" * len(keys))}) AND win_hi >= ? AND win_lo <= ? AND briefing_id != ?)""",
+            f"""SELECT DISTINCT {columns} FROM story_index i INDEXED BY idx_story_index_key
+                  JOIN story_events e ON e.briefing_id = i.briefing_id AND e.event_id = i.event_id
+                WHERE i.key IN ({",".join("?" * len(keys))}) AND i.win_hi >= ? AND i.win_lo <= ? AND i.briefing_id != ?""",
             [*keys, e.window[0].isoformat(), e.window[1].isoformat(), e.briefing_id],
         ).fetchall()
         return [event_from_row(r) for r in rows]
