@@ -155,8 +155,8 @@ def measure(db: Path) -> None:
             ("storylines of Tony Blair", lambda: library.storylines.items(actor="Tony Blair", limit=500)),
             ("storylines, contradictions only", lambda: library.storylines.items(contradictions=True, limit=500)),
             ("upcoming (every announcement)", lambda: library.storylines.upcoming(as_of=dt.date(2030, 1, 1))),
-            ("dossier of Tony Blair", lambda: library.storylines.dossier("Tony Blair", library.briefings_mentioning("Tony Blair"))),
-            ("dossier of Charles Kennedy", lambda: library.storylines.dossier("Charles Kennedy", library.briefings_mentioning("Charles Kennedy"))),
+            ("dossier of Tony Blair", lambda: library.storylines.dossier("Tony Blair", library.list_briefings(sort="published", actor="Tony Blair", top_actors=0))),
+            ("dossier of Charles Kennedy", lambda: library.storylines.dossier("Charles Kennedy", library.list_briefings(sort="published", actor="Charles Kennedy", top_actors=0))),
             ("timeline, first 200 entries", lambda: library.timeline(limit=200)),
             ("timeline, all of it", lambda: library.timeline()),
         ]

@@ -122,7 +122,7 @@ def cmd_upcoming(args: argparse.Namespace) -> int:
 
 def cmd_dossier(args: argparse.Namespace) -> int:
     with _open(args) as library:
-        dossier = library.storylines.dossier(args.name, library.briefings_mentioning(args.name))
+        dossier = library.storylines.dossier(args.name, library.list_briefings(sort="published", actor=args.name, top_actors=0))
         if not args.peek and library.refusal is None:
             library.storylines.mark_dossier_seen(args.name)
     if args.json:

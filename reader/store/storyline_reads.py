@@ -7,8 +7,9 @@ the explicit write the window and the CLI make after showing it.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from reader.model import Analysis
 from reader.store.connection import chunks, now
@@ -195,8 +196,7 @@ class StorylineLibrary(Storylines):
         return row[0] if row else None
 
     def actor_keys(self, name: str) -> list[str]:
-        book = self.corrections.alias_book()
-        return self.expand([fold(name)], book)
+        return self.expand([fold(name)], self.book()[0])
 
     # ------------------------------------------------------------------ announcements
 
@@ -208,10 +208,10 @@ class StorylineLibrary(Storylines):
         """
         as_of = as_of or dt.date.today()
         with self.conn.translating():
-            # The first later report of each announced act that says it happened, joined by row id.
-            happened_columns = _COLUMNS.replace("e.", "h.")
+            # The first later report of each announced act that says it happened, joined by row id;
+            # only the columns a list shows (thousands of rows: no JSON to parse).
             rows = self.conn.db.execute(
-                f"""SELECT {_COLUMNS}, {happened_columns} FROM story_events e
+                f"""SELECT {_BRIEF.format(t="e")}, {_BRIEF.format(t="h")} FROM story_events e
                     LEFT JOIN story_events h ON h.rowid = (
                       SELECT x.rowid FROM story_events x INDEXED BY idx_story_events_item
                       WHERE x.item_id = e.item_id AND x.briefing_id != e.briefing_id
@@ -222,11 +222,11 @@ class StorylineLibrary(Storylines):
                     ORDER BY e.due IS NULL, e.due, e.published LIMIT ?""",
                 [-1 if limit is None else limit],
             ).fetchall()
-        width = len(EVENT_COLUMNS.split(","))
+        width = len(_BRIEF.split(","))
         found = []
         for r in rows:
-            source = event_from_row(r[:width])
-            link = event_from_row(r[width:]) if r[width] is not None else None
+            source = _brief_event(r[:width])
+            link = _brief_event(r[width:]) if r[width] is not None else None
             if link is not None:
                 status = HAPPENED_STATUS
             elif source.due is not None and source.due < as_of:
@@ -281,7 +281,7 @@ class StorylineLibrary(Storylines):
     def dossier(self, name: str, briefings: list[BriefingSummary], max_items: int = 300) -> Dossier:
         """The actor's briefings (given: the library lists them), items in time, co-actors, notes, network."""
         keys = self.actor_keys(name)
-        book = self.corrections.alias_book()
+        book = self.book()[0]
         db = self.conn.db
         marks = ",".join("?" * len(keys))
         with self.conn.translating():
@@ -318,16 +318,13 @@ class StorylineLibrary(Storylines):
             )
             items = self._load(ids)
             items.sort(key=lambda i: (i.sources[0].interval[0] if i.sources[0].interval else dt.date.max, i.id))
-            co = Counter(
-                r[0]
-                for r in db.execute(
-                    f"""SELECT b.name_key FROM story_actors a JOIN story_actors b
-                          ON b.briefing_id = a.briefing_id AND b.event_id = a.event_id AND b.name_key != a.name_key
-                        WHERE a.name_key IN ({marks})""",
-                    keys,
-                )
-                if r[0] not in keys
-            )
+            co = db.execute(
+                f"""SELECT max(b.name), count(*) AS n FROM story_actors a JOIN story_actors b
+                      ON b.briefing_id = a.briefing_id AND b.event_id = a.event_id
+                    WHERE a.name_key IN ({marks}) AND b.name_key NOT IN ({marks})
+                    GROUP BY b.name_key ORDER BY n DESC, b.name_key LIMIT 30""",
+                [*keys, *keys],
+            ).fetchall()
             actor_notes = [
                 note_from_row(r)
                 for r in db.table("notes").rows_where("kind = ? AND deleted_at IS NULL", [ACTOR_NOTE], order_by="created_at")
@@ -344,8 +341,7 @@ class StorylineLibrary(Storylines):
                         f"kind = ? AND deleted_at IS NULL AND ({clause})", [EVENT_NOTE, *[x for g in got for x in g]]
                     )
                 ]
-        names = _display_names(items, book)
-        co_actors = [(names.get(k, k), n) for k, n in co.most_common(30)]
+        co_actors = [(canonical(name, book), n) for name, n in co]
         edges = _edges(items, keys, book)
         new_items = [i.id for i in items if seen is None or i.id in fresh]
         new_briefings = [b.id for b in briefings if seen is None or b.id in fresh_briefings]
@@ -363,16 +359,26 @@ class StorylineLibrary(Storylines):
                    VALUES (?, ?, (SELECT coalesce(max(rowid), 0) FROM story_items), (SELECT coalesce(max(rowid), 0) FROM briefings))
                    ON CONFLICT(name_key) DO UPDATE SET seen_at = excluded.seen_at, items_mark = excluded.items_mark,
                      briefings_mark = excluded.briefings_mark""",
-                [fold(canonical(name, self.corrections.alias_book())), now()],
+                [fold(canonical(name, self.book()[0])), now()],
             )
 
 
-def _pair(joined: str) -> tuple[str, str]:
-    briefing_id, _, event_id = joined.partition("\x1f")
-    return briefing_id, event_id
+_BRIEF = "{t}.briefing_id, {t}.event_id, {t}.item_id, {t}.start, {t}.\"end\", {t}.text, {t}.summary, {t}.category, {t}.date, {t}.modality, {t}.published, {t}.due"
+
+
+def _brief_event(row: Sequence[Any]) -> StoryEvent:
+    """The few fields a list of announcements shows."""
+    return StoryEvent(
+        briefing_id=str(row[0]), event_id=str(row[1]), item_id=str(row[2]), start=int(row[3] or 0), end=int(row[4] or 0),
+        text=str(row[5] or ""), trigger="", category=str(row[7] or ""), family="", summary=str(row[6] or ""),
+        date=row[8] if isinstance(row[8], str) else None, precision=None, modality=str(row[9] or "asserted"),
+        published=dt.date.fromisoformat(row[10]) if isinstance(row[10], str) else None,
+        due=dt.date.fromisoformat(row[11]) if isinstance(row[11], str) else None, announced=True,
+    )
 
 
 def canonical(name: str, book: dict[str, str]) -> str:
+    """The reader's name for an actor (the alias book's keys and `name` compared folded)."""
     return book.get(fold(name), name)
 
 
@@ -384,15 +390,6 @@ def _fulfilled(item: StoryItem | None, announced: StoryEvent) -> bool:
         and (s.published or dt.date.min) >= (announced.published or dt.date.min)
         for s in item.sources
     )
-
-
-def _display_names(items: list[StoryItem], book: dict[str, str]) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for item in items:
-        for s in item.sources:
-            for n in s.participants:
-                names.setdefault(fold(n), canonical(n, book))
-    return names
 
 
 def _edges(items: list[StoryItem], keys: list[str], book: dict[str, str]) -> list[Edge]:

@@ -46,10 +46,10 @@ def create_storyline_tables(db: Database) -> None:
     db.execute("CREATE INDEX idx_story_index_briefing ON story_index (briefing_id)")
     db.execute(
         "CREATE TABLE story_actors (name_key TEXT NOT NULL, role TEXT NOT NULL, briefing_id TEXT NOT NULL, "
-        "event_id TEXT NOT NULL)"
+        "event_id TEXT NOT NULL, name TEXT)"
     )
     db.execute("CREATE INDEX idx_story_actors_name ON story_actors (name_key)")
-    db.execute("CREATE INDEX idx_story_actors_briefing ON story_actors (briefing_id)")
+    db.execute("CREATE INDEX idx_story_actors_briefing ON story_actors (briefing_id, event_id)")
     db.execute(
         """CREATE TABLE story_items (
              id TEXT PRIMARY KEY, category TEXT, summary TEXT, date TEXT, lo TEXT,

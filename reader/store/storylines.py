@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable, Sequence
 from reader.model import Analysis
 from reader.store.connection import Connection, chunks, now
 from reader.store.correction_log import CorrectionLog
-from reader.store.corrections import canonical_name
 from reader.store.database import StoreError
 from reader.store.storyline_schema import EVENT_COLUMNS, event_from_row, event_row
 from reader.storylines.matching import Groups, conflicts, dates_agree, fold, match, roles_agree, story_event
@@ -44,8 +43,8 @@ class Storylines:
     # ------------------------------------------------------------------ the alias book
 
     def book(self) -> tuple[dict[str, str], Callable[[str], str]]:
-        """The alias book, and folded name -> folded canonical name."""
-        book = self.corrections.alias_book()
+        """The alias book keyed by folded name (see `fold`), and folded name -> folded canonical name."""
+        book = {fold(old): new for old, new in self.corrections.alias_book().items()}
         return book, lambda key: fold(book.get(key, key))
 
     def expand(self, keys: Iterable[str], book: dict[str, str]) -> list[str]:
@@ -71,7 +70,7 @@ class Storylines:
                     continue
                 seen.add(event.id)
                 events.append(
-                    story_event(event, briefing_id, published, names, aliases, lambda n: canonical_name(n, book))
+                    story_event(event, briefing_id, published, names, aliases, lambda n: book.get(fold(n), n))
                 )
         with self.conn.writing():
             affected = self._remove(briefing_id)
@@ -108,13 +107,13 @@ class Storylines:
         index_rows, actor_rows = [], []
         for e in events:
             for role, names in (("agent", e.agents), ("target", e.targets), ("other", e.others)):
-                actor_rows += [(fold(n), role, e.briefing_id, e.event_id) for n in names]
+                actor_rows += [(fold(n), role, e.briefing_id, e.event_id, n) for n in names]
             if e.window is None or not e.family:
                 continue
             lo, hi = e.window[0].isoformat(), e.window[1].isoformat()
             index_rows += [(key, lo, hi, e.briefing_id, e.event_id) for key in index_keys(e, e.keys)]
         db.conn.executemany("INSERT INTO story_index (key, win_lo, win_hi, briefing_id, event_id) VALUES (?, ?, ?, ?, ?)", index_rows)
-        db.conn.executemany("INSERT INTO story_actors (name_key, role, briefing_id, event_id) VALUES (?, ?, ?, ?)", actor_rows)
+        db.conn.executemany("INSERT INTO story_actors (name_key, role, briefing_id, event_id, name) VALUES (?, ?, ?, ?, ?)", actor_rows)
 
     def _candidates(self, e: StoryEvent, book: dict[str, str]) -> list[StoryEvent]:
         if e.window is None or not e.family or not e.keys:

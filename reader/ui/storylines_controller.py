@@ -146,7 +146,7 @@ class StorylinesController(QObject):
         self.dock.raise_()
 
         def run(lib: Library):
-            dossier = lib.storylines.dossier(name, lib.briefings_mentioning(name))
+            dossier = lib.storylines.dossier(name, lib.list_briefings(sort="published", actor=name, top_actors=0))
             ids = {s.briefing_id for i in dossier.items for s in i.sources} | {n.briefing_id for n in dossier.notes if n.briefing_id}
             titles = {b.id: b.title for b in dossier.briefings} | _titles(lib, ids - {b.id for b in dossier.briefings})
             if lib.refusal is None:
