@@ -22,8 +22,9 @@ from typing import Any
 from reader.atomic import WriteError, atomic_target
 from reader.store.database import StoreError
 
-#: Tables copied, parents before children.
-TABLES = ("briefings", "analyses", "corrections", "notes", "briefing_actors")
+#: Tables copied, parents before children. Of the storylines only what the reader made is copied (their
+#: splits and merges, the dossiers read); the items are matched again from the copied analyses.
+TABLES = ("briefings", "analyses", "corrections", "notes", "briefing_actors", "story_corrections", "dossier_seen")
 
 
 @dataclass
@@ -69,6 +70,7 @@ def repair(source: Path, target: Path | None = None) -> RepairReport:
             tmp.unlink()  # the library creates its own file (and WAL) here
             with Library.open(tmp) as new:
                 _copy(old, new.db.conn, report)
+                new.storylines.rebuild()  # matched again from what was readable, with the reader's splits
                 new.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 problems = new.db.execute("PRAGMA integrity_check").fetchone()[0]
                 if problems != "ok":

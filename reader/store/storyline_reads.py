@@ -7,7 +7,7 @@ the explicit write the window and the CLI make after showing it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -194,6 +194,18 @@ class StorylineLibrary(Storylines):
             "SELECT item_id FROM story_events WHERE briefing_id = ? AND event_id = ?", [briefing_id, event_id]
         ).fetchone()
         return row[0] if row else None
+
+    def titles(self, briefing_ids: Iterable[str]) -> dict[str, str]:
+        """Briefing titles by id (one query; never the texts)."""
+        found: dict[str, str] = {}
+        with self.conn.translating():
+            for chunk in chunks(sorted(set(briefing_ids)), 500):
+                found.update(
+                    self.conn.db.execute(
+                        f"SELECT id, title FROM briefings WHERE id IN ({','.join('?' * len(chunk))})", list(chunk)
+                    ).fetchall()
+                )
+        return found
 
     def actor_keys(self, name: str) -> list[str]:
         return self.expand([fold(name)], self.book()[0])

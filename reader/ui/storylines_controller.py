@@ -26,12 +26,7 @@ PAGE = 500
 
 
 def _titles(lib: Library, ids: set[str]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for briefing_id in ids:
-        briefing = lib.get_briefing(briefing_id)
-        if briefing is not None:
-            found[briefing_id] = briefing.title
-    return found
+    return lib.storylines.titles(ids)
 
 
 class StorylinesController(QObject):

@@ -239,3 +239,21 @@ def test_the_command_line_prints_the_issues_json_shapes(tmp_path, capsys):
     assert dossier["name"] == "Russia" and len(dossier["briefings"]) == 3
     assert main(["storylines", "--db", str(db), "--actor", "Ukraine"]) == 0
     assert "prisoners" in capsys.readouterr().out
+
+
+def test_a_repaired_library_keeps_the_readers_splits_and_matches_again(tmp_path):
+    from reader.store.repair import repair
+
+    path = tmp_path / "library.db"
+    with Library.open(path) as lib:
+        swap(lib)
+        b = swap(lib, "Ukraine and Russia exchanged 1,000 prisoners on Monday, Kyiv said.", "2025-05-21")
+        (item,) = lib.storylines.items()
+        lib.storylines.split(item.id, [(b, "E1")])
+        swap(lib, "Russia and Ukraine swapped 1,000 prisoners on Monday.", "2025-05-22", eid="E2")
+        before = sorted(sorted(s.briefing_id for s in i.sources) for i in lib.storylines.items(min_briefings=1))
+    out = tmp_path / "repaired.db"
+    repair(path, out)
+    with Library.open(out) as lib:
+        after = sorted(sorted(s.briefing_id for s in i.sources) for i in lib.storylines.items(min_briefings=1))
+    assert after == before and len(after) == 2  # items matched again, the split still holds
