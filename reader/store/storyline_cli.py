@@ -68,12 +68,26 @@ def _open(args: argparse.Namespace) -> Any:
     return library
 
 
+def _catch_up(library: Any) -> None:
+    """Briefings the library held before it had storylines are matched first (once), with progress."""
+    left = library.storylines.pending()
+    if not left or library.refusal is not None:
+        return
+    total = left
+    while left:
+        print(f"briefing: matching the briefings from before storylines: {total - left}/{total}", file=sys.stderr)
+        left = library.storylines.match_pending(200)
+    print(f"briefing: matched {total} briefings from before storylines", file=sys.stderr)
+
+
 def _dump(data: object) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=1))
 
 
 def cmd_storylines(args: argparse.Namespace) -> int:
     with _open(args) as library:
+        if not args.rebuild:
+            _catch_up(library)
         if args.rebuild:
             library.require_writable()
             count = library.storylines.rebuild()
@@ -104,6 +118,7 @@ def cmd_storylines(args: argparse.Namespace) -> int:
 
 def cmd_upcoming(args: argparse.Namespace) -> int:
     with _open(args) as library:
+        _catch_up(library)
         found = library.storylines.upcoming(as_of=args.as_of)
     if args.json:
         _dump([a.to_dict() for a in found])
@@ -122,6 +137,7 @@ def cmd_upcoming(args: argparse.Namespace) -> int:
 
 def cmd_dossier(args: argparse.Namespace) -> int:
     with _open(args) as library:
+        _catch_up(library)
         dossier = library.storylines.dossier(args.name, library.list_briefings(sort="published", actor=args.name, top_actors=0))
         if not args.peek and library.refusal is None:
             library.storylines.mark_dossier_seen(args.name)

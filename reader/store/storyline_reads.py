@@ -93,6 +93,28 @@ class StorylineLibrary(Storylines):
         """The hook the analysis cache calls with a briefing's corrected analysis."""
         self.index(briefing_id, analysis, analysis.document.published if analysis else None)
 
+    def pending(self) -> int:
+        """How many briefings the library held before it had storylines and are not matched yet."""
+        with self.conn.translating():
+            return int(self.conn.one("SELECT count(*) FROM story_pending") or 0)
+
+    def match_pending(self, limit: int = 50) -> int:
+        """Match up to `limit` of the briefings from before storylines, oldest first (each in its own
+        transaction, so the window's other work goes on between them); returns how many are left."""
+        from reader.store.analyses import Analyses
+
+        analyses = Analyses(self.conn, self.corrections)
+        with self.conn.translating():
+            ids = [r[0] for r in self.conn.db.execute(
+                "SELECT b.id FROM story_pending p JOIN briefings b ON b.id = p.briefing_id "
+                "ORDER BY b.published, b.imported_at LIMIT ?", [limit])]
+            for briefing_id in ids:
+                row = self.conn.briefing_row(briefing_id)
+                document = document_from_row(row)
+                cached = analyses.cached(row["content_hash"], document)
+                self.index(briefing_id, analyses.corrected(cached, briefing_id) if cached else None, document.published)
+        return self.pending()
+
     def rebuild(self, progress: object = None) -> int:
         """Match every cached analysis again from scratch (an older library, or a changed alias book)."""
         from reader.store.analyses import Analyses

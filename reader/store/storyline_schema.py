@@ -8,7 +8,9 @@
 - `story_items`: one row per item, what lists sort and filter by (sources, briefings, date, conflict);
 - `story_corrections`: the reader's splits and merges, as pairs of events kept apart or together,
   each event named by its briefing, clause and trigger like the other corrections;
-- `dossier_seen`: when the reader last opened each actor's dossier.
+- `dossier_seen`: when the reader last opened each actor's dossier;
+- `story_pending`: briefings the library held before it had storylines, to be matched (the window
+  and `briefing storylines` match them, in the background and with progress).
 
 Removing a briefing removes its rows (a trigger), so no other part of the store needs to know.
 The tables depend on no other migration: they apply in any order with the others.
@@ -71,6 +73,9 @@ def create_storyline_tables(db: Database) -> None:
         "CREATE TABLE dossier_seen (name_key TEXT PRIMARY KEY, seen_at TEXT NOT NULL, "
         "items_mark INTEGER NOT NULL DEFAULT 0, briefings_mark INTEGER NOT NULL DEFAULT 0)"
     )
+    # A library that already holds briefings matches them after the upgrade, not during it (it may take minutes).
+    db.execute("CREATE TABLE story_pending (briefing_id TEXT PRIMARY KEY)")
+    db.execute("INSERT INTO story_pending SELECT id FROM briefings")
     # A removed briefing takes its events out of their items; an item left with none goes.
     db.execute(
         """CREATE TRIGGER briefings_storylines_ad AFTER DELETE ON briefings BEGIN
@@ -84,6 +89,7 @@ def create_storyline_tables(db: Database) -> None:
              DELETE FROM story_actors WHERE briefing_id = OLD.id;
              DELETE FROM story_items WHERE sources = 0;
              DELETE FROM story_corrections WHERE a_briefing = OLD.id OR b_briefing = OLD.id;
+             DELETE FROM story_pending WHERE briefing_id = OLD.id;
            END"""
     )
 

@@ -73,6 +73,7 @@ class Storylines:
                     story_event(event, briefing_id, published, names, aliases, lambda n: book.get(fold(n), n))
                 )
         with self.conn.writing():
+            self.conn.db.execute("DELETE FROM story_pending WHERE briefing_id = ?", [briefing_id])
             affected = self._remove(briefing_id)
             if affected:
                 self.regroup(affected, folded)

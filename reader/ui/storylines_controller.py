@@ -6,6 +6,7 @@ events sidebar, and opening a source at its clause. Every library call runs on t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -101,7 +102,7 @@ class StorylinesController(QObject):
             self.view.set_items(items, titles)
             self.storylines_shown.emit(len(items))
 
-        self.session.submit(run, done, self.session.status)
+        self._after_pending(lambda: self.session.submit(run, done, self.session.status))
 
     def show_upcoming(self) -> None:
         self.dock.show()
@@ -124,7 +125,7 @@ class StorylinesController(QObject):
             self.view.set_upcoming(found, titles, as_of)
             self.upcoming_shown.emit(len(found))
 
-        self.session.submit(run, done, self.session.status)
+        self._after_pending(lambda: self.session.submit(run, done, self.session.status))
 
     def dossier_of_selection(self) -> None:
         actor = self.window.actors_view.currentIndex().data(ActorRole)
@@ -153,7 +154,30 @@ class StorylinesController(QObject):
             self.view.show_dossier(dossier, titles)
             self.dossier_shown.emit(dossier.name)
 
-        self.session.submit(run, done, self.session.status)
+        self._after_pending(lambda: self.session.submit(run, done, self.session.status))
+
+    def _after_pending(self, then: Callable[[], None]) -> None:
+        """Briefings the library held before it had storylines are matched first, 50 at a time on the
+        library's thread (other library work goes on between batches), with the count in the status bar."""
+
+        def step(lib: Library) -> int:
+            if lib.refusal is not None or not lib.storylines.pending():
+                return 0
+            return lib.storylines.match_pending(50)
+
+        said = []
+
+        def done(left: int) -> None:
+            if left:
+                said.append(left)
+                self.session.status(f"Matching the briefings from before storylines: {left} left…", 0)
+                self.session.submit(step, done, self.session.status)
+                return
+            if said:
+                self.session.status("Every briefing in the library is in its storylines")
+            then()
+
+        self.session.submit(step, done, self.session.status)
 
     # ------------------------------------------------------------------ the reader's splits and merges
 

@@ -147,7 +147,7 @@ ACTS: dict[str, list[tuple[str, str]]] = {
     "taxes cut by the incumbent chancellor": [("077.txt", "taxes were cut by the incumbent"), ("354.txt", "taxes were cut by the incumbent")],
     "Brown doubled the stamp duty threshold": [("375.txt", "has doubled the level at which house buyers pay stamp duty")],
     "Brown froze fuel duty in the pre-budget report": [("158.txt", "announced a freeze on fuel duty")],
-    "Letwin to freeze petrol duty": [("361.txt", "to freeze petrol duty")],
+    "the chancellor expected to freeze petrol duty": [("361.txt", "to freeze petrol duty")],
     # ---- the tsunami
     "Germany proposed a debt freeze": [("135.txt", "Germany proposed a freeze last week"), ("017.txt", "Germany also proposed a freeze")],
     "Brown backed the debt freeze": [("135.txt", "Brown earlier backed a plan to freeze")],

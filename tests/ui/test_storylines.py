@@ -178,3 +178,22 @@ def test_the_window_marks_the_sidebar_and_opens_the_dock_the_upcoming_view_and_a
         close_window(window)
     with Library.open(db) as lib:
         assert lib.storylines.dossier("Ukraine", []).seen_at is not None
+
+
+def test_a_library_from_before_storylines_is_matched_when_the_dock_first_opens(qtbot, fake_engine, settings, dialogs, tmp_path):
+    from storyline_data import from_before_storylines
+
+    db = tmp_path / "library.db"
+    with Library.open(db) as lib:
+        fill(lib)
+    from_before_storylines(db)
+    window = make_library_window(qtbot, fake_engine, settings, db)
+    try:
+        storylines = window.library_session.storylines
+        with qtbot.waitSignal(storylines.storylines_shown, timeout=TIMEOUT_MS) as shown:
+            storylines.show_action.trigger()
+        assert shown.args == [2]  # as in a library that always had them
+    finally:
+        close_window(window)
+    with Library.open(db) as lib:
+        assert lib.storylines.pending() == 0
