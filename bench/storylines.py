@@ -63,7 +63,7 @@ _YEAR = re.compile(r"^(\d{4})")
 
 def moved(analysis, k: int, n: int):
     """Copy `k` of an analysis, `k` years on: a text of its own (so a briefing of its own), every date moved."""
-    from reader.model import Analysis, Document
+    from reader.model import ENGINE_VERSION, Analysis, Document
 
     data = analysis.to_dict()
     document = Document.from_dict(data["document"])
@@ -83,6 +83,9 @@ def moved(analysis, k: int, n: int):
         date["value"] = shift(date.get("value"))
     copy = Analysis.from_dict({**data, "document": document.to_dict()})
     copy.document = document
+    # the cache may hold analyses of an older engine: stored as this engine's, or the timeline and the
+    # library's other reads of current analyses would find none
+    copy.engine_version = ENGINE_VERSION
     return copy
 
 
