@@ -34,6 +34,8 @@ CASES = [
     ("Markets fell yesterday.", PUB, "yesterday", "DATE", "2025-05-21", None),
     ("Talks resumed in 2022.", PUB, "2022", "DATE", "2022", None),
     ("The shop reopened on 7/8/07 after the flood.", PUB, "7/8/07", "DATE", "2007-07-08", None),
+    ("The envoys met on 12 and 13 May.", PUB, "12", "DATE", "2025-05-12", None),
+    ("The envoys met on May 12 and 13.", PUB, "May 12", "DATE", "2025-05-12", None),
     ("The shop reopened on 7/8/2007 after the flood.", PUB, "7/8/2007", "DATE", "2007-07-08", None),
     ("The vote took place on 15 May.", None, "15 May", "DATE", "XXXX-05-15", None),
     ("The accord was signed on 15 May.", D(2030, 1, 1), "15 May", "DATE", "2029-05-15", None),

@@ -108,7 +108,7 @@ class CalendarPoints(ResolverBase):
 
     @handles("day_pair")
     def _day_pair(self, cand: Candidate) -> list[Resolved]:
-        month, d1, d2, year = _month(cand.group("month")), int(cand.need("day")), int(cand.need("day2")), _int(cand.need("year"))
+        month, d1, d2, year = _month(cand.group("month")), int(cand.need("day")), int(cand.need("day2")), _int(cand.group("year"))  # the year is optional
         if month is None:
             return []
         if year is None:
