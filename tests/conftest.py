@@ -34,3 +34,26 @@ def shared_dir() -> Path:
     if not (SHARED / "eval").is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+def _upgrade_from_before_storylines(path: Path) -> None:
+    """Make a library file what a version without storylines left, then apply their migration to it."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from reader.store.storyline_schema import create_storyline_tables
+
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER briefings_storylines_ad")
+    for table in ("story_events", "story_index", "story_actors", "story_items", "story_corrections", "dossier_seen", "story_pending"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.commit()
+    conn.close()
+    create_storyline_tables(Database(path))
+
+
+@pytest.fixture
+def from_before_storylines():
+    """Turns a library file into one upgraded from a version without storylines (store and window tests)."""
+    return _upgrade_from_before_storylines

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.model import Analysis
 from reader.store.connection import chunks, now
@@ -26,6 +26,9 @@ from reader.storylines.records import (
     StoryEvent,
     StoryItem,
 )
+
+if TYPE_CHECKING:
+    from reader.store.analyses import Analyses
 
 _COLUMNS = ", ".join(f"e.{c.strip()}" for c in EVENT_COLUMNS.split(","))
 
@@ -109,11 +112,15 @@ class StorylineLibrary(Storylines):
                 "SELECT b.id FROM story_pending p JOIN briefings b ON b.id = p.briefing_id "
                 "ORDER BY b.published, b.imported_at LIMIT ?", [limit])]
             for briefing_id in ids:
-                row = self.conn.briefing_row(briefing_id)
-                document = document_from_row(row)
-                cached = analyses.cached(row["content_hash"], document)
-                self.index(briefing_id, analyses.corrected(cached, briefing_id) if cached else None, document.published)
+                self._match_cached(briefing_id, analyses)
         return self.pending()
+
+    def _match_cached(self, briefing_id: str, analyses: Analyses) -> None:
+        """Match a stored briefing's cached (and corrected) analysis."""
+        row = self.conn.briefing_row(briefing_id)
+        document = document_from_row(row)
+        cached = analyses.cached(row["content_hash"], document)
+        self.index(briefing_id, analyses.corrected(cached, briefing_id) if cached else None, document.published)
 
     def rebuild(self, progress: object = None) -> int:
         """Match every cached analysis again from scratch (an older library, or a changed alias book)."""
@@ -125,10 +132,7 @@ class StorylineLibrary(Storylines):
             for table in ("story_events", "story_index", "story_actors", "story_items"):
                 self.conn.db.execute(f"DELETE FROM {table}")
             for briefing_id in ids:
-                row = self.conn.briefing_row(briefing_id)
-                document = document_from_row(row)
-                cached = analyses.cached(row["content_hash"], document)
-                self.index(briefing_id, analyses.corrected(cached, briefing_id) if cached else None, document.published)
+                self._match_cached(briefing_id, analyses)
         return len(ids)
 
     # ------------------------------------------------------------------ items

@@ -259,31 +259,14 @@ def test_a_repaired_library_keeps_the_readers_splits_and_matches_again(tmp_path)
     assert after == before and len(after) == 2  # items matched again, the split still holds
 
 
-def _from_before_storylines(path) -> None:
-    """The library as a version without storylines left it: briefings, no story tables; then the migration."""
-    import sqlite3
-
-    from sqlite_utils import Database
-
-    from reader.store.storyline_schema import create_storyline_tables
-
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TRIGGER briefings_storylines_ad")
-    for table in ("story_events", "story_index", "story_actors", "story_items", "story_corrections", "dossier_seen", "story_pending"):
-        conn.execute(f"DROP TABLE {table}")
-    conn.commit()
-    conn.close()
-    create_storyline_tables(Database(path))
-
-
-def test_briefings_from_before_storylines_are_matched_by_the_first_command_that_reads_them(tmp_path, capsys):
+def test_briefings_from_before_storylines_are_matched_by_the_first_command_that_reads_them(tmp_path, capsys, from_before_storylines):
     from reader.cli import main
 
     db = tmp_path / "library.db"
     with Library.open(db) as library:
         swap(library)
         swap(library, "Ukraine and Russia exchanged 1,000 prisoners on Monday, Kyiv said.", "2025-05-21")
-    _from_before_storylines(db)
+    from_before_storylines(db)
     with Library.open(db) as library:
         assert library.storylines.pending() == 2 and library.storylines.items() == []  # reading never writes
     assert main(["storylines", "--db", str(db), "--json"]) == 0
@@ -297,11 +280,11 @@ def test_briefings_from_before_storylines_are_matched_by_the_first_command_that_
     assert "from before" not in capsys.readouterr().err  # once
 
 
-def test_matching_the_briefings_from_before_goes_in_batches_and_a_removed_one_leaves_the_queue(tmp_path):
+def test_matching_the_briefings_from_before_goes_in_batches_and_a_removed_one_leaves_the_queue(tmp_path, from_before_storylines):
     db = tmp_path / "library.db"
     with Library.open(db) as library:
         ids = [swap(library, f"Russia and Ukraine exchanged {n} prisoners on Monday.", f"2025-05-2{n}") for n in range(1, 4)]
-    _from_before_storylines(db)
+    from_before_storylines(db)
     with Library.open(db) as library:
         library.remove_briefing(ids[0])
         assert library.storylines.pending() == 2

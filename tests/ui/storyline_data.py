@@ -56,19 +56,3 @@ def fill(library: Library) -> dict[str, str]:
     ])
     return ids
 
-
-def from_before_storylines(path) -> None:
-    """The library file as a version without storylines left it, then upgraded (tests/store has the same)."""
-    import sqlite3
-
-    from sqlite_utils import Database
-
-    from reader.store.storyline_schema import create_storyline_tables
-
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TRIGGER briefings_storylines_ad")
-    for table in ("story_events", "story_index", "story_actors", "story_items", "story_corrections", "dossier_seen", "story_pending"):
-        conn.execute(f"DROP TABLE {table}")
-    conn.commit()
-    conn.close()
-    create_storyline_tables(Database(path))

@@ -180,9 +180,8 @@ def test_the_window_marks_the_sidebar_and_opens_the_dock_the_upcoming_view_and_a
         assert lib.storylines.dossier("Ukraine", []).seen_at is not None
 
 
-def test_a_library_from_before_storylines_is_matched_when_the_dock_first_opens(qtbot, fake_engine, settings, dialogs, tmp_path):
-    from storyline_data import from_before_storylines
-
+def test_a_library_from_before_storylines_is_matched_when_the_dock_first_opens(
+        qtbot, fake_engine, settings, dialogs, tmp_path, from_before_storylines):
     db = tmp_path / "library.db"
     with Library.open(db) as lib:
         fill(lib)
