@@ -144,6 +144,7 @@ class BriefingEntities:
         cands = self._merge_gazetteer(doc, cands)
         cands = self._apply_rules(doc, cands)
         cands = self._one_reading_per_name(doc, cands)
+        cands = self._common_words(doc, cands)
         cands = self._drop_title_prefixes(doc, cands)
         cands = self._table_sides(doc, cands)
         cands = self._whole_by_dictionary(doc, cands)
@@ -381,6 +382,24 @@ class BriefingEntities:
                     out.append(Candidate(nxt.i, nxt.i + 1, "ORG", f"govt:{doc[c.end - 1].text}"))
                     taken.add(nxt.i)
         return out
+
+    def _common_words(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """ "died in the Tsunami which struck": a lone capitalised word the text also writes in lower
+        case as a noun ("hit by the tsunami") is that noun, not a place or a person, unless it is a
+        known place, part of a longer name in the text or a name the field's dictionary knows."""
+        # an organisation only when the tagger too reads the word as a noun ("the Commission" is one)
+        lone = [c for c in cands if c.end - c.start == 1 and not c.kb and (
+            c.label in ("GPE", "LOC", "PERSON", "FAC") or (c.label == "ORG" and doc[c.start].pos_ == "NOUN"))]
+        if not lone:
+            return cands
+        written_low = {t.text for t in doc if t.is_lower and t.pos_ == "NOUN"}
+        in_names = {t.lower_ for c in cands if c.end - c.start > 1 for t in doc[c.start : c.end]}
+        common = {
+            id(c) for c in lone
+            if (word := doc[c.start]).is_title and word.lower_ in written_low and word.lower_ not in in_names
+            and self.gaz.lookup(word.text) is None and not figures().people(word.text)
+        }
+        return [c for c in cands if id(c) not in common] if common else cands
 
     def _drop_title_prefixes(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """'US National Security' before 'Advisor Mike Waltz' is part of a title, not an organisation."""

@@ -195,3 +195,16 @@ def test_a_person_with_a_landform_surname_stays_a_person(engine):
     a = analyze(engine, "He pleaded for the life of a British lecturer, Dennis Hills, who was under a death sentence.")
     assert owner(a, "Dennis Hills").type == "PERSON"
     assert owner(analyze(engine, "Israel annexed the Golan Heights in 1981."), "the Golan Heights").type != "PERSON"
+
+
+def test_a_capitalised_noun_the_text_also_writes_in_lower_case_is_no_actor(engine):
+    text = ("Forty Britons died in the Cyclone which struck the coast on Sunday. "
+            "Aid is going to the villages hit by the cyclone, the Foreign Office said.")
+    a = analyze(engine, text)
+    assert not [x for x in a.actors if "cyclone" in x.name.lower()], [(x.name, x.type) for x in a.actors]
+
+
+def test_a_surname_that_is_also_a_noun_stays_a_person(engine):
+    text = "Gordon Brown met the unions on Monday. Mr Brown said the brown envelope was empty, and the rice was cold."
+    a = analyze(engine, text)
+    assert owner(a, "Gordon Brown").type == "PERSON" and owner(a, "Brown").id == owner(a, "Gordon Brown").id
