@@ -50,6 +50,7 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
     cands = _split_coordinated_names(doc, cands)
     cands = _named_in_apposition(doc, cands)
     _named_after_body_noun(doc, cands)
+    _vessel_names(doc, cands)
     _extend_over_glue(doc, cands)
     out: list[Candidate] = []
     for c in cands:
@@ -278,6 +279,35 @@ def _named_after_body_noun(doc: Doc, cands: list[Candidate]) -> None:
         for c in cands:
             if c.label == "PERSON" and not c.kb and doc[c.start : c.end].text in bodies:
                 c.label = "ORG"
+
+
+#: Nouns for a ship or boat, and the prefixes of ships' names: what they name is a vessel, not an actor.
+VESSEL_NOUNS = frozenset({
+    "ship", "vessel", "frigate", "destroyer", "warship", "cruiser", "corvette", "submarine", "tanker",
+    "ferry", "yacht", "trawler", "freighter", "liner", "tug", "dredger", "gunboat", "minesweeper",
+})
+VESSEL_PREFIXES = frozenset({"HMS", "USS", "RFA", "HMAS", "HMCS", "HMNZS"})  # not "SS": SS Lazio is a club
+
+
+def _vessel_names(doc: Doc, cands: list[Candidate]) -> None:
+    """'the auxiliary ship Diligence', 'a second vessel, the Bayleaf', 'HMS Chatham': a ship's name
+    is no person, place or organisation acting; it stays marked as a thing (PRODUCT)."""
+    names: set[str] = set()
+    for c in cands:
+        if c.kb or c.label == "PRODUCT":
+            continue
+        first = doc[c.start]
+        j = c.start - 1
+        while j >= 0 and (doc[j].lower_ == "the" or doc[j].text == ","):
+            j -= 1
+        after_vessel = j >= 0 and doc[j].is_lower and doc[j].lower_ in VESSEL_NOUNS
+        if (first.text in VESSEL_PREFIXES and c.end - c.start > 1) or after_vessel:
+            c.label = "PRODUCT"
+            names.add(doc[c.start : c.end].text)
+    if names:  # the same name elsewhere in the text is the same ship
+        for c in cands:
+            if not c.kb and doc[c.start : c.end].text in names:
+                c.label = "PRODUCT"
 
 
 def _candidate(start: int, end: int) -> Candidate:

@@ -208,3 +208,11 @@ def test_a_surname_that_is_also_a_noun_stays_a_person(engine):
     text = "Gordon Brown met the unions on Monday. Mr Brown said the brown envelope was empty, and the rice was cold."
     a = analyze(engine, text)
     assert owner(a, "Gordon Brown").type == "PERSON" and owner(a, "Brown").id == owner(a, "Gordon Brown").id
+
+
+def test_a_ships_name_is_no_actor(engine):
+    text = ("Two ships, the supply ship Perseverance and the frigate HMS Lowestoft, reached the port on Friday. "
+            "A third vessel, the Marigold, is also being sent, the Defence Ministry said.")
+    a = analyze(engine, text)
+    names = {x.name for x in a.actors}
+    assert not names & {"Perseverance", "HMS Lowestoft", "Lowestoft", "Marigold"}, names
