@@ -51,6 +51,14 @@ def load_rules() -> list[dict[str, Any]]:
     return read_jsonl(resource("patterns", "entity_rules.jsonl"))
 
 
+#: Words that make a longer name containing a country's or a city's a place of its own.
+GEOGRAPHIC_FEATURES = frozenset({
+    "sea", "ocean", "gulf", "bay", "strait", "straits", "channel", "river", "lake", "mountains", "mount",
+    "peninsula", "island", "islands", "isles", "basin", "valley", "desert", "coast", "shoal", "reef", "canal",
+    "sound", "plateau", "delta", "port", "highlands", "plains", "archipelago", "cape", "corridor", "heights",
+})
+
+
 class BriefingEntities:
     """Correct and enrich `doc.ents` with the gazetteer and the label rules (see module doc)."""
 
@@ -239,6 +247,10 @@ class BriefingEntities:
             if any(c.start < g.start or c.end > g.end for c in overlapping):
                 # the model's entity is longer: keep it unless it is a chain of places ("Russian-Ukrainian")
                 (outer,) = overlapping[:1]
+                if outer.label in ("LOC", "GPE", "FAC") and any(
+                        t.is_title and t.lower_ in GEOGRAPHIC_FEATURES
+                        for t in doc[outer.start : outer.end] if not g.start <= t.i < g.end):
+                    continue  # "the South China Sea", "Port Sudan", "Lake Victoria": a place of its own
                 if outer.label in ("NORP", "GPE") and self._is_place_chain(doc, outer):
                     result.remove(outer)
                     result.extend(self._split_chain(doc, outer))

@@ -216,3 +216,10 @@ def test_a_ships_name_is_no_actor(engine):
     a = analyze(engine, text)
     names = {x.name for x in a.actors}
     assert not names & {"Perseverance", "HMS Lowestoft", "Lowestoft", "Marigold"}, names
+
+
+def test_a_place_named_after_a_country_is_a_place_of_its_own(engine):
+    a = analyze(engine, "Patrol boats clashed in the South China Sea on Monday. The envoys met in Port Sudan.")
+    assert owner(a, "South China Sea").name == "South China Sea"
+    assert owner(a, "Port Sudan").name == "Port Sudan"
+    assert not [x for x in a.actors if x.name in ("China", "Sudan")], [x.name for x in a.actors]
