@@ -300,3 +300,15 @@ def test_a_counted_object_the_parser_reads_as_an_adverb_still_qualifies(engine):
     # the small model parses "789 dealerships" here as an adverbial noun, not the object
     event = only(analyze(engine, "General Motors will close 789 dealerships."), "close")
     assert event.category == "ECON"
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Iran vowed to retaliate against Israel.", "13"),
+    ("Beijing pledged to hit back.", "13"),
+    ("The Chinese government has vowed to respond with resolute measures.", "13"),
+    ("Germany promised to respond to the letters of the families.", "03"),
+    ("Britain pledged to strike a deal.", "03"),
+])
+def test_vowing_an_answer_in_kind_is_a_threat(engine, text, category):
+    (event,) = analyze(engine, text).events
+    assert event.category == category, event.summary

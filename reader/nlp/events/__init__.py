@@ -245,6 +245,22 @@ class _Builder:
                 if nested.hyp and category_of(nested.match.entry.code) in _COERCIVE:
                     c.code = "130"
                     break
+            if c.match.entry.lemma in self.lex.cue("threat_carrier") and self._vows_retaliation(c.trigger):
+                c.code = "130"
+
+    def _vows_retaliation(self, trig: Token) -> bool:
+        """'vowed to retaliate', 'pledged to hit back', 'vowed to respond with resolute measures': an
+        answer in kind promised to someone is a threat, whatever the answer's own verb codes as."""
+        for comp in trig.children:
+            if comp.dep_ != "xcomp" or comp.lemma_.lower() not in self.lex.cue("retaliation_verb"):
+                continue
+            lemma = comp.lemma_.lower()
+            if lemma in ("hit", "strike"):
+                return any(ch.dep_ in ("prt", "advmod") and ch.lower_ == "back" for ch in comp.children)
+            if lemma == "respond":  # "respond with measures / in kind / firmly", not "respond to the letters"
+                return any((ch.dep_ == "prep" and ch.lower_ in ("with", "in")) or ch.dep_ == "advmod" for ch in comp.children)
+            return True
+        return False
 
     def _is_disaster(self, tok: Token) -> bool:
         """A noun for a disaster ("the earthquake", "floods"), by the lexicon's own entries."""
