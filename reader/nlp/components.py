@@ -153,6 +153,7 @@ class BriefingEntities:
         cands = self._apply_rules(doc, cands)
         cands = self._one_reading_per_name(doc, cands)
         cands = self._common_words(doc, cands)
+        self._titled_people(doc, cands)
         cands = self._drop_title_prefixes(doc, cands)
         cands = self._table_sides(doc, cands)
         cands = self._whole_by_dictionary(doc, cands)
@@ -394,6 +395,20 @@ class BriefingEntities:
                     out.append(Candidate(nxt.i, nxt.i + 1, "ORG", f"govt:{doc[c.end - 1].text}"))
                     taken.add(nxt.i)
         return out
+
+    def _titled_people(self, doc: Doc, cands: list[Candidate]) -> None:
+        """ "security arrangements for Gen Pervez Musharraf's visit": a title before a person's name
+        the model took for an organisation; the name is the person when the field's dictionary knows
+        it or the text names that person elsewhere ("General Electric Company" stays a company)."""
+        surnames = {doc[c.end - 1].text for c in cands if c.label == "PERSON"}
+        for c in cands:
+            if c.label not in ("ORG", "FAC") or c.kb or c.end - c.start < 2:
+                continue
+            title, rest = doc[c.start], doc[c.start + 1 : c.end]
+            if not (title.is_title and self._is_title_word(title)) or not rest[-1].is_title:
+                continue
+            if rest[-1].text in surnames or figures().people(rest.text):
+                c.start, c.label = c.start + 1, "PERSON"
 
     def _common_words(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """ "died in the Tsunami which struck": a lone capitalised word the text also writes in lower

@@ -223,3 +223,17 @@ def test_a_place_named_after_a_country_is_a_place_of_its_own(engine):
     assert owner(a, "South China Sea").name == "South China Sea"
     assert owner(a, "Port Sudan").name == "Port Sudan"
     assert not [x for x in a.actors if x.name in ("China", "Sudan")], [x.name for x in a.actors]
+
+
+def test_a_military_title_before_a_known_person_is_no_organisation(engine):
+    text = ("The files held the security arrangements for Gen Pervez Musharraf's visit this week. "
+            "Gen Musharraf met the prime minister on Monday.")
+    a = analyze(engine, text)
+    person = owner(a, "Pervez Musharraf")
+    assert person.type == "PERSON" and owner(a, "Musharraf").id == person.id
+    assert not [x for x in a.actors if x.name.startswith("Gen ")]
+
+
+def test_a_company_named_after_a_title_stays_a_company(engine):
+    a = analyze(engine, "General Electric Company said profits rose in March.")
+    assert owner(a, "General Electric Company").type == "ORG"
