@@ -312,3 +312,11 @@ def test_a_counted_object_the_parser_reads_as_an_adverb_still_qualifies(engine):
 def test_vowing_an_answer_in_kind_is_a_threat(engine, text, category):
     (event,) = analyze(engine, text).events
     assert event.category == category, event.summary
+
+
+def test_an_unresolved_he_is_no_attribution(engine):
+    text = ("The police spokesman said the paper handed the file over on Monday. "
+            "The Directorate of Professional Standards is investigating the loss, he said.")
+    event = only(analyze(engine, text), "investigating")
+    assert event.modality == "reported" and event.attribution is None
+    assert "reported by he" not in event.summary

@@ -376,9 +376,10 @@ class _Builder:
         elif c.speaker is not None:
             toks = self.agent_tokens_of.get(id(c.speaker), [])
             attribution = phrase_text(self.doc, toks) if toks else None
-            if toks and all(t.pos_ == "PRON" for t in toks) and self.agents_of.get(id(c.speaker)):
-                # "he said": name who "he" is
-                attribution = ", ".join(self.index.name_of(a) for a in self.agents_of[id(c.speaker)])
+            if toks and all(t.pos_ == "PRON" for t in toks):
+                # "he said": name who "he" is; "reported by he" says nothing, so no name if none is known
+                speakers = self.agents_of.get(id(c.speaker))
+                attribution = ", ".join(self.index.name_of(a) for a in speakers) if speakers else None
         if c.neg:
             return "negated", attribution
         if c.hyp:
