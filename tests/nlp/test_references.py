@@ -126,3 +126,11 @@ def test_a_plural_name_and_a_singular_noun_are_the_same_organisation(engine):
 def test_another_kind_of_the_same_noun_is_not_the_named_one(engine):
     text = "Shares in the Royal Bank of Scotland fell. The central bank raised interest rates in March."
     assert doers(analyze(engine, text), "raised") == []
+
+
+def test_it_after_an_indefinite_noun_is_that_generic_thing(engine):
+    text = ("Speaking at the Harbour Club, Mr Tom Lane said it was vital for a political party to be "
+            "credible on what it promised.")
+    a = analyze(engine, text)
+    assert doers(a, "promised") == []
+    assert doers(analyze(engine, "Russia has said it will retaliate against any sanctions."), "retaliate") == [["Russia"]]

@@ -274,6 +274,8 @@ class ActorIndex:
             gender: str | None = _gender_of(low)
         elif low in THING_PRONOUNS:
             types, gender = ("GPE", "ORG"), None
+            if self._generic_antecedent(tok):
+                return []
         else:
             return []
 
@@ -293,6 +295,16 @@ class ActorIndex:
             if fits(ids):
                 return list(ids)
         return self._only_before(tok, types, gender, exclude=ctx.speaker if quoted else ())
+
+    def _generic_antecedent(self, tok: Token) -> bool:
+        """ "Kennedy said at the Commonwealth Club it was critical for a party to be credible on what it
+        promised": an "it" after "a party" is any party, not the organisation named before."""
+        sent = tok.sent
+        last_named = max((i for i in range(sent.start, tok.i) if self.by_token.get(i)), default=sent.start - 1)
+        return any(
+            t.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every", "each") for c in t.children)
+            for t in self.doc[last_named + 1 : tok.i]
+        )
 
     def in_quotation(self, tok: Token) -> bool:
         """Inside a quotation, and not the sayer of an aside in it ('"...," he said, "..."': an
