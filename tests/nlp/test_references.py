@@ -134,3 +134,8 @@ def test_it_after_an_indefinite_noun_is_that_generic_thing(engine):
     a = analyze(engine, text)
     assert doers(a, "promised") == []
     assert doers(analyze(engine, "Russia has said it will retaliate against any sanctions."), "retaliate") == [["Russia"]]
+
+
+def test_a_persons_supporters_are_not_that_person(engine):
+    assert doers(analyze(engine, "Mr Tom Lane's supporters met the Irish delegation in Dublin."), "met") == [[]]
+    assert doers(analyze(engine, "Russia's troops attacked the town on Monday."), "attacked") == [["Russia"]]

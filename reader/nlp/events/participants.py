@@ -204,8 +204,12 @@ class ActorIndex:
             named_person = not resolved_noun and tok.pos_ == "NOUN" and any(
                 c.dep_ in ("appos", "compound") and any(self.type_of(a) == "PERSON" for a in self.ids_at(c.i))
                 for c in tok.children)
+            # "Mr Flight's supporters say": people of a person's are not that person ("Russia's troops" are Russia's)
+            followers = not refs and tok.tag_ == "NNS" and tok.pos_ == "NOUN"
             for child in tok.children:
                 if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct":
+                    continue
+                if followers and child.dep_ == "poss" and any(self.type_of(a) == "PERSON" for a in self.ids_at(child.i)):
                     continue
                 if (resolved_noun or named_person) and child.dep_ in ("poss", "amod", "compound") and not (
                         named_person and self.ids_at(child.i) and child.dep_ == "compound"):
