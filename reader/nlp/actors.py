@@ -32,6 +32,7 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 _QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’"})
 #: Generational suffixes: "Marcos Jr" is called "Marcos".
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_SURNAME_HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof."})
 
 
 @dataclass(slots=True)
@@ -89,15 +90,21 @@ class _NameOwners:
                 self.parts[2].setdefault(word, []).append((start, c))
 
     def owner(self, word: str, pos: int) -> _Cluster | None:
-        for part in self.parts:
+        found = self.owner_by(word, pos)
+        return found[0] if found else None
+
+    def owner_by(self, word: str, pos: int) -> tuple[_Cluster, int] | None:
+        """The owner and which of its words matched: 0 surname, 1 first name, 2 a middle name."""
+        for index, part in enumerate(self.parts):
             mentions = part.get(word)
             if not mentions:
                 continue
             if len({c.key for _, c in mentions}) == 1:
-                return mentions[0][1]
+                return mentions[0][1], index
             k = bisect_left(mentions, pos, key=lambda m: m[0])
-            return mentions[k - 1][1] if k else mentions[0][1]
-        return self._misspelt(word)
+            return (mentions[k - 1][1] if k else mentions[0][1]), index
+        near = self._misspelt(word)
+        return (near, 0) if near else None
 
     def _misspelt(self, word: str) -> _Cluster | None:
         """'Mr Peston' after 'Robert Preston': a surname one letter from exactly one full name's."""
@@ -163,17 +170,26 @@ class _Resolver:
             self.add(match, ent.start_char, ent.end_char)
             self.person_of_mention[ent.start] = match.key
         owners = _NameOwners([m for same in by_last.values() for m in same])
-        for ent in persons:
-            toks = self.name_tokens(ent)
-            if len(toks) >= 2 or not toks:
-                continue
-            match = owners.owner(toks[0], ent.start_char)
+        singles = [(ent, toks) for ent in persons if len(toks := self.name_tokens(ent)) == 1]
+        # "Mr Flight" in the text: then "Mr Howard" is someone else, not Howard Flight by his first name
+        # ("Mr Xi" of Xi Jinping is his family name first, and no "Mr Jinping" stands beside it)
+        by_surname = {found[0].key for ent, toks in singles
+                      if self._after_honorific(ent) and (found := owners.owner_by(toks[0], ent.start_char)) and found[1] == 0}
+        for ent, toks in singles:
+            found = owners.owner_by(toks[0], ent.start_char)
+            match = found[0] if found else None
+            if found and found[1] == 1 and found[0].key in by_surname and self._after_honorific(ent):
+                match = None
             if match is None:
                 key = f"person:single:{toks[0]}"
                 match = self.cluster(key, "PERSON")
                 match.name_tokens = toks
             self.add(match, ent.start_char, ent.end_char)
             self.person_of_mention[ent.start] = match.key
+
+    def _after_honorific(self, ent: Span) -> bool:
+        """ "Mr Howard": an honorific that goes with a surname (not "Sir", which goes with a first name)."""
+        return ent.start > 0 and self.doc[ent.start - 1].text in _SURNAME_HONORIFICS
 
     @staticmethod
     def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -237,3 +237,16 @@ def test_a_military_title_before_a_known_person_is_no_organisation(engine):
 def test_a_company_named_after_a_title_stays_a_company(engine):
     a = analyze(engine, "General Electric Company said profits rose in March.")
     assert owner(a, "General Electric Company").type == "ORG"
+
+
+def test_mr_and_a_first_name_of_someone_called_by_his_surname_is_another_person(engine):
+    text = ("Sacked MP Howard Pike says he will stand again. Mr Pike met his lawyers on Monday. "
+            "At a news conference, Mr Howard insisted he had played by the party's rules.")
+    a = analyze(engine, text)
+    assert owner(a, "Pike").id == owner(a, "Howard Pike").id
+    assert owner(a, "Howard").id != owner(a, "Howard Pike").id
+
+
+def test_mr_and_a_family_name_written_first_is_that_person(engine):
+    a = analyze(engine, "President Xi Jinping visited Paris on Monday. Mr Xi met the French president.")
+    assert owner(a, "Xi").id == owner(a, "Xi Jinping").id
