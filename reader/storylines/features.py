@@ -55,7 +55,7 @@ FAMILIES = {
     "blast": "criticise", "attack verbal": "criticise",
     "resum": "resume", "restart": "resume", "reopen": "resume",
     "visit": "visit", "travel": "visit", "tour": "visit",
-    "approv": "approve", "back": "approve", "pass": "approve", "endors": "approve",
+    "approv": "approve", "back": "approve", "pass": "approve", "endors": "approve", "support": "approve",
     "reject": "reject", "rebuff": "reject", "refus": "reject", "turn down": "reject",
     "deni": "deny",
     "call": "call", "cal": "call",
@@ -94,17 +94,79 @@ def stem(word: str) -> str:
     return w.rstrip("e") or w
 
 
-def trigger_family(trigger: str) -> str:
-    """The family of an act's trigger: "stepped down" and "resigned" are both "resign"."""
-    words = [w for w in re.findall(r"[A-Za-z']+", trigger) if w.casefold() not in _AUXILIARY]
-    if not words:
-        return stem(trigger) if trigger.strip() else ""
-    stems = [stem(w) for w in words]
+#: Nouns of acts and the verb stems they come from, by ending (of the stem): "decision" -> "decid",
+#: "refusal" -> "refus", "agreement" -> "agr"; "-ation" keeps "at" unless the shorter stem is known.
+_NOMINAL = (("ssion", 3, ""), ("sion", 4, "d"), ("ation", 5, ""), ("ition", 5, ""), ("tion", 3, ""), ("ment", 4, ""),
+            ("anc", 3, ""), ("enc", 3, ""), ("al", 2, ""), ("ur", 2, ""))
+
+
+def verb_stem(word_stem: str) -> str:
+    """The verb stem of a noun of an act, so that "his resignation", "the decision" and "refusal" compare
+    with "resigned", "decided" and "refused"; any other stem as it is."""
+    if word_stem in FAMILIES or len(word_stem) < 6:
+        return word_stem
+    for ending, cut, add in _NOMINAL:
+        if word_stem.endswith(ending):
+            base = word_stem[:-cut] + add
+            if ending == "ation" and base not in FAMILIES:
+                base += "at"
+            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeiou":  # as `stem` does: "discuss"
+                base = base[:-1]
+            return base.rstrip("e") or base
+    return word_stem
+
+
+def _family_of(words: list[str]) -> str:
+    stems = [verb_stem(stem(w)) for w in words]
     for size in (len(stems), 2, 1):
         phrase = " ".join(stems[:size])
         if phrase in FAMILIES:
             return FAMILIES[phrase]
     return stems[0]
+
+
+def trigger_family(trigger: str) -> str:
+    """The family of an act's trigger: "stepped down", "resigned" and "resignation" are all "resign"."""
+    words = [w for w in re.findall(r"[A-Za-z']+", trigger) if w.casefold() not in _AUXILIARY]
+    if not words:
+        return stem(trigger) if trigger.strip() else ""
+    return _family_of(words)
+
+
+#: Verbs that tell of an act of the teller's own, announced, decided or pledged: the act they tell of is
+#: the event's act ("announced his decision to quit" is the quitting another briefing reports).
+TELLING = frozenset({"announce", "decid", "pledg", "vow", "promis", "intend", "resolv"})
+_DETERMINERS = r"(?:his|her|their|its|our|my|your|the|a|an|this|that)"
+#: After the telling verb: "(his decision) to VERB", "that he would VERB", "(their) NOUN-of-an-act".
+_TOLD_VERB = re.compile(
+    rf"^\W*(?:{_DETERMINERS}\s+)?(?:(?!not\b|never\b)[a-z-]+\s+)?to\s+(?!{_DETERMINERS}\b)(?P<act>[a-z]+(?:\s+[a-z]+){{0,2}})"
+    r"|^\W*that\s+[a-z]+\s+(?:would|will|was\s+to|is\s+to)\s+(?P<later>[a-z]+(?:\s+[a-z]+){0,2})",
+    re.I,
+)
+_TOLD_NOUN = re.compile(rf"^\W*{_DETERMINERS}\s+(?P<noun>[a-z]+)\b", re.I)
+
+
+def act_family(trigger: str, text: str) -> str:
+    """The family of the act an event stands for: its trigger's, or, when the trigger only tells of an act
+    ("announced his decision to quit", "pledged to oppose", "announced their support"), the act told."""
+    family = trigger_family(trigger)
+    if family not in TELLING or not trigger.strip():
+        return family
+    at = text.casefold().find(trigger.casefold())
+    if at < 0:
+        return family
+    after = text[at + len(trigger) :]
+    if m := _TOLD_VERB.match(after):
+        told = trigger_family(m["act"] or m["later"])
+        return told if told and told not in TELLING else family
+    if m := _TOLD_NOUN.match(after):
+        noun = stem(m["noun"])
+        told = verb_stem(noun)
+        told = FAMILIES.get(told, told)
+        # A noun of an act ("resignation", "support"), not "a new party" nor "his decision not to".
+        if (noun in FAMILIES or told != noun) and told not in TELLING:
+            return told
+    return family
 
 
 _STOP = frozenset(

@@ -28,6 +28,7 @@ from reader.storylines.features import (
     VERBAL_CATEGORIES,
     WEAK_FAMILIES,
     Figure,
+    act_family,
     announcement,
     content_words,
     date_interval,
@@ -114,7 +115,7 @@ def story_event(
         text=text,
         trigger=event.trigger,
         category=event.category,
-        family=trigger_family(event.trigger),
+        family=act_family(event.trigger, text),
         summary=event.summary,
         date=event.date if interval else None,
         precision=precision,
@@ -157,6 +158,12 @@ def _describe_date(event: StoryEvent) -> str:
 def same_category(a: str, b: str) -> bool:
     """One category, or one side's is ACT (an act no category has: the other side's may be the right one)."""
     return a == b or "ACT" in (a, b)
+
+
+def act_category(event: StoryEvent) -> str:
+    """The category of the act itself. An act told by another verb ("announced his decision to quit",
+    "pledged to oppose") has the telling verb's category, a statement's: its own is unknown, ACT."""
+    return "ACT" if event.family != trigger_family(event.trigger) else event.category
 
 
 def dates_agree(a: StoryEvent, b: StoryEvent) -> bool:
@@ -210,10 +217,10 @@ def _wished(event: StoryEvent) -> bool:
     return event.modality == "hypothetical" and bool(_DEONTIC.search(event.text))
 
 
-def _same_act_other_verb(a: StoryEvent, b: StoryEvent) -> bool:
+def _same_act_other_verb(a: StoryEvent, b: StoryEvent, category: str) -> bool:
     """One CAMEO category, other verbs ("to back the plans" / "deciding to back identity cards"): the clauses
     share two content words besides their verbs, and a third of the shorter's."""
-    if a.category != b.category or a.category in ("ACT", "01"):
+    if category in ("ACT", "01"):
         return False
     common = (a.words & b.words) - {a.family, b.family}
     return len(common) >= 2 and word_overlap(a.words, b.words) >= 0.3
@@ -221,9 +228,10 @@ def _same_act_other_verb(a: StoryEvent, b: StoryEvent) -> bool:
 
 def match(a: StoryEvent, b: StoryEvent, book: Callable[[str], str] = lambda key: key) -> Match | None:
     """Why `a` and `b` are one act, or None. `book` maps a folded name to its folded canonical name."""
-    if a.briefing_id == b.briefing_id or not same_category(a.category, b.category) or not a.family:
+    ca, cb = act_category(a), act_category(b)
+    if a.briefing_id == b.briefing_id or not same_category(ca, cb) or not a.family:
         return None
-    if a.family != b.family and not _same_act_other_verb(a, b):
+    if a.family != b.family and (ca != cb or not _same_act_other_verb(a, b, ca)):
         return None
     shared = {book(k) for k in a.keys} & {book(k) for k in b.keys}
     if not shared:
@@ -240,7 +248,7 @@ def match(a: StoryEvent, b: StoryEvent, book: Callable[[str], str] = lambda key:
     ):
         return None  # other days and other figures: the swap's next stage, not the same one told twice
     reasons = [
-        f"same act: category {a.category if a.category == b.category else a.category + '/' + b.category}, "
+        f"same act: category {ca if ca == cb else ca + '/' + cb}, "
         + (f"trigger family '{a.family}'" if a.family == b.family else f"clauses alike ('{a.family}' / '{b.family}')")
         + f" ({a.trigger!r} / {b.trigger!r})",
         "participants in common: " + ", ".join(sorted({k.lstrip("~") for k in shared if not k.startswith("~")} or {k.lstrip("~") for k in shared})),
@@ -251,13 +259,13 @@ def match(a: StoryEvent, b: StoryEvent, book: Callable[[str], str] = lambda key:
     other_words = common - {a.family, b.family, stem(a.trigger.split()[-1]) if a.trigger.split() else ""}
     # Who acts and on whom, both the same: the act is pinned down even when the clauses share no word.
     both_roles = bool(a.targets and b.targets) and overlapping(a.agents, b.agents) and overlapping(a.targets, b.targets)
-    if "01" in (a.category, b.category) or a.family in WEAK_FAMILIES:
+    if "01" in (ca, cb) or a.family in WEAK_FAMILIES:
         if not (overlap >= WEAK_OVERLAP and len(common) >= 2 and overlapping(a.agents, b.agents)):
             return None
-    elif a.category == b.category == "ACT" and a.family not in SPECIFIC_FAMILIES:
+    elif ca == cb == "ACT" and a.family not in SPECIFIC_FAMILIES:
         if not (both_roles or (len(other_words) >= 2 and overlap >= 0.25)):
             return None
-    elif {a.category, b.category} & VERBAL_CATEGORIES and not both_roles and not other_words and not _same_day(a, b):
+    elif {ca, cb} & VERBAL_CATEGORIES and not both_roles and not other_words and not _same_day(a, b):
         # A statement: clauses that share nothing say different things, unless both say next to nothing.
         if max(len(a.words - {a.family}), len(b.words - {b.family})) >= 3:
             return None

@@ -6,7 +6,15 @@ import datetime as dt
 
 import pytest
 
-from reader.storylines.features import announcement, date_interval, figures, figures_disagree, stem, trigger_family
+from reader.storylines.features import (
+    act_family,
+    announcement,
+    date_interval,
+    figures,
+    figures_disagree,
+    stem,
+    trigger_family,
+)
 
 
 @pytest.mark.parametrize(
@@ -16,6 +24,39 @@ from reader.storylines.features import announcement, date_interval, figures, fig
 )
 def test_verbs_of_one_act_are_one_family(a, b):
     assert trigger_family(a) == trigger_family(b)
+
+
+@pytest.mark.parametrize(
+    ("noun", "verb"),
+    [("resignation", "resigned"), ("decision", "decided"), ("refusal", "refused"), ("approval", "approves"),
+     ("agreement", "agreed"), ("suspension", "suspended"), ("election", "elected"), ("opposition", "opposing"),
+     ("nomination", "nominated"), ("acceptance", "accepted"), ("seizure", "seized"), ("discussions", "discussed")],
+)
+def test_a_noun_of_an_act_is_its_verb_family(noun, verb):
+    assert trigger_family(noun) == trigger_family(verb)
+
+
+@pytest.mark.parametrize(
+    ("trigger", "text", "act"),
+    [("announced", "The minister announced her decision to step down", "stepped down"),
+     ("pledged", "The rebels have pledged to oppose the ceasefire", "opposed"),
+     ("announced", "The party announced its support for the treaty on Monday", "backed"),
+     ("decided", "He had decided to back the plans", "supported"),
+     ("decision", "the decision to withdraw troops", "withdrew"),
+     ("announced", "She announced that she would resign", "quit"),
+     ("announced", "The army announced the release of 40 prisoners", "freed")],
+)
+def test_a_telling_verb_stands_for_the_act_it_tells(trigger, text, act):
+    assert act_family(trigger, text) == trigger_family(act)
+
+
+@pytest.mark.parametrize(
+    ("trigger", "text"),
+    [("announced", "He announced his decision not to resign"), ("announced", "They announced a new party"),
+     ("vowed", "He vowed to the crowd that nothing would change"), ("threatened", "He threatened to resign")],
+)
+def test_no_act_told_keeps_the_verb_family(trigger, text):
+    assert act_family(trigger, text) == trigger_family(trigger)
 
 
 def test_other_acts_are_other_families():

@@ -44,6 +44,33 @@ def test_statements_must_say_the_same_thing():
     assert match(a, ev("b", "Russia said grain exports would rise", "said", "01", ("A1",), date=None)) is None
 
 
+def test_an_act_told_by_another_verb_matches_the_act_across_categories():
+    done = ev("b", "Russia withdrew from the treaty", "withdrew", "16", ("A1",), date=None)
+    told = ev("a", "Russia announced its decision to withdraw from the treaty", "announced", "01", ("A1",), date=None)
+    found = match(told, done)
+    assert found is not None and "category ACT/16" in found.reasons[0]
+    pledged = ev("a", "Ukraine pledged to oppose the grain deal", "pledged", "03", ("A2",), date=None)
+    assert match(pledged, ev("b", "Ukraine opposes the grain deal", "opposes", "11", ("A2",), date=None))
+
+
+def test_an_act_told_still_needs_its_doers_dates_and_no_refusal():
+    done = ev("b", "Russia withdrew from the treaty", "withdrew", "16", ("A1",), date=None)
+    assert match(ev("a", "Israel announced its decision to withdraw from the treaty", "announced", "01", ("A3",),
+                    date=None), done) is None
+    assert match(ev("a", "Russia announced its decision not to withdraw from the treaty", "announced", "01", ("A1",),
+                    date=None), done) is None
+    assert match(ev("a", "Russia threatened to withdraw from the treaty", "threatened", "13", ("A1",), date=None),
+                 done) is None
+    assert match(ev("a", "Russia announced its decision to withdraw from the treaty", "announced", "01", ("A1",),
+                    date="2025-09-01", published="2025-09-02"), ev("b", "Russia withdrew from the treaty", "withdrew",
+                    "16", ("A1",))) is None
+
+
+def test_a_noun_of_an_act_matches_its_verb():
+    assert match(ev("a", "Israel's release of the prisoners", "release", "ACT", ("A3",), date=None),
+                 ev("b", "Israel freed the prisoners", "freed", "08", ("A3",), date=None))
+
+
 def test_conflicts_side_by_side():
     items = [ev("a", "exchanged 1,000 prisoners on Monday"), ev("b", "exchanged 1,200 prisoners on Monday"),
              ev("c", "did not exchange prisoners", modality="negated")]
