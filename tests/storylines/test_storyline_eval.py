@@ -1,9 +1,8 @@
 """The storyline evaluation on 42 BBC articles of six stories (see storyline_eval.py and bbc_gold.py).
 
 The issue's goals: pairwise precision and recall of "same act" of 0.8 each, and at most one false
-contradiction per ten items. Precision and the false contradictions hold them; recall does not
-yet (0.75 measured; most misses are clauses the engine gives other verbs, categories or doers, such
-as "announced his decision to quit" beside "quit"), so its bar here is what is measured, to keep it.
+contradiction per ten items. Precision is held at its goal; recall at what is measured (0.839, 0.889
+without near-duplicate articles), above its goal, so that a change that loses joins is seen.
 """
 
 from __future__ import annotations
@@ -36,8 +35,8 @@ def test_same_act_precision(figures):
 
 def test_same_act_recall(figures):
     whole, distinct = figures
-    assert whole.recall >= 0.72, whole.missed
-    assert distinct.recall >= 0.75, distinct.missed
+    assert whole.recall >= 0.83, whole.missed
+    assert distinct.recall >= 0.88, distinct.missed
 
 
 def test_at_most_one_false_contradiction_per_ten_items(figures):
