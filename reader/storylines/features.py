@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # ---------------------------------------------------------------- the act: trigger family
 
@@ -125,8 +126,10 @@ def _family_of(words: list[str]) -> str:
     return stems[0]
 
 
+@lru_cache(maxsize=8192)
 def trigger_family(trigger: str) -> str:
-    """The family of an act's trigger: "stepped down", "resigned" and "resignation" are all "resign"."""
+    """The family of an act's trigger: "stepped down", "resigned" and "resignation" are all "resign".
+    Cached: matching asks it of both sides of every candidate pair, and a library's triggers repeat."""
     words = [w for w in re.findall(r"[A-Za-z']+", trigger) if w.casefold() not in _AUXILIARY]
     if not words:
         return stem(trigger) if trigger.strip() else ""
