@@ -139,3 +139,9 @@ def test_it_after_an_indefinite_noun_is_that_generic_thing(engine):
 def test_a_persons_supporters_are_not_that_person(engine):
     assert doers(analyze(engine, "Mr Tom Lane's supporters met the Irish delegation in Dublin."), "met") == [[]]
     assert doers(analyze(engine, "Russia's troops attacked the town on Monday."), "attacked") == [["Russia"]]
+
+
+def test_a_name_the_parser_left_hanging_before_its_verb_is_the_doer(engine):
+    text = ("Mr Tom Lane names Russia as the state of gravest concern. And he is also worried about Pakistan "
+            "after one of its top nuclear scientists, Abdul Qadeer Khan, admitted leaking nuclear secrets.")
+    assert doers(analyze(engine, text), "admitted") == [["Abdul Qadeer Khan"]]

@@ -507,6 +507,23 @@ def _speaker_tokens(verb: Token) -> list[Token]:
     return []
 
 
+def _stray_name_before(verb: Token) -> Token | None:
+    """ "... after one of its scientists, Abdul Qadeer Khan, admitted leaking secrets": the parser hung
+    the name on the main verb as an adverbial noun and made "admitted" its conjunct; the name just
+    before the verb, not the main clause's subject, is who admitted."""
+    j = verb.i - 1
+    if j >= 0 and verb.doc[j].text == ",":
+        j -= 1
+    if j < 0:
+        return None
+    name = verb.doc[j]
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+        name = name.head
+    if name.pos_ == "PROPN" and name.dep_ == "npadvmod" and name.head.i == verb.head.i and name.ent_type_ == "PERSON":
+        return name
+    return None
+
+
 def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     """The tokens heading the doer of a verb, following control, coordination and participles."""
     if depth > 6:
@@ -541,7 +558,8 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         return []
     dep = tok.dep_
     if dep == "conj" and head.pos_ in VERBAL:
-        return subject_tokens(head, depth + 1)
+        stray = _stray_name_before(tok)
+        return [stray] if stray is not None else subject_tokens(head, depth + 1)
     if dep == "acomp":
         return subject_tokens(head, depth + 1)
     if dep in ("xcomp", "ccomp", "advcl", "acl") and head.pos_ in VERBAL:
