@@ -320,3 +320,13 @@ def test_an_unresolved_he_is_no_attribution(engine):
     event = only(analyze(engine, text), "investigating")
     assert event.modality == "reported" and event.attribution is None
     assert "reported by he" not in event.summary
+
+
+@pytest.mark.parametrize("text, trigger, summary", [
+    ("The talks brought in the finance ministers of the Arctic Council, which Norway now chairs.", "chairs",
+     "Norway: chairs the Arctic Council"),
+    ("The reforms, which Parliament approved in March, came into force.", "approved", "Parliament: approved the reforms in March"),
+    ("Germany rejected the plan that France proposed on Monday.", "proposed", "France: proposed the plan on Monday"),
+])
+def test_a_relative_clause_says_what_its_verb_acts_on(engine, text, trigger, summary):
+    assert only(analyze(engine, text), trigger).summary == summary

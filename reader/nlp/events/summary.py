@@ -90,6 +90,13 @@ class Summaries:
         words = self._clause_words(c, agent_toks)
         if not words:
             words = self._label(c)
+        elif (antecedent := self._relative_object(c)) and antecedent.lower() not in words.lower():
+            # "the G8, which Britain now chairs": "chairs the G8"; "the reforms, which Parliament
+            # approved in March": "approved the reforms in March"
+            at = words.find(c.trigger.text)
+            if at >= 0:
+                at += len(c.trigger.text)
+                words = f"{words[:at]} {antecedent}{words[at:]}"
         in_subject = set(self.index.phrase_actors(agent_toks[0], RefContext())) if passive and agent_toks else set()
         implicit = [t for t in targets if not self._named_in(t, words) and t not in in_subject
                     and not (who and self._named_in(t, who))]
@@ -109,6 +116,30 @@ class Summaries:
         elif modality == "reported":
             text += f" (reported by {attribution})" if attribution and len(attribution) <= 60 else " (reported)"
         return text
+
+    def _relative_object(self, c: EventClause) -> str | None:
+        """What a relative clause's verb acts on when its object is the relative pronoun: the noun
+        phrase the clause hangs on, up to its head ("the G8" of "the G8, which Britain now chairs")."""
+        head = c.head
+        if head.dep_ != "relcl" or head is not c.trigger:
+            return None
+        if not any(ch.dep_ in ("dobj", "pobj") and ch.lower_ in ("which", "that", "whom") for ch in head.children):
+            return None
+        pronoun = next(ch for ch in head.children if ch.lower_ in ("which", "that", "whom"))
+        j = pronoun.i - 1
+        if j >= 0 and self.doc[j].text == ",":
+            j -= 1
+        if j < 0 or self.doc[j].pos_ not in ("NOUN", "PROPN"):
+            return None
+        noun = self.doc[j]  # the noun just before the pronoun, which the parser may hang the clause elsewhere than
+        first = noun.i
+        while first - 1 >= 0 and self.doc[first - 1].dep_ in ("det", "compound", "amod", "nummod") and \
+                self.doc[first - 1].head.i == noun.i and noun.i - first < 5:
+            first -= 1
+        words = self.doc[first : noun.i + 1].text.split()
+        if words and self.doc[first].dep_ == "det":
+            words[0] = words[0].lower()
+        return " ".join(words)
 
     def _named_in(self, actor_id: str, words: str) -> bool:
         actor = self.index.by_id.get(actor_id)
