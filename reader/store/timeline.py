@@ -24,17 +24,21 @@ class Timeline:
         self.briefings = briefings
         self.corrections = corrections
 
-    def entries(self, actor: str | None = None, limit: int | None = None) -> list[TimelineEntry]:
-        """Events of every briefing in date order (undated last), optionally only those involving `actor`.
+    def entries(self, actor: str | None = None, limit: int | None = None, offset: int = 0) -> list[TimelineEntry]:
+        """Events of every briefing in date order (undated last), optionally only those involving `actor`;
+        `limit` entries from `offset` on (a view that loads as it scrolls).
 
         Reads the cached analyses in bulk; only briefings with corrections are fully rebuilt.
+        An unfiltered page of dated events comes from the date index instead; an actor's
+        timeline still reads every analysis of a briefing naming the actor.
         """
-        if actor is None and limit is not None:  # the first page of a large library, from the date index
+        offset = max(offset, 0)
+        if actor is None and limit is not None:  # a page of a large library, from the date index
             from reader.store.timeline_index import first_page
 
-            page = first_page(self, limit)
+            page = first_page(self, offset + limit)
             if page is not None:
-                return page
+                return page[offset:]
         summaries = {s.id: s for s in self.briefings.list_briefings(sort="published", actor=actor, top_actors=0)}
         entries: list[TimelineEntry] = []
         with self.conn.translating():
@@ -75,7 +79,7 @@ class Timeline:
                 e.event.start,
             )
         )
-        return entries[:limit] if limit is not None else entries
+        return entries[offset : offset + limit] if limit is not None else entries[offset:]
 
     @staticmethod
     def _timeline_events(

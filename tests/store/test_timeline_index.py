@@ -44,6 +44,23 @@ def test_the_first_page_is_the_whole_timeline_cut(library, limit):
     assert _key(library.timeline(limit=limit)) == _key(whole[:limit])
 
 
+@pytest.mark.parametrize(("offset", "limit"), [(0, 5), (3, 4), (17, 17), (40, 10), (60, 500)])
+def test_a_page_from_an_offset_is_the_whole_timeline_cut_there(library, offset, limit):
+    """What the window's timeline asks as it scrolls: each page from the index where it can, the same entries."""
+    _fill(library, 30)
+    whole = library.timeline()
+    assert _key(library.timeline(limit=limit, offset=offset)) == _key(whole[offset : offset + limit])
+    pages = [library.timeline(limit=7, offset=start) for start in range(0, len(whole) + 7, 7)]
+    assert _key([e for page in pages for e in page]) == _key(whole)
+
+
+def test_an_actors_timeline_pages_the_same_way(library):
+    _fill(library, 12)
+    whole = library.timeline("Zelensky")
+    assert whole and len(whole) < len(library.timeline())
+    assert _key(library.timeline("Zelensky", limit=3, offset=2)) == _key(whole[2:5])
+
+
 def test_corrections_that_re_date_or_dismiss_events_and_renames_are_honoured(library):
     ids = _fill(library, 30)
     late = library.analysis_for(ids[4]).events[0]
