@@ -57,6 +57,10 @@ class LibraryThread:
 
     `on_opened(path)` / `on_open_failed(message, busy)` and `deliver(finished)` are called from
     that thread; `deliver` defaults to running the callbacks there.
+
+    The library's integrity check runs in the background (reader/store/integrity.py), so the
+    calls start at once; a write waits for the check's verdict, and `on_checked(refusal)` is
+    called from the thread once the verdict is applied (`refusal` None: writable).
     """
 
     def __init__(
@@ -66,6 +70,7 @@ class LibraryThread:
         *,
         on_opened: Callable[[str], None] | None = None,
         on_open_failed: Callable[[str, bool], None] | None = None,
+        on_checked: Callable[[str | None], None] | None = None,
         deliver: Callable[[Finished], None] | None = None,
     ) -> None:
         self.path = Path(path).expanduser()
@@ -75,6 +80,9 @@ class LibraryThread:
         self.refusal: str | None = None
         self._on_opened = on_opened
         self._on_open_failed = on_open_failed
+        self._on_checked = on_checked
+        #: True while the background integrity check has not given its verdict (writes wait for it).
+        self.checking = False
         self._deliver = deliver or run_callbacks
         self._ready = threading.Event()
         self._queue: queue.Queue[tuple[LibraryCall, Future[Any], OnResult | None, OnError | None] | None] = queue.Queue()
@@ -134,7 +142,8 @@ class LibraryThread:
 
         busy = False
         try:
-            self.library = Library.open(self.path)
+            self.checking = True
+            self.library = Library.open(self.path, check_in_background=True, on_checked=self._check_finished)
         except LibraryBusyError as exc:
             self.error, busy = str(exc), True
         except BriefingError as exc:
@@ -144,12 +153,25 @@ class LibraryThread:
             self.error = f"{self.path}: cannot open the library ({type(exc).__name__}: {exc})"
         else:
             self.refusal = self.library.refusal
+        if self.library is None or not self.library.checking:
+            self.checking = False
         self._ready.set()
         if self.error is None:
             if self._on_opened is not None:
                 self._on_opened(str(self.path))
         elif self._on_open_failed is not None:
             self._on_open_failed(self.error, busy)
+
+    def _check_finished(self) -> None:
+        """From the check's thread: apply the verdict on this thread, after the calls already queued."""
+        self._queue.put((self._apply_check, Future(), None, None))
+
+    def _apply_check(self, library: Library) -> None:
+        library.settle_check()
+        self.refusal = library.refusal
+        self.checking = False
+        if self._on_checked is not None:
+            self._on_checked(self.refusal)
 
     def _run(self) -> None:
         self._open()

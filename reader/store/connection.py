@@ -6,11 +6,14 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from reader.store.database import StoreError, translating
+
+if TYPE_CHECKING:
+    from reader.store.integrity import BackgroundCheck
 
 
 def now() -> str:
@@ -26,13 +29,42 @@ class Connection:
         self.where = str(path) if path else "the library"
         #: Why nothing may be saved (a damaged or read-only library), said in full; None when writable.
         self.refusal = refusal
+        #: The integrity check still running in the background; writes wait for it (see integrity.py).
+        self.pending_check: BackgroundCheck | None = None
+
+    def defer_check(self, check: BackgroundCheck) -> None:
+        """Take no write until `check` has passed: query-only now, every write waits for the verdict."""
+        self.db.execute("PRAGMA query_only = ON")
+        self.pending_check = check
+
+    def settle_check(self, timeout: float | None = None) -> bool:
+        """Wait for the background check and apply its verdict here (the connection's thread); False while it runs."""
+        check = self.pending_check
+        if check is None:
+            return True
+        problems = check.wait(timeout)
+        if problems is None:
+            return False
+        from reader.store.integrity import damaged_message
+
+        self.pending_check = None
+        if problems:
+            self.refusal = damaged_message(check.path, problems)  # query_only stays on
+        else:
+            self.db.execute("PRAGMA query_only = OFF")
+        return True
 
     def translating(self) -> contextlib.AbstractContextManager[None]:
         """SQLite errors as StoreError naming this library."""
         return translating(self.where)
 
     def require_writable(self) -> None:
-        """StoreError saying why, when the library is damaged or read-only (called before every write)."""
+        """StoreError saying why, when the library is damaged or read-only (called before every write).
+
+        While the integrity check runs in the background, this waits for it first.
+        """
+        if self.pending_check is not None:
+            self.settle_check()
         if self.refusal is not None:
             raise StoreError(self.refusal)
 

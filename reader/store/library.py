@@ -15,6 +15,7 @@ instances on one file take turns; one that waits longer than the busy timeout ge
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -29,7 +30,8 @@ from reader.store.correction_log import CorrectionLog
 from reader.store.corrections import Correction
 from reader.store.database import BUSY_TIMEOUT_MS, StoreError, connect, migrate
 from reader.store.importer import Importer, Progress
-from reader.store.integrity import check_on_open, refuse_upgrade, unwritable_reason
+from reader.store.integrity import BackgroundCheck, check_on_open, read_only_message, refuse_upgrade, unwritable_reason
+from reader.store.migrations import migrations
 from reader.store.notes import _UNSET, Notes
 from reader.store.records import Briefing, BriefingSummary, ImportReport, Note, SearchHit, TimelineEntry
 from reader.store.search import Search
@@ -68,12 +70,30 @@ class Library:
         self.importer = Importer(self.conn, self._briefings, self._analyses)
 
     @classmethod
-    def open(cls, path: str | Path | None = None, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Library:
-        """Open the library at `path` (default: $BRIEFING_DB or the platform data directory)."""
+    def open(
+        cls,
+        path: str | Path | None = None,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        check_in_background: bool = False,
+        on_checked: Callable[[], None] | None = None,
+    ) -> Library:
+        """Open the library at `path` (default: $BRIEFING_DB or the platform data directory).
+
+        The integrity check reads the whole file (seconds for a large library). With
+        `check_in_background` it runs on a thread of its own: reads start at once, writes wait
+        for its verdict, and `on_checked` is called from that thread once it is known. A
+        library that needs upgrading is checked at open as before (upgrading writes), and
+        `on_checked` is not called: the verdict is in `refusal` already.
+        """
         where = Path(path).expanduser() if path else default_library_path()
         unwritable = unwritable_reason(where)
         db = connect(where, busy_timeout_ms, read_only=unwritable is not None)
         try:
+            if check_in_background and _nothing_to_upgrade(db):
+                refusal = read_only_message(where, unwritable) if unwritable is not None else None
+                library = cls(db, where, refusal=refusal)
+                library.conn.defer_check(BackgroundCheck(where, on_checked).start())
+                return library
             return cls(db, where, refusal=check_on_open(db, where, unwritable))
         except BaseException:
             db.close()
@@ -104,6 +124,15 @@ class Library:
     def refusal(self) -> str | None:
         """Why nothing may be saved (a damaged or read-only library), said in full; None when writable."""
         return self.conn.refusal
+
+    @property
+    def checking(self) -> bool:
+        """True while the integrity check of a background-checked open has not been applied yet."""
+        return self.conn.pending_check is not None
+
+    def settle_check(self, timeout: float | None = None) -> bool:
+        """Apply the background check's verdict (waiting up to `timeout`); False while it still runs."""
+        return self.conn.settle_check(timeout)
 
     def require_writable(self) -> None:
         self.conn.require_writable()
@@ -278,3 +307,11 @@ class Library:
         if briefing is None:
             raise StoreError(f"no briefing with id {briefing_id!r} in {self.conn.where}")
         return briefing
+
+
+def _nothing_to_upgrade(db: Database) -> bool:
+    """True when opening will not write (no migration pending); False when unsure (the check at open says why)."""
+    try:
+        return not migrations.pending(db)
+    except sqlite3.DatabaseError:
+        return False

@@ -63,6 +63,7 @@ class LibrarySession(QObject):
         self._dated: tuple[str, object] | None = None  # the reader's date last shown: (document id, date)
         self.worker.opened.connect(self._on_opened)
         self.worker.open_failed.connect(self._on_open_failed)
+        self.worker.checked.connect(self._on_checked)
 
     def attach(self, window: ReaderWindow) -> None:
         """Follow the window's briefings; open the library once the first text is on screen
@@ -109,16 +110,8 @@ class LibrarySession(QObject):
         refusal = self.worker.refusal
         self.state_changed.emit()
         window = self.window
-        if refusal is not None:  # said once; reading, search and export go on
-            self.unavailable_reason = refusal
-            damaged = "damaged" in refusal
-            self.status("Library is damaged: read only" if damaged else "Library opened read-only: notes cannot be saved", 0)
-            show_error(
-                window.main_window() if window else None,
-                "The library is damaged" if damaged else "The library is read-only",
-                "You can keep reading, searching and exporting; nothing will be saved to the library.",
-                details=refusal,
-            )
+        if refusal is not None:
+            self._say_refusal(refusal)
         else:
             self.status(f"Library: {self.path}", 4000)
         if window is not None and window.document is not None:
@@ -126,6 +119,25 @@ class LibrarySession(QObject):
         else:
             self.unavailable.emit("Open a briefing to write notes on it.")
         self.library_ready.emit(True)
+
+    def _on_checked(self, refusal: str | None) -> None:
+        """The background integrity check is done: a damaged library is said now, as one found at open."""
+        self.state_changed.emit()
+        if refusal is not None and refusal != self.unavailable_reason:
+            self._say_refusal(refusal)
+
+    def _say_refusal(self, refusal: str) -> None:
+        """Said once; reading, search and export go on."""
+        window = self.window
+        self.unavailable_reason = refusal
+        damaged = "damaged" in refusal
+        self.status("Library is damaged: read only" if damaged else "Library opened read-only: notes cannot be saved", 0)
+        show_error(
+            window.main_window() if window else None,
+            "The library is damaged" if damaged else "The library is read-only",
+            "You can keep reading, searching and exporting; nothing will be saved to the library.",
+            details=refusal,
+        )
 
     def _on_open_failed(self, message: str, busy: bool) -> None:
         title = "The library is in use" if busy else "The library could not be opened"

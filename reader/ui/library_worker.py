@@ -20,13 +20,19 @@ class LibraryWorker(QObject):
 
     opened = Signal(str)  # the library's path
     open_failed = Signal(str, bool)  # one-line message, True when the library is in use by another program
+    checked = Signal(object)  # the background integrity check's verdict: why no write is taken, or None
     _finished = Signal(object)  # a Finished, emitted from the library thread
 
     def __init__(self, path: str | Path, parent: QObject | None = None, name: str = "library") -> None:
         super().__init__(parent)
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.core = LibraryThread(
-            path, name, on_opened=self.opened.emit, on_open_failed=self.open_failed.emit, deliver=self._finished.emit
+            path,
+            name,
+            on_opened=self.opened.emit,
+            on_open_failed=self.open_failed.emit,
+            on_checked=self.checked.emit,
+            deliver=self._finished.emit,
         )
 
     @property
@@ -41,6 +47,11 @@ class LibraryWorker(QObject):
     def refusal(self) -> str | None:
         """Why the open library takes no writes (damaged or read-only)."""
         return self.core.refusal
+
+    @property
+    def checking(self) -> bool:
+        """True until the background integrity check has given its verdict (writes wait for it)."""
+        return self.core.checking
 
     @property
     def ready(self) -> bool:

@@ -81,6 +81,8 @@ class NotesController(QObject):
 
     def _update_actions(self) -> None:
         enabled = self.session.has_briefing and self.session.writable
+        if self.session.available and self.notes_panel.read_only == self.session.writable:
+            self.notes_panel.set_read_only(not self.session.writable)  # the background check found damage
         self.add_note_action.setEnabled(enabled)
         for action in self.highlight_actions:
             action.setEnabled(enabled)

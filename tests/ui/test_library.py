@@ -223,6 +223,42 @@ def test_a_damaged_library_is_said_once_and_its_notes_stay_readable(qtbot, fake_
         close_window(window)
 
 
+def test_the_window_does_not_wait_for_the_integrity_check_and_a_damaged_library_still_refuses_writes(
+    qtbot, fake_engine, settings, dialogs, tmp_path, monkeypatch
+):
+    """Issue 17: quick_check takes seconds at 100,000 briefings; it runs beside the library's reads."""
+    from store.damage import damage_table, library_with_notes
+
+    from reader.store import integrity
+
+    db = tmp_path / "library.db"
+    bodies = library_with_notes(db)
+    damage_table(db, "briefings")
+    gate = threading.Event()
+    real = integrity.quick_check
+    monkeypatch.setattr(integrity, "quick_check", lambda conn: (gate.wait(TIMEOUT_MS / 1000), real(conn))[1])
+    window = make_library_window(qtbot, fake_engine, settings, db)  # returns once the library is open
+    session = window.library_session
+    try:
+        assert session.available and session.worker.checking and not dialogs
+        notes = session.worker.call(lambda lib: lib.all_notes(), 10)  # reads are answered while the check runs
+        assert {n.id: n.body for n in notes} == bodies
+        write = session.worker.submit(lambda lib: lib.add_actor_note("Erdoğan", "during the check"))
+        qtbot.wait(200)
+        assert not write.done() and not dialogs  # the write waits for the verdict; the GUI thread does not
+        gate.set()
+        qtbot.waitUntil(lambda: bool(dialogs), timeout=TIMEOUT_MS)
+        assert len(dialogs) == 1 and "nothing will be saved" in dialogs[0]
+        with pytest.raises(StoreError, match="damaged"):
+            write.result(TIMEOUT_MS / 1000)
+        assert not session.writable and session.notebook.notes_panel.read_only
+        assert not session.browser.import_files_action.isEnabled()
+        assert {n.id: n.body for n in session.worker.call(lambda lib: lib.all_notes(), 10)} == bodies
+    finally:
+        gate.set()
+        close_window(window)
+
+
 def test_a_corrupt_library_file_gets_a_dialog_and_is_left_untouched(qtbot, fake_engine, settings, dialogs, tmp_path, fake_file):
     db = tmp_path / "library.db"
     garbage = b"this is not a database\x00\x01\x02" * 100
