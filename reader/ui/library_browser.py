@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QProgressDialog
 
 from reader.ui.dialogs import FILE_FILTER, show_error
+from reader.ui.library_models import BriefingsQuery, Deliver
 from reader.ui.library_view import LibraryView
 from reader.ui.library_worker import LibraryWorker
 from reader.ui.menus import add_action
@@ -68,6 +69,10 @@ class LibraryBrowser(QObject):
         self.library_view.refresh_requested.connect(self.refresh_briefings)
         self.library_view.import_requested.connect(self.choose_import_files)
         self.library_view.notes_requested.connect(self.list_all_notes)
+        # Said for the answer shown: an answer to an older ask (a quicker second refresh) is dropped unsaid.
+        self.library_view.model.first_page_loaded.connect(self.briefings_listed)
+        timeline = self.library_view.timeline_model
+        timeline.first_page_loaded.connect(lambda rows: self.timeline_shown.emit(timeline.query or "", rows))
         self.library_dock.visibilityChanged.connect(lambda shown: self.refresh_briefings() if shown else None)
         session.library_changed.connect(self._refresh_if_shown)
         session.state_changed.connect(self._update_actions)
@@ -87,14 +92,32 @@ class LibraryBrowser(QObject):
         self.refresh_briefings()
 
     def refresh_briefings(self) -> None:
+        """Every briefing, newest first (or as the view is sorted); as many rows as were loaded before."""
         if not self.session.available:
             return
+        model = self.library_view.model
+        unscoped = model.query is not None and model.query.actor is None
+        self.library_view.load_briefings(self._fetch_briefings, keep=model.rowCount() if unscoped else 0)
 
-        def done(rows) -> None:
-            self.library_view.set_briefings(rows)
-            self.briefings_listed.emit(len(rows))
+    def _fetch_briefings(self, query: BriefingsQuery, offset: int, limit: int, deliver: Deliver) -> None:
+        """A page of the library list, read on the library's thread (one row more says whether more follow)."""
 
-        self.session.submit(lambda lib: lib.list_briefings(sort="imported"), done, self.session.status)
+        def run(lib: Library):
+            rows = lib.list_briefings(sort=query.sort, descending=query.descending, actor=query.actor, limit=limit + 1, offset=offset)
+            total = lib.count_briefings() if offset == 0 and query.actor is None else None
+            return rows, total
+
+        def done(result) -> None:
+            rows, total = result
+            if offset == 0:
+                self.library_view.model.total = total
+            deliver(rows[:limit], len(rows) > limit)
+
+        def failed(message: str) -> None:
+            self.session.status(message)
+            deliver([], False)
+
+        self.session.submit(run, done, failed)
 
     def list_all_notes(self) -> None:
         """Fill the library's Notes tab: every note and highlight, with its briefing's title."""
@@ -115,20 +138,32 @@ class LibraryBrowser(QObject):
     def show_briefings_mentioning(self, name: str) -> None:
         self.library_dock.show()
 
-        def done(rows) -> None:
-            self.library_view.set_briefings(rows, scope=f"Briefings mentioning <b>{html.escape(name)}</b>")
-            self.briefings_listed.emit(len(rows))
-
-        self.session.submit(lambda lib: lib.briefings_mentioning(name), done, self.session.status)
+        self.library_view.load_briefings(self._fetch_briefings, actor=name, scope=f"Briefings mentioning <b>{html.escape(name)}</b>")
 
     def show_timeline(self, name: str) -> None:
         self.library_dock.show()
+        self.library_view.load_timeline(name, self._fetch_timeline)
 
-        def done(entries) -> None:
-            self.library_view.set_timeline(name, entries)
-            self.timeline_shown.emit(name, len(entries))
+    def _fetch_timeline(self, actor: str, offset: int, limit: int, deliver: Deliver) -> None:
+        """A page of the timeline across briefings. Every event's page comes from the date index;
+        an actor's timeline reads every analysis of a briefing naming the actor, so it is read
+        once, whole, rather than again for each page."""
 
-        self.session.submit(lambda lib: lib.timeline(name or None), done, self.session.status)
+        def run(lib: Library):
+            if actor:
+                return lib.timeline(actor), False
+            page = lib.timeline(None, limit=limit + 1, offset=offset)
+            return page[:limit], len(page) > limit
+
+        def done(result) -> None:
+            entries, more = result
+            deliver(entries, more)
+
+        def failed(message: str) -> None:
+            self.session.status(message)
+            deliver([], False)
+
+        self.session.submit(run, done, failed)
 
     def search(self, query: str) -> None:
         self._search_token += 1

@@ -11,17 +11,7 @@ import html
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-    QUrl,
-    Signal,
-)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,140 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.date_words import describe_short
+from reader.ui.library_models import BriefingIdRole, BriefingsModel, BriefingsProxy, Fetch, TimelineModel
 
 if TYPE_CHECKING:
     from reader.store.records import BriefingSummary, Note, SearchHit, TimelineEntry
 
-BriefingIdRole = Qt.ItemDataRole.UserRole + 50
 SEARCH_DEBOUNCE_MS = 250
+#: While a filter hides most loaded briefings, more are loaded until this many match (or all are loaded).
+FILTER_FILL_ROWS = 100
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-
-
-class BriefingsModel(QAbstractTableModel):
-    """One row per briefing: title, publication date, note count, top actors, imported."""
-
-    HEADERS = ("Title", "Published", "Notes", "Top actors", "Imported")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[BriefingSummary] = []
-        self._haystacks: list[str] = []
-        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
-
-    def set_rows(self, rows: list[BriefingSummary]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self._haystacks = [_haystack(r) for r in self.rows]
-        if self._sorted_by is not None:
-            self._sort_rows(*self._sorted_by)
-        self.endResetModel()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort in Python by each column's real value: one key per row, not a Qt callback per comparison."""
-        if self._sorted_by == (column, order):
-            return  # the rows are kept in this order already (the header asks twice)
-        self.beginResetModel()  # cheaper than a layout change for the proxy to follow with 10,000 rows
-        self._sort_rows(column, order)
-        self.endResetModel()
-
-    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
-        self._sorted_by = (column, order)
-        key = SORT_KEYS[column] if 0 <= column < len(SORT_KEYS) else SORT_KEYS[4]
-        paired = sorted(
-            zip(self.rows, self._haystacks, strict=True),
-            key=lambda p: key(p[0]),
-            reverse=order == Qt.SortOrder.DescendingOrder,
-        )
-        self.rows = [p[0] for p in paired]
-        self._haystacks = [p[1] for p in paired]
-
-    def matches(self, row: int, needle: str) -> bool:
-        return needle in self._haystacks[row]
-
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == BriefingIdRole:
-            return row.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return row.title or "(untitled)"
-            if column == 1:
-                return row.published.isoformat() if row.published else ""
-            if column == 2:
-                return str(row.note_count) if row.note_count else ""
-            if column == 3:
-                return ", ".join(row.top_actors)
-            return row.imported_at[:16].replace("T", " ")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.title}\n{row.source}" + ("" if row.analysed else "\n(not analysed yet)")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-def _haystack(row: BriefingSummary) -> str:
-    published = row.published.isoformat() if row.published else ""
-    return f"{row.title}\n{published}\n{', '.join(row.top_actors)}\n{row.source}".casefold()
-
-
-SORT_KEYS = (
-    lambda r: ((r.title or "").casefold(), r.id),
-    lambda r: (r.published is not None, r.published.isoformat() if r.published else "", r.id),
-    lambda r: (r.note_count, r.id),
-    lambda r: (", ".join(r.top_actors).casefold(), r.id),
-    lambda r: (r.imported_at, r.id),
-)
-
-
-class BriefingsProxy(QSortFilterProxyModel):
-    """Keeps rows whose title, date, actors or source contain the filter words; sorting is the model's.
-
-    With 10,000 briefings Qt's own sort and filter call back into Python for every comparison
-    and every cell (over a second on the GUI thread); the model sorts with one key per row and
-    keeps a folded text per row, so both take milliseconds.
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._needle = ""
-
-    def set_filter_text(self, text: str) -> None:
-        needle = " ".join(text.split()).casefold()
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter is deprecated there
-            self.beginFilterChange()
-            self._needle = needle
-            self.endFilterChange()
-        else:
-            self._needle = needle
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if not self._needle:
-            return True
-        model = self.sourceModel()
-        return isinstance(model, BriefingsModel) and model.matches(source_row, self._needle)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        model = self.sourceModel()
-        if model is not None:
-            model.sort(column, order)
+__all__ = ["BriefingIdRole", "BriefingsModel", "BriefingsProxy", "LibraryView", "TimelineModel"]
 
 
 def snippet_html(hit: SearchHit) -> str:
@@ -279,13 +145,21 @@ class LibraryView(QWidget):
         self.timeline_actor = QLineEdit(self)
         self.timeline_actor.setPlaceholderText("Actor (empty: every event of every briefing)")
         self.timeline_actor.setClearButtonEnabled(True)
-        self.timeline_tree = QTreeWidget(self)
-        self.timeline_tree.setHeaderLabels(["Date", "Category", "What happened", "Actors", "Briefing"])
-        self.timeline_tree.setRootIsDecorated(False)
-        self.timeline_tree.setUniformRowHeights(True)
-        self.timeline_tree.setAccessibleName("Timeline across briefings")
+        self.timeline_model = TimelineModel(self)
+        # A table, not a tree: QTreeView asks its model for more at every layout, so it would load every page.
+        self.timeline_table = QTableView(self)
+        self.timeline_table.setModel(self.timeline_model)
+        self.timeline_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.timeline_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline_table.setShowGrid(False)
+        self.timeline_table.setWordWrap(False)
+        self.timeline_table.verticalHeader().hide()
+        self.timeline_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.timeline_table.horizontalHeader().setStretchLastSection(True)
+        self.timeline_table.setAccessibleName("Timeline across briefings")
         for column, width in ((0, 110), (1, 150), (2, 360), (3, 200)):
-            self.timeline_tree.header().resizeSection(column, width)
+            self.timeline_table.horizontalHeader().resizeSection(column, width)
         self.timeline_status = QLabel("")
         self.timeline_status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         timeline_tab = QWidget(self)
@@ -296,7 +170,7 @@ class LibraryView(QWidget):
         show = QPushButton("Show")
         t_row.addWidget(show)
         t_layout.addLayout(t_row)
-        t_layout.addWidget(self.timeline_tree, 1)
+        t_layout.addWidget(self.timeline_table, 1)
         t_layout.addWidget(self.timeline_status)
 
         self.tabs = QTabWidget(self)
@@ -342,8 +216,15 @@ class LibraryView(QWidget):
         self.timeline_actor.returnPressed.connect(
             lambda: self.timeline_requested.emit(self.timeline_actor.text().strip())
         )
-        self.timeline_tree.itemActivated.connect(self._on_timeline_item)
-        self.timeline_tree.itemDoubleClicked.connect(self._on_timeline_item)
+        self.timeline_table.activated.connect(self._on_timeline_item)
+        self.timeline_table.doubleClicked.connect(self._on_timeline_item)
+        self.model.first_page_loaded.connect(self._on_briefings_loaded)
+        self.model.page_loaded.connect(lambda _n: self._after_page())
+        self.model.modelReset.connect(self._update_count)
+        self.timeline_model.first_page_loaded.connect(lambda _n: self._update_timeline_status())
+        self.timeline_model.page_loaded.connect(lambda _n: self._update_timeline_status())
+        self._selected_id = ""  # the briefing selected before a reload, selected again if it is still listed
+        self._pending_scope = ""
         self.search_results.setHtml(results_html("", []))
 
     # ------------------------------------------------------------------ briefings
@@ -352,15 +233,50 @@ class LibraryView(QWidget):
     def _on_tab(self, index: int) -> None:
         if index == self.NOTES_TAB:
             self.notes_requested.emit()
+    def load_briefings(self, fetch: Fetch, actor: str | None = None, scope: str = "", keep: int = 0) -> None:
+        """List the library's briefings (those naming `actor`), a page at a time through `fetch`;
+        `scope` names a restriction ("Briefings mentioning X") with a way back."""
+        self._selected_id = self._selected_briefing()
+        self._pending_scope = scope  # said with the rows it describes
+        self.model.load_briefings(fetch, actor, keep)
+
     def set_briefings(self, rows: list[BriefingSummary], scope: str = "") -> None:
-        """Show `rows`; `scope` names a restriction ("Briefings mentioning X") with a way back."""
+        """Show exactly `rows` (no library behind them)."""
         self.model.set_rows(rows)
+        self._set_scope(scope)
+        self._update_count()
+
+    def _set_scope(self, scope: str) -> None:
         self.scope_label.setText(scope)
         self.scope_label.setVisible(bool(scope))
         self.scope_clear.setVisible(bool(scope))
-        self._update_count()
         if scope:
             self.tabs.setCurrentIndex(0)
+
+    def _selected_briefing(self) -> str:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return str(rows[0].data(BriefingIdRole) or "") if rows else ""
+
+    def _on_briefings_loaded(self, _rows: int) -> None:
+        self._set_scope(self._pending_scope)
+        if self._selected_id:
+            for row in range(self.proxy.rowCount()):
+                index = self.proxy.index(row, 0)
+                if index.data(BriefingIdRole) == self._selected_id:
+                    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                    self.table.selectionModel().select(index, flags)
+                    self.table.setCurrentIndex(index)
+                    break
+        self._after_page()
+
+    def _after_page(self) -> None:
+        self._update_count()
+        self._fill_filtered()
+
+    def _fill_filtered(self) -> None:
+        """A filter sees only loaded rows: while it shows few, load more (the view asks only when it has room)."""
+        if self.proxy.filtering and self.proxy.rowCount() < FILTER_FILL_ROWS and self.model.canFetchMore():
+            self.model.fetchMore()
 
     def _clear_scope(self) -> None:
         self.scope_label.hide()
@@ -370,15 +286,29 @@ class LibraryView(QWidget):
     def _on_filter(self, text: str) -> None:
         self.proxy.set_filter_text(text)
         self._update_count()
+        self._fill_filtered()
 
     def _update_count(self) -> None:
-        total, shown = self.model.rowCount(), self.proxy.rowCount()
-        if total == 0:
-            self.count_label.setText("The library is empty: open a briefing or import files or a folder.")
-        elif shown == total:
-            self.count_label.setText(f"{total} briefing{'s' * (total != 1)}")
+        loaded, shown = self.model.rowCount(), self.proxy.rowCount()
+        if self.model.complete:
+            if loaded == 0:
+                self.count_label.setText("The library is empty: open a briefing or import files or a folder.")
+            elif shown == loaded:
+                self.count_label.setText(f"{loaded} briefing{'s' * (loaded != 1)}")
+            else:
+                self.count_label.setText(f"{shown} of {loaded} briefings")
+            return
+        total = f" of {self.model.total:,}" if self.model.total is not None else ""
+        if self.model.sorted_locally:
+            more = "; sort by another column to list the rest"
+        elif self.model.loading and self.proxy.filtering:
+            more = "; looking through more…"
         else:
-            self.count_label.setText(f"{shown} of {total} briefings")
+            more = "; more as you scroll"
+        if self.proxy.filtering:
+            self.count_label.setText(f"{shown:,} of the {loaded:,} listed{total} match{more}")
+        else:
+            self.count_label.setText(f"{loaded:,}{total} briefings listed{more}")
 
     def _on_double_click(self, index: QModelIndex) -> None:
         briefing_id = index.data(BriefingIdRole)
@@ -438,33 +368,32 @@ class LibraryView(QWidget):
         if briefing_id:
             self.open_requested.emit(briefing_id, item.data(1, BriefingIdRole) or "")
 
+    def load_timeline(self, actor: str, fetch: Fetch) -> None:
+        """The events involving `actor` ("" for every event), a page at a time through `fetch`."""
+        self._show_timeline_of(actor)
+        self.timeline_model.load(fetch, actor)
+
     def set_timeline(self, actor: str, entries: list[TimelineEntry]) -> None:
+        """Show exactly `entries` (no library behind them)."""
+        self._show_timeline_of(actor)
+        self.timeline_model.set_rows(entries)
+        self._update_timeline_status()
+
+    def _show_timeline_of(self, actor: str) -> None:
         self.tabs.setCurrentIndex(2)
         if self.timeline_actor.text().strip() != actor:
             self.timeline_actor.setText(actor)
-        self.timeline_tree.clear()
-        items = []
-        for entry in entries:
-            event = entry.event
-            date = describe_short(event.date, "DATE") if event.date else "undated"
-            item = QTreeWidgetItem(
-                [
-                    date or (event.date or ""),
-                    event.category_label or event.category,
-                    event.summary or event.text,
-                    ", ".join(entry.actors),
-                    entry.briefing_title,
-                ]
-            )
-            item.setToolTip(2, event.text)
-            item.setData(0, BriefingIdRole, entry.briefing_id)
-            item.setData(1, BriefingIdRole, event.start)
-            items.append(item)
-        self.timeline_tree.addTopLevelItems(items)
-        who = f" involving {actor}" if actor else ""
-        self.timeline_status.setText(f"{len(entries)} event{'s' * (len(entries) != 1)}{who}")
 
-    def _on_timeline_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        briefing_id = item.data(0, BriefingIdRole)
+    def _update_timeline_status(self) -> None:
+        model = self.timeline_model
+        n, actor = model.rowCount(), model.query or ""
+        who = f" involving {actor}" if actor else ""
+        if model.complete:
+            self.timeline_status.setText(f"{n} event{'s' * (n != 1)}{who}")
+        else:
+            self.timeline_status.setText(f"The first {n:,} events{who}; more as you scroll")
+
+    def _on_timeline_item(self, index: QModelIndex) -> None:
+        briefing_id = index.siblingAtColumn(0).data(BriefingIdRole)
         if briefing_id:
             self.open_requested.emit(briefing_id, "")

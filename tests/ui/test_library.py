@@ -128,9 +128,9 @@ def test_briefings_mentioning_an_actor_and_the_timeline(qtbot, lib_window, folde
     with qtbot.waitSignal(session.browser.timeline_shown, timeout=TIMEOUT_MS) as blocker:
         session.browser.show_timeline("Syldavia")
     assert blocker.args == ["Syldavia", 2]
-    tree = session.browser.library_view.timeline_tree
-    assert tree.topLevelItemCount() == 2
-    assert all("Syldavia" in tree.topLevelItem(i).text(3) for i in range(2))
+    model = session.browser.library_view.timeline_table.model()
+    assert model.rowCount() == 2
+    assert all("Syldavia" in model.index(i, 3).data() for i in range(2))
 
 
 def test_import_shows_progress_and_can_be_cancelled(qtbot, settings, dialogs, db, tmp_path):
