@@ -276,9 +276,11 @@ class Library:
     def rebuild_search_index(self) -> None:
         self._search.rebuild_search_index()
 
-    def timeline(self, actor: str | None = None, limit: int | None = None, offset: int = 0) -> list[TimelineEntry]:
-        """Events in date order; a page of `limit` from `offset` (see reader/store/timeline.py for the cost)."""
-        return self._timeline.entries(actor, limit, offset)
+    def timeline(
+        self, actor: str | None = None, limit: int | None = None, offset: int = 0, after: TimelineEntry | None = None
+    ) -> list[TimelineEntry]:
+        """Events in date order; a page of `limit` from `offset`, or after the entry `after` (see reader/store/timeline.py)."""
+        return self._timeline.entries(actor, limit, offset, after)
 
     def export(self, briefing_id: str, fmt: str = "md") -> str:
         """The briefing as Markdown (with events and notes), or its events as CSV or JSON."""

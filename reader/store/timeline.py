@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -14,6 +13,7 @@ from reader.store.correction_log import CorrectionLog
 from reader.store.corrections import Correction, _key, alias_book, apply_corrections_in_place, canonical_name
 from reader.store.records import TimelineEntry
 from reader.store.rows import analysis_with_document
+from reader.store.timeline_index import first_page, page_after, timeline_order
 
 
 class Timeline:
@@ -24,19 +24,20 @@ class Timeline:
         self.briefings = briefings
         self.corrections = corrections
 
-    def entries(self, actor: str | None = None, limit: int | None = None, offset: int = 0) -> list[TimelineEntry]:
+    def entries(
+        self, actor: str | None = None, limit: int | None = None, offset: int = 0, after: TimelineEntry | None = None
+    ) -> list[TimelineEntry]:
         """Events of every briefing in date order (undated last), optionally only those involving `actor`;
-        `limit` entries from `offset` on (a view that loads as it scrolls).
+        `limit` entries from `offset` on, or those that follow `after` (the next page of a view that
+        loads as it scrolls: with the entry, a page costs what the first does, however deep).
 
         Reads the cached analyses in bulk; only briefings with corrections are fully rebuilt.
         An unfiltered page of dated events comes from the date index instead; an actor's
         timeline still reads every analysis of a briefing naming the actor.
         """
-        offset = max(offset, 0)
+        offset = 0 if after is not None else max(offset, 0)
         if actor is None and limit is not None:  # a page of a large library, from the date index
-            from reader.store.timeline_index import first_page
-
-            page = first_page(self, offset + limit)
+            page = page_after(self, after, limit) if after is not None else first_page(self, offset + limit)
             if page is not None:
                 return page[offset:]
         summaries = {s.id: s for s in self.briefings.list_briefings(sort="published", actor=actor, top_actors=0)}
@@ -70,15 +71,9 @@ class Timeline:
                                 actors=involved,
                             )
                         )
-        entries.sort(
-            key=lambda e: (
-                e.event.date is None or e.event.date.startswith("X"),
-                e.event.date or "",
-                e.published or dt.date.max,
-                e.briefing_id,
-                e.event.start,
-            )
-        )
+        entries.sort(key=timeline_order)
+        if after is not None:
+            entries = [e for e in entries if timeline_order(e) > timeline_order(after)]
         return entries[offset : offset + limit] if limit is not None else entries[offset:]
 
     @staticmethod
@@ -95,3 +90,4 @@ class Timeline:
         names = {a["id"]: a["name"] for a in data.get("actors", [])}
         for event in data.get("events", []):
             yield Event.from_dict(event), names
+

@@ -84,7 +84,43 @@ def first_page(timeline: Timeline, limit: int) -> list[TimelineEntry] | None:
     return entries[:limit]
 
 
-def _order(e: TimelineEntry) -> tuple[bool, str, dt.date, str, int]:
+def page_after(timeline: Timeline, after: TimelineEntry, limit: int) -> list[TimelineEntry] | None:
+    """The `limit` entries that follow `after` in `timeline.entries()`, or None when the index cannot tell them.
+
+    The same reasoning as `first_page`, from `after`'s date on: D is the `limit`-th smallest
+    date after it among uncorrected briefings, so the next `limit` entries are dated between
+    `after`'s date and D, or belong to a briefing with corrections of its own.
+    """
+    start = after.event.date
+    if limit < 1 or start is None or start.startswith("X"):
+        return None
+    db = timeline.conn.db
+    with timeline.conn.translating():
+        row = db.execute(
+            """SELECT e.date FROM event_dates e JOIN briefings b ON b.content_hash = e.content_hash
+               WHERE e.engine_version = ? AND e.date > ?
+                 AND b.id NOT IN (SELECT briefing_id FROM corrections WHERE briefing_id IS NOT NULL)
+               ORDER BY e.date LIMIT 1 OFFSET ?""",
+            [ENGINE_VERSION, start, limit - 1],
+        ).fetchone()
+        if row is None:
+            return None
+        candidates = [
+            r[0]
+            for r in db.execute(
+                """SELECT DISTINCT b.id FROM event_dates e JOIN briefings b ON b.content_hash = e.content_hash
+                   WHERE e.engine_version = ? AND e.date >= ? AND e.date <= ?
+                   UNION SELECT briefing_id FROM corrections WHERE briefing_id IS NOT NULL""",
+                [ENGINE_VERSION, start, row[0]],
+            )
+        ]
+        floor = _order(after)
+        entries = [e for e in _entries(timeline, candidates) if _order(e) > floor]
+    entries.sort(key=_order)
+    return entries[:limit]
+
+
+def timeline_order(e: TimelineEntry) -> tuple[bool, str, dt.date, str, int]:
     """The timeline's order: dated first, by date, then publication, briefing and position."""
     return (
         e.event.date is None or e.event.date.startswith("X"),
@@ -93,6 +129,9 @@ def _order(e: TimelineEntry) -> tuple[bool, str, dt.date, str, int]:
         e.briefing_id,
         e.event.start,
     )
+
+
+_order = timeline_order
 
 
 def _entries(timeline: Timeline, ids: list[str]) -> list[TimelineEntry]:

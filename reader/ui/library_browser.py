@@ -24,7 +24,7 @@ from reader.ui.menus import add_action
 
 if TYPE_CHECKING:
     from reader.store import Library
-    from reader.store.records import ImportReport
+    from reader.store.records import ImportReport, TimelineEntry
     from reader.ui.library_session import LibrarySession
     from reader.ui.window_api import ReaderWindow
 
@@ -99,7 +99,7 @@ class LibraryBrowser(QObject):
         unscoped = model.query is not None and model.query.actor is None
         self.library_view.load_briefings(self._fetch_briefings, keep=model.rowCount() if unscoped else 0)
 
-    def _fetch_briefings(self, query: BriefingsQuery, offset: int, limit: int, deliver: Deliver) -> None:
+    def _fetch_briefings(self, query: BriefingsQuery, offset: int, limit: int, _last: object, deliver: Deliver) -> None:
         """A page of the library list, read on the library's thread (one row more says whether more follow)."""
 
         def run(lib: Library):
@@ -144,15 +144,15 @@ class LibraryBrowser(QObject):
         self.library_dock.show()
         self.library_view.load_timeline(name, self._fetch_timeline)
 
-    def _fetch_timeline(self, actor: str, offset: int, limit: int, deliver: Deliver) -> None:
-        """A page of the timeline across briefings. Every event's page comes from the date index;
-        an actor's timeline reads every analysis of a briefing naming the actor, so it is read
-        once, whole, rather than again for each page."""
+    def _fetch_timeline(self, actor: str, offset: int, limit: int, last: TimelineEntry | None, deliver: Deliver) -> None:
+        """A page of the timeline across briefings. Every event's page comes from the date index,
+        from the last entry shown on (as fast deep down as at the top); an actor's timeline reads
+        every analysis of a briefing naming the actor, so it is read once, whole, not per page."""
 
         def run(lib: Library):
             if actor:
                 return lib.timeline(actor), False
-            page = lib.timeline(None, limit=limit + 1, offset=offset)
+            page = lib.timeline(None, limit=limit + 1, offset=offset, after=last)
             return page[:limit], len(page) > limit
 
         def done(result) -> None:

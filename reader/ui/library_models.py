@@ -37,8 +37,9 @@ _ROOT = QModelIndex()
 
 #: Delivers a page: its rows, and whether more follow.
 Deliver = Callable[[list[Any], bool], None]
-#: Asks for the rows of `query` from `offset`, at most `limit`; calls `Deliver` later, on the GUI thread.
-Fetch = Callable[[Any, int, int, Deliver], None]
+#: Asks for the rows of `query` from `offset` (after `last`, the last row loaded; None for the first
+#: page), at most `limit`; calls `Deliver` later, on the GUI thread.
+Fetch = Callable[[Any, int, int, Any, Deliver], None]
 
 
 class PagedTableModel(QAbstractTableModel):
@@ -72,7 +73,7 @@ class PagedTableModel(QAbstractTableModel):
         self._generation += 1
         generation = self._generation
         self._fetching = True
-        fetch(query, 0, max(self.page_rows, keep), lambda rows, more: self._first_page(generation, rows, more))
+        fetch(query, 0, max(self.page_rows, keep), None, lambda rows, more: self._first_page(generation, rows, more))
 
     def reload(self) -> None:
         """The same query again, keeping as many rows as are loaded now (the library changed)."""
@@ -93,7 +94,8 @@ class PagedTableModel(QAbstractTableModel):
             return
         self._fetching = True
         generation = self._generation
-        self._fetch(self.query, len(self.rows), self.page_rows, lambda rows, more: self._next_page(generation, rows, more))
+        last = self.rows[-1] if self.rows else None
+        self._fetch(self.query, len(self.rows), self.page_rows, last, lambda rows, more: self._next_page(generation, rows, more))
 
     def rowCount(self, parent: AnyIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)

@@ -10,7 +10,7 @@ import pytest
 
 from reader.model import Document
 from reader.store import Correction, Library
-from reader.store.timeline_index import first_page
+from reader.store.timeline_index import first_page, page_after
 
 from .fakes import fake_analysis
 
@@ -54,11 +54,30 @@ def test_a_page_from_an_offset_is_the_whole_timeline_cut_there(library, offset, 
     assert _key([e for page in pages for e in page]) == _key(whole)
 
 
+@pytest.mark.parametrize("limit", [1, 4, 9])
+def test_the_pages_after_an_entry_walk_the_whole_timeline(library, limit):
+    """A page after the last entry shown costs what the first page does, however deep (the window's next page)."""
+    ids = _fill(library, 30)
+    late = library.analysis_for(ids[5]).events[0]
+    library.add_correction(Correction("event_date", late.text, "2023-11-30", briefing_id=ids[5], trigger=late.trigger, start=late.start))
+    library.add_correction(Correction("rename", "Zelensky", "Volodymyr Zelensky"))
+    whole = library.timeline()
+    walked = library.timeline(limit=limit)
+    while len(walked) < len(whole):
+        page = library.timeline(limit=limit, after=walked[-1])
+        assert page
+        walked += page
+    assert _key(walked) == _key(whole)
+    deep = next(i for i, e in enumerate(whole) if (e.event.date or "").startswith("2024"))
+    assert _key(page_after(library._timeline, whole[deep], limit) or []) == _key(whole[deep + 1 : deep + 1 + limit])
+
+
 def test_an_actors_timeline_pages_the_same_way(library):
     _fill(library, 12)
     whole = library.timeline("Zelensky")
     assert whole and len(whole) < len(library.timeline())
     assert _key(library.timeline("Zelensky", limit=3, offset=2)) == _key(whole[2:5])
+    assert _key(library.timeline("Zelensky", limit=3, after=whole[1])) == _key(whole[2:5])
 
 
 def test_corrections_that_re_date_or_dismiss_events_and_renames_are_honoured(library):

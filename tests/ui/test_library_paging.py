@@ -42,7 +42,8 @@ class FakeStore:
         self.rows = rows
         self.asked: list[tuple[BriefingsQuery, int, int]] = []
 
-    def fetch(self, query: BriefingsQuery, offset: int, limit: int, deliver) -> None:
+    def fetch(self, query: BriefingsQuery, offset: int, limit: int, last, deliver) -> None:
+        assert (last is None) == (offset == 0)
         self.asked.append((query, offset, limit))
         keys = {"imported": lambda r: r.imported_at, "title": lambda r: r.title.casefold(), "notes": lambda r: r.note_count}
         ordered = sorted(self.rows, key=keys.get(query.sort, keys["imported"]), reverse=query.descending)
@@ -120,8 +121,9 @@ def test_the_timeline_loads_a_page_at_a_time(qtbot, view):
     entries = [TimelineEntry(f"b{i}", f"B{i}", None, event, actors=["Borduria"]) for i in range(ROWS)]
     asked = []
 
-    def fetch(actor, offset, limit, deliver):
+    def fetch(actor, offset, limit, last, deliver):
         asked.append((actor, offset, limit))
+        assert last is (entries[offset - 1] if offset else None)
         QTimer.singleShot(0, lambda: deliver(entries[offset : offset + limit], offset + limit < len(entries)))
 
     model = view.timeline_model
