@@ -145,3 +145,9 @@ def test_a_name_the_parser_left_hanging_before_its_verb_is_the_doer(engine):
     text = ("Mr Tom Lane names Russia as the state of gravest concern. And he is also worried about Pakistan "
             "after one of its top nuclear scientists, Abdul Qadeer Khan, admitted leaking nuclear secrets.")
     assert doers(analyze(engine, text), "admitted") == [["Abdul Qadeer Khan"]]
+
+
+def test_after_and_a_name_before_a_verb_is_the_verbs_doer(engine):
+    text = ("The deal is thought to have been hammered out on Thursday night after Japan, one of the "
+            "biggest creditor nations, finally signed up to it.")
+    assert doers(analyze(engine, text), "signed") == [["Japan"]]

@@ -524,6 +524,29 @@ def _stray_name_before(verb: Token) -> Token | None:
     return None
 
 
+#: Prepositions that also open a clause: "after Japan finally signed up", "before Iran agreed".
+_SUBORDINATING_PREPS = frozenset({"after", "before", "until", "since", "once", "because"})
+
+
+def _subject_read_as_object(verb: Token) -> Token | None:
+    """ "... after Japan, one of the biggest creditors, finally signed up to it": the parser read
+    "after Japan" as a phrase and left "signed" without a subject; the noun it took for the
+    preposition's object, just before the verb (its apposition aside), is who signed."""
+    j = verb.i - 1
+    while j >= 0 and (verb.doc[j].is_punct or verb.doc[j].dep_ in ("advmod", "neg", "aux")):
+        j -= 1
+    if j < 0:
+        return None
+    tok = verb.doc[j]
+    for _ in range(8):  # up from the noun just before the verb, through "one of the biggest creditors"
+        if tok.dep_ == "pobj" and tok.head.lower_ in _SUBORDINATING_PREPS:
+            return tok if tok.pos_ in ("PROPN", "NOUN") else None
+        if tok.dep_ not in ("appos", "pobj", "prep", "compound", "amod", "det", "nummod") or tok.head.i >= verb.i:
+            return None
+        tok = tok.head
+    return None
+
+
 def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     """The tokens heading the doer of a verb, following control, coordination and participles."""
     if depth > 6:
@@ -557,6 +580,8 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if head.i == tok.i:
         return []
     dep = tok.dep_
+    if dep == "dep" and (subject := _subject_read_as_object(tok)) is not None:
+        return [subject]
     if dep == "conj" and head.pos_ in VERBAL:
         stray = _stray_name_before(tok)
         return [stray] if stray is not None else subject_tokens(head, depth + 1)
