@@ -330,3 +330,10 @@ def test_an_unresolved_he_is_no_attribution(engine):
 ])
 def test_a_relative_clause_says_what_its_verb_acts_on(engine, text, trigger, summary):
     assert only(analyze(engine, text), trigger).summary == summary
+
+
+def test_a_law_taking_effect_in_listed_places_has_them_all_as_its_places(engine):
+    a = analyze(engine, "The Act comes into effect in England, Wales and Northern Ireland on 1 January.")
+    event = only(a, "comes")
+    assert event.category == "LAW" and event.targets == [] and event.agents == []
+    assert {a.actor(i).name for i in event.actors} == {"England", "Wales", "Northern Ireland"}

@@ -40,6 +40,9 @@ PLACE_TYPES = ("GPE", "LOC", "FAC")
 _COERCIVE = frozenset({"15", "16", "17", "18", "19", "20"})
 _EDGE_PUNCT = set(" \n\t,;:.—–-\"'“”‘’()[]")
 _TRAVEL_NOUNS = {"visit", "trip", "journey", "tour", "delegation", "mission"}
+#: Subjects that are rules, for acts that take effect: "the Act comes into force", "the ban took effect".
+_RULE_NOUNS = {"act", "law", "ban", "bill", "rule", "rules", "regulation", "regulations", "measure", "measures",
+               "legislation", "decree", "directive", "tariff", "tariffs", "sanctions", "curfew", "treaty"}
 
 
 def extract_events(
@@ -164,7 +167,7 @@ class _Builder:
                 place_ids.extend(refs)
                 place_tok = tok
                 continue
-            if place is not None and place_tok is not None and tok.dep_ in ("conj", "appos") and tok.head.i == place_tok.i:
+            if place is not None and place_tok is not None and self._listed_with(tok, place_tok):
                 place_ids.extend(r for r in refs if index.type_of(r) in PLACE_TYPES)  # "in Nairobi and Dar es Salaam"
                 continue
             targets.extend(r for r in refs if r not in agents)
@@ -177,7 +180,8 @@ class _Builder:
         paragraph = outside.breaks_only()
         title_ids = [index.by_token[i] for i in sorted(self.title_tokens & in_clause) if i not in paragraph]
         actor_ids = list(dict.fromkeys([*agents, *targets, *place_ids, *title_ids]))
-        unnamed_doer = not agents and not targets and bool(place_ids) and self._group_doer(agent_toks)
+        unnamed_doer = not agents and not targets and bool(place_ids) and (
+            self._group_doer(agent_toks) or self._law_in_force(c, agent_toks))
         if (not agents and not targets and not unnamed_doer) or not self._field_reading_holds(
                 c, agents or (["group"] if unnamed_doer else []), agent_toks, ctx):
             self.dates[id(c)] = self.timing.date_of(c, self.dates, self._span(c))
@@ -210,6 +214,22 @@ class _Builder:
         )
 
     # -- parts -------------------------------------------------------------------------------
+
+    def _law_in_force(self, c: EventClause, agent_toks: list[Token]) -> bool:
+        """ "The Act comes into effect in England and Wales on 1 January": a law, a ban or a rule that
+        takes effect in named places is an act of those places' governments, though none is named."""
+        return c.match.entry.code == "LAW" and any(t.lower_ in _RULE_NOUNS for t in agent_toks)
+
+    @staticmethod
+    def _listed_with(tok: Token, place: Token) -> bool:
+        """ "in England, Wales and Northern Ireland": every place of the list, however the parser chains it."""
+        for _ in range(6):
+            if tok.dep_ not in ("conj", "appos") or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            if tok.i == place.i:
+                return True
+        return False
 
     def _group_doer(self, agent_toks: list[Token]) -> bool:
         """'Protesters stormed parliament in Nairobi': a doer the field's dictionary knows as a kind
