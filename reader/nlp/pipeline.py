@@ -17,7 +17,7 @@ _cache: dict[str, Language] = {}
 
 def add_briefing_components(nlp: Language) -> Language:
     """Add our components after the model's own (also used on `spacy.blank` in tests)."""
-    from reader.nlp import components, headlines, hyphenated  # noqa: F401  (register the factories)
+    from reader.nlp import brackets, components, headlines, hyphenated  # noqa: F401  (register the factories)
 
     if "line_sentences" not in nlp.pipe_names:
         if "parser" in nlp.pipe_names:
@@ -27,6 +27,7 @@ def add_briefing_components(nlp: Language) -> Language:
     if "parser" in nlp.pipe_names and "headline_verbs" not in nlp.pipe_names:
         nlp.add_pipe("headline_verbs", after="parser")
     if "prefixed_verbs" not in nlp.pipe_names:
+        brackets.split_glued_brackets(nlp)
         hyphenated.keep_prefixed_words(nlp)
         if "lemmatizer" in nlp.pipe_names:
             nlp.add_pipe("prefixed_verbs", after="lemmatizer")

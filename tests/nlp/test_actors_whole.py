@@ -250,3 +250,20 @@ def test_mr_and_a_first_name_of_someone_called_by_his_surname_is_another_person(
 def test_mr_and_a_family_name_written_first_is_that_person(engine):
     a = analyze(engine, "President Xi Jinping visited Paris on Monday. Mr Xi met the French president.")
     assert owner(a, "Xi").id == owner(a, "Xi Jinping").id
+
+
+def test_a_bracket_glued_to_a_name_stays_out_of_it(engine):
+    a = analyze(engine, "A candidate left the Northern Unity Party(NUP) on Monday. The NUP said nothing.")
+    names = [m.text for x in a.actors for m in x.mentions]
+    assert "Northern Unity Party" in names and not [n for n in names if "(" in n or ")" in n], names
+
+
+def test_glued_brackets_split_on_a_blank_pipeline():
+    import spacy
+
+    from reader.nlp.brackets import split_glued_brackets
+
+    nlp = spacy.blank("en")
+    split_glued_brackets(nlp)
+    assert [t.text for t in nlp("the Party(BNP) and f(x) and (alone)")] == [
+        "the", "Party", "(", "BNP", ")", "and", "f", "(", "x", ")", "and", "(", "alone", ")"]
