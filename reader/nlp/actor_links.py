@@ -330,7 +330,8 @@ def _untagged_uses(doc: Doc, r: _Resolver) -> None:
 
 def _the_government(doc: Doc, r: _Resolver) -> None:
     """'The government's response was to pass a decree': in a briefing about one country, "the
-    government" with no other country named with it is that country's. A country is the
+    government" (or "government" before a noun: "government legislation") with no other country
+    named with it is that country's. A country is the
     briefing's when it is named at least three times and twice as often as any other, or when its
     government is the one the text names ("the UK government")."""
     countries = [c for c in r.clusters.values() if c.key.startswith("country:") and c.mentions]
@@ -351,7 +352,9 @@ def _the_government(doc: Doc, r: _Resolver) -> None:
     starts = [a for a, _ in covered]
     for i in indices_where(doc, LOWER, ("government",)):
         tok = doc[i]
-        if tok.ent_type_ or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        # "government legislation", "government officials": the word as a modifier means the same
+        modifier = tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and not list(tok.children)
+        if tok.ent_type_ or not (modifier or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)):
             continue
         if any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.lower_ != "the" for c in tok.children):
             continue  # "the Italian government", "the Meloni government" are named otherwise

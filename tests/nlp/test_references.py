@@ -151,3 +151,10 @@ def test_after_and_a_name_before_a_verb_is_the_verbs_doer(engine):
     text = ("The deal is thought to have been hammered out on Thursday night after Japan, one of the "
             "biggest creditor nations, finally signed up to it.")
     assert doers(analyze(engine, text), "signed") == [["Japan"]]
+
+
+def test_government_before_a_noun_is_the_briefings_government(engine):
+    text = ("Portugal has tightened its laws. Portugal passed a decree in May. Portugal was criticised. "
+            "In October government legislation came into effect to extend the ban.")
+    a = analyze(engine, text)
+    assert doers(a, "came") == [["Portugal"]]
