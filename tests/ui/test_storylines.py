@@ -189,6 +189,7 @@ def test_a_library_from_before_storylines_is_matched_when_the_dock_first_opens(
     window = make_library_window(qtbot, fake_engine, settings, db)
     try:
         storylines = window.library_session.storylines
+        qtbot.waitUntil(storylines.show_action.isEnabled, timeout=TIMEOUT_MS)  # the library is open
         with qtbot.waitSignal(storylines.storylines_shown, timeout=TIMEOUT_MS) as shown:
             storylines.show_action.trigger()
         assert shown.args == [2]  # as in a library that always had them
