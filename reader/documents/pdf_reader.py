@@ -35,7 +35,7 @@ import struct
 import threading
 from collections import Counter
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +58,8 @@ _PAGE_MARK = re.compile(r"(?:^|\s)(?:page|p\.|seite|pagina)\s*\d{1,5}(?:\s*(?:of
 _PAGE_NUMBER = re.compile(r"^(?:page|p\.|seite|pagina)?\s*[\divxlc]{1,6}(?:\s*(?:of|/|von|de)\s*\d{1,5})?$", re.IGNORECASE)
 #: PDFium reports a hyphen that ends a line as U+FFFE; soft hyphens and U+2010 occur too.
 _HYPHENS = ("-", "\u00ad", "\x02", "\u2010", "\ufffe")
-_SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", "'", ")", "»")
+#: The last character of a line that ends a sentence.
+_SENTENCE_END = frozenset(".!?:\"”’')»")
 _BROKEN = re.compile(r"(\w+)\ufffe(\w*)")
 _WORD_END = re.compile(r"(\w+)$")
 _WORD_START = re.compile(r"^(\w+)")
@@ -140,7 +141,8 @@ def _read_page(pdf: Any, index: int) -> tuple[list[_Line], float, float]:
     """The page's lines in PDFium's order, with the page's width and height.
 
     Two loose character boxes (first and last character) and one font size per line, through
-    PDFium's C API (see `_char_api`); both boxes land in one buffer read with one unpack.
+    PDFium's C API (see `_char_api`); both boxes land in one buffer read with one unpack. This
+    runs once a line of every page: a line of printable ASCII, the usual one, takes the short way.
     """
     import ctypes
 
@@ -158,32 +160,41 @@ def _read_page(pdf: Any, index: int) -> tuple[list[_Line], float, float]:
             first_box, last_box = ctypes.byref(rects), ctypes.byref(rects, ctypes.sizeof(raw.FS_RECTF))
             unpack = _TWO_RECTS.unpack_from
             lines = []
-            for first, stripped in _line_spans(text):
+            segments, step = _segments(text)
+            start = -step
+            for segment in segments:
+                start += step
+                stripped = segment.strip()
+                if not stripped:
+                    start += len(segment)
+                    continue
+                first = start + segment.index(stripped)
+                start += len(segment)
                 box(raw_page, first, first_box)
                 box(raw_page, first + len(stripped) - 1, last_box)
                 size = font_size(raw_page, first)
                 left, top, _, bottom, _, last_top, right, last_bottom = unpack(rects)
-                hyphen = stripped.endswith(_HYPHENS) and len(stripped) > 1 and stripped[-2].isalpha()
-                if hyphen:
-                    stripped = stripped[:-1] + "-"
-                if not (stripped.isascii() and stripped.isprintable()):
-                    stripped = normalize_text(stripped)
-                if "  " in stripped:
-                    stripped = " ".join(stripped.split())
-                if stripped:
-                    lines.append(
-                        _Line(
-                            stripped,
-                            left,
-                            right,
-                            max(top, last_top),
-                            min(bottom, last_bottom),
-                            size if size > 0 else top - bottom,
-                            index,
-                            0,
-                            hyphen,
-                        )
+                if stripped.isascii() and stripped.isprintable():  # of the hyphens, only "-" is printable ASCII
+                    hyphen = stripped[-1] == "-" and len(stripped) > 1 and stripped[-2].isalpha()
+                    if "  " in stripped:
+                        stripped = " ".join(stripped.split())
+                else:
+                    stripped, hyphen = _clean_line(stripped)
+                    if not stripped:
+                        continue
+                lines.append(
+                    _Line(
+                        stripped,
+                        left,
+                        right,
+                        last_top if last_top > top else top,
+                        last_bottom if last_bottom < bottom else bottom,
+                        size if size > 0 else top - bottom,
+                        index,
+                        0,
+                        hyphen,
                     )
+                )
         finally:
             textpage.close()
     finally:
@@ -191,24 +202,27 @@ def _read_page(pdf: Any, index: int) -> tuple[list[_Line], float, float]:
     return lines, width, height
 
 
-def _line_spans(text: str) -> list[tuple[int, str]]:
-    """Each line of PDFium's text with something visible on it: where it starts, and the line stripped.
+def _segments(text: str) -> tuple[list[str], int]:
+    """PDFium's text cut at every line end, and the length of each cut (1 or 2).
 
-    The same lines as `_LINE.finditer`, found by splitting, which costs a quarter as much: PDFium
-    ends its lines with CRLF, and a CR or LF on its own also ends a line.
+    Splitting finds the same lines as `_LINE.finditer` at a quarter of the cost: PDFium ends
+    its lines with CRLF, and a CR or LF on its own also ends a line.
     """
     if text.count("\r\n") == text.count("\r") == text.count("\n"):
-        segments, step = text.split("\r\n"), 2
-    else:
-        segments, step = text.replace("\r", "\n").split("\n"), 1
-    spans = []
-    start = 0
-    for segment in segments:
-        stripped = segment.strip()
-        if stripped:
-            spans.append((start + segment.index(stripped), stripped))
-        start += len(segment) + step
-    return spans
+        return text.split("\r\n"), 2
+    return text.replace("\r", "\n").split("\n"), 1
+
+
+def _clean_line(stripped: str) -> tuple[str, bool]:
+    """A line with other than printable ASCII: its end-of-line hyphen marked, its characters normalized."""
+    hyphen = stripped.endswith(_HYPHENS) and len(stripped) > 1 and stripped[-2].isalpha()
+    if hyphen:
+        stripped = stripped[:-1] + "-"
+    if not (stripped.isascii() and stripped.isprintable()):
+        stripped = normalize_text(stripped)
+    if "  " in stripped:
+        stripped = " ".join(stripped.split())
+    return stripped, hyphen
 
 
 @functools.cache
@@ -278,7 +292,8 @@ def _gutters(lines: list[_Line], width: float) -> list[float]:
 
     A sweep over the lines' left and right edges finds the stretches crossed by at most a few
     lines (a full-width title may cross); each at least 6 pt wide with three lines on either
-    side is a gutter. Where a line ends at the x another begins, the end counts first.
+    side is a gutter. Where a line ends at the x another begins, the end counts first. The
+    sweep runs in C (sort, running sum, filter); Python only visits the few shallow edges.
     """
     count = len(lines)
     if count < 6:
@@ -286,21 +301,30 @@ def _gutters(lines: list[_Line], width: float) -> list[float]:
     tolerance = max(1, count // 20)
     # Right edges first: a stable sort by x alone then puts an end before a start at the same x.
     xs = [line.x1 for line in lines] + [line.x0 for line in lines]
-    order = sorted(range(2 * count), key=xs.__getitem__)
-    steps = [-1] * count + [1] * count
-    left, right = xs[order[0]], xs[order[-1]]
-    gutters = []
-    gap_start = None
-    for x, depth in zip(map(xs.__getitem__, order), itertools.accumulate(map(steps.__getitem__, order)), strict=True):
-        if depth <= tolerance:
-            if gap_start is None:
-                gap_start = x
-        elif gap_start is not None:
-            if x - gap_start >= 6 and left < gap_start and x < right:
-                middle = (gap_start + x) / 2
-                if sum(ln.x1 <= middle for ln in lines) >= 3 and sum(ln.x0 >= middle for ln in lines) >= 3:
-                    gutters.append(middle)
-            gap_start = None
+    in_order = itemgetter(*sorted(range(2 * count), key=xs.__getitem__))
+    edges = in_order(xs)
+    depths = itertools.accumulate(in_order([-1] * count + [1] * count))
+    shallow = itertools.compress(range(2 * count), map(tolerance.__ge__, depths))
+    left, right = edges[0], edges[-1]
+    # A run of shallow edges opens a gap at its first edge; the next edge, deeper, closes it.
+    gaps = []
+    run_start = last = -2
+    for k in shallow:
+        if k != last + 1:
+            if run_start >= 0:
+                gaps.append((edges[run_start], edges[last + 1]))
+            run_start = k
+        last = k
+    if run_start >= 0 and last + 1 < len(edges):
+        gaps.append((edges[run_start], edges[last + 1]))
+    gutters: list[float] = []
+    ends, starts = sorted(xs[:count]), sorted(xs[count:])
+    for gap_start, x in gaps:
+        if x - gap_start >= 6 and left < gap_start and x < right:
+            middle = (gap_start + x) / 2
+            # at least three lines end left of the middle and three begin right of it
+            if bisect.bisect_right(ends, middle) >= 3 and count - bisect.bisect_left(starts, middle) >= 3:
+                gutters.append(middle)
     return gutters
 
 
@@ -319,11 +343,17 @@ def reading_order(lines: list[_Line], width: float) -> list[_Line]:
 
     # top to bottom (to the nearest point), then left to right
     keys = [(-int(line.top + 0.5), line.x0) for line in lines]
+    gutter = gutters[0] if len(gutters) == 1 else None
     right_of, left_of = bisect.bisect_right, bisect.bisect_left
     for index in sorted(range(len(lines)), key=keys.__getitem__):
         line = lines[index]
-        column = right_of(gutters, line.x0)
-        if column != left_of(gutters, line.x1):  # a gutter lies under the line: full width
+        if gutter is not None:  # two columns, the usual case: the bisections written out
+            column = 1 if line.x0 >= gutter else 0
+            full_width = column != (1 if line.x1 > gutter else 0)
+        else:
+            column = right_of(gutters, line.x0)
+            full_width = column != left_of(gutters, line.x1)
+        if full_width:  # a gutter lies under the line
             flush()
             line.column = -1
             ordered.append(line)
@@ -381,7 +411,7 @@ def build_part(pages: list[tuple[list[_Line], float, float]], labels: list[int],
             same_flow = prev.page == line.page and prev.column == line.column and line.top < prev.top
             if same_flow and pitch and prev.top - line.top > gap:
                 new_block = True
-            elif not prev.text.endswith(_SENTENCE_END):
+            elif prev.text[-1] not in _SENTENCE_END:
                 new_block = False
             else:
                 new_block = _ends_paragraph(prev, line, same_flow, edges)
