@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -94,8 +94,6 @@ class _Line:
     #: The raw last character before clean-up (a soft hyphen is removed by the clean-up).
     hyphen: bool = False
 
-
-_X0, _X1, _SIZE = attrgetter("x0"), attrgetter("x1"), attrgetter("size")
 
 
 def read_pdf(path: Path) -> Part:
@@ -318,7 +316,7 @@ def _gutters(lines: list[_Line], width: float) -> list[float]:
     A sweep over the lines' left and right edges finds the stretches crossed by at most a few
     lines (a full-width title may cross); each at least 6 pt wide with three lines on either
     side is a gutter. Where a line ends at the x another begins, the end counts first. The
-    sweep runs in C (sort, running sum, filter); Python only visits the few shallow edges.
+    sort and the running sum run in C; Python visits each edge once, and the few shallow ones twice.
     """
     count = len(lines)
     if count < 6:
@@ -329,7 +327,7 @@ def _gutters(lines: list[_Line], width: float) -> list[float]:
     in_order = itemgetter(*sorted(range(2 * count), key=xs.__getitem__))
     edges = in_order(xs)
     depths = itertools.accumulate(in_order([-1] * count + [1] * count))
-    shallow = itertools.compress(range(2 * count), map(tolerance.__ge__, depths))
+    shallow = [k for k, depth in enumerate(depths) if depth <= tolerance]
     left, right = edges[0], edges[-1]
     # A run of shallow edges opens a gap at its first edge; the next edge, deeper, closes it.
     gaps = []
@@ -409,7 +407,7 @@ def build_part(pages: list[tuple[list[_Line], float, float]], labels: list[int],
             "the PDF has no text layer (a scanned image?); nothing was read. "
             "Run it through OCR (for example ocrmypdf) and open the result"
         )
-    body = statistics.median(map(_SIZE, all_lines))
+    body = statistics.median([line.size for line in all_lines])
     hyphenated = {word.lower() for word in _COMPOUND.findall(joined)} if "-" in joined else set()
     if "\ufffe" in joined:  # PDFium joined a line broken after a hyphen and marked the spot
         for line in all_lines:
@@ -522,7 +520,7 @@ def _column_edges(ordered: list[list[_Line]]) -> dict[tuple[int, int], tuple[flo
         columns = {line.column for line in page}
         for column in columns:
             lines = page if len(columns) == 1 else [line for line in page if line.column == column]
-            edges[(page[0].page, column)] = (min(map(_X0, lines)), max(map(_X1, lines)))
+            edges[(page[0].page, column)] = (min([line.x0 for line in lines]), max([line.x1 for line in lines]))
     return edges
 
 
