@@ -95,7 +95,6 @@ class _Line:
     hyphen: bool = False
 
 
-
 def read_pdf(path: Path) -> Part:
     """The PDF at `path` as one Part; DocumentError for scans, passwords and damaged files."""
     with _collector_paused():
