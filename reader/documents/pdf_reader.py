@@ -408,7 +408,9 @@ def build_part(pages: list[tuple[list[_Line], float, float]], labels: list[int],
         )
     body = statistics.median([line.size for line in all_lines])
     hyphenated = {word.lower() for word in _COMPOUND.findall(joined)} if "-" in joined else set()
-    if "\ufffe" in joined:  # PDFium joined a line broken after a hyphen and marked the spot
+    mended = "\ufffe" in joined
+    del joined  # as long as the whole text: not kept while the text is built again below
+    if mended:  # PDFium joined a line broken after a hyphen and marked the spot
         for line in all_lines:
             if "\ufffe" in line.text:
                 line.text = _BROKEN.sub(lambda m: _mend(m, hyphenated), line.text)
