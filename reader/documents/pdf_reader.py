@@ -54,8 +54,9 @@ _MIN_CHARS_PER_PAGE = 20
 _BAND = 0.12
 #: One line of PDFium's text, from its first to its last visible character.
 _LINE = re.compile(r"\S(?:[^\r\n]*\S)?")
-#: Two FS_RECTF (left, top, right, bottom as C floats): the first and the last character's box.
-_TWO_RECTS = struct.Struct("=8f")
+#: Two FS_RECTF (left, top, right, bottom as C floats), the first and the last character's box:
+#: of the first its left, top and bottom, of the last its top, right and bottom.
+_TWO_RECTS = struct.Struct("=2f4xf4x3f")
 #: A line of the top or bottom band ending in "Page 3" or "p. 3 of 12" is a footer even on one page.
 _PAGE_MARK = re.compile(r"(?:^|\s)(?:page|p\.|seite|pagina)\s*\d{1,5}(?:\s*(?:of|/|von|de)\s*\d{1,5})?$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^(?:page|p\.|seite|pagina)?\s*[\divxlc]{1,6}(?:\s*(?:of|/|von|de)\s*\d{1,5})?$", re.IGNORECASE)
@@ -190,12 +191,13 @@ def _read_page(pdf: Any, index: int) -> tuple[list[_Line], float, float]:
                 if not stripped:
                     start += len(segment)
                     continue
-                first = start + segment.index(stripped)
+                # the line starts the segment unless PDFium put spaces before it
+                first = start if segment[0] == stripped[0] else start + segment.index(stripped)
                 start += len(segment)
                 box(raw_page, first, first_box)
                 box(raw_page, first + len(stripped) - 1, last_box)
                 size = font_size(raw_page, first)
-                left, top, _, bottom, _, last_top, right, last_bottom = unpack(rects)
+                left, top, bottom, last_top, right, last_bottom = unpack(rects)
                 if stripped.isascii() and stripped.isprintable():  # of the hyphens, only "-" is printable ASCII
                     hyphen = stripped[-1] == "-" and len(stripped) > 1 and stripped[-2].isalpha()
                     if "  " in stripped:
