@@ -107,7 +107,7 @@ def _collector_paused() -> Iterator[None]:
     """The cyclic garbage collector held off while a PDF is read.
 
     A 200-page report makes some 20,000 line objects, none in a cycle, and the collections
-    they would set off rescan them all again and again (3 to 4% of the reading time); they are
+    they would set off rescan them all again and again (about 3% of the reading time); they are
     freed by reference counting once the Part is built.
     """
     was_enabled = gc.isenabled()
@@ -229,8 +229,8 @@ def _read_page(pdf: Any, index: int) -> tuple[list[_Line], float, float]:
 def _segments(text: str) -> tuple[list[str], int]:
     """PDFium's text cut at every line end, and the length of each cut (1 or 2).
 
-    Splitting finds the same lines as `_LINE.finditer` at a quarter of the cost: PDFium ends
-    its lines with CRLF, and a CR or LF on its own also ends a line.
+    Splitting finds the same lines as `_LINE.finditer`, for less: PDFium ends its lines with
+    CRLF, and a CR or LF on its own also ends a line.
     """
     if text.count("\r\n") == text.count("\r") == text.count("\n"):
         return text.split("\r\n"), 2
