@@ -419,11 +419,13 @@ class BriefingEntities:
             c.label in ("GPE", "LOC", "PERSON", "FAC") or (c.label == "ORG" and doc[c.start].pos_ == "NOUN"))]
         if not lone:
             return cands
-        written_low = {t.text for t in doc if t.is_lower and t.pos_ == "NOUN"}
         in_names = {t.lower_ for c in cands if c.end - c.start > 1 for t in doc[c.start : c.end]}
+        asked = {doc[c.start].lower_ for c in lone if doc[c.start].is_title} - in_names
+        # the lower-case forms, looked up in the Doc's array (a Token per word would cost ~10 ms a briefing)
+        written_low = {doc[i].text for i in indices_where(doc, ORTH, asked) if doc[i].pos_ == "NOUN"}
         common = {
             id(c) for c in lone
-            if (word := doc[c.start]).is_title and word.lower_ in written_low and word.lower_ not in in_names
+            if (word := doc[c.start]).is_title and word.lower_ in written_low
             and self.gaz.lookup(word.text) is None and not figures().people(word.text)
         }
         return [c for c in cands if id(c) not in common] if common else cands
