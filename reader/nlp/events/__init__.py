@@ -26,10 +26,11 @@ from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
 from reader.model import Actor, DateMention, Event
-from reader.nlp.events.clauses import VERBAL, ClauseFinder, EventClause, subject_tokens
+from reader.nlp.events.clauses import ClauseFinder, EventClause
 from reader.nlp.events.lexicon import Lexicon, category_of, load_lexicon
 from reader.nlp.events.merging import merge_same_acts
 from reader.nlp.events.participants import ActorIndex, RefContext, token_starts
+from reader.nlp.events.subjects import VERBAL, subject_tokens
 from reader.nlp.events.summary import Summaries, content_tokens, glued_start, phrase_text
 from reader.nlp.events.timing import EventDates, date_precision
 

@@ -31,16 +31,16 @@ from spacy.tokens import Span, Token
 
 from reader.nlp.events.lexicon import OTHER_ACT, LexEntry, Lexicon, Match, is_infinitive
 from reader.nlp.events.participants import ActorIndex
+from reader.nlp.events.subjects import VERBAL, subject_tokens
+from reader.nlp.events.subjects import is_purpose as _is_purpose
 
 FREE, ARG, ADJUNCT, INERT = "free", "arg", "adjunct", "inert"
-VERBAL = ("VERB", "AUX")
 #: Dependencies of an event that are complements or arguments: part of the same act.
 ARG_DEPS = {"xcomp", "ccomp", "dobj", "nsubj", "nsubjpass", "csubj", "csubjpass", "attr", "dative", "oprd",
             "acomp", "agent", "acl", "pobj", "pcomp", "neg", "aux", "auxpass", "mark", "prt", "compound",
             "amod", "poss", "det", "nummod", "appos", "case", "expl", "quantmod", "predet", "nmod"}
 ADJUNCT_DEPS = {"prep", "npadvmod", "advmod", "intj", "meta", "dep"}
 INDEPENDENT_DEPS = {"relcl", "parataxis", "advcl", "conj"}
-RELATIVE_PRONOUNS = {"which", "who", "whom", "that", "whose"}
 
 
 @dataclass(slots=True)
@@ -480,11 +480,6 @@ def _mark(tok: Token) -> str:
     return ""
 
 
-def _is_purpose(tok: Token) -> bool:
-    """An infinitival adjunct: "phoned them *to discuss* ways" is the phone call's purpose."""
-    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
 def _has_own_subject_or_aux(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in tok.children) or tok.pos_ == "AUX"
 
@@ -504,106 +499,4 @@ def _speaker_tokens(verb: Token) -> list[Token]:
             return [child]
         if child.dep_ == "agent":
             return [g for g in child.children if g.dep_ == "pobj"]
-    return []
-
-
-def _stray_name_before(verb: Token) -> Token | None:
-    """ "... after one of its scientists, Abdul Qadeer Khan, admitted leaking secrets": the parser hung
-    the name on the main verb as an adverbial noun and made "admitted" its conjunct; the name just
-    before the verb, not the main clause's subject, is who admitted."""
-    j = verb.i - 1
-    if j >= 0 and verb.doc[j].text == ",":
-        j -= 1
-    if j < 0:
-        return None
-    name = verb.doc[j]
-    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
-        name = name.head
-    if name.pos_ == "PROPN" and name.dep_ == "npadvmod" and name.head.i == verb.head.i and name.ent_type_ == "PERSON":
-        return name
-    return None
-
-
-#: Prepositions that also open a clause: "after Japan finally signed up", "before Iran agreed".
-_SUBORDINATING_PREPS = frozenset({"after", "before", "until", "since", "once", "because"})
-
-
-def _subject_read_as_object(verb: Token) -> Token | None:
-    """ "... after Japan, one of the biggest creditors, finally signed up to it": the parser read
-    "after Japan" as a phrase and left "signed" without a subject; the noun it took for the
-    preposition's object, just before the verb (its apposition aside), is who signed."""
-    j = verb.i - 1
-    while j >= 0 and (verb.doc[j].is_punct or verb.doc[j].dep_ in ("advmod", "neg", "aux")):
-        j -= 1
-    if j < 0:
-        return None
-    tok = verb.doc[j]
-    for _ in range(8):  # up from the noun just before the verb, through "one of the biggest creditors"
-        if tok.dep_ == "pobj" and tok.head.lower_ in _SUBORDINATING_PREPS:
-            return tok if tok.pos_ in ("PROPN", "NOUN") else None
-        if tok.dep_ not in ("appos", "pobj", "prep", "compound", "amod", "det", "nummod") or tok.head.i >= verb.i:
-            return None
-        tok = tok.head
-    return None
-
-
-def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
-    """The tokens heading the doer of a verb, following control, coordination and participles."""
-    if depth > 6:
-        return []
-    subj = [c for c in tok.children if c.dep_ == "nsubj"] or [c for c in tok.children if c.dep_ == "csubj"]
-    if not subj and tok.lemma_ == "be" and any(c.dep_ in ("acomp", "prep") and c.i < tok.i for c in tok.children):
-        # "Also due to attend are Condoleezza Rice, Kofi Annan ...": the inverted subject
-        subj = [c for c in tok.children if c.dep_ == "attr" and c.i > tok.i]
-    if subj:
-        s = subj[0]
-        if s.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
-            return [tok.head]
-        # every coordinated doer ("A, B and C"), and every subject the parser attached twice
-        return list(dict.fromkeys(t for s in subj for t in (s, *s.conjuncts)))
-    for c in tok.children:
-        if c.dep_ == "agent":
-            return [g for g in c.children if g.dep_ == "pobj"]
-    passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
-    if passive:
-        # "was resolved / determined / committed to": the subject is the one who intends
-        # and raising passives: "NATO is expected / set / due to send troops" - NATO is the doer
-        intent = tok.lemma_.lower() in (
-            "resolve", "determine", "commit", "prepare", "dedicate",
-            "expect", "set", "schedule", "slate", "poise", "due", "plan", "tip",
-            # hedges: "Poland is said / thought to have attacked" - Poland is who attacked
-            "say", "report", "allege", "rumour", "rumor", "claim", "understand", "think", "believe", "fear",
-            "suspect", "presume", "assume", "estimate", "suppose", "deem", "consider", "know", "reckon",
-        )
-        return passive if intent and any(c.dep_ == "xcomp" for c in tok.children) else []
-    head = tok.head
-    if head.i == tok.i:
-        return []
-    dep = tok.dep_
-    if dep == "dep" and (subject := _subject_read_as_object(tok)) is not None:
-        return [subject]
-    if dep == "conj" and head.pos_ in VERBAL:
-        stray = _stray_name_before(tok)
-        return [stray] if stray is not None else subject_tokens(head, depth + 1)
-    if dep == "acomp":
-        return subject_tokens(head, depth + 1)
-    if dep in ("xcomp", "ccomp", "advcl", "acl") and head.pos_ in VERBAL:
-        objs = [c for c in head.children if c.dep_ == "dobj"]
-        if dep == "xcomp" and objs:
-            return objs
-        return subject_tokens(head, depth + 1)
-    if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
-        poss = [c for c in head.children if c.dep_ == "poss"]
-        if poss or dep == "relcl" or not _is_purpose(tok):
-            return poss
-        # "Boeing won a contract to supply the air force": who holds the contract does the supplying
-        if head.dep_ in ("dobj", "attr") and head.head.pos_ in VERBAL:
-            return subject_tokens(head.head, depth + 1)
-        return []
-    if dep == "xcomp" and head.pos_ == "ADJ":
-        return subject_tokens(head.head, depth + 1)
-    if dep == "pcomp" and head.dep_ == "prep":
-        verb = head.head
-        if verb.pos_ in VERBAL:
-            return subject_tokens(verb, depth + 1)
     return []

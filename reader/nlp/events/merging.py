@@ -7,7 +7,8 @@ from spacy.tokens import Doc
 
 from reader.model import Event, SourceClause
 from reader.nlp.doc_text import text_of
-from reader.nlp.events.clauses import EventClause, subject_tokens
+from reader.nlp.events.clauses import EventClause
+from reader.nlp.events.subjects import subject_tokens
 from reader.nlp.events.summary import QUOTES
 
 

@@ -13,8 +13,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from reader.nlp.events.clauses import VERBAL, EventClause
+from reader.nlp.events.clauses import EventClause
 from reader.nlp.events.participants import ActorIndex, RefContext
+from reader.nlp.events.subjects import VERBAL
 
 _NEGATION = re.compile(r"\b(?:not|never|no|nor|neither|without)\b|n['’]t\b", re.IGNORECASE)
 _EDGE_PUNCT = set(" \n\t,;:.—–-\"'“”‘’()[]")

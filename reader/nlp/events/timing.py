@@ -23,9 +23,10 @@ from spacy.tokens import Doc, Token
 
 from reader.model import DateMention
 from reader.nlp.doc_text import text_of
-from reader.nlp.events.clauses import VERBAL, EventClause, subject_tokens
+from reader.nlp.events.clauses import EventClause
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.participants import ActorIndex, RefContext, token_range, token_starts
+from reader.nlp.events.subjects import VERBAL, subject_tokens
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PRECISION = (
