@@ -158,3 +158,8 @@ def test_government_before_a_noun_is_the_briefings_government(engine):
             "In October government legislation came into effect to extend the ban.")
     a = analyze(engine, text)
     assert doers(a, "came") == [["Portugal"]]
+
+
+def test_it_after_an_indefinite_object_is_still_the_country(engine):
+    text = "China said it would send an envoy next week, and it would also host talks in May."
+    assert doers(analyze(engine, text), "host") == [["China"]]

@@ -305,8 +305,10 @@ class ActorIndex:
         promised": an "it" after "a party" is any party, not the organisation named before."""
         sent = tok.sent
         last_named = max((i for i in range(sent.start, tok.i) if self.by_token.get(i)), default=sent.start - 1)
+        # only an indefinite subject: "said it would send an envoy, and it would host talks" is China's
         return any(
-            t.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every", "each") for c in t.children)
+            t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubjpass")
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every", "each") for c in t.children)
             for t in self.doc[last_named + 1 : tok.i]
         )
 
