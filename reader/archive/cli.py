@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import signal
 import sys
 from pathlib import Path
-from types import FrameType
 from typing import Any
+
+from reader.interrupts import Interrupts
 
 #: What to run when Dask is not installed (the `archive` extra).
 INSTALL_DASK = "pip install 'briefing-reader[archive]'  (or: pip install 'dask[distributed]')"
@@ -70,31 +70,6 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-class _Interrupts:
-    """First Ctrl+C stops the run after the shard being written; a second one stops at once.
-
-    The import's own handler lives in reader/store/cli.py, which imports this module; importing
-    it back would make a cycle, so the archive run has this one.
-    """
-
-    def __init__(self) -> None:
-        self.requested = False
-        self._previous: Any = None
-
-    def __enter__(self) -> _Interrupts:
-        self._previous = signal.signal(signal.SIGINT, self._handle)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        signal.signal(signal.SIGINT, self._previous)
-
-    def _handle(self, signum: int, frame: FrameType | None) -> None:
-        if self.requested:
-            raise KeyboardInterrupt
-        self.requested = True
-        print("\nbriefing: stopping; the shards written so far are kept (Ctrl+C again to stop now)…", file=sys.stderr)
-
-
 def _dask_missing() -> str | None:
     try:
         import distributed  # noqa: F401
@@ -130,7 +105,7 @@ def cmd_analyze_archive(args: argparse.Namespace) -> int:
     from reader.archive.runner import analyze_archive
 
     line = _Line(args.quiet)
-    with _Interrupts() as interrupts:
+    with Interrupts("stopping; the shards written so far are kept") as interrupts:
         report = analyze_archive(
             args.paths,
             args.out,

@@ -89,10 +89,6 @@ class _NameOwners:
             for word in dict.fromkeys(toks[1:-1]):
                 self.parts[2].setdefault(word, []).append((start, c))
 
-    def owner(self, word: str, pos: int) -> _Cluster | None:
-        found = self.owner_by(word, pos)
-        return found[0] if found else None
-
     def owner_by(self, word: str, pos: int) -> tuple[_Cluster, int] | None:
         """The owner and which of its words matched: 0 surname, 1 first name, 2 a middle name."""
         for index, part in enumerate(self.parts):

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import signal
 import sys
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
+from reader.interrupts import Interrupts
 from reader.paths import DB_ENV
 
 
@@ -121,27 +120,6 @@ def _open(args: argparse.Namespace, write: bool = False) -> Any:
     return library
 
 
-class _Interrupts:
-    """First Ctrl+C asks the import to stop after the current file; a second one stops at once."""
-
-    def __init__(self) -> None:
-        self.requested = False
-        self._previous: Any = None
-
-    def __enter__(self) -> _Interrupts:
-        self._previous = signal.signal(signal.SIGINT, self._handle)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        signal.signal(signal.SIGINT, self._previous)
-
-    def _handle(self, signum: int, frame: FrameType | None) -> None:
-        if self.requested:
-            raise KeyboardInterrupt
-        self.requested = True
-        print("\nbriefing: stopping after the current batch (Ctrl+C again to stop now)…", file=sys.stderr)
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     from reader.archive.cli import cmd_import_analyses, import_hook
     from reader.archive.pool import worker_summary
@@ -172,7 +150,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     engine, pool = (None, None) if args.analyses else import_hook(args)
     try:
-        with _open(args, write=True) as library, _Interrupts() as interrupts:
+        with _open(args, write=True) as library, Interrupts("stopping after the current batch") as interrupts:
             if args.analyses:
                 cmd_import_analyses(args, library, progress, lambda: interrupts.requested, report)
             else:

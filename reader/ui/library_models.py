@@ -47,6 +47,7 @@ class PagedTableModel(QAbstractTableModel):
 
     first_page_loaded = Signal(int)  # rows
     page_loaded = Signal(int)  # rows appended
+    HEADERS: tuple[str, ...] = ()  # the columns, named by each model
 
     def __init__(self, parent: QObject | None = None, page_rows: int = PAGE_ROWS) -> None:
         super().__init__(parent)
@@ -57,6 +58,14 @@ class PagedTableModel(QAbstractTableModel):
         self._more = False
         self._fetching = False
         self._generation = 0
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
 
     @property
     def complete(self) -> bool:
@@ -218,14 +227,6 @@ class BriefingsModel(PagedTableModel):
     def matches(self, row: int, needle: str) -> bool:
         return needle in self._haystacks[row]
 
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -310,14 +311,6 @@ class TimelineModel(PagedTableModel):
     def __init__(self, parent: QObject | None = None, page_rows: int = PAGE_ROWS) -> None:
         super().__init__(parent, page_rows)
         self.rows: list[TimelineEntry] = []
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
