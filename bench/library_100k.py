@@ -121,10 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="reuse the library of an earlier run (measure only)")
     args = parser.parse_args(argv)
     shards, db = args.work / "shards", args.work / "library.db"
-    t0 = time.perf_counter()
-    synthesise(args.analyses, shards, args.briefings)
-    print(f"{args.briefings:,} synthetic analyses in {shards} ({sum(p.stat().st_size for p in shards.glob('*.gz')) / 1e6:.0f} MB of shards; made in {time.perf_counter() - t0:.0f} s)")
     if not (args.keep and db.exists()):
+        t0 = time.perf_counter()
+        synthesise(args.analyses, shards, args.briefings)
+        print(f"{args.briefings:,} synthetic analyses in {shards} ({sum(p.stat().st_size for p in shards.glob('*.gz')) / 1e6:.0f} MB of shards; made in {time.perf_counter() - t0:.0f} s)")
         for old in args.work.glob("library.db*"):
             old.unlink()
         t0 = time.perf_counter()
