@@ -138,11 +138,21 @@ def _find_actor(actors: list[Actor], name: str) -> Actor | None:
 
 def _find_event(events: list[Event], c: Correction) -> Event | None:
     candidates = [e for e in events if e.text == c.target and (not c.trigger or e.trigger == c.trigger)]
+    if not candidates and c.start is not None and c.trigger:
+        # A newer engine may tell the same act with more words ("close" -> "plans to close", the text
+        # reaching back to the doer): the event over the corrected text whose trigger holds the old one.
+        old_end = c.start + len(c.target)
+        candidates = [e for e in events if e.start < old_end and c.start < e.end
+                      and _holds(e.trigger, c.trigger) and _holds(e.text, c.target)]
     if not candidates:
         return None
     if c.start is None:
         return candidates[0]
     return min(candidates, key=lambda e: abs(e.start - (c.start or 0)))
+
+
+def _holds(wider: str, narrower: str) -> bool:
+    return narrower.casefold() in wider.casefold()
 
 
 def _replace_actor_id(events: list[Event], old: str, new: str | None) -> None:

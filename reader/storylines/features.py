@@ -133,7 +133,26 @@ def trigger_family(trigger: str) -> str:
     words = [w for w in re.findall(r"[A-Za-z']+", trigger) if w.casefold() not in _AUXILIARY]
     if not words:
         return stem(trigger) if trigger.strip() else ""
+    governed = _GOVERNED.match(trigger)
+    if governed and stem(governed["governor"]) in _governing_stems():
+        # "plans to close", "expected to report", "began selling": the act is the closing, the reporting
+        return trigger_family(governed["act"] or governed["gerund"])
     return _family_of(words)
+
+
+#: "plans to close", "began selling": a verb, then the act as an infinitive or a gerund
+_GOVERNED = re.compile(r"^\W*(?:(?:is|are|was|were|be|been|has|have|had|will|would)\s+)*(?P<governor>[A-Za-z]+)\s+(?:to\s+(?P<act>[A-Za-z].*)|(?P<gerund>[A-Za-z]+ing\b.*))$")
+
+
+@lru_cache(maxsize=1)
+def _governing_stems() -> frozenset[str]:
+    """Stems of the verbs that govern an act without being one (the engine's `phase_governor` cue),
+    which the engine shows in a trigger before the act ("plans to close"): the act is what is matched."""
+    from reader.jsonl import read_jsonl
+    from reader.resources import resource
+
+    return frozenset(stem(w) for d in read_jsonl(resource("lexicons", "event_cues.jsonl"))
+                     if d["kind"] == "phase_governor" for w in d["words"])
 
 
 #: Verbs that tell of an act of the teller's own, announced, decided or pledged: the act they tell of is

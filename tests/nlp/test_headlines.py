@@ -40,7 +40,7 @@ def test_a_headline_verb_tagged_as_a_noun_is_read_as_the_verb(engine, headline, 
     doc = parse_without_repair(headline + BODY)
     assert doc[[t.text for t in doc].index(verb)].tag_ != "VBZ"  # the model's own reading
     analysis = analyze(engine, headline + BODY)
-    (event,) = [e for e in analysis.events if e.trigger == verb]
+    (event,) = [e for e in analysis.events if e.trigger.split()[0] == verb]
     assert event.modality == "asserted"
     assert event.summary.split(":")[0].strip()  # the row names its doer
 
@@ -57,7 +57,7 @@ def test_the_words_and_offsets_never_change(engine):
 
 def test_a_title_case_verb_is_kept_out_of_the_name(engine):
     analysis = analyze(engine, "Orlan Motors Posts First Annual Loss" + BODY)
-    (posts,) = [e for e in analysis.events if e.trigger == "Posts"]
+    (posts,) = [e for e in analysis.events if e.trigger.split()[0] == "Posts"]
     assert posts.summary.startswith("Orlan Motors:")
 
 
@@ -91,7 +91,7 @@ def test_only_verbs_the_lexicons_know_are_tried():
 
 def test_a_headline_infinitive_announces_a_plan(engine):
     analysis = analyze(engine, "Ruritania to sign trade pact with Vestia" + BODY)
-    (sign,) = [e for e in analysis.events if e.trigger == "sign"]
+    (sign,) = [e for e in analysis.events if e.trigger.split()[0] == "sign"]
     assert sign.modality == "hypothetical"
 
 

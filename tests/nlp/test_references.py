@@ -15,7 +15,7 @@ def analyze(engine, text: str):
 
 def doers(analysis, trigger: str) -> list[list[str]]:
     names = {a.id: a.name for a in analysis.actors}
-    return [[names.get(x, x) for x in e.agents] for e in analysis.events if e.trigger == trigger]
+    return [[names.get(x, x) for x in e.agents] for e in analysis.events if e.trigger.split()[0] == trigger]
 
 
 def test_she_is_not_the_man_named_just_before(engine):

@@ -102,6 +102,17 @@ def test_event_corrections_match_by_clause_text():
     assert (event.date, event.category, event.category_label) == ("2025-05-16", "03", "Intend to cooperate")
 
 
+def test_an_event_correction_follows_its_act_when_a_newer_engine_tells_it_with_more_words():
+    bid = Document(text=TEXT).id
+    a = analysis()
+    # made by an engine whose event was "met Zelensky" with the trigger "met"; today's event is wider
+    corrections = [Correction(EVENT_DATE, TEXT[8:20], "2025-05-16", briefing_id=bid, trigger="met", start=8)]
+    assert apply_corrections(a, corrections).events[0].date == "2025-05-16"
+    # another act over other words is not taken for it
+    elsewhere = [Correction(DISMISS_EVENT, TEXT[8:20], briefing_id=bid, trigger="agreed", start=8)]
+    assert len(apply_corrections(a, elsewhere).events) == 2
+
+
 def test_briefing_corrections_stay_in_their_briefing():
     c = Correction(RENAME, "Zelensky", "Z.", briefing_id="someotherbriefing")
     assert names(apply_corrections(analysis(), [c])) == names(analysis())

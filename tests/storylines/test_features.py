@@ -59,6 +59,19 @@ def test_no_act_told_keeps_the_verb_family(trigger, text):
     assert act_family(trigger, text) == trigger_family(trigger)
 
 
+@pytest.mark.parametrize(
+    ("trigger", "act"),
+    [("plans to close", "closed"), ("began selling", "sold"), ("was allowed to bid", "bid"), ("set to visit", "visited")],
+)
+def test_a_trigger_that_shows_the_verb_governing_the_act_is_the_acts_family(trigger, act):
+    assert trigger_family(trigger) == trigger_family(act)
+
+
+def test_a_phrasal_verb_is_not_read_as_a_governed_act():
+    assert trigger_family("set up") != trigger_family("up")
+    assert trigger_family("threatened to resign") != trigger_family("resigned")
+
+
 def test_other_acts_are_other_families():
     assert trigger_family("resigned") != trigger_family("attacked")
     assert trigger_family("has not resigned") == trigger_family("resigned")

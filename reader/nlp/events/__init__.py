@@ -93,6 +93,10 @@ def sort_events(events: list[Event]) -> list[Event]:
     return ordered
 
 
+#: CAMEO codes of acts that judge or answer another act (statements, appeals, praise, demands,
+#: disapproval, rejection, threats): their object noun is that other act, not part of the trigger
+_JUDGING = ("01", "02", "051", "10", "11", "12", "13")
+
 class _Builder:
     def __init__(self, doc: Doc, lex: Lexicon, index: ActorIndex, finder: ClauseFinder, timing: EventDates) -> None:
         self.doc = doc
@@ -187,11 +191,12 @@ class _Builder:
                 c, agents or (["group"] if unnamed_doer else []), agent_toks, ctx):
             self.dates[id(c)] = self.timing.date_of(c, self.dates, self._span(c))
             return None
-        start, end = self._span(c)
+        start, end = self._with_doer(c, self._span(c), agent_toks if agents else [], outside)
         date = self.timing.date_of(c, self.dates, (start, end), tuple(agents))
         self.dates[id(c)] = date
         modality, attribution = self._modality(c, speaker_ids)
         t_start, t_end = self._trigger_range(c)
+        start, end = min(start, t_start), max(end, t_end)  # "plans to close": the text holds its trigger
         summary = self.summaries.summary(c, agents, targets, agent_toks, modality, attribution)
         return Event(
             id="",
@@ -442,6 +447,26 @@ class _Builder:
         self._texts[(start + head, start + tail)] = text[head:tail]
         return start + head, start + tail
 
+    def _with_doer(self, c: EventClause, span: tuple[int, int], agent_toks: list[Token], outside: _Outside) -> tuple[int, int]:
+        """'GM plans to *close* 1,100 dealerships', 'The office called for a re-run, *citing* flaws': the
+        doer of an act told in a dependent clause is named outside the clause; the event's text
+        reaches back (or on) to that name, so that the row's highlight shows who acts."""
+        start, end = span
+        sent = c.trigger.sent
+        for tok in agent_toks:
+            if tok.sent != sent or tok.i in outside or tok.pos_ == "PRON":
+                continue
+            lo, hi = tok.left_edge, tok
+            if lo.i in outside:
+                lo = tok
+            if lo.idx < start:
+                start = lo.idx
+            elif hi.idx >= end:
+                end = hi.idx + len(hi.text)
+        if span != (start, end):
+            self._texts.pop(span, None)
+        return start, end
+
     def _text(self, start: int, end: int) -> str:
         """Document text between two token boundaries (without joining the whole Doc)."""
         known = self._texts.get((start, end))
@@ -452,6 +477,14 @@ class _Builder:
 
     def _trigger_range(self, c: EventClause) -> tuple[int, int]:
         idx = [c.trigger.i, glued_start(self.doc, c.trigger.i), *[i for i in c.match.extra if abs(i - c.trigger.i) <= 2]]
+        gov = self._governor(c.trigger) if c.head is c.trigger else None
+        if gov is not None:
+            idx.append(gov.i)
+        if not c.is_noun and not c.match.entry.speech and not (c.code or "").startswith(_JUDGING):
+            # "won an order", "negotiated the purchase", "opened the negotiations": an act whose object is
+            # a noun of an act is told by both words ("condemned the raid" judges someone else's act)
+            idx.extend(ch.i for ch in c.trigger.rights if ch.dep_ == "dobj" and 0 < ch.i - c.trigger.i <= 3
+                       and (ch.lemma_.lower(), "NOUN") in self.lex.entries)
         lo, hi = min(idx), max(idx)
         return self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi].text)
 

@@ -31,7 +31,7 @@ from spacy.tokens import Span, Token
 
 from reader.nlp.events.lexicon import OTHER_ACT, LexEntry, Lexicon, Match, is_infinitive
 from reader.nlp.events.participants import ActorIndex
-from reader.nlp.events.subjects import VERBAL, subject_tokens
+from reader.nlp.events.subjects import VERBAL, headline_doer, subject_tokens
 from reader.nlp.events.subjects import is_purpose as _is_purpose
 
 FREE, ARG, ADJUNCT, INERT = "free", "arg", "adjunct", "inert"
@@ -361,7 +361,8 @@ class ClauseFinder:
                 ev.hyp = True  # "the decision could come in July": not taken yet
         if _is_question(ev.trigger):
             ev.hyp = True  # "Will Iran retaliate?" asks; it does not assert
-        if ev.head.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in ev.head.children):
+        if (ev.head.dep_ == "ROOT" or headline_doer(ev.head) is not None) and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in ev.head.children):
             ev.hyp = True  # a headline's "Minister to unveil plan" announces; it has not happened
         if ev.is_noun and ev.trigger.dep_ == "pobj":
             # "the talks" under "might step up its targeting": the governing verb's hedges apply

@@ -99,6 +99,8 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         if dep == "xcomp" and objs:
             return objs
         return subject_tokens(head, depth + 1)
+    if (headline := headline_doer(tok)) is not None:
+        return [headline]
     if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
         poss = [c for c in head.children if c.dep_ == "poss"]
         if poss or dep == "relcl" or not is_purpose(tok):
@@ -114,3 +116,15 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         if verb.pos_ in VERBAL:
             return subject_tokens(verb, depth + 1)
     return []
+
+
+def headline_doer(verb: Token) -> Token | None:
+    """ "Blair to visit Iraq next week": a headline's "NAME to VERB" (a plan announced) has no finite
+    verb; the parser makes the name the root and hangs the verb on it. The name is the doer."""
+    head = verb.head
+    if verb.dep_ not in ("relcl", "acl", "advcl") or head.dep_ != "ROOT" or head.pos_ != "PROPN":
+        return None
+    to = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if to is None or to.lower_ != "to" or to.dep_ != "aux" or to.head.i != verb.i or to.i - 1 != head.i:
+        return None
+    return head
