@@ -162,6 +162,7 @@ SCHEMAS: dict[str, Schema] = {
             "speech?": "bool",
             "defer?": "bool",
             "object_only?": "bool",
+            "subject?": "[str]",
         }
     ),
     "lexicons/petrarch_verbs.jsonl": Schema(

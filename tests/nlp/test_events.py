@@ -371,3 +371,27 @@ def test_a_law_taking_effect_in_listed_places_has_them_all_as_its_places(engine)
     event = only(a, "comes")
     assert event.category == "LAW" and event.targets == [] and event.agents == []
     assert {a.actor(i).name for i in event.actors} == {"England", "Wales", "Northern Ireland"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country", "summary"),
+    [
+        ("Germany's exports rose 5% in March.", "exports rose", "Germany", "Germany: exports rose 5% in March"),
+        ("Brazilian inflation fell to 4% last month.", "inflation fell", "Brazil", "Brazil: inflation fell to 4% last month"),
+    ],
+)
+def test_a_countrys_economic_figure_that_moves_is_an_economic_event_of_that_country(engine, text, trigger, country, summary):
+    analysis = analyze(engine, text)
+    event = only(analysis, trigger.split()[0])
+    assert (event.trigger, event.category, event.summary) == (trigger, "ECON", summary)
+    assert names(analysis, event.agents) == {country}
+
+
+def test_a_figure_of_no_one_named_is_no_event(engine):
+    assert analyze(engine, "Car sales rose 5% in March.").events == []
+
+
+def test_a_figures_reading_does_not_hide_the_verbs_other_readings(engine):
+    # "ease" has a figure reading ("inflation eased") and the field dictionary's ("eased sanctions")
+    event = only(analyze(engine, "The United States eased sanctions on Germany on Monday."), "eased")
+    assert event.category == "08"

@@ -26,6 +26,8 @@ class LexEntry:
     source: str = "ours"
     #: a noun that names an act only as a light verb's object ("expressed *concern*", "gave a *briefing*")
     object_only: bool = False
+    #: the subject's lemma must be listed: a figure that moves ("*sales* dropped", "*exports* rose")
+    subjects: tuple[str, ...] = ()
 
     @property
     def category(self) -> str:
@@ -33,7 +35,8 @@ class LexEntry:
 
     @property
     def specificity(self) -> int:
-        return bool(self.objects) + bool(self.particle) + bool(self.prep) + bool(self.compound) + self.xcomp + self.ccomp
+        return (bool(self.objects) + bool(self.particle) + bool(self.prep) + bool(self.compound) + self.xcomp + self.ccomp
+                + bool(self.subjects))
 
 
 def category_of(code: str) -> str:

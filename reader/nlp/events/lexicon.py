@@ -15,7 +15,8 @@ conditions that must hold in the parse before it applies, so that "take a villag
 - ``xcomp`` / ``ccomp``: an infinitival / clausal complement ("ready *to work*");
 - ``speech``: a speech verb, whose clausal complement is a separate, reported event;
 - ``defer``: the act is named by the complement ("decision *to suspend* aid" is a suspension);
-- ``object_only``: a noun that is an act only as a light verb's object ("expressed *concern*").
+- ``object_only``: a noun that is an act only as a light verb's object ("expressed *concern*");
+- ``subject``: the subject's lemma must be listed ("*sales* dropped 42%"); the subject joins the trigger.
 
 Entries with conditions are tried before plain ones, so the most specific reading wins.
 """
@@ -84,7 +85,8 @@ class Lexicon:
         if self.petrarch is None or pos != "VERB":
             return []
         if not self._ours:
-            self._ours = frozenset(lemma for lemma, p in self.entries if p == "VERB")
+            self._ours = frozenset(lemma for (lemma, p), found in self.entries.items()
+                                   if p == "VERB" and not all(e.subjects for e in found))
         if lemma in self._ours:
             return []  # our own entries decide ("strike" a target is a fight, not PETRARCH's reading)
         generic = lemma in self.cue("generic_verb")
@@ -121,6 +123,12 @@ class Lexicon:
             extra = _conditions_hold(entry, token, self)
             if extra is not None:
                 return Match(entry, extra)
+        if all(e.subjects for e in candidates) and candidates[0].source == "ours":
+            # a figure's entries ("sales *dropped*") never hide the verb's other readings ("*dropped* the charges")
+            for entry in sorted(self._field_entries(lemma, pos), key=lambda e: -e.specificity):
+                extra = _conditions_hold(entry, token, self)
+                if extra is not None:
+                    return Match(entry, extra)
         return None
 
 
@@ -222,7 +230,19 @@ def _conditions_hold(entry: LexEntry, token: Token, lex: Lexicon | None = None) 
         return None
     if entry.ccomp and not any(c.dep_ == "ccomp" for c in children):
         return None
+    if entry.subjects:
+        subj = [c for c in children if c.dep_ == "nsubj" and (c.lemma_.lower() in entry.subjects or c.lower_ in entry.subjects)
+                and _owned_figure(c)]
+        if not subj:
+            return None
+        extra.append(subj[0].i)
     return tuple(extra)
+
+
+def _owned_figure(noun: Token) -> bool:
+    """A figure of a named country's economy ("Norland's exports", "the Japanese economy"), not of a
+    market at large ("car sales")."""
+    return any(o.dep_ in ("poss", "compound", "amod") and o.ent_type_ in ("GPE", "NORP") for o in noun.children)
 
 
 def is_infinitive(token: Token) -> bool:
@@ -248,6 +268,7 @@ def load_lexicon() -> Lexicon:
             speech=bool(data.get("speech")),
             defer=bool(data.get("defer")),
             object_only=bool(data.get("object_only")),
+            subjects=tuple(data.get("subject", ())),
         )
         entries.setdefault((entry.lemma, entry.pos), []).append(entry)
     labels = {d["code"]: d["label"] for d in _read_jsonl("cameo_categories.jsonl")}

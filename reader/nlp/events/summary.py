@@ -214,7 +214,10 @@ class Summaries:
         if named:
             # "talks collapsed on Friday": the act whose fate the verb tells is part of the row
             act = named[0]
-            words = [t.i for t in act.subtree if t.dep_ != "det" and t.i <= act.i]
+            # "Fordham Motors sales dropped": the owner already heads the row
+            owner = {t.i for ch in act.children if ch.dep_ in ("poss", "compound", "nmod", "amod") and ch.i < act.i
+                     and any(t.ent_type_ for t in ch.subtree) for t in ch.subtree}
+            words = [t.i for t in act.subtree if t.dep_ != "det" and t.i <= act.i and t.i not in owner]
             skip -= set(range(min(words), act.i + 1))
             first = min(first, min(words))
             region = region | set(range(first, trig.i))
