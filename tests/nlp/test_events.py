@@ -395,3 +395,25 @@ def test_a_figures_reading_does_not_hide_the_verbs_other_readings(engine):
     # "ease" has a figure reading ("inflation eased") and the field dictionary's ("eased sanctions")
     event = only(analyze(engine, "The United States eased sanctions on Germany on Monday."), "eased")
     assert event.category == "08"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "category"),
+    [
+        ("Senator Jane Ridley will stand down at the next election.", "stand down", "OFFICE"),
+        ("Jane Ridley will stand trial in March.", "stand", "17"),
+        ("Germany said it would stand by Norway.", "stand by", "05"),
+        ("Jane Ridley made an address to the Senate on Monday.", "made", "01"),
+    ],
+)
+def test_standing_down_and_the_other_readings_of_stand(engine, text, trigger, category):
+    event = only(analyze(engine, text), trigger.split()[0])
+    assert event.category == category
+
+
+def test_a_headline_name_the_parser_takes_for_the_root_of_a_complement(engine):
+    # "Harmon ROOT <- to outline (xcomp)": the small model's other reading of "NAME to VERB"
+    text = "Harmon to outline trade goals\n\nJohn Harmon, the foreign minister of Norland, spoke in Oslo on Friday."
+    analysis = analyze(engine, text)
+    event = only(analysis, "outline")
+    assert names(analysis, event.agents) == {"John Harmon"} and event.modality == "hypothetical"

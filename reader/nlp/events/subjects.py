@@ -122,7 +122,7 @@ def headline_doer(verb: Token) -> Token | None:
     """ "Blair to visit Iraq next week": a headline's "NAME to VERB" (a plan announced) has no finite
     verb; the parser makes the name the root and hangs the verb on it. The name is the doer."""
     head = verb.head
-    if verb.dep_ not in ("relcl", "acl", "advcl") or head.dep_ != "ROOT" or head.pos_ != "PROPN":
+    if verb.dep_ not in ("relcl", "acl", "advcl", "xcomp") or head.dep_ != "ROOT" or not (head.pos_ == "PROPN" or head.ent_type_):
         return None
     to = verb.doc[verb.i - 1] if verb.i > 0 else None
     if to is None or to.lower_ != "to" or to.dep_ != "aux" or to.head.i != verb.i or to.i - 1 != head.i:

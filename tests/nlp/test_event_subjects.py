@@ -1,0 +1,32 @@
+"""Who does an act, on parses built by hand (spacy.blank): the readings the small model gives."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from reader.nlp.events.subjects import headline_doer, subject_tokens
+
+
+def parse(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_headline_name_read_as_the_root_does_the_act_hung_on_it():
+    # "Harmon to outline goals": the model makes the name the root and the verb its complement
+    for dep in ("xcomp", "relcl", "acl", "advcl"):
+        doc = parse(["Harmon", "to", "outline", "goals"], [0, 2, 0, 2], ["ROOT", "aux", dep, "dobj"],
+                    ["PROPN", "PART", "VERB", "NOUN"])
+        doer = headline_doer(doc[2])
+        assert doer is not None and doer.i == 0
+        assert [t.i for t in subject_tokens(doc[2])] == [0]
+
+
+def test_a_purpose_infinitive_after_a_common_noun_has_no_headline_doer():
+    # "efforts to outline goals": no name, and words between the noun and "to" are no headline shape
+    doc = parse(["efforts", "to", "outline", "goals"], [0, 2, 0, 2], ["ROOT", "aux", "acl", "dobj"],
+                ["NOUN", "PART", "VERB", "NOUN"])
+    assert headline_doer(doc[2]) is None
+    doc = parse(["Harmon", "said", "to", "outline", "goals"], [0, 0, 3, 0, 3], ["ROOT", "dep", "aux", "xcomp", "dobj"],
+                ["PROPN", "VERB", "PART", "VERB", "NOUN"])
+    assert headline_doer(doc[3]) is None
