@@ -37,6 +37,12 @@ ORG_HEADS = frozenset({
     "foundation", "fund", "front", "movement", "alliance", "coalition", "federation", "society", "service", "bureau",
     "initiative", "programme", "program", "forum", "network", "corps", "directorate", "secretariat", "panel", "group",
 })
+#: Prepositions before a date ("on Monday", "in March", "since 2004").
+_DATE_PREPOSITIONS = frozenset({"on", "in", "at", "since", "until", "by", "from", "before", "after"})
+_DAY_AND_MONTH_NAMES = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December",
+})
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
 _OPEN_QUOTES = frozenset({"“", '"', "‘", "'"})
 _CLOSE_QUOTES = frozenset({"”", '"', "’", "'"})
@@ -86,6 +92,12 @@ def _trim_trailing_words(doc: Doc, c: Candidate | None) -> Candidate | None:
         end -= 1
     while end - c.start > 1 and doc[end - 1].lower_ in NAME_PARTICLES and doc[end - 1].text.islower():
         end -= 1  # "... of": a particle never ends a name
+    for i in range(c.start + 1, end - 1):
+        # "the Commons on Monday", "Parliament in March 2005": a date the model ran into the name
+        if doc[i].lower_ in _DATE_PREPOSITIONS and all(
+                t.text in _DAY_AND_MONTH_NAMES or t.like_num or t.is_punct for t in doc[i + 1 : end]):
+            end = i
+            break
     c.end = end
     return c
 

@@ -71,6 +71,19 @@ def test_possessives_and_honorifics_are_trimmed(blank):
     assert ents(doc) == [("Blair", "PERSON", "")]
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end", "name"),
+    [("debated in the Norland Assembly on Monday .", 2, 7, "Norland Assembly"),
+     ("the Vestia Council since March 2004 has", 0, 6, "Vestia Council"),
+     ("the Committee on Foreign Relations met", 1, 5, "Committee on Foreign Relations")],
+)
+def test_a_date_the_model_ran_into_a_name_is_cut_off(blank, text, start, end, name):
+    doc = blank.make_doc(text)
+    doc.ents = [Span(doc, start, end, label="ORG")]
+    doc = blank.get_pipe("briefing_entities")(doc)
+    assert [e[0] for e in ents(doc)] == [name]
+
+
 def test_place_chains_split_into_their_countries(blank):
     doc = blank.make_doc("the Russian - Ukrainian talks")
     doc.ents = [Span(doc, 1, 4, label="NORP")]
