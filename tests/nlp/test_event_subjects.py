@@ -30,3 +30,13 @@ def test_a_purpose_infinitive_after_a_common_noun_has_no_headline_doer():
     doc = parse(["Harmon", "said", "to", "outline", "goals"], [0, 0, 3, 0, 3], ["ROOT", "dep", "aux", "xcomp", "dobj"],
                 ["PROPN", "VERB", "PART", "VERB", "NOUN"])
     assert headline_doer(doc[3]) is None
+
+
+def test_a_passive_shares_no_doer_with_the_verb_it_hangs_on():
+    # "Police raided the house and were attacked": the police were acted on
+    doc = parse(["Police", "raided", "the", "house", "and", "were", "attacked"], [1, 1, 3, 1, 1, 6, 1],
+                ["nsubj", "ROOT", "det", "dobj", "cc", "auxpass", "conj"], ["NOUN", "VERB", "DET", "NOUN", "CCONJ", "AUX", "VERB"])
+    assert subject_tokens(doc[6]) == []
+    doc = parse(["Police", "raided", "the", "house", "and", "arrested", "him"], [1, 1, 3, 1, 1, 1, 5],
+                ["nsubj", "ROOT", "det", "dobj", "cc", "conj", "dobj"], ["NOUN", "VERB", "DET", "NOUN", "CCONJ", "VERB", "PRON"])
+    assert [t.i for t in subject_tokens(doc[5])] == [0]

@@ -417,3 +417,14 @@ def test_a_headline_name_the_parser_takes_for_the_root_of_a_complement(engine):
     analysis = analyze(engine, text)
     event = only(analysis, "outline")
     assert names(analysis, event.agents) == {"John Harmon"} and event.modality == "hypothetical"
+
+
+def test_a_passive_clause_does_not_take_the_speakers_subject_as_its_doer(engine):
+    # the model hangs "licences would be removed" on "said" without its subject
+    analysis = analyze(engine, "Jane Ridley said fines would be levied on employers and licences would be removed for fraud.")
+    assert [e.trigger for e in analysis.events if "Jane Ridley" in names(analysis, e.agents)] == ["said"]
+
+
+def test_a_verb_coordinated_with_a_plan_verb_is_not_planned(engine):
+    text = "The German government considered a range of options but agreed unanimously to introduce a ban."
+    assert only(analyze(engine, text), "agreed").modality == "asserted"

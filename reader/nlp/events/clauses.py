@@ -454,7 +454,9 @@ class ClauseFinder:
             governs = dep in ("xcomp", "dobj", "prep", "pobj", "acomp", "attr", "nsubjpass") or (
                 dep in ("advcl", "conj") and not _has_own_subject_or_aux(child))
             if governs:
-                hyp = hyp or own or lemma in lex.cue("hypothetical_governor")
+                # "considered options but agreed to act": a plan verb governs its complement, not a verb
+                # coordinated with it
+                hyp = hyp or own or (lemma in lex.cue("hypothetical_governor") and dep not in ("conj", "advcl"))
                 neg = neg or (dep == "xcomp" and lemma in lex.cue("negating_governor")) or any(
                     c.dep_ == "neg" for c in tok.children)
             elif dep == "ccomp" and lemma in lex.cue("hypothetical_governor"):

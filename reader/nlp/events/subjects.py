@@ -86,6 +86,10 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     head = tok.head
     if head.i == tok.i:
         return []
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        # "Police raided the house and were attacked", "He said licences would be removed": whoever a
+        # passive shares a subject with is acted on, not the doer
+        return []
     dep = tok.dep_
     if dep == "dep" and (subject := _subject_read_as_object(tok)) is not None:
         return [subject]
