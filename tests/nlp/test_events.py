@@ -428,3 +428,9 @@ def test_a_passive_clause_does_not_take_the_speakers_subject_as_its_doer(engine)
 def test_a_verb_coordinated_with_a_plan_verb_is_not_planned(engine):
     text = "The German government considered a range of options but agreed unanimously to introduce a ban."
     assert only(analyze(engine, text), "agreed").modality == "asserted"
+
+
+def test_a_question_quoted_after_the_act_does_not_make_the_act_a_question(engine):
+    text = 'Germany unveiled a poster under the words "How can they fight crime when they fight each other?"'
+    event = only(analyze(engine, text), "unveiled")
+    assert (event.category, event.modality) == ("01", "asserted")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from reader.documents import document_from_text
 
 PUBLISHED = dt.date(2024, 3, 20)
@@ -163,3 +165,16 @@ def test_government_before_a_noun_is_the_briefings_government(engine):
 def test_it_after_an_indefinite_object_is_still_the_country(engine):
     text = "China said it would send an envoy next week, and it would also host talks in May."
     assert doers(analyze(engine, text), "host") == [["China"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The Liberal Democrats are trying to capitalise on the feud. On Wednesday they unveiled a poster.",
+         "unveiled", [["Liberal Democrats"]]),
+        ("Germany and Norway met in Oslo in May and they agreed to cut tariffs.", "agreed", [["Germany", "Norway"]]),
+        ("The protesters marched on the German embassy on Monday. They attacked the building.", "attacked", []),
+    ],
+)
+def test_they_is_a_group_named_in_the_plural_or_several_actors_as_the_subject_just_before(engine, text, trigger, expected):
+    assert [sorted(d) for d in doers(analyze(engine, text), trigger)] == expected

@@ -301,8 +301,9 @@ class _Builder:
             return None
         matches = self.finder.matches
         for child in trig.children:
-            if entry.defer and child.dep_ in ("xcomp", "acl", "ccomp") and child.i in matches:
-                return child
+            if entry.defer and child.dep_ in ("xcomp", "acl", "ccomp") and child.i in matches and not (
+                    child.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)):
+                return child  # not a clause with a subject of its own ("How can they fight crime?")
             if entry.defer and child.dep_ == "prep" and child.lower_ in ("of", "on"):
                 for g in child.children:
                     if g.dep_ == "pobj" and g.i in matches:

@@ -467,12 +467,15 @@ class ClauseFinder:
 
 
 def _is_question(tok: Token) -> bool:
-    """The sentence ends with a question mark (white space and closing quotes aside)."""
+    """The sentence ends with a question mark (white space and closing quotes aside), and the
+    question is not a quotation after the word ('unveiled a poster under the words "How can they...?"')."""
     sent = tok.sent
     for t in reversed(sent):
         if t.is_space or t.text in ('"', "”", "’", "'", ")"):
             continue
-        return t.text == "?"
+        if t.text != "?":
+            return False
+        return not any(q.text in ('"', "“") for q in tok.doc[tok.i + 1 : t.i])
     return False
 
 

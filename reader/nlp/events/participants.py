@@ -38,6 +38,7 @@ from reader.nlp.events.lexicon import Lexicon
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
+THEY_PRONOUNS = {"they", "them", "their", "themselves"}  # resolved as a subject only (see `_they`)
 WE_PRONOUNS = {"we", "us", "our", "ours"}
 COUNTRY_TYPES = ("GPE", "NORP")
 #: Dependencies under which a noun phrase stops being "the same phrase".
@@ -273,6 +274,8 @@ class ActorIndex:
                 country = [self.country_of.get(s) for s in ctx.speaker if self.type_of(s) == "PERSON"]
                 return [c for c in country if c] or [s for s in ctx.speaker if self.type_of(s) != "PERSON"]
             return []
+        if low in THEY_PRONOUNS:
+            return self._they(tok) if tok.dep_ in ("nsubj", "nsubjpass") else []
         if low in PERSON_PRONOUNS:
             types: tuple[str, ...] = ("PERSON",)
             gender: str | None = _gender_of(low)
@@ -299,6 +302,29 @@ class ActorIndex:
             if fits(ids):
                 return list(ids)
         return self._only_before(tok, types, gender, exclude=ctx.speaker if quoted else ())
+
+    def _they(self, tok: Token) -> list[str]:
+        """ "The Tories are trying to capitalise on the feud. On Wednesday they unveiled a poster";
+        "Norland and Vestia met in May and they agreed": "they" is the subject just before it when
+        that subject names a group in the plural, or several actors; a plural common noun
+        ("officials", "the protesters") or anything else in between is not resolved."""
+        sent = tok.sent
+        subjects = [t for t in sent if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and sent.start > 0:
+            before = self.doc[sent.start - 1].sent
+            subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return []
+        subject = subjects[-1]
+        if subject.pos_ == "PRON" or self.in_quotation(subject) != self.in_quotation(tok):
+            return []
+        named = [ids for t in (subject, *subject.conjuncts) if (ids := self.ids_at(t.i))]
+        if len(named) >= 2 and len(named) == 1 + len(subject.conjuncts):
+            return list(dict.fromkeys(a for ids in named for a in ids))
+        if len(named) == 1 and not subject.conjuncts and subject.tag_ in ("NNPS", "NNS") and len(named[0]) == 1 \
+                and self.type_of(named[0][0]) in ("ORG", "NORP", "GPE"):
+            return list(named[0])
+        return []
 
     def _generic_antecedent(self, tok: Token) -> bool:
         """ "Kennedy said at the Commonwealth Club it was critical for a party to be credible on what it
