@@ -178,3 +178,9 @@ def test_it_after_an_indefinite_object_is_still_the_country(engine):
 )
 def test_they_is_a_group_named_in_the_plural_or_several_actors_as_the_subject_just_before(engine, text, trigger, expected):
     assert [sorted(d) for d in doers(analyze(engine, text), trigger)] == expected
+
+
+def test_i_in_a_quotation_is_its_speaker(engine):
+    analysis = analyze(engine, 'Jane Ridley said on Monday: "I will ask Parliament to renew the law in the new year."')
+    assert doers(analysis, "ask") == [["Jane Ridley"]]
+    assert doers(analyze(engine, "I will ask Parliament to renew the law in the new year."), "ask") in ([], [[]])

@@ -40,6 +40,7 @@ FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 THEY_PRONOUNS = {"they", "them", "their", "themselves"}  # resolved as a subject only (see `_they`)
 WE_PRONOUNS = {"we", "us", "our", "ours"}
+I_PRONOUNS = {"i"}  # the doer; "me", "my" name the speaker as a target or an owner, which makes rows of asides
 COUNTRY_TYPES = ("GPE", "NORP")
 #: Dependencies under which a noun phrase stops being "the same phrase".
 CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "csubj", "parataxis"}
@@ -274,6 +275,9 @@ class ActorIndex:
                 country = [self.country_of.get(s) for s in ctx.speaker if self.type_of(s) == "PERSON"]
                 return [c for c in country if c] or [s for s in ctx.speaker if self.type_of(s) != "PERSON"]
             return []
+        if low in I_PRONOUNS:
+            # 'Clarke said: "I will be asking Parliament to renew it"': in a quotation, the speaker
+            return [s for s in ctx.speaker if self.type_of(s) == "PERSON"] if self.in_quotation(tok) else []
         if low in THEY_PRONOUNS:
             return self._they(tok) if tok.dep_ in ("nsubj", "nsubjpass") else []
         if low in PERSON_PRONOUNS:
@@ -318,11 +322,12 @@ class ActorIndex:
         subject = subjects[-1]
         if subject.pos_ == "PRON" or self.in_quotation(subject) != self.in_quotation(tok):
             return []
-        named = [ids for t in (subject, *subject.conjuncts) if (ids := self.ids_at(t.i))]
-        if len(named) >= 2 and len(named) == 1 + len(subject.conjuncts):
+        conjuncts = list(subject.conjuncts)
+        named = [ids for t in (subject, *conjuncts) if (ids := self.ids_at(t.i))]
+        if len(named) >= 2 and len(named) == 1 + len(conjuncts):
             return list(dict.fromkeys(a for ids in named for a in ids))
-        if len(named) == 1 and not subject.conjuncts and subject.tag_ in ("NNPS", "NNS") and len(named[0]) == 1 \
-                and self.type_of(named[0][0]) in ("ORG", "NORP", "GPE"):
+        plural_name = subject.tag_ in ("NNPS", "NNS") and len(conjuncts) == 0
+        if plural_name and len(named) == 1 and len(named[0]) == 1 and self.type_of(named[0][0]) in ("ORG", "NORP", "GPE"):
             return list(named[0])
         return []
 
