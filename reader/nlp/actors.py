@@ -229,11 +229,27 @@ class _Resolver:
             if ent.label_ != "PERSON" or ent.start not in self.person_of_mention:
                 continue
             role, country, _ = self.title_before(ent.start)
+            if not role:
+                role, country = self.title_in_apposition(ent.end)
             c = self.clusters[self.person_of_mention[ent.start]]
             if role and role not in c.roles:
                 c.roles.append(role)
             if country and c.country_key is None:
                 c.country_key = country
+
+    def title_in_apposition(self, end: int) -> tuple[str, str | None]:
+        """ "Jane Ridley, the health secretary, said": the title set after a name between commas."""
+        doc, gaz = self.doc, self.gaz
+        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("the", "its", "his", "her"):
+            return "", None
+        j = end + 2
+        while j < len(doc) and j - end <= 6 and (doc[j].lower_ in gaz.title_heads or doc[j].lower_ in gaz.title_modifiers
+                                                 or gaz.lookup(doc[j].text) is not None):
+            j += 1
+        if j == end + 2 or (j < len(doc) and doc[j].text not in (",", ".", ";", ")")):
+            return "", None
+        role, country, _ = self.title_before(j)
+        return role, country
 
     def role_references(self, taken: set[int]) -> list[tuple[int, int, str]]:
         """'the Turkish president' -> the person earlier given that country and role."""

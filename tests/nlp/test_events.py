@@ -434,3 +434,8 @@ def test_a_question_quoted_after_the_act_does_not_make_the_act_a_question(engine
     text = 'Germany unveiled a poster under the words "How can they fight crime when they fight each other?"'
     event = only(analyze(engine, text), "unveiled")
     assert (event.category, event.modality) == ("01", "asserted")
+
+
+def test_a_plural_figure_noun_is_no_act_but_a_sale_is(engine):
+    assert [e.trigger for e in analyze(engine, "Fordham Motors said on Monday that its sales in Germany were lower.").events] == ["said"]
+    assert only(analyze(engine, "Germany halted the sale of tanks to Norway on Monday."), "halted").category == "16"

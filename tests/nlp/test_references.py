@@ -184,3 +184,8 @@ def test_i_in_a_quotation_is_its_speaker(engine):
     analysis = analyze(engine, 'Jane Ridley said on Monday: "I will ask Parliament to renew the law in the new year."')
     assert doers(analysis, "ask") == [["Jane Ridley"]]
     assert doers(analyze(engine, "I will ask Parliament to renew the law in the new year."), "ask") in ([], [[]])
+
+
+def test_the_title_set_after_a_name_is_that_persons_role(engine):
+    text = "Jane Ridley, the health secretary, attacked the ruling. The health secretary insisted it was for Parliament to decide."
+    assert doers(analyze(engine, text), "insisted") == [["Jane Ridley"]]

@@ -101,7 +101,7 @@ class Lexicon:
     def match(self, token: Token) -> Match | None:
         """The most specific entry whose conditions hold for this token, if any."""
         pos = _lexicon_pos(token)
-        if pos is None:
+        if pos is None or (pos == "NOUN" and token.lower_ in self.cue("figure_noun")):
             return None
         lemma = token.lemma_.lower()
         keys = {lemma, token.lower_}
