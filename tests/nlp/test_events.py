@@ -439,3 +439,17 @@ def test_a_question_quoted_after_the_act_does_not_make_the_act_a_question(engine
 def test_a_plural_figure_noun_is_no_act_but_a_sale_is(engine):
     assert [e.trigger for e in analyze(engine, "Fordham Motors said on Monday that its sales in Germany were lower.").events] == ["said"]
     assert only(analyze(engine, "Germany halted the sale of tanks to Norway on Monday."), "halted").category == "16"
+
+
+def test_a_doer_the_parser_read_into_a_date_phrase_is_the_doer(engine):
+    # the small model parses "On Monday Germany" as one phrase under "On"
+    analysis = analyze(engine, "On Monday Germany said that it had cut tariffs on Norwegian fish.")
+    said = only(analysis, "said")
+    assert names(analysis, said.agents) == {"Germany"} and said.date == "2024-03-18"
+    assert only(analysis, "cut").attribution == "Germany"
+
+
+def test_a_planned_act_reported_takes_no_date_from_the_telling(engine):
+    analysis = analyze(engine, "On Monday Germany announced that it would cut tariffs on Norwegian fish.")
+    assert only(analysis, "announced").date == "2024-03-18"
+    assert only(analysis, "cut").date is None

@@ -117,6 +117,9 @@ ACTS: dict[str, list[tuple[str, str]]] = {
         ("141.txt", "announced their support for the government plans on Monday evening"),
         ("141.txt", "its decision to back controversial Labour plans"), ("141.txt", "He had decided to support the plans"),
         ("227.txt", "deciding to back identity cards"), ("227.txt", "He had decided to support the plans"),
+        # missed when this act was first judged: "Earlier this week the Tories announced they would back the
+        # government's plans" (049.txt), found once the engine read "they" as the Tories
+        ("049.txt", "they would back the government's plans"),
     ],
     "Clarke presses on with ID cards": [
         ("049.txt", "has vowed to plough on with plans for ID cards"), ("049.txt", "Clarke to press on with ID cards"),

@@ -62,6 +62,8 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if not subj and tok.lemma_ == "be" and any(c.dep_ in ("acomp", "prep") and c.i < tok.i for c in tok.children):
         # "Also due to attend are Condoleezza Rice, Kofi Annan ...": the inverted subject
         subj = [c for c in tok.children if c.dep_ == "attr" and c.i > tok.i]
+    if not subj and (dated := _subject_inside_date_phrase(tok)) is not None:
+        subj = [dated]
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
@@ -132,3 +134,16 @@ def headline_doer(verb: Token) -> Token | None:
     if to is None or to.lower_ != "to" or to.dep_ != "aux" or to.head.i != verb.i or to.i - 1 != head.i:
         return None
     return head
+
+
+def _subject_inside_date_phrase(verb: Token) -> Token | None:
+    """ "On Monday Germany said": the parser reads "Monday Germany" as one noun phrase under "On", so
+    the verb has no subject; the name after the date is it."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i or prep.lower_ not in ("on", "in", "by", "since", "at"):
+            continue
+        for name in prep.children:
+            if name.dep_ == "pobj" and name.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and any(
+                    c.dep_ in ("compound", "nmod", "npadvmod") and c.ent_type_ in ("DATE", "TIME") for c in name.children):
+                return name
+    return None

@@ -47,6 +47,8 @@ def phrase_text(doc: Doc, toks: list[Token]) -> str | None:
         return None
     lo = min(t.left_edge.i for t in toks)
     hi = max(t.right_edge.i for t in toks)
+    while lo < hi and doc[lo].ent_type_ in ("DATE", "TIME") and lo < min(t.i for t in toks):
+        lo += 1  # "On Monday Germany said": the parser's "Monday Germany" is Germany
     text = doc[lo : hi + 1].text.strip()
     return text.strip("".join(_EDGE_PUNCT)) or None
 

@@ -224,6 +224,8 @@ class EventDates:
                 if value is not None:
                     return value
         if ev.parent is not None and ev.link in ("speech", "advcl", "adjunct"):
+            if ev.link == "speech" and ev.hyp:
+                return None  # "announced on Monday that they would back the plans": the backing is not Monday's
             return resolved.get(id(ev.parent))
         if ev.link == "conj" and ev.sibling is not None and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in ev.head.children):
