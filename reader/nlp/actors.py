@@ -288,7 +288,7 @@ class _Resolver:
 def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
     gaz = gazetteer()
     r = _Resolver(doc, gaz)
-    ents = [e for e in doc.ents if e.label_ in ACTOR_TYPES or e.kb_id_.startswith("govt:")]
+    ents = _people_named_with_honorific(doc, [e for e in doc.ents if e.label_ in ACTOR_TYPES or e.kb_id_.startswith("govt:")])
     r.people(ents)
     r.assign_roles(ents)
     governments: list[Span] = []
@@ -359,6 +359,19 @@ _CITY_PARTS = frozenset({"city", "capital", "town", "streets", "centre", "center
                          "mayor", "mayors", "council", "people", "residents", "citizens", "bishop", "university",
                          "port", "district", "districts", "area", "areas", "part", "parts", "north", "south",
                          "east", "west", "east end", "police", "markets", "museum", "museums"})
+
+
+def _people_named_with_honorific(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "The Fabian Society's Sundar Katwala said ... Mr Katwala added": a first name and a surname the
+    model typed as a place or an organisation are the person the text calls "Mr Katwala"."""
+    surnames = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1 and e.start > 0
+                and doc[e.start - 1].text in _SURNAME_HONORIFICS}
+    if not surnames:
+        return ents
+    return [Span(doc, e.start, e.end, label="PERSON")
+            if e.label_ != "PERSON" and not e.kb_id_ and 2 <= len(e) <= 3 and e[-1].text in surnames
+            and all(t.text[:1].isupper() and t.is_alpha for t in e) else e
+            for e in ents]
 
 
 def _used_as_place(ent: Span) -> bool:

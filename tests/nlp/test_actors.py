@@ -115,3 +115,16 @@ def test_a_title_in_front_of_a_name_is_not_a_role_reference(engine):
     person = by_name(actors_of(engine, text), "Condoleezza Rice")
     assert "US Secretary" not in person.aliases
     assert person.roles == ["Secretary of State (United States)"]
+
+
+def test_a_name_the_model_typed_as_a_place_is_the_person_an_honorific_names():
+    import spacy
+    from spacy.tokens import Span
+
+    from reader.nlp.actors import extract_actors
+
+    doc = spacy.blank("en").make_doc("Sundar Katwala spoke on Monday . Mr Katwala added more . Port Talbot agreed .")
+    doc.ents = [Span(doc, 0, 2, label="FAC"), Span(doc, 7, 8, label="PERSON"), Span(doc, 11, 13, label="GPE")]
+    actors = {a.name: (a.type, [m.text for m in a.mentions]) for a in extract_actors(doc)}
+    assert actors["Sundar Katwala"] == ("PERSON", ["Sundar Katwala", "Katwala"])
+    assert actors["Port Talbot"][0] == "GPE"  # no "Mr Talbot" in the text: the place stays a place
