@@ -31,7 +31,7 @@ from spacy.util import filter_spans
 from reader.jsonl import read_jsonl
 from reader.nlp.doc_text import indices_where
 from reader.nlp.entity_candidate import Candidate
-from reader.nlp.entity_shapes import SURNAME_PARTICLES, reshape
+from reader.nlp.entity_shapes import SURNAME_PARTICLES, reshape, trim_trailing_words
 from reader.nlp.figures import figures
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
 from reader.nlp.tables import team_spans
@@ -158,6 +158,8 @@ class BriefingEntities:
         cands = self._table_sides(doc, cands)
         cands = self._whole_by_dictionary(doc, cands)
         self._type_by_dictionary(doc, cands)
+        # the steps after the shape rules may lengthen a name again: it still ends in a name word
+        cands = [t for c in cands if (t := trim_trailing_words(doc, c)) is not None]
         spans = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb) for c in cands]
         doc.ents = filter_spans(spans)
         return doc

@@ -60,7 +60,7 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
     _extend_over_glue(doc, cands)
     out: list[Candidate] = []
     for c in cands:
-        trimmed = _trim_trailing_words(doc, _honorific_leads(doc, c, gaz))
+        trimmed = trim_trailing_words(doc, _honorific_leads(doc, c, gaz))
         if trimmed is not None and _can_be_a_name(doc, trimmed):
             out.append(trimmed)
     _place_after_place(doc, out)
@@ -79,7 +79,7 @@ def _honorific_leads(doc: Doc, c: Candidate, gaz: Gazetteer) -> Candidate:
     return c
 
 
-def _trim_trailing_words(doc: Doc, c: Candidate | None) -> Candidate | None:
+def trim_trailing_words(doc: Doc, c: Candidate | None) -> Candidate | None:
     """'HMS Chatham - have', 'LGBT+ people continue': a name does not end in a lower-case word."""
     if c is None:
         return None

@@ -114,3 +114,8 @@ def test_a_name_before_a_landform_is_a_place(blank):
     doc.ents = [Span(doc, 3, 4, label="PERSON")]
     doc = blank.get_pipe("briefing_entities")(doc)
     assert ents(doc) == [("Drina", "LOC", "")]
+
+
+def test_a_name_never_ends_in_a_dash_whatever_step_lengthened_it(engine):
+    doc = engine.nlp("He will line up alongside Jane Ridley - the woman appointed as the party's election chief.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Jane Ridley"]
