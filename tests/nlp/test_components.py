@@ -119,3 +119,8 @@ def test_a_name_before_a_landform_is_a_place(blank):
 def test_a_name_never_ends_in_a_dash_whatever_step_lengthened_it(engine):
     doc = engine.nlp("He will line up alongside Jane Ridley - the woman appointed as the party's election chief.")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Jane Ridley"]
+
+
+def test_a_backbencher_is_a_title_not_part_of_the_name(engine):
+    doc = engine.nlp("Backbencher Jane Ridley said the row was damaging.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Jane Ridley"]
