@@ -54,6 +54,7 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
     cands = _join_particles(doc, cands)
     cands = _split_at_possessive(doc, cands)
     cands = _split_coordinated_names(doc, cands)
+    cands = _pair_of_people(doc, cands)
     cands = _named_in_apposition(doc, cands)
     _named_after_body_noun(doc, cands)
     _vessel_names(doc, cands)
@@ -199,6 +200,22 @@ def _split_coordinated_names(doc: Doc, cands: list[Candidate]) -> list[Candidate
             continue
         out.append(type(c)(c.start, cut, c.label))
         out.append(type(c)(cut + 1, c.end, c.label))
+    return out
+
+
+def _pair_of_people(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """'Blair and Brown criticised by MPs': two surnames the text gives to people elsewhere, joined by
+    "and" and tagged as one organisation, are those two people."""
+    surnames = {doc[c.end - 1].text for c in cands if c.label == "PERSON"}
+    out: list[Candidate] = []
+    for c in cands:
+        words = doc[c.start : c.end]
+        if (c.label != "PERSON" and not c.kb and len(words) == 3 and words[1].lower_ in ("and", "&")
+                and words[0].text in surnames and words[2].text in surnames):
+            out.append(type(c)(c.start, c.start + 1, "PERSON"))
+            out.append(type(c)(c.end - 1, c.end, "PERSON"))
+        else:
+            out.append(c)
     return out
 
 

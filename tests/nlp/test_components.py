@@ -124,3 +124,13 @@ def test_a_name_never_ends_in_a_dash_whatever_step_lengthened_it(engine):
 def test_a_backbencher_is_a_title_not_part_of_the_name(engine):
     doc = engine.nlp("Backbencher Jane Ridley said the row was damaging.")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Jane Ridley"]
+
+
+def test_two_surnames_of_people_tagged_as_one_organisation_are_the_two_people(blank):
+    doc = blank.make_doc("Ridley and Harmon criticised by MPs . Jane Ridley and Olaf Harmon spoke . Marks and Spencer grew .")
+    doc.ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 7, 9, label="PERSON"), Span(doc, 10, 12, label="PERSON"),
+                Span(doc, 14, 17, label="ORG")]
+    doc = blank.get_pipe("briefing_entities")(doc)
+    assert [(e[0], e[1]) for e in ents(doc)] == [
+        ("Ridley", "PERSON"), ("Harmon", "PERSON"), ("Jane Ridley", "PERSON"), ("Olaf Harmon", "PERSON"),
+        ("Marks and Spencer", "ORG")]
