@@ -152,10 +152,11 @@ def test_lines_with_other_than_ascii_are_cleaned_like_the_others(tmp_path):
         "lone\rcarriage return\r\nand\nlone line feed\n",
         "\r\n\r\nlate start\x0bwith a vertical tab\u00a0and NBSP \u2028 inside\r\n\t tabbed \t",
         "\u3000ideographic space\u3000\r\nend",
+        "no space around\r\nany line\r\nof this page",
     ],
 )
 def test_line_segments_find_the_lines_the_pattern_finds(text):
-    """`_segments` + strip must give each line and its start exactly as `_LINE.finditer` would."""
+    """`_segments` + strip, and `_line_spans`, must give each line and its ends exactly as `_LINE.finditer` would."""
     segments, step = pdf_reader._segments(text)
     found, start = [], 0
     for segment in segments:
@@ -164,43 +165,5 @@ def test_line_segments_find_the_lines_the_pattern_finds(text):
         start += len(segment) + step
     assert found == [(m.start(), m.group()) for m in pdf_reader._LINE.finditer(text)]
     assert start - step == len(text)
-
-
-def _sweep(lines):
-    """The gutter sweep written plainly (sorted edge tuples, one step at a time), to check `_gutters`."""
-    tolerance = max(1, len(lines) // 20)
-    edges = sorted([(ln.x0, 1) for ln in lines] + [(ln.x1, -1) for ln in lines])
-    left, right = edges[0][0], edges[-1][0]
-    gutters, depth, gap_start = [], 0, None
-    for x, step in edges:
-        depth += step
-        if depth <= tolerance and gap_start is None:
-            gap_start = x
-        elif depth > tolerance and gap_start is not None:
-            if x - gap_start >= 6 and left < gap_start and x < right:
-                middle = (gap_start + x) / 2
-                if sum(ln.x1 <= middle for ln in lines) >= 3 and sum(ln.x0 >= middle for ln in lines) >= 3:
-                    gutters.append(middle)
-            gap_start = None
-    return gutters
-
-
-def test_gutters_match_the_plain_sweep_on_many_layouts():
-    import random
-
-    rnd = random.Random(15)
-    for _ in range(400):
-        columns = rnd.choice([1, 2, 2, 3])
-        width = (500 - 20 * (columns - 1)) / columns
-        lines = []
-        for i in range(rnd.randint(6, 80)):
-            if rnd.random() < 0.05:  # a title across the columns
-                x0, x1 = 50.0, 50.0 + rnd.choice([200, 480])
-            else:
-                column = rnd.randrange(columns)
-                x0 = 50.0 + column * (width + 20) + rnd.choice([0, 0, 12])
-                x1 = x0 + rnd.choice([width - 12, width, rnd.uniform(0, width)])
-            if rnd.random() < 0.03:
-                x1 = x0  # a single zero-width character: its end and start tie
-            lines.append(pdf_reader._Line("x", x0, x1, 800.0 - 12 * i, 790.0 - 12 * i, 10.0, 0))
-        assert pdf_reader._gutters(lines, 595) == _sweep(lines)
+    texts, firsts, lasts = pdf_reader._line_spans(text)
+    assert list(zip(texts, firsts, lasts, strict=True)) == [(m.group(), m.start(), m.end() - 1) for m in pdf_reader._LINE.finditer(text)]

@@ -1,0 +1,433 @@
+"""The reading of a PDF rebuilt from its pages' lines: furniture, columns, paragraphs, pages.
+
+`pdf_reader` gives every page as a `PageLines`; this module, pure Python and tested without
+PDFium, turns them into a Part:
+
+- **Furniture**: lines in the top or bottom band of a page that recur on many pages once digits
+  are ignored ("Regional Monitor", "Page 3 of 12") are running headers and footers; a line there
+  that is only a page number goes too. Dropped lines are named in one warning.
+- **Columns**: a vertical strip crossed by (almost) no line splits a page into columns; each
+  stretch between full-width lines (a title over both columns) is read column by column.
+  A page without such a strip keeps PDFium's content order.
+- **Paragraphs**: a larger vertical gap, a change of font size (a heading) or a short line
+  ending a sentence starts a new block; a paragraph running on into the next column or page
+  is joined. A word hyphenated at a line end is joined ("negoti-" + "ations"); a hyphen before
+  a capital ("Russian-" + "Ukrainian") or seen elsewhere in the document is kept.
+- **Pages**: each page's text is recorded as a ``page`` block (level = page number), so any
+  offset can say "p. 3".
+
+A page's lines are kept as one list per field rather than one object per line: a 200-page
+report has some 20,000 lines, and a page's furniture band, gutters, reading order, line pitch
+and column edges are then found by sorts, `map` and `itemgetter` running in C over those
+lists, with Python only for the few lines that need a decision.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+import operator
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import Any
+
+from reader.documents.parts import Part
+from reader.errors import DocumentError
+from reader.model import Block
+
+#: A document with fewer visible characters than this per page has no usable text layer.
+_MIN_CHARS_PER_PAGE = 20
+#: Share of the page height at the top and bottom where running headers and footers live.
+_BAND = 0.12
+#: A line of the top or bottom band ending in "Page 3" or "p. 3 of 12" is a footer even on one page.
+_PAGE_MARK = re.compile(r"(?:^|\s)(?:page|p\.|seite|pagina)\s*\d{1,5}(?:\s*(?:of|/|von|de)\s*\d{1,5})?$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^(?:page|p\.|seite|pagina)?\s*[\divxlc]{1,6}(?:\s*(?:of|/|von|de)\s*\d{1,5})?$", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+#: The last character of a line that ends a sentence.
+_SENTENCE_END = frozenset(".!?:\"”’')»")
+_BROKEN = re.compile(r"(\w+)\ufffe(\w*)")
+_WORD_END = re.compile(r"(\w+)$")
+_WORD_START = re.compile(r"^(\w+)")
+#: A hyphenated compound written inside a line ("well-known"). Starting at a word boundary
+#: finds the same words as without it (a match never starts inside a word), without trying
+#: every letter of every word.
+_COMPOUND = re.compile(r"\b\w+-\w+")
+
+
+@dataclass(slots=True)
+class PageLines:
+    """One page's lines, a list per field, in PDFium's order until `reading_order` sorts them.
+
+    Each line has its text, left and right edge, top and bottom (points from the foot of the
+    page), font size, whether it ends in a hyphen that may break a word, and (once in reading
+    order) its column: -1 for a line across a gutter. `edges` has each column's left and right edge.
+    """
+
+    index: int
+    width: float
+    height: float
+    texts: list[str]
+    lefts: list[float]
+    rights: list[float]
+    tops: list[float]
+    bottoms: list[float]
+    sizes: list[float]
+    hyphens: list[bool]
+    columns: list[int] = field(default_factory=list)
+    edges: dict[int, tuple[float, float]] = field(default_factory=dict)
+
+    @classmethod
+    def from_lines(
+        cls,
+        index: int,
+        width: float,
+        height: float,
+        texts: list[str],
+        lefts: list[float],
+        rights: list[float],
+        tops: list[float],
+        bottoms: list[float],
+        sizes: list[float],
+        hyphens: list[bool],
+    ) -> PageLines:
+        """A page from its lines' fields, in PDFium's order."""
+        return cls(index, width, height, texts, lefts, rights, tops, bottoms, sizes, hyphens)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def _fields(self) -> tuple[list[Any], ...]:
+        return self.texts, self.lefts, self.rights, self.tops, self.bottoms, self.sizes, self.hyphens
+
+    def take(self, picks: list[int]) -> None:
+        """Keep the lines at `picks` (indices into every field), in that order."""
+        if len(picks) > 1:
+            pick = itemgetter(*picks)  # one pass in C per field
+            self.texts, self.lefts, self.rights, self.tops, self.bottoms, self.sizes, self.hyphens = (
+                list(pick(values)) for values in self._fields()
+            )
+        else:  # itemgetter of one index gives the item itself
+            self.texts, self.lefts, self.rights, self.tops, self.bottoms, self.sizes, self.hyphens = (
+                [values[k] for k in picks] for values in self._fields()
+            )
+
+    def drop(self, gone: list[int]) -> None:
+        """Remove the lines at `gone` (ascending indices) from every field."""
+        for values in self._fields():
+            for k in reversed(gone):
+                del values[k]
+
+
+# -- furniture ------------------------------------------------------------------------------
+
+
+def _key(text: str) -> str:
+    return _DIGITS.sub("#", " ".join(text.lower().split()))
+
+
+def remove_furniture(pages: list[PageLines]) -> list[str]:
+    """Drop running headers, footers and page numbers from every page; the text of what was dropped.
+
+    Only the few lines in a page's top or bottom band are keyed and tested; the others pass.
+    """
+    seen: Counter[str] = Counter()
+    bands = []
+    for page in pages:
+        low, high = page.height * _BAND, page.height * (1 - _BAND)
+        band = [k for k, (top, bottom) in enumerate(zip(page.tops, page.bottoms, strict=True)) if bottom >= high or top <= low]
+        keys = [_key(page.texts[k]) for k in band]
+        seen.update(set(keys))
+        bands.append(zip(band, keys, strict=True))
+    needed = max(2, math.ceil(0.4 * len(pages)))
+    dropped: list[str] = []
+    for page, band_keys in zip(pages, bands, strict=True):
+        texts = page.texts
+        gone = [k for k, key in band_keys if seen[key] >= needed or _PAGE_NUMBER.match(texts[k]) or _PAGE_MARK.search(texts[k])]
+        if gone:
+            dropped.extend(texts[k] for k in gone)
+            page.drop(gone)
+    return dropped
+
+
+# -- columns ----------------------------------------------------------------------------------
+
+
+def _gutters(lefts: list[float], rights: list[float]) -> list[float]:
+    """x positions of the vertical strips that separate columns on a page with these line edges.
+
+    A sweep over the lines' left and right edges finds the stretches crossed by at most a few
+    lines (a full-width title may cross); each at least 6 pt wide with three lines on either
+    side is a gutter. Where a line ends at the x another begins, the end counts first. The
+    sort and the running sum run in C; Python visits each edge once, and the few shallow ones twice.
+    """
+    count = len(lefts)
+    if count < 6:
+        return []
+    tolerance = max(1, count // 20)
+    # Right edges first: a stable sort by x alone then puts an end before a start at the same x.
+    xs = rights + lefts
+    in_order = itemgetter(*sorted(range(2 * count), key=xs.__getitem__))
+    edges = in_order(xs)
+    depths = itertools.accumulate(in_order([-1] * count + [1] * count))
+    shallow = [k for k, depth in enumerate(depths) if depth <= tolerance]
+    left, right = edges[0], edges[-1]
+    # A run of shallow edges opens a gap at its first edge; the next edge, deeper, closes it.
+    gaps = []
+    run_start = last = -2
+    for k in shallow:
+        if k != last + 1:
+            if run_start >= 0:
+                gaps.append((edges[run_start], edges[last + 1]))
+            run_start = k
+        last = k
+    if run_start >= 0 and last + 1 < len(edges):
+        gaps.append((edges[run_start], edges[last + 1]))
+    gutters: list[float] = []
+    ends: list[float] = []
+    starts: list[float] = []
+    for gap_start, x in gaps:
+        if x - gap_start >= 6 and left < gap_start and x < right:
+            middle = (gap_start + x) / 2
+            if not ends:
+                ends, starts = sorted(rights), sorted(lefts)
+            # at least three lines end left of the middle and three begin right of it
+            if bisect.bisect_right(ends, middle) >= 3 and count - bisect.bisect_left(starts, middle) >= 3:
+                gutters.append(middle)
+    return gutters
+
+
+def reading_order(page: PageLines) -> None:
+    """Put the page's lines column by column, between full-width lines; give each its column, and each column its edges.
+
+    Without columns, PDFium's order stays. With them, the lines are sorted top to bottom (to the
+    nearest point), then left to right, keeping PDFium's order among equals: a stable sort by x,
+    then one by row. Each stretch between full-width lines is then read column by column, the
+    full-width line after it: a stable sort by (full-width lines before, column).
+    """
+    count = len(page)
+    if not count:
+        return
+    gutters = _gutters(page.lefts, page.rights)
+    if not gutters:
+        page.columns = [0] * count
+        page.edges = {0: (min(page.lefts), max(page.rights))}
+        return
+    rows = [-int(top + 0.5) for top in page.tops]
+    by_row = sorted(sorted(range(count), key=page.lefts.__getitem__), key=rows.__getitem__)
+    if len(gutters) == 1:  # two columns, the usual case: the bisections written out
+        gutter = gutters[0]
+        columns = [1 if left >= gutter else 0 for left in page.lefts]
+        end_columns = [1 if right > gutter else 0 for right in page.rights]
+    else:
+        columns = list(map(bisect.bisect_right, itertools.repeat(gutters), page.lefts))
+        end_columns = list(map(bisect.bisect_left, itertools.repeat(gutters), page.rights))
+    if columns == end_columns:  # no line across a gutter: each column is one stretch of the order
+        order = sorted(by_row, key=columns.__getitem__)
+        page.take(order)
+        page.columns = columns = sorted(columns)
+        for column in set(columns):
+            start, end = bisect.bisect_left(columns, column), bisect.bisect_right(columns, column)
+            page.edges[column] = (min(page.lefts[start:end]), max(page.rights[start:end]))
+        return
+    # a gutter lies under a full-width line: it starts in one column and ends in another
+    full_width = list(map(operator.ne, columns, end_columns))
+    after = len(gutters) + 1
+    stretches = itertools.accumulate(map(full_width.__getitem__, by_row), initial=0)
+    key = {k: (stretch, after if full_width[k] else columns[k]) for k, stretch in zip(by_row, stretches, strict=False)}
+    order = sorted(by_row, key=key.__getitem__)
+    for k in itertools.compress(itertools.count(), full_width):
+        columns[k] = -1
+    page.take(order)
+    page.columns = [columns[k] for k in order]
+    for column in set(page.columns):
+        in_column = [c == column for c in page.columns]
+        page.edges[column] = (min(itertools.compress(page.lefts, in_column)), max(itertools.compress(page.rights, in_column)))
+
+
+# -- paragraphs -------------------------------------------------------------------------------
+
+
+def build_part(pages: list[PageLines], labels: list[int], meta_title: str = "") -> Part:
+    """Text, blocks and pages from every page's lines (the pure part, tested without PDFium).
+
+    This runs once a line, so the common tests are written out in the loop and only a line
+    ending a sentence goes through `_ends_paragraph`.
+    """
+    dropped = remove_furniture(pages)
+    for page in pages:
+        reading_order(page)
+    empty = [labels[page.index] for page in pages if not page.texts]
+    texts = list(itertools.chain.from_iterable(page.texts for page in pages))
+    visible = sum(map(len, texts))
+    if visible < _MIN_CHARS_PER_PAGE * max(1, len(pages) - len(empty)) or not texts:
+        raise DocumentError(
+            "the PDF has no text layer (a scanned image?); nothing was read. "
+            "Run it through OCR (for example ocrmypdf) and open the result"
+        )
+    body = statistics.median(itertools.chain.from_iterable(page.sizes for page in pages))
+    joined = "\n".join(texts)  # every line's text, for the tests over all of them
+    del texts
+    mended = "\ufffe" in joined
+    hyphenated: set[str] = set()
+    if "-" in joined and (mended or any(any(page.hyphens) for page in pages)):
+        hyphenated = {word.lower() for word in _COMPOUND.findall(joined)}
+    del joined  # as long as the whole text: not kept while the text is built again below
+    if mended:  # PDFium joined a line broken after a hyphen and marked the spot
+        for page in pages:
+            if any("\ufffe" in text for text in page.texts):
+                page.texts = [_BROKEN.sub(lambda m: _mend(m, hyphenated), text) for text in page.texts]
+    pitch = _line_pitch(pages)
+    heading_size, title_size, size_step, gap = body * 1.15, body * 1.5, 0.15 * body, 1.3 * pitch
+
+    parts: list[str] = []
+    length = 0
+    blocks: list[Block] = []
+    page_spans: dict[int, list[int]] = {}
+    current = Block("", 0, 0)
+    first = True
+    earlier_edges: dict[int, tuple[float, float]] = {}  # the columns of the page before, for a line ending it
+    prev_text, prev_left, prev_right, prev_top, prev_size, prev_hyphen, prev_column, prev_page = "", 0.0, 0.0, 0.0, 0.0, False, 0, -1
+    for page in pages:
+        if not page.texts:
+            continue
+        index = page.index
+        span = None
+        for text, left, right, top, size, hyphen, column in zip(
+            page.texts, page.lefts, page.rights, page.tops, page.sizes, page.hyphens, page.columns, strict=True
+        ):
+            kind = "heading" if size >= heading_size else "paragraph"
+            if first or kind != current.kind or abs(prev_size - size) > size_step:
+                new_block = True
+            else:
+                same_flow = prev_page == index and prev_column == column and top < prev_top
+                if same_flow and pitch and prev_top - top > gap:
+                    new_block = True
+                elif prev_text[-1] not in _SENTENCE_END:
+                    new_block = False
+                else:
+                    new_block = _ends_paragraph(
+                        (prev_text, prev_left, prev_right),
+                        (page.edges if prev_page == index else earlier_edges).get(prev_column),
+                        (text, left, size), page.edges.get(column), same_flow,
+                    )
+            if new_block:
+                current.end = length
+                if length:
+                    parts.append("\n\n")
+                    length += 2
+                current = Block(kind, length, length, 1 if size >= title_size else 2 if kind == "heading" else 0)
+                blocks.append(current)
+                piece = text
+            elif prev_hyphen:
+                piece, trim = _join(parts[-1], text, hyphenated)
+                if trim:
+                    parts[-1] = parts[-1][:-1]
+                    length -= 1
+                    page_spans[prev_page][1] = min(page_spans[prev_page][1], length)
+            else:
+                piece = " " + text
+            parts.append(piece)
+            length += len(piece)
+            if span is None:
+                span = page_spans.setdefault(index, [length - len(piece), length])
+            first = False
+            prev_text, prev_left, prev_right, prev_top, prev_size, prev_hyphen, prev_column, prev_page = (
+                text, left, right, top, size, hyphen, column, index
+            )
+        if span is not None:
+            span[1] = length
+        earlier_edges = page.edges
+    current.end = length
+
+    text = "".join(parts)
+    for page_index, (start, end) in sorted(page_spans.items()):
+        blocks.append(Block("page", start, min(end, len(text)), labels[page_index]))
+    warnings = []
+    if dropped:
+        shown = ", ".join(repr(t if len(t) <= 40 else t[:37] + "...") for t in list(dict.fromkeys(dropped))[:3])
+        warnings.append(f"dropped running headers, footers and page numbers ({len(dropped)} lines): {shown}")
+    if empty:
+        listed = ", ".join(map(str, empty[:10])) + (" ..." if len(empty) > 10 else "")
+        warnings.append(f"page(s) {listed} have no text layer (scanned?); their content is missing")
+    headings = [b for b in blocks if b.kind == "heading"]
+    title = _clean_title(meta_title) or (text[headings[0].start : headings[0].end] if headings else "")
+    return Part(text=text, blocks=blocks, fmt="pdf", title=title, warnings=warnings)
+
+
+def _join(before: str, text: str, hyphenated: set[str]) -> tuple[str, bool]:
+    """The text that continues a paragraph with `text` after a line ending in a hyphen, and whether to drop the hyphen."""
+    if text[:1].isalpha():
+        head = _WORD_END.search(before[:-1])
+        tail = _WORD_START.match(text)
+        compound = f"{head.group(1)}-{tail.group(1)}".lower() if head and tail else ""
+        if text[0].islower() and compound not in hyphenated:
+            return text, True  # "negoti-" + "ations": the hyphen only broke the word
+        return text, False  # "Russian-" + "Ukrainian": a real hyphen, no space after it
+    return " " + text, False
+
+
+def _mend(m: re.Match[str], hyphenated: set[str]) -> str:
+    """A word broken at a line end by a hyphen: joined, unless the hyphen is part of it."""
+    head, tail = m.group(1), m.group(2)
+    if tail[:1].islower() and f"{head}-{tail}".lower() not in hyphenated:
+        return head + tail
+    return f"{head}-{tail}"
+
+
+def _line_pitch(pages: list[PageLines]) -> float:
+    """The usual distance between baselines of consecutive body lines in one column of a page.
+
+    Taken over each run of consecutive lines of one column and one font size, so the tests
+    per line are only the range of the step.
+    """
+    steps: list[float] = []
+    for page in pages:
+        tops = page.tops
+        start = 0
+        for (_, size), run in itertools.groupby(zip(page.columns, page.sizes, strict=True)):
+            end = start + len(list(run))
+            if end - start > 1:
+                limit = 4 * size
+                steps += [step for step in map(operator.sub, tops[start : end - 1], tops[start + 1 : end]) if 0 < step < limit]
+            start = end
+    return statistics.median(steps) if steps else 0.0
+
+
+def _ends_paragraph(
+    prev: tuple[str, float, float],
+    prev_edges: tuple[float, float] | None,
+    line: tuple[str, float, float],
+    line_edges: tuple[float, float] | None,
+    same_flow: bool,
+) -> bool:
+    """Whether the line `prev` (text, left, right), ending a sentence, also ends its paragraph.
+
+    It does when it is short, or when `line` (text, left, font size) is indented after it.
+    """
+    prev_text, prev_left, prev_right = prev
+    text, left, size = line
+    if not same_flow and text[:1].islower():
+        return False  # a new column or page: the sentence runs on
+    column_left, column_right = prev_edges or (prev_left, prev_right)
+    # Short: the next line's first word would have fitted after it, so the writer ended it there.
+    char_width = (prev_right - prev_left) / max(1, len(prev_text))
+    space = text.find(" ")
+    first_word = (space if space > 0 else len(text)) + 1
+    short = (
+        prev_right + first_word * char_width < column_right - 0.5 * char_width
+        or prev_right < column_right - 0.3 * (column_right - column_left)
+    )
+    if short or not same_flow:
+        return short
+    return left > (line_edges or (left, 0))[0] + 1.5 * size
+
+
+def _clean_title(title: str) -> str:
+    title = " ".join(title.split())
+    if not title or title.lower() in ("untitled", "document") or re.search(r"\.(docx?|odt|rtf|txt|indd)$", title, re.I):
+        return ""
+    return title.removeprefix("Microsoft Word - ")
