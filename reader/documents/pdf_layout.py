@@ -16,24 +16,24 @@ PDFium, turns them into a Part:
 - **Pages**: each page's text is recorded as a ``page`` block (level = page number), so any
   offset can say "p. 3".
 
-A page's lines are kept as one array per field rather than one object per line: a 200-page
+A page's lines are kept as one list per field rather than one object per line: a 200-page
 report has some 20,000 lines, and a page's furniture band, gutters, reading order, line pitch
-and column edges are then found by numpy over the page at once (where Python cost some 150 to
-1,000 machine instructions a line for each pass), with Python only for the few lines that
-need a decision and for the paragraph loop.
+and column edges are then found by sorts, `map` and `itemgetter` running in C over those
+lists, with Python only for the few lines that need a decision.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
+import operator
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
-
-import numpy as np
-import numpy.typing as npt
 
 from reader.documents.parts import Part
 from reader.errors import DocumentError
@@ -57,32 +57,27 @@ _WORD_START = re.compile(r"^(\w+)")
 #: every letter of every word.
 _COMPOUND = re.compile(r"\b\w+-\w+")
 
-Floats = npt.NDArray[np.float64]
-Indices = npt.NDArray[np.intp]
-
 
 @dataclass(slots=True)
 class PageLines:
-    """One page's lines, an array per field, in PDFium's order until `reading_order` sorts them.
+    """One page's lines, a list per field, in PDFium's order until `reading_order` sorts them.
 
-    Each line has its text, left and right edge, top (points from the foot of the page), font
-    size, whether it ends in a hyphen that may break a word, and (once in reading order) its
-    column: -1 for a line across a gutter. `band` lists the lines in the page's top or bottom
-    band, where running headers and footers live (for `remove_furniture`, which empties it);
-    `edges` has each column's left and right edge.
+    Each line has its text, left and right edge, top and bottom (points from the foot of the
+    page), font size, whether it ends in a hyphen that may break a word, and (once in reading
+    order) its column: -1 for a line across a gutter. `edges` has each column's left and right edge.
     """
 
     index: int
     width: float
     height: float
     texts: list[str]
-    lefts: Floats
-    rights: Floats
-    tops: Floats
-    sizes: Floats
-    hyphens: npt.NDArray[np.bool_]
-    band: list[int]
-    columns: Indices = field(default_factory=lambda: np.zeros(0, np.intp))
+    lefts: list[float]
+    rights: list[float]
+    tops: list[float]
+    bottoms: list[float]
+    sizes: list[float]
+    hyphens: list[bool]
+    columns: list[int] = field(default_factory=list)
     edges: dict[int, tuple[float, float]] = field(default_factory=dict)
 
     @classmethod
@@ -92,39 +87,39 @@ class PageLines:
         width: float,
         height: float,
         texts: list[str],
-        lefts: Any,
-        rights: Any,
-        tops: Any,
-        bottoms: Any,
-        sizes: Any,
-        hyphens: Any,
+        lefts: list[float],
+        rights: list[float],
+        tops: list[float],
+        bottoms: list[float],
+        sizes: list[float],
+        hyphens: list[bool],
     ) -> PageLines:
-        """A page from its lines' fields (sequences or arrays), in PDFium's order."""
-        tops, bottoms = np.asarray(tops, np.float64), np.asarray(bottoms, np.float64)
-        low, high = height * _BAND, height * (1 - _BAND)
-        band = np.flatnonzero((bottoms >= high) | (tops <= low)).tolist()
-        return cls(
-            index, width, height, list(texts), np.asarray(lefts, np.float64), np.asarray(rights, np.float64), tops,
-            np.asarray(sizes, np.float64), np.asarray(hyphens, np.bool_), band,
-        )
+        """A page from its lines' fields, in PDFium's order."""
+        return cls(index, width, height, texts, lefts, rights, tops, bottoms, sizes, hyphens)
 
     def __len__(self) -> int:
         return len(self.texts)
 
-    def take(self, picks: Indices) -> None:
+    def _fields(self) -> tuple[list[Any], ...]:
+        return self.texts, self.lefts, self.rights, self.tops, self.bottoms, self.sizes, self.hyphens
+
+    def take(self, picks: list[int]) -> None:
         """Keep the lines at `picks` (indices into every field), in that order."""
-        self.texts = np.asarray(self.texts, dtype=object)[picks].tolist() if len(picks) else []
-        self.lefts, self.rights, self.tops = self.lefts[picks], self.rights[picks], self.tops[picks]
-        self.sizes, self.hyphens = self.sizes[picks], self.hyphens[picks]
+        if len(picks) > 1:
+            pick = itemgetter(*picks)  # one pass in C per field
+            self.texts, self.lefts, self.rights, self.tops, self.bottoms, self.sizes, self.hyphens = (
+                list(pick(values)) for values in self._fields()
+            )
+        else:  # itemgetter of one index gives the item itself
+            self.texts, self.lefts, self.rights, self.tops, self.bottoms, self.sizes, self.hyphens = (
+                [values[k] for k in picks] for values in self._fields()
+            )
 
     def drop(self, gone: list[int]) -> None:
-        """Remove the lines at `gone` (ascending indices)."""
-        for k in reversed(gone):
-            del self.texts[k]
-        kept = np.ones(len(self.lefts), np.bool_)
-        kept[gone] = False
-        self.lefts, self.rights, self.tops = self.lefts[kept], self.rights[kept], self.tops[kept]
-        self.sizes, self.hyphens = self.sizes[kept], self.hyphens[kept]
+        """Remove the lines at `gone` (ascending indices) from every field."""
+        for values in self._fields():
+            for k in reversed(gone):
+                del values[k]
 
 
 # -- furniture ------------------------------------------------------------------------------
@@ -142,17 +137,16 @@ def remove_furniture(pages: list[PageLines]) -> list[str]:
     seen: Counter[str] = Counter()
     bands = []
     for page in pages:
-        keys = [_key(page.texts[k]) for k in page.band]
+        low, high = page.height * _BAND, page.height * (1 - _BAND)
+        band = [k for k, (top, bottom) in enumerate(zip(page.tops, page.bottoms, strict=True)) if bottom >= high or top <= low]
+        keys = [_key(page.texts[k]) for k in band]
         seen.update(set(keys))
-        bands.append(zip(page.band, keys, strict=True))
+        bands.append(zip(band, keys, strict=True))
     needed = max(2, math.ceil(0.4 * len(pages)))
     dropped: list[str] = []
     for page, band_keys in zip(pages, bands, strict=True):
         texts = page.texts
-        gone = [
-            k for k, key in band_keys if seen[key] >= needed or _PAGE_NUMBER.match(texts[k]) or _PAGE_MARK.search(texts[k])
-        ]
-        page.band = []
+        gone = [k for k, key in band_keys if seen[key] >= needed or _PAGE_NUMBER.match(texts[k]) or _PAGE_MARK.search(texts[k])]
         if gone:
             dropped.extend(texts[k] for k in gone)
             page.drop(gone)
@@ -162,24 +156,24 @@ def remove_furniture(pages: list[PageLines]) -> list[str]:
 # -- columns ----------------------------------------------------------------------------------
 
 
-def _gutters(lefts: Any, rights: Any) -> list[float]:
+def _gutters(lefts: list[float], rights: list[float]) -> list[float]:
     """x positions of the vertical strips that separate columns on a page with these line edges.
 
     A sweep over the lines' left and right edges finds the stretches crossed by at most a few
     lines (a full-width title may cross); each at least 6 pt wide with three lines on either
-    side is a gutter. Where a line ends at the x another begins, the end counts first. The sort
-    and the running sum are numpy's; Python visits only the few shallow edges.
+    side is a gutter. Where a line ends at the x another begins, the end counts first. The
+    sort and the running sum run in C; Python visits each edge once, and the few shallow ones twice.
     """
     count = len(lefts)
     if count < 6:
         return []
     tolerance = max(1, count // 20)
     # Right edges first: a stable sort by x alone then puts an end before a start at the same x.
-    xs = np.concatenate((rights, lefts))
-    order = xs.argsort(kind="stable")
-    depths = (order >= count).cumsum() * 2 - np.arange(1, 2 * count + 1)  # starts so far less ends so far
-    shallow = (depths <= tolerance).nonzero()[0].tolist()
-    edges = xs[order].tolist()
+    xs = rights + lefts
+    in_order = itemgetter(*sorted(range(2 * count), key=xs.__getitem__))
+    edges = in_order(xs)
+    depths = itertools.accumulate(in_order([-1] * count + [1] * count))
+    shallow = [k for k, depth in enumerate(depths) if depth <= tolerance]
     left, right = edges[0], edges[-1]
     # A run of shallow edges opens a gap at its first edge; the next edge, deeper, closes it.
     gaps = []
@@ -193,11 +187,15 @@ def _gutters(lefts: Any, rights: Any) -> list[float]:
     if run_start >= 0 and last + 1 < len(edges):
         gaps.append((edges[run_start], edges[last + 1]))
     gutters: list[float] = []
+    ends: list[float] = []
+    starts: list[float] = []
     for gap_start, x in gaps:
         if x - gap_start >= 6 and left < gap_start and x < right:
             middle = (gap_start + x) / 2
+            if not ends:
+                ends, starts = sorted(rights), sorted(lefts)
             # at least three lines end left of the middle and three begin right of it
-            if (np.asarray(rights) <= middle).sum() >= 3 and (np.asarray(lefts) >= middle).sum() >= 3:
+            if bisect.bisect_right(ends, middle) >= 3 and count - bisect.bisect_left(starts, middle) >= 3:
                 gutters.append(middle)
     return gutters
 
@@ -206,52 +204,48 @@ def reading_order(page: PageLines) -> None:
     """Put the page's lines column by column, between full-width lines; give each its column, and each column its edges.
 
     Without columns, PDFium's order stays. With them, the lines are sorted top to bottom (to the
-    nearest point), then left to right, keeping PDFium's order among equals; each stretch
-    between full-width lines is then read column by column, the full-width line after it.
+    nearest point), then left to right, keeping PDFium's order among equals: a stable sort by x,
+    then one by row. Each stretch between full-width lines is then read column by column, the
+    full-width line after it: a stable sort by (full-width lines before, column).
     """
     count = len(page)
     if not count:
         return
     gutters = _gutters(page.lefts, page.rights)
     if not gutters:
-        page.columns = np.zeros(count, np.intp)
-        page.edges = {0: (page.lefts.min().item(), page.rights.max().item())}
+        page.columns = [0] * count
+        page.edges = {0: (min(page.lefts), max(page.rights))}
         return
-    tops = page.tops
-    if math.isfinite(tops.sum()):
-        rows = -np.trunc(tops + 0.5)
-    else:  # as before: a top that is not a number is refused here
-        rows = np.array([-int(top + 0.5) for top in tops.tolist()], np.float64)
-    by_row = np.lexsort((page.lefts, rows))  # stable: by row, then x, then PDFium's order
-    boundaries = np.array(gutters)
-    columns = boundaries.searchsorted(page.lefts, "right")
-    end_columns = boundaries.searchsorted(page.rights, "left")
-    full_width = columns != end_columns  # a gutter lies under the line: it starts in one column and ends in another
-    if not full_width.any():  # each column is one stretch of the order
-        order = by_row[columns[by_row].argsort(kind="stable")]
+    rows = [-int(top + 0.5) for top in page.tops]
+    by_row = sorted(sorted(range(count), key=page.lefts.__getitem__), key=rows.__getitem__)
+    if len(gutters) == 1:  # two columns, the usual case: the bisections written out
+        gutter = gutters[0]
+        columns = [1 if left >= gutter else 0 for left in page.lefts]
+        end_columns = [1 if right > gutter else 0 for right in page.rights]
+    else:
+        columns = list(map(bisect.bisect_right, itertools.repeat(gutters), page.lefts))
+        end_columns = list(map(bisect.bisect_left, itertools.repeat(gutters), page.rights))
+    if columns == end_columns:  # no line across a gutter: each column is one stretch of the order
+        order = sorted(by_row, key=columns.__getitem__)
         page.take(order)
-        page.columns = columns = columns[order]
-        distinct = sorted(set(columns.tolist()))
-        starts = columns.searchsorted(distinct)
-        page.edges = dict(
-            zip(
-                distinct,
-                zip(np.minimum.reduceat(page.lefts, starts).tolist(), np.maximum.reduceat(page.rights, starts).tolist(), strict=True),
-                strict=True,
-            )
-        )
+        page.columns = columns = sorted(columns)
+        for column in set(columns):
+            start, end = bisect.bisect_left(columns, column), bisect.bisect_right(columns, column)
+            page.edges[column] = (min(page.lefts[start:end]), max(page.rights[start:end]))
         return
-    else:  # by (full-width lines before, column), the full-width line after its stretch's columns
-        crossing = full_width[by_row]
-        stretches = np.cumsum(crossing) - crossing
-        slots = np.where(crossing, len(gutters) + 1, columns[by_row])
-        order = by_row[np.lexsort((slots, stretches))]
-        columns = np.where(full_width, -1, columns)
+    # a gutter lies under a full-width line: it starts in one column and ends in another
+    full_width = list(map(operator.ne, columns, end_columns))
+    after = len(gutters) + 1
+    stretches = itertools.accumulate(map(full_width.__getitem__, by_row), initial=0)
+    key = {k: (stretch, after if full_width[k] else columns[k]) for k, stretch in zip(by_row, stretches, strict=False)}
+    order = sorted(by_row, key=key.__getitem__)
+    for k in itertools.compress(itertools.count(), full_width):
+        columns[k] = -1
     page.take(order)
-    page.columns = columns = columns[order]
-    for column in sorted(set(columns.tolist())):
-        in_column = columns == column
-        page.edges[column] = (page.lefts[in_column].min().item(), page.rights[in_column].max().item())
+    page.columns = [columns[k] for k in order]
+    for column in set(page.columns):
+        in_column = [c == column for c in page.columns]
+        page.edges[column] = (min(itertools.compress(page.lefts, in_column)), max(itertools.compress(page.rights, in_column)))
 
 
 # -- paragraphs -------------------------------------------------------------------------------
@@ -274,12 +268,12 @@ def build_part(pages: list[PageLines], labels: list[int], meta_title: str = "") 
             "the PDF has no text layer (a scanned image?); nothing was read. "
             "Run it through OCR (for example ocrmypdf) and open the result"
         )
-    body = _median(np.concatenate([page.sizes for page in pages]))
+    body = statistics.median(itertools.chain.from_iterable(page.sizes for page in pages))
     joined = "\n".join(texts)  # every line's text, for the tests over all of them
     del texts
     mended = "\ufffe" in joined
     hyphenated: set[str] = set()
-    if "-" in joined and (mended or any(page.hyphens.any() for page in pages)):
+    if "-" in joined and (mended or any(any(page.hyphens) for page in pages)):
         hyphenated = {word.lower() for word in _COMPOUND.findall(joined)}
     del joined  # as long as the whole text: not kept while the text is built again below
     if mended:  # PDFium joined a line broken after a hyphen and marked the spot
@@ -289,77 +283,61 @@ def build_part(pages: list[PageLines], labels: list[int], meta_title: str = "") 
     pitch = _line_pitch(pages)
     heading_size, title_size, size_step, gap = body * 1.15, body * 1.5, 0.15 * body, 1.3 * pitch
 
-    parts: list[str] = []  # the text's pieces: each line, and the space or blank line before it
+    parts: list[str] = []
     length = 0
     blocks: list[Block] = []
     page_spans: dict[int, list[int]] = {}
-    current = Block("", 0, 0)  # of no kind: the first line starts a block
-    kind_now = current.kind
-    sentence_end = _SENTENCE_END
+    current = Block("", 0, 0)
+    first = True
     earlier_edges: dict[int, tuple[float, float]] = {}  # the columns of the page before, for a line ending it
-    prev_text, prev_left, prev_right, prev_top, prev_size = "", 0.0, 0.0, 0.0, 0.0
-    prev_hyphen, prev_column, prev_page = False, 0, -1
+    prev_text, prev_left, prev_right, prev_top, prev_size, prev_hyphen, prev_column, prev_page = "", 0.0, 0.0, 0.0, 0.0, False, 0, -1
     for page in pages:
         if not page.texts:
             continue
         index = page.index
         span = None
         for text, left, right, top, size, hyphen, column in zip(
-            page.texts,
-            page.lefts.tolist(),
-            page.rights.tolist(),
-            page.tops.tolist(),
-            page.sizes.tolist(),
-            page.hyphens.tolist(),
-            page.columns.tolist(),
-            strict=True,
+            page.texts, page.lefts, page.rights, page.tops, page.sizes, page.hyphens, page.columns, strict=True
         ):
             kind = "heading" if size >= heading_size else "paragraph"
-            if kind != kind_now or (size != prev_size and abs(prev_size - size) > size_step):
+            if first or kind != current.kind or abs(prev_size - size) > size_step:
                 new_block = True
             else:
                 same_flow = prev_page == index and prev_column == column and top < prev_top
                 if same_flow and pitch and prev_top - top > gap:
                     new_block = True
-                elif prev_text[-1] not in sentence_end:
+                elif prev_text[-1] not in _SENTENCE_END:
                     new_block = False
                 else:
                     new_block = _ends_paragraph(
                         (prev_text, prev_left, prev_right),
                         (page.edges if prev_page == index else earlier_edges).get(prev_column),
-                        (text, left, size),
-                        page.edges.get(column),
-                        same_flow,
+                        (text, left, size), page.edges.get(column), same_flow,
                     )
             if new_block:
                 current.end = length
                 if length:
                     parts.append("\n\n")
                     length += 2
-                kind_now = kind
                 current = Block(kind, length, length, 1 if size >= title_size else 2 if kind == "heading" else 0)
                 blocks.append(current)
-                start = length
+                piece = text
             elif prev_hyphen:
-                space, drop_hyphen = _after_hyphen(parts[-1], text, hyphenated)
-                if drop_hyphen:
+                piece, trim = _join(parts[-1], text, hyphenated)
+                if trim:
                     parts[-1] = parts[-1][:-1]
                     length -= 1
                     page_spans[prev_page][1] = min(page_spans[prev_page][1], length)
-                start = length
-                if space:
-                    parts.append(" ")
-                    length += 1
             else:
-                start = length
-                parts.append(" ")
-                length += 1
-            parts.append(text)
-            length += len(text)
+                piece = " " + text
+            parts.append(piece)
+            length += len(piece)
             if span is None:
-                span = page_spans.setdefault(index, [start, length])
-            prev_text, prev_left, prev_right, prev_top, prev_size = text, left, right, top, size
-            prev_hyphen, prev_column, prev_page = hyphen, column, index
+                span = page_spans.setdefault(index, [length - len(piece), length])
+            first = False
+            prev_text, prev_left, prev_right, prev_top, prev_size, prev_hyphen, prev_column, prev_page = (
+                text, left, right, top, size, hyphen, column, index
+            )
         if span is not None:
             span[1] = length
         earlier_edges = page.edges
@@ -380,16 +358,16 @@ def build_part(pages: list[PageLines], labels: list[int], meta_title: str = "") 
     return Part(text=text, blocks=blocks, fmt="pdf", title=title, warnings=warnings)
 
 
-def _after_hyphen(before: str, text: str, hyphenated: set[str]) -> tuple[bool, bool]:
-    """Whether `text` continues a paragraph after the line `before`, ending in a hyphen, with a space, and whether the hyphen goes."""
+def _join(before: str, text: str, hyphenated: set[str]) -> tuple[str, bool]:
+    """The text that continues a paragraph with `text` after a line ending in a hyphen, and whether to drop the hyphen."""
     if text[:1].isalpha():
         head = _WORD_END.search(before[:-1])
         tail = _WORD_START.match(text)
         compound = f"{head.group(1)}-{tail.group(1)}".lower() if head and tail else ""
         if text[0].islower() and compound not in hyphenated:
-            return False, True  # "negoti-" + "ations": the hyphen only broke the word
-        return False, False  # "Russian-" + "Ukrainian": a real hyphen, no space after it
-    return True, False
+            return text, True  # "negoti-" + "ations": the hyphen only broke the word
+        return text, False  # "Russian-" + "Ukrainian": a real hyphen, no space after it
+    return " " + text, False
 
 
 def _mend(m: re.Match[str], hyphenated: set[str]) -> str:
@@ -403,24 +381,20 @@ def _mend(m: re.Match[str], hyphenated: set[str]) -> str:
 def _line_pitch(pages: list[PageLines]) -> float:
     """The usual distance between baselines of consecutive body lines in one column of a page.
 
-    Taken over all pages at once: the steps between one page's last line and the next page's first are left out.
+    Taken over each run of consecutive lines of one column and one font size, so the tests
+    per line are only the range of the step.
     """
-    tops = np.concatenate([page.tops for page in pages])
-    sizes = np.concatenate([page.sizes for page in pages])
-    columns = np.concatenate([page.columns for page in pages])
-    step = tops[:-1] - tops[1:]
-    same = (columns[:-1] == columns[1:]) & (sizes[:-1] == sizes[1:])
-    page_ends = list(itertools.accumulate(len(page) for page in pages))
-    same[[end - 1 for end in page_ends if 0 < end < len(tops)]] = False
-    steps = step[same & (step > 0) & (step < 4 * sizes[:-1])]
-    return _median(steps) if len(steps) else 0.0
-
-
-def _median(values: Floats) -> float:
-    """The median as `statistics.median` takes it; `np.median` would import numpy.ma on its first call (40 ms)."""
-    ordered: list[float] = np.sort(values).tolist()
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    steps: list[float] = []
+    for page in pages:
+        tops = page.tops
+        start = 0
+        for (_, size), run in itertools.groupby(zip(page.columns, page.sizes, strict=True)):
+            end = start + len(list(run))
+            if end - start > 1:
+                limit = 4 * size
+                steps += [step for step in map(operator.sub, tops[start : end - 1], tops[start + 1 : end]) if 0 < step < limit]
+            start = end
+    return statistics.median(steps) if steps else 0.0
 
 
 def _ends_paragraph(

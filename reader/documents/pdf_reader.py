@@ -15,16 +15,16 @@ from __future__ import annotations
 import functools
 import gc
 import itertools
+import math
 import operator
 import re
+import struct
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 from reader.documents.parts import Part
 from reader.documents.pdf_layout import PageLines, build_part
@@ -34,6 +34,9 @@ from reader.errors import DocumentError
 MAX_PAGES = 500
 #: One line of PDFium's text, from its first to its last visible character.
 _LINE = re.compile(r"\S(?:[^\r\n]*\S)?")
+#: Two FS_RECTF (left, top, right, bottom as C floats), the first and the last character's box:
+#: of the first its left, top and bottom, of the last its top, right and bottom.
+_TWO_RECTS = "2f4xf4x3f"
 #: The bytes of printable ASCII, and the line ends PDFium's text is cut at.
 _PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\r\n"
 #: PDFium reports a hyphen that ends a line as U+FFFE; soft hyphens and U+2010 occur too.
@@ -178,7 +181,7 @@ def _measure_lines(
 
     Two loose character boxes (first and last character) and the first one's font size per
     line, through PDFium's C API (see `_char_api`), mapped over the page's lines; the boxes
-    land in one buffer, read as one array. A page of printable ASCII (`page_text`, the usual
+    land in one buffer read with one unpack. A page of printable ASCII (`page_text`, the usual
     one) is cleaned in a few tests over the whole page.
     """
     count = len(texts)
@@ -188,34 +191,31 @@ def _measure_lines(
     rects, first_boxes, last_boxes = _box_slots(max(256, 1 << (count - 1).bit_length()))
     _exhaust(map(box, itertools.repeat(raw_page), firsts, first_boxes))
     _exhaust(map(box, itertools.repeat(raw_page), lasts, last_boxes))
-    sizes = np.array(list(map(font_size, itertools.repeat(raw_page), firsts)))
-    # per line two FS_RECTF (left, top, right, bottom): the first and the last character's box
-    boxes = np.frombuffer(rects, np.float32, 8 * count).reshape(count, 8).astype(np.float64)
-    tops, bottoms, last_tops, last_bottoms = boxes[:, 1], boxes[:, 3], boxes[:, 5], boxes[:, 7]
-    sizes = np.where(sizes > 0, sizes, tops - bottoms)  # no font size: the box's height stands in
-    hyphens: Any
+    sizes = list(map(font_size, itertools.repeat(raw_page), firsts))
+    values = _boxes_struct(count).unpack_from(rects)
+    # of the first character its left, top and bottom; of the last its top, right and bottom
+    lefts, tops, bottoms, last_tops, rights, last_bottoms = (list(values[field::6]) for field in range(6))
+    if not min(sizes) > 0 or math.isnan(sum(sizes)):  # some line without a font size: its box's height stands in
+        sizes = [size if size > 0 else top - bottom for size, top, bottom in zip(sizes, tops, bottoms, strict=True)]
+    hyphens: list[bool]
     if _printable_ascii(page_text):  # of the hyphens, only "-" is printable ASCII
         if "-" in page_text:
             hyphens = [t[-1] == "-" and len(t) > 1 and t[-2].isalpha() for t in texts]
         else:
-            hyphens = np.zeros(count, np.bool_)
+            hyphens = [False] * count
         if "  " in page_text:
             texts = [" ".join(t.split()) if "  " in t else t for t in texts]
     else:
         texts, hyphens = map(list, zip(*map(_clean_line, texts), strict=True))
     # a line's top and bottom are those of both characters (the same, unless their fonts differ)
-    fields = [
-        boxes[:, 0],
-        boxes[:, 6],
-        np.where(last_tops > tops, last_tops, tops),
-        np.where(last_bottoms < bottoms, last_bottoms, bottoms),
-        sizes,
-        np.asarray(hyphens, np.bool_),
-    ]
+    if tops != last_tops:
+        tops = list(map(max, tops, last_tops))
+    if bottoms != last_bottoms:
+        bottoms = list(map(min, bottoms, last_bottoms))
+    page = PageLines.from_lines(index, width, height, texts, lefts, rights, tops, bottoms, sizes, hyphens)
     if not all(texts):  # the clean-up left nothing of a line
-        kept = np.flatnonzero([bool(text) for text in texts])
-        texts, fields = [texts[k] for k in kept.tolist()], [values[kept] for values in fields]
-    return PageLines.from_lines(index, width, height, texts, *fields)
+        page.take(list(itertools.compress(itertools.count(), texts)))
+    return page
 
 
 def _printable_ascii(text: str) -> bool:
@@ -270,3 +270,9 @@ def _box_slots(capacity: int) -> tuple[Any, list[Any], list[Any]]:
     firsts = [ctypes.byref(rects, 2 * line * size) for line in range(capacity)]
     lasts = [ctypes.byref(rects, (2 * line + 1) * size) for line in range(capacity)]
     return rects, firsts, lasts
+
+
+@functools.lru_cache(maxsize=256)
+def _boxes_struct(count: int) -> struct.Struct:
+    """The layout of `count` lines' two boxes, read as six values a line (see `_TWO_RECTS`)."""
+    return struct.Struct("=" + _TWO_RECTS * count)
