@@ -62,9 +62,12 @@ _COMPOUND = re.compile(r"\b\w+-\w+")
 class PageLines:
     """One page's lines, a list per field, in PDFium's order until `reading_order` sorts them.
 
-    Each line has its text, left and right edge, top and bottom (points from the foot of the
-    page), font size, whether it ends in a hyphen that may break a word, and (once in reading
-    order) its column: -1 for a line across a gutter. `edges` has each column's left and right edge.
+    Each line has its text, left and right edge, top (points from the foot of the page), font
+    size, whether it ends in a hyphen that may break a word, and (once in reading order) its
+    column: -1 for a line across a gutter. `band` lists the lines in the page's top or bottom
+    band, where running headers and footers live (for `remove_furniture`, which empties it);
+    `edges` has each column's left and right edge, and `by_column` says whether each column's
+    lines follow one another (no line crosses a gutter).
     """
 
     index: int
@@ -74,11 +77,12 @@ class PageLines:
     lefts: list[float]
     rights: list[float]
     tops: list[float]
-    bottoms: list[float]
     sizes: list[float]
     hyphens: list[bool]
+    band: list[int]
     columns: list[int] = field(default_factory=list)
     edges: dict[int, tuple[float, float]] = field(default_factory=dict)
+    by_column: bool = True
 
     @classmethod
     def from_lines(
@@ -94,30 +98,36 @@ class PageLines:
         sizes: list[float],
         hyphens: list[bool],
     ) -> PageLines:
-        """A page from its lines' fields, in PDFium's order."""
-        return cls(index, width, height, texts, lefts, rights, tops, bottoms, sizes, hyphens)
+        """A page from its lines' fields, in PDFium's order; the lines' bottoms only place the band."""
+        low, high = height * _BAND, height * (1 - _BAND)
+        count = itertools.count
+        in_band = {
+            *itertools.compress(count(), map(operator.ge, bottoms, itertools.repeat(high))),
+            *itertools.compress(count(), map(operator.le, tops, itertools.repeat(low))),
+        }
+        return cls(index, width, height, texts, lefts, rights, tops, sizes, hyphens, sorted(in_band))
 
     def __len__(self) -> int:
         return len(self.texts)
 
-    def _fields(self) -> tuple[list[Any], ...]:
-        return self.texts, self.lefts, self.rights, self.tops, self.bottoms, self.sizes, self.hyphens
-
     def take(self, picks: list[int]) -> None:
-        """Keep the lines at `picks` (indices into every field), in that order."""
-        if len(picks) > 1:
-            pick = itemgetter(*picks)  # one pass in C per field
-            self.texts, self.lefts, self.rights, self.tops, self.bottoms, self.sizes, self.hyphens = (
-                list(pick(values)) for values in self._fields()
-            )
-        else:  # itemgetter of one index gives the item itself
-            self.texts, self.lefts, self.rights, self.tops, self.bottoms, self.sizes, self.hyphens = (
-                [values[k] for k in picks] for values in self._fields()
-            )
+        """Keep the lines at `picks` (indices into every field), in that order.
+
+        Font sizes that are all the same and hyphens that are all false stay as they are.
+        """
+        pick: Any = itemgetter(*picks) if len(picks) > 1 else lambda values: [values[k] for k in picks]
+        self.texts, self.lefts, self.rights, self.tops = (
+            list(pick(self.texts)), list(pick(self.lefts)), list(pick(self.rights)), list(pick(self.tops))
+        )
+        sizes, hyphens = self.sizes, self.hyphens
+        if len(sizes) != len(picks) or sizes.count(sizes[0]) != len(sizes):
+            self.sizes = list(pick(sizes))
+        if len(hyphens) != len(picks) or any(hyphens):
+            self.hyphens = list(pick(hyphens))
 
     def drop(self, gone: list[int]) -> None:
         """Remove the lines at `gone` (ascending indices) from every field."""
-        for values in self._fields():
+        for values in (self.texts, self.lefts, self.rights, self.tops, self.sizes, self.hyphens):
             for k in reversed(gone):
                 del values[k]
 
@@ -137,16 +147,17 @@ def remove_furniture(pages: list[PageLines]) -> list[str]:
     seen: Counter[str] = Counter()
     bands = []
     for page in pages:
-        low, high = page.height * _BAND, page.height * (1 - _BAND)
-        band = [k for k, (top, bottom) in enumerate(zip(page.tops, page.bottoms, strict=True)) if bottom >= high or top <= low]
-        keys = [_key(page.texts[k]) for k in band]
+        keys = [_key(page.texts[k]) for k in page.band]
         seen.update(set(keys))
-        bands.append(zip(band, keys, strict=True))
+        bands.append(zip(page.band, keys, strict=True))
     needed = max(2, math.ceil(0.4 * len(pages)))
     dropped: list[str] = []
     for page, band_keys in zip(pages, bands, strict=True):
         texts = page.texts
-        gone = [k for k, key in band_keys if seen[key] >= needed or _PAGE_NUMBER.match(texts[k]) or _PAGE_MARK.search(texts[k])]
+        gone = [
+            k for k, key in band_keys if seen[key] >= needed or _PAGE_NUMBER.match(texts[k]) or _PAGE_MARK.search(texts[k])
+        ]
+        page.band = []
         if gone:
             dropped.extend(texts[k] for k in gone)
             page.drop(gone)
@@ -211,27 +222,32 @@ def reading_order(page: PageLines) -> None:
     count = len(page)
     if not count:
         return
-    gutters = _gutters(page.lefts, page.rights)
+    lefts, rights, tops = page.lefts, page.rights, page.tops
+    gutters = _gutters(lefts, rights)
     if not gutters:
         page.columns = [0] * count
-        page.edges = {0: (min(page.lefts), max(page.rights))}
+        page.edges = {0: (min(lefts), max(rights))}
         return
-    rows = [-int(top + 0.5) for top in page.tops]
-    by_row = sorted(sorted(range(count), key=page.lefts.__getitem__), key=rows.__getitem__)
+    if min(tops) >= -0.5:  # rows counted upwards, so sorted from the top down; floor is int for these
+        rows = list(map(math.floor, map(operator.add, tops, itertools.repeat(0.5))))
+    else:
+        rows = [int(top + 0.5) for top in tops]
+    by_row = sorted(sorted(range(count), key=lefts.__getitem__), key=rows.__getitem__, reverse=True)
     if len(gutters) == 1:  # two columns, the usual case: the bisections written out
         gutter = gutters[0]
-        columns = [1 if left >= gutter else 0 for left in page.lefts]
-        end_columns = [1 if right > gutter else 0 for right in page.rights]
+        columns = [1 if left >= gutter else 0 for left in lefts]
+        end_columns = [1 if right > gutter else 0 for right in rights]
     else:
-        columns = list(map(bisect.bisect_right, itertools.repeat(gutters), page.lefts))
-        end_columns = list(map(bisect.bisect_left, itertools.repeat(gutters), page.rights))
-    if columns == end_columns:  # no line across a gutter: each column is one stretch of the order
+        columns = list(map(bisect.bisect_right, itertools.repeat(gutters), lefts))
+        end_columns = list(map(bisect.bisect_left, itertools.repeat(gutters), rights))
+    if columns == end_columns:  # no line crosses a gutter: each column is one stretch of the order
         order = sorted(by_row, key=columns.__getitem__)
         page.take(order)
         page.columns = columns = sorted(columns)
+        lefts, rights = page.lefts, page.rights
         for column in set(columns):
             start, end = bisect.bisect_left(columns, column), bisect.bisect_right(columns, column)
-            page.edges[column] = (min(page.lefts[start:end]), max(page.rights[start:end]))
+            page.edges[column] = (min(lefts[start:end]), max(rights[start:end]))
         return
     # a gutter lies under a full-width line: it starts in one column and ends in another
     full_width = list(map(operator.ne, columns, end_columns))
@@ -243,9 +259,13 @@ def reading_order(page: PageLines) -> None:
         columns[k] = -1
     page.take(order)
     page.columns = [columns[k] for k in order]
+    page.by_column = False
     for column in set(page.columns):
         in_column = [c == column for c in page.columns]
-        page.edges[column] = (min(itertools.compress(page.lefts, in_column)), max(itertools.compress(page.rights, in_column)))
+        page.edges[column] = (
+            min(itertools.compress(page.lefts, in_column)),
+            max(itertools.compress(page.rights, in_column)),
+        )
 
 
 # -- paragraphs -------------------------------------------------------------------------------
@@ -283,14 +303,16 @@ def build_part(pages: list[PageLines], labels: list[int], meta_title: str = "") 
     pitch = _line_pitch(pages)
     heading_size, title_size, size_step, gap = body * 1.15, body * 1.5, 0.15 * body, 1.3 * pitch
 
-    parts: list[str] = []
+    parts: list[str] = []  # the text's pieces: each line, and the space or blank line before it
     length = 0
     blocks: list[Block] = []
     page_spans: dict[int, list[int]] = {}
-    current = Block("", 0, 0)
-    first = True
+    current = Block("", 0, 0)  # of no kind: the first line starts a block
+    kind_now = current.kind
+    sentence_end = _SENTENCE_END
     earlier_edges: dict[int, tuple[float, float]] = {}  # the columns of the page before, for a line ending it
-    prev_text, prev_left, prev_right, prev_top, prev_size, prev_hyphen, prev_column, prev_page = "", 0.0, 0.0, 0.0, 0.0, False, 0, -1
+    prev_text, prev_left, prev_right, prev_top, prev_size = "", 0.0, 0.0, 0.0, 0.0
+    prev_hyphen, prev_column, prev_page = False, 0, -1
     for page in pages:
         if not page.texts:
             continue
@@ -300,44 +322,51 @@ def build_part(pages: list[PageLines], labels: list[int], meta_title: str = "") 
             page.texts, page.lefts, page.rights, page.tops, page.sizes, page.hyphens, page.columns, strict=True
         ):
             kind = "heading" if size >= heading_size else "paragraph"
-            if first or kind != current.kind or abs(prev_size - size) > size_step:
+            if kind != kind_now or (size != prev_size and abs(prev_size - size) > size_step):
                 new_block = True
             else:
                 same_flow = prev_page == index and prev_column == column and top < prev_top
                 if same_flow and pitch and prev_top - top > gap:
                     new_block = True
-                elif prev_text[-1] not in _SENTENCE_END:
+                elif prev_text[-1] not in sentence_end:
                     new_block = False
                 else:
                     new_block = _ends_paragraph(
                         (prev_text, prev_left, prev_right),
                         (page.edges if prev_page == index else earlier_edges).get(prev_column),
-                        (text, left, size), page.edges.get(column), same_flow,
+                        (text, left, size),
+                        page.edges.get(column),
+                        same_flow,
                     )
             if new_block:
                 current.end = length
                 if length:
                     parts.append("\n\n")
                     length += 2
+                kind_now = kind
                 current = Block(kind, length, length, 1 if size >= title_size else 2 if kind == "heading" else 0)
                 blocks.append(current)
-                piece = text
+                start = length
             elif prev_hyphen:
-                piece, trim = _join(parts[-1], text, hyphenated)
-                if trim:
+                space, drop_hyphen = _after_hyphen(parts[-1], text, hyphenated)
+                if drop_hyphen:
                     parts[-1] = parts[-1][:-1]
                     length -= 1
                     page_spans[prev_page][1] = min(page_spans[prev_page][1], length)
+                start = length
+                if space:
+                    parts.append(" ")
+                    length += 1
             else:
-                piece = " " + text
-            parts.append(piece)
-            length += len(piece)
+                start = length
+                parts.append(" ")
+                length += 1
+            parts.append(text)
+            length += len(text)
             if span is None:
-                span = page_spans.setdefault(index, [length - len(piece), length])
-            first = False
-            prev_text, prev_left, prev_right, prev_top, prev_size, prev_hyphen, prev_column, prev_page = (
-                text, left, right, top, size, hyphen, column, index
-            )
+                span = page_spans.setdefault(index, [start, length])
+            prev_text, prev_left, prev_right, prev_top, prev_size = text, left, right, top, size
+            prev_hyphen, prev_column, prev_page = hyphen, column, index
         if span is not None:
             span[1] = length
         earlier_edges = page.edges
@@ -358,16 +387,16 @@ def build_part(pages: list[PageLines], labels: list[int], meta_title: str = "") 
     return Part(text=text, blocks=blocks, fmt="pdf", title=title, warnings=warnings)
 
 
-def _join(before: str, text: str, hyphenated: set[str]) -> tuple[str, bool]:
-    """The text that continues a paragraph with `text` after a line ending in a hyphen, and whether to drop the hyphen."""
+def _after_hyphen(before: str, text: str, hyphenated: set[str]) -> tuple[bool, bool]:
+    """After the line `before`, ending in a hyphen: whether `text` follows with a space, and whether the hyphen goes."""
     if text[:1].isalpha():
         head = _WORD_END.search(before[:-1])
         tail = _WORD_START.match(text)
         compound = f"{head.group(1)}-{tail.group(1)}".lower() if head and tail else ""
         if text[0].islower() and compound not in hyphenated:
-            return text, True  # "negoti-" + "ations": the hyphen only broke the word
-        return text, False  # "Russian-" + "Ukrainian": a real hyphen, no space after it
-    return " " + text, False
+            return False, True  # "negoti-" + "ations": the hyphen only broke the word
+        return False, False  # "Russian-" + "Ukrainian": a real hyphen, no space after it
+    return True, False
 
 
 def _mend(m: re.Match[str], hyphenated: set[str]) -> str:
@@ -381,20 +410,42 @@ def _mend(m: re.Match[str], hyphenated: set[str]) -> str:
 def _line_pitch(pages: list[PageLines]) -> float:
     """The usual distance between baselines of consecutive body lines in one column of a page.
 
-    Taken over each run of consecutive lines of one column and one font size, so the tests
-    per line are only the range of the step.
+    Taken over each run of consecutive lines of one column and one font size: its steps, sorted
+    in C, are cut to the range that counts (more than 0, less than 4 font sizes) by bisection.
     """
     steps: list[float] = []
     for page in pages:
         tops = page.tops
-        start = 0
-        for (_, size), run in itertools.groupby(zip(page.columns, page.sizes, strict=True)):
-            end = start + len(list(run))
+        if len(tops) < 2:
+            continue
+        if math.isnan(sum(tops)):  # no order among the steps: each tested on its own
+            steps += [
+                above - below
+                for above, below, size, size_below, column, column_below in zip(
+                    tops, tops[1:], page.sizes, page.sizes[1:], page.columns, page.columns[1:], strict=False
+                )
+                if column == column_below and size == size_below and 0 < above - below < 4 * size
+            ]
+            continue
+        for start, end, size in _runs(page):
             if end - start > 1:
-                limit = 4 * size
-                steps += [step for step in map(operator.sub, tops[start : end - 1], tops[start + 1 : end]) if 0 < step < limit]
-            start = end
+                run = sorted(map(operator.sub, tops[start : end - 1], tops[start + 1 : end]))
+                steps += run[bisect.bisect_right(run, 0.0) : bisect.bisect_left(run, 4 * size)]
     return statistics.median(steps) if steps else 0.0
+
+
+def _runs(page: PageLines) -> list[tuple[int, int, float]]:
+    """Where each run of consecutive lines of one column and one font size starts and ends, and its size."""
+    sizes, columns = page.sizes, page.columns
+    if page.by_column and sizes.count(sizes[0]) == len(sizes):
+        return [(bisect.bisect_left(columns, c), bisect.bisect_right(columns, c), sizes[0]) for c in sorted(set(columns))]
+    runs = []
+    start = 0
+    for (_, size), run in itertools.groupby(zip(columns, sizes, strict=True)):
+        end = start + len(list(run))
+        runs.append((start, end, size))
+        start = end
+    return runs
 
 
 def _ends_paragraph(

@@ -188,7 +188,7 @@ def _measure_lines(
     if not count:
         return PageLines.from_lines(index, width, height, [], [], [], [], [], [], [])
     box, font_size = _char_api()
-    rects, first_boxes, last_boxes = _box_slots(max(256, 1 << (count - 1).bit_length()))
+    rects, first_boxes, last_boxes = _box_slots(max(16, 1 << (count - 1).bit_length()))
     _exhaust(map(box, itertools.repeat(raw_page), firsts, first_boxes))
     _exhaust(map(box, itertools.repeat(raw_page), lasts, last_boxes))
     sizes = list(map(font_size, itertools.repeat(raw_page), firsts))
@@ -212,10 +212,11 @@ def _measure_lines(
         tops = list(map(max, tops, last_tops))
     if bottoms != last_bottoms:
         bottoms = list(map(min, bottoms, last_bottoms))
-    page = PageLines.from_lines(index, width, height, texts, lefts, rights, tops, bottoms, sizes, hyphens)
     if not all(texts):  # the clean-up left nothing of a line
-        page.take(list(itertools.compress(itertools.count(), texts)))
-    return page
+        kept = list(itertools.compress(itertools.count(), texts))
+        texts, hyphens = [texts[k] for k in kept], [hyphens[k] for k in kept]
+        lefts, rights, tops, bottoms, sizes = ([values[k] for k in kept] for values in (lefts, rights, tops, bottoms, sizes))
+    return PageLines.from_lines(index, width, height, texts, lefts, rights, tops, bottoms, sizes, hyphens)
 
 
 def _printable_ascii(text: str) -> bool:
