@@ -232,7 +232,6 @@ def reading_order(page: PageLines) -> None:
         rows = list(map(math.floor, map(operator.add, tops, itertools.repeat(0.5))))
     else:
         rows = [int(top + 0.5) for top in tops]
-    by_row = sorted(sorted(range(count), key=lefts.__getitem__), key=rows.__getitem__, reverse=True)
     if len(gutters) == 1:  # two columns, the usual case: the bisections written out
         gutter = gutters[0]
         columns = [1 if left >= gutter else 0 for left in lefts]
@@ -241,15 +240,20 @@ def reading_order(page: PageLines) -> None:
         columns = list(map(bisect.bisect_right, itertools.repeat(gutters), lefts))
         end_columns = list(map(bisect.bisect_left, itertools.repeat(gutters), rights))
     if columns == end_columns:  # no line crosses a gutter: each column is one stretch of the order
-        order = sorted(by_row, key=columns.__getitem__)
-        page.take(order)
-        page.columns = columns = sorted(columns)
+        # Usually PDFium gives the lines in this order already (by column, row, x): then they stay.
+        keys = list(zip(columns, map(operator.neg, rows), lefts, strict=True))
+        if math.isnan(sum(lefts)) or keys != sorted(keys):
+            by_row = sorted(sorted(range(count), key=lefts.__getitem__), key=rows.__getitem__, reverse=True)
+            page.take(sorted(by_row, key=columns.__getitem__))
+            columns.sort()
+        page.columns = columns
         lefts, rights = page.lefts, page.rights
         for column in set(columns):
             start, end = bisect.bisect_left(columns, column), bisect.bisect_right(columns, column)
             page.edges[column] = (min(lefts[start:end]), max(rights[start:end]))
         return
     # a gutter lies under a full-width line: it starts in one column and ends in another
+    by_row = sorted(sorted(range(count), key=lefts.__getitem__), key=rows.__getitem__, reverse=True)
     full_width = list(map(operator.ne, columns, end_columns))
     after = len(gutters) + 1
     stretches = itertools.accumulate(map(full_width.__getitem__, by_row), initial=0)
