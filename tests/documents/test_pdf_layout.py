@@ -93,3 +93,14 @@ def test_a_header_on_every_page_and_the_page_numbers_are_dropped():
     assert "Weekly Monitor" not in part.text and "Body line 9" in part.text
     assert "(6 lines)" in part.warnings[0]
     assert [b.level for b in part.blocks if b.kind == "page"] == [1, 2, 3]
+
+
+def test_compound_words_are_the_ones_found_without_the_word_boundary():
+    """`_COMPOUND` starts at a word boundary to try fewer places; it must find the same words."""
+    import re
+
+    plain = re.compile(r"\w+-\w+")
+    rnd = random.Random(17)
+    for _ in range(20_000):
+        text = "".join(rnd.choice("ab_9é-- \n.,Ωж'") for _ in range(rnd.randint(0, 30)))
+        assert pdf_layout._COMPOUND.findall(text) == plain.findall(text)

@@ -167,3 +167,11 @@ def test_line_segments_find_the_lines_the_pattern_finds(text):
     assert start - step == len(text)
     texts, firsts, lasts = pdf_reader._line_spans(text)
     assert list(zip(texts, firsts, lasts, strict=True)) == [(m.group(), m.start(), m.end() - 1) for m in pdf_reader._LINE.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["", "Plain line\r\nand another", "tab\there", "Erdoğan", "bell\x07", "del\x7f", "lone\rbreak\n", "~ !"]
+)
+def test_printable_ascii_is_isprintable_but_for_line_ends(text):
+    expected = text.isascii() and text.replace("\r", "").replace("\n", "").isprintable()
+    assert pdf_reader._printable_ascii(text) == expected
