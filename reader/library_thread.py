@@ -71,6 +71,7 @@ class LibraryThread:
         on_opened: Callable[[str], None] | None = None,
         on_open_failed: Callable[[str, bool], None] | None = None,
         on_checked: Callable[[str | None], None] | None = None,
+        on_progress: Callable[[str], None] | None = None,
         deliver: Callable[[Finished], None] | None = None,
     ) -> None:
         self.path = Path(path).expanduser()
@@ -81,6 +82,8 @@ class LibraryThread:
         self._on_opened = on_opened
         self._on_open_failed = on_open_failed
         self._on_checked = on_checked
+        #: Called from the thread with what a long open is doing (the check, the backup, an upgrade's steps).
+        self._on_progress = on_progress
         #: True while the background integrity check has not given its verdict (writes wait for it).
         self.checking = False
         self._deliver = deliver or run_callbacks
@@ -143,7 +146,9 @@ class LibraryThread:
         busy = False
         try:
             self.checking = True
-            self.library = Library.open(self.path, check_in_background=True, on_checked=self._check_finished)
+            self.library = Library.open(
+                self.path, check_in_background=True, on_checked=self._check_finished, progress=self._on_progress
+            )
         except LibraryBusyError as exc:
             self.error, busy = str(exc), True
         except BriefingError as exc:

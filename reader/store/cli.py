@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -105,11 +106,48 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def _open(args: argparse.Namespace, write: bool = False) -> Any:
-    """The library; a command that writes is refused at once (one line) when it is damaged or read-only."""
+class OpenProgressLine:
+    """What a long open is doing (the check, the backup and the steps of an upgrade), on stderr.
+
+    Silent for its first second, in which a small library has opened; then one updating line on
+    a terminal, and a line per step and per tenth of a step otherwise.
+    """
+
+    def __init__(self, delay: float = 1.0) -> None:
+        self.start, self.delay, self.tty = time.monotonic(), delay, sys.stderr.isatty()
+        self.shown = False
+        self._said = ""
+
+    def __call__(self, message: str) -> None:
+        if time.monotonic() - self.start < self.delay:
+            return
+        percent = message.rpartition(": ")[2].rstrip("%")
+        said = message.rpartition(": ")[0] + (f": {int(percent) // 10}" if percent.isdigit() else "") if ": " in message else message
+        if self.tty:
+            print(f"\r\033[Kbriefing: {message}", end="", file=sys.stderr, flush=True)
+        elif said != self._said:
+            print(f"briefing: {message}", file=sys.stderr, flush=True)
+        self._said, self.shown = said, True
+
+    def end(self) -> None:
+        if self.tty and self.shown:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+
+def open_library(db: Path | None) -> Any:
+    """`Library.open` with its progress on stderr when it takes more than a moment."""
     from reader.store import Library
 
-    library = Library.open(args.db)
+    line = OpenProgressLine()
+    try:
+        return Library.open(db, progress=line)
+    finally:
+        line.end()
+
+
+def _open(args: argparse.Namespace, write: bool = False) -> Any:
+    """The library; a command that writes is refused at once (one line) when it is damaged or read-only."""
+    library = open_library(args.db)
     if library.backup is not None:
         print(f"briefing: upgraded the library; the previous version is saved as {library.backup}", file=sys.stderr)
     if library.refusal is not None:

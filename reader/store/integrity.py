@@ -14,7 +14,11 @@ Two reasons to keep a library for reading only:
   medium, another user's folder). SQLite needs to create files beside the library, so such a
   library is opened read-only; reading, search and export work, and saving says why not.
 
-`quick_check` reads the whole file: 3.7–4.4 s at 100,000 briefings. The window cannot wait that
+`quick_check` reads the whole file: 3.7–4.4 s at 100,000 briefings. It walks each table and index
+in its own order, which on disk is page after scattered page: from a cold page cache that is one
+random read per page (14 s for the 1.9 GB library here, and 5.5 minutes once on a disk shared
+with other jobs). So the file is first read front to back (`read_ahead`, 3.5 s cold, 0.2 s warm),
+and the check then finds every page in memory. The window cannot wait even that
 long for its library, so it opens with the check in the background (`BackgroundCheck`, on a
 read-only connection of its own). Until the check has passed, the library's connection is
 query-only and every write waits for the verdict (`Connection.settle_check`): a sound library
@@ -33,6 +37,40 @@ from sqlite_utils import Database
 
 #: quick_check stops after this many problems; the first one is shown.
 MAX_PROBLEMS = 20
+#: What the open of a large library says while it works ("Checking the library…"): for a progress line.
+Progress = Callable[[str], None]
+_CHUNK = 8 << 20
+
+
+def _memory() -> int | None:
+    try:
+        return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):  # not every platform says
+        return None
+
+
+def read_ahead(path: Path, progress: Progress | None = None) -> None:
+    """Read the library file front to back so that `quick_check` finds its pages in the page cache.
+
+    Sequential reads cost a fraction of the random ones the check would make from a cold cache.
+    A file larger than half the memory is left alone: it would push its own first pages out.
+    """
+    try:
+        size = path.stat().st_size
+        limit = _memory()
+        if size < 4 * _CHUNK or size > (limit // 2 if limit else 2 << 30):
+            return
+        buffer = bytearray(_CHUNK)
+        done, said = 0, -1
+        with path.open("rb", buffering=0) as handle:
+            while n := handle.readinto(buffer):
+                done += n
+                percent = done * 100 // size
+                if progress is not None and percent != said:
+                    progress(f"Reading the library: {percent}%")
+                    said = percent
+    except OSError:  # the check itself will say what is wrong with the file
+        return
 
 
 def unwritable_reason(path: Path) -> str | None:
@@ -87,6 +125,7 @@ class BackgroundCheck:
             self._problems = [str(exc)]
         else:
             try:
+                read_ahead(self.path)
                 self._problems = quick_check(db)
             finally:
                 db.close()
@@ -125,11 +164,14 @@ def read_only_message(path: Path, reason: str) -> str:
     )
 
 
-def check_on_open(db: Database, path: Path, unwritable: str | None) -> str | None:
+def check_on_open(db: Database, path: Path, unwritable: str | None, progress: Progress | None = None) -> str | None:
     """Why nothing may be saved to the library just opened (damaged or read-only), or None.
 
     A damaged library's connection is also made query-only, so no write can slip through.
     """
+    read_ahead(path, progress)
+    if progress is not None:
+        progress("Checking the library…")
     problems = quick_check(db)
     if problems:
         db.execute("PRAGMA query_only = ON")

@@ -30,7 +30,14 @@ from reader.store.correction_log import CorrectionLog
 from reader.store.corrections import Correction
 from reader.store.database import BUSY_TIMEOUT_MS, StoreError, connect, migrate
 from reader.store.importer import Importer, Progress
-from reader.store.integrity import BackgroundCheck, check_on_open, read_only_message, refuse_upgrade, unwritable_reason
+from reader.store.integrity import (
+    BackgroundCheck,
+    check_on_open,
+    read_only_message,
+    refuse_upgrade,
+    unwritable_reason,
+)
+from reader.store.integrity import Progress as OpenProgress
 from reader.store.migrations import migrations
 from reader.store.notes import _UNSET, Notes
 from reader.store.records import Briefing, BriefingSummary, ImportReport, Note, SearchHit, TimelineEntry
@@ -48,7 +55,9 @@ class Library:
     `update_document` (a re-import) and the window (opening a briefing) call.
     """
 
-    def __init__(self, db: Database, path: Path | None = None, refusal: str | None = None) -> None:
+    def __init__(
+        self, db: Database, path: Path | None = None, refusal: str | None = None, progress: OpenProgress | None = None
+    ) -> None:
         self.conn = Connection(db, path, refusal)
         #: The backup written before upgrading an older library (None when none was needed).
         self.backup: Path | None = None
@@ -56,7 +65,7 @@ class Library:
             if path is None:
                 db.execute("PRAGMA foreign_keys = ON")
             if refusal is None:
-                self.backup = migrate(db, path)
+                self.backup = migrate(db, path, progress)
             else:
                 refuse_upgrade(db, refusal)
         self._corrections = CorrectionLog(self.conn, changed=lambda briefing_id: self._analyses.changed_corrections(briefing_id))
@@ -76,6 +85,7 @@ class Library:
         busy_timeout_ms: int = BUSY_TIMEOUT_MS,
         check_in_background: bool = False,
         on_checked: Callable[[], None] | None = None,
+        progress: OpenProgress | None = None,
     ) -> Library:
         """Open the library at `path` (default: $BRIEFING_DB or the platform data directory).
 
@@ -84,6 +94,9 @@ class Library:
         for its verdict, and `on_checked` is called from that thread once it is known. A
         library that needs upgrading is checked at open as before (upgrading writes), and
         `on_checked` is not called: the verdict is in `refusal` already.
+
+        `progress` hears what a long open is doing ("Backing up the library before upgrading: 40%"),
+        for a progress line: at 100,000 briefings the check and an upgrade take seconds each.
         """
         where = Path(path).expanduser() if path else default_library_path()
         unwritable = unwritable_reason(where)
@@ -94,7 +107,7 @@ class Library:
                 library = cls(db, where, refusal=refusal)
                 library.conn.defer_check(BackgroundCheck(where, on_checked).start())
                 return library
-            return cls(db, where, refusal=check_on_open(db, where, unwritable))
+            return cls(db, where, refusal=check_on_open(db, where, unwritable, progress), progress=progress)
         except BaseException:
             db.close()
             raise

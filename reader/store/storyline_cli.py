@@ -60,9 +60,9 @@ def _date(value: str) -> dt.date:
 
 
 def _open(args: argparse.Namespace) -> Any:
-    from reader.store import Library
+    from reader.store.cli import open_library
 
-    library = Library.open(args.db)
+    library = open_library(args.db)
     if library.refusal is not None:
         print(f"briefing: {library.refusal}", file=sys.stderr)
     return library

@@ -64,6 +64,7 @@ class LibrarySession(QObject):
         self.worker.opened.connect(self._on_opened)
         self.worker.open_failed.connect(self._on_open_failed)
         self.worker.checked.connect(self._on_checked)
+        self.worker.opening.connect(self._on_opening)
 
     def attach(self, window: ReaderWindow) -> None:
         """Follow the window's briefings; open the library once the first text is on screen
@@ -103,6 +104,12 @@ class LibrarySession(QObject):
             self.window.status(message, timeout_ms)
 
     # ------------------------------------------------------------------ library open / failed
+
+    def _on_opening(self, message: str) -> None:
+        """An older library is upgraded, or a large one checked, on the library's thread: say how far it is."""
+        if not self.worker.ready:
+            self.unavailable.emit(message)
+            self.status(message, 0)
 
     def _on_opened(self, _path: str) -> None:
         self.engine.corrections = []

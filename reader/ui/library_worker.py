@@ -21,6 +21,7 @@ class LibraryWorker(QObject):
     opened = Signal(str)  # the library's path
     open_failed = Signal(str, bool)  # one-line message, True when the library is in use by another program
     checked = Signal(object)  # the background integrity check's verdict: why no write is taken, or None
+    opening = Signal(str)  # what a long open is doing ("Backing up the library before upgrading: 40%")
     _finished = Signal(object)  # a Finished, emitted from the library thread
 
     def __init__(self, path: str | Path, parent: QObject | None = None, name: str = "library") -> None:
@@ -32,6 +33,7 @@ class LibraryWorker(QObject):
             on_opened=self.opened.emit,
             on_open_failed=self.open_failed.emit,
             on_checked=self.checked.emit,
+            on_progress=self.opening.emit,
             deliver=self._finished.emit,
         )
 

@@ -7,7 +7,8 @@ import pytest
 from reader.model import Document
 from reader.store import Library, LibraryBusyError, StoreError
 from reader.store import migrations as schema
-from reader.store.database import connect
+
+from .older import old_library
 
 
 def test_new_library_settings(tmp_path):
@@ -27,27 +28,9 @@ def test_environment_variable_chooses_the_library(tmp_path, monkeypatch):
     assert (tmp_path / "synced" / "lib.db").exists()
 
 
-def _old_library(path):
-    """A library as the first release wrote it: only the first migration, one briefing, one note."""
-    db = connect(path)
-    first = schema.known_names()[0]
-    schema.migrations.apply(db, stop_before=schema.known_names()[1])
-    assert [m.name for m in schema.migrations.applied(db)] == [first]
-    db.table("briefings").insert(
-        {"id": "b1", "title": "Old briefing", "text": "Ankara hosted the talks.", "format": "txt", "source": "",
-         "content_hash": "h1", "structure": "{}", "imported_at": "2025-01-01", "updated_at": "2025-01-01"}
-    )
-    db.table("notes").insert(
-        {"id": "n1", "briefing_id": "b1", "kind": "text", "start_offset": 0, "end_offset": 6, "quote": "Ankara",
-         "prefix": "", "suffix": " hosted the talks.", "status": "anchored", "body": "remember the venue",
-         "created_at": "2025-01-01", "updated_at": "2025-01-01"}
-    )
-    db.close()
-
-
 def test_old_schema_is_upgraded_in_place_after_a_backup(tmp_path):
     path = tmp_path / "library.db"
-    _old_library(path)
+    old_library(path)
     with Library.open(path) as lib:
         assert lib.backup is not None and lib.backup.parent == tmp_path
         assert lib.backup.name.startswith("library.db.bak-v1-")
@@ -65,6 +48,58 @@ def test_old_schema_is_upgraded_in_place_after_a_backup(tmp_path):
     with Library.open(path) as lib:  # already current: no second backup
         assert lib.backup is None
     assert len(list(tmp_path.glob("library.db.bak-*"))) == 1
+
+
+def test_an_upgrade_says_each_step_and_an_open_with_nothing_to_upgrade_says_only_the_check(tmp_path):
+    """Issue 17: an older 100,000-briefing library took minutes to open, silently; now each step is said."""
+    path = tmp_path / "library.db"
+    old_library(path)
+    said: list[str] = []
+    Library.open(path, progress=said.append).close()
+    steps = len(schema.known_names()) - 1
+    backup = [m for m in said if m.startswith("Backing up the library before upgrading: ")]
+    assert backup and backup[-1].endswith(": 100%")
+    assert [m for m in said if not m.startswith("Backing up")] == [
+        "Checking the library…",
+        *[f"Upgrading the library (step {n} of {steps})…" for n in range(1, steps + 1)],
+        "Saving the upgraded library…",
+    ]
+    assert said.index("Checking the library…") < said.index(backup[0]) < said.index("Upgrading the library (step 1 of 5)…")
+    said.clear()
+    Library.open(path, progress=said.append).close()
+    assert said == ["Checking the library…"]
+    said.clear()
+    Library.open(tmp_path / "new.db", progress=said.append).close()
+    assert said == ["Checking the library…"]
+
+
+@pytest.mark.parametrize("error", [RuntimeError("disk said no"), KeyboardInterrupt()], ids=["error", "ctrl-c"])
+def test_an_upgrade_that_fails_at_a_later_step_leaves_the_library_as_it_was(tmp_path, monkeypatch, error):
+    from reader.store import timeline_index
+
+    path = tmp_path / "library.db"
+    old_library(path)
+    real = timeline_index.create_event_dates
+
+    def fails_halfway(db):
+        real(db)  # its table, indexes and triggers are made, then the step fails
+        raise error
+
+    monkeypatch.setattr(timeline_index, "create_event_dates", fails_halfway)
+    with pytest.raises(type(error)):
+        Library.open(path)
+    conn = sqlite3.connect(path)
+    try:
+        assert [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")] == [schema.known_names()[0]]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        assert not tables & {"corrections", "briefings_fts", "event_dates", "analyses_event_dates_ai"}
+        assert conn.execute("SELECT body FROM notes").fetchall() == [("remember the venue",)]
+    finally:
+        conn.close()
+    monkeypatch.undo()
+    with Library.open(path) as lib:  # the next open upgrades it whole
+        assert schema.schema_version(lib.db) == schema.latest_version()
+        assert lib.get_note("n1").body == "remember the venue"
 
 
 @pytest.mark.parametrize(

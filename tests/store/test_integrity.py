@@ -90,3 +90,36 @@ def test_a_sound_library_is_checked_and_writable(tmp_path, capsys):
         assert lib.refusal is None
     assert main(["list", "--db", str(path), "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 3
+
+
+def test_the_file_is_read_ahead_of_the_check_with_progress_unless_it_would_not_fit(tmp_path, monkeypatch):
+    """Issue 17: quick_check walks pages in tree order, so from a cold cache it reads them one by one."""
+    from reader.store import integrity
+
+    big = tmp_path / "big.db"
+    with big.open("wb") as handle:
+        handle.truncate(40 << 20)  # sparse: 40 MB that cost nothing to write
+    said: list[str] = []
+    integrity.read_ahead(big, said.append)
+    percents = [int(m.removeprefix("Reading the library: ").rstrip("%")) for m in said]
+    assert percents == sorted(set(percents)) and percents[-1] == 100 and len(percents) == 5  # one per 8 MB read
+    said.clear()
+    monkeypatch.setattr(integrity, "_memory", lambda: 64 << 20)
+    integrity.read_ahead(big, said.append)  # more than half the memory: it would push out its own pages
+    integrity.read_ahead(tmp_path / "absent.db", said.append)
+    monkeypatch.undo()
+    small = tmp_path / "small.db"
+    small.write_bytes(b"x" * 4096)
+    integrity.read_ahead(small, said.append)
+    assert said == []
+
+
+def test_a_damaged_library_read_ahead_is_still_found_damaged(damaged, monkeypatch):
+    from reader.store import integrity
+
+    path, _bodies = damaged
+    said: list[str] = []
+    monkeypatch.setattr(integrity, "_CHUNK", 1024)  # the test library is small: read it ahead too
+    with Library.open(path, progress=said.append) as lib:
+        assert lib.refusal is not None and "damaged" in lib.refusal
+    assert said[-2:] == ["Reading the library: 100%", "Checking the library…"]

@@ -220,3 +220,36 @@ def test_a_failed_export_leaves_the_previous_export_whole(db, tmp_path, capsys):
     assert "cannot write" in proc.stderr and proc.stderr.count("\n") == 1
     assert out.read_text() == "yesterday's export\n"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_long_open_says_each_step_on_stderr_once_per_tenth(capsys):
+    from reader.store.cli import OpenProgressLine
+
+    line = OpenProgressLine(delay=0)
+    for percent in range(101):
+        line(f"Reading the library: {percent}%")
+    line("Checking the library…")
+    line("Upgrading the library (step 1 of 2)…")
+    line("Upgrading the library (step 2 of 2)…")
+    line.end()
+    err = capsys.readouterr().err.splitlines()
+    assert err[:11] == [f"briefing: Reading the library: {p}%" for p in range(0, 101, 10)]
+    assert err[11:] == [
+        "briefing: Checking the library…",
+        "briefing: Upgrading the library (step 1 of 2)…",
+        "briefing: Upgrading the library (step 2 of 2)…",
+    ]
+    quiet = OpenProgressLine()  # a library that opens within a second says nothing
+    quiet("Checking the library…")
+    assert capsys.readouterr().err == ""
+
+
+def test_the_command_line_upgrades_an_older_library_and_says_where_the_backup_is(tmp_path, capsys):
+    from .older import old_library
+
+    path = tmp_path / "library.db"
+    old_library(path)
+    assert main(["list", "--db", str(path), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert [b["id"] for b in json.loads(captured.out)] == ["b1"]
+    assert "upgraded the library; the previous version is saved as" in captured.err

@@ -259,6 +259,50 @@ def test_the_window_does_not_wait_for_the_integrity_check_and_a_damaged_library_
         close_window(window)
 
 
+def test_an_older_library_is_upgraded_on_the_library_thread_and_the_window_says_how_far(
+    qtbot, fake_engine, settings, dialogs, tmp_path, monkeypatch
+):
+    """Issue 17: an older library of 100,000 briefings takes seconds to back up and upgrade; the window goes on."""
+    from store.older import old_library
+
+    from reader.store import database
+    from reader.store import migrations as schema
+    from reader.ui.app import build_window
+
+    db = tmp_path / "library.db"
+    old_library(db)
+    gate = threading.Event()
+    real = database.write_backup
+
+    def held(*args):
+        target = real(*args)
+        gate.wait(TIMEOUT_MS / 1000)  # a long backup
+        return target
+
+    monkeypatch.setattr(database, "write_backup", held)
+    window = build_window(engine=fake_engine, settings=settings, warm_up=False, library_path=db)
+    qtbot.addWidget(window)
+    window.show()
+    session = window.library_session
+    said: list[str] = []
+    session.worker.opening.connect(said.append)
+    try:
+        session.worker.start()
+        backed_up = "Backing up the library before upgrading: 100%"
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == backed_up, timeout=TIMEOUT_MS)
+        assert not session.worker.ready and session.notebook.notes_panel.state.text() == backed_up
+        qtbot.wait(100)  # the GUI thread runs its events while the library's thread waits
+        gate.set()
+        qtbot.waitUntil(lambda: session.available, timeout=TIMEOUT_MS)
+        steps = len(schema.known_names()) - 1
+        assert said[-1] == "Saving the upgraded library…" and f"Upgrading the library (step {steps} of {steps})…" in said
+        assert window.statusBar().currentMessage() == f"Library: {db}" and not dialogs
+        assert session.worker.call(lambda lib: schema.schema_version(lib.db), 10) == schema.latest_version()
+    finally:
+        gate.set()
+        close_window(window)
+
+
 def test_a_corrupt_library_file_gets_a_dialog_and_is_left_untouched(qtbot, fake_engine, settings, dialogs, tmp_path, fake_file):
     db = tmp_path / "library.db"
     garbage = b"this is not a database\x00\x01\x02" * 100

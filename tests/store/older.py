@@ -1,0 +1,22 @@
+"""A library as the first release wrote it, for the tests of upgrading."""
+
+from reader.store import migrations as schema
+from reader.store.database import connect
+
+
+def old_library(path):
+    """A library as the first release wrote it: only the first migration, one briefing, one note."""
+    db = connect(path)
+    first = schema.known_names()[0]
+    schema.migrations.apply(db, stop_before=schema.known_names()[1])
+    assert [m.name for m in schema.migrations.applied(db)] == [first]
+    db.table("briefings").insert(
+        {"id": "b1", "title": "Old briefing", "text": "Ankara hosted the talks.", "format": "txt", "source": "",
+         "content_hash": "h1", "structure": "{}", "imported_at": "2025-01-01", "updated_at": "2025-01-01"}
+    )
+    db.table("notes").insert(
+        {"id": "n1", "briefing_id": "b1", "kind": "text", "start_offset": 0, "end_offset": 6, "quote": "Ankara",
+         "prefix": "", "suffix": " hosted the talks.", "status": "anchored", "body": "remember the venue",
+         "created_at": "2025-01-01", "updated_at": "2025-01-01"}
+    )
+    db.close()
