@@ -212,7 +212,7 @@ class Briefings:
             raise StoreError(f"cannot sort by {sort!r}; choose one of {', '.join(SORTS)}")
         where, args = ["1"], []
         if actor:
-            keys = self._actor_keys(actor)
+            keys = self.actor_keys(actor)
             where.append(
                 f"b.id IN (SELECT briefing_id FROM briefing_actors WHERE name_key IN ({','.join('?' * len(keys))}))"
             )
@@ -290,7 +290,7 @@ class Briefings:
             for bid, per in counts.items()
         }
 
-    def _actor_keys(self, actor_name: str) -> list[str]:
+    def actor_keys(self, actor_name: str) -> list[str]:
         """Folded names that stand for this actor: its canonical name and every alias-book entry."""
         book = self.corrections.alias_book()
         target = _key(canonical_name(actor_name, book))

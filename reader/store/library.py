@@ -295,6 +295,18 @@ class Library:
         """Events in date order; a page of `limit` from `offset`, or after the entry `after` (see reader/store/timeline.py)."""
         return self._timeline.entries(actor, limit, offset, after)
 
+    def timeline_index_pending(self) -> int:
+        """How many analyses from before the actor index are not in it yet (an actor's timeline reads them all until then)."""
+        from reader.store import actor_index
+
+        return actor_index.pending(self.conn)
+
+    def index_timeline_pending(self, limit: int = 2000) -> int:
+        """Put up to `limit` of those analyses into the actor index, in one short write; how many are left."""
+        from reader.store import actor_index
+
+        return actor_index.index_pending(self.conn, limit)
+
     def export(self, briefing_id: str, fmt: str = "md") -> str:
         """The briefing as Markdown (with events and notes), or its events as CSV or JSON."""
         from reader.store import exporting

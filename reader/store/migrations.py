@@ -140,6 +140,16 @@ def m006_storylines(db: Database) -> None:
     create_storyline_tables(db)
 
 
+@migrations()
+def m007_event_actors(db: Database) -> None:
+    # Who takes part in each dated event, kept by triggers, so an actor's timeline reads an index
+    # instead of every analysis naming the actor (reader/store/actor_index.py). The analyses
+    # already cached are indexed after the upgrade, in batches (event_actors_pending).
+    from reader.store.actor_index import create_event_actors
+
+    create_event_actors(db)
+
+
 def schema_version(db: Database) -> int:
     """How many of our migrations this database has applied."""
     return len(migrations.applied(db))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from reader.model import ENGINE_VERSION, Document, Event
+from reader.store.actor_index import NameFolds
 from reader.store.briefings import Briefings
 from reader.store.connection import Connection, chunks
 from reader.store.correction_log import CorrectionLog
@@ -23,6 +24,8 @@ class Timeline:
         self.conn = conn
         self.briefings = briefings
         self.corrections = corrections
+        #: The names of the actor index by folded key, read once and then only as they grow.
+        self.name_folds = NameFolds()
 
     def entries(
         self, actor: str | None = None, limit: int | None = None, offset: int = 0, after: TimelineEntry | None = None
@@ -32,12 +35,12 @@ class Timeline:
         loads as it scrolls: with the entry, a page costs what the first does, however deep).
 
         Reads the cached analyses in bulk; only briefings with corrections are fully rebuilt.
-        An unfiltered page of dated events comes from the date index instead; an actor's
-        timeline still reads every analysis of a briefing naming the actor.
+        A page of dated events comes from the date index instead, and an actor's from the actor
+        index (reader/store/actor_index.py): only the briefings it may hold are read.
         """
         offset = 0 if after is not None else max(offset, 0)
-        if actor is None and limit is not None:  # a page of a large library, from the date index
-            page = page_after(self, after, limit) if after is not None else first_page(self, offset + limit)
+        if limit is not None:  # a page of a large library, from the indexes
+            page = page_after(self, after, limit, actor) if after is not None else first_page(self, offset + limit, actor)
             if page is not None:
                 return page[offset:]
         summaries = {s.id: s for s in self.briefings.list_briefings(sort="published", actor=actor, top_actors=0)}

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from reader.model import ENGINE_VERSION
-from reader.store.corrections import Correction
+from reader.store.corrections import Correction, _key, alias_book, canonical_name
 from reader.store.records import TimelineEntry
 
 if TYPE_CHECKING:
@@ -55,37 +57,62 @@ def create_event_dates(db: Database) -> None:
     )
 
 
-def first_page(timeline: Timeline, limit: int) -> list[TimelineEntry] | None:
-    """The first `limit` entries of `timeline.entries()`, or None when the index cannot tell them."""
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """Which index rows and briefings a page reads: every dated event, or one actor's."""
+
+    #: (content_hash, engine_version, date) rows, as SQL, and its arguments.
+    rows: str
+    args: list[str]
+    #: A condition on the briefing `b`, and its arguments.
+    where: str = ""
+    where_args: list[str] = field(default_factory=list)
+    #: For an actor: whether an event with these involved names (after corrections) is theirs.
+    keep: Callable[[list[str]], bool] | None = None
+
+
+_EVERY = _Scope("event_dates", [])
+
+
+def _scope(timeline: Timeline, actor: str | None) -> _Scope | None:
+    """The actor's scope from `event_actors`, or None while analyses from before that index are pending."""
+    if actor is None:
+        return _EVERY
+    db = timeline.conn.db
+    if db.execute("SELECT 1 FROM event_actors_pending LIMIT 1").fetchone() is not None:
+        return None
+    book = alias_book(timeline.corrections.for_briefing())
+    target = _key(canonical_name(actor, book))
+    folded = {old for old, new in book.items() if _key(new) == target} | ({target} if target not in book else set())
+    names = timeline.name_folds.names(db, folded)
+    keys = timeline.briefings.actor_keys(actor)
+    return _Scope(
+        rows=f"""(SELECT DISTINCT content_hash, engine_version, date FROM event_actors
+                  WHERE name IN ({",".join("?" * len(names))}))""",
+        args=names,
+        where=f"EXISTS (SELECT 1 FROM briefing_actors ba WHERE ba.briefing_id = b.id AND ba.name_key IN ({','.join('?' * len(keys))}))",
+        where_args=keys,
+        keep=lambda involved: any(_key(canonical_name(n, book)) == target for n in involved),
+    )
+
+
+def first_page(timeline: Timeline, limit: int, actor: str | None = None) -> list[TimelineEntry] | None:
+    """The first `limit` entries of `timeline.entries(actor)`, or None when the index cannot tell them."""
     if limit < 1:
         return None
-    db = timeline.conn.db
     with timeline.conn.translating():
-        row = db.execute(
-            """SELECT e.date FROM event_dates e JOIN briefings b ON b.content_hash = e.content_hash
-               WHERE e.engine_version = ?
-                 AND b.id NOT IN (SELECT briefing_id FROM corrections WHERE briefing_id IS NOT NULL)
-               ORDER BY e.date LIMIT 1 OFFSET ?""",
-            [ENGINE_VERSION, limit - 1],
-        ).fetchone()
-        if row is None:
+        scope = _scope(timeline, actor)
+        if scope is None:
             return None
-        candidates = [
-            r[0]
-            for r in db.execute(
-                """SELECT DISTINCT b.id FROM event_dates e JOIN briefings b ON b.content_hash = e.content_hash
-                   WHERE e.engine_version = ? AND e.date <= ?
-                   UNION SELECT briefing_id FROM corrections WHERE briefing_id IS NOT NULL""",
-                [ENGINE_VERSION, row[0]],
-            )
-        ]
-        entries = _entries(timeline, candidates)
+        entries = _between(timeline, scope, None, limit)
+    if entries is None:
+        return None
     entries.sort(key=_order)
     return entries[:limit]
 
 
-def page_after(timeline: Timeline, after: TimelineEntry, limit: int) -> list[TimelineEntry] | None:
-    """The `limit` entries that follow `after` in `timeline.entries()`, or None when the index cannot tell them.
+def page_after(timeline: Timeline, after: TimelineEntry, limit: int, actor: str | None = None) -> list[TimelineEntry] | None:
+    """The `limit` entries that follow `after` in `timeline.entries(actor)`, or None when the index cannot tell them.
 
     The same reasoning as `first_page`, from `after`'s date on: D is the `limit`-th smallest
     date after it among uncorrected briefings, so the next `limit` entries are dated between
@@ -94,30 +121,47 @@ def page_after(timeline: Timeline, after: TimelineEntry, limit: int) -> list[Tim
     start = after.event.date
     if limit < 1 or start is None or start.startswith("X"):
         return None
-    db = timeline.conn.db
     with timeline.conn.translating():
-        row = db.execute(
-            """SELECT e.date FROM event_dates e JOIN briefings b ON b.content_hash = e.content_hash
-               WHERE e.engine_version = ? AND e.date > ?
-                 AND b.id NOT IN (SELECT briefing_id FROM corrections WHERE briefing_id IS NOT NULL)
-               ORDER BY e.date LIMIT 1 OFFSET ?""",
-            [ENGINE_VERSION, start, limit - 1],
-        ).fetchone()
-        if row is None:
+        scope = _scope(timeline, actor)
+        if scope is None:
             return None
-        candidates = [
-            r[0]
-            for r in db.execute(
-                """SELECT DISTINCT b.id FROM event_dates e JOIN briefings b ON b.content_hash = e.content_hash
-                   WHERE e.engine_version = ? AND e.date >= ? AND e.date <= ?
-                   UNION SELECT briefing_id FROM corrections WHERE briefing_id IS NOT NULL""",
-                [ENGINE_VERSION, start, row[0]],
-            )
-        ]
-        floor = _order(after)
-        entries = [e for e in _entries(timeline, candidates) if _order(e) > floor]
+        found = _between(timeline, scope, start, limit)
+    if found is None:
+        return None
+    floor = _order(after)
+    entries = [e for e in found if _order(e) > floor]
     entries.sort(key=_order)
     return entries[:limit]
+
+
+def _between(timeline: Timeline, scope: _Scope, start: str | None, limit: int) -> list[TimelineEntry] | None:
+    """Entries of the briefings with an event in scope dated from `start` (exclusive for D, inclusive
+    for the candidates) up to D, the `limit`-th such date among uncorrected briefings, plus every
+    briefing in scope with corrections of its own; None when fewer than `limit` dates follow."""
+    db = timeline.conn.db
+    after, after_args = ("AND e.date > ?", [start]) if start is not None else ("", [])
+    within = f"AND {scope.where}" if scope.where else ""
+    row = db.execute(
+        f"""SELECT e.date FROM {scope.rows} e JOIN briefings b ON b.content_hash = e.content_hash
+            WHERE e.engine_version = ? {after} {within}
+              AND b.id NOT IN (SELECT briefing_id FROM corrections WHERE briefing_id IS NOT NULL)
+            ORDER BY e.date LIMIT 1 OFFSET ?""",
+        [*scope.args, ENGINE_VERSION, *after_args, *scope.where_args, limit - 1],
+    ).fetchone()
+    if row is None:
+        return None
+    since, since_args = ("AND e.date >= ?", [start]) if start is not None else ("", [])
+    corrected = f"AND {scope.where.replace('b.id', 'c.briefing_id')}" if scope.where else ""
+    candidates = [
+        r[0]
+        for r in db.execute(
+            f"""SELECT DISTINCT b.id FROM {scope.rows} e JOIN briefings b ON b.content_hash = e.content_hash
+                WHERE e.engine_version = ? {since} AND e.date <= ? {within}
+                UNION SELECT c.briefing_id FROM corrections c WHERE c.briefing_id IS NOT NULL {corrected}""",
+            [*scope.args, ENGINE_VERSION, *since_args, row[0], *scope.where_args, *scope.where_args],
+        )
+    ]
+    return _entries(timeline, candidates, scope.keep)
 
 
 def timeline_order(e: TimelineEntry) -> tuple[bool, str, dt.date, str, int]:
@@ -134,7 +178,7 @@ def timeline_order(e: TimelineEntry) -> tuple[bool, str, dt.date, str, int]:
 _order = timeline_order
 
 
-def _entries(timeline: Timeline, ids: list[str]) -> list[TimelineEntry]:
+def _entries(timeline: Timeline, ids: list[str], keep: Callable[[list[str]], bool] | None = None) -> list[TimelineEntry]:
     """Timeline entries of these briefings, built as `Timeline.entries` builds them (corrections applied)."""
     global_corrections: list[Correction] = timeline.corrections.for_briefing()
     local = timeline.corrections.local()
@@ -151,6 +195,8 @@ def _entries(timeline: Timeline, ids: list[str]) -> list[TimelineEntry]:
             day = _date(published)
             for event, names in timeline._timeline_events(json.loads(data), global_corrections + local.get(briefing_id, []), briefing_id):
                 involved = [names.get(i, i) for i in dict.fromkeys(event.agents + event.targets + event.actors)]
+                if keep is not None and not keep(involved):
+                    continue
                 entries.append(
                     TimelineEntry(
                         briefing_id=briefing_id,

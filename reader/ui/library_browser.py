@@ -145,14 +145,15 @@ class LibraryBrowser(QObject):
         self.library_view.load_timeline(name, self._fetch_timeline)
 
     def _fetch_timeline(self, actor: str, offset: int, limit: int, last: TimelineEntry | None, deliver: Deliver) -> None:
-        """A page of the timeline across briefings. Every event's page comes from the date index,
-        from the last entry shown on (as fast deep down as at the top); an actor's timeline reads
-        every analysis of a briefing naming the actor, so it is read once, whole, not per page."""
+        """A page of the timeline across briefings, from the date index (an actor's: from the actor
+        index), from the last entry shown on (as fast deep down as at the top). While an upgraded
+        library's analyses are still going into the actor index, an actor's timeline would read every
+        analysis naming the actor for each page, so it is read once, whole."""
 
         def run(lib: Library):
-            if actor:
+            if actor and lib.timeline_index_pending():
                 return lib.timeline(actor), False
-            page = lib.timeline(None, limit=limit + 1, offset=offset, after=last)
+            page = lib.timeline(actor or None, limit=limit + 1, offset=offset, after=last)
             return page[:limit], len(page) > limit
 
         def done(result) -> None:

@@ -61,6 +61,7 @@ class LibrarySession(QObject):
         self.token = 0
         self._closed = False
         self._dated: tuple[str, object] | None = None  # the reader's date last shown: (document id, date)
+        self._indexing = False
         self.worker.opened.connect(self._on_opened)
         self.worker.open_failed.connect(self._on_open_failed)
         self.worker.checked.connect(self._on_checked)
@@ -126,12 +127,37 @@ class LibrarySession(QObject):
         else:
             self.unavailable.emit("Open a briefing to write notes on it.")
         self.library_ready.emit(True)
+        if refusal is None and not self.worker.checking:
+            self._index_timelines()
 
     def _on_checked(self, refusal: str | None) -> None:
         """The background integrity check is done: a damaged library is said now, as one found at open."""
         self.state_changed.emit()
         if refusal is not None and refusal != self.unavailable_reason:
             self._say_refusal(refusal)
+        elif refusal is None:
+            self._index_timelines()
+
+    def _index_timelines(self) -> None:
+        """Analyses from before the actor index (an upgraded library) go into it on the library's thread,
+        2,000 at a time with other library work between the batches; until then an actor's timeline reads them all."""
+        if self._indexing:
+            return
+        self._indexing = True
+        said: list[int] = []
+
+        def step(lib: Library) -> int:
+            return lib.index_timeline_pending(2000) if lib.refusal is None and lib.timeline_index_pending() else 0
+
+        def done(left: int) -> None:
+            if left and not self._closed:
+                said.append(left)
+                self.status(f"Indexing actors' timelines: {left:,} analyses left…", 0)
+                self.submit(step, done, self.status)
+            elif said:
+                self.status("Actors' timelines indexed")
+
+        self.submit(step, done, self.status)
 
     def _say_refusal(self, refusal: str) -> None:
         """Said once; reading, search and export go on."""

@@ -20,3 +20,18 @@ def old_library(path):
          "created_at": "2025-01-01", "updated_at": "2025-01-01"}
     )
     db.close()
+
+
+def before_the_actor_index(path):
+    """Take a library back to before m007 (the actor index), keeping its analyses."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript(
+            "DROP TRIGGER analyses_event_actors_ai; DROP TRIGGER analyses_event_actors_ad; DROP TRIGGER analyses_event_actors_au;"
+            "DROP TABLE event_actors; DROP TABLE event_actor_names; DROP TABLE event_actors_pending;"
+            "DELETE FROM _sqlite_migrations WHERE name = 'm007_event_actors';"
+        )
+    finally:
+        conn.close()

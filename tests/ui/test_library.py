@@ -303,6 +303,34 @@ def test_an_older_library_is_upgraded_on_the_library_thread_and_the_window_says_
         close_window(window)
 
 
+def test_an_upgraded_library_indexes_its_actors_timelines_on_the_library_thread(qtbot, fake_engine, settings, dialogs, tmp_path):
+    """Issue 17: the analyses from before the actor index are indexed after the upgrade, not during it."""
+    from store.fakes import fake_analysis
+    from store.older import before_the_actor_index
+
+    from reader.model import Document
+    from reader.store.timeline_index import first_page
+
+    db = tmp_path / "library.db"
+    with Library.open(db) as lib:
+        for i in range(3):
+            document = Document(text=f"Erdoğan met Zelensky, {i}.\n", title=f"B{i}")
+            analysis = fake_analysis(document)
+            analysis.events[0].date = f"2024-0{i + 1}-01"
+            lib.put_analysis(lib.add_document(document), analysis)
+        whole = lib.timeline("Zelensky")
+    before_the_actor_index(db)
+    window = make_library_window(qtbot, fake_engine, settings, db)
+    session = window.library_session
+    try:
+        qtbot.waitUntil(lambda: session.worker.call(lambda lib: lib.timeline_index_pending(), 10) == 0, timeout=TIMEOUT_MS)
+        page = session.worker.call(lambda lib: first_page(lib._timeline, 2, "Zelensky"), 10)  # from the index now
+        assert page is not None and [(e.briefing_id, e.event.date) for e in page] == [(e.briefing_id, e.event.date) for e in whole[:2]]
+        assert not dialogs
+    finally:
+        close_window(window)
+
+
 def test_a_corrupt_library_file_gets_a_dialog_and_is_left_untouched(qtbot, fake_engine, settings, dialogs, tmp_path, fake_file):
     db = tmp_path / "library.db"
     garbage = b"this is not a database\x00\x01\x02" * 100

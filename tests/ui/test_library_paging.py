@@ -193,3 +193,42 @@ def test_the_windows_timeline_pages_through_the_date_index(qtbot, fake_engine, s
         assert [(e.briefing_id, e.event.start) for e in model.rows] == [(e.briefing_id, e.event.start) for e in whole]
     finally:
         close_window(window)
+
+
+def test_an_actors_timeline_pages_through_the_actor_index(qtbot, fake_engine, settings, dialogs, tmp_path):
+    """Issue 17: the most named actor is in 63,544 of 100,000 briefings; their timeline is no longer read whole."""
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"{i}.txt").write_text(f"Borduria and Syldavia met in Klow on {10 + i} May 2024.\n", encoding="utf-8")
+    (folder / "other.txt").write_text("Vulgaria and Carpania met in Szohôd on 9 May 2024.\n", encoding="utf-8")
+    window = make_library_window(qtbot, fake_engine, settings, tmp_path / "library.db")
+    session = window.library_session
+    try:
+        with qtbot.waitSignal(session.browser.import_finished, timeout=TIMEOUT_MS):
+            assert session.browser.import_paths([folder])
+        whole = session.worker.call(lambda lib: lib.timeline("Borduria"), 10)
+        assert 2 < len(whole) < len(session.worker.call(lambda lib: lib.timeline(), 10))
+        asked: list[tuple[str | None, int | None]] = []
+        session.worker.call(lambda lib: _record_timeline_asks(lib, asked), 10)
+        model = session.browser.library_view.timeline_model
+        model.page_rows = 2
+        with qtbot.waitSignal(session.browser.timeline_shown, timeout=TIMEOUT_MS):
+            session.browser.show_timeline("Borduria")
+        assert model.rowCount() >= 2 and asked[0] == ("Borduria", 3)
+        qtbot.waitUntil(lambda: model.complete, timeout=TIMEOUT_MS)  # the view has room: it asks for the rest
+        assert [(e.briefing_id, e.event.start) for e in model.rows] == [(e.briefing_id, e.event.start) for e in whole]
+        assert all(limit == 3 for _actor, limit in asked)  # a page at a time, never the whole timeline
+    finally:
+        close_window(window)
+
+
+def _record_timeline_asks(lib: Library, asked: list) -> None:
+    """Note each timeline the window asks this library for: (actor, limit)."""
+    real = lib.timeline
+
+    def timeline(actor=None, limit=None, offset=0, after=None):
+        asked.append((actor, limit))
+        return real(actor, limit, offset, after)
+
+    lib.timeline = timeline
