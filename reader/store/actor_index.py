@@ -12,7 +12,7 @@ briefings the most named actor is in 63,544 of them (15–20 s). Beside `event_d
   folding is done on this short list, and only new rows are read again (`NameFolds`).
 
 A library from before m007 keeps its analyses in `event_actors_pending` and is indexed after the
-upgrade, a batch at a time (`index_pending`: the window does it on the library's thread in the
+upgrade, 500 at a time (`index_pending`: the window does it on the library's thread in the
 background); until none is pending an actor's timeline reads the analyses as before.
 """
 
@@ -76,7 +76,7 @@ def pending(conn: Connection) -> int:
         return int(conn.one("SELECT count(*) FROM event_actors_pending") or 0)
 
 
-def index_pending(conn: Connection, limit: int = 2000) -> int:
+def index_pending(conn: Connection, limit: int = 500) -> int:
     """Index up to `limit` pending analyses in one short transaction; how many are left."""
     db = conn.db
     with conn.translating():
@@ -84,16 +84,18 @@ def index_pending(conn: Connection, limit: int = 2000) -> int:
         if last is None:
             return 0
         with conn.writing():
-            keys = db.execute(
-                "SELECT content_hash, engine_version FROM event_actors_pending WHERE rowid <= ?", [last]
-            ).fetchall()
             db.execute(
                 f"""INSERT INTO event_actors (content_hash, engine_version, date, name)
                     {_rows("event_actors_pending p JOIN analyses a ON a.content_hash = p.content_hash AND a.engine_version = p.engine_version", " AND p.rowid <= ?")}""",
                 [last],
             )
-            for h, v in keys:
-                db.execute(_NAMES.format(h="?", v="?"), [h, v])
+            db.execute(
+                """INSERT INTO event_actor_names (name)
+                   SELECT DISTINCT e.name FROM event_actors_pending p JOIN event_actors e
+                     ON e.content_hash = p.content_hash AND e.engine_version = p.engine_version
+                   WHERE p.rowid <= ? AND e.name NOT IN (SELECT name FROM event_actor_names)""",
+                [last],
+            )
             db.execute("DELETE FROM event_actors_pending WHERE rowid <= ?", [last])
     return pending(conn)
 

@@ -301,7 +301,7 @@ class Library:
 
         return actor_index.pending(self.conn)
 
-    def index_timeline_pending(self, limit: int = 2000) -> int:
+    def index_timeline_pending(self, limit: int = 500) -> int:
         """Put up to `limit` of those analyses into the actor index, in one short write; how many are left."""
         from reader.store import actor_index
 

@@ -140,14 +140,14 @@ class LibrarySession(QObject):
 
     def _index_timelines(self) -> None:
         """Analyses from before the actor index (an upgraded library) go into it on the library's thread,
-        2,000 at a time with other library work between the batches; until then an actor's timeline reads them all."""
+        500 at a time (about 0.1 s each) with other library work between the batches; until then an actor's timeline reads them all."""
         if self._indexing:
             return
         self._indexing = True
         said: list[int] = []
 
         def step(lib: Library) -> int:
-            return lib.index_timeline_pending(2000) if lib.refusal is None and lib.timeline_index_pending() else 0
+            return lib.index_timeline_pending(500) if lib.refusal is None and lib.timeline_index_pending() else 0
 
         def done(left: int) -> None:
             if left and not self._closed:
