@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from reader.model import ENGINE_VERSION, Analysis, Document, briefing_title, content_hash
+from reader.store import list_filter
 from reader.store.analyses import Analyses
 from reader.store.connection import Connection, chunks, now
 from reader.store.correction_log import CorrectionLog
@@ -190,9 +191,13 @@ class Briefings:
             self.conn.db.table("briefings").delete(briefing_id)
             self.analyses.drop_unused(digest)
 
-    def count_briefings(self) -> int:
+    def count_briefings(self, matching: str = "", at_most: int | None = None) -> int:
+        """How many briefings the library holds; with `matching`, how many the list's filter finds
+        (counted up to `at_most` + 1 only: a common word is in most of 100,000 briefings)."""
         with self.conn.translating():
-            count: int = self.conn.one("SELECT count(*) FROM briefings")
+            where, args = list_filter.matching(self.conn.db, matching)
+            cap = "" if at_most is None else f" LIMIT {int(at_most) + 1}"
+            count: int = self.conn.one(f"SELECT count(*) FROM (SELECT 1 FROM briefings b WHERE {' AND '.join(['1', *where])}{cap})", args)
         return count
 
     def list_briefings(
@@ -206,8 +211,12 @@ class Briefings:
         limit: int | None = None,
         offset: int = 0,
         top_actors: int = 3,
+        matching: str = "",
     ) -> list[BriefingSummary]:
-        """The library view: sorted by imported, published, title or notes; filtered as asked."""
+        """The library view: sorted by imported, published, title or notes; filtered as asked.
+
+        `matching` is the filter box: every word in the title, source, date or an actor's name
+        (reader/store/list_filter.py)."""
         if sort not in SORTS:
             raise StoreError(f"cannot sort by {sort!r}; choose one of {', '.join(SORTS)}")
         where, args = ["1"], []
@@ -220,6 +229,11 @@ class Briefings:
         if title_contains:
             where.append("b.title LIKE ? ESCAPE '\\'")
             args.append("%" + title_contains.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        if matching:
+            with self.conn.translating():
+                conditions, values = list_filter.matching(self.conn.db, matching)
+            where += conditions
+            args += values
         if published_from:
             where.append("b.published >= ?")
             args.append(published_from.isoformat())

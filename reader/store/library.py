@@ -192,8 +192,9 @@ class Library:
     def remove_briefing(self, briefing_id: str, delete_notes: bool = False) -> None:
         self._briefings.remove_briefing(briefing_id, delete_notes)
 
-    def count_briefings(self) -> int:
-        return self._briefings.count_briefings()
+    def count_briefings(self, matching: str = "", at_most: int | None = None) -> int:
+        """How many briefings there are; with `matching`, how many the list's filter finds (up to `at_most` + 1)."""
+        return self._briefings.count_briefings(matching, at_most)
 
     def list_briefings(
         self,
@@ -206,10 +207,12 @@ class Library:
         limit: int | None = None,
         offset: int = 0,
         top_actors: int = 3,
+        matching: str = "",
     ) -> list[BriefingSummary]:
-        """The library view: sorted by imported, published, title or notes; filtered as asked."""
+        """The library view: sorted by imported, published, title or notes; filtered as asked
+        (`matching`: the filter box's words, each in the title, source, date or an actor's name)."""
         return self._briefings.list_briefings(
-            sort, descending, actor, title_contains, published_from, published_to, limit, offset, top_actors
+            sort, descending, actor, title_contains, published_from, published_to, limit, offset, top_actors, matching
         )
 
     def briefings_mentioning(self, actor_name: str) -> list[BriefingSummary]:

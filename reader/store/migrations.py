@@ -150,6 +150,15 @@ def m007_event_actors(db: Database) -> None:
     create_event_actors(db)
 
 
+@migrations()
+def m008_list_filter(db: Database) -> None:
+    # The library list's filter box answered by the store: a trigram index of titles, sources and
+    # dates, and every actor name once (reader/store/list_filter.py).
+    from reader.store.list_filter import create_list_filter
+
+    create_list_filter(db)
+
+
 def schema_version(db: Database) -> int:
     """How many of our migrations this database has applied."""
     return len(migrations.applied(db))

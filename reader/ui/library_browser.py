@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QProgressDialog
 
 from reader.ui.dialogs import FILE_FILTER, show_error
 from reader.ui.library_models import BriefingsQuery, Deliver
-from reader.ui.library_view import LibraryView
+from reader.ui.library_view import MATCHES_COUNTED, LibraryView
 from reader.ui.library_worker import LibraryWorker
 from reader.ui.menus import add_action
 
@@ -103,8 +103,12 @@ class LibraryBrowser(QObject):
         """A page of the library list, read on the library's thread (one row more says whether more follow)."""
 
         def run(lib: Library):
-            rows = lib.list_briefings(sort=query.sort, descending=query.descending, actor=query.actor, limit=limit + 1, offset=offset)
-            total = lib.count_briefings() if offset == 0 and query.actor is None else None
+            rows = lib.list_briefings(
+                sort=query.sort, descending=query.descending, actor=query.actor, limit=limit + 1, offset=offset, matching=query.words
+            )
+            # A common word is in most of 100,000 briefings: counted up to a thousand, "more than" past it.
+            at_most = MATCHES_COUNTED if query.words else None
+            total = lib.count_briefings(query.words, at_most) if offset == 0 and query.actor is None else None
             return rows, total
 
         def done(result) -> None:

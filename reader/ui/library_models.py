@@ -76,6 +76,11 @@ class PagedTableModel(QAbstractTableModel):
     def loading(self) -> bool:
         return self._fetching
 
+    @property
+    def fetcher(self) -> Fetch | None:
+        """What the rows are asked through (None: rows given as they are, no library behind them)."""
+        return self._fetch
+
     def load(self, fetch: Fetch, query: Any, keep: int = 0) -> None:
         """Show `query`'s rows from the start: its first page, or as many rows as `keep` (a refresh)."""
         self._fetch, self.query = fetch, query
@@ -137,22 +142,23 @@ class PagedTableModel(QAbstractTableModel):
 
 @dataclass(frozen=True)
 class BriefingsQuery:
-    """What the library list asks the store: `Library.list_briefings(sort, descending, actor)`."""
+    """What the library list asks the store: `Library.list_briefings(sort, descending, actor, matching=words)`."""
 
     sort: str = "imported"
     descending: bool = True
     actor: str | None = None  # the briefings mentioning this actor; None for all
+    words: str = ""  # the filter box: each word in the title, source, date or an actor's name
 
 
 #: The columns the store can sort by; the others are sorted here, once every row is loaded.
 STORE_SORTS = {0: "title", 1: "published", 2: "notes", 4: "imported"}
 
 
-def query_for(sorted_by: tuple[int, Qt.SortOrder] | None, actor: str | None = None) -> BriefingsQuery:
+def query_for(sorted_by: tuple[int, Qt.SortOrder] | None, actor: str | None = None, words: str = "") -> BriefingsQuery:
     column, order = sorted_by or (4, Qt.SortOrder.DescendingOrder)
     if column not in STORE_SORTS:
-        return BriefingsQuery(actor=actor)
-    return BriefingsQuery(STORE_SORTS[column], order == Qt.SortOrder.DescendingOrder, actor)
+        return BriefingsQuery(actor=actor, words=words)
+    return BriefingsQuery(STORE_SORTS[column], order == Qt.SortOrder.DescendingOrder, actor, words)
 
 
 class BriefingsModel(PagedTableModel):
@@ -179,8 +185,13 @@ class BriefingsModel(PagedTableModel):
         """The loaded rows are in an order the store cannot continue (a column it does not sort by)."""
         return self._sorted_by is not None and self._sorted_by[0] not in STORE_SORTS and not self.complete
 
-    def load_briefings(self, fetch: Fetch, actor: str | None = None, keep: int = 0) -> None:
-        self.load(fetch, query_for(self._sorted_by, actor), keep)
+    def load_briefings(self, fetch: Fetch, actor: str | None = None, keep: int = 0, words: str = "") -> None:
+        self.load(fetch, query_for(self._sorted_by, actor, words), keep)
+
+    @property
+    def words(self) -> str:
+        """The filter the store answered these rows with ("" for none)."""
+        return self.query.words if isinstance(self.query, BriefingsQuery) else ""
 
     def canFetchMore(self, parent: AnyIndex = _ROOT) -> bool:
         return super().canFetchMore(parent) and not self.sorted_locally
@@ -193,7 +204,7 @@ class BriefingsModel(PagedTableModel):
         if paged and column in STORE_SORTS:
             self._sorted_by = (column, order)
             assert self._fetch is not None
-            self.load(self._fetch, query_for(self._sorted_by, self.query.actor if self.query else None))
+            self.load(self._fetch, query_for(self._sorted_by, self.query.actor if self.query else None, self.words))
             return
         if self._fetch is not None and column in STORE_SORTS and self.query is not None:
             self.query = replace(self.query, sort=STORE_SORTS[column], descending=order == Qt.SortOrder.DescendingOrder)

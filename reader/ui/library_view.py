@@ -36,7 +36,12 @@ if TYPE_CHECKING:
     from reader.store.records import BriefingSummary, Note, SearchHit, TimelineEntry
 
 SEARCH_DEBOUNCE_MS = 250
-#: While a filter hides most loaded briefings, more are loaded until this many match (or all are loaded).
+#: The filter box asks the library once typing pauses this long.
+FILTER_DEBOUNCE_MS = 150
+#: Matches of the filter are counted up to this many; past it the count says "more than".
+MATCHES_COUNTED = 1000
+#: Rows given without a library behind them are filtered here; while a filter hides most of the rows
+#: loaded, more are loaded until this many match (or all are loaded).
 FILTER_FILL_ROWS = 100
 
 __all__ = ["BriefingIdRole", "BriefingsModel", "BriefingsProxy", "LibraryView", "TimelineModel"]
@@ -208,6 +213,10 @@ class LibraryView(QWidget):
         self.search_field.returnPressed.connect(self._search_now)
         self.search_results.anchorClicked.connect(self._on_result_clicked)
         self.filter.textChanged.connect(self._on_filter)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DEBOUNCE_MS)
+        self._filter_timer.timeout.connect(self._ask_filter)
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.activated.connect(self._on_double_click)
         self.scope_clear.clicked.connect(self._clear_scope)
@@ -238,7 +247,9 @@ class LibraryView(QWidget):
         `scope` names a restriction ("Briefings mentioning X") with a way back."""
         self._selected_id = self._selected_briefing()
         self._pending_scope = scope  # said with the rows it describes
-        self.model.load_briefings(fetch, actor, keep)
+        self._filter_timer.stop()
+        self.proxy.set_filter_text("")  # the library answers the filter box (see _on_filter)
+        self.model.load_briefings(fetch, actor, keep, self.filter_words())
 
     def set_briefings(self, rows: list[BriefingSummary], scope: str = "") -> None:
         """Show exactly `rows` (no library behind them)."""
@@ -283,13 +294,37 @@ class LibraryView(QWidget):
         self.scope_clear.hide()
         self.refresh_requested.emit()
 
+    def filter_words(self) -> str:
+        return " ".join(self.filter.text().split())
+
     def _on_filter(self, text: str) -> None:
+        """A list from the library is filtered by the library (every briefing, through its indexes, once
+        typing pauses); rows given without a library are filtered here."""
+        if self.model.fetcher is not None:
+            self._filter_timer.start()
+            return
         self.proxy.set_filter_text(text)
         self._update_count()
         self._fill_filtered()
 
+    def _ask_filter(self) -> None:
+        fetch, words = self.model.fetcher, self.filter_words()
+        if fetch is None or words == self.model.words:
+            return
+        self._selected_id = self._selected_briefing()
+        self._pending_scope = self.scope_label.text() if self.scope_label.isVisible() else ""
+        self.model.load_briefings(fetch, self.model.query.actor if self.model.query else None, 0, words)
+
     def _update_count(self) -> None:
         loaded, shown = self.model.rowCount(), self.proxy.rowCount()
+        if self.model.words:
+            found = self.model.total if self.model.total is not None else loaded
+            many = f"more than {MATCHES_COUNTED:,}" if found > MATCHES_COUNTED else f"{found:,}"
+            if self.model.complete:
+                self.count_label.setText(f"{loaded:,} briefing{'s match' if loaded != 1 else ' matches'} “{self.model.words}”")
+            else:
+                self.count_label.setText(f"{loaded:,} of the {many} briefings matching “{self.model.words}” listed; more as you scroll")
+            return
         if self.model.complete:
             if loaded == 0:
                 self.count_label.setText("The library is empty: open a briefing or import files or a folder.")

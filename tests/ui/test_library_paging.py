@@ -46,7 +46,8 @@ class FakeStore:
         assert (last is None) == (offset == 0)
         self.asked.append((query, offset, limit))
         keys = {"imported": lambda r: r.imported_at, "title": lambda r: r.title.casefold(), "notes": lambda r: r.note_count}
-        ordered = sorted(self.rows, key=keys.get(query.sort, keys["imported"]), reverse=query.descending)
+        rows = [r for r in self.rows if all(w in f"{r.title} {r.source} {' '.join(r.top_actors)}".casefold() for w in query.words.casefold().split())]
+        ordered = sorted(rows, key=keys.get(query.sort, keys["imported"]), reverse=query.descending)
         page = ordered[offset : offset + limit]
         QTimer.singleShot(0, lambda: deliver(page, offset + limit < len(ordered)))
 
@@ -106,14 +107,28 @@ def test_sorting_a_partly_loaded_list_asks_the_store_from_the_first_page(qtbot, 
     assert len(store.asked) == asked and "sort by another column" in view.count_label.text()
 
 
-def test_a_filter_loads_more_until_it_has_matches_to_show(qtbot, view):
+def test_the_filter_is_answered_by_the_store_without_walking_the_pages(qtbot, view):
+    """Issue 17: a word in 7 of the briefings used to load page after page until it had 100 rows to show."""
     store = FakeStore(_summaries(ROWS))
     with qtbot.waitSignal(view.model.first_page_loaded, timeout=TIMEOUT_MS):
         view.load_briefings(store.fetch)
-    view.filter.setText("borduria")  # 7 briefings in all, a few in each page
-    qtbot.waitUntil(lambda: view.model.complete, timeout=TIMEOUT_MS)
-    assert view.proxy.rowCount() == sum("Borduria" in r.title for r in store.rows) == 7
-    assert view.count_label.text() == f"7 of {ROWS} briefings"
+    with qtbot.waitSignal(view.model.first_page_loaded, timeout=TIMEOUT_MS):
+        view.filter.setText("bord")
+        view.filter.setText("borduria")  # typing: the store is asked once it pauses
+    assert store.asked[1:] == [(BriefingsQuery(words="borduria"), 0, PAGE_ROWS)]
+    assert _titles(view) == [r.title for r in sorted(store.rows, key=lambda r: r.imported_at, reverse=True) if "Borduria" in r.title]
+    assert len(_titles(view)) == 7 and view.model.complete and view.count_label.text() == "7 briefings match “borduria”"
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # all 7 are loaded: sorted here
+    assert _titles(view) == sorted(_titles(view), key=str.casefold) and len(store.asked) == 2
+    with qtbot.waitSignal(view.model.first_page_loaded, timeout=TIMEOUT_MS):
+        view.filter.setText("syldavia")  # in every row: a page of them, more as the view scrolls
+    assert store.asked[-1] == (BriefingsQuery("title", False, None, "syldavia"), 0, PAGE_ROWS)
+    assert view.model.rowCount() == PAGE_ROWS and not view.model.complete
+    assert "more as you scroll" in view.count_label.text()
+    with qtbot.waitSignal(view.model.first_page_loaded, timeout=TIMEOUT_MS):
+        view.filter.clear()
+    assert store.asked[-1] == (BriefingsQuery("title", False, None, ""), 0, PAGE_ROWS)
+    assert not view.proxy.filtering and view.proxy.rowCount() == PAGE_ROWS
 
 
 def test_the_timeline_loads_a_page_at_a_time(qtbot, view):
@@ -169,6 +184,29 @@ def test_the_window_lists_a_large_library_a_page_at_a_time_and_search_still_find
         with qtbot.waitSignal(view.model.first_page_loaded, timeout=TIMEOUT_MS):
             session.browser.refresh_briefings()
         assert view.model.rowCount() == PAGE_ROWS + 40
+    finally:
+        close_window(window)
+
+
+def test_the_windows_filter_finds_rare_words_in_the_whole_library_at_once(qtbot, fake_engine, settings, dialogs, big_library):
+    window = make_library_window(qtbot, fake_engine, settings, big_library)
+    session = window.library_session
+    view = session.browser.library_view
+    try:
+        with qtbot.waitSignal(session.browser.briefings_listed, timeout=TIMEOUT_MS):
+            session.browser.show_library()
+        assert view.model.rowCount() == PAGE_ROWS and not view.model.complete
+        with qtbot.waitSignal(view.model.first_page_loaded, timeout=TIMEOUT_MS):
+            view.filter.setText("TALKS 0017")  # not among the rows loaded: the newest come first
+        assert _titles(view) == ["Talks 0017"] and view.model.complete
+        with qtbot.waitSignal(view.model.first_page_loaded, timeout=TIMEOUT_MS):
+            view.filter.setText("17.txt")  # the source
+        assert sorted(_titles(view)) == ["Talks 0017", "Talks 0117", "Talks 0217", "Talks 0317"]
+        assert view.count_label.text() == "4 briefings match “17.txt”"
+        with qtbot.waitSignal(view.model.first_page_loaded, timeout=TIMEOUT_MS):
+            view.filter.setText("talks")
+        assert view.model.rowCount() == PAGE_ROWS and view.model.total == PAGE_ROWS + 40
+        assert f"{PAGE_ROWS} of the {PAGE_ROWS + 40} briefings matching “talks” listed" in view.count_label.text()
     finally:
         close_window(window)
 
