@@ -19,11 +19,14 @@ background); until none is pending an actor's timeline reads the analyses as bef
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from reader.store.connection import Connection
 from reader.store.corrections import _key
+
+if TYPE_CHECKING:  # the migration imports this module, and the connection module imports the migrations
+    from reader.store.connection import Connection
 
 #: The ids of an event's agents, targets and other actors (any other field: an empty array, whatever the plan).
 _PARTS = "json_each(CASE WHEN f.key IN ('agents', 'targets', 'actors') AND f.type = 'array' THEN f.value ELSE '[]' END) r"

@@ -77,7 +77,9 @@ class Search:
         ]
 
     def rebuild_search_index(self) -> None:
-        """Rebuild both full-text indexes from the tables (after a VACUUM or a damaged index)."""
+        """Rebuild the full-text indexes from the tables (after a VACUUM, which may renumber the briefings'
+        rowids they are keyed by, or a damaged index): search's two and the list filter's."""
         with self.conn.translating(), self.conn.writing():
             self.conn.db.execute("INSERT INTO briefings_fts(briefings_fts) VALUES('rebuild')")
             self.conn.db.execute("INSERT INTO notes_fts(notes_fts) VALUES('rebuild')")
+            self.conn.db.execute("INSERT INTO briefing_labels(briefing_labels) VALUES('rebuild')")

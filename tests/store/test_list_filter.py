@@ -99,3 +99,12 @@ def test_an_older_library_gets_the_filter_indexes_when_upgraded(tmp_path: Path):
         assert conn.execute("SELECT count(*) FROM briefing_labels WHERE briefing_labels MATCH '\"old\"'").fetchone() == (1,)
     finally:
         conn.close()
+
+
+def test_rebuilding_the_search_indexes_rebuilds_the_filters_too(library):
+    """A VACUUM may renumber the briefings' rowids, which the trigram index is keyed by, as search's is."""
+    _fill(library, 8)
+    library.db.execute("INSERT INTO briefing_labels (briefing_labels) VALUES ('delete-all')")
+    assert library.list_briefings(matching="borduria") == []
+    library.rebuild_search_index()
+    assert [b.id for b in library.list_briefings(matching="borduria")] == _expected(library, "borduria") != []
