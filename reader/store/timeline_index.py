@@ -1,4 +1,4 @@
-"""The first page of the unfiltered timeline without reading every analysis.
+"""A page of the timeline, unfiltered or of one actor, without reading every analysis.
 
 `Timeline.entries()` reads and sorts the events of every cached analysis: about 3 s for
 100,000 briefings. Its first page only needs the events with the earliest dates, so the
@@ -16,6 +16,11 @@ Every entry of the true first page is among them: n events of uncorrected briefi
 on or before D, so an event of an uncorrected briefing dated after D is not in the first n.
 Global corrections (renames, retypes, merges) change names, never dates. When there are fewer
 than n dated events, None: the caller reads everything as before.
+
+An actor's page (`first_page(timeline, n, actor)`) reasons the same way over the rows of
+`event_actors` (reader/store/actor_index.py) whose names are the actor's under the alias book,
+counting each briefing and date once, and only among the briefings the whole timeline reads for
+the actor (those whose actor index names them); its entries keep the events involving the actor.
 """
 
 from __future__ import annotations
