@@ -105,7 +105,7 @@ class LibraryView(QWidget):
             header.resizeSection(column, width)
         self.table.setAccessibleName("Briefings in the library")
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter by title, date or actor…")
+        self.filter.setPlaceholderText("Filter by title, source, date or actor…")
         self.filter.setClearButtonEnabled(True)
         self.scope_label = QLabel("")
         self.scope_clear = QToolButton(self)
