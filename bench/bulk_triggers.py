@@ -1,12 +1,13 @@
-"""What the actor index and the list filter's indexes cost a bulk load: `import --analyses` with and without their triggers.
+"""What the actor index and the list filter's indexes cost a bulk load: `import --analyses` with and without them.
 
     python -m bench.bulk_triggers --shards /tmp/briefing-bench/library-100k/shards [--rounds 1]
 
 The shards are bench.library_100k's (of today's engine version). Each round loads them into two
 fresh libraries, each with `briefing import --analyses` as its own process: one as the reader
-makes it, and one whose triggers that keep `event_actors` (m007), `briefing_labels` and
-`actor_name_keys` (m008) were dropped first, as a library without those indexes would load.
-The libraries are deleted afterwards.
+does it (the loader fills `event_actors`, `briefing_labels` and `actor_name_keys` once per batch,
+their insert triggers idle meanwhile), and one without those indexes: their triggers dropped and
+the loader's batch fill (`bulk._index_fresh`) made a no-op in that process, as a library from
+before them would load. The libraries are deleted afterwards.
 """
 
 from __future__ import annotations
@@ -26,10 +27,20 @@ TRIGGERS = [
 ]
 
 
-def load(shards: Path, db: Path) -> tuple[float, str]:
+_WITHOUT = r"""
+import sys
+from reader.store import bulk
+bulk._index_fresh = lambda db, fresh: None
+from reader.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def load(shards: Path, db: Path, without: bool) -> tuple[float, str]:
+    command = ["import", "--analyses", str(shards), "--db", str(db), "-q"]
     t0 = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "reader.cli", "import", "--analyses", str(shards), "--db", str(db), "-q"],
+        [sys.executable, "-c", _WITHOUT, *command] if without else [sys.executable, "-m", "reader.cli", *command],
         capture_output=True, text=True, check=False,
     )
     if proc.returncode != 0:
@@ -59,10 +70,10 @@ def main(argv: list[str] | None = None) -> int:
                         conn.execute(f"DROP TRIGGER {trigger}")
                     conn.close()
                 load_avg = os.getloadavg()[0]
-                seconds, said = load(args.shards, db)
+                seconds, said = load(args.shards, db, kind == "without")
                 added = int(said.split(" added")[0].split()[-1]) if " added" in said else 0
                 print(
-                    f"{time.strftime('%H:%M')} round {round_ + 1}, {kind} the triggers (load {load_avg:.2f}): {seconds:.1f} s, "
+                    f"{time.strftime('%H:%M')} round {round_ + 1}, {kind} the new indexes (load {load_avg:.2f}): {seconds:.1f} s, "
                     f"{added / seconds:.0f} briefings/s stored ({said})",
                     flush=True,
                 )

@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # the migration imports this module, and the connection modul
 
 #: The ids of an event's agents, targets and other actors (any other field: an empty array, whatever the plan).
 _PARTS = "json_each(CASE WHEN f.key IN ('agents', 'targets', 'actors') AND f.type = 'array' THEN f.value ELSE '[]' END) r"
+#: The WHEN clause of an index's insert trigger: idle while the bulk loader fills the index itself.
+IDLE = "WHEN NOT EXISTS (SELECT 1 FROM indexes_deferred)"
 _DATED = "json_extract(e.value, '$.date') IS NOT NULL AND substr(json_extract(e.value, '$.date'), 1, 1) != 'X'"
 
 
@@ -61,13 +63,16 @@ def create_event_actors(db: Database) -> None:
     db.execute("CREATE INDEX idx_event_actors_analysis ON event_actors (content_hash, engine_version)")
     db.execute("CREATE TABLE event_actor_names (name TEXT PRIMARY KEY)")
     db.execute("CREATE TABLE event_actors_pending (content_hash TEXT NOT NULL, engine_version TEXT NOT NULL)")
+    # A row here, inside the bulk loader's transaction only, keeps the insert triggers of the
+    # indexes idle: the loader fills them for its whole batch at once (reader/store/bulk.py).
+    db.execute("CREATE TABLE indexes_deferred (loader INTEGER)")
     insert = f"INSERT INTO event_actors (content_hash, engine_version, date, name) {_rows('(SELECT NEW.content_hash AS content_hash, NEW.engine_version AS engine_version, NEW.data AS data) a')};"
     names = _NAMES.format(h="NEW.content_hash", v="NEW.engine_version") + ";"
     delete = (
         "DELETE FROM event_actors WHERE content_hash = OLD.content_hash AND engine_version = OLD.engine_version;"
         "DELETE FROM event_actors_pending WHERE content_hash = OLD.content_hash AND engine_version = OLD.engine_version;"
     )
-    db.execute(f"CREATE TRIGGER analyses_event_actors_ai AFTER INSERT ON analyses BEGIN {insert} {names} END")
+    db.execute(f"CREATE TRIGGER analyses_event_actors_ai AFTER INSERT ON analyses {IDLE} BEGIN {insert} {names} END")
     db.execute(f"CREATE TRIGGER analyses_event_actors_ad AFTER DELETE ON analyses BEGIN {delete} END")
     db.execute(f"CREATE TRIGGER analyses_event_actors_au AFTER UPDATE ON analyses BEGIN {delete} {insert} {names} END")
     # Reading every analysis takes seconds at 100,000 briefings: not during the upgrade (see index_pending).
@@ -102,6 +107,25 @@ def index_pending(conn: Connection, limit: int = 500) -> int:
             )
             db.execute("DELETE FROM event_actors_pending WHERE rowid <= ?", [last])
     return pending(conn)
+
+
+def index_analyses(db: Database, digests: list[str], version: str) -> None:
+    """Index these analyses (of one engine version) in one statement: what the bulk loader's batch stored."""
+    for start in range(0, len(digests), 500):
+        chunk = digests[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        db.execute(f"DELETE FROM event_actors WHERE engine_version = ? AND content_hash IN ({marks})", [version, *chunk])
+        db.execute(
+            f"""INSERT INTO event_actors (content_hash, engine_version, date, name)
+                {_rows(f"(SELECT * FROM analyses WHERE engine_version = ? AND content_hash IN ({marks})) a")}""",
+            [version, *chunk],
+        )
+        db.execute(
+            f"""INSERT INTO event_actor_names (name)
+                SELECT DISTINCT e.name FROM event_actors e WHERE e.engine_version = ? AND e.content_hash IN ({marks})
+                  AND NOT EXISTS (SELECT 1 FROM event_actor_names n WHERE n.name = e.name)""",
+            [version, *chunk],
+        )
 
 
 class NameFolds:

@@ -26,11 +26,13 @@ from typing import Any
 from sqlite_utils import Database
 
 from reader.model import ENGINE_VERSION, Analysis, Document, content_hash
+from reader.store.actor_index import index_analyses
 from reader.store.analyses import PUBLISHED_KEY
 from reader.store.connection import now
 from reader.store.corrections import _key
 from reader.store.database import StoreError, translating
 from reader.store.library import Library
+from reader.store.list_filter import index_briefings
 from reader.store.records import ImportReport
 from reader.store.rows import document_row
 
@@ -109,12 +111,16 @@ def _load(
                 report.cancelled = True
                 break
             taken = 0
-            with translating(where), library.conn.writing():
+            fresh: list[tuple[str, str]] = []
+            with translating(where), library.conn.writing() as db:
+                db.execute("INSERT INTO indexes_deferred VALUES (1)")  # this transaction only; see _index_fresh
                 for record in iterator:
-                    committed.append(_store(library, record, report, fast))
+                    committed.append(_store(library, record, report, fast, fresh))
                     taken += 1
                     if taken >= batch or (cancel is not None and cancel()):
                         break
+                _index_fresh(db, fresh)
+                db.execute("DELETE FROM indexes_deferred")
             for source in committed:  # said only now: these are on disk
                 done += 1
                 if progress is not None:
@@ -176,8 +182,23 @@ def prepare(record: dict[str, Any] | str) -> Prepared:
     )
 
 
-def _store(library: Library, record: Prepared | dict[str, Any], report: ImportReport, fast: bool) -> str:
-    """One record inside the open transaction; returns its source for the progress line."""
+def _index_fresh(db: Database, fresh: list[tuple[str, str]]) -> None:
+    """The actor index and the list filter's indexes for the batch's new briefings, one statement each.
+
+    Their insert triggers stand idle while the loader's row is in `indexes_deferred`: fired for each
+    of 100,000 briefings and 1.4 million actor rows they cost the load a fifth to a half of its time.
+    """
+    if fresh:
+        index_briefings(db, [briefing_id for briefing_id, _digest in fresh])
+        index_analyses(db, [digest for _id, digest in fresh], ENGINE_VERSION)
+
+
+def _store(library: Library, record: Prepared | dict[str, Any], report: ImportReport, fast: bool, fresh: list[tuple[str, str]]) -> str:
+    """One record inside the open transaction; returns its source for the progress line.
+
+    A new briefing written straight from its rows goes into `fresh`, to be indexed with its batch;
+    one that takes `import_paths`' own path is indexed by the triggers, as it would be there.
+    """
     p = record if isinstance(record, Prepared) else prepare(record)
     if p.engine_version != ENGINE_VERSION:
         raise StoreError(f"{p.source}: analysed by engine {p.engine_version or 'unknown'}, not {ENGINE_VERSION}")
@@ -190,9 +211,13 @@ def _store(library: Library, record: Prepared | dict[str, Any], report: ImportRe
     if changed or not fast:
         data = json.loads(p.line)
         document = Document.from_dict(data["document"])
+        db.execute("DELETE FROM indexes_deferred")
         library.importer._store_imported(document, changed[0] if changed else None, Analysis.from_dict(data), report)
+        db.execute("INSERT INTO indexes_deferred VALUES (1)")
     else:
-        report.added.append(_insert_new(db, p))
+        briefing_id = _insert_new(db, p)
+        report.added.append(briefing_id)
+        fresh.append((briefing_id, p.digest))
     return p.source
 
 

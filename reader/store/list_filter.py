@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from reader.store.actor_index import IDLE
+
 
 def create_list_filter(db: Database) -> None:
     """The two indexes, the triggers that keep them, and their rows for the briefings already stored."""
@@ -31,19 +33,36 @@ def create_list_filter(db: Database) -> None:
         "INSERT INTO briefing_labels (briefing_labels, rowid, title, source, published) "
         "VALUES ('delete', old.rowid, old.title, old.source, old.published);"
     )
-    db.execute(f"CREATE TRIGGER briefings_labels_ai AFTER INSERT ON briefings BEGIN {insert} END")
+    db.execute(f"CREATE TRIGGER briefings_labels_ai AFTER INSERT ON briefings {IDLE} BEGIN {insert} END")
     db.execute(f"CREATE TRIGGER briefings_labels_ad AFTER DELETE ON briefings BEGIN {delete} END")
     db.execute(f"CREATE TRIGGER briefings_labels_au AFTER UPDATE OF title, source, published ON briefings BEGIN {delete} {insert} END")
     db.execute("INSERT INTO briefing_labels (briefing_labels) VALUES ('rebuild')")
     # Never emptied: a name no briefing has any more finds no briefing.
     db.execute("CREATE TABLE actor_name_keys (name_key TEXT PRIMARY KEY)")
     db.execute(
-        """CREATE TRIGGER briefing_actors_name_keys_ai AFTER INSERT ON briefing_actors BEGIN
+        f"""CREATE TRIGGER briefing_actors_name_keys_ai AFTER INSERT ON briefing_actors {IDLE} BEGIN
              INSERT INTO actor_name_keys (name_key) SELECT NEW.name_key
              WHERE NOT EXISTS (SELECT 1 FROM actor_name_keys WHERE name_key = NEW.name_key);
            END"""
     )
     db.execute("INSERT INTO actor_name_keys SELECT DISTINCT name_key FROM briefing_actors")
+
+
+def index_briefings(db: Database, ids: list[str]) -> None:
+    """Put these briefings and their actors' names in the indexes at once: what the bulk loader's batch stored."""
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        db.execute(
+            f"""INSERT INTO briefing_labels (rowid, title, source, published)
+                SELECT rowid, title, source, published FROM briefings WHERE id IN ({marks})""",
+            chunk,
+        )
+        db.execute(
+            f"""INSERT INTO actor_name_keys (name_key) SELECT DISTINCT a.name_key FROM briefing_actors a
+                WHERE a.briefing_id IN ({marks}) AND NOT EXISTS (SELECT 1 FROM actor_name_keys k WHERE k.name_key = a.name_key)""",
+            chunk,
+        )
 
 
 def words(text: str) -> list[str]:

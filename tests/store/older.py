@@ -30,7 +30,7 @@ def before_the_actor_index(path):
     try:
         conn.executescript(
             "DROP TRIGGER analyses_event_actors_ai; DROP TRIGGER analyses_event_actors_ad; DROP TRIGGER analyses_event_actors_au;"
-            "DROP TABLE event_actors; DROP TABLE event_actor_names; DROP TABLE event_actors_pending;"
+            "DROP TABLE event_actors; DROP TABLE event_actor_names; DROP TABLE event_actors_pending; DROP TABLE indexes_deferred;"
             "DELETE FROM _sqlite_migrations WHERE name = 'm007_event_actors';"
         )
     finally:

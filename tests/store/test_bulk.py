@@ -40,6 +40,13 @@ def _rows(path: Path) -> tuple[list, list, list, list]:
             conn.execute("SELECT content_hash, engine_version, data FROM analyses ORDER BY content_hash").fetchall(),
             conn.execute("SELECT * FROM briefing_actors ORDER BY briefing_id, name_key").fetchall(),
             conn.execute("SELECT rowid FROM briefings_fts WHERE briefings_fts MATCH 'zelensky' ORDER BY rank").fetchall(),
+            # The indexes the loader fills a batch at a time, where import_paths' triggers fill them row by row:
+            conn.execute("SELECT content_hash, engine_version, date, name FROM event_actors ORDER BY 1, 2, 3, 4").fetchall(),
+            conn.execute("SELECT name FROM event_actor_names ORDER BY name").fetchall(),
+            conn.execute("SELECT name_key FROM actor_name_keys ORDER BY name_key").fetchall(),
+            conn.execute("SELECT b.id FROM briefing_labels l JOIN briefings b ON b.rowid = l.rowid "
+                         "WHERE briefing_labels MATCH '\"txt\"' ORDER BY b.id").fetchall(),
+            conn.execute("SELECT count(*) FROM indexes_deferred").fetchall(),
         )
     finally:
         conn.close()
@@ -61,6 +68,7 @@ def test_a_bulk_load_stores_what_import_paths_stores(tmp_path, global_correction
         assert plain.list_briefings(limit=5) and [s.top_actors for s in plain.list_briefings()] == [s.top_actors for s in bulk.list_briefings()]
     a, b = _rows(tmp_path / "plain.db"), _rows(tmp_path / "bulk.db")
     assert a[0] == b[0] and a[1] == b[1] and a[2] == b[2] and a[3] == b[3]
+    assert a[4:] == b[4:] and a[4] and a[5] and a[6] and len(a[7]) == 23 and b[8] == [(0,)]
 
 
 def test_a_changed_text_from_a_known_file_updates_its_briefing_and_keeps_its_notes(library, tmp_path):
