@@ -316,10 +316,22 @@ def test_a_doer_named_only_by_a_pronoun_does_not_widen_the_text(engine):
     [
         ("Norland Airways has negotiated the purchase of 22 new jets.", "negotiated the purchase"),
         ("Senator Jane Ridley won an order from Norland Airways for 60 jets.", "won an order"),
+        # a noun that is the same word as an act's verb
+        ("Boeing protested the award.", "protested the award"),
+        # not an act that judges another: "the raid" is the other act (storylines would take the two for one)
+        ("Hamas condemned the raid.", "condemned"),
+        # what the act named by the noun is for, said just after it
+        ("The EU made the decision to ban the airlines.", "made the decision to ban"),
+        ("Boeing signed a contract to supply 20 jets.", "signed a contract to supply"),
     ],
 )
 def test_an_act_whose_object_is_a_noun_of_an_act_is_told_by_both_words(engine, text, trigger):
     assert only(analyze(engine, text), trigger.split()[0]).trigger == trigger
+
+
+def test_a_speech_verbs_object_stays_out_of_its_trigger(engine):
+    # "announced a plan": the plan is what was said, told by the summary, not a second act word
+    assert only(analyze(engine, "Toyota announced a plan to build a factory in Ohio."), "announced").trigger == "announced"
 
 
 def test_a_headline_name_to_verb_is_a_plan_of_that_name(engine):

@@ -83,6 +83,22 @@ def test_headline_and_lead_reporting_one_act_are_one_row(engine):
     assert rows[0].trigger == "condemned" and [s.text for s in rows[0].sources] == ["Chile condemns Peru over border clash"]
 
 
+def test_a_headline_merges_with_its_lead_even_when_the_lead_tells_another_act_first(engine):
+    text = ("Fiat files for bankruptcy\nMay 1, 2009\n"
+            "Chrysler agreed a deal with Renault, and Fiat filed for bankruptcy on Thursday.")
+    rows = [e for e in analyze(engine, text).events if "bankruptcy" in e.text]
+    assert len(rows) == 1
+    assert rows[0].trigger == "filed" and [s.text for s in rows[0].sources] == ["Fiat files for bankruptcy"]
+
+
+def test_a_headline_merges_with_the_first_act_of_its_kind_in_the_lead(engine):
+    # the lead's first sanction is the headline's act, not a later one by a doer the headline names
+    text = ("Norland hits Vesta with tariffs\n\nOn Monday the Norland trade office announced tariffs on Vesta. "
+            "Norland also revoked licences held by Vestan firms.")
+    revoked = next(e for e in analyze(engine, text).events if e.trigger == "revoked")
+    assert not revoked.sources
+
+
 def test_a_statement_continued_by_its_speaker_is_one_row(engine):
     text = ('Kofi Annan said the talks were useful. "We will meet again soon," he said. '
             "Ban Ki-moon said nothing.")

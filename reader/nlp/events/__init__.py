@@ -95,6 +95,8 @@ def sort_events(events: list[Event]) -> list[Event]:
 
 #: CAMEO codes of acts that judge or answer another act (statements, appeals, praise, demands,
 #: disapproval, rejection, threats): their object noun is that other act, not part of the trigger
+#: (with it, storylines took "backed the proposals" of one story for another's backing: pair precision
+#: 0.898 -> 0.865 on the storyline evaluation, for one more MEANTIME event)
 _JUDGING = ("01", "02", "051", "10", "11", "12", "13")
 
 class _Builder:
@@ -485,9 +487,27 @@ class _Builder:
             # "won an order", "negotiated the purchase", "opened the negotiations": an act whose object is
             # a noun of an act is told by both words ("condemned the raid" judges someone else's act)
             idx.extend(ch.i for ch in c.trigger.rights if ch.dep_ == "dobj" and 0 < ch.i - c.trigger.i <= 3
-                       and (ch.lemma_.lower(), "NOUN") in self.lex.entries)
+                       and self._act_noun(ch))
+        idx.extend(self._purpose_of_act_noun(self.doc[i]) for i in list(idx) if i == c.trigger.i and c.is_noun or i != c.trigger.i)
+        idx = [i for i in idx if i >= 0]
         lo, hi = min(idx), max(idx)
         return self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi].text)
+
+    def _purpose_of_act_noun(self, noun: Token) -> int:
+        """'made the decision *to ban*', 'a contract *to buy*': the act a noun of an act is for, told just
+        after it, belongs to the trigger (-1 when there is none)."""
+        if noun.pos_ not in ("NOUN", "PROPN") or not self._act_noun(noun):
+            return -1
+        for ch in noun.rights:
+            if ch.dep_ in ("acl", "relcl") and ch.pos_ in VERBAL and ch.i - noun.i == 2 and self.doc[noun.i + 1].lower_ == "to":
+                return ch.i
+        return -1
+
+    def _act_noun(self, tok: Token) -> bool:
+        """A noun that names an act: one of the lexicon's nouns, or the same word as one of its verbs
+        ("protested the *award*", "lifted the *ban*")."""
+        lemma = tok.lemma_.lower()
+        return (lemma, "NOUN") in self.lex.entries or (lemma, "VERB") in self.lex.entries
 
     def _governor(self, trig: Token) -> Token | None:
         """'GM *plans to* close plants', 'Apple *began* selling films', 'Boeing was *allowed to* bid': the

@@ -42,13 +42,18 @@ def _same_act_as(c: EventClause, ev: Event, earlier: list[tuple[EventClause, Eve
     """(index of the earlier event of the same act, whether the new one should be the row)."""
     if not ev.agents:
         return None
+    if headline_end >= 0 and headline_end < ev.start and text.count("\n", 0, ev.start) <= 2:
+        # the headline states the act its lead reports: the lead's first act of the same category,
+        # with a doer in common; the lead's fuller clause is the row, whatever else the lead tells first
+        for k, (_, prev) in enumerate(earlier):
+            if prev.start < headline_end and not prev.sources and prev.category == ev.category:
+                same_kind_between = any(other.category == ev.category and other.start > headline_end
+                                        for _, other in earlier[k + 1:])
+                if set(prev.agents) & set(ev.agents) and not same_kind_between:
+                    return k, True
     for k in range(len(earlier) - 1, max(-1, len(earlier) - 7), -1):
         pc, prev = earlier[k]
         if headline_end >= 0 and prev.start < headline_end < ev.start and text.count("\n", 0, ev.start) <= 2:
-            # the headline states the act its lead reports: same category, a doer in common; the
-            # lead's fuller clause is the row
-            if prev.category == ev.category and set(prev.agents) & set(ev.agents):
-                return k, True
             continue
         if "\n" in text[prev.end : ev.start]:
             return None  # a statement continues within its paragraph only
