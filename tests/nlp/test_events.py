@@ -465,3 +465,10 @@ def test_a_planned_act_reported_takes_no_date_from_the_telling(engine):
     analysis = analyze(engine, "On Monday Germany announced that it would cut tariffs on Norwegian fish.")
     assert only(analysis, "announced").date == "2024-03-18"
     assert only(analysis, "cut").date is None
+
+
+def test_a_participle_the_parser_makes_a_verb_before_its_noun_is_no_act(engine):
+    analysis = analyze(engine, "Culture Secretary Tessa Jowell said proposed super-casinos will be different from their US rivals.")
+    assert [e.trigger for e in analysis.events] == ["said"]
+    # with its own doer it is the act
+    assert only(analyze(engine, "Norland proposed new casinos will be built in Oslo."), "proposed").category == "03"

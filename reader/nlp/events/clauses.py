@@ -175,7 +175,7 @@ class ClauseFinder:
             return None
         if pos == "ADJ" and trigger is tok:
             return None  # an adjective only triggers through its copula
-        if pos == "VERB" and tok.dep_ in ("amod", "compound", "nmod"):
+        if pos == "VERB" and (tok.dep_ in ("amod", "compound", "nmod") or _participle_before_its_noun(tok)):
             return None  # "Western-supplied tanks": a participle describing a thing, not an act
         if mode == INERT:
             return None
@@ -506,3 +506,13 @@ def _speaker_tokens(verb: Token) -> list[Token]:
         if child.dep_ == "agent":
             return [g for g in child.children if g.dep_ == "pobj"]
     return []
+
+
+def _participle_before_its_noun(tok: Token) -> bool:
+    """ "She said *proposed* casinos will differ": a participle with neither subject nor auxiliary,
+    whose complement's subject comes right after it, describes that subject (the parser made it the verb)."""
+    if tok.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return False
+    return any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") and g.left_edge.i == tok.i + 1 for g in c.children)
+               for c in tok.children)
+
