@@ -114,8 +114,13 @@ def _can_be_a_name(doc: Doc, c: Candidate) -> bool:
         return False
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens if not t.is_punct):
         return False  # "jihadist", "n’t"
-    # "UAVs", "MPs": a plural of a common noun
-    return not (len(tokens) == 1 and _PLURAL_ACRONYM.match(tokens.text) and c.label in ("ORG", "PERSON"))
+    if len(tokens) == 1 and c.label in ("ORG", "PERSON"):
+        tok = tokens[0]
+        if _PLURAL_ACRONYM.match(tok.text):
+            return False  # "UAVs", "MPs": a plural of a common noun
+        if tok.tag_ in ("JJ", "RB") and (tok.is_sent_start or tok.i > 0 and doc[tok.i - 1].is_space):
+            return False  # "Controversial new casinos...": a sentence's first word, an adjective
+    return True
 
 
 def _join_quoted_nicknames(doc: Doc, cands: list[Candidate]) -> list[Candidate]:

@@ -1,0 +1,42 @@
+"""Shape rules on Docs built by hand (spacy.blank), so each rule is tested on the parse it is for."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from reader.nlp.entity_candidate import Candidate
+from reader.nlp.entity_shapes import _can_be_a_name, trim_trailing_words
+
+
+def _doc(words: list[str], tags: list[str]) -> Doc:
+    nlp = spacy.blank("en")
+    return Doc(nlp.vocab, words=words, tags=tags, sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_a_sentences_first_word_tagged_an_adjective_is_no_name():
+    doc = _doc(["Controversial", "new", "casinos", "will", "be", "banned"], ["JJ", "JJ", "NNS", "MD", "VB", "VBN"])
+    assert not _can_be_a_name(doc, Candidate(0, 1, "ORG"))
+
+
+def test_a_first_word_that_is_a_proper_noun_or_known_stays_a_name():
+    doc = _doc(["Controversial", "Norland", "said", "no"], ["JJ", "NNP", "VBD", "UH"])
+    assert _can_be_a_name(doc, Candidate(1, 2, "ORG"))
+    assert _can_be_a_name(doc, Candidate(0, 1, "ORG", kb="org:x"))  # the gazetteer knows it
+    doc = _doc(["Reuters", "said", "no"], ["NNP", "VBD", "UH"])
+    assert _can_be_a_name(doc, Candidate(0, 1, "ORG"))
+
+
+def test_an_adjective_inside_a_sentence_is_left_to_the_model():
+    doc = _doc(["He", "met", "Conservative", "leaders"], ["PRP", "VBD", "JJ", "NNS"])
+    assert _can_be_a_name(doc, Candidate(2, 3, "ORG"))
+
+
+def test_a_plural_acronym_is_no_name():
+    doc = _doc(["The", "UAVs", "flew"], ["DT", "NNPS", "VBD"])
+    assert not _can_be_a_name(doc, Candidate(1, 2, "ORG"))
+
+
+def test_a_name_does_not_end_in_a_lower_case_word_or_a_date():
+    doc = _doc(["the", "Commons", "on", "Monday"], ["DT", "NNP", "IN", "NNP"])
+    assert trim_trailing_words(doc, Candidate(1, 4, "ORG")) == Candidate(1, 2, "ORG")
