@@ -472,3 +472,29 @@ def test_a_participle_the_parser_makes_a_verb_before_its_noun_is_no_act(engine):
     assert [e.trigger for e in analysis.events] == ["said"]
     # with its own doer it is the act
     assert only(analyze(engine, "Norland proposed new casinos will be built in Oslo."), "proposed").category == "03"
+
+
+@pytest.mark.parametrize("text, trigger, summary", [
+    # the act's own clause hangs on its doer: the row keeps it, not the bare verb
+    ("Norland Airways, which manufactures and sells small jets, issued a warning.", "sells",
+     "Norland Airways: sells small jets"),
+    ("Norland Airways, which has never sold tanks, issued a warning.", "sold", "Norland Airways: has never sold tanks"),
+])
+def test_an_act_in_a_relative_clause_on_its_doer_is_told_in_its_words(engine, text, trigger, summary):
+    assert only(analyze(engine, text), trigger).summary == summary
+
+
+def test_a_quotation_opened_in_an_earlier_sentence_is_what_was_said(engine):
+    text = ("Norland said on Monday it was ready to help. “The first thing is calm. "
+            "We believe that is achievable,” Jane Ridley said.")
+    said = [e for e in analyze(engine, text).events if e.trigger == "said" and "Ridley" in e.summary]
+    assert said[0].summary == "Ridley: said “We believe that is achievable”"
+
+
+def test_a_saying_set_into_its_claim(engine):
+    analysis = analyze(engine, "Norland, John Harmon said, attended the summit.")
+    said, attended = only(analysis, "said"), only(analysis, "attended")
+    assert said.summary == "Harmon: said Norland attended the summit"
+    assert attended.modality == "reported" and attended.attribution == "John Harmon"
+    assert only(analyze(engine, "The switch, John Harmon said, would happen next year."), "said").summary == (
+        "Harmon: said the switch would happen next year")

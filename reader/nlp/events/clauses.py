@@ -344,6 +344,9 @@ class ClauseFinder:
                 elif child.dep_ == "advcl" and _mark(child) == "as" and child.i < ev.trigger.i:
                     if child.i in self.matches and self.matches[child.i].entry.speech:
                         ev.attribution_tokens = _speaker_tokens(child)
+                elif child.dep_ == "parataxis" and child.i in self.matches and self.matches[child.i].entry.speech:
+                    # "Norland, the minister said, will attend": said set into the claim it makes
+                    ev.attribution_tokens = _speaker_tokens(child)
         for subject in (c for c in ev.head.children if c.dep_ in ("nsubj", "nsubjpass")):
             # "Neither the ministry nor the Kremlin commented", "No country has recognised it"
             if subject.lower_ in ("nobody", "none", "nothing", "neither") or any(

@@ -29,8 +29,11 @@ def content_tokens(c: EventClause) -> set[int]:
     for child in trig.children:
         if child.dep_ in ("ccomp", "xcomp", "parataxis") or (child.dep_ == "dobj" and child.pos_ in VERBAL):
             out.update(t.i for t in child.subtree)
+    if trig.dep_ == "parataxis" and not out:
+        out.update(_said_around(trig))
     sent = trig.sent
-    inside, opened = False, -1
+    # a quotation may open in an earlier sentence ("“It is over. We won,” he said"): from this one's start
+    inside, opened = False, sent.start
     for tok in sent:
         if tok.text in QUOTES or tok.text in ("‘", "’") and tok.pos_ == "PUNCT":
             if tok.text in ('"', "'", "’") and inside or tok.text == "”":
@@ -40,6 +43,13 @@ def content_tokens(c: EventClause) -> set[int]:
                 inside, opened = True, tok.i
     out.discard(trig.i)
     return out
+
+
+def _said_around(trig: Token) -> list[int]:
+    """"The switch, he said, would happen next year": what a saying set into its own words says, without
+    the saying and the commas around it."""
+    lo, hi = trig.left_edge.i, trig.right_edge.i
+    return [t.i for t in trig.head.subtree if not lo - 1 <= t.i <= hi + 1 or not t.is_punct and not lo <= t.i <= hi]
 
 
 def phrase_text(doc: Doc, toks: list[Token]) -> str | None:
@@ -191,6 +201,18 @@ class Summaries:
     def _clause_words(self, c: EventClause, agent_toks: list[Token], limit: int = 14) -> str:
         """The clause from its verb group on ("will not accept a fait accompli"), at most `limit` words."""
         doc, trig = self.doc, c.trigger
+        if c.match.entry.speech and trig.dep_ == "parataxis" and not any(
+                ch.dep_ in ("ccomp", "xcomp", "parataxis") for ch in trig.children):
+            claim = [doc[i] for i in _said_around(trig) if not doc[i].is_space]
+            while claim and claim[-1].is_punct:
+                claim.pop()
+            if claim:
+                kept = claim[:limit]
+                text = "".join(t.text + (" " if t.whitespace_ or k + 1 < len(kept) and kept[k + 1].i != t.i + 1 else "")
+                               for k, t in enumerate(kept))
+                if kept[0].pos_ != "PROPN" and not kept[0].text.isupper():
+                    text = text[:1].lower() + text[1:]  # "said the switch would ..."
+                return f"{trig.text} {' '.join(text.split())}" + ("…" if len(claim) > limit else "")
         region = set(c.owned)
         for n in self.children_of.get(id(c), ()):
             if n.is_noun:
@@ -198,9 +220,13 @@ class Summaries:
         if c.match.entry.speech:
             region |= content_tokens(c)
         skip: set[int] = set()
+        own = range(c.head.left_edge.i, c.head.right_edge.i + 1)
         for tok in agent_toks:
             if tok.i < trig.i or c.match.entry.speech:  # "..., said Mr Hogg": the sayer heads the row
-                skip.update(t.i for t in tok.subtree)
+                # not the act's own clause when it hangs on its doer ("Caterpillar, which sells ...")
+                hangs_on_doer = tok.is_ancestor(c.head)
+                skip.update(t.i for t in tok.subtree
+                            if not hangs_on_doer or t.i not in own or t.i < trig.i and not _verb_group(t))
         first = glued_start(doc, trig.i)
         heads = [c.head, trig] if c.head is not trig else [trig]
         for h in heads:
@@ -264,6 +290,11 @@ class Summaries:
                 if quote_text:
                     text += f" “{quote_text}{more}”"
         return text
+
+
+def _verb_group(tok: Token) -> bool:
+    """An auxiliary or negation that the row keeps before its verb ("has not sold")."""
+    return tok.dep_ in ("aux", "auxpass", "neg") or (tok.dep_ == "advmod" and tok.lower_ in ("never", "not"))
 
 
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
