@@ -498,3 +498,12 @@ def test_a_saying_set_into_its_claim(engine):
     assert attended.modality == "reported" and attended.attribution == "John Harmon"
     assert only(analyze(engine, "The switch, John Harmon said, would happen next year."), "said").summary == (
         "Harmon: said the switch would happen next year")
+
+
+@pytest.mark.parametrize("text, trigger, agents", [
+    ("Norland's ambassador to Vestia said the talks would resume.", "said", {"Norland"}),
+    ("The Norland envoy to the United Nations, John Harmon, said the vote was a mistake.", "said", {"John Harmon", "Norland"}),
+])
+def test_the_country_an_envoy_is_posted_to_is_not_its_side(engine, text, trigger, agents):
+    analysis = analyze(engine, text)
+    assert names(analysis, only(analysis, trigger).agents) == agents

@@ -208,9 +208,12 @@ class ActorIndex:
                 for c in tok.children)
             # "Mr Flight's supporters say": people of a person's are not that person ("Russia's troops" are Russia's)
             followers = not refs and tok.tag_ == "NNS" and tok.pos_ == "NOUN"
+            posted = not refs and tok.lower_ in self.lexicon.cue("posted_role")
             for child in tok.children:
                 if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct":
                     continue
+                if posted and child.dep_ == "prep" and child.lower_ == "to":
+                    continue  # "Norland's ambassador to Vestia": Vestia is the host, not the envoy's side
                 if followers and child.dep_ == "poss" and any(self.type_of(a) == "PERSON" for a in self.ids_at(child.i)):
                     continue
                 if (resolved_noun or named_person) and child.dep_ in ("poss", "amod", "compound") and not (
