@@ -503,7 +503,14 @@ def test_a_saying_set_into_its_claim(engine):
 @pytest.mark.parametrize("text, trigger, agents", [
     ("Norland's ambassador to Vestia said the talks would resume.", "said", {"Norland"}),
     ("The Norland envoy to the United Nations, John Harmon, said the vote was a mistake.", "said", {"John Harmon", "Norland"}),
+    # what a text is about does not say what the text says
+    ("A new book about Norland, by John Harmon, says there is animosity between the two men.", "says", {"John Harmon"}),
 ])
-def test_the_country_an_envoy_is_posted_to_is_not_its_side(engine, text, trigger, agents):
+def test_a_place_a_subject_names_but_is_not_is_no_doer(engine, text, trigger, agents):
     analysis = analyze(engine, text)
     assert names(analysis, only(analysis, trigger).agents) == agents
+
+
+def test_what_a_concern_is_about_stays_its_target(engine):
+    analysis = analyze(engine, "Norland expressed concern about Vestia.")
+    assert names(analysis, only(analysis, "expressed").targets) == {"Vestia"}

@@ -214,6 +214,8 @@ class ActorIndex:
                     continue
                 if posted and child.dep_ == "prep" and child.lower_ == "to":
                     continue  # "Norland's ambassador to Vestia": Vestia is the host, not the envoy's side
+                if child.dep_ == "prep" and child.lower_ in ("about", "regarding", "concerning") and tok.pos_ == "NOUN":
+                    continue  # "a book about Norland says": what it is about does not say it
                 if followers and child.dep_ == "poss" and any(self.type_of(a) == "PERSON" for a in self.ids_at(child.i)):
                     continue
                 if (resolved_noun or named_person) and child.dep_ in ("poss", "amod", "compound") and not (
