@@ -21,6 +21,10 @@ def names(analysis, ids: list[str]) -> set[str]:
     return {analysis.actor(i).name for i in ids}
 
 
+def by_trigger(analysis, trigger: str) -> list[Event]:
+    return [e for e in analysis.events if any(w.startswith(trigger) for w in e.trigger.lower().split())]
+
+
 def only(analysis, trigger: str) -> Event:
     found = [e for e in analysis.events if any(w.startswith(trigger) for w in e.trigger.lower().split())]
     assert len(found) == 1, [e.summary for e in analysis.events]
@@ -514,3 +518,27 @@ def test_a_place_a_subject_names_but_is_not_is_no_doer(engine, text, trigger, ag
 def test_what_a_concern_is_about_stays_its_target(engine):
     analysis = analyze(engine, "Norland expressed concern about Vestia.")
     assert names(analysis, only(analysis, "expressed").targets) == {"Vestia"}
+
+
+def test_the_group_named_just_before_does_an_act_no_dictionary_codes(engine):
+    analysis = analyze(engine, "Norland Airways lost money in May. The company sacked 300 workers on Friday.")
+    assert names(analysis, only(analysis, "sacked").agents) == {"Norland Airways"}
+    # nobody named before it: no row without a doer
+    assert not by_trigger(analyze(engine, "The weather was bad in May. The party launched its campaign."), "launched")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Normally, John Harmon flies on an aircraft of Norland Airways.", "flies"),
+    ("Norland usually hosts the talks in Oslo.", "hosts"),
+])
+def test_a_norm_is_no_act(engine, text, trigger):
+    assert not by_trigger(analyze(engine, text), trigger)
+
+
+def test_a_repeated_act_is_still_an_act(engine):
+    assert by_trigger(analyze(engine, "The Norland navy regularly conducts patrols near Vestia."), "conducts")
+
+
+def test_a_total_sums_a_figure_and_says_nothing(engine):
+    analysis = analyze(engine, "Norland Airways sold 13 jets last year, totaling $2 billion.")
+    assert not by_trigger(analysis, "totaling")

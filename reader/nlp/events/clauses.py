@@ -179,6 +179,8 @@ class ClauseFinder:
             return None  # "Western-supplied tanks": a participle describing a thing, not an act
         if mode == INERT:
             return None
+        if any(c.dep_ == "advmod" and c.lower_ in self.lex.cue("habitual_adverb") for c in head.children):
+            return None  # "the president normally flies on Garuda": a habit, not an act
         if pos == "NOUN":
             if match.entry.object_only or tok.dep_ in ("compound", "amod", "nmod") or not self._noun_has_participants(tok):
                 return None  # "investigation departments" names departments, not an investigation
@@ -267,12 +269,22 @@ class ClauseFinder:
         bodies = self.lex.cue("state_body_noun") | self.lex.cue("group_noun")
         named = [*heads, *(c for t in heads if t.lemma_.lower() in bodies or t.lower_ in bodies
                            for c in t.children if c.dep_ in ("compound", "amod", "poss") and c.i < t.i)]
-        if not subject or not any(self.index.ids_at(t.i) or t.pos_ == "PRON" for t in named):
+        if not subject or not any(self.index.ids_at(t.i) or t.pos_ == "PRON" or self._group_named_before(t) for t in named):
             return False
         if subject[0].pos_ == "PRON" and subject[0].lower_ not in ("he", "she", "they", "it", "we"):
             return False
         return any(c.dep_ in ("dobj", "dative", "agent") or (c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children))
                    for c in tok.children)
+
+    def _group_named_before(self, tok: Token) -> bool:
+        """ "The party launched its campaign": "the" and a group noun, with an organisation named in this
+        sentence or the one before, which the participants then resolve it to."""
+        if tok.lower_ not in self.lex.cue("group_noun") or tok.tag_ != "NN" or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return False
+        sent = tok.sent
+        start = sent.start if sent.start == 0 else self.index.doc[sent.start - 1].sent.start
+        return any(self.index.type_of(a) == "ORG" for i in range(start, tok.i) for a in self.index.ids_at(i))
 
     def _raising_hedge(self, tok: Token) -> str | None:
         """ "Israel is said to be watching", "he is thought to have fled": a passive verb of saying
