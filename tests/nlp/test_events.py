@@ -542,3 +542,10 @@ def test_a_repeated_act_is_still_an_act(engine):
 def test_a_total_sums_a_figure_and_says_nothing(engine):
     analysis = analyze(engine, "Norland Airways sold 13 jets last year, totaling $2 billion.")
     assert not by_trigger(analysis, "totaling")
+
+
+def test_a_name_set_off_by_commas_before_a_verb_left_without_a_subject_does_it(engine):
+    # the small model hangs "shadow ... Osborne" on the opening phrase and leaves "said" without a subject
+    text = 'Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said: "This was more talk."'
+    analysis = analyze(engine, text)
+    assert names(analysis, only(analysis, "said").agents) == {"George Osborne"}

@@ -64,6 +64,8 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         subj = [c for c in tok.children if c.dep_ == "attr" and c.i > tok.i]
     if not subj and (dated := _subject_inside_date_phrase(tok)) is not None:
         subj = [dated]
+    if not subj and (named := _name_set_off_before(tok)) is not None:
+        subj = [named]
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
@@ -147,3 +149,19 @@ def _subject_inside_date_phrase(verb: Token) -> Token | None:
                     c.dep_ in ("compound", "nmod", "npadvmod") and c.ent_type_ in ("DATE", "TIME") for c in name.children):
                 return name
     return None
+
+
+def _name_set_off_before(verb: Token) -> Token | None:
+    """ "Responding to the speech, shadow chief secretary George Osborne, said": the parser hung the
+    title and name on the opening phrase and left the finite verb without a subject; a person's name
+    set off by commas just before the verb is who did it."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 3 or verb.doc[verb.i - 1].text != ",":
+        return None
+    name = verb.doc[verb.i - 2]
+    if name.ent_type_ != "PERSON" or name.pos_ != "PROPN" or name.dep_ in ("nsubj", "nsubjpass", "compound"):
+        return None
+    first = name.i
+    while first > 0 and verb.doc[first - 1].ent_type_ == "PERSON" and verb.doc[first].ent_iob_ != "B":
+        first -= 1
+    return name if first > 0 and verb.doc[first - 1].text == "," else None
+
