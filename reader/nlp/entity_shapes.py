@@ -50,6 +50,7 @@ _CLOSE_QUOTES = frozenset({"”", '"', "’", "'"})
 
 def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
     """Apply every shape rule, in an order where each sees the previous one's output."""
+    cands = _split_at_inner_honorific(doc, cands, gaz)
     cands = _join_quoted_nicknames(doc, cands)
     cands = _join_particles(doc, cands)
     cands = _split_at_possessive(doc, cands)
@@ -65,6 +66,20 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
         if trimmed is not None and _can_be_a_name(doc, trimmed):
             out.append(trimmed)
     _place_after_place(doc, out)
+    return out
+
+
+def _split_at_inner_honorific(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """ "a speech to the Foreign Policy Centre Mr Straw said": an honorific inside a name starts a person
+    the model ran into the name before it."""
+    out: list[Candidate] = []
+    for c in cands:
+        inner = [k for k in range(c.start + 1, c.end - 1) if doc[k].text in gaz.honorifics and doc[k + 1].text[:1].isupper()]
+        if not inner or c.label == "PERSON" or doc[inner[0] - 1].text in gaz.honorifics:
+            out.append(c)
+            continue
+        k = inner[0]
+        out += [Candidate(c.start, k, c.label, c.kb), Candidate(k, c.end, "PERSON")]
     return out
 
 

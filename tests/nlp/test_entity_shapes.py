@@ -6,7 +6,8 @@ import spacy
 from spacy.tokens import Doc
 
 from reader.nlp.entity_candidate import Candidate
-from reader.nlp.entity_shapes import _can_be_a_name, trim_trailing_words
+from reader.nlp.entity_shapes import _can_be_a_name, _split_at_inner_honorific, trim_trailing_words
+from reader.nlp.gazetteer import gazetteer
 
 
 def _doc(words: list[str], tags: list[str]) -> Doc:
@@ -40,3 +41,11 @@ def test_a_plural_acronym_is_no_name():
 def test_a_name_does_not_end_in_a_lower_case_word_or_a_date():
     doc = _doc(["the", "Commons", "on", "Monday"], ["DT", "NNP", "IN", "NNP"])
     assert trim_trailing_words(doc, Candidate(1, 4, "ORG")) == Candidate(1, 2, "ORG")
+
+
+def test_an_honorific_inside_a_name_starts_a_person():
+    doc = _doc(["the", "Foreign", "Policy", "Centre", "Mr", "Straw", "said"], ["DT", "NNP", "NNP", "NNP", "NNP", "NNP", "VBD"])
+    parts = _split_at_inner_honorific(doc, [Candidate(1, 6, "ORG")], gazetteer())
+    assert parts == [Candidate(1, 4, "ORG"), Candidate(4, 6, "PERSON")]
+    # a name that starts with the honorific is left to the other rules
+    assert _split_at_inner_honorific(doc, [Candidate(4, 6, "ORG")], gazetteer()) == [Candidate(4, 6, "ORG")]

@@ -549,3 +549,8 @@ def test_a_name_set_off_by_commas_before_a_verb_left_without_a_subject_does_it(e
     text = 'Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said: "This was more talk."'
     analysis = analyze(engine, text)
     assert names(analysis, only(analysis, "said").agents) == {"George Osborne"}
+
+
+def test_a_name_the_parser_read_as_the_opening_phrases_object_does_the_verb(engine):
+    analysis = analyze(engine, "In a speech to the Foreign Policy Centre Mr Straw said the Tory leader was clever.")
+    assert "Mr Straw" in names(analysis, only(analysis, "said").agents)

@@ -152,16 +152,22 @@ def _subject_inside_date_phrase(verb: Token) -> Token | None:
 
 
 def _name_set_off_before(verb: Token) -> Token | None:
-    """ "Responding to the speech, shadow chief secretary George Osborne, said": the parser hung the
-    title and name on the opening phrase and left the finite verb without a subject; a person's name
-    set off by commas just before the verb is who did it."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 3 or verb.doc[verb.i - 1].text != ",":
+    """ "Responding to the speech, shadow chief secretary George Osborne, said", "In a speech to the
+    Foreign Policy Centre Mr Straw said": the parser hung the name on the opening phrase and left the
+    finite verb without a subject; a person's name just before the verb (set off by commas, or
+    read as the object of the opening preposition) is who did it."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2:
         return None
-    name = verb.doc[verb.i - 2]
+    doc = verb.doc
+    j = verb.i - 1
+    comma = doc[j].text == ","
+    j -= comma
+    name = doc[j]
     if name.ent_type_ != "PERSON" or name.pos_ != "PROPN" or name.dep_ in ("nsubj", "nsubjpass", "compound"):
         return None
+    if not comma:
+        return name if name.dep_ == "pobj" and name.head.i < name.i else None
     first = name.i
-    while first > 0 and verb.doc[first - 1].ent_type_ == "PERSON" and verb.doc[first].ent_iob_ != "B":
+    while first > 0 and doc[first - 1].ent_type_ == "PERSON" and doc[first].ent_iob_ != "B":
         first -= 1
-    return name if first > 0 and verb.doc[first - 1].text == "," else None
-
+    return name if first > 0 and doc[first - 1].text == "," else None
