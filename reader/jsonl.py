@@ -163,6 +163,7 @@ SCHEMAS: dict[str, Schema] = {
             "defer?": "bool",
             "object_only?": "bool",
             "subject?": "[str]",
+            "field_too?": "bool",
         }
     ),
     "lexicons/petrarch_verbs.jsonl": Schema(

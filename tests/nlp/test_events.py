@@ -554,3 +554,26 @@ def test_a_name_set_off_by_commas_before_a_verb_left_without_a_subject_does_it(e
 def test_a_name_the_parser_read_as_the_opening_phrases_object_does_the_verb(engine):
     analysis = analyze(engine, "In a speech to the Foreign Policy Centre Mr Straw said the Tory leader was clever.")
     assert "Mr Straw" in names(analysis, only(analysis, "said").agents)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("On March 20th the Central Bank of Norland kept its policy rate unchanged at 5.25%.", "kept"),
+    ("The Bank of England left interest rates on hold.", "left"),
+])
+def test_a_rate_kept_or_left_where_it_was_is_an_economic_decision(engine, text, trigger):
+    assert only(analyze(engine, text), trigger).category == "ECON"
+
+
+def test_an_added_reading_hides_none_of_the_field_dictionarys(engine):
+    # "leave" has our entry for rates, and PETRARCH's readings still apply to the rest
+    assert by_trigger(analyze(engine, "John Harmon leaves behind a company that only he could have built."), "leaves")
+
+
+def test_the_government_is_that_of_the_country_the_briefing_is_about(engine):
+    text = "Germany raised taxes in May. Germany cut spending in June. The government unveiled a stimulus package."
+    analysis = analyze(engine, text)
+    assert names(analysis, only(analysis, "unveiled").agents) == {"Germany"}
+    # two countries named as often: whose government it is stays open
+    text = "Germany raised taxes in May. France cut spending in June. The government unveiled a stimulus package."
+    analysis = analyze(engine, text)
+    assert not any(names(analysis, e.agents) for e in by_trigger(analysis, "unveiled"))

@@ -28,6 +28,9 @@ class LexEntry:
     object_only: bool = False
     #: the subject's lemma must be listed: a figure that moves ("*sales* dropped", "*exports* rose")
     subjects: tuple[str, ...] = ()
+    #: a reading added beside the field dictionary's, which still applies when this one does not
+    #: ("kept *rates* unchanged" is economic; "keep" otherwise reads as PETRARCH reads it)
+    field_too: bool = False
 
     @property
     def category(self) -> str:

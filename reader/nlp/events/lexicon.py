@@ -16,7 +16,8 @@ conditions that must hold in the parse before it applies, so that "take a villag
 - ``speech``: a speech verb, whose clausal complement is a separate, reported event;
 - ``defer``: the act is named by the complement ("decision *to suspend* aid" is a suspension);
 - ``object_only``: a noun that is an act only as a light verb's object ("expressed *concern*");
-- ``subject``: the subject's lemma must be listed ("*sales* dropped 42%"); the subject joins the trigger.
+- ``subject``: the subject's lemma must be listed ("*sales* dropped 42%"); the subject joins the trigger;
+- ``field_too``: the entry adds a reading and hides none of the field dictionary's ("*kept* rates unchanged").
 
 Entries with conditions are tried before plain ones, so the most specific reading wins.
 """
@@ -86,7 +87,7 @@ class Lexicon:
             return []
         if not self._ours:
             self._ours = frozenset(lemma for (lemma, p), found in self.entries.items()
-                                   if p == "VERB" and not all(e.subjects for e in found))
+                                   if p == "VERB" and not all(e.subjects or e.field_too for e in found))
         if lemma in self._ours:
             return []  # our own entries decide ("strike" a target is a fight, not PETRARCH's reading)
         generic = lemma in self.cue("generic_verb")
@@ -123,7 +124,7 @@ class Lexicon:
             extra = _conditions_hold(entry, token, self)
             if extra is not None:
                 return Match(entry, extra)
-        if all(e.subjects for e in candidates) and candidates[0].source == "ours":
+        if all(e.subjects or e.field_too for e in candidates) and candidates[0].source == "ours":
             # a figure's entries ("sales *dropped*") never hide the verb's other readings ("*dropped* the charges")
             for entry in sorted(self._field_entries(lemma, pos), key=lambda e: -e.specificity):
                 extra = _conditions_hold(entry, token, self)
@@ -269,6 +270,7 @@ def load_lexicon() -> Lexicon:
             defer=bool(data.get("defer")),
             object_only=bool(data.get("object_only")),
             subjects=tuple(data.get("subject", ())),
+            field_too=bool(data.get("field_too")),
         )
         entries.setdefault((entry.lemma, entry.pos), []).append(entry)
     labels = {d["code"]: d["label"] for d in _read_jsonl("cameo_categories.jsonl")}

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reader.model import Actor
 from reader.nlp.events.lexicon import Lexicon
+from reader.nlp.gazetteer import gazetteer
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
@@ -77,6 +78,8 @@ class ActorIndex:
     name_words: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     #: token indices inside a direct quotation (filled on first use)
     _quoted: set[int] | None = None
+    #: the country actor the text is about ("" when none stands out; filled on first use)
+    _home: str | None = None
 
     @classmethod
     def build(cls, doc: Doc, actors: list[Actor], lexicon: Lexicon, starts: dict[int, int] | None = None) -> ActorIndex:
@@ -250,9 +253,31 @@ class ActorIndex:
             if low in cues.cue("both_sides") and tok.tag_ in ("NNS", "NNPS"):
                 if any(c.lower_ in ("two", "both") for c in tok.children):
                     return self.two_sides(tok)
-            if _fold(low) in self.name_words:
-                return self.named_by_head(tok)
+            named = self.named_by_head(tok) if _fold(low) in self.name_words else []
+            if not named and low in cues.cue("national_body_noun") and self.bare_definite(tok):
+                home = self.home_country()
+                return [home] if home else []
+            return named
         return []
+
+    @staticmethod
+    def bare_definite(tok: Token) -> bool:
+        """ "the government", "the finance ministry": "the" and nothing saying whose."""
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+            c.dep_ in ("poss", "amod", "nmod", "prep", "appos") or c.dep_ == "compound" and c.ent_type_
+            for c in tok.children)
+
+    def home_country(self) -> str | None:
+        """The country a briefing is about, when one is named more than any other (twice or more): whose
+        "the government" and "the finance ministry" are when the text does not say."""
+        if self._home is None:
+            gaz = gazetteer()
+            counts = Counter({a.id: len(a.mentions) for a in self.actors if a.type == "GPE"
+                              and (form := gaz.lookup(a.name)) is not None and form.place.key.startswith("country:")})
+            ranked = counts.most_common(2)
+            top = ranked[0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+            self._home = top[0] if top else ""
+        return self._home or None
 
     def named_by_head(self, tok: Token) -> list[str]:
         """ "The Special Immigration Appeals Commission ... The commission ruled": "the" and a word of an
