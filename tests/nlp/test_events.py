@@ -577,3 +577,14 @@ def test_the_government_is_that_of_the_country_the_briefing_is_about(engine):
     text = "Germany raised taxes in May. France cut spending in June. The government unveiled a stimulus package."
     analysis = analyze(engine, text)
     assert not any(names(analysis, e.agents) for e in by_trigger(analysis, "unveiled"))
+
+
+
+def test_a_country_named_only_as_a_place_is_not_the_one_a_briefing_is_about(engine):
+    from reader.nlp.events.participants import ActorIndex
+
+    text = ("Germany raised taxes. Aid to France rose, flights to France fell and talks in France began. "
+            "Germany cut spending.")
+    analysis = analyze(engine, text)
+    index = ActorIndex.build(engine.nlp(text), analysis.actors, load_lexicon())
+    assert index.by_id[index.home_country()].name == "Germany"

@@ -268,12 +268,16 @@ class ActorIndex:
             for c in tok.children)
 
     def home_country(self) -> str | None:
-        """The country a briefing is about, when one is named more than any other (twice or more): whose
-        "the government" and "the finance ministry" are when the text does not say."""
+        """The country a briefing is about, when one acts in it more than any other (twice or more): whose
+        "the government" and "the finance ministry" are when the text does not say. Only mentions as a doer
+        or owner count ("Britain offered", "Germany's exports"), not as a place or a topic ("aid
+        to Indonesia", "the Iraq war"), where a story of one's government abroad names the other most."""
         if self._home is None:
             gaz = gazetteer()
-            counts = Counter({a.id: len(a.mentions) for a in self.actors if a.type == "GPE"
-                              and (form := gaz.lookup(a.name)) is not None and form.place.key.startswith("country:")})
+            countries = {a.id for a in self.actors if a.type == "GPE"
+                         and (form := gaz.lookup(a.name)) is not None and form.place.key.startswith("country:")}
+            counts = Counter(actor_id for last, actor_id in self.mention_ends if actor_id in countries
+                             and self.doc[last].dep_ in ("nsubj", "nsubjpass", "poss"))
             ranked = counts.most_common(2)
             top = ranked[0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
             self._home = top[0] if top else ""
