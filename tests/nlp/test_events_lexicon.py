@@ -91,6 +91,14 @@ def test_a_headline_merges_with_its_lead_even_when_the_lead_tells_another_act_fi
     assert rows[0].trigger == "filed" and [s.text for s in rows[0].sources] == ["Fiat files for bankruptcy"]
 
 
+def test_a_headline_merges_with_its_lead_when_the_verb_is_read_two_ways(engine):
+    # "agree ceasefire" and "agreed to a ceasefire" get different categories; one verb, one act
+    text = ("Vestland and Norland agree ceasefire after week of border clashes\n\n"
+            "Vestland and Norland agreed on Sunday to a ceasefire along their disputed border.")
+    rows = [e for e in analyze(engine, text).events if "agree" in e.trigger]
+    assert len(rows) == 1 and len(rows[0].sources) == 1
+
+
 def test_a_headline_merges_with_the_first_act_of_its_kind_in_the_lead(engine):
     # the lead's first sanction is the headline's act, not a later one by a doer the headline names
     text = ("Norland hits Vesta with tariffs\n\nOn Monday the Norland trade office announced tariffs on Vesta. "

@@ -43,10 +43,12 @@ def _same_act_as(c: EventClause, ev: Event, earlier: list[tuple[EventClause, Eve
     if not ev.agents:
         return None
     if headline_end >= 0 and headline_end < ev.start and text.count("\n", 0, ev.start) <= 2:
-        # the headline states the act its lead reports: the lead's first act of the same category,
-        # with a doer in common; the lead's fuller clause is the row, whatever else the lead tells first
-        for k, (_, prev) in enumerate(earlier):
-            if prev.start < headline_end and not prev.sources and prev.category == ev.category:
+        # the headline states the act its lead reports: the lead's first act of the same category
+        # (or verb), with a doer in common; the lead's fuller clause is the row, whatever else the lead tells first
+        for k, (pc, prev) in enumerate(earlier):
+            # the same kind of act, or the same verb read two ways ("agree ceasefire" / "agreed to a ceasefire")
+            if prev.start < headline_end and not prev.sources and (
+                    prev.category == ev.category or pc.match.entry.lemma == c.match.entry.lemma):
                 same_kind_between = any(other.category == ev.category and other.start > headline_end
                                         for _, other in earlier[k + 1:])
                 if set(prev.agents) & set(ev.agents) and not same_kind_between:
