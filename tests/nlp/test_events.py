@@ -588,3 +588,12 @@ def test_a_country_named_only_as_a_place_is_not_the_one_a_briefing_is_about(engi
     analysis = analyze(engine, text)
     index = ActorIndex.build(engine.nlp(text), analysis.actors, load_lexicon())
     assert index.by_id[index.home_country()].name == "Germany"
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Norland's defence minister John Harmon accused Vestland of violating an earlier truce on Tuesday.", None),
+    ("On Monday John Harmon accused Vestland of violating the truce.", "2024-03-18"),
+    ("John Harmon on Monday blamed Vestland for starting the war in 2019.", "2024-03-18"),
+])
+def test_a_date_of_the_act_an_accusation_judges_is_not_the_accusations(engine, text, date):
+    assert analyze(engine, text).events[0].date == date

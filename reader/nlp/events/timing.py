@@ -193,7 +193,8 @@ class EventDates:
 
     def _in_own_clause(self, i: int, ev: EventClause) -> bool:
         """False for a date inside a subordinate clause with its own subject ("where they had been
-        interrupted in 2022"): that date belongs to the subordinate act."""
+        interrupted in 2022"), or inside the act a verb judges ("accused X of violating the truce on
+        Tuesday"): that date belongs to the subordinate act."""
         tok = self.doc[i]
         stop = {ev.head.i, ev.trigger.i}
         for _ in range(12):
@@ -201,6 +202,8 @@ class EventDates:
                 return True
             if tok.pos_ in VERBAL and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 return False
+            if tok.pos_ in VERBAL and tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") and tok.head.head.i in stop:
+                return False  # "accused Vestland of violating the truce on Tuesday": Tuesday is the violation's
             tok = tok.head
         return True
 
