@@ -597,3 +597,14 @@ def test_a_country_named_only_as_a_place_is_not_the_one_a_briefing_is_about(engi
 ])
 def test_a_date_of_the_act_an_accusation_judges_is_not_the_accusations(engine, text, date):
     assert analyze(engine, text).events[0].date == date
+
+
+@pytest.mark.parametrize("text, trigger, category", [
+    ("The Conservatives have expressed serious misgivings about the plans.", "expressed", "01"),
+    ("Vestland expressed anger at the raid.", "expressed", "11"),
+    ("John Harmon expressed condolences to the families.", "expressed", "01"),
+    ("Downing Street has stressed Mr Blair's support for the home secretary.", "stressed", "01"),
+    ("Norland emphasised that the talks would go on.", "emphasised", "01"),
+])
+def test_feelings_expressed_and_points_stressed_are_statements(engine, text, trigger, category):
+    assert only(analyze(engine, text), trigger).category == category
