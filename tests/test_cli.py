@@ -78,7 +78,9 @@ def test_no_publication_date_is_said(tmp_path, capsys, engine):
 # The child blocks inside the progress callback after the first chunk, so the parent's Ctrl+C
 # always lands in the middle of the analysis (synchronised on the progress line, no sleep).
 CTRL_C_ANALYZE = """
+import signal
 import sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # a shell's background job starts with SIGINT ignored
 import reader.engine
 reader.engine.CHUNK_CHARS = 2000
 import reader.cli
