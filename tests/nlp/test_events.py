@@ -608,3 +608,13 @@ def test_a_date_of_the_act_an_accusation_judges_is_not_the_accusations(engine, t
 ])
 def test_feelings_expressed_and_points_stressed_are_statements(engine, text, trigger, category):
     assert only(analyze(engine, text), trigger).category == category
+
+
+def test_a_court_striking_down_a_law_is_a_legal_act_not_a_fight(engine):
+    text = "Norland's Constitutional Court struck down on Thursday key parts of a media law."
+    assert only(analyze(engine, text), "struck").category == "LAW"
+
+
+def test_a_claim_told_by_a_title_and_a_name_is_reported_by_the_name(engine):
+    analysis = analyze(engine, "The prime minister, Karin Vold, said she respected the ruling.")
+    assert only(analysis, "respected").attribution == "Karin Vold"

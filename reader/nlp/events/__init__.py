@@ -404,6 +404,9 @@ class _Builder:
             attribution = phrase_text(self.doc, c.attribution_tokens)
         elif c.speaker is not None:
             toks = self.agent_tokens_of.get(id(c.speaker), [])
+            named = [a for t in toks for a in t.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"]
+            if len(toks) == 1 and len(named) == 1:
+                toks = named  # "The prime minister, Karin Vold, said": reported by Karin Vold
             attribution = phrase_text(self.doc, toks) if toks else None
             if toks and all(t.pos_ == "PRON" for t in toks):
                 # "he said": name who "he" is; "reported by he" says nothing, so no name if none is known
