@@ -509,6 +509,8 @@ def test_a_saying_set_into_its_claim(engine):
     ("The Norland envoy to the United Nations, John Harmon, said the vote was a mistake.", "said", {"John Harmon", "Norland"}),
     # what a text is about does not say what the text says
     ("A new book about Norland, by John Harmon, says there is animosity between the two men.", "says", {"John Harmon"}),
+    # nor does where a person comes from
+    ("Mr John Harmon, 32, from Leeds, said he was questioned.", "said", {"John Harmon"}),
 ])
 def test_a_place_a_subject_names_but_is_not_is_no_doer(engine, text, trigger, agents):
     analysis = analyze(engine, text)

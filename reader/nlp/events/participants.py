@@ -212,6 +212,7 @@ class ActorIndex:
             # "Mr Flight's supporters say": people of a person's are not that person ("Russia's troops" are Russia's)
             followers = not refs and tok.tag_ == "NNS" and tok.pos_ == "NOUN"
             posted = not refs and tok.lower_ in self.lexicon.cue("posted_role")
+            person = bool(refs) and all(self.type_of(a) == "PERSON" for a in refs)
             for child in tok.children:
                 if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct":
                     continue
@@ -219,6 +220,8 @@ class ActorIndex:
                     continue  # "Norland's ambassador to Vestia": Vestia is the host, not the envoy's side
                 if child.dep_ == "prep" and child.lower_ in ("about", "regarding", "concerning") and tok.pos_ == "NOUN":
                     continue  # "a book about Norland says": what it is about does not say it
+                if child.dep_ == "prep" and child.lower_ in ("from", "in") and person:
+                    continue  # "Mr Mubanga, 32, from Wembley, said": where a person is from does not say it
                 if followers and child.dep_ == "poss" and any(self.type_of(a) == "PERSON" for a in self.ids_at(child.i)):
                     continue
                 if (resolved_noun or named_person) and child.dep_ in ("poss", "amod", "compound") and not (
