@@ -620,3 +620,17 @@ def test_a_court_striking_down_a_law_is_a_legal_act_not_a_fight(engine):
 def test_a_claim_told_by_a_title_and_a_name_is_reported_by_the_name(engine):
     analysis = analyze(engine, "The prime minister, Karin Vold, said she respected the ruling.")
     assert only(analysis, "respected").attribution == "Karin Vold"
+
+
+@pytest.mark.parametrize("text, trigger, category", [
+    ("Lena Moberg called a snap election in September.", "called", "VOTE"),
+    ("Jon Holm will seek an exemption from the tariffs.", "seek", "02"),
+    ("Norland Motors seeks bankruptcy protection.", "seeks", "ECON"),
+])
+def test_calling_an_election_and_seeking_a_deal_or_protection(engine, text, trigger, category):
+    assert only(analyze(engine, text), trigger).category == category
+
+
+def test_a_relative_clause_on_the_subject_of_an_expected_act_is_no_hedge_of_its_own(engine):
+    analysis = analyze(engine, "Lena Moberg, who called the early vote in September, is expected to win.")
+    assert only(analysis, "called").modality == "asserted"

@@ -478,6 +478,8 @@ class ClauseFinder:
                 hyp = True
             elif dep in ("relcl", "ccomp", "advcl", "parataxis", "conj", "csubj"):
                 hyp, neg = False, False
+        elif dep in ("relcl", "parataxis"):
+            hyp, neg = False, False  # "Moberg, who called the vote, is expected to win": a clause of its own
         return FREE, Ctx(ctx.owner, hyp, neg, ctx.speaker), dep
 
 
