@@ -634,3 +634,31 @@ def test_calling_an_election_and_seeking_a_deal_or_protection(engine, text, trig
 def test_a_relative_clause_on_the_subject_of_an_expected_act_is_no_hedge_of_its_own(engine):
     analysis = analyze(engine, "Lena Moberg, who called the early vote in September, is expected to win.")
     assert only(analysis, "called").modality == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    "Ms Karin Vold was forced to resign in January over the scandal.",
+    "The scandal forced Ms Karin Vold to resign in January.",
+    "Ms Karin Vold was compelled to resign in January.",
+])
+def test_being_forced_to_act_is_the_act_done_and_dated_in_the_past(engine, text):
+    event = only(analyze(engine, text), "forc") if "forc" in text else only(analyze(engine, text), "compelled")
+    assert (event.category, event.modality, event.date) == ("OFFICE", "asserted", "2024-01")
+    assert names(analyze(engine, text), event.actors) == {"Karin Vold"}
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Ms Karin Vold had to resign in January.", "asserted"),
+    ("Ms Karin Vold has to resign by June.", "hypothetical"),
+])
+def test_having_to_act_is_done_in_the_past_and_an_obligation_in_the_present(engine, text, modality):
+    event = only(analyze(engine, text), "resign")
+    assert event.modality == modality
+    assert event.summary.startswith(("Vold: had to", "Vold: has to"))
+
+
+def test_a_place_that_only_locates_a_thing_is_no_target(engine):
+    analysis = analyze(engine, "Karl Moberg praised the work of teachers in France.")
+    event = only(analysis, "praised")
+    assert names(analysis, event.targets) == set()
+    assert "France" in names(analysis, event.actors)

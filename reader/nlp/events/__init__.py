@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from reader.model import Actor, DateMention, Event
 from reader.nlp.events.clauses import ClauseFinder, EventClause
 from reader.nlp.events.lexicon import Lexicon, category_of, load_lexicon
-from reader.nlp.events.merging import merge_same_acts
+from reader.nlp.events.merging import merge_same_acts, sort_events
 from reader.nlp.events.participants import ActorIndex, RefContext, token_starts
 from reader.nlp.events.subjects import VERBAL, subject_tokens
 from reader.nlp.events.summary import Summaries, content_tokens, glued_start, phrase_text
@@ -71,26 +71,6 @@ def extract_events(
             builder.children_of.setdefault(id(c.parent), []).append(c)
     built = [(c, ev) for c in clauses if (ev := builder.build(c)) is not None]
     return sort_events(merge_same_acts(doc, built))
-
-
-def sort_events(events: list[Event]) -> list[Event]:
-    """Chronological order; then events without a usable date, in text order, after the last dated one.
-
-    A date is usable when its value starts with a year ("2025", "2025-05", "2025-05-15"); ISO
-    values of different precision compare as strings, so "2025-05" sorts before "2025-05-15"
-    (the month is known to have started by then). Ties keep text order. Ids are given after
-    sorting ("E1" is the earliest).
-    """
-
-    def key(ev: Event) -> tuple[int, str, int, int]:
-        if ev.date and ev.date[:4].isdigit():
-            return (0, ev.date, ev.start, ev.trigger_start)
-        return (1, "", ev.start, ev.trigger_start)
-
-    ordered = sorted(events, key=key)
-    for n, ev in enumerate(ordered, 1):
-        ev.id = f"E{n}"
-    return ordered
 
 
 #: CAMEO codes of acts that judge or answer another act (statements, appeals, praise, demands,
@@ -176,6 +156,11 @@ class _Builder:
                 continue
             if place is not None and place_tok is not None and self._listed_with(tok, place_tok):
                 place_ids.extend(r for r in refs if index.type_of(r) in PLACE_TYPES)  # "in Nairobi and Dar es Salaam"
+                continue
+            if self._where_a_thing_is(tok, c) and all(index.type_of(r) in PLACE_TYPES for r in refs):
+                # "urged them to develop a sense of belonging in Britain", "an attack on a base in Togo":
+                # where a thing is takes part as a place, not as the one acted on (when the act has a doer)
+                (place_ids if agents else targets).extend(refs)
                 continue
             targets.extend(r for r in refs if r not in agents)
         targets.extend(struck)
@@ -383,6 +368,16 @@ class _Builder:
             if gov.dep_ == "pobj" and gov.head.head.i in heads and (travel or gov.head.head.pos_ in VERBAL):
                 return True
         return False
+
+    def _where_a_thing_is(self, tok: Token, c: EventClause) -> bool:
+        """A place that only locates a thing named below the act ("a sense of belonging *in
+        Britain*"): "in" on a noun that is no act ("the war in Ukraine" keeps Ukraine) and no party
+        of the trigger itself."""
+        if tok.dep_ != "pobj" or tok.head.lower_ != "in":
+            return False
+        thing = tok.head.head
+        return (thing.pos_ == "NOUN" and not self._act_noun(thing) and thing.head.i != c.trigger.i
+                and thing.i != c.trigger.i)
 
     def _place_name(self, tok: Token, actor_id: str) -> str:
         """The place as written when it is a proper name ("Addis Ababa"), else its actor's name."""

@@ -471,7 +471,8 @@ class ClauseFinder:
             if governs:
                 # "considered options but agreed to act": a plan verb governs its complement, not a verb
                 # coordinated with it
-                hyp = hyp or own or (lemma in lex.cue("hypothetical_governor") and dep not in ("conj", "advcl"))
+                hyp = hyp or own or (lemma in lex.cue("hypothetical_governor") and dep not in ("conj", "advcl")) or (
+                    dep == "xcomp" and lemma in lex.cue("obligation_governor") and tok.tag_ not in ("VBD", "VBN"))
                 neg = neg or (dep == "xcomp" and lemma in lex.cue("negating_governor")) or any(
                     c.dep_ == "neg" for c in tok.children)
             elif dep == "ccomp" and lemma in lex.cue("hypothetical_governor"):

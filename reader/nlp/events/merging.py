@@ -1,5 +1,6 @@
 """One act, one row: a headline and the lead that report the same act, and a statement its
-speaker continues ("..., he said"), become one event with several source clauses."""
+speaker continues ("..., he said"), become one event with several source clauses; and the rows'
+order in the sidebar."""
 
 from __future__ import annotations
 
@@ -77,3 +78,21 @@ def _continues(c: EventClause) -> bool:
     return any(t.text in QUOTES for t in c.trigger.sent)
 
 
+def sort_events(events: list[Event]) -> list[Event]:
+    """Chronological order; then events without a usable date, in text order, after the last dated one.
+
+    A date is usable when its value starts with a year ("2025", "2025-05", "2025-05-15"); ISO
+    values of different precision compare as strings, so "2025-05" sorts before "2025-05-15"
+    (the month is known to have started by then). Ties keep text order. Ids are given after
+    sorting ("E1" is the earliest).
+    """
+
+    def key(ev: Event) -> tuple[int, str, int, int]:
+        if ev.date and ev.date[:4].isdigit():
+            return (0, ev.date, ev.start, ev.trigger_start)
+        return (1, "", ev.start, ev.trigger_start)
+
+    ordered = sorted(events, key=key)
+    for n, ev in enumerate(ordered, 1):
+        ev.id = f"E{n}"
+    return ordered

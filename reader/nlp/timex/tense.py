@@ -14,6 +14,9 @@ FUTURE_LEMMAS = frozenset({
 })
 #: Verbs that look ahead only with an infinitive: "is to resume", "was set to expire", "is due to sign".
 INFINITIVE_FUTURE = frozenset({"be", "set", "due", "poise", "slate", "go"})
+#: Verbs whose infinitive happened when they did: "was forced to resign in April", "managed to
+#: leave on Friday", "had to resign in March" (not "asked him to testify on Feb. 10", which may lie ahead).
+IMPLICATIVE_LEMMAS = frozenset({"force", "compel", "oblige", "manage", "fail", "have"})
 #: Reporting verbs: "said Tuesday" is about when it was said, which is past in news copy.
 REPORT_LEMMAS = frozenset({"say", "tell", "announce", "report", "state", "add", "confirm", "claim", "declare"})
 
@@ -136,6 +139,10 @@ def direction_of(token: Token) -> int:
                 return PAST  # "had been due to expire Friday evening": a plan already in the past
             if upper.lemma_ in FUTURE_LEMMAS or (infinitive and upper.lemma_ in INFINITIVE_FUTURE):
                 return FUTURE  # "plans to meet", "is to resume", "had been set to expire"
+            if infinitive and upper.lemma_ in IMPLICATIVE_LEMMAS:
+                up_dir, up_sure = verb_direction(upper)
+                if up_sure:
+                    return up_dir
             if infinitive or upper.lemma_ in REPORT_LEMMAS:
                 # "asked him to testify on Feb. 10": the infinitive's event may lie after the asking
                 return direction
