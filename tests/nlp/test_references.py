@@ -189,3 +189,28 @@ def test_i_in_a_quotation_is_its_speaker(engine):
 def test_the_title_set_after_a_name_is_that_persons_role(engine):
     text = "Jane Ridley, the health secretary, attacked the ruling. The health secretary insisted it was for Parliament to decide."
     assert doers(analyze(engine, text), "insisted") == [["Jane Ridley"]]
+
+
+def test_a_pronoun_in_a_clause_set_before_its_main_clause_is_the_subject_named_after_it(engine):
+    text = "Before he resigned the post of interior minister on Wednesday, Karl Moberg had been in charge of policing."
+    assert doers(analyze(engine, text), "resigned") == [["Karl Moberg"]]
+
+
+def test_cataphora_gives_way_to_a_person_named_before(engine):
+    text = "Mr Tom Lane flew to Oslo. When he landed, Mr Jon Holm spoke to the press."
+    assert doers(analyze(engine, text), "landed") in ([["Tom Lane"]], [])
+
+
+@pytest.mark.parametrize("first", [
+    "Mr Karl Moberg's own comments on migration had prompted censure.",
+    "Mr Karl Moberg's own comments on migration had prompted censure - he told refugees to go home.",
+])
+def test_he_after_a_sentence_about_a_persons_things_is_that_person(engine, first):
+    text = first + " And he also urged employers to hire locally."
+    assert doers(analyze(engine, text), "urged") == [["Karl Moberg"]]
+
+
+def test_a_participle_after_an_infinitive_is_done_by_the_one_who_urged(engine):
+    text = ('Karl Moberg urged people from ethnic minorities to develop a "sense of belonging" in Norland, '
+            "telling them to speak Norse at home.")
+    assert doers(analyze(engine, text), "telling") == [["Karl Moberg"]]

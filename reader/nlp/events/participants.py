@@ -30,18 +30,13 @@ from spacy.attrs import IDX, LOWER, POS
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
 from spacy.symbols import NOUN as NOUN_SYMBOL
 from spacy.symbols import PRON as PRON_SYMBOL
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from reader.model import Actor
 from reader.nlp.events.lexicon import Lexicon
+from reader.nlp.events.pronouns import Pronouns
 from reader.nlp.gazetteer import gazetteer
 
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
-THING_PRONOUNS = {"it", "its", "itself"}
-THEY_PRONOUNS = {"they", "them", "their", "themselves"}  # resolved as a subject only (see `_they`)
-WE_PRONOUNS = {"we", "us", "our", "ours"}
-I_PRONOUNS = {"i"}  # the doer; "me", "my" name the speaker as a target or an owner, which makes rows of asides
 COUNTRY_TYPES = ("GPE", "NORP")
 #: Dependencies under which a noun phrase stops being "the same phrase".
 CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "csubj", "parataxis"}
@@ -80,6 +75,13 @@ class ActorIndex:
     _quoted: set[int] | None = None
     #: the country actor the text is about ("" when none stands out; filled on first use)
     _home: str | None = None
+    _pronouns: Pronouns | None = None
+
+    def pronouns(self) -> Pronouns:
+        """Who this document's pronouns refer to (`pronouns.py`)."""
+        if self._pronouns is None:
+            self._pronouns = Pronouns(self)
+        return self._pronouns
 
     @classmethod
     def build(cls, doc: Doc, actors: list[Actor], lexicon: Lexicon, starts: dict[int, int] | None = None) -> ActorIndex:
@@ -238,7 +240,7 @@ class ActorIndex:
             return ids
         low = tok.lower_
         if tok.pos_ == "PRON":
-            return self.pronoun(tok, ctx)
+            return self.pronouns().pronoun(tok, ctx)
         if tok.pos_ == "NOUN":
             cues = self.lexicon
             if low in cues.cue("counterpart_role"):
@@ -246,13 +248,13 @@ class ActorIndex:
             if low in cues.cue("own_country_noun"):
                 poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"]
                 if poss and not any(c.dep_ in ("amod", "compound") for c in tok.children):
-                    owners = self.pronoun(poss[0], ctx)
+                    owners = self.pronouns().pronoun(poss[0], ctx)
                     countries = [self.country_of.get(o, o if self.type_of(o) != "PERSON" else "") for o in owners]
                     return [c for c in countries if c]
             if low in cues.cue("group_noun") and tok.tag_ == "NN" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children
             ):
-                return self._only_before(tok, ("ORG",))
+                return self.pronouns().only_before(tok, ("ORG",))
             if low in cues.cue("both_sides") and tok.tag_ in ("NNS", "NNPS"):
                 if any(c.lower_ in ("two", "both") for c in tok.children):
                     return self.two_sides(tok)
@@ -305,81 +307,6 @@ class ActorIndex:
             return []
         return [actor_id]
 
-    def pronoun(self, tok: Token, ctx: RefContext) -> list[str]:
-        low = tok.lower_
-        if low in WE_PRONOUNS:
-            if ctx.speaker:
-                country = [self.country_of.get(s) for s in ctx.speaker if self.type_of(s) == "PERSON"]
-                return [c for c in country if c] or [s for s in ctx.speaker if self.type_of(s) != "PERSON"]
-            return []
-        if low in I_PRONOUNS:
-            # 'Clarke said: "I will be asking Parliament to renew it"': in a quotation, the speaker
-            return [s for s in ctx.speaker if self.type_of(s) == "PERSON"] if self.in_quotation(tok) else []
-        if low in THEY_PRONOUNS:
-            return self._they(tok) if tok.dep_ in ("nsubj", "nsubjpass") else []
-        if low in PERSON_PRONOUNS:
-            types: tuple[str, ...] = ("PERSON",)
-            gender: str | None = _gender_of(low)
-        elif low in THING_PRONOUNS:
-            types, gender = ("GPE", "ORG"), None
-            if self._generic_antecedent(tok):
-                return []
-        else:
-            return []
-
-        def fits(ids: tuple[str, ...]) -> bool:
-            return len(ids) == 1 and self.type_of(ids[0]) in types and self.agrees(ids[0], gender)
-
-        # "Defra had improved its capacity, the office said": a possessive is first its own
-        # clause's subject's; "Brown said Blair had criticised him": an object pronoun never is
-        possessive = tok.dep_ == "poss" or low in ("its", "his")
-        objective = tok.dep_ in ("dobj", "pobj", "dative") and not low.endswith("self")
-        # 'Neill said: "He has behaved badly"': in a quotation the speaker is "I", never "he"
-        quoted = self.in_quotation(tok)
-        order = (ctx.subject, ctx.speaker) if possessive else (ctx.speaker, ctx.subject)
-        for ids in order:
-            if (ids is ctx.subject and objective) or (quoted and set(ids) & set(ctx.speaker)):
-                continue
-            if fits(ids):
-                return list(ids)
-        return self._only_before(tok, types, gender, exclude=ctx.speaker if quoted else ())
-
-    def _they(self, tok: Token) -> list[str]:
-        """ "The Tories are trying to capitalise on the feud. On Wednesday they unveiled a poster";
-        "Norland and Vestia met in May and they agreed": "they" is the subject just before it when
-        that subject names a group in the plural, or several actors; a plural common noun
-        ("officials", "the protesters") or anything else in between is not resolved."""
-        sent = tok.sent
-        subjects = [t for t in sent if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects and sent.start > 0:
-            before = self.doc[sent.start - 1].sent
-            subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects:
-            return []
-        subject = subjects[-1]
-        if subject.pos_ == "PRON" or self.in_quotation(subject) != self.in_quotation(tok):
-            return []
-        conjuncts = list(subject.conjuncts)
-        named = [ids for t in (subject, *conjuncts) if (ids := self.ids_at(t.i))]
-        if len(named) >= 2 and len(named) == 1 + len(conjuncts):
-            return list(dict.fromkeys(a for ids in named for a in ids))
-        plural_name = subject.tag_ in ("NNPS", "NNS") and len(conjuncts) == 0
-        if plural_name and len(named) == 1 and len(named[0]) == 1 and self.type_of(named[0][0]) in ("ORG", "NORP", "GPE"):
-            return list(named[0])
-        return []
-
-    def _generic_antecedent(self, tok: Token) -> bool:
-        """ "Kennedy said at the Commonwealth Club it was critical for a party to be credible on what it
-        promised": an "it" after "a party" is any party, not the organisation named before."""
-        sent = tok.sent
-        last_named = max((i for i in range(sent.start, tok.i) if self.by_token.get(i)), default=sent.start - 1)
-        # only an indefinite subject: "said it would send an envoy, and it would host talks" is China's
-        return any(
-            t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubjpass")
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every", "each") for c in t.children)
-            for t in self.doc[last_named + 1 : tok.i]
-        )
-
     def in_quotation(self, tok: Token) -> bool:
         """Inside a quotation, and not the sayer of an aside in it ('"...," he said, "..."': an
         unclosed quotation mark, common in the BBC's paragraphs, does not make "he" quoted)."""
@@ -418,69 +345,6 @@ class ActorIndex:
         """A pronoun of this gender may refer to the actor (an unknown gender agrees with both)."""
         return gender is None or self.gender.get(actor_id, gender) == gender
 
-    def _only_before(self, tok: Token, types: tuple[str, ...], gender: str | None = None,
-                     exclude: tuple[str, ...] = ()) -> list[str]:
-        """The single actor of these types named earlier in the sentence (else the previous one's subject).
-
-        A gendered pronoun passes over people the text marks as the other gender: in "Mr Lane
-        sued Mrs Ward. She denies it", "she" is Mrs Ward, the one woman named just before.
-        """
-        sent = tok.sent
-        seen = []
-        quoted = self.quoted_tokens()
-        outside = not self.in_quotation(tok)
-        end = tok.i
-        for i in range(sent.start, tok.i):
-            t = self.doc[i]
-            if t.pos_ == "PRON" and t.lower_ in PERSON_PRONOUNS and gender is not None and _gender_of(t.lower_) == gender \
-                    and t.dep_ in ("nsubj", "nsubjpass"):
-                # "When he refused to back Wilson, he said": the first "he" is the one meant again
-                end = i
-                break
-        for i in range(sent.start, end):
-            if outside and i in quoted:
-                continue  # '"... his wife Audrey ...," he said': nobody named in the quotation says it
-            for actor_id in self.ids_at(i):
-                if (self.type_of(actor_id) in types and actor_id not in seen and actor_id not in exclude
-                        and self.agrees(actor_id, gender)):
-                    seen.append(actor_id)
-        if len(seen) == 1:
-            return seen
-        if seen:
-            return []
-        # else the subject of one of the previous sentences (a paragraph about one person or country)
-        budget, chain = (3 if "PERSON" in types else 1), 8
-        while budget > 0 and chain > 0:
-            if sent.start == 0:
-                return []
-            sent = self.doc[sent.start - 1].sent
-            subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
-            chain -= 1
-            if subj and gender is not None and subj[0].lower_ in PERSON_PRONOUNS and _gender_of(subj[0].lower_) == gender:
-                continue  # "He enlisted in 1942. He rose to lieutenant.": the same "he", further back
-            budget -= 1
-            if subj:
-                ids = [a for a in self.ids_at(subj[0].i) if self.type_of(a) in types]
-                if len(ids) == 1 and self.agrees(ids[0], gender) and ids[0] not in exclude:
-                    return ids
-                other_pronoun = not ids and subj[0].lower_ in PERSON_PRONOUNS and _gender_of(subj[0].lower_) != gender
-                if (ids or other_pronoun) and gender is not None:
-                    # the subject is someone else: a person of the pronoun's gender named there
-                    marked = self._marked_in(sent, types, gender)
-                    return marked if len(marked) == 1 else []
-                if self.ids_at(subj[0].i):
-                    return []  # the previous subject is someone else: not plain
-        return []
-
-    def _marked_in(self, sent: Span, types: tuple[str, ...], gender: str) -> list[str]:
-        """The actors of a sentence whose gender the text marks as `gender`."""
-        out: list[str] = []
-        for i in range(sent.start, sent.end):
-            for actor_id in self.ids_at(i):
-                if self.type_of(actor_id) in types and self.gender.get(actor_id) == gender and actor_id not in out:
-                    out.append(actor_id)
-        return out
-
     def counterparts(self, tok: Token, ctx: RefContext) -> list[str]:
         if any(c.dep_ == "appos" and any(self.type_of(a) == "PERSON" for a in self.ids_at(c.i)) for c in tok.children):
             return []  # "his Israeli counterpart, Ariel Sharon": the name says who
@@ -492,7 +356,7 @@ class ActorIndex:
                 if self.type_of(actor_id) in COUNTRY_TYPES:
                     countries.append(actor_id)
         poss = [c for c in tok.children if c.dep_ == "poss"]
-        owner = self.pronoun(poss[0], ctx) if poss and poss[0].pos_ == "PRON" else (self.ids_at(poss[0].i) if poss else [])
+        owner = self.pronouns().pronoun(poss[0], ctx) if poss and poss[0].pos_ == "PRON" else (self.ids_at(poss[0].i) if poss else [])
         owner_roles = {_office(r) for o in owner for r in self.by_id[o].roles} if owner else set()
         out: list[str] = []
         for country in dict.fromkeys(countries):
@@ -542,8 +406,6 @@ def _fold(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def _gender_of(pronoun: str) -> str:
-    return "f" if pronoun in FEMALE_PRONOUNS else "m"
 
 
 def _genders(doc: Doc, actors: list[Actor], starts: dict[int, int], lexicon: Lexicon) -> dict[str, str]:

@@ -102,6 +102,11 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         return [stray] if stray is not None else subject_tokens(head, depth + 1)
     if dep == "acomp":
         return subject_tokens(head, depth + 1)
+    if dep == "advcl" and tok.tag_ == "VBG" and head.dep_ == "xcomp" and head.head.pos_ in VERBAL and tok.i > 0 \
+            and tok.doc[tok.i - 1].text == ",":
+        # "urged people to develop a sense of belonging, telling them to speak English": a participle
+        # set off after an infinitive tells what the one who urged did, not the people urged
+        return subject_tokens(head.head, depth + 1)
     if dep in ("xcomp", "ccomp", "advcl", "acl") and head.pos_ in VERBAL:
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if dep == "xcomp" and objs:

@@ -1,0 +1,216 @@
+"""Who a pronoun refers to: "he", "she", "it", "they", "we" and "I" in a clause, from the
+actors named before it (or, for a clause set before its main clause, just after it)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+if TYPE_CHECKING:
+    from reader.nlp.events.participants import ActorIndex, RefContext
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+THEY_PRONOUNS = {"they", "them", "their", "themselves"}  # resolved as a subject only (see `_they`)
+WE_PRONOUNS = {"we", "us", "our", "ours"}
+I_PRONOUNS = {"i"}  # the doer; "me", "my" name the speaker as a target or an owner, which makes rows of asides
+
+
+class Pronouns:
+    """The pronoun resolution of one document's actor index."""
+
+    def __init__(self, index: ActorIndex) -> None:
+        self.index = index
+
+    def pronoun(self, tok: Token, ctx: RefContext) -> list[str]:
+        low = tok.lower_
+        if low in WE_PRONOUNS:
+            if ctx.speaker:
+                country = [self.index.country_of.get(s) for s in ctx.speaker if self.index.type_of(s) == "PERSON"]
+                return [c for c in country if c] or [s for s in ctx.speaker if self.index.type_of(s) != "PERSON"]
+            return []
+        if low in I_PRONOUNS:
+            # 'Clarke said: "I will be asking Parliament to renew it"': in a quotation, the speaker
+            return [s for s in ctx.speaker if self.index.type_of(s) == "PERSON"] if self.index.in_quotation(tok) else []
+        if low in THEY_PRONOUNS:
+            return self._they(tok) if tok.dep_ in ("nsubj", "nsubjpass") else []
+        if low in PERSON_PRONOUNS:
+            types: tuple[str, ...] = ("PERSON",)
+            gender: str | None = _gender_of(low)
+        elif low in THING_PRONOUNS:
+            types, gender = ("GPE", "ORG"), None
+            if self._generic_antecedent(tok):
+                return []
+        else:
+            return []
+
+        def fits(ids: tuple[str, ...]) -> bool:
+            return len(ids) == 1 and self.index.type_of(ids[0]) in types and self.index.agrees(ids[0], gender)
+
+        # "Defra had improved its capacity, the office said": a possessive is first its own
+        # clause's subject's; "Brown said Blair had criticised him": an object pronoun never is
+        possessive = tok.dep_ == "poss" or low in ("its", "his")
+        objective = tok.dep_ in ("dobj", "pobj", "dative") and not low.endswith("self")
+        # 'Neill said: "He has behaved badly"': in a quotation the speaker is "I", never "he"
+        quoted = self.index.in_quotation(tok)
+        order = (ctx.subject, ctx.speaker) if possessive else (ctx.speaker, ctx.subject)
+        for ids in order:
+            if (ids is ctx.subject and objective) or (quoted and set(ids) & set(ctx.speaker)):
+                continue
+            if fits(ids):
+                return list(ids)
+        return self.only_before(tok, types, gender, exclude=ctx.speaker if quoted else ()) or self._cataphora(
+            tok, types, gender)
+
+    def _cataphora(self, tok: Token, types: tuple[str, ...], gender: str | None) -> list[str]:
+        """ "Before he resigned on Wednesday, David Blunkett had been in charge of policing": the
+        subject of a clause set before its main clause, with no one named before it to refer to, is
+        the main clause's subject, named after it."""
+        verb = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "advcl" or verb.i > verb.head.i:
+            return []
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i]
+        if len(subjects) != 1 or self.index.in_quotation(subjects[0]) != self.index.in_quotation(tok):
+            return []
+        ids = [a for a in self.index.ids_at(subjects[0].i) if self.index.type_of(a) in types]
+        return ids if len(ids) == 1 and self.index.agrees(ids[0], gender) else []
+
+    def _they(self, tok: Token) -> list[str]:
+        """ "The Tories are trying to capitalise on the feud. On Wednesday they unveiled a poster";
+        "Norland and Vestia met in May and they agreed": "they" is the subject just before it when
+        that subject names a group in the plural, or several actors; a plural common noun
+        ("officials", "the protesters") or anything else in between is not resolved."""
+        sent = tok.sent
+        subjects = [t for t in sent if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and sent.start > 0:
+            before = self.index.doc[sent.start - 1].sent
+            subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return []
+        subject = subjects[-1]
+        if subject.pos_ == "PRON" or self.index.in_quotation(subject) != self.index.in_quotation(tok):
+            return []
+        conjuncts = list(subject.conjuncts)
+        named = [ids for t in (subject, *conjuncts) if (ids := self.index.ids_at(t.i))]
+        if len(named) >= 2 and len(named) == 1 + len(conjuncts):
+            return list(dict.fromkeys(a for ids in named for a in ids))
+        plural_name = subject.tag_ in ("NNPS", "NNS") and len(conjuncts) == 0
+        if plural_name and len(named) == 1 and len(named[0]) == 1 and self.index.type_of(named[0][0]) in ("ORG", "NORP", "GPE"):
+            return list(named[0])
+        return []
+
+    def _generic_antecedent(self, tok: Token) -> bool:
+        """ "Kennedy said at the Commonwealth Club it was critical for a party to be credible on what it
+        promised": an "it" after "a party" is any party, not the organisation named before."""
+        sent = tok.sent
+        last_named = max((i for i in range(sent.start, tok.i) if self.index.by_token.get(i)), default=sent.start - 1)
+        # only an indefinite subject: "said it would send an envoy, and it would host talks" is China's
+        return any(
+            t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubjpass")
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every", "each") for c in t.children)
+            for t in self.index.doc[last_named + 1 : tok.i]
+        )
+
+    def only_before(self, tok: Token, types: tuple[str, ...], gender: str | None = None,
+                     exclude: tuple[str, ...] = ()) -> list[str]:
+        """The single actor of these types named earlier in the sentence (else the previous one's subject).
+
+        A gendered pronoun passes over people the text marks as the other gender: in "Mr Lane
+        sued Mrs Ward. She denies it", "she" is Mrs Ward, the one woman named just before.
+        """
+        sent = tok.sent
+        seen = self._named_before(tok, types, gender, exclude)
+        if len(seen) == 1:
+            return seen
+        if seen:
+            return []
+        # else the subject of one of the previous sentences (a paragraph about one person or country)
+        budget, chain = (3 if "PERSON" in types else 1), 8
+        while budget > 0 and chain > 0:
+            if sent.start == 0:
+                return []
+            sent = self.index.doc[sent.start - 1].sent
+            subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+            chain -= 1
+            if subj and gender is not None and subj[0].lower_ in PERSON_PRONOUNS and _gender_of(subj[0].lower_) == gender:
+                # "Mr Moberg's comments had prompted censure - he told refugees to go home. And he urged":
+                # the same "he", named in its own sentence, else further back ("He enlisted in 1942. He rose")
+                same = self._named_before(subj[0], types, gender, exclude)
+                if len(same) == 1:
+                    return same
+                continue
+            budget -= 1
+            if subj:
+                ids = [a for a in self.index.ids_at(subj[0].i) if self.index.type_of(a) in types]
+                if len(ids) == 1 and self.index.agrees(ids[0], gender) and ids[0] not in exclude:
+                    return ids
+                other_pronoun = not ids and subj[0].lower_ in PERSON_PRONOUNS and _gender_of(subj[0].lower_) != gender
+                if (ids or other_pronoun) and gender is not None:
+                    # the subject is someone else: a person of the pronoun's gender named there
+                    marked = self._marked_in(sent, types, gender)
+                    return marked if len(marked) == 1 else []
+                if self.index.ids_at(subj[0].i):
+                    return []  # the previous subject is someone else: not plain
+                owner = self._person_owner(subj[0], types, gender) or self._same_pronoun_in(sent, types, gender)
+                if owner:
+                    return owner  # "Mr Moberg's own comments had prompted censure - he told... And he urged"
+        return []
+
+    def _same_pronoun_in(self, sent: Span, types: tuple[str, ...], gender: str | None) -> list[str]:
+        """The one person a same-gender pronoun subject of an earlier sentence refers to within that
+        sentence ("Mr Moberg's comments had prompted censure - *he* told refugees to go home")."""
+        if gender is None:
+            return []
+        for t in sent:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in PERSON_PRONOUNS and _gender_of(t.lower_) == gender:
+                seen = self._named_before(t, types, gender, ())
+                return seen if len(seen) == 1 else []
+        return []
+
+    def _named_before(self, tok: Token, types: tuple[str, ...], gender: str | None, exclude: tuple[str, ...]) -> list[str]:
+        """The actors of these types named earlier in the pronoun's sentence, up to an earlier pronoun
+        of its gender."""
+        sent = tok.sent
+        seen: list[str] = []
+        quoted = self.index.quoted_tokens()
+        outside = not self.index.in_quotation(tok)
+        end = tok.i
+        for i in range(sent.start, tok.i):
+            t = self.index.doc[i]
+            if t.pos_ == "PRON" and t.lower_ in PERSON_PRONOUNS and gender is not None and _gender_of(t.lower_) == gender \
+                    and t.dep_ in ("nsubj", "nsubjpass"):
+                # "When he refused to back Wilson, he said": the first "he" is the one meant again
+                end = i
+                break
+        for i in range(sent.start, end):
+            if outside and i in quoted:
+                continue  # '"... his wife Audrey ...," he said': nobody named in the quotation says it
+            for actor_id in self.index.ids_at(i):
+                if (self.index.type_of(actor_id) in types and actor_id not in seen and actor_id not in exclude
+                        and self.index.agrees(actor_id, gender)):
+                    seen.append(actor_id)
+        return seen
+
+    def _person_owner(self, subject: Token, types: tuple[str, ...], gender: str | None) -> list[str]:
+        """The one person whose thing a sentence's subject is ("*Mr Moberg's* own comments"), when a
+        pronoun in a later sentence has no person subject to refer to."""
+        if "PERSON" not in types or subject.pos_ == "PRON":
+            return []
+        ids = [a for c in subject.children if c.dep_ == "poss" for a in self.index.ids_at(c.i) if self.index.type_of(a) == "PERSON"]
+        return ids if len(set(ids)) == 1 and self.index.agrees(ids[0], gender) else []
+
+    def _marked_in(self, sent: Span, types: tuple[str, ...], gender: str) -> list[str]:
+        """The actors of a sentence whose gender the text marks as `gender`."""
+        out: list[str] = []
+        for i in range(sent.start, sent.end):
+            for actor_id in self.index.ids_at(i):
+                if self.index.type_of(actor_id) in types and self.index.gender.get(actor_id) == gender and actor_id not in out:
+                    out.append(actor_id)
+        return out
+
+
+
+def _gender_of(pronoun: str) -> str:
+    return "f" if pronoun in FEMALE_PRONOUNS else "m"
