@@ -51,6 +51,7 @@ _PAGE_NUMBER = re.compile(r"^(?:page|p\.|seite|pagina)?\s*[\divxlc]{1,6}(?:\s*(?
 _DIGITS = re.compile(r"\d+")
 #: The last character of a line that ends a sentence.
 _SENTENCE_END = frozenset(".!?:\"”’')»")
+_LAST = itemgetter(-1)
 _BROKEN = re.compile(r"(\w+)\ufffe(\w*)")
 _WORD_END = re.compile(r"(\w+)$")
 _WORD_START = re.compile(r"^(\w+)")
@@ -320,13 +321,17 @@ def build_part(pages: list[PageLines], labels: list[int], meta_title: str = "") 
     prev_text, prev_left, prev_right, prev_top, prev_size = "", 0.0, 0.0, 0.0, 0.0
     prev_hyphen, prev_column, prev_page = False, 0, -1
     for page in pages:
-        if not page.texts:
+        texts = page.texts
+        if not texts:
             continue
         index = page.index
+        lefts, rights, tops, sizes, hyphens, columns = page.lefts, page.rights, page.tops, page.sizes, page.hyphens, page.columns
         span = None
-        for text, left, right, top, size, hyphen, column in zip(
-            page.texts, page.lefts, page.rights, page.tops, page.sizes, page.hyphens, page.columns, strict=True
-        ):
+        tested = _lines_to_test(page, gap if pitch else 0.0)
+        # Each tested line goes through every test; the lines after it up to the next one only
+        # continue its paragraph with a space, so they are joined in one piece.
+        for k, following in itertools.pairwise(tested):
+            text, left, right, top, size, column = texts[k], lefts[k], rights[k], tops[k], sizes[k], columns[k]
             kind = "heading" if size >= heading_size else "paragraph"
             if kind != kind_now or (size != prev_size and abs(prev_size - size) > size_step):
                 new_block = True
@@ -354,7 +359,7 @@ def build_part(pages: list[PageLines], labels: list[int], meta_title: str = "") 
                 blocks.append(current)
                 start = length
             elif prev_hyphen:
-                space, drop_hyphen = _after_hyphen(parts[-1], text, hyphenated)
+                space, drop_hyphen = _after_hyphen(prev_text, text, hyphenated)
                 if drop_hyphen:
                     parts[-1] = parts[-1][:-1]
                     length -= 1
@@ -371,8 +376,14 @@ def build_part(pages: list[PageLines], labels: list[int], meta_title: str = "") 
             length += len(text)
             if span is None:
                 span = page_spans.setdefault(index, [start, length])
+            last = following - 1
+            if last > k:
+                run = " ".join(texts[k + 1 : following])
+                parts += (" ", run)
+                length += 1 + len(run)
+                text, left, right, top, size, column = texts[last], lefts[last], rights[last], tops[last], sizes[last], columns[last]
             prev_text, prev_left, prev_right, prev_top, prev_size = text, left, right, top, size
-            prev_hyphen, prev_column, prev_page = hyphen, column, index
+            prev_hyphen, prev_column, prev_page = hyphens[last], column, index
         if span is not None:
             span[1] = length
         earlier_edges = page.edges
@@ -391,6 +402,33 @@ def build_part(pages: list[PageLines], labels: list[int], meta_title: str = "") 
     headings = [b for b in blocks if b.kind == "heading"]
     title = _clean_title(meta_title) or (text[headings[0].start : headings[0].end] if headings else "")
     return Part(text=text, blocks=blocks, fmt="pdf", title=title, warnings=warnings)
+
+
+def _lines_to_test(page: PageLines, gap: float) -> list[int]:
+    """Where the paragraph loop must test a line, in order, and the number of lines after them.
+
+    The first line of a page is always tested. Any other is tested when the line before it ends
+    in a sentence end or a hyphen that may break a word, when its font size differs from that
+    line's (or either is not a number), or (with a `gap`) when it lies more than `gap` under
+    that line in the same column. A line that is none of these continues its paragraph with a
+    space, whatever else holds. The tests run over the whole page in C.
+    """
+    texts, sizes, count = page.texts, page.sizes, len(page.texts)
+    after_line = itertools.count(1)
+    ends = map(_SENTENCE_END.__contains__, map(_LAST, texts))
+    if any(page.hyphens):
+        ends = map(operator.or_, ends, page.hyphens)
+    tested = set(itertools.compress(after_line, ends))
+    if sizes.count(sizes[0]) != count or sizes[0] != sizes[0]:
+        tested.update(itertools.compress(itertools.count(1), map(operator.ne, sizes, itertools.islice(sizes, 1, None))))
+    if gap:
+        tops, columns = page.tops, page.columns
+        steps = map(operator.sub, tops, itertools.islice(tops, 1, None))
+        tested.update(
+            k for k in itertools.compress(itertools.count(1), map(operator.gt, steps, itertools.repeat(gap))) if columns[k] == columns[k - 1]
+        )
+    tested.discard(count)
+    return [0, *sorted(tested), count]
 
 
 def _after_hyphen(before: str, text: str, hyphenated: set[str]) -> tuple[bool, bool]:

@@ -104,3 +104,44 @@ def test_compound_words_are_the_ones_found_without_the_word_boundary():
     for _ in range(20_000):
         text = "".join(rnd.choice("ab_9é-- \n.,Ωж'") for _ in range(rnd.randint(0, 30)))
         assert pdf_layout._COMPOUND.findall(text) == plain.findall(text)
+
+
+def _random_pages(rnd, count):
+    """Pages of random lines: sentence ends, hyphens, headings and odd sizes, gaps, jumps between columns."""
+    words = ["talks", "negoti-", "ations", "Russian-", "Ukrainian", "well-known", "well-", "known", "said.", "end!", "why?"]
+    words += ["note:", "“quote”", "a", "Istanbul", "x\ufffey", "cease\ufffefire", "(p)", "it'"]
+    pages = []
+    for index in range(count):
+        lines, top = [], 780.0
+        for _ in range(rnd.choice([0, 1, 2, 5, 20, 60])):
+            text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 8)))
+            left = 50.0 + rnd.choice([0, 0, 0, 170, 340]) + rnd.choice([0, 0, 0, 12, 0.4])
+            right = left + rnd.choice([160, 160, 160, rnd.uniform(5, 160)])
+            size = rnd.choice([10.0] * 6 + [9.0, 12.0, 16.0, 10.5, 11.6, float("nan")])
+            top -= rnd.choice([12.5, 12.5, 12.5, 18.5, 30, -300, 0, 0.3])
+            lines.append((text, left, right, top, size))
+        page = _page(lines, index=index) if lines else PageLines.from_lines(index, 595, 842, [], [], [], [], [], [], [])
+        page.hyphens = [t.endswith("-") and t[-2].isalpha() for t in page.texts]
+        pages.append(page)
+    return pages
+
+
+def test_paragraphs_match_the_loop_that_tests_every_line(monkeypatch):
+    """`build_part` tests only the lines `_lines_to_test` names; testing every line must give the same Part."""
+    from copy import deepcopy
+
+    from reader.errors import DocumentError
+
+    def part(pages):
+        try:
+            got = build_part(deepcopy(pages), list(range(1, len(pages) + 1)))
+        except DocumentError as error:
+            return str(error)
+        return got.text, got.blocks, got.title, got.warnings
+
+    rnd = random.Random(18)
+    cases = [_random_pages(rnd, rnd.randint(1, 5)) for _ in range(600)]
+    fast = [part(pages) for pages in cases]
+    monkeypatch.setattr(pdf_layout, "_lines_to_test", lambda page, gap: list(range(len(page.texts) + 1)))
+    assert [part(pages) for pages in cases] == fast
+    assert sum(isinstance(got, tuple) for got in fast) > 400
