@@ -18,13 +18,12 @@ import itertools
 import math
 import operator
 import re
-import struct
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from reader.documents.parts import Part
 from reader.documents.pdf_layout import PageLines, build_part
@@ -34,9 +33,6 @@ from reader.errors import DocumentError
 MAX_PAGES = 500
 #: One line of PDFium's text, from its first to its last visible character.
 _LINE = re.compile(r"\S(?:[^\r\n]*\S)?")
-#: Two FS_RECTF (left, top, right, bottom as C floats), the first and the last character's box:
-#: of the first its left, top and bottom, of the last its top, right and bottom.
-_TWO_RECTS = "2f4xf4x3f"
 #: The bytes of printable ASCII, and the line ends PDFium's text is cut at.
 _PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\r\n"
 #: PDFium reports a hyphen that ends a line as U+FFFE; soft hyphens and U+2010 occur too.
@@ -181,20 +177,22 @@ def _measure_lines(
 
     Two loose character boxes (first and last character) and the first one's font size per
     line, through PDFium's C API (see `_char_api`), mapped over the page's lines; the boxes
-    land in one buffer read with one unpack. A page of printable ASCII (`page_text`, the usual
+    land in one buffer, each field read from it in one go. A page of printable ASCII (`page_text`, the usual
     one) is cleaned in a few tests over the whole page.
     """
     count = len(texts)
     if not count:
         return PageLines.from_lines(index, width, height, [], [], [], [], [], [], [])
     box, font_size = _char_api()
-    rects, first_boxes, last_boxes = _box_slots(max(16, 1 << (count - 1).bit_length()))
+    floats, first_boxes, last_boxes = _box_slots(max(16, 1 << (count - 1).bit_length()))
     _exhaust(map(box, itertools.repeat(raw_page), firsts, first_boxes))
     _exhaust(map(box, itertools.repeat(raw_page), lasts, last_boxes))
     sizes = list(map(font_size, itertools.repeat(raw_page), firsts))
-    values = _boxes_struct(count).unpack_from(rects)
-    # of the first character its left, top and bottom; of the last its top, right and bottom
-    lefts, tops, bottoms, last_tops, rights, last_bottoms = (list(values[field::6]) for field in range(6))
+    # A line's two boxes are eight floats: the first character's left, top, right, bottom, then
+    # the last one's. Each field is read as a strided view; the last character's top and bottom
+    # only when they differ from the first one's (compared in C, as floats).
+    end = 8 * count
+    lefts, tops, rights, bottoms = (_floats(floats[field:end:8]) for field in (0, 1, 6, 3))
     if not min(sizes) > 0 or math.isnan(sum(sizes)):  # some line without a font size: its box's height stands in
         sizes = [size if size > 0 else top - bottom for size, top, bottom in zip(sizes, tops, bottoms, strict=True)]
     hyphens: list[bool]
@@ -208,10 +206,11 @@ def _measure_lines(
     else:
         texts, hyphens = map(list, zip(*map(_clean_line, texts), strict=True))
     # a line's top and bottom are those of both characters (the same, unless their fonts differ)
-    if tops != last_tops:
-        tops = list(map(max, tops, last_tops))
-    if bottoms != last_bottoms:
-        bottoms = list(map(min, bottoms, last_bottoms))
+    # (often they differ in the last bits: `max` and `min` written out, as they choose)
+    if floats[1:end:8] != floats[5:end:8]:
+        tops = [last if last > top else top for top, last in zip(tops, _floats(floats[5:end:8]), strict=True)]
+    if floats[3:end:8] != floats[7:end:8]:
+        bottoms = [last if last < bottom else bottom for bottom, last in zip(bottoms, _floats(floats[7:end:8]), strict=True)]
     if not all(texts):  # the clean-up left nothing of a line
         kept = list(itertools.compress(itertools.count(), texts))
         texts, hyphens = [texts[k] for k in kept], [hyphens[k] for k in kept]
@@ -257,8 +256,8 @@ def _char_api() -> tuple[Any, Any]:
 
 
 @functools.cache
-def _box_slots(capacity: int) -> tuple[Any, list[Any], list[Any]]:
-    """A buffer of two boxes a line for `capacity` lines, and pointers to each line's first and second box.
+def _box_slots(capacity: int) -> tuple[memoryview[float], list[Any], list[Any]]:
+    """A buffer of two boxes a line for `capacity` lines, seen as floats, and pointers to each line's first and second box.
 
     Made once per size (a power of two) and reused by every page, under the PDFium lock.
     """
@@ -268,12 +267,13 @@ def _box_slots(capacity: int) -> tuple[Any, list[Any], list[Any]]:
 
     rects = (raw.FS_RECTF * (2 * capacity))()
     size = ctypes.sizeof(raw.FS_RECTF)
+    assert size == 4 * ctypes.sizeof(ctypes.c_float)
     firsts = [ctypes.byref(rects, 2 * line * size) for line in range(capacity)]
     lasts = [ctypes.byref(rects, (2 * line + 1) * size) for line in range(capacity)]
-    return rects, firsts, lasts
+    # the view keeps the buffer alive, and so do the pointers
+    return memoryview(rects).cast("B").cast("f"), firsts, lasts
 
 
-@functools.lru_cache(maxsize=256)
-def _boxes_struct(count: int) -> struct.Struct:
-    """The layout of `count` lines' two boxes, read as six values a line (see `_TWO_RECTS`)."""
-    return struct.Struct("=" + _TWO_RECTS * count)
+def _floats(view: memoryview[float]) -> list[float]:
+    """The values of a view of C floats as Python floats (typeshed has `tolist` give ints)."""
+    return cast("list[float]", view.tolist())
