@@ -175,3 +175,24 @@ def test_line_segments_find_the_lines_the_pattern_finds(text):
 def test_printable_ascii_is_isprintable_but_for_line_ends(text):
     expected = text.isascii() and text.replace("\r", "").replace("\n", "").isprintable()
     assert pdf_reader._printable_ascii(text) == expected
+
+
+def test_page_text_is_pypdfium2s_text_range(tmp_path):
+    """`_page_text` reads through the C API what `PdfTextPage.get_text_range()` gives."""
+    import pypdfium2 as pdfium
+
+    paths = [
+        write_report_pdf(tmp_path / "report.pdf", PARAGRAPHS[:12], heading="Talks in Istanbul"),
+        write_lines_pdf(tmp_path / "lines.pdf", [["Talks with Erdoğan on the negoti\u00ad", "ations  “held”."], [], ["Third page."]]),
+    ]
+    for path in paths:
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            for index in range(len(pdf)):
+                page = pdf[index]
+                textpage = page.get_textpage()
+                assert pdf_reader._page_text(textpage.raw) == textpage.get_text_range()
+                textpage.close()
+                page.close()
+        finally:
+            pdf.close()
