@@ -171,7 +171,13 @@ def remove_furniture(pages: list[PageLines]) -> list[str]:
 
 
 def _gutters(lefts: list[float], rights: list[float]) -> list[float]:
-    """x positions of the vertical strips that separate columns on a page with these line edges.
+    """x positions of the vertical strips that separate columns on a page with these line edges."""
+    return _gutter_sweep(lefts, rights)[0]
+
+
+def _gutter_sweep(lefts: list[float], rights: list[float]) -> tuple[list[float], list[float], list[float]]:
+    """x positions of the vertical strips that separate columns on a page with these line edges,
+    and (once a strip was tested, else empty) the lines' right and left edges sorted.
 
     A sweep over the lines' left and right edges finds the stretches crossed by at most a few
     lines (a full-width title may cross); each at least 6 pt wide with three lines on either
@@ -180,7 +186,7 @@ def _gutters(lefts: list[float], rights: list[float]) -> list[float]:
     """
     count = len(lefts)
     if count < 6:
-        return []
+        return [], [], []
     tolerance = max(1, count // 20)
     # Right edges first: a stable sort by x alone then puts an end before a start at the same x.
     xs = rights + lefts
@@ -211,7 +217,7 @@ def _gutters(lefts: list[float], rights: list[float]) -> list[float]:
             # at least three lines end left of the middle and three begin right of it
             if bisect.bisect_right(ends, middle) >= 3 and count - bisect.bisect_left(starts, middle) >= 3:
                 gutters.append(middle)
-    return gutters
+    return gutters, ends, starts
 
 
 def reading_order(page: PageLines) -> None:
@@ -226,15 +232,11 @@ def reading_order(page: PageLines) -> None:
     if not count:
         return
     lefts, rights, tops = page.lefts, page.rights, page.tops
-    gutters = _gutters(lefts, rights)
+    gutters, ends, starts = _gutter_sweep(lefts, rights)
     if not gutters:
         page.columns = [0] * count
         page.edges = {0: (min(lefts), max(rights))}
         return
-    if min(tops) >= -0.5:  # rows counted upwards, so sorted from the top down; floor is int for these
-        rows = list(map(math.floor, map(operator.add, tops, itertools.repeat(0.5))))
-    else:
-        rows = [int(top + 0.5) for top in tops]
     if len(gutters) == 1:  # two columns, the usual case: the bisections written out
         gutter = gutters[0]
         columns = [1 if left >= gutter else 0 for left in lefts]
@@ -244,17 +246,26 @@ def reading_order(page: PageLines) -> None:
         end_columns = list(map(bisect.bisect_left, itertools.repeat(gutters), rights))
     if columns == end_columns:  # no line crosses a gutter: each column is one stretch of the order
         # Usually PDFium gives the lines in this order already (by column, row, x): then they stay.
-        keys = list(zip(columns, map(operator.neg, rows), lefts, strict=True))
-        if math.isnan(sum(lefts)) or keys != sorted(keys):
-            by_row = sorted(sorted(range(count), key=lefts.__getitem__), key=rows.__getitem__, reverse=True)
-            page.take(sorted(by_row, key=columns.__getitem__))
-            columns.sort()
+        if not _in_column_order(columns, tops, lefts):
+            rows = _rows(tops)
+            keys = list(zip(columns, map(operator.neg, rows), lefts, strict=True))
+            if math.isnan(sum(lefts)) or keys != sorted(keys):
+                by_row = sorted(sorted(range(count), key=lefts.__getitem__), key=rows.__getitem__, reverse=True)
+                page.take(sorted(by_row, key=columns.__getitem__))
+                columns.sort()
         page.columns = columns
         lefts, rights = page.lefts, page.rights
+        if len(gutters) == 1 and 0 < columns.count(0) < count and not math.isnan(sum(lefts) + sum(rights)):
+            # each column's outer edges are the page's; its inner ones the nearest to the gutter
+            gutter = gutters[0]
+            page.edges[0] = (starts[0], ends[bisect.bisect_right(ends, gutter) - 1])
+            page.edges[1] = (starts[bisect.bisect_left(starts, gutter)], ends[-1])
+            return
         for column in set(columns):
             start, end = bisect.bisect_left(columns, column), bisect.bisect_right(columns, column)
             page.edges[column] = (min(lefts[start:end]), max(rights[start:end]))
         return
+    rows = _rows(tops)
     # a gutter lies under a full-width line: it starts in one column and ends in another
     by_row = sorted(sorted(range(count), key=lefts.__getitem__), key=rows.__getitem__, reverse=True)
     full_width = list(map(operator.ne, columns, end_columns))
@@ -273,6 +284,34 @@ def reading_order(page: PageLines) -> None:
             min(itertools.compress(page.lefts, in_column)),
             max(itertools.compress(page.rights, in_column)),
         )
+
+
+def _rows(tops: list[float]) -> list[int]:
+    """Each line's row: its top to the nearest point."""
+    if min(tops) >= -0.5:  # rows counted upwards, so sorted from the top down; floor is int for these
+        return list(map(math.floor, map(operator.add, tops, itertools.repeat(0.5))))
+    return [int(top + 0.5) for top in tops]
+
+
+def _in_column_order(columns: list[int], tops: list[float], lefts: list[float]) -> bool:
+    """Whether lines already follow one another by column, row and x, told without their rows.
+
+    True only when the columns never go back and, within each, every line's top is more than
+    1 pt under the one before (so its row is lower; see `_rows`). Anything else, rows that tie
+    included, is left to the sort's own test, as are tops that are not finite, under -0.5 or
+    near 2**52 (where adding 0.5 rounds).
+    """
+    total = sum(tops)
+    if not (math.isfinite(total) and total < 2.0**51 and min(tops) >= -0.5) or math.isnan(sum(lefts)):
+        return False
+    if columns != sorted(columns):
+        return False
+    steps = list(map(operator.sub, tops, itertools.islice(tops, 1, None)))
+    for column in set(columns):  # the step into the next column does not count
+        start = bisect.bisect_left(columns, column)
+        if start:
+            steps[start - 1] = 2.0
+    return not steps or min(steps) > 1.0
 
 
 # -- paragraphs -------------------------------------------------------------------------------

@@ -84,6 +84,8 @@ def test_reading_order_matches_the_plain_one_on_many_layouts():
             pdf_layout.reading_order(page)
             got = list(zip(page.texts, page.lefts, page.rights, page.tops, page.sizes, page.columns, strict=True))
             assert got == (_plain_order(given, gutters) if gutters else [(*ln, 0) for ln in given])
+            edges = {c: (min(ln[1] for ln in got if ln[5] == c), max(ln[2] for ln in got if ln[5] == c)) for c in set(page.columns)}
+            assert page.edges == edges
 
 
 def test_a_header_on_every_page_and_the_page_numbers_are_dropped():
