@@ -70,7 +70,8 @@ class PageLines:
     column: -1 for a line across a gutter. `band` lists the lines in the page's top or bottom
     band, where running headers and footers live (for `remove_furniture`, which empties it);
     `edges` has each column's left and right edge, and `by_column` says whether each column's
-    lines follow one another (no line crosses a gutter).
+    lines follow one another (no line crosses a gutter). `steps` has, once the lines are in
+    reading order, how far each line's top is under the one before (empty until then).
     """
 
     index: int
@@ -86,6 +87,7 @@ class PageLines:
     columns: list[int] = field(default_factory=list)
     edges: dict[int, tuple[float, float]] = field(default_factory=dict)
     by_column: bool = True
+    steps: list[float] = field(default_factory=list)
 
     @classmethod
     def from_lines(
@@ -118,6 +120,7 @@ class PageLines:
 
         Font sizes that are all the same and hyphens that are all false stay as they are.
         """
+        self.steps = []
         pick: Any = itemgetter(*picks) if len(picks) > 1 else lambda values: [values[k] for k in picks]
         self.texts, self.lefts, self.rights, self.tops = (
             list(pick(self.texts)), list(pick(self.lefts)), list(pick(self.rights)), list(pick(self.tops))
@@ -130,6 +133,7 @@ class PageLines:
 
     def drop(self, gone: list[int]) -> None:
         """Remove the lines at `gone` (ascending indices) from every field."""
+        self.steps = []
         for values in (self.texts, self.lefts, self.rights, self.tops, self.sizes, self.hyphens):
             for k in reversed(gone):
                 del values[k]
@@ -246,7 +250,7 @@ def reading_order(page: PageLines) -> None:
         end_columns = list(map(bisect.bisect_left, itertools.repeat(gutters), rights))
     if columns == end_columns:  # no line crosses a gutter: each column is one stretch of the order
         # Usually PDFium gives the lines in this order already (by column, row, x): then they stay.
-        if not _in_column_order(columns, tops, lefts):
+        if not _in_column_order(page, columns):
             rows = _rows(tops)
             keys = list(zip(columns, map(operator.neg, rows), lefts, strict=True))
             if math.isnan(sum(lefts)) or keys != sorted(keys):
@@ -293,14 +297,15 @@ def _rows(tops: list[float]) -> list[int]:
     return [int(top + 0.5) for top in tops]
 
 
-def _in_column_order(columns: list[int], tops: list[float], lefts: list[float]) -> bool:
-    """Whether lines already follow one another by column, row and x, told without their rows.
+def _in_column_order(page: PageLines, columns: list[int]) -> bool:
+    """Whether the page's lines already follow one another by column, row and x, told without their rows.
 
     True only when the columns never go back and, within each, every line's top is more than
-    1 pt under the one before (so its row is lower; see `_rows`). Anything else, rows that tie
-    included, is left to the sort's own test, as are tops that are not finite, under -0.5 or
-    near 2**52 (where adding 0.5 rounds).
+    1 pt under the one before (so its row is lower; see `_rows`); then the page keeps these
+    steps. Anything else, rows that tie included, is left to the sort's own test, as are tops
+    that are not finite, under -0.5 or near 2**52 (where adding 0.5 rounds).
     """
+    tops, lefts = page.tops, page.lefts
     total = sum(tops)
     if not (math.isfinite(total) and total < 2.0**51 and min(tops) >= -0.5) or math.isnan(sum(lefts)):
         return False
@@ -308,10 +313,11 @@ def _in_column_order(columns: list[int], tops: list[float], lefts: list[float]) 
         return False
     steps = list(map(operator.sub, tops, itertools.islice(tops, 1, None)))
     for column in set(columns):  # the step into the next column does not count
-        start = bisect.bisect_left(columns, column)
-        if start:
-            steps[start - 1] = 2.0
-    return not steps or min(steps) > 1.0
+        start, end = bisect.bisect_left(columns, column), bisect.bisect_right(columns, column)
+        if end - start > 1 and not min(steps[start : end - 1]) > 1.0:
+            return False
+    page.steps = steps
+    return True
 
 
 # -- paragraphs -------------------------------------------------------------------------------
@@ -462,7 +468,7 @@ def _lines_to_test(page: PageLines, gap: float) -> list[int]:
         tested.update(itertools.compress(itertools.count(1), map(operator.ne, sizes, itertools.islice(sizes, 1, None))))
     if gap:
         tops, columns = page.tops, page.columns
-        steps = map(operator.sub, tops, itertools.islice(tops, 1, None))
+        steps = page.steps or map(operator.sub, tops, itertools.islice(tops, 1, None))
         tested.update(
             k for k in itertools.compress(itertools.count(1), map(operator.gt, steps, itertools.repeat(gap))) if columns[k] == columns[k - 1]
         )
@@ -493,8 +499,9 @@ def _mend(m: re.Match[str], hyphenated: set[str]) -> str:
 def _line_pitch(pages: list[PageLines]) -> float:
     """The usual distance between baselines of consecutive body lines in one column of a page.
 
-    Taken over each run of consecutive lines of one column and one font size: its steps, sorted
-    in C, are cut to the range that counts (more than 0, less than 4 font sizes) by bisection.
+    Taken over each run of consecutive lines of one column and one font size: its steps (kept
+    on the page for the paragraph loop), sorted in C, are cut to the range that counts (more
+    than 0, less than 4 font sizes) by bisection.
     """
     steps: list[float] = []
     for page in pages:
@@ -510,9 +517,11 @@ def _line_pitch(pages: list[PageLines]) -> float:
                 if column == column_below and size == size_below and 0 < above - below < 4 * size
             ]
             continue
+        if not page.steps:
+            page.steps = list(map(operator.sub, tops, itertools.islice(tops, 1, None)))
         for start, end, size in _runs(page):
             if end - start > 1:
-                run = sorted(map(operator.sub, tops[start : end - 1], tops[start + 1 : end]))
+                run = sorted(page.steps[start : end - 1])
                 steps += run[bisect.bisect_right(run, 0.0) : bisect.bisect_left(run, 4 * size)]
     return statistics.median(steps) if steps else 0.0
 
