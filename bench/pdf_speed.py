@@ -1,6 +1,6 @@
 """PDF reading speed and peak memory: our reader against pypdfium2's raw text extraction.
 
-    python -m bench.pdf_speed [--runs 3] [--pages 200] [--with-pdfminer]
+    python -m bench.pdf_speed [--runs 3] [--pages 200] [--with-pdfminer] [--with-raw-c]
 
 Writes the test files first (reportlab, from the `test` extra): a two-column report of
 `--pages` pages with a running header and page footer, a 20-page one, and a one-column
@@ -12,7 +12,10 @@ process, and ours / raw twice: in elapsed time (what the issue asks) and in the 
 the reading process, which other work on a shared machine inflates far less (a run that waits
 for a core counts its wait in elapsed time only). `--with-pdfminer` adds pdfminer.six's layout
 analysis (`extract_pages`), the alternative we measured before choosing PDFium (install
-pdfminer.six first). The files are removed afterwards.
+pdfminer.six first). `--with-raw-c` adds "raw-c": the same raw text taken through PDFium's C
+API (`pypdfium2.raw`, as our reader loads its pages) without pypdfium2's page objects, and
+prints ours / raw-c too: the part of the overhead that is not pypdfium2's own bookkeeping.
+The files are removed afterwards.
 """
 
 from __future__ import annotations
@@ -74,6 +77,21 @@ def work(method: str, path: str) -> dict:
             textpage.close()
             page.close()
         pdf.close()
+    elif method == "raw-c":
+        import pypdfium2.raw as pdfium_c
+
+        from reader.documents.pdf_reader import _page_text
+
+        pdf = pdfium.PdfDocument(path)
+        pages = len(pdf)
+        chars = 0
+        for i in range(pages):
+            page = pdfium_c.FPDF_LoadPage(pdf.raw, i)
+            textpage = pdfium_c.FPDFText_LoadPage(page)
+            chars += len(_page_text(textpage))
+            pdfium_c.FPDFText_ClosePage(textpage)
+            pdfium_c.FPDF_ClosePage(page)
+        pdf.close()
     elif method == "ours":
         part = read_pdf(Path(path))
         pages = sum(1 for b in part.blocks if b.kind == "page")
@@ -104,12 +122,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--with-pdfminer", action="store_true")
+    parser.add_argument("--with-raw-c", action="store_true", help="also raw text through the C API")
     parser.add_argument("--worker", nargs=2, metavar=("METHOD", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         print(json.dumps(work(*args.worker)))
         return 0
-    methods = ["raw", "ours"] + (["pdfminer"] if args.with_pdfminer else [])
+    methods = ["raw"] + (["raw-c"] if args.with_raw_c else []) + ["ours"] + (["pdfminer"] if args.with_pdfminer else [])
     folder = Path(tempfile.mkdtemp(prefix="briefing-pdf-bench-"))
     try:
         worst = _compare(make_files(folder, args.pages), methods, args.runs)
@@ -143,6 +162,11 @@ def _compare(files: list[Path], methods: list[str], runs: int) -> float:
         worst = max(worst, ratio)
         cpu_ratio = cpu_medians["ours"] / cpu_medians["raw"]
         print(f"{path.name:18} overhead  ours / raw = {ratio:.2f}x elapsed, {cpu_ratio:.2f}x CPU")
+        if "raw-c" in medians:
+            print(
+                f"{path.name:18} overhead  ours / raw-c = {medians['ours'] / medians['raw-c']:.2f}x elapsed, "
+                f"{cpu_medians['ours'] / cpu_medians['raw-c']:.2f}x CPU"
+            )
     return worst
 
 
