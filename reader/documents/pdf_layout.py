@@ -38,6 +38,7 @@ from operator import itemgetter
 from typing import Any
 
 from reader.documents.parts import Part
+from reader.documents.pdf_gutters import gutter_sweep
 from reader.errors import DocumentError
 from reader.model import Block
 
@@ -174,56 +175,6 @@ def remove_furniture(pages: list[PageLines]) -> list[str]:
 # -- columns ----------------------------------------------------------------------------------
 
 
-def _gutters(lefts: list[float], rights: list[float]) -> list[float]:
-    """x positions of the vertical strips that separate columns on a page with these line edges."""
-    return _gutter_sweep(lefts, rights)[0]
-
-
-def _gutter_sweep(lefts: list[float], rights: list[float]) -> tuple[list[float], list[float], list[float]]:
-    """x positions of the vertical strips that separate columns on a page with these line edges,
-    and (once a strip was tested, else empty) the lines' right and left edges sorted.
-
-    A sweep over the lines' left and right edges finds the stretches crossed by at most a few
-    lines (a full-width title may cross); each at least 6 pt wide with three lines on either
-    side is a gutter. Where a line ends at the x another begins, the end counts first. The
-    sort and the running sum run in C; Python visits each edge once, and the few shallow ones twice.
-    """
-    count = len(lefts)
-    if count < 6:
-        return [], [], []
-    tolerance = max(1, count // 20)
-    # Right edges first: a stable sort by x alone then puts an end before a start at the same x.
-    xs = rights + lefts
-    in_order = itemgetter(*sorted(range(2 * count), key=xs.__getitem__))
-    edges = in_order(xs)
-    depths = itertools.accumulate(in_order([-1] * count + [1] * count))
-    shallow = [k for k, depth in enumerate(depths) if depth <= tolerance]
-    left, right = edges[0], edges[-1]
-    # A run of shallow edges opens a gap at its first edge; the next edge, deeper, closes it.
-    gaps = []
-    run_start = last = -2
-    for k in shallow:
-        if k != last + 1:
-            if run_start >= 0:
-                gaps.append((edges[run_start], edges[last + 1]))
-            run_start = k
-        last = k
-    if run_start >= 0 and last + 1 < len(edges):
-        gaps.append((edges[run_start], edges[last + 1]))
-    gutters: list[float] = []
-    ends: list[float] = []
-    starts: list[float] = []
-    for gap_start, x in gaps:
-        if x - gap_start >= 6 and left < gap_start and x < right:
-            middle = (gap_start + x) / 2
-            if not ends:
-                ends, starts = sorted(rights), sorted(lefts)
-            # at least three lines end left of the middle and three begin right of it
-            if bisect.bisect_right(ends, middle) >= 3 and count - bisect.bisect_left(starts, middle) >= 3:
-                gutters.append(middle)
-    return gutters, ends, starts
-
-
 def reading_order(page: PageLines) -> None:
     """Put the page's lines column by column, between full-width lines; give each its column, and each column its edges.
 
@@ -236,7 +187,7 @@ def reading_order(page: PageLines) -> None:
     if not count:
         return
     lefts, rights, tops = page.lefts, page.rights, page.tops
-    gutters, ends, starts = _gutter_sweep(lefts, rights)
+    gutters, ends, starts = gutter_sweep(lefts, rights)
     if not gutters:
         page.columns = [0] * count
         page.edges = {0: (min(lefts), max(rights))}

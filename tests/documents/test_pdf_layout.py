@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
-from reader.documents import pdf_layout
+from reader.documents import pdf_gutters, pdf_layout
 from reader.documents.pdf_layout import PageLines, build_part
 
 
@@ -15,7 +16,7 @@ def _page(lines, index=0, width=595.0, height=842.0):
 
 
 def _sweep(edges):
-    """The gutter sweep written plainly (sorted edge tuples, one step at a time), to check `_gutters`."""
+    """The gutter sweep written plainly (sorted edge tuples, one step at a time), to check `pdf_gutters.gutters`."""
     tolerance = max(1, len(edges) // 20)
     points = sorted([(x0, 1) for x0, _ in edges] + [(x1, -1) for _, x1 in edges])
     left, right = points[0][0], points[-1][0]
@@ -53,10 +54,29 @@ def _layouts(seed=15, count=400):
         yield rnd, edges
 
 
+def _justified(seed=19, count=400):
+    """Layouts whose lines mostly share their edges (justified columns), with ties and zero widths."""
+    for rnd, edges in _layouts(seed, count):
+        yield rnd, [(x0, x1 if rnd.random() < 0.1 else round(x1 / 40) * 40.0) for x0, x1 in edges]
+
+
 def test_gutters_match_the_plain_sweep_on_many_layouts():
-    for _, edges in _layouts():
+    for _, edges in itertools.chain(_layouts(), _justified()):
         lefts, rights = [x0 for x0, _ in edges], [x1 for _, x1 in edges]
-        assert pdf_layout._gutters(lefts, rights) == _sweep(edges)
+        assert pdf_gutters.gutters(lefts, rights) == _sweep(edges)
+
+
+def test_the_sweep_by_value_finds_the_gutters_of_the_sweep_by_edge(monkeypatch):
+    """Whichever way `gutter_sweep` takes, the gutters are the plain sweep's."""
+
+    def by_value(lefts, rights, tolerance):
+        values = sorted({*lefts, *rights})
+        return pdf_gutters._shallow_by_value(values, sorted(lefts), sorted(rights), tolerance)
+
+    monkeypatch.setattr(pdf_gutters, "_shallow_by_edge", by_value)
+    for _, edges in itertools.chain(_layouts(seed=20), _justified(seed=21)):
+        lefts, rights = [x0 for x0, _ in edges], [x1 for _, x1 in edges]
+        assert pdf_gutters.gutters(lefts, rights) == _sweep(edges)
 
 
 def _plain_order(lines, gutters):
@@ -77,7 +97,7 @@ def test_reading_order_matches_the_plain_one_on_many_layouts():
     """Lines in random order, and (as PDFium mostly gives them) already in reading order."""
     for rnd, edges in _layouts(seed=16, count=300):
         lines = [(f"line {k}", x0, x1, 780.0 - 12 * (k % 30) + rnd.choice([0, 0.2, 0.7]), 10.0) for k, (x0, x1) in enumerate(edges)]
-        gutters = pdf_layout._gutters([line[1] for line in lines], [line[2] for line in lines])
+        gutters = pdf_gutters.gutters([line[1] for line in lines], [line[2] for line in lines])
         in_order = [line[:5] for line in _plain_order(lines, gutters)] if gutters else lines
         for given in (lines, in_order):
             page = _page(given)
