@@ -626,6 +626,7 @@ def test_a_claim_told_by_a_title_and_a_name_is_reported_by_the_name(engine):
     ("Lena Moberg called a snap election in September.", "called", "VOTE"),
     ("Jon Holm will seek an exemption from the tariffs.", "seek", "02"),
     ("Norland Motors seeks bankruptcy protection.", "seeks", "ECON"),
+    ("The Norland government plans to return failed asylum seekers to Vestia.", "return", "17"),
 ])
 def test_calling_an_election_and_seeking_a_deal_or_protection(engine, text, trigger, category):
     assert only(analyze(engine, text), trigger).category == category

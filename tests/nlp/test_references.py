@@ -214,3 +214,8 @@ def test_a_participle_after_an_infinitive_is_done_by_the_one_who_urged(engine):
     text = ('Karl Moberg urged people from ethnic minorities to develop a "sense of belonging" in Norland, '
             "telling them to speak Norse at home.")
     assert doers(analyze(engine, text), "telling") == [["Karl Moberg"]]
+
+
+def test_an_office_of_a_named_actor_speaks_for_it_not_for_the_city_it_is_in(engine):
+    assert doers(analyze(engine, "The Albanian embassy in London said it had not heard of the scheme."), "said") == [["Albania"]]
+    assert doers(analyze(engine, "Officials in Kyiv said the talks had failed."), "said") == [["Kyiv"]]

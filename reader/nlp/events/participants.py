@@ -215,6 +215,9 @@ class ActorIndex:
             followers = not refs and tok.tag_ == "NNS" and tok.pos_ == "NOUN"
             posted = not refs and tok.lower_ in self.lexicon.cue("posted_role")
             person = bool(refs) and all(self.type_of(a) == "PERSON" for a in refs)
+            # "the Albanian embassy in London said": an office of a named actor is that actor's, wherever it is
+            owned = not refs and tok.pos_ == "NOUN" and any(
+                c.dep_ in ("poss", "amod", "compound") and self.ids_at(c.i) for c in tok.children)
             for child in tok.children:
                 if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct":
                     continue
@@ -222,6 +225,8 @@ class ActorIndex:
                     continue  # "Norland's ambassador to Vestia": Vestia is the host, not the envoy's side
                 if child.dep_ == "prep" and child.lower_ in ("about", "regarding", "concerning") and tok.pos_ == "NOUN":
                     continue  # "a book about Norland says": what it is about does not say it
+                if child.dep_ == "prep" and child.lower_ in ("in", "at") and owned:
+                    continue
                 if child.dep_ == "prep" and child.lower_ in ("from", "in") and person:
                     continue  # "Mr Mubanga, 32, from Wembley, said": where a person is from does not say it
                 if followers and child.dep_ == "poss" and any(self.type_of(a) == "PERSON" for a in self.ids_at(child.i)):
