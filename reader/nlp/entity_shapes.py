@@ -58,6 +58,7 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
     cands = _pair_of_people(doc, cands)
     cands = _named_in_apposition(doc, cands)
     _named_after_body_noun(doc, cands)
+    _speaker_typed_as_thing(doc, cands)
     _vessel_names(doc, cands)
     _extend_over_glue(doc, cands)
     out: list[Candidate] = []
@@ -328,6 +329,24 @@ def _named_after_body_noun(doc: Doc, cands: list[Candidate]) -> None:
         for c in cands:
             if c.label == "PERSON" and not c.kb and doc[c.start : c.end].text in bodies:
                 c.label = "ORG"
+
+
+#: Verbs whose subject speaks: a name doing them is a person or a body, never a product.
+_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "warn", "note", "explain", "write", "argue", "insist", "claim"})
+
+
+def _speaker_typed_as_thing(doc: Doc, cands: list[Candidate]) -> None:
+    """' "The case is getting stronger," said Lars Eide, the bank's chief economist': two or three
+    capitalised words the small model typed as a product or a work, that say something, are a person."""
+    for c in cands:
+        if c.kb or c.label not in ("PRODUCT", "WORK_OF_ART") or not 2 <= c.end - c.start <= 3:
+            continue
+        words = doc[c.start : c.end]
+        last = words[-1]
+        if not all(_name_word(t.text) and t.is_alpha for t in words):
+            continue
+        if last.dep_ == "nsubj" and last.head.lemma_.lower() in _SPEECH_LEMMAS:
+            c.label = "PERSON"
 
 
 #: Nouns for a ship or boat, and the prefixes of ships' names: what they name is a vessel, not an actor.

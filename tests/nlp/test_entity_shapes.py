@@ -6,7 +6,12 @@ import spacy
 from spacy.tokens import Doc
 
 from reader.nlp.entity_candidate import Candidate
-from reader.nlp.entity_shapes import _can_be_a_name, _split_at_inner_honorific, trim_trailing_words
+from reader.nlp.entity_shapes import (
+    _can_be_a_name,
+    _speaker_typed_as_thing,
+    _split_at_inner_honorific,
+    trim_trailing_words,
+)
 from reader.nlp.gazetteer import gazetteer
 
 
@@ -49,3 +54,22 @@ def test_an_honorific_inside_a_name_starts_a_person():
     assert parts == [Candidate(1, 4, "ORG"), Candidate(4, 6, "PERSON")]
     # a name that starts with the honorific is left to the other rules
     assert _split_at_inner_honorific(doc, [Candidate(4, 6, "ORG")], gazetteer()) == [Candidate(4, 6, "ORG")]
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], lemmas: list[str]) -> Doc:
+    nlp = spacy.blank("en")
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+
+
+def test_a_name_typed_as_a_product_that_says_something_is_a_person():
+    # '"It is over," said Lars Eide, the chief economist.' (quotation left out): the model's PRODUCT
+    words = ["said", "Lars", "Eide", ",", "the", "economist"]
+    doc = _parsed(words, [0, 2, 0, 2, 5, 2], ["ROOT", "compound", "nsubj", "punct", "det", "appos"],
+                  ["say", "Lars", "Eide", ",", "the", "economist"])
+    said = Candidate(1, 3, "PRODUCT")
+    _speaker_typed_as_thing(doc, [said])
+    assert said.label == "PERSON"
+    doc = _parsed(["Windows", "Vista", "crashed"], [1, 2, 2], ["compound", "nsubj", "ROOT"], ["Windows", "Vista", "crash"])
+    product = Candidate(0, 2, "PRODUCT")
+    _speaker_typed_as_thing(doc, [product])
+    assert product.label == "PRODUCT"
