@@ -663,3 +663,14 @@ def test_a_place_that_only_locates_a_thing_is_no_target(engine):
     event = only(analysis, "praised")
     assert names(analysis, event.targets) == set()
     assert "France" in names(analysis, event.actors)
+
+
+def test_a_relative_clause_after_an_amount_speaks_of_what_the_amount_measures(engine):
+    text = "The ministry unveiled a package of tax cuts worth 2% of GDP, which the opposition Labour Front denounced."
+    assert only(analyze(engine, text), "denounced").summary == "Labour Front: denounced tax cuts"
+
+
+def test_where_an_act_took_place_does_not_do_its_deeds(engine):
+    text = "Vestland and Norland signed a trade agreement in Oslo on Monday that removes tariffs on fish and timber."
+    analysis = analyze(engine, text)
+    assert not [e for e in analysis.events if "Oslo" in names(analysis, e.agents)]

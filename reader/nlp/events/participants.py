@@ -218,6 +218,10 @@ class ActorIndex:
             # "the Albanian embassy in London said": an office of a named actor is that actor's, wherever it is
             owned = not refs and tok.pos_ == "NOUN" and any(
                 c.dep_ in ("poss", "amod", "compound") and self.ids_at(c.i) for c in tok.children)
+            # "a trade agreement in Oslo that removes tariffs": where an act took place does not do its deeds
+            # (a disaster's place is the one struck: "the earthquake in Norland killed 40 people")
+            owned = owned or (not refs and tok.pos_ == "NOUN" and any(
+                e.code != "DISASTER" for e in self.lexicon.entries.get((tok.lemma_.lower(), "NOUN"), ())))
             for child in tok.children:
                 if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct":
                     continue

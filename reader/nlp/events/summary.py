@@ -144,7 +144,7 @@ class Summaries:
             j -= 1
         if j < 0 or self.doc[j].pos_ not in ("NOUN", "PROPN"):
             return None
-        noun = self.doc[j]  # the noun just before the pronoun, which the parser may hang the clause elsewhere than
+        noun = _past_quantity(self.doc[j])  # the noun just before the pronoun, which the parser may hang the clause elsewhere than
         first = noun.i
         while first - 1 >= 0 and self.doc[first - 1].dep_ in ("det", "compound", "amod", "nummod") and \
                 self.doc[first - 1].head.i == noun.i and noun.i - first < 5:
@@ -306,3 +306,23 @@ def glued_start(doc: Doc, i: int) -> int:
             and doc[i - 2].is_alpha:
         i -= 2
     return i
+
+
+def _past_quantity(noun: Token) -> Token:
+    """ "a package of tax cuts worth 2% of GDP, which the opposition denounced": what a relative clause
+    after an amount's "of X" speaks of is the thing the amount measures ("tax cuts"), not X."""
+    tok = noun
+    for _ in range(4):
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ != "of":
+            break
+        amount = prep.head
+        if not (amount.text == "%" or amount.tag_ == "CD" or any(c.dep_ == "nummod" for c in amount.children)):
+            break
+        up = amount
+        while up.dep_ in ("npadvmod", "amod", "quantmod", "nummod") and up.head.i != up.i:
+            up = up.head
+        if up.pos_ not in ("NOUN", "PROPN") or up.i == amount.i:
+            break
+        tok = up
+    return tok
