@@ -627,6 +627,7 @@ def test_a_claim_told_by_a_title_and_a_name_is_reported_by_the_name(engine):
     ("Jon Holm will seek an exemption from the tariffs.", "seek", "02"),
     ("Norland Motors seeks bankruptcy protection.", "seeks", "ECON"),
     ("The Norland government plans to return failed asylum seekers to Vestia.", "return", "17"),
+    ("Mr Tomas Varga is expected to name a successor this week.", "name", "OFFICE"),
 ])
 def test_calling_an_election_and_seeking_a_deal_or_protection(engine, text, trigger, category):
     assert only(analyze(engine, text), trigger).category == category
@@ -674,3 +675,8 @@ def test_where_an_act_took_place_does_not_do_its_deeds(engine):
     text = "Vestland and Norland signed a trade agreement in Oslo on Monday that removes tariffs on fish and timber."
     analysis = analyze(engine, text)
     assert not [e for e in analysis.events if "Oslo" in names(analysis, e.agents)]
+
+
+def test_an_act_told_as_a_participle_after_its_noun_is_led_by_the_noun(engine):
+    text = "The clash was the deadliest since a ceasefire brokered by Turkey in 2022."
+    assert only(analyze(engine, text), "brokered").summary == "a ceasefire: brokered by Turkey in 2022"

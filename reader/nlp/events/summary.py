@@ -88,6 +88,10 @@ class Summaries:
         agent_toks = [t for t in agent_toks if t.ent_type_ not in ("DATE", "TIME")]  # "last Friday's bombing"
         passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in c.head.children)
         subject = [ch for ch in c.head.children if ch.dep_ == "nsubjpass"] if passive else []
+        if c.head.dep_ == "acl" and c.head.tag_ == "VBN" and c.head.head.pos_ == "NOUN" and any(
+                ch.dep_ == "agent" for ch in c.head.children):
+            # "a ceasefire brokered by Turkey in 2022": "a ceasefire: brokered by Turkey in 2022"
+            passive, subject = True, [c.head.head]
         if subject and not any(t.pos_ == "PRON" for t in subject):
             # "the meeting is being hosted by Blair": the sentence's subject heads it, the doer follows
             head = subject[0]
