@@ -40,3 +40,19 @@ def test_a_passive_shares_no_doer_with_the_verb_it_hangs_on():
     doc = parse(["Police", "raided", "the", "house", "and", "arrested", "him"], [1, 1, 3, 1, 1, 1, 5],
                 ["nsubj", "ROOT", "det", "dobj", "cc", "conj", "dobj"], ["NOUN", "VERB", "DET", "NOUN", "CCONJ", "VERB", "PRON"])
     assert [t.i for t in subject_tokens(doc[5])] == [0]
+
+
+
+def test_a_raising_passive_joined_to_an_act_shares_its_doer_with_the_complement():
+    # "Dahl met Holm and is expected to sign a deal": she is who will sign; "were attacked" is done to her
+    words = ["Dahl", "met", "Holm", "and", "is", "expected", "to", "sign", "a", "deal"]
+    heads = [1, 1, 1, 1, 5, 1, 7, 5, 9, 7]
+    deps = ["nsubj", "ROOT", "dobj", "cc", "auxpass", "conj", "aux", "xcomp", "det", "dobj"]
+    pos = ["PROPN", "VERB", "PROPN", "CCONJ", "AUX", "VERB", "PART", "VERB", "DET", "NOUN"]
+    lemmas = ["Dahl", "meet", "Holm", "and", "be", "expect", "to", "sign", "a", "deal"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert [t.text for t in subject_tokens(doc[7])] == ["Dahl"]
+    attacked = Doc(spacy.blank("en").vocab, words=["Dahl", "met", "Holm", "and", "was", "attacked"],
+                   heads=[1, 1, 1, 1, 5, 1], deps=["nsubj", "ROOT", "dobj", "cc", "auxpass", "conj"],
+                   pos=["PROPN", "VERB", "PROPN", "CCONJ", "AUX", "VERB"], lemmas=["Dahl", "meet", "Holm", "and", "be", "attack"])
+    assert subject_tokens(attacked[5]) == []

@@ -631,6 +631,7 @@ def test_a_claim_told_by_a_title_and_a_name_is_reported_by_the_name(engine):
     ("Liam Hart attacked the government's six new pledges as vacuous.", "attacked", "11"),
     ("Mr Liam Hart attacked Mr Jon Moberg over his remarks.", "attacked", "11"),
     ("Norland attacked Vestia's border posts.", "attacked", "19"),
+    ("Ms Kari Dahl is expected to form a government by mid-August.", "form", "OFFICE"),
 ])
 def test_calling_an_election_and_seeking_a_deal_or_protection(engine, text, trigger, category):
     assert only(analyze(engine, text), trigger).category == category

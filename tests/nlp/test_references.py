@@ -219,3 +219,11 @@ def test_a_participle_after_an_infinitive_is_done_by_the_one_who_urged(engine):
 def test_an_office_of_a_named_actor_speaks_for_it_not_for_the_city_it_is_in(engine):
     assert doers(analyze(engine, "The Albanian embassy in London said it had not heard of the scheme."), "said") == [["Albania"]]
     assert doers(analyze(engine, "Officials in Kyiv said the talks had failed."), "said") == [["Kyiv"]]
+
+
+def test_two_new_parties_are_not_the_two_sides_named_before(engine):
+    text = ("Germany criticised France on Monday. France rejected the criticism from Germany. "
+            "Ms Kari Dahl began talks with two smaller parties.")
+    analysis = analyze(engine, text)
+    (talks,) = [e for e in analysis.events if e.trigger.startswith("began")]
+    assert talks.targets == []

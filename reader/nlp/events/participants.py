@@ -265,7 +265,10 @@ class ActorIndex:
             ):
                 return self.pronouns().only_before(tok, ("ORG",))
             if low in cues.cue("both_sides") and tok.tag_ in ("NNS", "NNPS"):
-                if any(c.lower_ in ("two", "both") for c in tok.children):
+                # "both sides", "the two countries"; not "talks with two smaller parties" (two new ones)
+                if any(c.lower_ == "both" for c in tok.children) or (
+                        any(c.lower_ == "two" for c in tok.children)
+                        and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)):
                     return self.two_sides(tok)
             named = self.named_by_head(tok) if _fold(low) in self.name_words else []
             if not named and low in cues.cue("national_body_noun") and self.bare_definite(tok):

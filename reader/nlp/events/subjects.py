@@ -54,6 +54,16 @@ def _subject_read_as_object(verb: Token) -> Token | None:
     return None
 
 
+#: Passives whose subject does their complement: "was resolved to", "is expected / set / due to",
+#: and hedges ("Poland is said / thought to have attacked": Poland is who attacked).
+_RAISING_PASSIVES = frozenset({
+    "resolve", "determine", "commit", "prepare", "dedicate",
+    "expect", "set", "schedule", "slate", "poise", "due", "plan", "tip",
+    "say", "report", "allege", "rumour", "rumor", "claim", "understand", "think", "believe", "fear",
+    "suspect", "presume", "assume", "estimate", "suppose", "deem", "consider", "know", "reckon",
+})
+
+
 def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     """The tokens heading the doer of a verb, following control, coordination and participles."""
     if depth > 6:
@@ -79,20 +89,16 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if passive:
         # "was resolved / determined / committed to": the subject is the one who intends
         # and raising passives: "NATO is expected / set / due to send troops" - NATO is the doer
-        intent = tok.lemma_.lower() in (
-            "resolve", "determine", "commit", "prepare", "dedicate",
-            "expect", "set", "schedule", "slate", "poise", "due", "plan", "tip",
-            # hedges: "Poland is said / thought to have attacked" - Poland is who attacked
-            "say", "report", "allege", "rumour", "rumor", "claim", "understand", "think", "believe", "fear",
-            "suspect", "presume", "assume", "estimate", "suppose", "deem", "consider", "know", "reckon",
-        )
+        intent = tok.lemma_.lower() in _RAISING_PASSIVES
         return passive if intent and any(c.dep_ == "xcomp" for c in tok.children) else []
     head = tok.head
     if head.i == tok.i:
         return []
-    if any(c.dep_ == "auxpass" for c in tok.children):
+    if any(c.dep_ == "auxpass" for c in tok.children) and not (
+            tok.dep_ == "conj" and tok.lemma_.lower() in _RAISING_PASSIVES and any(c.dep_ == "xcomp" for c in tok.children)):
         # "Police raided the house and were attacked", "He said licences would be removed": whoever a
-        # passive shares a subject with is acted on, not the doer
+        # passive shares a subject with is acted on, not the doer (but "Dahl began talks and *is
+        # expected to* form a government": she is who will form it)
         return []
     dep = tok.dep_
     if dep == "dep" and (subject := _subject_read_as_object(tok)) is not None:
