@@ -28,6 +28,9 @@ CASES = [
     ("The minister recently resigned.", PUB, "recently", "DATE", "PAST_REF", None),
     ("A year ago, the party was in power.", PUB, "A year ago", "DATE", "2024", None),
     ("The movement grew in the 1990s.", PUB, "1990s", "DATE", "199", None),
+    # "since" points back whatever the verb it hangs on: a participle here has no tense of its own
+    ("Investors sold bonds on Monday, pushing yields to their highest level since October.", D(2024, 7, 10), "October",
+     "DATE", "2023-10", None),
     ("The minister spoke on Monday.", PUB, "Monday", "DATE", "2025-05-19", None),
     ("The minister will speak on Monday.", PUB, "Monday", "DATE", "2025-05-26", None),
     ("The bill goes to parliament next month.", D(2004, 12, 15), "next month", "DATE", "2005-01", None),

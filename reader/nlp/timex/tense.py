@@ -94,6 +94,8 @@ def direction_of(token: Token) -> int:
         current = current.head
     if current.lower_ in ("until", "till"):
         return FUTURE
+    if current.lower_ == "since":
+        return PAST  # "pushing yields to their highest level since October": a point already passed
     if current.lower_ in OPEN_PREPOSITIONS:
         return NEAREST
     preposition = ""
