@@ -684,3 +684,14 @@ def test_where_an_act_took_place_does_not_do_its_deeds(engine):
 def test_an_act_told_as_a_participle_after_its_noun_is_led_by_the_noun(engine):
     text = "The clash was the deadliest since a ceasefire brokered by Turkey in 2022."
     assert only(analyze(engine, text), "brokered").summary == "a ceasefire: brokered by Turkey in 2022"
+
+
+def test_a_planned_act_with_no_one_doing_it_is_no_row(engine):
+    assert analyze(engine, "Plans to impose sanctions on Vestia were shelved.").events == []
+    # a pronoun no one is found for still says someone acts ("It also plans to cut jobs")
+    assert len(analyze(engine, "It also plans to cut jobs at two Norland Motors plants.").events) == 1
+
+
+def test_a_planned_act_undergone_by_someone_stays(engine):
+    event = only(analyze(engine, "Ms Karin Vold will be forced to resign in April."), "forced")
+    assert event.modality == "hypothetical"

@@ -182,6 +182,12 @@ class _Builder:
         date = self.timing.date_of(c, self.dates, (start, end), tuple(agents))
         self.dates[id(c)] = date
         modality, attribution = self._modality(c, speaker_ids)
+        if not agents and modality != "asserted" and not agent_toks and not self._has_subject(c):
+            # "Plans to impose sanctions on Vestia were shelved": a planned, reported or denied act with
+            # no subject at all tells the reader nothing ("the chancellor is expected to freeze duty",
+            # "it plans to cut jobs" and "the bill would be debated" stay). MEANTIME: 5 rows fewer, none
+            # a gold event; dev in-gold share 0.740 -> 0.747, recall unchanged
+            return None
         t_start, t_end = self._trigger_range(c)
         start, end = min(start, t_start), max(end, t_end)  # "plans to close": the text holds its trigger
         summary = self.summaries.summary(c, agents, targets, agent_toks, modality, attribution)
@@ -212,6 +218,11 @@ class _Builder:
         """ "The Act comes into effect in England and Wales on 1 January": a law, a ban or a rule that
         takes effect in named places is an act of those places' governments, though none is named."""
         return c.match.entry.code == "LAW" and any(t.lower_ in _RULE_NOUNS for t in agent_toks)
+
+    def _has_subject(self, c: EventClause) -> bool:
+        """The clause has a subject of its own ("Ms Vold will be forced to resign", "the bill would be
+        debated next Monday")."""
+        return any(t.dep_ in ("nsubjpass", "nsubj") for t in c.head.children)
 
     @staticmethod
     def _listed_with(tok: Token, place: Token) -> bool:
