@@ -695,3 +695,21 @@ def test_a_planned_act_with_no_one_doing_it_is_no_row(engine):
 def test_a_planned_act_undergone_by_someone_stays(engine):
     event = only(analyze(engine, "Ms Karin Vold will be forced to resign in April."), "forced")
     assert event.modality == "hypothetical"
+
+
+
+def test_a_source_ends_at_a_dash_and_a_lead_keeps_no_open_quotation_mark():
+    import spacy
+    from spacy.tokens import Doc
+
+    from reader.nlp.events.summary import phrase_text
+
+    # "the radio message – late Saturday": the parser hangs the date on the message
+    words = ["the", "radio", "message", "–", "late", "Saturday"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2, 2, 5, 2],
+              deps=["det", "compound", "ROOT", "punct", "amod", "npadvmod"])
+    assert phrase_text(doc, [doc[2]]) == "the radio message"
+    # 'a “complex ambush” by the rebels' cut at the noun: no quotation mark left open
+    words = ["a", "“", "complex", "ambush"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 3, 3, 3], deps=["det", "punct", "amod", "ROOT"])
+    assert phrase_text(doc, [doc[3]]) == "a complex ambush"

@@ -57,10 +57,21 @@ def phrase_text(doc: Doc, toks: list[Token]) -> str | None:
         return None
     lo = min(t.left_edge.i for t in toks)
     hi = max(t.right_edge.i for t in toks)
+    for i in range(max(t.i for t in toks) + 1, hi + 1):
+        if doc[i].text in ("–", "—", "-"):
+            hi = i - 1  # "the contingent's last radio message – late Saturday": the phrase ends at the dash
+            break
     while lo < hi and doc[lo].ent_type_ in ("DATE", "TIME") and lo < min(t.i for t in toks):
         lo += 1  # "On Monday Germany said": the parser's "Monday Germany" is Germany
-    text = doc[lo : hi + 1].text.strip()
-    return text.strip("".join(_EDGE_PUNCT)) or None
+    text = doc[lo : hi + 1].text.strip().strip("".join(_EDGE_PUNCT))
+    return _balanced(text) or None
+
+
+def _balanced(text: str) -> str:
+    """Without its quotation marks when one is left open ('a “complex ambush' cut before the “ closes)."""
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        return " ".join(text.replace("“", "").replace("”", "").replace('"', "").split())
+    return text
 
 
 class Summaries:
@@ -97,6 +108,7 @@ class Summaries:
             head = subject[0]
             left = [t for t in head.subtree if t.i <= head.i]  # "Tuesday's meeting", not its "on Palestinian reform"
             who = " ".join(self.doc[left[0].i : head.i + 1].text.split()) if left else head.text
+            who = _balanced(who)  # 'a “complex ambush”' cut before its end
             agent_toks = subject
         else:
             who = ", ".join(self._short_name(a) for a in agents)
