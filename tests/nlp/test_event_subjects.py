@@ -56,3 +56,15 @@ def test_a_raising_passive_joined_to_an_act_shares_its_doer_with_the_complement(
                    heads=[1, 1, 1, 1, 5, 1], deps=["nsubj", "ROOT", "dobj", "cc", "auxpass", "conj"],
                    pos=["PROPN", "VERB", "PROPN", "CCONJ", "AUX", "VERB"], lemmas=["Dahl", "meet", "Holm", "and", "be", "attack"])
     assert subject_tokens(attacked[5]) == []
+
+
+def test_a_past_tense_the_parser_hung_on_the_root_name_before_it_is_that_names_act():
+    # "Varga named Holm as minister": the small model's reading, the verb an acl of the root name
+    words = ["Varga", "named", "Holm", "as", "minister"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 0, 1, 1, 3], deps=["ROOT", "acl", "oprd", "prep", "pobj"],
+              pos=["PROPN", "VERB", "PROPN", "ADP", "NOUN"], tags=["NNP", "VBD", "NNP", "IN", "NN"])
+    assert [t.text for t in subject_tokens(doc[1])] == ["Varga"]
+    # a participle stays a description: "Varga, named minister in May" (VBN) has no doer here
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 0, 1, 1, 3], deps=["ROOT", "acl", "oprd", "prep", "pobj"],
+              pos=["PROPN", "VERB", "PROPN", "ADP", "NOUN"], tags=["NNP", "VBN", "NNP", "IN", "NN"])
+    assert subject_tokens(doc[1]) == []
