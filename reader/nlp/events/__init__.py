@@ -219,10 +219,11 @@ class _Builder:
         takes effect in named places is an act of those places' governments, though none is named."""
         return c.match.entry.code == "LAW" and any(t.lower_ in _RULE_NOUNS for t in agent_toks)
 
-    def _has_subject(self, c: EventClause) -> bool:
-        """The clause has a subject of its own ("Ms Vold will be forced to resign", "the bill would be
-        debated next Monday")."""
-        return any(t.dep_ in ("nsubjpass", "nsubj") for t in c.head.children)
+    @staticmethod
+    def _has_subject(c: EventClause) -> bool:
+        """The clause has a passive subject of its own, named or not ("Ms Vold will be forced to resign",
+        "the bill would be debated next Monday"); an active one would be among the agent tokens."""
+        return any(t.dep_ == "nsubjpass" for t in c.head.children)
 
     @staticmethod
     def _listed_with(tok: Token, place: Token) -> bool:

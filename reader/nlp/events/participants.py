@@ -224,7 +224,7 @@ class ActorIndex:
                 e.code != "DISASTER" for e in self.lexicon.entries.get((tok.lemma_.lower(), "NOUN"), ())))
             for child in tok.children:
                 if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct" or (child.dep_ == "acl" and child.tag_ == "VBD"):
-                    continue  # (a past tense the parser hung on the name before it is that name's act, not its phrase)
+                    continue  # a past tense the parser hung on a name is its own clause (see past_tense_on_root_name)
                 if posted and child.dep_ == "prep" and child.lower_ == "to":
                     continue  # "Norland's ambassador to Vestia": Vestia is the host, not the envoy's side
                 if child.dep_ == "prep" and child.lower_ in ("about", "regarding", "concerning") and tok.pos_ == "NOUN":

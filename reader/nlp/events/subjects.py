@@ -120,10 +120,7 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         return subject_tokens(head, depth + 1)
     if (headline := headline_doer(tok)) is not None:
         return [headline]
-    if dep == "acl" and tok.tag_ == "VBD" and head.dep_ == "ROOT" and tok.i == head.i + 1 and (
-            head.pos_ == "PROPN" or head.ent_type_):
-        # "President Tomas Varga named Lena Holm as foreign minister": a verb the tagger reads as a past
-        # tense, which the parser hangs on the name before it as the sentence's root, is that name's act
+    if past_tense_on_root_name(tok):
         return [head]
     if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
         poss = [c for c in head.children if c.dep_ == "poss"]
@@ -140,6 +137,15 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         if verb.pos_ in VERBAL:
             return subject_tokens(verb, depth + 1)
     return []
+
+
+def past_tense_on_root_name(verb: Token) -> bool:
+    """ "President Tomas Varga named Lena Holm as foreign minister": a verb the tagger reads as a past
+    tense, which the parser hangs on the name just before it as the sentence's root, is that name's act
+    (and no part of the name's phrase)."""
+    head = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ == "VBD" and head.dep_ == "ROOT" and verb.i == head.i + 1
+            and (head.pos_ == "PROPN" or bool(head.ent_type_)))
 
 
 def headline_doer(verb: Token) -> Token | None:
