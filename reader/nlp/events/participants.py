@@ -215,13 +215,12 @@ class ActorIndex:
             followers = not refs and tok.tag_ == "NNS" and tok.pos_ == "NOUN"
             posted = not refs and tok.lower_ in self.lexicon.cue("posted_role")
             person = bool(refs) and all(self.type_of(a) == "PERSON" for a in refs)
+            thing = not refs and tok.pos_ == "NOUN"
             # "the Albanian embassy in London said": an office of a named actor is that actor's, wherever it is
-            owned = not refs and tok.pos_ == "NOUN" and any(
-                c.dep_ in ("poss", "amod", "compound") and self.ids_at(c.i) for c in tok.children)
+            office = thing and any(c.dep_ in ("poss", "amod", "compound") and self.ids_at(c.i) for c in tok.children)
             # "a trade agreement in Oslo that removes tariffs": where an act took place does not do its deeds
             # (a disaster's place is the one struck: "the earthquake in Norland killed 40 people")
-            owned = owned or (not refs and tok.pos_ == "NOUN" and any(
-                e.code != "DISASTER" for e in self.lexicon.entries.get((tok.lemma_.lower(), "NOUN"), ())))
+            act = thing and any(e.code != "DISASTER" for e in self.lexicon.entries.get((tok.lemma_.lower(), "NOUN"), ()))
             for child in tok.children:
                 if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct" or (child.dep_ == "acl" and child.tag_ == "VBD"):
                     continue  # a past tense the parser hung on a name is its own clause (see past_tense_on_root_name)
@@ -229,8 +228,8 @@ class ActorIndex:
                     continue  # "Norland's ambassador to Vestia": Vestia is the host, not the envoy's side
                 if child.dep_ == "prep" and child.lower_ in ("about", "regarding", "concerning") and tok.pos_ == "NOUN":
                     continue  # "a book about Norland says": what it is about does not say it
-                if child.dep_ == "prep" and child.lower_ in ("in", "at") and owned:
-                    continue
+                if child.dep_ == "prep" and child.lower_ in ("in", "at") and (office or act):
+                    continue  # where the office is, or where the act took place
                 if child.dep_ == "prep" and child.lower_ in ("from", "in") and person:
                     continue  # "Mr Mubanga, 32, from Wembley, said": where a person is from does not say it
                 if followers and child.dep_ == "poss" and any(self.type_of(a) == "PERSON" for a in self.ids_at(child.i)):
