@@ -29,6 +29,8 @@ def by_trigger(analysis, trigger: str) -> list[Event]:
         ("The European Commission expressed concern about the new law.", "expressed", "01"),
         ("Giorgia Meloni brought lawsuits against three Italian journalists.", "brought", "11"),
         ("Britain staged a walkout at the United Nations.", "staged", "14"),
+        # a figure named in the plural is still what the light verb did ("its sales rose" is no sale)
+        ("Northwind Motors made profits of $868 million in 2009.", "made", "ECON"),
     ],
 )
 def test_a_light_verb_takes_the_act_of_its_object(engine, sentence, trigger, category):

@@ -102,8 +102,8 @@ class Lexicon:
     def match(self, token: Token) -> Match | None:
         """The most specific entry whose conditions hold for this token, if any."""
         pos = _lexicon_pos(token)
-        if pos is None or (pos == "NOUN" and token.lower_ in self.cue("figure_noun")):
-            return None
+        if pos is None or (pos == "NOUN" and token.lower_ in self.cue("figure_noun") and token.dep_ != "dobj"):
+            return None  # "its sales rose" is no sale; "made profits", "boosted sales" name what was done
         lemma = token.lemma_.lower()
         keys = {lemma, token.lower_}
         candidates: list[LexEntry] = []
