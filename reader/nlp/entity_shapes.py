@@ -96,10 +96,16 @@ def _honorific_leads(doc: Doc, c: Candidate, gaz: Gazetteer) -> Candidate:
     return c
 
 
+#: entity labels for amounts, dates and times, which are no names and keep their lower-case words
+_AMOUNT_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+
 def trim_trailing_words(doc: Doc, c: Candidate | None) -> Candidate | None:
     """'HMS Chatham - have', 'LGBT+ people continue': a name does not end in a lower-case word."""
     if c is None:
         return None
+    if c.label in _AMOUNT_LABELS:
+        return c  # "$4.8 billion", "the fourth quarter": an amount or a date ends in a lower-case word
     end = c.end
     while end - c.start > 1:
         tok = doc[end - 1]

@@ -48,6 +48,12 @@ def test_a_name_does_not_end_in_a_lower_case_word_or_a_date():
     assert trim_trailing_words(doc, Candidate(1, 4, "ORG")) == Candidate(1, 2, "ORG")
 
 
+def test_an_amount_or_a_date_keeps_its_lower_case_words():
+    doc = _doc(["lost", "$", "4.8", "billion", "in", "the", "fourth", "quarter"], ["VBD", "$", "CD", "CD", "IN", "DT", "JJ", "NN"])
+    assert trim_trailing_words(doc, Candidate(1, 4, "MONEY")) == Candidate(1, 4, "MONEY")
+    assert trim_trailing_words(doc, Candidate(5, 8, "DATE")) == Candidate(5, 8, "DATE")
+
+
 def test_an_honorific_inside_a_name_starts_a_person():
     doc = _doc(["the", "Foreign", "Policy", "Centre", "Mr", "Straw", "said"], ["DT", "NNP", "NNP", "NNP", "NNP", "NNP", "VBD"])
     parts = _split_at_inner_honorific(doc, [Candidate(1, 6, "ORG")], gazetteer())
