@@ -38,6 +38,34 @@ def test_a_light_verb_takes_the_act_of_its_object(engine, sentence, trigger, cat
     assert event.category == category
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Fordham Motors lost $4.8 billion in the fourth quarter.", "Fordham Motors made $868 million last year.",
+     "Norland Bank earned $2 billion in 2023."],
+)
+def test_a_result_in_money_is_an_economic_act(engine, sentence):
+    (event,) = analyze(engine, sentence).events
+    assert event.category == "ECON"
+
+
+def test_a_rate_of_pay_is_no_result(engine):
+    assert not analyze(engine, "Workers at Fordham Motors earn $28 an hour.").events
+
+
+def test_an_unknown_object_slot_is_refused_at_load(monkeypatch):
+    from reader.nlp.events import lexicon
+
+    rows = [{"lemma": "lose", "pos": "VERB", "code": "ECON", "object": ["@MONY"]}]
+    monkeypatch.setattr(lexicon, "_read_jsonl", lambda name: rows if name == "cameo_lexicon.jsonl" else lexicon.read_jsonl(lexicon.resource("lexicons", name)))
+    lexicon.load_lexicon.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="@MONY"):
+            lexicon.load_lexicon()
+    finally:
+        monkeypatch.undo()
+        lexicon.load_lexicon.cache_clear()
+
+
 def test_an_act_noun_that_is_only_a_light_verbs_object_is_no_row_alone(engine):
     analysis = analyze(engine, "The Biden administration's policy plans were discussed.")
     assert not by_trigger(analysis, "plans")

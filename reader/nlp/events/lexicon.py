@@ -195,9 +195,17 @@ def _object_ok(slot: str, obj: Token, lex: Lexicon | None = None) -> bool:
         # "carried out an attack", "expressed concern": the light verb's object names the act
         return lex is not None and obj.pos_ in ("NOUN", "PROPN") and not obj.ent_type_ and bool(
             lex.entries.get((obj.lemma_.lower(), "NOUN")) or lex.entries.get((obj.lower_, "NOUN")))
+    if slot == "@MONEY" and _is_rate(obj):
+        return False  # "workers earn $28 an hour": a rate of pay is a state, not a result
     if slot in ENTITY_SLOTS:
         return obj.ent_type_ in ENTITY_SLOTS[slot]
     return obj.lemma_.lower() == slot or obj.lower_ == slot
+
+
+def _is_rate(amount: Token) -> bool:
+    """ "$28 an hour", "$3 billion a year", "$5 per share": an amount per unit."""
+    return any((c.dep_ == "npadvmod" and any(d.lower_ in ("a", "an", "every", "each") for d in c.children))
+               or (c.dep_ == "prep" and c.lower_ == "per") for c in amount.children)
 
 
 def _conditions_hold(entry: LexEntry, token: Token, lex: Lexicon | None = None) -> tuple[int, ...] | None:
@@ -278,6 +286,10 @@ def load_lexicon() -> Lexicon:
         for entry in found:
             if category_of(entry.code) not in labels:
                 raise ValueError(f"cameo_lexicon.jsonl: {lemma}/{pos} has code {entry.code!r}, not a known category")
+            unknown = [s for s in (*entry.objects, *entry.not_objects) if s.startswith("@") and s not in ENTITY_SLOTS and s not in OTHER_SLOTS]
+            if unknown:
+                raise ValueError(f"cameo_lexicon.jsonl: {lemma}/{pos} has object slot {unknown[0]!r}; known: "
+                                 f"{', '.join(sorted([*ENTITY_SLOTS, *OTHER_SLOTS]))}")
     cues: dict[str, frozenset[str]] = {}
     relative_days: dict[str, int] = {}
     for data in _read_jsonl("event_cues.jsonl"):
