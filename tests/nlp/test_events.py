@@ -302,6 +302,21 @@ def test_a_planned_act_says_it_was_planned(engine):
     assert event.text == "Fordham Motors plans to close 1,100 dealerships"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "modality"),
+    [
+        # the governing verb is a candidate of the generic rule but no act of its own
+        ("Dana Whitlock has chosen to step down as chief executive of Fordham Motors.", "chosen to step down", "asserted"),
+        ("Fordham Motors reported losing $4.8 billion in the fourth quarter.", "reported losing", "asserted"),
+        ("Fordham Motors avoided losing $4.8 billion last year.", "avoided losing", "negated"),
+    ],
+)
+def test_a_governing_verb_that_is_no_act_is_shown_with_the_act(engine, sentence, trigger, modality):
+    (event,) = analyze(engine, sentence).events
+    assert event.trigger == trigger and event.modality == modality
+    assert trigger in event.summary.split(": ", 1)[1].split(" (")[0]
+
+
 def test_an_act_told_in_a_participle_clause_reaches_back_to_its_doer(engine):
     text = "The Electoral Commission called for a recount on Monday, citing flaws in the count."
     event = only(analyze(engine, text), "citing")

@@ -528,7 +528,7 @@ class _Builder:
         head = trig.head
         if trig.dep_ != "xcomp" or trig.pos_ not in VERBAL or head.pos_ not in VERBAL or not 0 < trig.i - head.i <= 3:
             return None
-        if head.i in self.finder.matches or head.lemma_.lower() not in self.lex.cue("phase_governor"):
+        if head.i in self.finder.by_head or head.lemma_.lower() not in self.lex.cue("phase_governor"):
             return None
         between = self.doc[head.i + 1 : trig.i]
         return head if all(t.lower_ == "to" or t.pos_ in ("ADV", "PART") for t in between) else None
