@@ -43,6 +43,11 @@ _DAY_AND_MONTH_NAMES = frozenset({
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October", "November", "December",
 })
+#: Legal forms that end a company's name ("Chrysler LLC", "Fiat SpA"); the model often tags them apart.
+COMPANY_FORMS = frozenset({
+    "llc", "inc", "inc.", "ltd", "ltd.", "corp", "corp.", "co", "co.", "plc", "spa", "s.p.a.", "ag", "gmbh", "nv", "n.v.",
+    "sa", "s.a.", "llp", "lp", "bv", "b.v.", "ab", "asa", "oyj", "se", "pty", "kgaa",
+})
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
 _OPEN_QUOTES = frozenset({"“", '"', "‘", "'"})
 _CLOSE_QUOTES = frozenset({"”", '"', "’", "'"})
@@ -53,6 +58,7 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
     cands = _split_at_inner_honorific(doc, cands, gaz)
     cands = _join_quoted_nicknames(doc, cands)
     cands = _join_particles(doc, cands)
+    cands = _join_company_forms(doc, cands)
     cands = _split_at_possessive(doc, cands)
     cands = _split_coordinated_names(doc, cands)
     cands = _pair_of_people(doc, cands)
@@ -199,6 +205,33 @@ def _join_particles(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             drop.add(id(nxt))
         c.end = end
     return [c for c in cands if id(c) not in drop]
+
+
+def _join_company_forms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """'Chrysler LLC': a legal form just after an organisation's name is part of it, whether the model
+    tagged the form as an organisation of its own or left it out; a legal form alone is no name."""
+    by_start = {c.start: c for c in cands}
+    drop: set[int] = set()
+    for c in cands:
+        if id(c) in drop:
+            continue
+        if all(_company_form(doc[i].text) for i in range(c.start, c.end)):
+            drop.add(id(c))
+            continue
+        if c.label != "ORG" or c.end >= len(doc) or not _company_form(doc[c.end].text):
+            continue
+        nxt = by_start.get(c.end)
+        if nxt is not None and not all(_company_form(doc[i].text) for i in range(nxt.start, nxt.end)):
+            continue
+        if nxt is not None:
+            drop.add(id(nxt))
+        c.end += 1
+    return [c for c in cands if id(c) not in drop]
+
+
+def _company_form(word: str) -> bool:
+    # the form is written capitalised ("LLC", "Inc.", "SpA"): "co" or "sa" in lower case are other words
+    return word.lower() in COMPANY_FORMS and word[:1].isupper()
 
 
 def _split_at_possessive(doc: Doc, cands: list[Candidate]) -> list[Candidate]:

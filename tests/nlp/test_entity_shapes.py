@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from reader.nlp.entity_candidate import Candidate
 from reader.nlp.entity_shapes import (
     _can_be_a_name,
+    _join_company_forms,
     _speaker_typed_as_thing,
     _split_at_inner_honorific,
     trim_trailing_words,
@@ -52,6 +53,17 @@ def test_an_amount_or_a_date_keeps_its_lower_case_words():
     doc = _doc(["lost", "$", "4.8", "billion", "in", "the", "fourth", "quarter"], ["VBD", "$", "CD", "CD", "IN", "DT", "JJ", "NN"])
     assert trim_trailing_words(doc, Candidate(1, 4, "MONEY")) == Candidate(1, 4, "MONEY")
     assert trim_trailing_words(doc, Candidate(5, 8, "DATE")) == Candidate(5, 8, "DATE")
+
+
+def test_a_legal_form_after_a_company_is_part_of_its_name():
+    doc = _doc(["Chrysler", "LLC", "and", "Fiat", "SpA", "sought", "Norland", "co", "-", "operation"],
+               ["NNP", "NNP", "CC", "NNP", "NNP", "VBD", "NNP", "NN", "HYPH", "NN"])
+    # tagged apart by the model ("LLC" an organisation of its own), or left out ("SpA")
+    joined = _join_company_forms(doc, [Candidate(0, 1, "ORG"), Candidate(1, 2, "ORG"), Candidate(3, 4, "ORG")])
+    assert joined == [Candidate(0, 2, "ORG"), Candidate(3, 5, "ORG")]
+    # a legal form alone is no name; a lower-case "co" is another word
+    assert _join_company_forms(doc, [Candidate(1, 2, "ORG")]) == []
+    assert _join_company_forms(doc, [Candidate(6, 7, "ORG")]) == [Candidate(6, 7, "ORG")]
 
 
 def test_an_honorific_inside_a_name_starts_a_person():
