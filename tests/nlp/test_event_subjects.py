@@ -68,3 +68,16 @@ def test_a_past_tense_the_parser_hung_on_the_root_name_before_it_is_that_names_a
     doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 0, 1, 1, 3], deps=["ROOT", "acl", "oprd", "prep", "pobj"],
               pos=["PROPN", "VERB", "PROPN", "ADP", "NOUN"], tags=["NNP", "VBN", "NNP", "IN", "NN"])
     assert subject_tokens(doc[1]) == []
+
+
+def test_whoever_is_allowed_or_asked_to_act_is_the_doer_of_the_act_not_of_the_asking():
+    # "Boeing was allowed to bid": Boeing would bid; who allowed it is not said
+    words = ["Boeing", "was", "allowed", "to", "bid"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2, 4, 2], deps=["nsubjpass", "auxpass", "ROOT", "aux", "xcomp"],
+              pos=["PROPN", "AUX", "VERB", "PART", "VERB"], lemmas=["Boeing", "be", "allow", "to", "bid"])
+    assert [t.i for t in subject_tokens(doc[4])] == [0]
+    assert subject_tokens(doc[2]) == []
+    # "Boeing was seen to bid" is no control: nobody is named as the bidder
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2, 4, 2], deps=["nsubjpass", "auxpass", "ROOT", "aux", "xcomp"],
+              pos=["PROPN", "AUX", "VERB", "PART", "VERB"], lemmas=["Boeing", "be", "see", "to", "bid"])
+    assert subject_tokens(doc[4]) == []

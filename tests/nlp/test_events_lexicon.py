@@ -48,6 +48,11 @@ def test_a_result_in_money_is_an_economic_act(engine, sentence):
     assert event.category == "ECON"
 
 
+def test_bidding_for_a_contract_is_business_and_whoever_is_allowed_to_bid_bids(engine):
+    (event,) = analyze(engine, "Fordham Aerospace was allowed to bid for launch contracts again.").events
+    assert event.category == "ECON" and event.trigger == "allowed to bid" and event.summary.startswith("Fordham Aerospace:")
+
+
 def test_a_rate_of_pay_is_no_result(engine):
     assert not analyze(engine, "Workers at Fordham Motors earn $28 an hour.").events
 

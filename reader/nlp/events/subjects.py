@@ -62,6 +62,12 @@ _RAISING_PASSIVES = frozenset({
     "say", "report", "allege", "rumour", "rumor", "claim", "understand", "think", "believe", "fear",
     "suspect", "presume", "assume", "estimate", "suppose", "deem", "consider", "know", "reckon",
 })
+#: Passives of object control: "Boeing was allowed / selected / asked to bid" - Boeing is who would
+#: bid (not who allowed or asked: that verb's own doer is left unnamed)
+_CONTROL_PASSIVES = frozenset({
+    "allow", "permit", "authorise", "authorize", "clear", "select", "choose", "pick", "ask", "invite", "urge",
+    "order", "instruct", "tell", "encourage", "require", "force", "compel", "oblige", "pressure", "persuade",
+})
 
 
 def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
@@ -117,6 +123,10 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if dep == "xcomp" and objs:
             return objs
+        if dep == "xcomp" and head.lemma_.lower() in _CONTROL_PASSIVES:
+            passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if passive:
+                return passive
         return subject_tokens(head, depth + 1)
     if (headline := headline_doer(tok)) is not None:
         return [headline]
