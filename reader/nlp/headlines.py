@@ -12,6 +12,11 @@ is a verb the event lexicons know, right after a name or a body of people ("GM",
 for bankruptcy"), a shape the model parses reliably. The new tags and dependencies are copied
 back (the verb tagged VBZ: the headline's tense is kept); the words and their offsets never
 change. The attribute ruler and lemmatizer run after it as usual.
+
+A headline the tagger reads right can still be misparsed: "Kennedy questions trust of Blair" has its
+verb tagged VBZ but made a compound of "trust", "Apple releases SDK, announces update" makes the
+first verb the subject of the second. A VBZ verb the lexicons know, right after the headline's
+subject, that holds such a noun's place is re-parsed the same way.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ from reader.nlp.figures import figures
 
 _QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "`", "``", "''"})
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+#: Dependencies a finite verb right after a name does not have in a sentence the model read right.
+_NOT_A_VERBS_PLACE = frozenset({"nsubj", "nsubjpass", "csubj", "compound", "amod", "npadvmod", "dep"})
 _CLOSING = frozenset({".", "!", "?", ";", ":", "…"})
 #: A headline is short; a longer line without a full stop is a list item or a caption.
 MAX_TOKENS = 25
@@ -65,12 +72,26 @@ class HeadlineVerbs:
             if span is None or not len(span):
                 continue
             sent = span[0].sent
-            if not is_headline(sent):
+            if not headline_shape(sent):
                 continue
-            k = self.candidate(sent)
+            k = self.candidate(sent) if not _has_finite_verb(sent) else self.misread_verb(sent)
             if k is not None:
                 self._reparse(doc, sent, k)
         return doc
+
+    def misread_verb(self, sent: Span) -> int | None:
+        """'Apple releases iPhone SDK, announces update': the model tagged the first verb VBZ but made it
+        the subject of the second; the index in `sent` of such a verb after a name, if any."""
+        for j, tok in enumerate(sent):
+            if j == 0 or tok.tag_ != "VBZ" or tok.dep_ not in _NOT_A_VERBS_PLACE or not tok.text.isalpha():
+                continue
+            if not any(self._is_verb(form) for form in base_forms(tok.text.lower(), "VBZ")):
+                continue
+            # the tagger is sure of the verb here, so a capitalised first word is enough of a subject
+            first = j == 1 and sent[0].text[:1].isupper() and sent[0].tag_ in ("NN", "NNS", "NNP", "NNPS")
+            if first or _subject_before(sent, j):
+                return j
+        return None
 
     def candidate(self, sent: Span) -> int | None:
         """The index in `sent` of the -s word that is the headline's verb, if any."""
@@ -134,6 +155,15 @@ class HeadlineVerbs:
 
 def is_headline(sent: Span) -> bool:
     """A line of its own, short, with no closing full stop and no finite verb."""
+    return headline_shape(sent) and not _has_finite_verb(sent)
+
+
+def _has_finite_verb(sent: Span) -> bool:
+    return any(t.tag_ in _FINITE for t in sent)
+
+
+def headline_shape(sent: Span) -> bool:
+    """A line of its own, short, with no closing full stop."""
     doc = sent.doc
     if not 2 <= len(sent) <= MAX_TOKENS:
         return False
@@ -143,9 +173,7 @@ def is_headline(sent: Span) -> bool:
     if sent.end < len(doc) and "\n" not in before_end.text + before_end.whitespace_ and not doc[sent.end].is_space:
         return False
     last = next((t for t in reversed(sent) if not t.is_space and t.text not in _QUOTES), None)
-    if last is None or last.text in _CLOSING:
-        return False
-    return not any(t.tag_ in _FINITE for t in sent)
+    return last is not None and last.text not in _CLOSING
 
 
 def _subject_before(sent: Span, j: int) -> bool:

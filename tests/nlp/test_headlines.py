@@ -82,6 +82,16 @@ def test_a_line_with_its_own_finite_verb_is_left_alone():
     assert not is_headline(next(iter(doc.sents)))
 
 
+def test_a_verb_tagged_right_but_parsed_as_part_of_a_noun_phrase_is_read_as_the_verb(engine):
+    # the model tags "questions" VBZ yet makes it a compound of "trust", and the line has its own
+    # finite verb, so the repair of untagged headline verbs would not look at it
+    headline = "Senator Halvorsen questions trust of Ridley"
+    questions = parse_without_repair(headline + BODY)[2]
+    assert (questions.tag_, questions.dep_) == ("VBZ", "compound")
+    (event,) = [e for e in analyze(engine, headline + BODY).events if e.trigger.startswith("questions")]
+    assert event.summary.startswith("Halvorsen: questions")
+
+
 def test_only_verbs_the_lexicons_know_are_tried():
     nlp = load_pipeline()
     component = HeadlineVerbs(nlp, "test", verbs=lambda lemma: False)
