@@ -728,3 +728,15 @@ def test_a_source_ends_at_a_dash_and_a_lead_keeps_no_open_quotation_mark():
     words = ["a", "“", "complex", "ambush"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 3, 3, 3], deps=["det", "punct", "amod", "ROOT"])
     assert phrase_text(doc, [doc[3]]) == "a complex ambush"
+
+
+def test_a_pronoun_subject_of_a_passive_is_acted_on_and_heads_the_row(engine):
+    analysis = analyze(engine, "Dana Whitlock arrived in Oslo on Monday. She was greeted by Tomas Varga.")
+    greeted = only(analysis, "greeted")
+    names = {a.id: a.name for a in analysis.actors}
+    # "she" is not the doer named after "by", though the doer is the clause's subject for other pronouns
+    assert [names[a] for a in greeted.agents] == ["Tomas Varga"] and [names[t] for t in greeted.targets] == ["Dana Whitlock"]
+    assert greeted.summary == "Whitlock: was greeted by Tomas Varga"
+    # and with nobody named after "by", the row still says whom it is about first
+    forced = only(analyze(engine, "Tomas Varga spoke on Monday. He was forced to bat away question after question."), "forced")
+    assert forced.summary == "Varga: was forced to bat away question after question"

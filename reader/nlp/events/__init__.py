@@ -146,7 +146,9 @@ class _Builder:
                 continue
             if tok.dep_ == "conj" and tok.head.dep_ == "amod" and tok.head.head.lower_ in self.lex.cue("counterpart_role"):
                 continue
-            refs = index.token_refs(tok, own_ctx)
+            # "He was greeted by Chirac": a passive's subject is not the doer named after "by"
+            passive_subject = tok.dep_ == "nsubjpass" and tok.head.i == c.head.i
+            refs = index.token_refs(tok, ctx if passive_subject else own_ctx)
             if not refs:
                 continue
             if place is None and self._is_place(tok, c) and all(index.type_of(r) in PLACE_TYPES for r in refs):

@@ -112,6 +112,12 @@ class Summaries:
             agent_toks = subject
         else:
             who = ", ".join(self._short_name(a) for a in agents)
+        if subject and subject[0].lower_ in ("he", "she"):  # "it" is as often a thing as a country or a firm
+            # "he was forced to bat away questions", "he was greeted by Chirac": whom the pronoun stands
+            # for heads the row, as a named subject would ("Blair: was greeted by Jacques Chirac")
+            meant = [a for a in targets if a in self.index.token_refs(subject[0], RefContext())]
+            if meant:
+                who, agent_toks = ", ".join(self._short_name(a) for a in meant), subject
         if not who and agent_toks and not any(t.pos_ == "PRON" for t in agent_toks):
             who = phrase_text(self.doc, agent_toks[:1]) or ""
         if len(who.split()) > 6:
