@@ -59,6 +59,7 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
     cands = _join_quoted_nicknames(doc, cands)
     cands = _join_particles(doc, cands)
     cands = _join_company_forms(doc, cands)
+    cands = _join_coordinated_first_word(doc, cands)
     cands = _split_at_possessive(doc, cands)
     cands = _split_coordinated_names(doc, cands)
     cands = _pair_of_people(doc, cands)
@@ -226,6 +227,26 @@ def _join_company_forms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if nxt is not None:
             drop.add(id(nxt))
         c.end += 1
+    return [c for c in cands if id(c) not in drop]
+
+
+def _join_coordinated_first_word(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """'The Public and Commercial Services Union': a capitalised word and "and" before an organisation's
+    name, hanging on a word of that name, begin it (the model leaves them out, or tags the word alone)."""
+    alone = {c.start: c for c in cands if c.end - c.start == 1 and not c.kb and c.label not in ("PERSON", "GPE", "LOC")}
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    drop: set[int] = set()
+    for c in cands:
+        k = c.start - 2
+        if c.label != "ORG" or k < 0 or doc[k + 1].lower_ not in ("and", "&") or (k in taken and k not in alone):
+            continue
+        word = doc[k]
+        if word.is_sent_start or not word.is_alpha or not word.text[:1].isupper():
+            continue  # a first word is capitalised whatever it is
+        if c.start <= word.head.i < c.end and word.dep_ in ("nmod", "amod", "compound", "conj"):
+            if k in alone:
+                drop.add(id(alone[k]))
+            c.start = k
     return [c for c in cands if id(c) not in drop]
 
 

@@ -9,6 +9,7 @@ from reader.nlp.entity_candidate import Candidate
 from reader.nlp.entity_shapes import (
     _can_be_a_name,
     _join_company_forms,
+    _join_coordinated_first_word,
     _speaker_typed_as_thing,
     _split_at_inner_honorific,
     trim_trailing_words,
@@ -64,6 +65,20 @@ def test_a_legal_form_after_a_company_is_part_of_its_name():
     # a legal form alone is no name; a lower-case "co" is another word
     assert _join_company_forms(doc, [Candidate(1, 2, "ORG")]) == []
     assert _join_company_forms(doc, [Candidate(6, 7, "ORG")]) == [Candidate(6, 7, "ORG")]
+
+
+def test_a_capitalised_word_and_and_before_an_organisation_begin_its_name():
+    words = ["The", "Public", "and", "Commercial", "Services", "Union", "met", "Vestia", "and", "Norland", "Union"]
+    heads = [5, 5, 1, 5, 3, 6, 6, 10, 7, 10, 6]
+    deps = ["det", "nmod", "cc", "compound", "conj", "nsubj", "ROOT", "nmod", "cc", "compound", "dobj"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    # left out by the model, or tagged alone: either way the first word starts the name
+    assert _join_coordinated_first_word(doc, [Candidate(3, 6, "ORG")]) == [Candidate(1, 6, "ORG")]
+    assert _join_coordinated_first_word(doc, [Candidate(1, 2, "ORG"), Candidate(3, 6, "ORG")]) == [Candidate(1, 6, "ORG")]
+    # a name of its own before "and" (here from the gazetteer) stays its own
+    joined = _join_coordinated_first_word(doc, [Candidate(7, 8, "GPE", "vestia"), Candidate(9, 11, "ORG")])
+    assert joined == [Candidate(7, 8, "GPE", "vestia"), Candidate(9, 11, "ORG")]
 
 
 def test_an_honorific_inside_a_name_starts_a_person():
