@@ -740,3 +740,20 @@ def test_a_pronoun_subject_of_a_passive_is_acted_on_and_heads_the_row(engine):
     # and with nobody named after "by", the row still says whom it is about first
     forced = only(analyze(engine, "Tomas Varga spoke on Monday. He was forced to bat away question after question."), "forced")
     assert forced.summary == "Varga: was forced to bat away question after question"
+
+
+def test_what_a_relative_clause_of_saying_is_about_does_the_said_act(engine):
+    # "something he says will boost their cause": the something boosts it, not the one who says so
+    text = "Campaign chairman Tomas Varga hoped for a late flurry of votes, something he says will boost their cause."
+    analysis = analyze(engine, text)
+    assert not [e for e in analysis.events if e.trigger.startswith("boost")]
+    assert only(analysis, "says").summary == "Varga: says something will boost their cause"
+    says = only(analyze(engine, "Norland signed the treaty, which Vestia says will end the war."), "says")
+    assert says.summary == "Vestia: says the treaty will end the war"
+
+
+def test_a_row_ends_at_a_dash_and_keeps_its_brackets_closed(engine):
+    event = only(analyze(engine, "Tomas Varga praised Norland Airways (NA) - the new carrier - on Monday."), "praised")
+    assert event.summary == "Varga: praised Norland Airways (NA)"
+    event = only(analyze(engine, "Dana Whitlock denied the forecasts were too optimistic - but refused to rule out cuts."), "denied")
+    assert event.summary == "Whitlock: denied the forecasts were too optimistic"

@@ -119,6 +119,9 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         # "urged people to develop a sense of belonging, telling them to speak English": a participle
         # set off after an infinitive tells what the one who urged did, not the people urged
         return subject_tokens(head.head, depth + 1)
+    if dep == "ccomp" and head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        # "something he says will boost their cause": what the relative clause is about does the act
+        return [head.head]
     if dep in ("xcomp", "ccomp", "advcl", "acl") and head.pos_ in VERBAL:
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if dep == "xcomp" and objs:

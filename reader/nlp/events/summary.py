@@ -158,12 +158,18 @@ class Summaries:
         head = c.head
         if head.dep_ != "relcl" or head is not c.trigger:
             return None
-        if not any(ch.dep_ in ("dobj", "pobj") and ch.lower_ in ("which", "that", "whom") for ch in head.children):
+        if any(ch.dep_ in ("dobj", "pobj") and ch.lower_ in ("which", "that", "whom") for ch in head.children):
+            pronoun = next(ch for ch in head.children if ch.lower_ in ("which", "that", "whom"))
+            j = pronoun.i - 1
+            if j >= 0 and self.doc[j].text == ",":
+                j -= 1
+        elif any(ch.dep_ == "ccomp" and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") and g.lower_ not in ("which", "that", "who")
+                                                for g in ch.children) for ch in head.children) and head.head.i < head.i:
+            j = head.head.i  # "something he says will boost their cause": says something will boost it
+            if self.doc[j].pos_ == "PRON" and self.doc[j].lower_.startswith(("some", "any", "every", "no")):
+                return self.doc[j].lower_
+        else:
             return None
-        pronoun = next(ch for ch in head.children if ch.lower_ in ("which", "that", "whom"))
-        j = pronoun.i - 1
-        if j >= 0 and self.doc[j].text == ",":
-            j -= 1
         if j < 0 or self.doc[j].pos_ not in ("NOUN", "PROPN"):
             return None
         noun = _past_quantity(self.doc[j])  # the noun just before the pronoun, which the parser may hang the clause elsewhere than
@@ -286,7 +292,10 @@ class Summaries:
         truncated = False
         while i < len(doc) and (i in region or i == trig.i):
             tok = doc[i]
-            if (tok.is_space and "\n" in tok.text) or (tok.text in (",", ";", "–", "—") and len(out) >= 5):
+            # " - " set between spaces is a dash, unless inside a name ("Wal - Mart")
+            spaced_dash = tok.text == "-" and bool(tok.whitespace_) and i > 0 and bool(doc[i - 1].whitespace_) \
+                and tok.ent_iob_ != "I"
+            if (tok.is_space and "\n" in tok.text) or ((tok.text in (",", ";", "–", "—") or spaced_dash) and len(out) >= 5):
                 break  # "offered to share data every month, an offer welcomed by...": one clause
             if len(out) >= limit:
                 truncated = True
@@ -294,7 +303,8 @@ class Summaries:
             if i not in skip:
                 out.append(tok)
             i += 1
-        while out and ((out[-1].is_punct and out[-1].text != "%") or out[-1].is_space or out[-1].dep_ == "cc"):
+        while out and ((out[-1].is_punct and out[-1].text != "%" and not _closes_bracket(out)) or out[-1].is_space
+                       or out[-1].dep_ == "cc"):
             out.pop()
         if not out:
             return ""
@@ -312,6 +322,11 @@ class Summaries:
                 if quote_text:
                     text += f" “{quote_text}{more}”"
         return text
+
+
+def _closes_bracket(words: list[Token]) -> bool:
+    """The last word closes a bracket the words opened ("Singapore Airlines (SIA)")."""
+    return words[-1].text == ")" and sum(t.text == "(" for t in words) >= sum(t.text == ")" for t in words)
 
 
 def _verb_group(tok: Token) -> bool:
