@@ -222,7 +222,14 @@ class _Resolver:
         has_head = any(w.lower() in gaz.title_heads for w in words)
         if not has_head:
             return "", None, start
-        return " ".join(words), country, (j if country else i + 1)
+        first = j if country else i + 1
+        k = first - 1
+        while k > first - 3 and k >= 0 and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            k -= 1  # a party between ("ex-Conservative chancellor")
+        if k >= 1 and doc[k].text == "-" and doc[k - 1].lower_ == "ex" and not doc[k - 1].whitespace_:
+            words.insert(0, "former")  # "ex-chancellor Ken Clarke" held the office once
+            first = k - 1
+        return " ".join(words), country, first
 
     def assign_roles(self, ents: list[Span]) -> None:
         for ent in ents:
@@ -273,16 +280,24 @@ class _Resolver:
                 continue
             if any(i in taken for i in range(first, tok.i + 1) if doc[i].ent_type_ == "PERSON"):
                 continue
-            words = {w.lower() for w in role.split()} - gaz.soft_modifiers
+            said = {w.lower() for w in role.split()}
+            words = said - gaz.soft_modifiers
+            # "the chancellor" is not the former chancellor (but "the former chancellor" may be the chancellor
+            # the text named earlier)
             candidates = [
                 c for c in people
-                if any(words <= r and not (r - words) & gaz.other_office_modifiers for r in role_words[c.key])
+                if any(words <= r and not (r - words) & gaz.other_office_modifiers and r & _PAST_HOLDER <= said
+                       for r in role_words[c.key])
                 and (country is None or c.country_key == country)
             ]
             if len({c.key for c in candidates}) != 1:
                 continue
             out.append((first, tok.i + 1, candidates[0].key))
         return out
+
+
+#: Title words of someone who no longer holds the office.
+_PAST_HOLDER = frozenset({"former", "late"})
 
 
 def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:

@@ -1,5 +1,7 @@
 """Actor resolution on hand-made sentences through the real model."""
 
+import pytest
+
 from reader.documents import document_from_text
 
 
@@ -85,6 +87,22 @@ def test_role_reference_needs_a_compatible_role(engine):
     text = "Trade Secretary Patricia Hewitt spoke. The shadow secretary disagreed."
     person = by_name(actors_of(engine, text), "Patricia Hewitt")
     assert [m.text for m in person.mentions] == ["Patricia Hewitt"]
+
+
+@pytest.mark.parametrize(
+    ("title", "reference", "refers"),
+    [
+        ("ex-Conservative chancellor", "The chancellor", False),
+        ("former chancellor", "The chancellor", False),
+        ("ex-chancellor", "The ex-chancellor", True),
+        ("former chancellor", "The former chancellor", True),
+        ("chancellor", "The chancellor", True),
+    ],
+)
+def test_a_former_holder_of_an_office_is_not_the_holder(engine, title, reference, refers):
+    text = f"Mr Halvorsen spoke on Monday. Earlier, {title} Tomas Varga welcomed the rules. {reference} said they would help."
+    person = by_name(actors_of(engine, text), "Tomas Varga")
+    assert (len(person.mentions) == 2) is refers, [m.text for m in person.mentions]
 
 
 def test_a_name_after_a_title_is_a_person(engine):
