@@ -757,3 +757,11 @@ def test_a_row_ends_at_a_dash_and_keeps_its_brackets_closed(engine):
     assert event.summary == "Varga: praised Norland Airways (NA)"
     event = only(analyze(engine, "Dana Whitlock denied the forecasts were too optimistic - but refused to rule out cuts."), "denied")
     assert event.summary == "Whitlock: denied the forecasts were too optimistic"
+
+
+def test_a_passive_row_does_not_name_its_doer_twice(engine):
+    overtaken = only(analyze(engine, "Dana Whitlock warned that otherwise it would be overtaken by the likes of Vestia."), "overtaken")
+    assert overtaken.summary == "would be overtaken by the likes of Vestia (hypothetical)"
+    # whom it happens to heads the row instead, when the words do not name it
+    compensated = only(analyze(engine, "Norland Airways said it will be compensated by Vestia Aero for the delay."), "compensated")
+    assert compensated.summary.startswith("Norland Airways: will be compensated by Vestia Aero")

@@ -123,6 +123,11 @@ class Summaries:
         if len(who.split()) > 6:
             who = agent_toks[0].text if agent_toks else ""
         words = self._clause_words(c, agent_toks)
+        if passive and agents and who == ", ".join(self._short_name(a) for a in agents) and all(
+                self._named_in(a, words) for a in agents):
+            # "it would be overtaken by the likes of China": not "China: ... by the likes of China"; whom
+            # it happens to heads the row if the words do not name it
+            who = ", ".join(self._short_name(t) for t in targets if not self._named_in(t, words))
         if not words:
             words = self._label(c)
         elif (antecedent := self._relative_object(c)) and antecedent.lower() not in words.lower():
