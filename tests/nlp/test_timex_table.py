@@ -31,6 +31,10 @@ CASES = [
     # "since" points back whatever the verb it hangs on: a participle here has no tense of its own
     ("Investors sold bonds on Monday, pushing yields to their highest level since October.", D(2024, 7, 10), "October",
      "DATE", "2023-10", None),
+    # a deadline lies where its verb points: ahead for a forecast or a modal, behind for a past tense
+    ("Inflation is forecast to ease to 3.1% by December.", D(2024, 4, 26), "December", "DATE", "2024-12", None),
+    ("The ministry decided the boy should go home by January.", D(2024, 4, 26), "January", "DATE", "2025-01", None),
+    ("Inflation had fallen to 3.1% by December.", D(2024, 4, 26), "December", "DATE", "2023-12", None),
     ("The minister spoke on Monday.", PUB, "Monday", "DATE", "2025-05-19", None),
     ("The minister will speak on Monday.", PUB, "Monday", "DATE", "2025-05-26", None),
     ("The bill goes to parliament next month.", D(2004, 12, 15), "next month", "DATE", "2005-01", None),

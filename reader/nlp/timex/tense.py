@@ -96,8 +96,9 @@ def direction_of(token: Token) -> int:
         return FUTURE
     if current.lower_ == "since":
         return PAST  # "pushing yields to their highest level since October": a point already passed
-    if current.lower_ in OPEN_PREPOSITIONS:
+    if current.lower_ in OPEN_PREPOSITIONS and current.lower_ != "by":
         return NEAREST
+    # "is forecast to ease by December", "had fallen by March": a deadline lies where its verb points
     preposition = ""
     if current.pos_ == "ADP":
         preposition = current.lower_
@@ -132,6 +133,8 @@ def direction_of(token: Token) -> int:
     direction, sure = verb_direction(verb)
     if sure:
         return direction
+    if any(c.tag_ == "MD" for c in verb.children):
+        return direction  # "decided the boy should go home by Jan. 14": a modal looks ahead of its governor
     # infinitive or participle under another verb: "plans to meet on Friday", "is due to sign"
     if (verb.tag_ in ("VB", "VBG") or any(c.lower_ == "to" for c in verb.children)) and verb.head.i != verb.i:
         upper = governing_verb(verb.head)
