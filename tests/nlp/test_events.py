@@ -765,3 +765,10 @@ def test_a_passive_row_does_not_name_its_doer_twice(engine):
     # whom it happens to heads the row instead, when the words do not name it
     compensated = only(analyze(engine, "Norland Airways said it will be compensated by Vestia Aero for the delay."), "compensated")
     assert compensated.summary.startswith("Norland Airways: will be compensated by Vestia Aero")
+
+
+def test_a_country_named_before_its_currency_takes_no_part(engine):
+    text = "Sweden's central bank raised rates on Monday to defend the krona against the US dollar."
+    analysis = analyze(engine, text)
+    (raised,) = analysis.events
+    assert [a.name for a in analysis.actors if a.id in raised.targets] == []

@@ -142,9 +142,7 @@ class _Builder:
             if i in skip or i in self.timing.by_token or i in outside:
                 continue
             tok = doc[i]
-            if tok.dep_ in ("amod", "compound", "conj") and tok.head.lower_ in self.lex.cue("counterpart_role"):
-                continue
-            if tok.dep_ == "conj" and tok.head.dep_ == "amod" and tok.head.head.lower_ in self.lex.cue("counterpart_role"):
+            if index.only_describes(tok):
                 continue
             # "He was greeted by Chirac": a passive's subject is not the doer named after "by"
             passive_subject = tok.dep_ == "nsubjpass" and tok.head.i == c.head.i

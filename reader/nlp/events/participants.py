@@ -242,6 +242,16 @@ class ActorIndex:
                 stack.append(child)
         return list(dict.fromkeys(out))
 
+    def only_describes(self, tok: Token) -> bool:
+        """A name that only describes a noun of another kind takes no part in the act: "his Polish
+        counterpart" (the counterpart does), "the US dollar", "the Japanese yen" (a currency)."""
+        cue = self.lexicon.cue
+        if tok.dep_ in ("amod", "compound", "conj") and tok.head.lower_ in cue("counterpart_role"):
+            return True
+        if tok.dep_ == "conj" and tok.head.dep_ == "amod" and tok.head.head.lower_ in cue("counterpart_role"):
+            return True
+        return tok.dep_ in ("amod", "compound", "nmod") and tok.head.lemma_.lower() in cue("currency_noun")
+
     def token_refs(self, tok: Token, ctx: RefContext) -> list[str]:
         ids = self.ids_at(tok.i)
         if ids:
