@@ -129,3 +129,16 @@ def test_a_saying_to_someone_after_its_quotation_shows_the_quotation(engine):
     text = '"We need to look very carefully at the relationship," Lord Falconer told the BBC.'
     (told,) = by_trigger(analyze(engine, text), "told")
     assert "We need to look very carefully" in told.summary
+
+
+def test_a_time_clause_in_the_present_tells_an_act_still_to_come(engine):
+    analysis = analyze(engine, "The group has vowed to keep fighting until Norland halts its offensive in Vestia.")
+    (halts,) = by_trigger(analysis, "halts")
+    assert halts.modality == "hypothetical"
+    analysis = analyze(engine, "Hamas will release the hostages once Norland withdraws its troops.")
+    (withdraws,) = by_trigger(analysis, "withdraws")
+    assert withdraws.modality == "hypothetical"
+    # in the past tense it happened
+    analysis = analyze(engine, "Norland withdrew its troops before Hamas released the hostages.")
+    (released,) = by_trigger(analysis, "released")
+    assert released.modality == "asserted"

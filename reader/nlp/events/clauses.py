@@ -193,7 +193,8 @@ class ClauseFinder:
         # Hamas's bombing") keeps none of that act's hedges either
         own_act = pos == "NOUN" and mode == ARG
         ev = EventClause(trigger=trigger, match=match, head=head, parent=ctx.owner, link=link,
-                         hyp=ctx.hyp and not own_act, neg=ctx.neg and pos != "NOUN", speaker=ctx.speaker)
+                         hyp=(ctx.hyp and not own_act) or self._yet_to_come(head), neg=ctx.neg and pos != "NOUN",
+                         speaker=ctx.speaker)
         if link == "conj":
             ev.sibling = self.by_head.get(tok.head.i)
         self.by_head[head.i] = ev
@@ -259,6 +260,11 @@ class ClauseFinder:
             return False
         doers = {a for s in subject_tokens(owner.head) for a in self.index.ids_at(s.i)}
         return not doers or any(a not in doers for c in own for a in self.index.ids_at(c.i))
+
+    def _yet_to_come(self, verb: Token) -> bool:
+        """ "keep fighting until Israel halts its offensive", "once the deal is signed": a time clause in
+        the present tense tells an act still to come, not one that happened."""
+        return verb.dep_ == "advcl" and _mark(verb) in self.lex.cue("prospective_mark") and _present_tense(verb)
 
     def _generic_act(self, tok: Token) -> bool:
         """A verb no dictionary codes is an act only between named parties: its subject names an
@@ -495,6 +501,12 @@ def _is_question(tok: Token) -> bool:
             return False
         return not any(q.text in ('"', "“") for q in tok.doc[tok.i + 1 : t.i])
     return False
+
+
+def _present_tense(verb: Token) -> bool:
+    """ "halts", "takes effect", "is signed": the verb group is in the present tense."""
+    group = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ in ("VBZ", "VBP") for t in group) and not any(t.tag_ in ("VBD", "MD") for t in group)
 
 
 def _mark(tok: Token) -> str:
