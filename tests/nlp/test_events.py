@@ -772,3 +772,11 @@ def test_a_country_named_before_its_currency_takes_no_part(engine):
     analysis = analyze(engine, text)
     (raised,) = analysis.events
     assert [a.name for a in analysis.actors if a.id in raised.targets] == []
+
+
+def test_a_relative_clause_without_a_pronoun_acts_on_its_noun(engine):
+    backed = only(analyze(engine, "The group vowed to keep fighting, a position Norland has publicly backed."), "backed")
+    assert backed.summary == "Norland: has publicly backed a position"
+    # but not a verb whose noun may belong to a preposition, nor a time
+    agree = only(analyze(engine, "These are proposals Norland did not agree with."), "agree")
+    assert "agree proposals" not in agree.summary

@@ -31,6 +31,8 @@ def by_trigger(analysis, trigger: str) -> list[Event]:
         ("Britain staged a walkout at the United Nations.", "staged", "14"),
         # a figure named in the plural is still what the light verb did ("its sales rose" is no sale)
         ("Northwind Motors made profits of $868 million in 2009.", "made", "ECON"),
+        # what is counted is the object: "dozens of rockets" are rockets
+        ("Hezbollah fired dozens of rockets at towns in the north.", "fired", "19"),
     ],
 )
 def test_a_light_verb_takes_the_act_of_its_object(engine, sentence, trigger, category):

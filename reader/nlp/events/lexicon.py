@@ -185,7 +185,17 @@ def _object_of(token: Token) -> list[Token]:
     for c in token.children:
         if c.dep_ == "prep":
             objs.extend(g for g in c.children if g.dep_ == "pobj")
+    # "fired dozens of rockets", "a barrage of missiles": what is counted is the object
+    objs.extend(g for o in list(objs) if o.lower_ in _QUANTITY_HEADS
+                for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
     return objs
+
+
+#: Nouns that count or gather what follows their "of" ("dozens of rockets", "a wave of strikes").
+_QUANTITY_HEADS = frozenset({
+    "dozens", "hundreds", "thousands", "millions", "scores", "tens", "series", "barrage",
+    "wave", "waves", "volley", "salvo", "string", "couple", "pair", "handful", "batch", "round", "set", "lot", "lots",
+})
 
 
 def _object_ok(slot: str, obj: Token, lex: Lexicon | None = None) -> bool:

@@ -173,6 +173,8 @@ class Summaries:
             j = head.head.i  # "something he says will boost their cause": says something will boost it
             if self.doc[j].pos_ == "PRON" and self.doc[j].lower_.startswith(("some", "any", "every", "no")):
                 return self.doc[j].lower_
+        elif _zero_relative(head):
+            j = head.head.i  # "a position Iran has publicly backed": backed a position
         else:
             return None
         if j < 0 or self.doc[j].pos_ not in ("NOUN", "PROPN"):
@@ -327,6 +329,26 @@ class Summaries:
                 if quote_text:
                     text += f" “{quote_text}{more}”"
         return text
+
+
+#: Nouns a relative clause without a pronoun tells the time, place or manner of ("the day he arrived").
+_CIRCUMSTANCE_NOUNS = frozenset({"day", "time", "year", "week", "month", "moment", "way", "place", "reason", "night",
+                                 "morning", "evening", "period", "point", "hour", "era", "extent", "manner"})
+
+
+def _zero_relative(verb: Token) -> bool:
+    """ "a position Iran has publicly backed": a relative clause with a subject of its own, no pronoun
+    and no object, whose noun is what the verb acts on."""
+    noun = verb.head
+    if noun.i > verb.i or noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in _CIRCUMSTANCE_NOUNS:
+        return False
+    kids = list(verb.children)
+    subject = [c for c in kids if c.dep_ == "nsubj"]
+    # not "whose grandmother died", and nothing of a verb that takes a preposition or a particle, whose
+    # noun may be that preposition's ("proposals they did not agree with") or no object at all
+    return (bool(subject) and not any(t.tag_ in ("WDT", "WP", "WP$") for s in subject for t in s.subtree)
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "dative", "nsubjpass", "prep", "prt", "agent")
+                        or c.tag_ in ("WDT", "WP", "WRB") for c in kids))
 
 
 def _closes_bracket(words: list[Token]) -> bool:
