@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc
@@ -171,6 +171,39 @@ def initials(name: str) -> str:
     return "".join(out)
 
 
+_NAME_WORD = re.compile(r"[A-Z][\w'’.]*(?:-[\w'’]+)*|[a-z]{1,4}")
+
+
+def _spelled_before(r: _Resolver, c: Any, m: Mention, text: str) -> None:
+    """Give cluster `c` the name before its bracketed acronym `m` when the name's initials (hyphenated
+    parts and capitalised words, small words aside) spell it and no single actor holds the name yet."""
+    bracket = text.rfind("(", 0, m.start)
+    window = text[max(0, bracket - 80) : bracket]
+    words = list(_NAME_WORD.finditer(window))
+    for k in range(len(words) - 1, -1, -1):
+        first = words[k]
+        if not first.group()[0].isupper():
+            continue
+        between = window[first.start() : words[-1].end()]
+        if not re.fullmatch(r"[\w'’.\- ]+", between):
+            return  # a comma or another bracket: no longer one name
+        letters = "".join(part[0].upper() for word in between.split() for part in word.split("-")
+                          if part[:1].isupper() or (part[:1].isalpha() and len(part) > 4))
+        if letters == m.text:
+            start = bracket - len(window) + first.start()
+            end = start + len(between)
+            holders = [o for o in r.clusters.values() for x in o.mentions if x.start <= start and end <= x.end]
+            if holders:
+                return  # already one actor's name
+            for other in r.clusters.values():
+                other.mentions = [x for x in other.mentions if not (x.start < end and start < x.end)]
+            c.mentions.append(Mention(start, end, between))
+            c.forms[between] += 1
+            return
+        if len(letters) > len(m.text):
+            return
+
+
 def _acronyms(doc: Doc, r: _Resolver, gaz: Gazetteer) -> None:
     clusters = _live(r)
     spelled: dict[str, set[str]] = {}
@@ -190,6 +223,12 @@ def _acronyms(doc: Doc, r: _Resolver, gaz: Gazetteer) -> None:
             hit = re.match(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&+]{1,7})\)", after)
             if hit and _ACRONYM.match(hit["acr"].upper()):
                 spelled[hit["acr"]] = {c.key}
+    # "the opposition Pakistan Tehreek-e-Insaf (PTI)": the words the model left untagged before the
+    # bracketed letters, when their initials spell them, are the organisation's name
+    for c in clusters:
+        for m in list(c.mentions):
+            if _ACRONYM.match(m.text) and text[max(0, m.start - 2) : m.start].endswith("("):
+                _spelled_before(r, c, m, text)
     # "JNIM (Jama'at Nusrat al-Islam wal-Muslimin)": the brackets spell out the acronym before them
     for c in clusters:
         for m in list(c.mentions):

@@ -146,3 +146,17 @@ def test_a_name_the_model_typed_as_a_place_is_the_person_an_honorific_names():
     actors = {a.name: (a.type, [m.text for m in a.mentions]) for a in extract_actors(doc)}
     assert actors["Sundar Katwala"] == ("PERSON", ["Sundar Katwala", "Katwala"])
     assert actors["Port Talbot"][0] == "GPE"  # no "Mr Talbot" in the text: the place stays a place
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The opposition Norland Tehreek-e-Adl (NTA) welcomed the decision on Monday.", "Norland Tehreek-e-Adl"),
+        ("The Qualifications and Curriculum Authority (QCA) went to ministers last December.", "Qualifications and Curriculum Authority"),
+    ],
+)
+def test_the_words_before_a_bracketed_acronym_that_spell_it_name_it(engine, text, name):
+    actors = actors_of(engine, text)
+    org = by_name(actors, name)
+    assert org.type == "ORG" and {m.text for m in org.mentions} >= {name}
+    assert not [a for a in actors if a.name == "Norland"]  # no part of the name is an actor of its own
