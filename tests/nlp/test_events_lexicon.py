@@ -304,3 +304,10 @@ def test_deaths_and_disasters_have_a_category_and_nobody_does_a_flood(engine):
     assert one("Three Norland soldiers died in an ambush near Brill.", "died").category == "19"
     quake = one("The earthquake in Norland killed 40 people.", "killed")
     assert quake.category == "DISASTER" and quake.agents == []
+
+
+def test_ordering_someone_to_act_is_a_demand_though_ordering_jets_is_a_purchase(engine):
+    (order,) = analyze(engine, "The Supreme Court of Norland ordered the Election Commission to hold the vote by February.").events
+    assert order.category == "10"
+    (jets,) = analyze(engine, "Norland Airways ordered 60 new jets from Vestia Aero.").events
+    assert jets.category in ("06", "ECON")
