@@ -780,3 +780,14 @@ def test_a_relative_clause_without_a_pronoun_acts_on_its_noun(engine):
     # but not a verb whose noun may belong to a preposition, nor a time
     agree = only(analyze(engine, "These are proposals Norland did not agree with."), "agree")
     assert "agree proposals" not in agree.summary
+
+
+def test_a_quotation_opened_before_the_last_one_closed_does_not_turn_the_next_inside_out(engine):
+    # the writer opens a second quotation without closing the first; the later one is still read right
+    text = ('Mr Halvorsen spoke on Monday. "We do not hear that argument: it is a wasted vote. "You do not hear it '
+            'because it is not," he said. But he said Mr Whitlock had lost the trust of the people. '
+            '"There is a lack of trust in Dana Whitlock as prime minister," he said.')
+    analysis = analyze(engine, text)
+    names = {a.id: a.name for a in analysis.actors}
+    sayers = [names[e.agents[0]] for e in analysis.events if e.trigger == "said"]
+    assert sayers == ["Halvorsen", "Halvorsen"]

@@ -347,7 +347,8 @@ class ActorIndex:
                 if tok.is_space and "\n" in text:
                     inside = False
                 elif text == '"':
-                    inside = not inside
+                    opens = _opens(self.doc, tok.i)
+                    inside = opens if opens is not None else not inside
                 elif text == "“":
                     inside = True
                 elif text == "”":
@@ -480,3 +481,18 @@ class RefContext:
 
     speaker: tuple[str, ...] = ()
     subject: tuple[str, ...] = ()
+
+
+def _opens(doc: Doc, i: int) -> bool | None:
+    """Whether a straight quotation mark opens (set after a space, glued to the next word) or closes
+    (glued to the word before, a space after) a quotation; None when its place does not say. A writer
+    who opens a new quotation without closing the one before ('"We don't hear it. "You don't...')
+    would otherwise turn every later quotation inside out."""
+    tok = doc[i]
+    before = i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space
+    after = bool(tok.whitespace_) or i + 1 == len(doc) or doc[i + 1].is_space
+    if before and not after:
+        return True
+    if after and not before:
+        return False
+    return None
