@@ -148,6 +148,7 @@ class BriefingEntities:
     def __call__(self, doc: Doc) -> Doc:
         cands = [Candidate(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents]
         cands = [t for c in cands if (t := self._trim(doc, c)) is not None]
+        cands = [*cands, *self._untagged_after_honorific(doc, cands)]
         cands = reshape(doc, cands, self.gaz)
         cands = self._merge_gazetteer(doc, cands)
         cands = self._apply_rules(doc, cands)
@@ -163,6 +164,36 @@ class BriefingEntities:
         spans = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb) for c in cands]
         doc.ents = filter_spans(spans)
         return doc
+
+    def _untagged_after_honorific(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """ "Cardinal Cormac Murphy O'Connor", "Mr Katwala": capitalised names right after an honorific,
+        which the model left untagged, are a person (not "Lord Chancellor": a title follows there)."""
+        taken = {i for c in cands for i in range(c.start, c.end)}
+        starts = {c.start: c for c in cands}
+        out: list[Candidate] = []
+        for i in indices_where(doc, ORTH, self.gaz.honorifics):
+            j = i + 1
+            while j < len(doc) and j - i <= 6 and j not in taken:
+                word = doc[j]
+                if word.text == "-" and not doc[j - 1].whitespace_ and not word.whitespace_ and j > i + 1:
+                    j += 1  # "Wielgo-Varga"
+                    continue
+                if not (word.tag_ in ("NNP", "NNPS") and word.text[:1].isupper()
+                        and word.text.replace("'", "").replace("’", "").isalpha()):
+                    break
+                j += 1
+            if doc[j - 1].text == "-":
+                j -= 1
+            if j == i + 1 or i in taken or doc[i + 1].lower_ in self.gaz.title_heads | self.gaz.title_modifiers:
+                continue
+            rest = starts.get(j)
+            if rest is not None and not rest.kb and rest.label in ("PERSON", "ORG", "GPE", "NORP") and rest.end - j <= 3:
+                # "Cardinal Cormac" before the "Murphy-O'Connor" the model tagged (as an organisation)
+                rest.start, rest.label = i + 1, "PERSON"
+            else:
+                out.append(Candidate(i + 1, j, "PERSON"))
+            taken.update(range(i, j))
+        return out
 
     def _whole_by_dictionary(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """A name the model tagged as a person somewhere ("Erdogan") is whole where capitalised

@@ -160,3 +160,13 @@ def test_the_words_before_a_bracketed_acronym_that_spell_it_name_it(engine, text
     org = by_name(actors, name)
     assert org.type == "ORG" and {m.text for m in org.mentions} >= {name}
     assert not [a for a in actors if a.name == "Norland"]  # no part of the name is an actor of its own
+
+
+def test_names_after_an_honorific_are_a_person_even_when_the_model_leaves_them_out(engine):
+    text = "Cardinal Tomasz Wielgo-Varga will ask the congregation to pray. The cardinal said so. Mr Halvorsen agreed."
+    actors = actors_of(engine, text)
+    cardinal = by_name(actors, "Tomasz Wielgo-Varga")
+    assert cardinal.type == "PERSON" and [m.text for m in cardinal.mentions][-1] == "cardinal"
+    assert by_name(actors, "Halvorsen").type == "PERSON"
+    # a title after the honorific is no name
+    assert not actors_of(engine, "The Lord Chancellor spoke on Monday.")

@@ -215,7 +215,7 @@ class Summaries:
         alone: dict[str, int] = {}
         for m in actor.mentions:
             parts = m.text.split()
-            if len(parts) == 1 and parts[0][:1].isupper():
+            if len(parts) == 1 and parts[0][:1].isupper() and parts[0] in words:  # not "the Cardinal"
                 alone[parts[0]] = alone.get(parts[0], 0) + 1
         short = max(alone, key=lambda w: (alone[w], w == words[-1])) if alone else words[-1]
         if self._surname_count().get(short, 0) > 1:
