@@ -35,6 +35,9 @@ CASES = [
     ("Inflation is forecast to ease to 3.1% by December.", D(2024, 4, 26), "December", "DATE", "2024-12", None),
     ("The ministry decided the boy should go home by January.", D(2024, 4, 26), "January", "DATE", "2025-01", None),
     ("Inflation had fallen to 3.1% by December.", D(2024, 4, 26), "December", "DATE", "2023-12", None),
+    # a subjunctive looks ahead of the demand it hangs on
+    ("The opposition demanded that the vote be held in January.", D(2024, 11, 7), "January", "DATE", "2025-01", None),
+    ("The opposition demanded that he resign in January.", D(2024, 11, 7), "January", "DATE", "2025-01", None),
     ("The minister spoke on Monday.", PUB, "Monday", "DATE", "2025-05-19", None),
     ("The minister will speak on Monday.", PUB, "Monday", "DATE", "2025-05-26", None),
     ("The bill goes to parliament next month.", D(2004, 12, 15), "next month", "DATE", "2005-01", None),

@@ -43,6 +43,9 @@ def verb_direction(verb: Token) -> tuple[int, bool]:
         return NEAREST, False  # an infinitive: its tense is the governing verb's
     if words & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
         return FUTURE, True
+    if any(a.lower_ == "be" and a.tag_ == "VB" for a in auxes) and not any(a.tag_ == "MD" for a in auxes) or (
+            verb.tag_ == "VB" and not auxes and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        return FUTURE, True  # a subjunctive: "demanded that the vote be held in January", "urged that he resign"
     if "going" in words and any(c.lower_ == "to" for c in verb.children):
         return FUTURE, True
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
