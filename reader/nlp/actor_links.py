@@ -174,6 +174,14 @@ def initials(name: str) -> str:
 _NAME_WORD = re.compile(r"[A-Z][\w'’.]*(?:-[\w'’]+)*|[a-z]{1,4}")
 
 
+def _claim(r: _Resolver, c: Any, start: int, end: int, text: str) -> None:
+    """Make [start, end) a mention of cluster `c` alone: no other actor keeps a mention overlapping it."""
+    for other in r.clusters.values():
+        other.mentions = [x for x in other.mentions if not (x.start < end and start < x.end)]
+    c.mentions.append(Mention(start, end, text))
+    c.forms[text] += 1
+
+
 def _spelled_before(r: _Resolver, c: Any, m: Mention, text: str) -> None:
     """Give cluster `c` the name before its bracketed acronym `m` when the name's initials (hyphenated
     parts and capitalised words, small words aside) spell it and no single actor holds the name yet."""
@@ -192,13 +200,8 @@ def _spelled_before(r: _Resolver, c: Any, m: Mention, text: str) -> None:
         if letters == m.text:
             start = bracket - len(window) + first.start()
             end = start + len(between)
-            holders = [o for o in r.clusters.values() for x in o.mentions if x.start <= start and end <= x.end]
-            if holders:
-                return  # already one actor's name
-            for other in r.clusters.values():
-                other.mentions = [x for x in other.mentions if not (x.start < end and start < x.end)]
-            c.mentions.append(Mention(start, end, between))
-            c.forms[between] += 1
+            if not any(x.start <= start and end <= x.end for o in r.clusters.values() for x in o.mentions):
+                _claim(r, c, start, end, between)  # unless it is one actor's name already
             return
         if len(letters) > len(m.text):
             return
@@ -236,12 +239,7 @@ def _acronyms(doc: Doc, r: _Resolver, gaz: Gazetteer) -> None:
                 continue
             hit = re.match(r"\s*\((?P<long>[^()]{4,80})\)", text[m.end : m.end + 90])
             if hit and initials(hit["long"]) == m.text:
-                start = m.end + hit.start("long")
-                end = m.end + hit.end("long")
-                for other in r.clusters.values():
-                    other.mentions = [x for x in other.mentions if not (x.start < end and start < x.end)]
-                c.mentions.append(Mention(start, end, hit["long"]))
-                c.forms[hit["long"]] += 1
+                _claim(r, c, m.end + hit.start("long"), m.end + hit.end("long"), hit["long"])
                 spelled[m.text] = {c.key}
     if not spelled:
         return

@@ -184,7 +184,7 @@ class BriefingEntities:
                 j += 1
             if doc[j - 1].text == "-":
                 j -= 1
-            if j == i + 1 or i in taken or doc[i + 1].lower_ in self.gaz.title_heads | self.gaz.title_modifiers:
+            if j == i + 1 or i in taken or doc[i + 1].lower_ in self.gaz.title_heads or doc[i + 1].lower_ in self.gaz.title_modifiers:
                 continue
             rest = starts.get(j)
             if rest is not None and not rest.kb and rest.label in ("PERSON", "ORG", "GPE", "NORP") and rest.end - j <= 3:

@@ -216,13 +216,13 @@ def _join_company_forms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         if id(c) in drop:
             continue
-        if all(_company_form(doc[i].text) for i in range(c.start, c.end)):
+        if _only_company_forms(doc, c):
             drop.add(id(c))
             continue
         if c.label != "ORG" or c.end >= len(doc) or not _company_form(doc[c.end].text):
             continue
         nxt = by_start.get(c.end)
-        if nxt is not None and not all(_company_form(doc[i].text) for i in range(nxt.start, nxt.end)):
+        if nxt is not None and not _only_company_forms(doc, nxt):
             continue
         if nxt is not None:
             drop.add(id(nxt))
@@ -248,6 +248,10 @@ def _join_coordinated_first_word(doc: Doc, cands: list[Candidate]) -> list[Candi
                 drop.add(id(alone[k]))
             c.start = k
     return [c for c in cands if id(c) not in drop]
+
+
+def _only_company_forms(doc: Doc, c: Candidate) -> bool:
+    return all(_company_form(doc[i].text) for i in range(c.start, c.end))
 
 
 def _company_form(word: str) -> bool:
