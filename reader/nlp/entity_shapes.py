@@ -58,6 +58,7 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
     cands = _split_at_inner_honorific(doc, cands, gaz)
     cands = _join_quoted_nicknames(doc, cands)
     cands = _join_particles(doc, cands)
+    cands = _split_at_bracket(doc, cands)
     cands = _join_company_forms(doc, cands)
     cands = _join_coordinated_first_word(doc, cands)
     cands = _split_at_possessive(doc, cands)
@@ -206,6 +207,22 @@ def _join_particles(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             drop.add(id(nxt))
         c.end = end
     return [c for c in cands if id(c) not in drop]
+
+
+def _split_at_bracket(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """'Transport and General Workers Union (TGWU': a name the model ran into the bracket after it is
+    the name, and the bracketed letters a name of their own (which the acronym rule then joins)."""
+    out: list[Candidate] = []
+    for c in cands:
+        k = next((i for i in range(c.start + 1, c.end) if doc[i].text == "("), None)
+        if k is None:
+            out.append(c)
+            continue
+        out.append(type(c)(c.start, k, c.label, c.kb))
+        end = next((i for i in range(k + 1, c.end) if doc[i].text == ")"), c.end)
+        if end > k + 1:
+            out.append(type(c)(k + 1, end, c.label))
+    return out
 
 
 def _join_company_forms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:

@@ -11,6 +11,7 @@ from reader.nlp.entity_shapes import (
     _join_company_forms,
     _join_coordinated_first_word,
     _speaker_typed_as_thing,
+    _split_at_bracket,
     _split_at_inner_honorific,
     trim_trailing_words,
 )
@@ -79,6 +80,12 @@ def test_a_capitalised_word_and_and_before_an_organisation_begin_its_name():
     # a name of its own before "and" (here from the gazetteer) stays its own
     joined = _join_coordinated_first_word(doc, [Candidate(7, 8, "GPE", "vestia"), Candidate(9, 11, "ORG")])
     assert joined == [Candidate(7, 8, "GPE", "vestia"), Candidate(9, 11, "ORG")]
+
+
+def test_a_name_run_into_the_bracket_after_it_is_cut_there():
+    doc = _doc(["the", "Norland", "Workers", "Union", "(", "NWU", ")", "met"], ["DT", "NNP", "NNP", "NNP", "-LRB-", "NNP", "-RRB-", "VBD"])
+    assert _split_at_bracket(doc, [Candidate(1, 6, "ORG")]) == [Candidate(1, 4, "ORG"), Candidate(5, 6, "ORG")]
+    assert _split_at_bracket(doc, [Candidate(1, 4, "ORG")]) == [Candidate(1, 4, "ORG")]
 
 
 def test_an_honorific_inside_a_name_starts_a_person():
