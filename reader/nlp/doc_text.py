@@ -40,3 +40,10 @@ def indices_where(doc: Doc, attr: int, words: Iterable[str]) -> list[int]:
         return []
     column = doc.to_array([attr]).tolist()
     return [i for i, h in enumerate(column) if h in wanted]
+
+
+def indices_flagged(doc: Doc, flag: int) -> list[int]:
+    """Indices of the tokens with a boolean attribute set (IS_SPACE, IS_PUNCT...), read from the array."""
+    if not len(doc):
+        return []
+    return [i for i, on in enumerate(doc.to_array([flag]).tolist()) if on]

@@ -77,6 +77,8 @@ class EventClause:
     sibling: EventClause | None = None
     code: str = ""
     nested: list[EventClause] = field(default_factory=list)
+    #: what a speech verb reports (`summary.content_tokens`), read once per clause
+    content: frozenset[int] | None = None
 
     @property
     def is_noun(self) -> bool:

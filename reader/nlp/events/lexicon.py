@@ -120,14 +120,15 @@ class Lexicon:
         if not candidates:
             return None
         candidates.sort(key=lambda e: -e.specificity)
+        parts = _Parts(token)
         for entry in candidates:
-            extra = _conditions_hold(entry, token, self)
+            extra = _conditions_hold(entry, parts, self)
             if extra is not None:
                 return Match(entry, extra)
         if all(e.subjects or e.field_too for e in candidates) and candidates[0].source == "ours":
             # a figure's entries ("sales *dropped*") never hide the verb's other readings ("*dropped* the charges")
             for entry in sorted(self._field_entries(lemma, pos), key=lambda e: -e.specificity):
-                extra = _conditions_hold(entry, token, self)
+                extra = _conditions_hold(entry, parts, self)
                 if extra is not None:
                     return Match(entry, extra)
         return None
@@ -174,15 +175,33 @@ def _lexicon_pos(token: Token) -> str | None:
     return None
 
 
-def _object_of(token: Token) -> list[Token]:
-    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
+class _Parts:
+    """A token's children and objects, read from the parse once for all the entries tried on it
+    (a verb has up to a dozen; each used to walk the children again)."""
+
+    __slots__ = ("_objects", "children", "token")
+
+    def __init__(self, token: Token) -> None:
+        self.token = token
+        self.children = list(token.children)
+        self._objects: list[Token] | None = None
+
+    @property
+    def objects(self) -> list[Token]:
+        if self._objects is None:
+            self._objects = _object_of(self.token, self.children)
+        return self._objects
+
+
+def _object_of(token: Token, children: list[Token]) -> list[Token]:
+    objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
     # "close 789 dealerships": the small model often reads a counted object as an adverbial noun
-    objs.extend(c for c in token.children if c.dep_ == "npadvmod" and c.i > token.i and c.pos_ == "NOUN"
+    objs.extend(c for c in children if c.dep_ == "npadvmod" and c.i > token.i and c.pos_ == "NOUN"
                 and any(g.dep_ == "nummod" for g in c.children))
     if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
         objs.append(token.head)
     # "agree to a ceasefire", "engage in talks": the object of a required preposition
-    for c in token.children:
+    for c in children:
         if c.dep_ == "prep":
             objs.extend(g for g in c.children if g.dep_ == "pobj")
     # "fired dozens of rockets", "a barrage of missiles": what is counted is the object
@@ -218,15 +237,14 @@ def _is_rate(amount: Token) -> bool:
                or (c.dep_ == "prep" and c.lower_ == "per") for c in amount.children)
 
 
-def _conditions_hold(entry: LexEntry, token: Token, lex: Lexicon | None = None) -> tuple[int, ...] | None:
+def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None) -> tuple[int, ...] | None:
     extra: list[int] = []
-    children = list(token.children)
+    children = parts.children
     if entry.objects:
-        objs = _object_of(token)
-        if not any(_object_ok(slot, o, lex) for o in objs for slot in entry.objects):
+        if not any(_object_ok(slot, o, lex) for o in parts.objects for slot in entry.objects):
             return None
     if entry.not_objects:
-        if any(_object_ok(slot, o) for o in _object_of(token) for slot in entry.not_objects):
+        if any(_object_ok(slot, o) for o in parts.objects for slot in entry.not_objects):
             return None
     if entry.particle:
         part = [c for c in children if c.dep_ in ("prt", "advmod") and c.lower_ == entry.particle]

@@ -26,13 +26,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from spacy.attrs import IDX, LOWER, POS
+from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, POS
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
 from spacy.symbols import NOUN as NOUN_SYMBOL
 from spacy.symbols import PRON as PRON_SYMBOL
 from spacy.tokens import Doc, Token
 
 from reader.model import Actor
+from reader.nlp.doc_text import indices_flagged, indices_where
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.pronouns import Pronouns
 from reader.nlp.gazetteer import gazetteer
@@ -341,20 +342,26 @@ class ActorIndex:
         is also an apostrophe)."""
         if self._quoted is None:
             out: set[int] = set()
-            inside = False
-            for tok in self.doc:
-                text = tok.text
-                if tok.is_space and "\n" in text:
+            doc = self.doc
+            # only the marks and line breaks change the state: read them from the Doc's arrays
+            # rather than making a Token of every word
+            marks = indices_where(doc, ORTH, ('"', "“", "”"))
+            breaks = [i for i in indices_flagged(doc, IS_SPACE) if "\n" in doc[i].text]
+            inside, previous = False, -1
+            for i in sorted({*marks, *breaks}):
+                text = doc[i].text
+                if inside:
+                    out.update(range(previous + 1, i))
+                if "\n" in text and doc[i].is_space:
                     inside = False
                 elif text == '"':
-                    opens = _opens(self.doc, tok.i)
+                    opens = _opens(doc, i)
                     inside = opens if opens is not None else not inside
-                elif text == "“":
-                    inside = True
-                elif text == "”":
-                    inside = False
-                elif inside:
-                    out.add(tok.i)
+                else:
+                    inside = text == "“"
+                previous = i
+            if inside:
+                out.update(range(previous + 1, len(doc)))
             self._quoted = out
         return self._quoted
 

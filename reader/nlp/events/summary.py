@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from reader.nlp.doc_text import text_of
 from reader.nlp.events.clauses import EventClause
 from reader.nlp.events.participants import ActorIndex, RefContext
 from reader.nlp.events.subjects import VERBAL
@@ -20,18 +21,27 @@ from reader.nlp.events.subjects import VERBAL
 _NEGATION = re.compile(r"\b(?:not|never|no|nor|neither|without)\b|n['’]t\b", re.IGNORECASE)
 _EDGE_PUNCT = set(" \n\t,;:.—–-\"'“”‘’()[]")
 QUOTES = frozenset('"“”')
+_QUOTE_CHARS = '"“”‘’'
 
 
-def content_tokens(c: EventClause) -> set[int]:
+def content_tokens(c: EventClause) -> frozenset[int]:
     """The tokens of what a speech verb reports: its clausal complement and any quotation."""
+    if c.content is None:
+        c.content = frozenset(_reported_tokens(c.trigger))
+    return c.content
+
+
+def _reported_tokens(trig: Token) -> set[int]:
     out: set[int] = set()
-    trig = c.trigger
     for child in trig.children:
         if child.dep_ in ("ccomp", "xcomp", "parataxis") or (child.dep_ == "dobj" and child.pos_ in VERBAL):
             out.update(t.i for t in child.subtree)
     if trig.dep_ == "parataxis" and not out:
         out.update(_said_around(trig))
     sent = trig.sent
+    if not any(q in text_of(trig.doc)[sent.start_char : sent.end_char] for q in _QUOTE_CHARS):
+        out.discard(trig.i)
+        return out  # no quotation mark in the sentence (most): no need to look at each word
     # a quotation may open in an earlier sentence ("“It is over. We won,” he said"): from this one's start
     inside, opened = False, sent.start
     for tok in sent:
