@@ -13,6 +13,8 @@ import re
 
 from spacy.tokens import Doc
 
+from reader.nlp.doc_text import text_of
+
 MAX_ENTITY_CHARS = 120
 MAX_WORD_CHARS = 60
 _WORD = re.compile(r"\S+")
@@ -31,8 +33,9 @@ def plausible_entity(text: str, start: int, end: int) -> bool:
 
 def drop_runaway_entities(doc: Doc) -> Doc:
     """Remove implausible entities from `doc.ents` (in place); returns the doc."""
-    text = doc.text
-    kept = [e for e in doc.ents if plausible_entity(text, e.start_char, e.end_char)]
-    if len(kept) != len(doc.ents):
+    ents = doc.ents  # built from the tokens on each access: read once
+    text = text_of(doc)
+    kept = [e for e in ents if plausible_entity(text, e.start_char, e.end_char)]
+    if len(kept) != len(ents):
         doc.ents = kept
     return doc
