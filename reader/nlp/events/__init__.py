@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from typing import Any
 
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
 from reader.model import Actor, DateMention, Event
+from reader.nlp.events.categories import assign_code
 from reader.nlp.events.clauses import ClauseFinder, EventClause
 from reader.nlp.events.lexicon import Lexicon, category_of, load_lexicon
 from reader.nlp.events.merging import merge_same_acts, sort_events
@@ -37,8 +37,6 @@ from reader.nlp.events.timing import EventDates, date_precision
 __all__ = ["extract_events", "load_lexicon", "sort_events"]
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
-#: CAMEO roots of coercive acts: saying one will do them is a threat.
-_COERCIVE = frozenset({"15", "16", "17", "18", "19", "20"})
 _EDGE_PUNCT = set(" \n\t,;:.—–-\"'“”‘’()[]")
 _TRAVEL_NOUNS = {"visit", "trip", "journey", "tour", "delegation", "mission"}
 #: Subjects that are rules, for acts that take effect: "the Act comes into force", "the ban took effect".
@@ -103,7 +101,7 @@ class _Builder:
 
     def build(self, c: EventClause) -> Event | None:
         doc, index = self.doc, self.index
-        self._category(c)
+        assign_code(c, self.lex, self.finder.matches, self.children_of)
         speaker_ids = tuple(self.agents_of.get(id(c.speaker), ())) if c.speaker else ()
         parent_subject = tuple(self.agents_of.get(id(c.parent), ())) if c.parent else ()
         if c.head.dep_ == "relcl":
@@ -253,63 +251,12 @@ class _Builder:
             return True
         return bool(agents)
 
-    def _category(self, c: EventClause) -> None:
-        c.code = c.match.entry.code
-        comp = self._complement(c.trigger, c.match.entry)
-        c.complement = comp
-        depth = 0
-        while comp is not None and depth < 3:
-            entry = self.finder.matches[comp.i].entry
-            c.code = entry.code
-            comp = self._complement(comp, entry) if entry.defer else None
-            depth += 1
-        if c.match.entry.speech or c.match.entry.lemma in self.lex.cue("threat_carrier"):
-            # "Trump said he would place tariffs", "China vowed to retaliate": announcing a coercive
-            # act one has not done yet is a threat (CAMEO 13)
-            for nested in self.children_of.get(id(c), ()):
-                if nested.hyp and category_of(nested.match.entry.code) in _COERCIVE:
-                    c.code = "130"
-                    break
-            if c.match.entry.lemma in self.lex.cue("threat_carrier") and self._vows_retaliation(c.trigger):
-                c.code = "130"
-
-    def _vows_retaliation(self, trig: Token) -> bool:
-        """'vowed to retaliate', 'pledged to hit back', 'vowed to respond with resolute measures': an
-        answer in kind promised to someone is a threat, whatever the answer's own verb codes as."""
-        for comp in trig.children:
-            if comp.dep_ != "xcomp" or comp.lemma_.lower() not in self.lex.cue("retaliation_verb"):
-                continue
-            lemma = comp.lemma_.lower()
-            if lemma in ("hit", "strike"):
-                return any(ch.dep_ in ("prt", "advmod") and ch.lower_ == "back" for ch in comp.children)
-            if lemma == "respond":  # "respond with measures / in kind / firmly", not "respond to the letters"
-                return any((ch.dep_ == "prep" and ch.lower_ in ("with", "in")) or ch.dep_ == "advmod" for ch in comp.children)
-            return True
-        return False
-
     def _is_disaster(self, tok: Token) -> bool:
         """A noun for a disaster ("the earthquake", "floods"), by the lexicon's own entries."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return False
         entries = self.lex.entries.get((tok.lemma_.lower(), "NOUN")) or self.lex.entries.get((tok.lower_, "NOUN")) or []
         return any(e.code == "DISASTER" for e in entries)
-
-    def _complement(self, trig: Token, entry: Any) -> Token | None:
-        """The act a deferring head ("decision to suspend") or a speech verb's object ("announced sanctions") names."""
-        if not (entry.defer or entry.speech):
-            return None
-        matches = self.finder.matches
-        for child in trig.children:
-            if entry.defer and child.dep_ in ("xcomp", "acl", "ccomp") and child.i in matches and not (
-                    child.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)):
-                return child  # not a clause with a subject of its own ("How can they fight crime?")
-            if entry.defer and child.dep_ == "prep" and child.lower_ in ("of", "on"):
-                for g in child.children:
-                    if g.dep_ == "pobj" and g.i in matches:
-                        return g
-            if child.dep_ == "dobj" and child.i in matches and matches[child.i].entry.pos == "NOUN":
-                return child
-        return None
 
     def _agent_tokens(self, c: EventClause) -> list[Token]:
         trig = c.trigger

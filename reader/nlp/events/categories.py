@@ -1,0 +1,70 @@
+"""An event's code: its trigger's, else the act its complement names ("decision *to suspend* aid"
+is a suspension), and a threat when a coercive act is announced rather than done."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from reader.nlp.events.clauses import EventClause
+from reader.nlp.events.lex_entry import LexEntry, category_of
+from reader.nlp.events.lexicon import Lexicon, Match
+
+#: CAMEO roots of coercive acts: saying one will do them is a threat.
+_COERCIVE = frozenset({"15", "16", "17", "18", "19", "20"})
+
+
+def assign_code(c: EventClause, lex: Lexicon, matches: dict[int, Match],
+                children_of: dict[int, list[EventClause]]) -> None:
+    """Set `c.code` and `c.complement`; `children_of` holds the clauses nested in each clause."""
+    entry = c.match.entry
+    c.code = entry.code
+    comp = complement(c.trigger, entry, matches)
+    c.complement = comp
+    depth = 0
+    while comp is not None and depth < 3:
+        inner = matches[comp.i].entry
+        c.code = inner.code
+        comp = complement(comp, inner, matches) if inner.defer else None
+        depth += 1
+    threat_carrier = entry.lemma in lex.cue("threat_carrier")
+    if entry.speech or threat_carrier:
+        # "Trump said he would place tariffs", "China vowed to retaliate": announcing a coercive
+        # act one has not done yet is a threat (CAMEO 13)
+        for nested in children_of.get(id(c), ()):
+            if nested.hyp and category_of(nested.match.entry.code) in _COERCIVE:
+                c.code = "130"
+                break
+        if threat_carrier and _vows_retaliation(c.trigger, lex):
+            c.code = "130"
+
+
+def _vows_retaliation(trig: Token, lex: Lexicon) -> bool:
+    """'vowed to retaliate', 'pledged to hit back', 'vowed to respond with resolute measures': an
+    answer in kind promised to someone is a threat, whatever the answer's own verb codes as."""
+    for comp in trig.children:
+        if comp.dep_ != "xcomp" or comp.lemma_.lower() not in lex.cue("retaliation_verb"):
+            continue
+        lemma = comp.lemma_.lower()
+        if lemma in ("hit", "strike"):
+            return any(ch.dep_ in ("prt", "advmod") and ch.lower_ == "back" for ch in comp.children)
+        if lemma == "respond":  # "respond with measures / in kind / firmly", not "respond to the letters"
+            return any((ch.dep_ == "prep" and ch.lower_ in ("with", "in")) or ch.dep_ == "advmod" for ch in comp.children)
+        return True
+    return False
+
+
+def complement(trig: Token, entry: LexEntry, matches: dict[int, Match]) -> Token | None:
+    """The act a deferring head ("decision to suspend") or a speech verb's object ("announced sanctions") names."""
+    if not (entry.defer or entry.speech):
+        return None
+    for child in trig.children:
+        if entry.defer and child.dep_ in ("xcomp", "acl", "ccomp") and child.i in matches and not (
+                child.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)):
+            return child  # not a clause with a subject of its own ("How can they fight crime?")
+        if entry.defer and child.dep_ == "prep" and child.lower_ in ("of", "on"):
+            for g in child.children:
+                if g.dep_ == "pobj" and g.i in matches:
+                    return g
+        if child.dep_ == "dobj" and child.i in matches and matches[child.i].entry.pos == "NOUN":
+            return child
+    return None
