@@ -311,3 +311,20 @@ def test_ordering_someone_to_act_is_a_demand_though_ordering_jets_is_a_purchase(
     assert order.category == "10"
     (jets,) = analyze(engine, "Norland Airways ordered 60 new jets from Vestia Aero.").events
     assert jets.category in ("06", "ECON")
+
+
+def test_a_light_verb_takes_its_act_from_its_object_not_from_where_it_leads(engine):
+    # "led to the bailout", "bringing the total to 677 orders": a result, not a statement by anyone
+    led = analyze(engine, "Losses mounted at Norland's two biggest banks, leading to a bailout by the Vestian government.")
+    assert not [e for e in by_trigger(led, "leading") if e.category == "01"]
+    brought = analyze(engine, "Vestia Air ordered ten jets from Norland Aero, bringing its total to 230 orders.")
+    assert not [e for e in by_trigger(brought, "bringing") if e.category == "01"]
+    # with no object of its own, the act after its preposition is the one done
+    (joined,) = by_trigger(analyze(engine, "Norland joined in the protests against Vestia on Monday."), "joined")
+    assert joined.category == "14"
+
+
+def test_a_legal_challenge_is_a_lawsuit(engine):
+    analysis = analyze(engine, "Norland's farmers' union launched a legal challenge to the ban in the Vestian High Court on Thursday.")
+    (launched,) = by_trigger(analysis, "launched")
+    assert launched.category == "11"

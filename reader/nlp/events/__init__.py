@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from reader.model import Actor, DateMention, Event
 from reader.nlp.events.categories import assign_code
 from reader.nlp.events.clauses import ClauseFinder, EventClause
-from reader.nlp.events.lexicon import Lexicon, category_of, load_lexicon
+from reader.nlp.events.lexicon import QUANTITY_HEADS, Lexicon, category_of, load_lexicon
 from reader.nlp.events.merging import merge_same_acts, sort_events
 from reader.nlp.events.participants import ActorIndex, RefContext, token_starts
 from reader.nlp.events.subjects import VERBAL, subject_tokens
@@ -111,8 +111,9 @@ class _Builder:
         ctx = RefContext(speaker=speaker_ids, subject=parent_subject)
         outside = self._outside_block(c)
         agents: list[str] = []
+        group_places: list[str] = []  # "French farmers": France takes part, the farmers act
         for tok in agent_toks:
-            agents.extend(index.phrase_actors(tok, ctx, outside))
+            agents.extend(index.phrase_actors(tok, ctx, outside, group_places))
         if not agents:
             agents = self._gathering_parties(c, agent_toks)
         agents = list(dict.fromkeys(agents))
@@ -134,7 +135,7 @@ class _Builder:
         own_ctx = RefContext(speaker=speaker_ids, subject=tuple(agents) or parent_subject)
         targets: list[str] = []
         place: str | None = None
-        place_ids: list[str] = []
+        place_ids: list[str] = [a for a in dict.fromkeys(group_places) if a not in agents]
         place_tok: Token | None = None
         for i in sorted(bound & self.ref_candidates):
             if i in skip or i in self.timing.by_token or i in outside:
@@ -235,13 +236,15 @@ class _Builder:
         return False
 
     def _group_doer(self, agent_toks: list[Token]) -> bool:
-        """'Protesters stormed parliament in Nairobi': a doer the field's dictionary knows as a kind
-        of actor (protesters, troops, police, rebels) makes an act at a named place a row, though
-        no one in it is named."""
-        from reader.nlp.figures import figures
-
-        return any(t.pos_ == "NOUN" and t.tag_ in ("NNS", "NN") and figures().agent(t.lower_) is not None
-                   for t in agent_toks)
+        """'Protesters stormed parliament in Nairobi', 'two of Britain's trade unions': a doer the field's
+        dictionary knows as a kind of actor (protesters, troops, police, rebels) makes an act at a named
+        place a row, though no one in it is named."""
+        for tok in agent_toks:
+            counted = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"] if tok.pos_ in ("NUM", "PRON") or tok.lower_ in QUANTITY_HEADS else []
+            if any(self.index.group_agent(t) is not None for t in (tok, *counted)):
+                return True
+        return False
 
     def _field_reading_holds(self, c: EventClause, agents: list[str], agent_toks: list[Token], ctx: RefContext) -> bool:
         """A trigger found only in the field dictionary must name its doer ("this undermined the

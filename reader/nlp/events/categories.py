@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from reader.nlp.events.clauses import EventClause
 from reader.nlp.events.lex_entry import LexEntry, category_of
-from reader.nlp.events.lexicon import Lexicon, Match
+from reader.nlp.events.lexicon import RESULT_PREPS, Lexicon, Match
 
 #: CAMEO roots of coercive acts: saying one will do them is a threat.
 _COERCIVE = frozenset({"15", "16", "17", "18", "19", "20"})
@@ -57,11 +57,13 @@ def complement(trig: Token, entry: LexEntry, matches: dict[int, Match]) -> Token
     """The act a deferring head ("decision to suspend") or a speech verb's object ("announced sanctions") names."""
     if not (entry.defer or entry.speech):
         return None
+    # "joined in the protests": with no object of its own, a light verb's act may follow a preposition
+    bare = not any(child.dep_ == "dobj" for child in trig.children)
     for child in trig.children:
         if entry.defer and child.dep_ in ("xcomp", "acl", "ccomp") and child.i in matches and not (
                 child.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)):
             return child  # not a clause with a subject of its own ("How can they fight crime?")
-        if entry.defer and child.dep_ == "prep" and child.lower_ in ("of", "on"):
+        if entry.defer and child.dep_ == "prep" and (child.lower_ in ("of", "on") or bare and child.lower_ not in RESULT_PREPS):
             for g in child.children:
                 if g.dep_ == "pobj" and g.i in matches:
                     return g

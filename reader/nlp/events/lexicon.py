@@ -205,13 +205,13 @@ def _object_of(token: Token, children: list[Token]) -> list[Token]:
         if c.dep_ == "prep":
             objs.extend(g for g in c.children if g.dep_ == "pobj")
     # "fired dozens of rockets", "a barrage of missiles": what is counted is the object
-    objs.extend(g for o in list(objs) if o.lower_ in _QUANTITY_HEADS
+    objs.extend(g for o in list(objs) if o.lower_ in QUANTITY_HEADS
                 for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
     return objs
 
 
 #: Nouns that count or gather what follows their "of" ("dozens of rockets", "a wave of strikes").
-_QUANTITY_HEADS = frozenset({
+QUANTITY_HEADS = frozenset({
     "dozens", "hundreds", "thousands", "millions", "scores", "tens", "series", "barrage",
     "wave", "waves", "volley", "salvo", "string", "couple", "pair", "handful", "batch", "round", "set", "lot", "lots",
 })
@@ -231,6 +231,17 @@ def _object_ok(slot: str, obj: Token, lex: Lexicon | None = None) -> bool:
     return obj.lemma_.lower() == slot or obj.lower_ == slot
 
 
+#: prepositions of where an act leads ("led *to* the bailout"), not of what it is
+RESULT_PREPS = frozenset({"to", "into", "toward", "towards"})
+
+
+def _prepositional(obj: Token, verb: Token) -> bool:
+    """Where the verb leads, not what it does: a light verb's act is its object ("led the talks",
+    "joined in the protests", "launched a wave of strikes"), not the end it comes to ("led to the
+    bailout", "brought the total to 677 orders")."""
+    return obj.dep_ == "pobj" and obj.head.head.i == verb.i and obj.head.lower_ in RESULT_PREPS
+
+
 def _is_rate(amount: Token) -> bool:
     """ "$28 an hour", "$3 billion a year", "$5 per share": an amount per unit."""
     return any((c.dep_ == "npadvmod" and any(d.lower_ in ("a", "an", "every", "each") for d in c.children))
@@ -241,7 +252,8 @@ def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None)
     extra: list[int] = []
     children = parts.children
     if entry.objects:
-        if not any(_object_ok(slot, o, lex) for o in parts.objects for slot in entry.objects):
+        if not any(_object_ok(slot, o, lex) for o in parts.objects for slot in entry.objects
+                   if slot != "@EVENT" or not _prepositional(o, parts.token)):
             return None
     if entry.not_objects:
         if any(_object_ok(slot, o) for o in parts.objects for slot in entry.not_objects):

@@ -36,9 +36,15 @@ from reader.model import Actor
 from reader.nlp.doc_text import indices_flagged, indices_where
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.pronouns import Pronouns
+from reader.nlp.figures import Agent, figures
 from reader.nlp.gazetteer import gazetteer
 
 COUNTRY_TYPES = ("GPE", "NORP")
+#: what a group of people can be "of" or "in" without being its state: a country, a region, a town
+#: (not a NORP: "Conservative voters" are the party's, "Muslim voters" a community's)
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+#: Sectors of the Phoenix agents dictionary whose people act for their country's state.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
 #: Dependencies under which a noun phrase stops being "the same phrase".
 CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "csubj", "parataxis"}
 
@@ -197,8 +203,13 @@ class ActorIndex:
 
     # -- references ------------------------------------------------------------------------
 
-    def phrase_actors(self, head: Token, ctx: RefContext, skip: TokenSet | None = None) -> list[str]:
-        """Actors a noun phrase names or plainly refers to (stopping at nested clauses)."""
+    def phrase_actors(self, head: Token, ctx: RefContext, skip: TokenSet | None = None,
+                      places: list[str] | None = None) -> list[str]:
+        """Actors a noun phrase names or plainly refers to (stopping at nested clauses).
+
+        The country or place of a group of its people who are not its state ("French farmers",
+        "Britain's trade unions", "protesters in Paris") goes to `places`, not among the actors.
+        """
         out: list[str] = []
         stack = [head]
         while stack:
@@ -207,6 +218,7 @@ class ActorIndex:
                 continue
             refs = self.token_refs(tok, ctx)
             out.extend(refs)
+            placed = self._group_places(tok, ctx, skip, places) if not refs and self.civil_group(tok) else set()
             resolved_noun = bool(refs) and tok.pos_ == "NOUN"
             # "his wife Audrey": the person named is the one meant, not whose wife she is
             named_person = not resolved_noun and tok.pos_ == "NOUN" and any(
@@ -223,6 +235,8 @@ class ActorIndex:
             # (a disaster's place is the one struck: "the earthquake in Norland killed 40 people")
             act = thing and any(e.code != "DISASTER" for e in self.lexicon.entries.get((tok.lemma_.lower(), "NOUN"), ()))
             for child in tok.children:
+                if child.i in placed:
+                    continue
                 if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct" or (child.dep_ == "acl" and child.tag_ == "VBD"):
                     continue  # a past tense the parser hung on a name is its own clause (see past_tense_on_root_name)
                 if posted and child.dep_ == "prep" and child.lower_ == "to":
@@ -242,6 +256,38 @@ class ActorIndex:
                     continue
                 stack.append(child)
         return list(dict.fromkeys(out))
+
+    @staticmethod
+    def group_agent(tok: Token) -> Agent | None:
+        """The kind of actor the field's dictionary says a common noun is, with its compounds first
+        ("trade unions", "riot police"), else alone ("protesters", "troops")."""
+        if tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNS"):
+            return None
+        compounds = [c.lower_ for c in tok.lefts if c.dep_ == "compound" and not c.ent_type_]
+        found = figures().agent(" ".join([*compounds, tok.lower_])) if compounds else None
+        return found or figures().agent(tok.lower_)
+
+    def civil_group(self, tok: Token) -> bool:
+        """People outside the state (farmers, trade unions, students, companies, protesters, rebels),
+        as against troops, police, officials or ministers, who act for their country."""
+        agent = self.group_agent(tok)
+        return agent is not None and agent.sector not in STATE_SECTORS and tok.lower_ not in self.lexicon.cue("voice_noun")
+
+    def _group_places(self, group: Token, ctx: RefContext, skip: TokenSet | None,
+                      places: list[str] | None) -> set[int]:
+        """A civil group's modifiers and "in"/"from" phrase that say where its people are: their places
+        go to `places`; the indices of those children are returned, for the caller to pass over."""
+        placed: set[int] = set()
+        for child in group.children:
+            if not (child.dep_ in ("poss", "amod", "compound", "nmod")
+                    or (child.dep_ == "prep" and child.lower_ in ("in", "from"))):
+                continue
+            found = self.phrase_actors(child, ctx, skip)
+            if found and all(self.type_of(a) in PLACE_TYPES for a in found):
+                placed.add(child.i)
+                if places is not None:
+                    places.extend(found)
+        return placed
 
     def only_describes(self, tok: Token) -> bool:
         """A name that only describes a noun of another kind takes no part in the act: "his Polish

@@ -147,7 +147,10 @@ class Summaries:
             if at >= 0:
                 at += len(c.trigger.text)
                 words = f"{words[:at]} {antecedent}{words[at:]}"
-        in_subject = set(self.index.phrase_actors(agent_toks[0], RefContext())) if passive and agent_toks else set()
+        in_subject: set[str] = set()
+        if passive and agent_toks:  # "a man from Leicester was detained": Leicester is not whom it was done to
+            placed: list[str] = []
+            in_subject = {*self.index.phrase_actors(agent_toks[0], RefContext(), places=placed), *placed}
         implicit = [t for t in targets if not self._named_in(t, words) and t not in in_subject
                     and not (who and self._named_in(t, who))]
         if who and implicit:

@@ -1,0 +1,58 @@
+"""Groups of a country's people who are not its state: the country takes part, the group acts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reader.documents import document_from_text
+
+PUBLISHED = dt.date(2024, 3, 20)
+
+
+def one_event(engine, text: str, trigger: str):
+    analysis = engine.analyze(document_from_text(text, published=PUBLISHED))
+    names = {a.id: a.name for a in analysis.actors}
+    (event,) = [e for e in analysis.events if e.trigger.split()[0] == trigger]
+    return event, [names[a] for a in event.agents], [names[a] for a in event.actors]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "row", "country"),
+    [
+        ("French farmers blocked roads in Paris on Tuesday.", "blocked", "French farmers: blocked roads", "France"),
+        ("Germany's carmakers cut 2,000 jobs last year.", "cut", "Germany's carmakers: cut 2,000 jobs", "Germany"),
+        ("Protesters in Kenya stormed the parliament building on Tuesday.", "stormed", "Protesters in Kenya: stormed",
+         "Kenya"),
+        ("Thousands of Spanish students marched through the capital on Friday.", "marched",
+         "Thousands of Spanish students: marched", "Spain"),
+        ("Two of Britain's biggest trade unions could merge next year.", "merge",
+         "Two of Britain's biggest trade unions: could merge", "United Kingdom"),
+    ],
+)
+def test_a_civil_group_acts_and_its_country_only_takes_part(engine, sentence, trigger, row, country):
+    event, agents, actors = one_event(engine, sentence, trigger)
+    assert agents == []
+    assert event.summary.startswith(row)
+    assert country in actors
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "country"),
+    [
+        ("Russian troops shelled the town of Kupiansk on Monday.", "shelled", "Russia"),
+        ("Iraqi police arrested two men in Basra on Monday.", "arrested", "Iraq"),
+        ("A Chinese spokesman condemned the sanctions on Monday.", "condemned", "China"),
+    ],
+)
+def test_troops_police_and_spokesmen_act_for_their_country(engine, sentence, trigger, country):
+    _, agents, _ = one_event(engine, sentence, trigger)
+    assert agents == [country]
+
+
+def test_where_the_people_done_to_come_from_is_not_whom_it_was_done_to(engine):
+    # the places of a passive's subject are its people's, not whom the act was done to
+    text = "Five men from Norfolk and a woman from Derby have been arrested and released on bail."
+    event, _, _ = one_event(engine, text, "arrested")
+    assert event.summary.startswith("Five men: have been arrested")
