@@ -1,4 +1,4 @@
-"""Groups of a country's people who are not its state: the country takes part, the group acts."""
+"""Who acts when the doer is a group: a country's people who are not its state, sources close to someone."""
 
 from __future__ import annotations
 
@@ -56,3 +56,17 @@ def test_where_the_people_done_to_come_from_is_not_whom_it_was_done_to(engine):
     text = "Five men from Norfolk and a woman from Derby have been arrested and released on bail."
     event, _, _ = one_event(engine, text, "arrested")
     assert event.summary.startswith("Five men: have been arrested")
+
+
+def test_whom_a_doer_is_close_to_or_critical_of_does_not_act(engine):
+    analysis = engine.analyze(document_from_text(
+        "Sources close to Mr Tom Lane said two more councillors would resign. "
+        "An artist critical of Welsh arts funding has denied comparing the plan with dictatorships.",
+        published=PUBLISHED))
+    names = {a.id: a.name for a in analysis.actors}
+    rows = {e.trigger.split()[0]: [names[a] for a in e.agents] for e in analysis.events}
+    assert rows.get("said") != ["Tom Lane"]
+    assert "Wales" not in rows.get("denied", [])
+    # ministers are the state they are responsible for
+    _, agents, _ = one_event(engine, "Ministers responsible for Wales met in Cardiff on Monday.", "met")
+    assert agents == ["Wales"]

@@ -239,6 +239,8 @@ class ActorIndex:
                     continue
                 if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct" or (child.dep_ == "acl" and child.tag_ == "VBD"):
                     continue  # a past tense the parser hung on a name is its own clause (see past_tense_on_root_name)
+                if child.dep_ == "prep" and tok.pos_ == "ADJ" and tok.dep_ == "amod" and not self._of_state(tok.head):
+                    continue  # "an artist critical of Welsh arts funding", "a lawyer close to the government"
                 if posted and child.dep_ == "prep" and child.lower_ == "to":
                     continue  # "Norland's ambassador to Vestia": Vestia is the host, not the envoy's side
                 if child.dep_ == "prep" and child.lower_ in ("about", "regarding", "concerning") and tok.pos_ == "NOUN":
@@ -266,6 +268,11 @@ class ActorIndex:
         compounds = [c.lower_ for c in tok.lefts if c.dep_ == "compound" and not c.ent_type_]
         found = figures().agent(" ".join([*compounds, tok.lower_])) if compounds else None
         return found or figures().agent(tok.lower_)
+
+    def _of_state(self, tok: Token) -> bool:
+        """ "ministers responsible for Wales": people who act for the state the phrase names."""
+        agent = self.group_agent(tok)
+        return agent is not None and agent.sector in STATE_SECTORS
 
     def civil_group(self, tok: Token) -> bool:
         """People outside the state (farmers, trade unions, students, companies, protesters, rebels),
