@@ -170,3 +170,11 @@ def test_names_after_an_honorific_are_a_person_even_when_the_model_leaves_them_o
     assert by_name(actors, "Halvorsen").type == "PERSON"
     # a title after the honorific is no name
     assert not actors_of(engine, "The Lord Chancellor spoke on Monday.")
+
+
+def test_the_short_form_of_a_seat_of_government_is_its_country(engine):
+    # "Downing St" as headlines and news copy write it, not an actor called "St"
+    actors = actors_of(engine, "Downing St said a similar offer might be made to the Vestian government.")
+    uk = by_name(actors, "United Kingdom")
+    assert [m.text for m in uk.mentions] == ["Downing St"]
+    assert not [a for a in actors if a.name in ("St", "Downing")]
