@@ -791,3 +791,19 @@ def test_a_quotation_opened_before_the_last_one_closed_does_not_turn_the_next_in
     names = {a.id: a.name for a in analysis.actors}
     sayers = [names[e.agents[0]] for e in analysis.events if e.trigger == "said"]
     assert sayers == ["Halvorsen", "Halvorsen"]
+
+
+@pytest.mark.parametrize("text, trigger, row, doer", [
+    ("Norland's new media law came into force on Monday.", "came", "Norland's new media law: came into force", "Norland"),
+    ("The ban on smoking in Vestia's pubs took effect on Monday.", "took", "The ban: took effect", "Vestia"),
+])
+def test_a_law_taking_effect_heads_its_row_and_its_country_enacted_it(engine, text, trigger, row, doer):
+    analysis = analyze(engine, text)
+    event = only(analysis, trigger)
+    assert event.summary.startswith(row)
+    assert names(analysis, event.agents) == {doer}
+
+
+def test_a_long_unnamed_doer_is_shown_up_to_its_noun(engine):
+    text = "Eight protesters carrying placards against the new hunting law stormed the chamber in Oslo."
+    assert only(analyze(engine, text), "stormed").summary.startswith("Eight protesters: stormed the chamber")

@@ -189,7 +189,9 @@ class _Builder:
             return None
         t_start, t_end = self._trigger_range(c)
         start, end = min(start, t_start), max(end, t_end)  # "plans to close": the text holds its trigger
-        summary = self.summaries.summary(c, agents, targets, agent_toks, modality, attribution)
+        # "Norland's new media law came into force": the law heads the row (Norland still enacted it)
+        takes_effect = self._law_in_force(c, agent_toks) and bool(set(c.match.entry.objects) & {"effect", "force"})
+        summary = self.summaries.summary(c, agents, targets, agent_toks, modality, attribution, takes_effect)
         return Event(
             id="",
             start=start,

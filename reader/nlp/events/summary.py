@@ -55,6 +55,13 @@ def _reported_tokens(trig: Token) -> set[int]:
     return out
 
 
+def _head_words(head: Token) -> str:
+    """A noun phrase up to its noun ("New rules", "The ban"), or the noun alone when that is long too."""
+    left = [t for t in head.subtree if t.i <= head.i]
+    words = " ".join(head.doc[left[0].i : head.i + 1].text.split())
+    return words if len(words.split()) <= 6 else head.text
+
+
 def _said_around(trig: Token) -> list[int]:
     """"The switch, he said, would happen next year": what a saying set into its own words says, without
     the saying and the commas around it."""
@@ -103,9 +110,11 @@ class Summaries:
         self._governor = governor or (lambda tok: None)
 
     def summary(self, c: EventClause, agents: list[str], targets: list[str], agent_toks: list[Token],
-                 modality: str, attribution: str | None) -> str:
+                 modality: str, attribution: str | None, subject_heads: bool = False) -> str:
         """ "Abdelatty: told reporters Egypt will not accept a fait accompli": who acts, then the
-        clause in its own words from the verb on (short, never invented), then how sure it is."""
+        clause in its own words from the verb on (short, never invented), then how sure it is.
+        `subject_heads`: the subject names what the clause is about, whoever the doer ("the new law:
+        came into force")."""
         agent_toks = [t for t in agent_toks if t.ent_type_ not in ("DATE", "TIME")]  # "last Friday's bombing"
         passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in c.head.children)
         subject = [ch for ch in c.head.children if ch.dep_ == "nsubjpass"] if passive else []
@@ -120,6 +129,8 @@ class Summaries:
             who = " ".join(self.doc[left[0].i : head.i + 1].text.split()) if left else head.text
             who = _balanced(who)  # 'a “complex ambush”' cut before its end
             agent_toks = subject
+        elif subject_heads and agent_toks:
+            who = _head_words(agent_toks[0])
         else:
             who = ", ".join(self._short_name(a) for a in agents)
         if subject and subject[0].lower_ in ("he", "she"):  # "it" is as often a thing as a country or a firm
@@ -131,7 +142,8 @@ class Summaries:
         if not who and agent_toks and not any(t.pos_ == "PRON" for t in agent_toks):
             who = phrase_text(self.doc, agent_toks[:1]) or ""
         if len(who.split()) > 6:
-            who = agent_toks[0].text if agent_toks else ""
+            # "New rules on visas for foreign students living in Norland": the words up to the noun
+            who = _head_words(agent_toks[0]) if agent_toks else ""
         words = self._clause_words(c, agent_toks)
         if passive and agents and who == ", ".join(self._short_name(a) for a in agents) and all(
                 self._named_in(a, words) for a in agents):
