@@ -25,6 +25,7 @@ from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
 from reader.model import Actor, DateMention, Event
+from reader.nlp.doc_text import text_of
 from reader.nlp.events.categories import assign_code
 from reader.nlp.events.clauses import ClauseFinder, EventClause
 from reader.nlp.events.lexicon import QUANTITY_HEADS, Lexicon, category_of, load_lexicon
@@ -403,7 +404,7 @@ class _Builder:
             hi -= 1
         start = doc[lo].idx
         # a sentence the parser ran across a heading or paragraph break: keep the trigger's block
-        text = doc[lo : hi + 1].text
+        text = text_of(doc)[start : doc[hi].idx + len(doc[hi].text)]  # as doc[lo : hi + 1].text, without the walk
         t0, t1 = c.trigger.idx - start, c.trigger.idx + len(c.trigger.text) - start
         cut = text.rfind("\n\n", 0, t0)
         head = cut + 2 if cut >= 0 else 0

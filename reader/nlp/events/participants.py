@@ -33,7 +33,7 @@ from spacy.symbols import PRON as PRON_SYMBOL
 from spacy.tokens import Doc, Token
 
 from reader.model import Actor
-from reader.nlp.doc_text import indices_flagged, indices_where
+from reader.nlp.doc_text import indices_flagged, indices_where, text_of
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.pronouns import Pronouns
 from reader.nlp.figures import Agent, figures
@@ -172,9 +172,10 @@ class ActorIndex:
     def dateline_tokens(self) -> set[int]:
         """Tokens of a news dateline ("NAIROBI, Kenya (AP) _"): where it was filed, not who acted."""
         out: set[int] = set()
+        full = text_of(self.doc)
         for sent in self.doc.sents:
             opening = sent[:16]
-            text = opening.text
+            text = full[opening.start_char : opening.end_char]  # as opening.text, without the walk
             if not any(sep in text for sep in ("—", "–", "_", "--", "―")):
                 continue
             for tok in opening:
