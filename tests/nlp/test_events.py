@@ -807,3 +807,9 @@ def test_a_law_taking_effect_heads_its_row_and_its_country_enacted_it(engine, te
 def test_a_long_unnamed_doer_is_shown_up_to_its_noun(engine):
     text = "Eight protesters carrying placards against the new hunting law stormed the chamber in Oslo."
     assert only(analyze(engine, text), "stormed").summary.startswith("Eight protesters: stormed the chamber")
+
+
+def test_a_knight_called_by_his_first_name_keeps_the_title_in_the_row(engine):
+    text = "Sir Oliver Crane chaired the inquiry. On Monday Sir Oliver told reporters he would step down."
+    row = only(analyze(engine, text), "told").summary
+    assert row.startswith("Sir Oliver")

@@ -241,7 +241,10 @@ class Summaries:
         for m in actor.mentions:
             parts = m.text.split()
             if len(parts) == 1 and parts[0][:1].isupper() and parts[0] in words:  # not "the Cardinal"
-                alone[parts[0]] = alone.get(parts[0], 0) + 1
+                # "Sir Edward", "Dame Judi": a knight's first name goes with the title, never alone
+                before = self.text[max(0, m.start - 5) : m.start]
+                key = next((f"{t}{parts[0]}" for t in ("Sir ", "Dame ") if before.endswith(t)), parts[0])
+                alone[key] = alone.get(key, 0) + 1
         short = max(alone, key=lambda w: (alone[w], w == words[-1])) if alone else words[-1]
         if self._surname_count().get(short, 0) > 1:
             return name
