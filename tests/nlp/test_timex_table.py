@@ -35,6 +35,9 @@ CASES = [
     ("Inflation is forecast to ease to 3.1% by December.", D(2024, 4, 26), "December", "DATE", "2024-12", None),
     ("The ministry decided the boy should go home by January.", D(2024, 4, 26), "January", "DATE", "2025-01", None),
     ("Inflation had fallen to 3.1% by December.", D(2024, 4, 26), "December", "DATE", "2023-12", None),
+    # "for" a date names when the thing called or booked is, which the calling's tense does not say
+    ("Trade unions called a general strike for 3 April.", D(2024, 3, 14), "3 April", "DATE", "2024-04-03", None),
+    ("The board reported a loss for February.", D(2024, 3, 14), "February", "DATE", "2024-02", None),
     # a subjunctive looks ahead of the demand it hangs on
     ("The opposition demanded that the vote be held in January.", D(2024, 11, 7), "January", "DATE", "2025-01", None),
     ("The opposition demanded that he resign in January.", D(2024, 11, 7), "January", "DATE", "2025-01", None),

@@ -131,8 +131,10 @@ def direction_of(token: Token) -> int:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and token.i < subjects[0].i:
             return PAST  # "said in January it planned to grow": the date frames the planning, which is past
-    if preposition == "for" and verb.lemma_ in ("set", "slate", "book", "reschedule", "move", "postpone"):
-        return FUTURE  # "a summit set for April"
+    if preposition == "for":
+        if verb.lemma_ in ("set", "slate", "book", "reschedule", "move", "postpone"):
+            return FUTURE  # "a summit set for April"
+        return NEAREST  # "called a strike for April 3rd": when the strike is, which the calling's tense does not say
     direction, sure = verb_direction(verb)
     if sure:
         return direction
