@@ -70,3 +70,12 @@ def test_whom_a_doer_is_close_to_or_critical_of_does_not_act(engine):
     # ministers are the state they are responsible for
     _, agents, _ = one_event(engine, "Ministers responsible for Wales met in Cardiff on Monday.", "met")
     assert agents == ["Wales"]
+
+
+def test_the_owner_in_an_apposition_of_relation_does_not_act(engine):
+    # "its largest trading partner" says whose partner, not who imposed; "finance minister" acts for her state
+    _, agents, _ = one_event(engine, "Germany, France's largest trading partner, imposed tariffs on French steel.",
+                             "imposed")
+    assert agents == ["Germany"]
+    _, agents, _ = one_event(engine, "Hans Brandt, Germany's finance minister, said the budget was sound.", "said")
+    assert agents == ["Hans Brandt", "Germany"]

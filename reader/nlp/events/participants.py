@@ -240,6 +240,8 @@ class ActorIndex:
                     continue
                 if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct" or (child.dep_ == "acl" and child.tag_ == "VBD"):
                     continue  # a past tense the parser hung on a name is its own clause (see past_tense_on_root_name)
+                if child.dep_ == "poss" and tok.dep_ == "appos" and not refs and not self._of_state(tok):
+                    continue  # "Germany, France's largest trading partner, imposed": not France; its minister would be
                 if child.dep_ == "prep" and tok.pos_ == "ADJ" and tok.dep_ == "amod" and not self._of_state(tok.head):
                     continue  # "an artist critical of Welsh arts funding", "a lawyer close to the government"
                 if posted and child.dep_ == "prep" and child.lower_ == "to":
