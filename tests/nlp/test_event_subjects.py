@@ -81,3 +81,15 @@ def test_whoever_is_allowed_or_asked_to_act_is_the_doer_of_the_act_not_of_the_as
     doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2, 4, 2], deps=["nsubjpass", "auxpass", "ROOT", "aux", "xcomp"],
               pos=["PROPN", "AUX", "VERB", "PART", "VERB"], lemmas=["Boeing", "be", "see", "to", "bid"])
     assert subject_tokens(doc[4]) == []
+
+
+
+def test_a_second_subject_right_after_the_verb_is_its_object():
+    # the small model reads "Halm pardoned leader Kovac" with two subjects; the one right after the verb is its object
+    doc = parse(["Halm", "pardoned", "leader", "Kovac"], [1, 1, 3, 1], ["nsubj", "ROOT", "compound", "nsubj"],
+                ["PROPN", "VERB", "NOUN", "PROPN"])
+    assert [t.text for t in subject_tokens(doc[1])] == ["Halm"]
+    # two subjects both before the verb stay: "Brandt and Lind, the ministers, said"
+    doc = parse(["Brandt", ",", "Lind", "said"], [3, 0, 3, 3], ["nsubj", "punct", "nsubj", "ROOT"],
+                ["PROPN", "PUNCT", "PROPN", "VERB"])
+    assert [t.text for t in subject_tokens(doc[3])] == ["Brandt", "Lind"]

@@ -328,3 +328,10 @@ def test_a_legal_challenge_is_a_lawsuit(engine):
     analysis = analyze(engine, "Norland's farmers' union launched a legal challenge to the ban in the Vestian High Court on Thursday.")
     (launched,) = by_trigger(analysis, "launched")
     assert launched.category == "11"
+
+
+def test_ruling_a_country_is_no_court_ruling(engine):
+    analysis = analyze(engine, "President Viktor Halm, who has ruled France since 2012, denied the claims on Monday.")
+    assert not [e for e in by_trigger(analysis, "ruled") if e.category == "LAW"]
+    (court,) = by_trigger(analyze(engine, "The Supreme Court ruled against the government on Monday."), "ruled")
+    assert court.category == "LAW"

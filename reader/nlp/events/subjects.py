@@ -82,6 +82,10 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         subj = [dated]
     if not subj and (named := _name_set_off_before(tok)) is not None:
         subj = [named]
+    if len(subj) > 1 and any(s.i < tok.i for s in subj):
+        # "Halm on Tuesday pardoned opposition leader Marta Kovac": a second "subject" that starts right
+        # after the verb is its object, misread
+        subj = [s for s in subj if not (s.i > tok.i and s.left_edge.i == tok.i + 1)]
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
