@@ -38,6 +38,9 @@ CASES = [
     # "for" a date names when the thing called or booked is, which the calling's tense does not say
     ("Trade unions called a general strike for 3 April.", D(2024, 3, 14), "3 April", "DATE", "2024-04-03", None),
     ("The board reported a loss for February.", D(2024, 3, 14), "February", "DATE", "2024-02", None),
+    # when a thing falls due is not told by the tense of "be": the nearest June, not last year's
+    ("The IMF postponed a loan tranche that had been due in June.", D(2024, 5, 8), "June", "DATE", "2024-06", None),
+    ("The payment was due in March.", D(2024, 5, 8), "March", "DATE", "2024-03", None),
     # a subjunctive looks ahead of the demand it hangs on
     ("The opposition demanded that the vote be held in January.", D(2024, 11, 7), "January", "DATE", "2025-01", None),
     ("The opposition demanded that he resign in January.", D(2024, 11, 7), "January", "DATE", "2025-01", None),

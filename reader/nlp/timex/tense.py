@@ -119,6 +119,8 @@ def direction_of(token: Token) -> int:
     verb = governing_verb(current)
     if verb is None:
         return NEAREST
+    if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in ("due", "scheduled", "slated") for c in verb.children):
+        return NEAREST  # "a tranche that had been due in June": when it falls due, which the tense does not say
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children):
         # "the conference called in Jakarta on Thursday" under "will represent": a reduced relative
         # has no tense of its own; the clause it sits in gives it
