@@ -335,3 +335,19 @@ def test_ruling_a_country_is_no_court_ruling(engine):
     assert not [e for e in by_trigger(analysis, "ruled") if e.category == "LAW"]
     (court,) = by_trigger(analyze(engine, "The Supreme Court ruled against the government on Monday."), "ruled")
     assert court.category == "LAW"
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "row"), [
+    ("Fighting resumed in northern Vestland on May 4th after the truce collapsed.", "fighting",
+     "Fighting resumed in northern Vestland on May 4th"),
+    ("Clashes broke out in Tripoli on Sunday.", "clashes", "Clashes broke out in Tripoli on Sunday"),
+])
+def test_fighting_that_resumes_at_a_named_place_is_a_row_though_no_one_is_named(engine, sentence, trigger, row):
+    (event,) = by_trigger(analyze(engine, sentence), trigger)
+    assert event.category == "19"
+    assert event.summary.startswith(row)
+
+
+def test_a_bare_act_noun_with_no_place_and_no_party_is_no_row(engine):
+    # "the talks" alone may point back to other talks: the rule above needs a place's name
+    assert not by_trigger(analyze(engine, "The talks collapsed on Monday."), "talks")

@@ -173,7 +173,8 @@ class _Builder:
         title_ids = [index.by_token[i] for i in sorted(self.title_tokens & in_clause) if i not in paragraph]
         actor_ids = list(dict.fromkeys([*agents, *targets, *place_ids, *title_ids]))
         unnamed_doer = not agents and not targets and bool(place_ids) and (
-            self._group_doer(agent_toks) or self._law_in_force(c, agent_toks))
+            self._group_doer(agent_toks) or self._law_in_force(c, agent_toks)
+            or any(t.pos_ == "NOUN" and t.i in c.match.extra for t in agent_toks))  # "fighting resumed in X"
         if (not agents and not targets and not unnamed_doer) or not self._field_reading_holds(
                 c, agents or (["group"] if unnamed_doer else []), agent_toks, ctx):
             self.dates[id(c)] = self.timing.date_of(c, self.dates, self._span(c))

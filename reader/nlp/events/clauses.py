@@ -242,11 +242,19 @@ class ClauseFinder:
                     continue
                 # only an act that names its own parties ("talks between Israel and Hamas"): a bare
                 # "the talks" may point back to the wrong talks
-                if not self._noun_has_participants(child) or child.tag_ in ("NNS", "NNPS") and not any(
-                        g.dep_ == "prep" or self.index.ids_at(g.i) for g in child.children):
-                    continue
+                if (not self._noun_has_participants(child) or child.tag_ in ("NNS", "NNPS") and not any(
+                        g.dep_ == "prep" or self.index.ids_at(g.i) for g in child.children)) and not self._at_named_place(tok):
+                    continue  # "fighting resumed in northern Vestland": where it happened names it
                 return Match(LexEntry(tok.lemma_.lower(), "VERB", entry.code, source="ours"), (child.i,))
         return None
+
+    def _at_named_place(self, verb: Token) -> bool:
+        """The verb says where, by a place's name ("resumed *in northern Vestland*")."""
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in self.lex.cue("place_prep") and any(
+                    self.index.type_of(a) in ("GPE", "LOC", "FAC") for t in child.subtree for a in self.index.ids_at(t.i)):
+                return True
+        return False
 
     def _own_act_in_argument(self, tok: Token, owner: EventClause | None) -> bool:
         """ "Egypt condemned Russia's attack": the attack is Russia's act, a row of its own; but "carried

@@ -139,7 +139,8 @@ class Summaries:
             meant = [a for a in targets if a in self.index.token_refs(subject[0], RefContext())]
             if meant:
                 who, agent_toks = ", ".join(self._short_name(a) for a in meant), subject
-        if not who and agent_toks and not any(t.pos_ == "PRON" for t in agent_toks):
+        if not who and agent_toks and not any(t.pos_ == "PRON" for t in agent_toks) and agent_toks[0].i not in c.match.extra:
+            # (not "Fighting: fighting resumed in Vestland": an act named as the subject is in the words)
             who = phrase_text(self.doc, agent_toks[:1]) or ""
         if len(who.split()) > 6:
             # "New rules on visas for foreign students living in Norland": the words up to the noun
