@@ -164,6 +164,7 @@ SCHEMAS: dict[str, Schema] = {
             "object_only?": "bool",
             "subject?": "[str]",
             "field_too?": "bool",
+            "predicative?": "bool",
         }
     ),
     "lexicons/petrarch_verbs.jsonl": Schema(

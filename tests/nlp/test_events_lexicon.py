@@ -351,3 +351,32 @@ def test_fighting_that_resumes_at_a_named_place_is_a_row_though_no_one_is_named(
 def test_a_bare_act_noun_with_no_place_and_no_party_is_no_row(engine):
     # "the talks" alone may point back to other talks: the rule above needs a place's name
     assert not by_trigger(analyze(engine, "The talks collapsed on Monday."), "talks")
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "category"), [
+    # calling something a name or a quality is a statement about it
+    ('Tomas Berg called the judgment "a victory for democracy".', "called", "01"),
+    ("Putin called the sanctions illegal.", "called", "01"),
+    # a date is no preposition of the verb's: not "call on" nor "call for"
+    ("Biden called Xi on Tuesday.", "called", "04"),
+    ("Norland called an election for May.", "called", "VOTE"),
+    ("Norland called on Vestia to withdraw on Monday.", "called", "02"),
+])
+def test_what_a_call_is(engine, sentence, trigger, category):
+    (event,) = by_trigger(analyze(engine, sentence), trigger)
+    assert event.category == category
+
+
+def test_observers_from_a_named_body_act_for_it(engine):
+    analysis = analyze(engine, "Observers from the OSCE arrived in Nairobi on Monday.")
+    (event,) = by_trigger(analysis, "arrived")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names[a] for a in event.agents] == ["OSCE"]
+
+
+def test_naming_is_no_statement_and_a_habit_is_no_act(engine):
+    # "what X calls Y", "a feature called Y": a name, not a judgement
+    assert not by_trigger(analyze(engine, "The unit is part of what the Norland Defence Ministry calls the Southern Corps."),
+                          "calls")
+    # "whenever" makes the clause a habit, as "usually" does
+    assert not analyze(engine, "Norland's companies lose large sums whenever the Vestian crown surges.").events

@@ -181,8 +181,10 @@ class ClauseFinder:
             return None  # "Western-supplied tanks": a participle describing a thing, not an act
         if mode == INERT:
             return None
-        if any(c.dep_ == "advmod" and c.lower_ in self.lex.cue("habitual_adverb") for c in head.children):
-            return None  # "the president normally flies on Garuda": a habit, not an act
+        if any(c.dep_ == "advmod" and c.lower_ in self.lex.cue("habitual_adverb")
+               or c.dep_ == "advcl" and any(g.dep_ in ("mark", "advmod") and g.lower_ in self.lex.cue("habitual_mark")
+                                            for g in c.children) for c in head.children):
+            return None  # "the president normally flies on Garuda", "loses money whenever the yen rises": a habit
         if pos == "NOUN":
             if match.entry.object_only or tok.dep_ in ("compound", "amod", "nmod") or not self._noun_has_participants(tok):
                 return None  # "investigation departments" names departments, not an investigation
@@ -285,6 +287,9 @@ class ClauseFinder:
         bodies = self.lex.cue("state_body_noun") | self.lex.cue("group_noun")
         named = [*heads, *(c for t in heads if t.lemma_.lower() in bodies or t.lower_ in bodies
                            for c in t.children if c.dep_ in ("compound", "amod", "poss") and c.i < t.i)]
+        # "observers from the OSCE arrived": people sent by a named body
+        named += [g for t in heads if t.pos_ == "NOUN" for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for g in c.children if g.dep_ == "pobj"]
         if not subject or not any(self.index.ids_at(t.i) or t.pos_ == "PRON" or self._group_named_before(t) for t in named):
             return False
         if subject[0].pos_ == "PRON" and subject[0].lower_ not in ("he", "she", "they", "it", "we"):

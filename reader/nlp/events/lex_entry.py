@@ -32,6 +32,8 @@ class LexEntry:
     #: a reading added beside the field dictionary's, which still applies when this one does not
     #: ("kept *rates* unchanged" is economic; "keep" otherwise reads as PETRARCH reads it)
     field_too: bool = False
+    #: the object is given a name or quality ("called the ruling *a victory*", "called the sanctions *illegal*")
+    predicative: bool = False
 
     @property
     def category(self) -> str:
@@ -40,7 +42,7 @@ class LexEntry:
     @property
     def specificity(self) -> int:
         return (bool(self.objects) + bool(self.particle) + bool(self.prep) + bool(self.compound) + self.xcomp + self.ccomp
-                + bool(self.subjects))
+                + bool(self.subjects) + self.predicative)
 
 
 def category_of(code: str) -> str:

@@ -17,7 +17,8 @@ conditions that must hold in the parse before it applies, so that "take a villag
 - ``defer``: the act is named by the complement ("decision *to suspend* aid" is a suspension);
 - ``object_only``: a noun that is an act only as a light verb's object ("expressed *concern*");
 - ``subject``: the subject's lemma must be listed ("*sales* dropped 42%"); the subject joins the trigger;
-- ``field_too``: the entry adds a reading and hides none of the field dictionary's ("*kept* rates unchanged").
+- ``field_too``: the entry adds a reading and hides none of the field dictionary's ("*kept* rates unchanged");
+- ``predicative``: the object is given a name or quality ("called the ruling *a victory*").
 
 Entries with conditions are tried before plain ones, so the most specific reading wins.
 """
@@ -263,8 +264,9 @@ def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None)
         if not part:
             return None
         extra.append(part[0].i)
-    if entry.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == entry.prep for c in children):
-        return None
+    if entry.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == entry.prep and not _dated(c)
+                              for c in children):
+        return None  # "called Xi on Tuesday" is no "call on", "called an election for May" no "call for"
     if entry.compound:
         comp = [
             c
@@ -279,6 +281,9 @@ def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None)
         return None
     if entry.ccomp and not any(c.dep_ == "ccomp" for c in children):
         return None
+    if entry.predicative and not (any(c.dep_ == "oprd" for c in children) and any(
+            c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") for c in children)):
+        return None  # "called the dam a threat"; not "a feature called Launchpad", "what Moscow calls X": a name
     if entry.subjects:
         subj = [c for c in children if c.dep_ == "nsubj" and (c.lemma_.lower() in entry.subjects or c.lower_ in entry.subjects)
                 and _owned_figure(c)]
@@ -286,6 +291,12 @@ def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None)
             return None
         extra.append(subj[0].i)
     return tuple(extra)
+
+
+def _dated(prep: Token) -> bool:
+    """A preposition that only gives a time ("on Tuesday", "for May")."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
 
 
 def _owned_figure(noun: Token) -> bool:
@@ -319,6 +330,7 @@ def load_lexicon() -> Lexicon:
             object_only=bool(data.get("object_only")),
             subjects=tuple(data.get("subject", ())),
             field_too=bool(data.get("field_too")),
+            predicative=bool(data.get("predicative")),
         )
         entries.setdefault((entry.lemma, entry.pos), []).append(entry)
     labels = {d["code"]: d["label"] for d in _read_jsonl("cameo_categories.jsonl")}
