@@ -360,6 +360,13 @@ def _name_word(text: str) -> bool:
     return len(text) > 2 and text[1] in "'’" and text[2:3].isupper()
 
 
+def _person_dictionary_name(text: str) -> bool:
+    """A name the field's dictionary of political figures holds: the model's person is kept."""
+    from reader.nlp.figures import figures
+
+    return bool(figures().people(text))
+
+
 def _named_in_apposition(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """'Ms Meloni's party, the Fratelli d'Italia, ...': capitalised words set off by commas right
     after a noun for a body are that body's name, whatever the model made of them."""
@@ -380,8 +387,8 @@ def _named_in_apposition(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if not _name_word(doc[k - 1].text) or (k - j == 1 and doc[j].is_sent_start):
             continue
         same = [c for c in out if c.start == j and c.end == k]
-        if same and not same[0].kb and same[0].label != "PERSON":
-            same[0].label = "ORG"  # the model's "facility" or "group of people" is the body named
+        if same and not same[0].kb and (same[0].label != "PERSON" or not _person_dictionary_name(doc[j:k].text)):
+            same[0].label = "ORG"  # the model's "facility", "group of people" or person is the body named
         elif not any(i in taken for i in range(j, k)):
             out.append(type(cands[0])(j, k, "ORG") if cands else _candidate(j, k))
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
+from reader.documents import document_from_text
 from reader.nlp.entity_candidate import Candidate
 from reader.nlp.entity_shapes import (
     _can_be_a_name,
@@ -113,3 +114,9 @@ def test_a_name_typed_as_a_product_that_says_something_is_a_person():
     product = Candidate(0, 2, "PRODUCT")
     _speaker_typed_as_thing(doc, [product])
     assert product.label == "PRODUCT"
+
+
+def test_a_name_set_off_after_a_body_noun_is_that_body_even_when_the_model_says_person(engine):
+    analysis = engine.analyze(document_from_text("The steelworkers' union, Metall Norland, said it would hold a strike ballot."))
+    (union,) = [a for a in analysis.actors if a.name == "Metall Norland"]
+    assert union.type == "ORG"
