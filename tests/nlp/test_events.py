@@ -813,3 +813,11 @@ def test_a_knight_called_by_his_first_name_keeps_the_title_in_the_row(engine):
     text = "Sir Oliver Crane chaired the inquiry. On Monday Sir Oliver told reporters he would step down."
     row = only(analyze(engine, text), "told").summary
     assert row.startswith("Sir Oliver")
+
+
+def test_an_act_still_to_come_is_dated_by_its_deadline_a_done_one_is_not(engine):
+    planned = only(analyze(engine, "Norland Steel said on Thursday it would close two plants by the end of 2025."), "close")
+    assert planned.date == "2025"
+    # a span's end does not date an act already done ("had fallen by March", "has grown since 2019")
+    done = analyze(engine, "Norland's exports had fallen by a third by March, while imports have grown since 2019.")
+    assert all(e.date in (None, "2024-03-20") for e in done.events if e.trigger.startswith(("fallen", "grown")))

@@ -82,22 +82,23 @@ class EventDates:
 
     # -- dates of tokens ---------------------------------------------------------------------
 
-    def _usable(self, i: int) -> DateMention | None:
+    def _usable(self, i: int, deadline: bool = False) -> DateMention | None:
         d = self.by_token.get(i)
         if d is None:
             return None
         root = self.doc[self.root_of.get(d.start, i)]
         head = root.head
         if head.dep_ == "prep" or head.pos_ == "ADP" or head.pos_ == "SCONJ":
-            if head.lower_ in self.lex.cue("temporal_prep_excluded"):
+            if head.lower_ in self.lex.cue("temporal_prep_excluded") and not (deadline and head.lower_ == "by"):
                 return None
         return d
 
-    def _date_in(self, tokens: list[int], anchor: Token) -> str | None:
-        """The calendar date nearest the anchor; vague references ("now", "earlier") date nothing."""
+    def _date_in(self, tokens: list[int], anchor: Token, deadline: bool = False) -> str | None:
+        """The calendar date nearest the anchor; vague references ("now", "earlier") date nothing.
+        `deadline`: an act still to come takes the date it is due by ("will close two plants by 2025")."""
         best: tuple[int, str] | None = None
         for i in tokens:
-            d = self._usable(i)
+            d = self._usable(i, deadline)
             if d is None or not d.value or not (d.value[:1].isdigit() or d.value[:1] == "X"):
                 continue
             distance = abs(i - anchor.i)
@@ -211,7 +212,7 @@ class EventDates:
                 actors: tuple[str, ...] = ()) -> str | None:
         lo, hi = span or (0, self.doc[-1].idx + len(self.doc[-1].text) + 1)
         own = self._date_in([i for i in ev.bound if i in self.by_token and lo <= self.doc[i].idx < hi
-                             and self._in_own_clause(i, ev)], ev.trigger)
+                             and self._in_own_clause(i, ev)], ev.trigger, deadline=ev.hyp)
         if own is not None and own[:1].isdigit():
             return own
         shifted = self._relative_day(ev)
