@@ -142,3 +142,26 @@ def test_a_time_clause_in_the_present_tells_an_act_still_to_come(engine):
     analysis = analyze(engine, "Norland withdrew its troops before Hamas released the hostages.")
     (released,) = by_trigger(analysis, "released")
     assert released.modality == "asserted"
+
+
+def test_unwilling_or_unable_to_act_is_not_the_act_and_the_row_says_so_once(engine):
+    (send,) = [e for e in analyze(engine, "Ostland is reportedly unwilling to send its foreign minister.").events]
+    assert send.modality == "negated"
+    assert send.summary == "Ostland: unwilling to send its foreign minister"
+    (failed,) = analyze(engine, "Norland failed to reach a deal with Vestia on Monday.").events
+    assert failed.modality == "negated" and "(not so)" not in failed.summary
+
+
+def test_an_act_coordinated_with_a_sourced_one_has_the_same_source(engine):
+    text = ("According to two officials, Norland's foreign minister, Ida Lund, met Ostland's ambassador on Sunday "
+            "and proposed a meeting in Tarn.")
+    analysis = analyze(engine, text)
+    assert {e.trigger.split()[0]: (e.modality, e.attribution) for e in analysis.events} == {
+        "met": ("reported", "two officials"), "proposed": ("reported", "two officials")}
+
+
+def test_a_source_named_after_the_first_verb_is_not_the_seconds(engine):
+    text = ("Ms Clara Holm said the full advice should have been published, according to the ministerial code, "
+            "and demanded an inquiry into the matter.")
+    (demanded,) = by_trigger(analyze(engine, text), "demanded")
+    assert demanded.attribution != "the ministerial code"

@@ -212,6 +212,14 @@ class ClauseFinder:
             # "struck a school, killing 30, according to X": the participle shares the source
             ev.reported_adverb = ev.reported_adverb or parent.reported_adverb
             ev.attribution_tokens = ev.attribution_tokens or parent.attribution_tokens
+        if link == "conj" and ev.sibling is not None and not _has_own_subject_or_aux(head):
+            # "According to officials, Lund met the ambassador and proposed talks": both are the officials' word
+            # (a source named before both; not one set after the first verb: "said the advice should have been
+            # attached, according to the code, and demanded an inquiry")
+            ev.reported_adverb = ev.reported_adverb or ev.sibling.reported_adverb
+            source = ev.sibling.attribution_tokens
+            if source and source[0].i < ev.sibling.trigger.i:
+                ev.attribution_tokens = ev.attribution_tokens or source
         if pos == "VERB" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and _is_purpose(tok):
             ev.hyp = True  # "a contract to supply tankers", "efforts to cajole": not (yet) done
         self.events.append(ev)

@@ -175,7 +175,7 @@ class Summaries:
             text = f"{words} ({', '.join(self._short_name(t) for t in targets)})"
         else:
             text = words
-        if modality == "negated" and not _NEGATION.search(words):
+        if modality == "negated" and not _NEGATION.search(words) and not self._says_not_done(words):
             text += " (not so)"  # "Neither Manila nor Beijing has released ...": the words alone read as a fact
         if modality == "hypothetical":
             text += " (hypothetical)"
@@ -221,6 +221,12 @@ class Summaries:
             return False
         forms = {actor.name, *actor.aliases, *(w for w in actor.name.split() if len(w) > 2)}
         return any(f and f in words for f in forms)
+
+    def _says_not_done(self, words: str) -> bool:
+        """ "failed to reach a deal", "stopped buying gas", "unwilling to send": the words say the act
+        did not happen, so no "(not so)" after them."""
+        stems = tuple(w[:-1] if w.endswith("e") else w for w in self.index.lexicon.cue("negating_governor"))
+        return any(word.lower().startswith(stems) for word in words.split())
 
     def _short_name(self, actor_id: str) -> str:
         """A person by the one word the briefing calls them ("Abiy", "Faki", "Blair") when no
