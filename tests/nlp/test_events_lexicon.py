@@ -380,3 +380,14 @@ def test_naming_is_no_statement_and_a_habit_is_no_act(engine):
                           "calls")
     # "whenever" makes the clause a habit, as "usually" does
     assert not analyze(engine, "Norland's companies lose large sums whenever the Vestian crown surges.").events
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "category"), [
+    ("Both the Greens and the Liberals have chosen candidates for the Tarn North seat.", "chosen", "OFFICE"),
+    ("Labour will contest every seat in Scotland.", "contest", "VOTE"),
+    ("Norland contested the ruling in court.", "contested", "11"),
+    ("Ryanair chose Boeing over Airbus.", "chose", "ECON"),
+])
+def test_candidates_chosen_and_seats_contested_are_politics_not_trade(engine, sentence, trigger, category):
+    (event,) = by_trigger(analyze(engine, sentence), trigger)
+    assert event.category == category
