@@ -227,3 +227,12 @@ def test_two_new_parties_are_not_the_two_sides_named_before(engine):
     analysis = analyze(engine, text)
     (talks,) = [e for e in analysis.events if e.trigger.startswith("began")]
     assert talks.targets == []
+
+
+def test_a_common_noun_is_not_a_one_word_name_it_shares(engine):
+    # a headline's "Visa" (tagged as the company) is not "the visa" of the story
+    text = ("Visa row mandarin made Sir Tom\n\nHe and other civil servants were criticised for failing to recall how "
+            "the visa for the nanny came to be fast-tracked.")
+    analysis = analyze(engine, text)
+    names = {a.id: a.name for a in analysis.actors}
+    assert all(names.get(t) != "Visa" for e in analysis.events for t in e.targets)

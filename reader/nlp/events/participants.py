@@ -380,6 +380,8 @@ class ActorIndex:
             return []
         actor_id = found[-1][1]
         name = {_fold(w) for w in self.name_of(actor_id).lower().split()}
+        if len(name) < 2:
+            return []  # "the visa" is no company called Visa: a one-word name is more than its common noun
         modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha]
         if any(_fold(m.lower_) not in name for m in modifiers):
             return []
