@@ -30,14 +30,13 @@ from reader.nlp.events.categories import assign_code
 from reader.nlp.events.clauses import ClauseFinder, EventClause
 from reader.nlp.events.lexicon import QUANTITY_HEADS, Lexicon, category_of, load_lexicon
 from reader.nlp.events.merging import merge_same_acts, sort_events
-from reader.nlp.events.participants import ActorIndex, RefContext, token_starts
+from reader.nlp.events.participants import PLACE_TYPES, ActorIndex, RefContext, token_starts
 from reader.nlp.events.subjects import VERBAL, subject_tokens
 from reader.nlp.events.summary import Summaries, content_tokens, glued_start, phrase_text
 from reader.nlp.events.timing import EventDates, date_precision
 
 __all__ = ["extract_events", "load_lexicon", "sort_events"]
 
-PLACE_TYPES = ("GPE", "LOC", "FAC")
 _EDGE_PUNCT = set(" \n\t,;:.—–-\"'“”‘’()[]")
 _TRAVEL_NOUNS = {"visit", "trip", "journey", "tour", "delegation", "mission"}
 #: Subjects that are rules, for acts that take effect: "the Act comes into force", "the ban took effect".

@@ -30,7 +30,7 @@ from spacy.symbols import VERB as VERB_SYMBOL
 from spacy.tokens import Span, Token
 
 from reader.nlp.events.lexicon import OTHER_ACT, LexEntry, Lexicon, Match, is_infinitive
-from reader.nlp.events.participants import ActorIndex
+from reader.nlp.events.participants import PLACE_TYPES, ActorIndex
 from reader.nlp.events.subjects import VERBAL, headline_doer, subject_tokens
 from reader.nlp.events.subjects import is_purpose as _is_purpose
 
@@ -262,7 +262,7 @@ class ClauseFinder:
         """The verb says where, by a place's name ("resumed *in northern Vestland*")."""
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in self.lex.cue("place_prep") and any(
-                    self.index.type_of(a) in ("GPE", "LOC", "FAC") for t in child.subtree for a in self.index.ids_at(t.i)):
+                    self.index.type_of(a) in PLACE_TYPES for t in child.subtree for a in self.index.ids_at(t.i)):
                 return True
         return False
 
