@@ -821,3 +821,8 @@ def test_an_act_still_to_come_is_dated_by_its_deadline_a_done_one_is_not(engine)
     # a span's end does not date an act already done ("had fallen by March", "has grown since 2019")
     done = analyze(engine, "Norland's exports had fallen by a third by March, while imports have grown since 2019.")
     assert all(e.date in (None, "2024-03-20") for e in done.events if e.trigger.startswith(("fallen", "grown")))
+
+
+def test_a_relative_whose_heads_its_row_as_the_one_it_describes(engine):
+    text = "Mr Doug Smith, whose retirement was announced by Pensions Secretary Alan Jones in November, is made a Commander."
+    assert only(analyze(engine, text), "announced").summary.startswith("Smith's retirement: was announced")

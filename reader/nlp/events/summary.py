@@ -128,6 +128,12 @@ class Summaries:
             left = [t for t in head.subtree if t.i <= head.i]  # "Tuesday's meeting", not its "on Palestinian reform"
             who = " ".join(self.doc[left[0].i : head.i + 1].text.split()) if left else head.text
             who = _balanced(who)  # 'a “complex ambush”' cut before its end
+            if left and left[0].lower_ == "whose" and c.head.dep_ == "relcl":
+                # "Mr Smith, whose retirement was announced": the relative stands for the one it describes
+                owner = c.head.head
+                ids = self.index.ids_at(owner.i)
+                name = self._short_name(ids[0]) if len(ids) == 1 else owner.text
+                who = f"{name}'s{who[len('whose'):]}"
             agent_toks = subject
         elif subject_heads and agent_toks:
             who = _head_words(agent_toks[0])
