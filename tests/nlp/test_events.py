@@ -826,3 +826,9 @@ def test_an_act_still_to_come_is_dated_by_its_deadline_a_done_one_is_not(engine)
 def test_a_relative_whose_heads_its_row_as_the_one_it_describes(engine):
     text = "Mr Doug Smith, whose retirement was announced by Pensions Secretary Alan Jones in November, is made a Commander."
     assert only(analyze(engine, text), "announced").summary.startswith("Smith's retirement: was announced")
+
+
+def test_the_day_a_plan_was_announced_does_not_date_the_plan(engine):
+    analysis = engine.analyze(document_from_text("Norland Steel said on Thursday it would close two plants.",
+                                                 published=dt.date(2005, 3, 2)))
+    assert {e.trigger.split()[0]: e.date for e in analysis.events} == {"said": "2005-02-24", "close": None}

@@ -197,6 +197,10 @@ class EventDates:
         interrupted in 2022"), or inside the act a verb judges ("accused X of violating the truce on
         Tuesday"): that date belongs to the subordinate act."""
         tok = self.doc[i]
+        head = ev.head
+        if head.dep_ == "ccomp" and head.head.i < i < min(
+                (c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), default=-1):
+            return False  # "said on Thursday it would close plants": the parser hangs the saying's day on the closing
         stop = {ev.head.i, ev.trigger.i}
         for _ in range(12):
             if tok.i in stop or tok.head.i == tok.i:

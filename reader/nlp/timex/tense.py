@@ -119,6 +119,9 @@ def direction_of(token: Token) -> int:
     verb = governing_verb(current)
     if verb is None:
         return NEAREST
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in REPORT_LEMMAS and verb.head.i < token.i < min(
+            (c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), default=-1):
+        verb = verb.head  # "said on Thursday it would close plants": the parser hangs the day on what was said
     if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in ("due", "scheduled", "slated") for c in verb.children):
         return NEAREST  # "a tranche that had been due in June": when it falls due, which the tense does not say
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children):
