@@ -236,3 +236,8 @@ def test_a_common_noun_is_not_a_one_word_name_it_shares(engine):
     analysis = analyze(engine, text)
     names = {a.id: a.name for a in analysis.actors}
     assert all(names.get(t) != "Visa" for e in analysis.events for t in e.targets)
+
+
+def test_it_in_what_an_unnamed_thing_said_is_that_thing_not_the_last_name(engine):
+    text = "The company, whose shares were suspended by the regulator Finsa on Monday, said it would appeal."
+    assert doers(analyze(engine, text), "appeal") in ([], [[]])

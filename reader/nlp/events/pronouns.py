@@ -41,7 +41,7 @@ class Pronouns:
             gender: str | None = _gender_of(low)
         elif low in THING_PRONOUNS:
             types, gender = ("GPE", "ORG"), None
-            if self._generic_antecedent(tok):
+            if self._generic_antecedent(tok) or (not ctx.speaker and self._unnamed_speaker(tok)):
                 return []
         else:
             return []
@@ -100,6 +100,15 @@ class Pronouns:
         if plural_name and len(named) == 1 and len(named[0]) == 1 and self.index.type_of(named[0][0]) in ("ORG", "NORP", "GPE"):
             return list(named[0])
         return []
+
+    @staticmethod
+    def _unnamed_speaker(tok: Token) -> bool:
+        """ "The company, whose shares were suspended by the regulator, said it would appeal": "it" in what
+        a thing said is that thing, named or not, and not the last name before it."""
+        verb = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp" or verb.head.i > tok.i:
+            return False
+        return any(s.dep_ == "nsubj" and s.pos_ == "NOUN" and s.tag_ == "NN" for s in verb.head.children)
 
     def _generic_antecedent(self, tok: Token) -> bool:
         """ "Kennedy said at the Commonwealth Club it was critical for a party to be credible on what it
