@@ -27,6 +27,7 @@ from reader.nlp.events.clauses import EventClause
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.participants import ActorIndex, RefContext, token_range, token_starts
 from reader.nlp.events.subjects import VERBAL, subject_tokens
+from reader.nlp.timex.tense import before_complement_subject
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PRECISION = (
@@ -197,9 +198,7 @@ class EventDates:
         interrupted in 2022"), or inside the act a verb judges ("accused X of violating the truce on
         Tuesday"): that date belongs to the subordinate act."""
         tok = self.doc[i]
-        head = ev.head
-        if head.dep_ == "ccomp" and head.head.i < i < min(
-                (c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), default=-1):
+        if before_complement_subject(i, ev.head):
             return False  # "said on Thursday it would close plants": the parser hangs the saying's day on the closing
         stop = {ev.head.i, ev.trigger.i}
         for _ in range(12):

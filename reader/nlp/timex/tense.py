@@ -84,6 +84,14 @@ def _part_of_date(token: Token) -> bool:
     )
 
 
+def before_complement_subject(i: int, verb: Token) -> bool:
+    """Token `i` stands between a clausal complement's governor and the complement's subject ("said
+    *on Thursday* it would close"): it belongs to the governor, wherever the parser hung it."""
+    if verb.dep_ != "ccomp":
+        return False
+    return verb.head.i < i < min((c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), default=-1)
+
+
 def direction_of(token: Token) -> int:
     """Past, future or nearest for a date whose first token is `token`.
 
@@ -119,8 +127,7 @@ def direction_of(token: Token) -> int:
     verb = governing_verb(current)
     if verb is None:
         return NEAREST
-    if verb.dep_ == "ccomp" and verb.head.lemma_ in REPORT_LEMMAS and verb.head.i < token.i < min(
-            (c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), default=-1):
+    if verb.head.lemma_ in REPORT_LEMMAS and before_complement_subject(token.i, verb):
         verb = verb.head  # "said on Thursday it would close plants": the parser hangs the day on what was said
     if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in ("due", "scheduled", "slated") for c in verb.children):
         return NEAREST  # "a tranche that had been due in June": when it falls due, which the tense does not say
