@@ -194,7 +194,7 @@ SCHEMAS: dict[str, Schema] = {
             "why?": "str",
         }
     ),
-    "lexicons/titles.jsonl": Schema({"kind": "str", "words?": "[str]", "phrases?": "[str]"}),
+    "lexicons/titles.jsonl": Schema({"kind": "str", "words?": "[str]", "phrases?": "[str]", "why?": "str"}),
     "lexicons/phoenix_agents.jsonl": Schema(
         {"forms": "[str]", "cameo": "str", "sector": "str", "label": "str"}, header=Schema(_INDEX)
     ),

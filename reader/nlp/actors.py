@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.attrs import LOWER
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from reader.model import ACTOR_TYPES, Actor, Mention
 from reader.nlp.actor_links import link
@@ -106,8 +106,10 @@ class _NameOwners:
         """'Mr Peston' after 'Robert Preston': a surname one letter from exactly one full name's."""
         if len(word) < 5:
             return None
+        # but "William" is not "Rowan Williams" misspelt: a surname made of a given name and "s"
+        # ("Edwards", "Roberts") is another name
         near = {c.key: c for surname, mentions in self.parts[0].items()
-                if len(surname) >= 5 and _one_edit(word, surname) for _, c in mentions}
+                if len(surname) >= 5 and _one_edit(word, surname) and word + "s" != surname for _, c in mentions}
         return next(iter(near.values())) if len(near) == 1 else None
 
 
@@ -153,6 +155,10 @@ class _Resolver:
         by_last: dict[str, list[tuple[int, _Cluster]]] = {}
         for ent in persons:
             toks = self.name_tokens(ent)
+            start_char = ent.start_char
+            royal = self._royal_title(ent)
+            if royal is not None:
+                toks, start_char = (fold(royal.text), *toks), royal.idx
             if len(toks) < 2:
                 continue
             same = by_last.setdefault(toks[-1], [])
@@ -162,11 +168,12 @@ class _Resolver:
                 match.name_tokens = toks
             elif len(toks) > len(match.name_tokens):
                 match.name_tokens = toks
-            same.append((ent.start_char, match))
-            self.add(match, ent.start_char, ent.end_char)
+            same.append((start_char, match))
+            self.add(match, start_char, ent.end_char)
             self.person_of_mention[ent.start] = match.key
         owners = _NameOwners([m for same in by_last.values() for m in same])
-        singles = [(ent, toks) for ent in persons if len(toks := self.name_tokens(ent)) == 1]
+        singles = [(ent, toks) for ent in persons
+                   if len(toks := self.name_tokens(ent)) == 1 and self._royal_title(ent) is None]
         # "Mr Flight" in the text: then "Mr Howard" is someone else, not Howard Flight by his first name
         # ("Mr Xi" of Xi Jinping is his family name first, and no "Mr Jinping" stands beside it)
         by_surname = {found[0].key for ent, toks in singles
@@ -182,6 +189,15 @@ class _Resolver:
                 match.name_tokens = toks
             self.add(match, ent.start_char, ent.end_char)
             self.person_of_mention[ent.start] = match.key
+
+    def _royal_title(self, ent: Span) -> Token | None:
+        """ "Prince Charles", "King Abdullah": a royal is known by title and given name together, so the
+        pair is the full name, and a later bare "Charles" is the prince rather than Charles Kennedy
+        by his first name (a person outside a royal house is referred to by surname)."""
+        if ent.start == 0 or len(self.name_tokens(ent)) != 1:
+            return None
+        title = self.doc[ent.start - 1]
+        return title if title.text in self.gaz.royal_titles else None
 
     def _after_honorific(self, ent: Span) -> bool:
         """ "Mr Howard": an honorific that goes with a surname (not "Sir", which goes with a first name)."""

@@ -47,6 +47,8 @@ class Gazetteer:
     places: dict[str, Place] = field(default_factory=dict)
     honorifics: frozenset[str] = frozenset()
     title_heads: frozenset[str] = frozenset()
+    #: "Prince", "King": titles that with one given name make a royal's name ("Prince Charles")
+    royal_titles: frozenset[str] = frozenset()
     title_modifiers: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
     #: words that qualify a role without changing who holds it ("former", "then")
@@ -154,6 +156,7 @@ def gazetteer() -> Gazetteer:
     titles = {e["kind"]: e for e in _read_jsonl(resource("lexicons", "titles.jsonl"))}
     gaz.honorifics = frozenset(titles["honorific"]["words"])
     gaz.title_heads = frozenset(titles["head"]["words"])
+    gaz.royal_titles = frozenset(titles["royal"]["words"])
     gaz.title_modifiers = frozenset(titles["modifier"]["words"])
     gaz.government_words = frozenset(titles["government"]["words"])
     gaz.alias_cues = tuple(tuple(p.split()) for p in titles["alias_cue"]["phrases"])

@@ -65,6 +65,42 @@ def test_a_misspelt_surname_joins_the_one_full_name_it_nearly_matches(engine):
     assert owner(a, "Peston").id == owner(a, "Robert Preston").id
 
 
+def test_a_given_name_is_not_a_misspelt_surname_made_of_it(engine):
+    a = analyze(engine, "Peter Roberts chaired the inquiry. Robert said the findings were clear.")
+    assert owner(a, "Robert").id != owner(a, "Peter Roberts").id
+
+
+@pytest.mark.parametrize(
+    ("text", "royal", "bare", "other"),
+    [
+        ("King Harald and Harald Berg met in Oslo. Later Harald said the talks had gone well.",
+         "King Harald", "Harald", "Harald Berg"),
+        ("Queen Ingrid opened the session. Ingrid Lund, the finance minister, spoke next. Ingrid praised the staff.",
+         "Queen Ingrid", "Ingrid", "Ingrid Lund"),
+    ],
+)
+def test_a_royal_is_named_by_title_and_given_name(engine, text, royal, bare, other):
+    # a bare given name is the royal's: outside a royal house people are referred to by surname
+    a = analyze(engine, text)
+    assert owner(a, bare).id == owner(a, royal).id != owner(a, other).id
+    assert owner(a, royal).name == royal
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("In 1946 Winston Churchill warned of a new divide in Europe. As Churchill said, the system is imperfect. "
+         "Later Winston Churchill decided the cards had to go.", "Winston Churchill"),
+        ("Tony Blair and Camilla Parker Bowles are awaiting the reaction. Later Mrs Parker Bowles said she was "
+         "hopeful. The bishop said he was pleased that Mrs Camilla Parker Bowles had decided to marry.",
+         "Camilla Parker Bowles"),
+    ],
+)
+def test_a_full_name_tagged_once_as_an_organisation_is_the_person(engine, text, name):
+    a = analyze(engine, text)
+    assert [x.type for x in a.actors if x.name == name] == ["PERSON"]
+
+
 @pytest.mark.parametrize("group", ["G7", "G8", "G20", "BRICS", "ECOWAS", "OPEC+"])
 def test_groupings_are_organisations(engine, group):
     a = analyze(engine, f"Leaders of the {group} met in Rome to discuss trade.")
