@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 #: Titles that are part of a British peer's name when one name follows ("Lord Strathclyde").
 PEERAGE = frozenset({"Lord", "Lady", "Baroness", "Baron", "Earl", "Viscount", "Countess", "Duke", "Duchess"})
+#: Titles held "of" a place, which then name their holder ("the Duke of Edinburgh").
+TITLES_OF_PLACE = PEERAGE | {"Prince", "Princess", "Marquess", "Marchioness", "Archbishop", "Bishop"}
 #: Time zones the model takes for organisations ("1130 GMT").
 TIME_ZONES = frozenset({"GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MSK", "IST", "JST"})
 #: Lower-case words that belong inside a name ("Jama'at Nusrat al-Islam", "Ursula von der Leyen").
@@ -75,7 +77,7 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
         if trimmed is not None and _can_be_a_name(doc, trimmed):
             out.append(trimmed)
     _place_after_place(doc, out)
-    return out
+    return _titles_of_places(doc, out)
 
 
 def _split_at_inner_honorific(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
@@ -479,3 +481,21 @@ def _place_after_place(doc: Doc, cands: list[Candidate]) -> None:
         before = by_end.get(c.start - 1)
         if before is not None and before.label in ("GPE", "LOC") and c.end < len(doc) and not doc[c.end].text[:1].isupper():
             c.label = "GPE"
+
+
+def _titles_of_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """ "the Duke of Edinburgh said", "the Prince of Wales met farmers": a title held of a place is the
+    person who holds it, not the place acting (nor the title alone a person called "Duke")."""
+    firsts = [i for i in range(len(doc) - 2) if doc[i].text in TITLES_OF_PLACE and doc[i + 1].lower_ == "of"]
+    if not firsts:
+        return cands
+    by_start = {c.start: c for c in cands}
+    people: list[Candidate] = []
+    for i in firsts:
+        place = by_start.get(i + 2)
+        end = place.end if place is not None else i + 2
+        while place is None and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1  # "the Archbishop of Canterbury": a place the model did not tag
+        if end > i + 2:
+            people.append(Candidate(i, end, "PERSON"))
+    return [*(c for c in cands if not any(c.overlaps(p) for p in people)), *people]

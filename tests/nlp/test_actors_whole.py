@@ -303,3 +303,10 @@ def test_glued_brackets_split_on_a_blank_pipeline():
     split_glued_brackets(nlp)
     assert [t.text for t in nlp("the Party(BNP) and f(x) and (alone)")] == [
         "the", "Party", "(", "BNP", ")", "and", "f", "(", "x", ")", "and", "(", "alone", ")"]
+
+
+def test_a_title_held_of_a_place_acts_as_its_holder(engine):
+    a = analyze(engine, "The Prince of Wales met farmers in Devon on Monday.")
+    holder = owner(a, "Prince of Wales")
+    assert holder.type == "PERSON"
+    assert [e.summary.split(":")[0] for e in a.events] == ["Prince of Wales"]

@@ -14,6 +14,7 @@ from reader.nlp.entity_shapes import (
     _speaker_typed_as_thing,
     _split_at_bracket,
     _split_at_inner_honorific,
+    _titles_of_places,
     trim_trailing_words,
 )
 from reader.nlp.gazetteer import gazetteer
@@ -120,3 +121,23 @@ def test_a_name_set_off_after_a_body_noun_is_that_body_even_when_the_model_says_
     analysis = engine.analyze(document_from_text("The steelworkers' union, Metall Norland, said it would hold a strike ballot."))
     (union,) = [a for a in analysis.actors if a.name == "Metall Norland"]
     assert union.type == "ORG"
+
+
+def _posdoc(words: list[str], pos: list[str]) -> Doc:
+    nlp = spacy.blank("en")
+    return Doc(nlp.vocab, words=words, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_a_title_held_of_a_place_is_its_holder():
+    # "the Duke of Norland said": one person, not "Duke" and a place Norland that speaks
+    doc = _posdoc(["the", "Duke", "of", "Norland", "said", "so"], ["DET", "PROPN", "ADP", "PROPN", "VERB", "ADV"])
+    out = _titles_of_places(doc, [Candidate(1, 2, "PERSON"), Candidate(3, 4, "GPE")])
+    assert [(c.start, c.end, c.label) for c in out] == [(1, 4, "PERSON")]
+    # the place the model left untagged: "the Archbishop of Vestby spoke"
+    doc = _posdoc(["the", "Archbishop", "of", "Vestby", "spoke"], ["DET", "PROPN", "ADP", "PROPN", "VERB"])
+    assert [(c.start, c.end, c.label) for c in _titles_of_places(doc, [])] == [(1, 4, "PERSON")]
+
+
+def test_a_title_before_of_and_a_common_word_is_no_holder():
+    doc = _posdoc(["Lord", "of", "the", "Rings"], ["PROPN", "ADP", "DET", "PROPN"])
+    assert _titles_of_places(doc, [Candidate(3, 4, "ORG")]) == [Candidate(3, 4, "ORG")]

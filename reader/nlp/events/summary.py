@@ -248,8 +248,8 @@ class Summaries:
         if actor is None or actor.type != "PERSON":
             return name
         words = [w for w in name.split() if w.rstrip(".") not in NAME_SUFFIXES]
-        if len(words) < 2:
-            return name
+        if len(words) < 2 or "of" in words:
+            return name  # "the Prince of Wales" is never "Wales"
         alone: dict[str, int] = {}
         for m in actor.mentions:
             parts = m.text.split()
