@@ -109,9 +109,9 @@ def _merge_same_names(r: _Resolver, gaz: Gazetteer) -> None:
             person = people.pop(name)
             if len(person.mentions) <= len(c.mentions) or " " in name:
                 _merge(r, c, person)
-    # and a full name the model tagged once as an organisation ("Camilla Parker Bowles are awaiting")
-    # beside the person it names at least twice as often is that person (a company the model often
-    # reads as a person, "Northrop Grumman", keeps its organisation reading)
+    # and a full name the model tagged just once as an organisation ("Camilla Parker Bowles are
+    # awaiting") beside a person named more often is that person (a company the model reads as a
+    # person now and then, "Northrop Grumman", keeps its organisation reading)
     full_names: dict[str, _Cluster] = {}
     for c in r.clusters.values():
         if c.type == "PERSON" and c.mentions:
@@ -121,7 +121,7 @@ def _merge_same_names(r: _Resolver, gaz: Gazetteer) -> None:
     for c in _live(r):
         names = {fold(f) for f, n in c.forms.items() if n > 0}
         owner = full_names.get(next(iter(names))) if len(names) == 1 else None
-        if owner is not None and not c.key.startswith(("country:", "org:")) and len(owner.mentions) >= 2 * len(c.mentions):
+        if owner is not None and not c.key.startswith(("country:", "org:")) and len(c.mentions) == 1 < len(owner.mentions):
             _merge(r, owner, c)
     clusters = _live(r)
     by_name: dict[str, list[_Cluster]] = {}
