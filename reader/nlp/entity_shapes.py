@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from reader.nlp.doc_text import indices_where
 from reader.nlp.entity_candidate import Candidate
+from reader.nlp.figures import figures
 
 if TYPE_CHECKING:
     from reader.nlp.gazetteer import Gazetteer
@@ -77,7 +78,7 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
         if trimmed is not None and _can_be_a_name(doc, trimmed):
             out.append(trimmed)
     _place_after_place(doc, out)
-    return _titles_of_places(doc, out)
+    return _programmes_of_broadcasters(doc, _titles_of_places(doc, _post_nominals(doc, out)))
 
 
 def _split_at_inner_honorific(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
@@ -499,3 +500,58 @@ def _titles_of_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if end > i + 2:
             people.append(Candidate(i, end, "PERSON"))
     return [*(c for c in cands if not any(c.overlaps(p) for p in people)), *people]
+
+
+#: Lower-case words inside a programme's title ("Breakfast with Frost", "The World at One").
+_TITLE_GLUE = frozenset({"with", "of", "the", "and", "at", "on", "in", "for"})
+
+
+def _broadcaster(doc: Doc, c: Candidate) -> bool:
+    """An organisation the field's dictionary lists as media, by its name or its first word
+    ("BBC One" is the BBC's channel)."""
+    if c.label != "ORG":
+        return False
+    names = (doc[c.start : c.end].text, doc[c.start].text)
+    return any(o.type == "media" for name in names for o in figures().organisations(name))
+
+
+def _programmes_of_broadcasters(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """ "told BBC One's Breakfast with Frost", "the BBC's Newsnight": the name after a broadcaster's
+    possessive is its programme, a work and not an actor (the model made "Breakfast" a place and
+    "Frost" a person)."""
+    programmes: list[Candidate] = []
+    for c in cands:
+        start = c.end + 1
+        if start >= len(doc) or doc[c.end].text not in ("'s", "’s") or not doc[start].is_title:
+            continue
+        if not _broadcaster(doc, c):
+            continue
+        end = start + 1
+        while end < len(doc) and (doc[end].is_title or doc[end].like_num or (
+                doc[end].lower_ in _TITLE_GLUE and end + 1 < len(doc) and doc[end + 1].is_title)):
+            end += 1
+        if any(o.start == start and o.end == end and o.label == "PERSON" for o in cands):
+            continue  # "the BBC's Greg Dyke": one of its people
+        programmes.append(Candidate(start, end, "WORK_OF_ART"))
+    if not programmes:
+        return cands
+    return [*(c for c in cands if not any(c.overlaps(p) for p in programmes)), *programmes]
+
+
+#: Letters after a British name for an office or honour held ("Guy Mansfield QC", "Ann Clwyd MP").
+POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "DBE"})
+
+
+def _post_nominals(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """ "the Bar Council's chairman, Guy Mansfield QC, warned": a name before the letters of a
+    barrister's or a member's office is a person's, and the letters are no part of it (nor, alone
+    after a comma, "Richard Mawrey, QC", anybody)."""
+    out: list[Candidate] = []
+    for c in cands:
+        if doc[c.end - 1].text not in POST_NOMINALS:
+            out.append(c)
+        elif c.end - c.start >= 3 and all(t.is_title for t in doc[c.start : c.end - 1]):
+            out.append(Candidate(c.start, c.end - 1, "PERSON"))
+        elif c.end - c.start > 1:
+            out.append(c)
+    return out

@@ -310,3 +310,26 @@ def test_a_title_held_of_a_place_acts_as_its_holder(engine):
     holder = owner(a, "Prince of Wales")
     assert holder.type == "PERSON"
     assert [e.summary.split(":")[0] for e in a.events] == ["Prince of Wales"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The minister told BBC One's Breakfast with Frost that the plan would go ahead.",
+     "Speaking on the BBC's Sunday Live, the minister said the plan would go ahead."],
+)
+def test_a_broadcasters_programme_is_no_actor(engine, text):
+    a = analyze(engine, text)
+    assert [x.name for x in a.actors] in (["BBC One"], ["BBC"])
+
+
+def test_a_broadcasters_person_stays_a_person(engine):
+    a = analyze(engine, "Labour's Gordon Brown said the BBC's Greg Dyke had resigned.")
+    assert owner(a, "Greg Dyke").type == "PERSON"
+
+
+def test_letters_after_a_name_are_no_part_of_it(engine):
+    a = analyze(engine, "The chairman of the Bar Council, Guy Mansfield QC has warned there was a real risk. "
+                        "Mr Mansfield said more. Judge Richard Pell, QC told the hearing the votes were forged.")
+    assert owner(a, "Guy Mansfield").id == owner(a, "Mansfield").id
+    assert owner(a, "Guy Mansfield").type == "PERSON"
+    assert not any(m.text == "QC" for x in a.actors for m in x.mentions)
