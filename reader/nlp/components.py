@@ -31,6 +31,7 @@ from spacy.util import filter_spans
 from reader.jsonl import read_jsonl
 from reader.nlp.doc_text import indices_where
 from reader.nlp.entity_candidate import Candidate
+from reader.nlp.entity_lists import places_in_lists
 from reader.nlp.entity_shapes import SURNAME_PARTICLES, reshape, trim_trailing_words
 from reader.nlp.figures import figures
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
@@ -152,6 +153,7 @@ class BriefingEntities:
         cands = reshape(doc, cands, self.gaz)
         cands = self._merge_gazetteer(doc, cands)
         cands = self._apply_rules(doc, cands)
+        places_in_lists(doc, cands, self.gaz.honorifics)
         cands = self._one_reading_per_name(doc, cands)
         cands = self._common_words(doc, cands)
         self._titled_people(doc, cands)

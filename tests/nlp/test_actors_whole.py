@@ -333,3 +333,8 @@ def test_letters_after_a_name_are_no_part_of_it(engine):
     assert owner(a, "Guy Mansfield").id == owner(a, "Mansfield").id
     assert owner(a, "Guy Mansfield").type == "PERSON"
     assert not any(m.text == "QC" for x in a.actors for m in x.mentions)
+
+
+def test_a_town_before_airport_is_no_person(engine):
+    a = analyze(engine, "Last year 185,000 people were tested at Heathrow and Gatwick airports.")
+    assert owner(a, "Gatwick").type == "FAC"

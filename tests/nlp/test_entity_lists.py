@@ -1,0 +1,42 @@
+"""Names in one list are one kind of thing, on Docs built by hand."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from reader.nlp.entity_candidate import Candidate
+from reader.nlp.entity_lists import places_in_lists
+
+HONORIFICS = frozenset({"Mr", "Mrs"})
+
+
+def _doc(text: str) -> Doc:
+    return spacy.blank("en")(text)
+
+
+def test_a_one_word_person_listed_among_places_is_a_place():
+    doc = _doc("He visits Norbury , Eastleigh , Wickton and Felham .")
+    cands = [Candidate(2, 3, "GPE"), Candidate(4, 5, "GPE"), Candidate(6, 7, "PERSON"), Candidate(8, 9, "PERSON")]
+    places_in_lists(doc, cands, HONORIFICS)
+    assert [c.label for c in cands] == ["GPE"] * 4
+
+
+def test_the_place_kind_is_the_lists_own():
+    doc = _doc("At Norbury , Wickton and Felham airports")
+    cands = [Candidate(1, 2, "FAC"), Candidate(3, 4, "PERSON"), Candidate(5, 6, "FAC")]
+    places_in_lists(doc, cands, HONORIFICS)
+    assert [c.label for c in cands] == ["FAC"] * 3
+
+
+def test_people_stay_people():
+    # one place is no list of places; an honorific says who is a person; a name apart is apart
+    doc = _doc("Norbury , Mr Wickton and Eastleigh met Felham in Ruthby .")
+    cands = [Candidate(0, 1, "GPE"), Candidate(3, 4, "PERSON"), Candidate(5, 6, "GPE"), Candidate(7, 8, "PERSON"),
+             Candidate(9, 10, "GPE")]
+    places_in_lists(doc, cands, HONORIFICS)
+    assert [c.label for c in cands] == ["GPE", "PERSON", "GPE", "PERSON", "GPE"]
+    doc = _doc("Wickton and Felham spoke in Norbury and Eastleigh .")
+    cands = [Candidate(0, 1, "PERSON"), Candidate(2, 3, "PERSON"), Candidate(5, 6, "GPE"), Candidate(7, 8, "GPE")]
+    places_in_lists(doc, cands, HONORIFICS)
+    assert [c.label for c in cands] == ["PERSON", "PERSON", "GPE", "GPE"]
