@@ -31,7 +31,7 @@ from spacy.util import filter_spans
 from reader.jsonl import read_jsonl
 from reader.nlp.doc_text import indices_where
 from reader.nlp.entity_candidate import Candidate
-from reader.nlp.entity_lists import places_in_lists
+from reader.nlp.entity_lists import join_portfolios, places_in_lists
 from reader.nlp.entity_shapes import SURNAME_PARTICLES, reshape, trim_trailing_words
 from reader.nlp.figures import figures
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
@@ -141,6 +141,10 @@ class BriefingEntities:
             for t in words
         )
 
+    def _known_name(self, text: str) -> bool:
+        """A place, body or person the gazetteer or the field's dictionary knows."""
+        return self.gaz.lookup(text) is not None or bool(figures().organisations(text) or figures().people(text))
+
     def _is_title_word(self, tok: Any) -> bool:
         low = tok.lower_
         return tok.text in self.gaz.honorifics or low in self.gaz.title_heads or low in self.gaz.title_modifiers
@@ -154,6 +158,7 @@ class BriefingEntities:
         cands = self._merge_gazetteer(doc, cands)
         cands = self._apply_rules(doc, cands)
         places_in_lists(doc, cands, self.gaz.honorifics)
+        cands = join_portfolios(doc, cands, self._known_name)
         cands = self._one_reading_per_name(doc, cands)
         cands = self._common_words(doc, cands)
         self._titled_people(doc, cands)
@@ -470,12 +475,18 @@ class BriefingEntities:
         starts = {c.start: c for c in cands}
         out: list[Candidate] = []
         for c in cands:
-            if c.label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART") and not c.kb and c.end < len(doc):
+            if c.label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "GPE") and not c.kb and c.end < len(doc):
                 j = c.end
+                # "Culture, Media and Sport Secretary Tessa Jowell": the portfolios listed before the title
+                while j + 1 < len(doc) and doc[j].lower_ in (",", "and") and doc[j + 1].is_title and (
+                        doc[j + 1].lower_ not in self.gaz.title_heads and doc[j + 1].lower_ not in self.gaz.title_modifiers
+                        and not self._known_name(doc[j + 1].text)):  # "in Edinburgh, Wales Secretary Peter Hain"
+                    j += 2
+                first_head = j
                 while j < len(doc) and doc[j].lower_ in self.gaz.title_heads:
                     j += 1
                 person = starts.get(j)
-                if j > c.end and person is not None and person.label == "PERSON":
+                if j > first_head and person is not None and person.label == "PERSON":
                     out.extend(self._split_chain(doc, c))
                     continue
             out.append(c)

@@ -10,6 +10,7 @@ field's dictionary knows the name as one.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -18,6 +19,8 @@ from reader.nlp.figures import figures
 
 #: Labels of places; a list with two of them is a list of places.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Words that start the name of a department or office held "for" a list of portfolios.
+PORTFOLIO_HEADS = frozenset({"Department", "Ministry", "Office", "Secretary", "Minister", "State", "Committee", "Commission"})
 #: What may stand between two members of a list.
 _SEPARATORS = frozenset({",", "and", "or"})
 
@@ -52,3 +55,37 @@ def _settle(doc: Doc, run: list[Candidate], honorifics: frozenset[str]) -> None:
         if figures().people(doc[c.start].text):
             continue
         c.label = label
+
+
+def join_portfolios(doc: Doc, cands: list[Candidate], known: Callable[[str], bool]) -> list[Candidate]:
+    """ "the Department for Education and Skills", "Secretary of State for Culture, Media and Sport":
+    a department or office "for" a list of portfolios is one name to the list's last word (the model
+    ends it at the first "and", leaving "Skills" an organisation of its own); the office of a
+    Secretary of State is a title, no body at all. A known name after "and" is a body of its own
+    ("the Ministry of Defence and Nato")."""
+    out: list[Candidate] = []
+    absorbed: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: c.start):
+        if any(a <= c.start < b for a, b in absorbed):
+            continue
+        words = doc[c.start : c.end]
+        if c.label != "ORG" or c.kb or words[0].text not in PORTFOLIO_HEADS or len(words) < 3 or words[1].lower_ not in ("for", "of"):
+            out.append(c)
+            continue
+        end, last = c.end, False
+        while not last and end + 1 < len(doc) and doc[end].lower_ in _SEPARATORS and doc[end + 1].is_title:
+            item = end + 1
+            while item + 1 < len(doc) and doc[item + 1].is_title:
+                item += 1
+            if known(doc[end + 1 : item + 1].text):
+                break
+            last = doc[end].lower_ != ","
+            end = item + 1
+        if not last:
+            out.append(c)
+            continue
+        absorbed.append((c.end, end))
+        if doc[c.start].text == "State" and c.start >= 2 and doc[c.start - 1].lower_ == "of":
+            continue  # "Secretary of State for ...": a title
+        out.append(Candidate(c.start, end, c.label, c.kb))
+    return out

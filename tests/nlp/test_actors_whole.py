@@ -338,3 +338,14 @@ def test_letters_after_a_name_are_no_part_of_it(engine):
 def test_a_town_before_airport_is_no_person(engine):
     a = analyze(engine, "Last year 185,000 people were tested at Heathrow and Gatwick airports.")
     assert owner(a, "Gatwick").type == "FAC"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Her call was backed by Culture, Media and Sport Secretary Tessa Jowell.",
+     "Chancellor Gordon Brown will deliver his Budget to the House of Commons on 16 March."],
+)
+def test_portfolios_before_a_title_and_the_budget_are_no_bodies(engine, text):
+    a = analyze(engine, text)
+    assert {x.type for x in a.actors} <= {"PERSON"} | ({"ORG"} if "Commons" in text else set())
+    assert not any(x.name in ("Culture", "Media", "Budget") for x in a.actors)

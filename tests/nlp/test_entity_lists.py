@@ -6,7 +6,7 @@ import spacy
 from spacy.tokens import Doc
 
 from reader.nlp.entity_candidate import Candidate
-from reader.nlp.entity_lists import places_in_lists
+from reader.nlp.entity_lists import join_portfolios, places_in_lists
 
 HONORIFICS = frozenset({"Mr", "Mrs"})
 
@@ -40,3 +40,28 @@ def test_people_stay_people():
     cands = [Candidate(0, 1, "PERSON"), Candidate(2, 3, "PERSON"), Candidate(5, 6, "GPE"), Candidate(7, 8, "GPE")]
     places_in_lists(doc, cands, HONORIFICS)
     assert [c.label for c in cands] == ["PERSON", "PERSON", "GPE", "GPE"]
+
+
+def _never_known(text: str) -> bool:
+    return text == "Nato"
+
+
+def test_a_department_for_a_list_of_portfolios_is_one_name():
+    doc = _doc("A Department for Farming and Fisheries spokeswoman said so .")
+    out = join_portfolios(doc, [Candidate(1, 4, "ORG"), Candidate(5, 6, "ORG")], _never_known)
+    assert [(c.start, c.end) for c in out] == [(1, 6)]
+    doc = _doc("The Ministry of Roads , Ports and Rural Affairs said so .")
+    out = join_portfolios(doc, [Candidate(1, 4, "ORG"), Candidate(5, 6, "ORG")], _never_known)
+    assert [(c.start, c.end) for c in out] == [(1, 9)]
+
+
+def test_a_known_body_after_and_is_its_own():
+    doc = _doc("The Ministry of Defence and Nato agreed .")
+    cands = [Candidate(1, 4, "ORG"), Candidate(5, 6, "ORG")]
+    assert join_portfolios(doc, cands, _never_known) == cands
+
+
+def test_a_secretary_of_state_for_portfolios_is_a_title():
+    doc = _doc("The Secretary of State for Farming , Roads and Sport , Ann Lee , spoke .")
+    out = join_portfolios(doc, [Candidate(3, 6, "ORG"), Candidate(7, 8, "ORG"), Candidate(12, 14, "PERSON")], _never_known)
+    assert [(c.start, c.end, c.label) for c in out] == [(12, 14, "PERSON")]
