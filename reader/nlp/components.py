@@ -154,6 +154,7 @@ class BriefingEntities:
         cands = [Candidate(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents]
         cands = [t for c in cands if (t := self._trim(doc, c)) is not None]
         cands = [*cands, *self._untagged_after_honorific(doc, cands)]
+        cands = self._body_before_person(doc, cands)
         cands = reshape(doc, cands, self.gaz)
         cands = self._merge_gazetteer(doc, cands)
         cands = self._apply_rules(doc, cands)
@@ -171,6 +172,27 @@ class BriefingEntities:
         spans = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb) for c in cands]
         doc.ents = filter_spans(spans)
         return doc
+
+    def _body_before_person(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """ "Lib Dem Norman Baker", "Tory MP Michael Ancram": a party or body the gazetteer knows, run
+        by the model into the name of one of its people, is that body beside the person."""
+        out: list[Candidate] = []
+        for c in cands:
+            split = None
+            if c.label == "PERSON" and not c.kb and c.end - c.start >= 3:
+                for k in (2, 1):
+                    form = self.gaz.lookup(doc[c.start : c.start + k].text)
+                    if form is None or not form.place.key.startswith("org:"):
+                        continue
+                    rest = c.start + k
+                    while rest < c.end and self._is_title_word(doc[rest]):
+                        rest += 1
+                    if c.end - rest >= 2 and all(t.is_title for t in doc[rest : c.end]):
+                        split = [Candidate(c.start, c.start + k, form.place.label, form.place.key),
+                                 Candidate(rest, c.end, "PERSON")]
+                    break
+            out.extend(split or [c])
+        return out
 
     def _untagged_after_honorific(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """ "Cardinal Cormac Murphy O'Connor", "Mr Katwala": capitalised names right after an honorific,

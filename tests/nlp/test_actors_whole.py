@@ -349,3 +349,13 @@ def test_portfolios_before_a_title_and_the_budget_are_no_bodies(engine, text):
     a = analyze(engine, text)
     assert {x.type for x in a.actors} <= {"PERSON"} | ({"ORG"} if "Commons" in text else set())
     assert not any(x.name in ("Culture", "Media", "Budget") for x in a.actors)
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Lib Dem Norman Baker said the figures were wrong.", "Norman Baker"),
+    ("Tory Michael Ancram said the plan was flawed.", "Michael Ancram"),
+])
+def test_a_party_run_into_a_name_is_the_party_beside_the_person(engine, text, person):
+    a = analyze(engine, text)
+    assert owner(a, person).type == "PERSON"
+    assert any(x.type == "ORG" for x in a.actors)
