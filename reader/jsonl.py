@@ -156,6 +156,7 @@ SCHEMAS: dict[str, Schema] = {
             "not_object?": "[str]",
             "particle?": "str",
             "prep?": "str",
+            "not_prep?": "str",
             "compound?": "[str]",
             "xcomp?": "bool",
             "ccomp?": "bool",

@@ -54,6 +54,11 @@ def test_lexicon_is_loaded_once_and_has_all_root_labels():
         ("The ministry decided to suspend the grain exports.", "suspend", "16"),
         ("The army invaded the northern province.", "invaded", "19"),
         ("The council condemned the shelling.", "condemned", "11"),
+        ("The party would introduce a grant for first-time buyers.", "introduce", "ECON"),
+        ("The government introduced a bill to ban smoking.", "introduced", "LAW"),
+        ("The Treasury will meet its spending commitments.", "meet", None),
+        ("The senator hails from the same state.", "hails", None),
+        ("The senator hailed the agreement.", "hailed", "05"),
     ],
 )
 def test_category_lookup_respects_conditions(engine, sentence, word, category):
@@ -104,6 +109,13 @@ def test_speech_gives_the_saying_and_the_said(engine):
     assert attack.modality == "reported" and attack.attribution == "Poland"
     assert names(analysis, attack.agents) == {"Belarus"} and names(analysis, attack.targets) == {"Lithuania"}
     assert say.end <= attack.start
+
+
+def test_a_saying_told_twice_is_one_row(engine):
+    # 'X said: "...," he said.': the same words attributed twice in one sentence
+    analysis = analyze(engine, 'Shadow chancellor Oliver Letwin said: "There is a black hole in the finances," he said.')
+    assert [e.trigger for e in analysis.events] == ["said"]
+    assert analysis.events[0].modality == "asserted"
 
 
 def test_events_without_actors_are_dropped(engine):

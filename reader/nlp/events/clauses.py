@@ -166,6 +166,8 @@ class ClauseFinder:
             outcome = self._outcome_of_act(tok)
             if outcome is not None:
                 match = outcome
+        if match.entry.speech and link == "speech" and _restated_speech(tok):
+            return None  # 'Letwin said: "There is a black hole," he said.': one saying, told twice
         hedge = self._raising_hedge(tok)
         if hedge is not None:
             self.raising[tok.i] = hedge  # "is said to be watching": a hedge on the watching, not a saying
@@ -511,6 +513,13 @@ class ClauseFinder:
         elif dep in ("relcl", "parataxis"):
             hyp, neg = False, False  # "Moberg, who called the vote, is expected to win": a clause of its own
         return FREE, Ctx(ctx.owner, hyp, neg, ctx.speaker), dep
+
+
+def _restated_speech(verb: Token) -> bool:
+    """ "he said" after a quotation that is itself what the speaker named before it said (a house
+    style of some news agencies): the same words, not a second saying."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children) and any(
+        c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
 
 
 def _is_question(tok: Token) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 #: Object slots a condition can name instead of a lemma.
 ENTITY_SLOTS = {"@PERSON": ("PERSON",), "@GPE": ("GPE",), "@ACTOR": ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"),
-                "@MONEY": ("MONEY",)}
+                "@MONEY": ("MONEY",), "@PRODUCT": ("PRODUCT",)}
 
 @dataclass(frozen=True, slots=True)
 class LexEntry:
@@ -18,6 +18,8 @@ class LexEntry:
     not_objects: tuple[str, ...] = ()
     particle: str | None = None
     prep: str | None = None
+    #: a preposition that rules the entry out ("hails *from* Leeds" is no praise)
+    not_prep: str | None = None
     compound: tuple[str, ...] = ()
     xcomp: bool = False
     ccomp: bool = False

@@ -267,6 +267,8 @@ def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None)
     if entry.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == entry.prep and not _dated(c)
                               for c in children):
         return None  # "called Xi on Tuesday" is no "call on", "called an election for May" no "call for"
+    if entry.not_prep and any(c.dep_ == "prep" and c.lower_ == entry.not_prep for c in children):
+        return None  # "hails from Leeds" says where one comes from; it praises nobody
     if entry.compound:
         comp = [
             c
@@ -322,6 +324,7 @@ def load_lexicon() -> Lexicon:
             not_objects=tuple(data.get("not_object", ())),
             particle=data.get("particle"),
             prep=data.get("prep"),
+            not_prep=data.get("not_prep"),
             compound=tuple(data.get("compound", ())),
             xcomp=bool(data.get("xcomp")),
             ccomp=bool(data.get("ccomp")),
