@@ -113,6 +113,12 @@ class BriefingEntities:
             ):
                 return None
         else:
+            if doc[start].text in ARTICLES and end - start > 1:
+                # "The Lib Dems accused...": no person's name takes an article; a body the gazetteer knows does
+                form = self.gaz.lookup(doc[start + 1 : end].text)
+                if form is not None:
+                    return Candidate(start + 1, end, form.place.label, form.place.key)
+                start += 1
             # "Tory MPs": a group of office holders, not a person; keep what names the group
             if end - start > 1 and doc[end - 1].lower_ in self.gaz.title_heads:
                 while end > start and self._is_title_word(doc[end - 1]):

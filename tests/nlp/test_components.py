@@ -134,3 +134,17 @@ def test_two_surnames_of_people_tagged_as_one_organisation_are_the_two_people(bl
     assert [(e[0], e[1]) for e in ents(doc)] == [
         ("Ridley", "PERSON"), ("Harmon", "PERSON"), ("Jane Ridley", "PERSON"), ("Olaf Harmon", "PERSON"),
         ("Marks and Spencer", "ORG")]
+
+
+def test_a_known_body_with_an_article_is_no_person(blank):
+    doc = blank.make_doc("The Lib Dems accused Mr Brown of ducking the issue")
+    doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 5, 6, label="PERSON")]
+    doc = blank.get_pipe("briefing_entities")(doc)
+    assert ents(doc)[0] == ("Lib Dems", "ORG", "org:liberal democrats")
+
+
+def test_a_known_party_run_into_a_persons_name_is_split_off(blank):
+    doc = blank.make_doc("Lib Dem MP Lembit Opik said so")
+    doc.ents = [Span(doc, 0, 5, label="PERSON")]
+    doc = blank.get_pipe("briefing_entities")(doc)
+    assert ents(doc) == [("Lib Dem", "ORG", "org:liberal democrats"), ("Lembit Opik", "PERSON", "")]

@@ -58,6 +58,7 @@ def test_lexicon_is_loaded_once_and_has_all_root_labels():
         ("The government introduced a bill to ban smoking.", "introduced", "LAW"),
         ("The Treasury will meet its spending commitments.", "meet", None),
         ("The senator hails from the same state.", "hails", None),
+        ("The chancellor unveiled a rise in child tax credit.", "unveiled", "ECON"),
         ("The senator hailed the agreement.", "hailed", "05"),
     ],
 )
@@ -116,6 +117,14 @@ def test_a_saying_told_twice_is_one_row(engine):
     analysis = analyze(engine, 'Shadow chancellor Oliver Letwin said: "There is a black hole in the finances," he said.')
     assert [e.trigger for e in analysis.events] == ["said"]
     assert analysis.events[0].modality == "asserted"
+
+
+def test_a_participle_before_a_saying_names_that_saying(engine):
+    analysis = analyze(engine, "Criticising the decision, Boris Johnson said it was a mistake.")
+    assert [(e.trigger, e.category) for e in analysis.events] == [("said", "11")]
+    # an act of another kind stays a row of its own
+    analysis = analyze(engine, "Visiting Kyiv on Monday, Antony Blinken said the aid would continue.")
+    assert [e.trigger for e in analysis.events] == ["Visiting", "said"]
 
 
 def test_events_without_actors_are_dropped(engine):

@@ -18,6 +18,8 @@ def assign_code(c: EventClause, lex: Lexicon, matches: dict[int, Match],
     """Set `c.code` and `c.complement`; `children_of` holds the clauses nested in each clause."""
     entry = c.match.entry
     c.code = entry.code
+    if c.manner is not None and category_of(c.code) == "01":
+        c.code = c.manner.entry.code  # "Criticising the decision, he said it was a mistake": a criticism
     comp = complement(c.trigger, entry, matches)
     c.complement = comp
     depth = 0

@@ -41,6 +41,9 @@ ARG_DEPS = {"xcomp", "ccomp", "dobj", "nsubj", "nsubjpass", "csubj", "csubjpass"
             "amod", "poss", "det", "nummod", "appos", "case", "expl", "quantmod", "predet", "nmod"}
 ADJUNCT_DEPS = {"prep", "npadvmod", "advmod", "intj", "meta", "dep"}
 INDEPENDENT_DEPS = {"relcl", "parataxis", "advcl", "conj"}
+#: CAMEO roots whose acts are done in words (make a statement, appeal, praise or defend, demand,
+#: disapprove, reject, threaten): a participle of one before a saying names that saying.
+SPEECH_ACT_CATEGORIES = frozenset({"01", "02", "05", "10", "11", "12", "13"})
 
 
 @dataclass(slots=True)
@@ -79,6 +82,8 @@ class EventClause:
     nested: list[EventClause] = field(default_factory=list)
     #: what a speech verb reports (`summary.content_tokens`), read once per clause
     content: frozenset[int] | None = None
+    #: the kind of saying a participle before it named ("*Criticising* the plan, he said")
+    manner: Match | None = None
 
     @property
     def is_noun(self) -> bool:
@@ -168,6 +173,10 @@ class ClauseFinder:
                 match = outcome
         if match.entry.speech and link == "speech" and _restated_speech(tok):
             return None  # 'Letwin said: "There is a black hole," he said.': one saying, told twice
+        if link == "advcl" and ctx.owner is not None and _fronted_manner_of(tok, ctx.owner) and (
+                match.entry.category in SPEECH_ACT_CATEGORIES):
+            ctx.owner.manner = match
+            return None  # "Defending the plans, he told Today: ...": the defending is that telling
         hedge = self._raising_hedge(tok)
         if hedge is not None:
             self.raising[tok.i] = hedge  # "is said to be watching": a hedge on the watching, not a saying
@@ -513,6 +522,13 @@ class ClauseFinder:
         elif dep in ("relcl", "parataxis"):
             hyp, neg = False, False  # "Moberg, who called the vote, is expected to win": a clause of its own
         return FREE, Ctx(ctx.owner, hyp, neg, ctx.speaker), dep
+
+
+def _fronted_manner_of(verb: Token, owner: EventClause | None) -> bool:
+    """A participle before a saying, sharing its speaker and no conjunction of its own ("Defending
+    the plans, he said"): what kind of saying it was."""
+    return (owner is not None and owner.match.entry.speech and verb.tag_ == "VBG" and verb.i < owner.trigger.i
+            and not _mark(verb) and not _has_own_subject_or_aux(verb))
 
 
 def _restated_speech(verb: Token) -> bool:
