@@ -41,9 +41,10 @@ ARG_DEPS = {"xcomp", "ccomp", "dobj", "nsubj", "nsubjpass", "csubj", "csubjpass"
             "amod", "poss", "det", "nummod", "appos", "case", "expl", "quantmod", "predet", "nmod"}
 ADJUNCT_DEPS = {"prep", "npadvmod", "advmod", "intj", "meta", "dep"}
 INDEPENDENT_DEPS = {"relcl", "parataxis", "advcl", "conj"}
-#: CAMEO roots whose acts are done in words (make a statement, appeal, praise or defend, demand,
-#: disapprove, reject, threaten): a participle of one before a saying names that saying.
-SPEECH_ACT_CATEGORIES = frozenset({"01", "02", "05", "10", "11", "12", "13"})
+#: CAMEO roots of acts done in words that say what kind of saying it was (appeal, praise or defend,
+#: demand, disapprove, reject, threaten): a participle of one before a saying names that saying. A
+#: plain statement ("Citing sources, the paper reported") stays a row of its own.
+SPEECH_ACT_CATEGORIES = frozenset({"02", "05", "10", "11", "12", "13"})
 
 
 @dataclass(slots=True)
