@@ -122,9 +122,17 @@ def test_a_saying_told_twice_is_one_row(engine):
 def test_a_participle_before_a_saying_names_that_saying(engine):
     analysis = analyze(engine, "Criticising the decision, Boris Johnson said it was a mistake.")
     assert [(e.trigger, e.category) for e in analysis.events] == [("said", "11")]
+    # a question put to the speaker is nothing the speaker did, nor anything done
+    analysis = analyze(engine, "Asked if he would welcome BNP votes, Michael Howard said he wanted every vote.")
+    assert [(e.trigger, e.category) for e in analysis.events] == [("said", "01")]
     # an act of another kind stays a row of its own
     analysis = analyze(engine, "Visiting Kyiv on Monday, Antony Blinken said the aid would continue.")
     assert [e.trigger for e in analysis.events] == ["Visiting", "said"]
+
+
+def test_heaping_praise_is_praise(engine):
+    analysis = analyze(engine, "Tony Blair heaped praise on Gordon Brown.")
+    assert [(e.trigger, e.category) for e in analysis.events] == [("heaped", "05")]
 
 
 def test_events_without_actors_are_dropped(engine):

@@ -106,6 +106,8 @@ class ClauseFinder:
         self.raising: dict[int, str] = {}
         #: tokens under a "said to" hedge: what they describe is someone else's claim
         self.hearsay: set[int] = set()
+        #: questions put to a speaker ("*Asked* if he would resign, he said"): nothing in them was done
+        self.questions: set[int] = set()
 
     def find_candidates(self, doc: Any) -> None:
         """Look up, once per Doc, the tokens whose lemma or form has a lexicon entry."""
@@ -176,7 +178,10 @@ class ClauseFinder:
             return None  # 'Letwin said: "There is a black hole," he said.': one saying, told twice
         if link == "advcl" and ctx.owner is not None and _fronted_manner_of(tok, ctx.owner) and (
                 match.entry.category in SPEECH_ACT_CATEGORIES):
-            ctx.owner.manner = match
+            if tok.tag_ == "VBG":
+                ctx.owner.manner = match
+            else:
+                self.questions.add(tok.i)
             return None  # "Defending the plans, he told Today: ...": the defending is that telling
         hedge = self._raising_hedge(tok)
         if hedge is not None:
@@ -441,7 +446,7 @@ class ClauseFinder:
     def _transition(self, tok: Token, ev: EventClause | None, child: Token, mode: str, ctx: Ctx) -> tuple[str, Ctx, str]:
         dep = child.dep_
         lex = self.lex
-        if mode == INERT:
+        if mode == INERT or tok.i in self.questions:
             return INERT, ctx, "inert"
         if dep == "prep" and child.lower_ in lex.cue("contrast_prep"):
             return INERT, ctx, "inert"
@@ -527,8 +532,9 @@ class ClauseFinder:
 
 def _fronted_manner_of(verb: Token, owner: EventClause | None) -> bool:
     """A participle before a saying, sharing its speaker and no conjunction of its own ("Defending
-    the plans, he said"): what kind of saying it was."""
-    return (owner is not None and owner.match.entry.speech and verb.tag_ == "VBG" and verb.i < owner.trigger.i
+    the plans, he said"): what kind of saying it was; or what it answered ("Asked if he would
+    resign, he said"), which the speaker did not do."""
+    return (owner is not None and owner.match.entry.speech and verb.tag_ in ("VBG", "VBN") and verb.i < owner.trigger.i
             and not _mark(verb) and not _has_own_subject_or_aux(verb))
 
 
