@@ -340,15 +340,9 @@ def test_a_town_before_airport_is_no_person(engine):
     assert owner(a, "Gatwick").type == "FAC"
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["Her call was backed by Culture, Media and Sport Secretary Tessa Jowell.",
-     "Chancellor Gordon Brown will deliver his Budget to the House of Commons on 16 March."],
-)
-def test_portfolios_before_a_title_and_the_budget_are_no_bodies(engine, text):
-    a = analyze(engine, text)
-    assert {x.type for x in a.actors} <= {"PERSON"} | ({"ORG"} if "Commons" in text else set())
-    assert not any(x.name in ("Culture", "Media", "Budget") for x in a.actors)
+def test_portfolios_before_a_title_are_no_bodies(engine):
+    a = analyze(engine, "Her call was backed by Culture, Media and Sport Secretary Tessa Jowell.")
+    assert [(x.name, x.type) for x in a.actors] == [("Tessa Jowell", "PERSON")]
 
 
 @pytest.mark.parametrize(("text", "person"), [

@@ -29,6 +29,16 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import VERB as VERB_SYMBOL
 from spacy.tokens import Span, Token
 
+from reader.nlp.events.clause_shapes import (
+    has_own_subject_or_aux,
+    is_question,
+    mark_of,
+    own_hyp,
+    participle_before_its_noun,
+    present_tense,
+    restated_speech,
+    speaker_tokens,
+)
 from reader.nlp.events.lexicon import OTHER_ACT, LexEntry, Lexicon, Match, is_infinitive
 from reader.nlp.events.participants import PLACE_TYPES, ActorIndex
 from reader.nlp.events.subjects import VERBAL, headline_doer, subject_tokens
@@ -174,7 +184,7 @@ class ClauseFinder:
             outcome = self._outcome_of_act(tok)
             if outcome is not None:
                 match = outcome
-        if match.entry.speech and link == "speech" and _restated_speech(tok):
+        if match.entry.speech and link == "speech" and restated_speech(tok):
             return None  # 'Letwin said: "There is a black hole," he said.': one saying, told twice
         if link == "advcl" and ctx.owner is not None and _fronted_manner_of(tok, ctx.owner) and (
                 match.entry.category in SPEECH_ACT_CATEGORIES):
@@ -194,7 +204,7 @@ class ClauseFinder:
             return None
         if pos == "ADJ" and trigger is tok:
             return None  # an adjective only triggers through its copula
-        if pos == "VERB" and (tok.dep_ in ("amod", "compound", "nmod") or _participle_before_its_noun(tok)):
+        if pos == "VERB" and (tok.dep_ in ("amod", "compound", "nmod") or participle_before_its_noun(tok)):
             return None  # "Western-supplied tanks": a participle describing a thing, not an act
         if mode == INERT:
             return None
@@ -225,11 +235,11 @@ class ClauseFinder:
         if tok.i in self.hearsay:
             ev.reported_adverb = True
         parent = ctx.owner
-        if parent is not None and link in ("advcl", "conj") and not _has_own_subject_or_aux(head):
+        if parent is not None and link in ("advcl", "conj") and not has_own_subject_or_aux(head):
             # "struck a school, killing 30, according to X": the participle shares the source
             ev.reported_adverb = ev.reported_adverb or parent.reported_adverb
             ev.attribution_tokens = ev.attribution_tokens or parent.attribution_tokens
-        if link == "conj" and ev.sibling is not None and not _has_own_subject_or_aux(head):
+        if link == "conj" and ev.sibling is not None and not has_own_subject_or_aux(head):
             # "According to officials, Lund met the ambassador and proposed talks": both are the officials' word
             # (a source named before both; not one set after the first verb: "said the advice should have been
             # attached, according to the code, and demanded an inquiry")
@@ -301,7 +311,7 @@ class ClauseFinder:
     def _yet_to_come(self, verb: Token) -> bool:
         """ "keep fighting until Israel halts its offensive", "once the deal is signed": a time clause in
         the present tense tells an act still to come, not one that happened."""
-        return verb.dep_ == "advcl" and _mark(verb) in self.lex.cue("prospective_mark") and _present_tense(verb)
+        return verb.dep_ == "advcl" and mark_of(verb) in self.lex.cue("prospective_mark") and present_tense(verb)
 
     def _generic_act(self, tok: Token) -> bool:
         """A verb no dictionary codes is an act only between named parties: its subject names an
@@ -392,19 +402,19 @@ class ClauseFinder:
                     ev.hyp = True
                 elif child.dep_ == "advmod" and low in lex.cue("reported_adverb"):
                     ev.reported_adverb = True
-                elif child.dep_ == "advcl" and _mark(child) in lex.cue("conditional_mark"):
+                elif child.dep_ == "advcl" and mark_of(child) in lex.cue("conditional_mark"):
                     # "offered to travel if Putin attended": the condition is on the complement
                     ev.conditional = True
                     if not any(c.dep_ == "xcomp" for c in h.children):
                         ev.hyp = True
                 elif child.dep_ == "prep" and low in lex.cue("attribution_phrase"):
                     ev.attribution_tokens = [g for g in child.subtree if g.dep_ == "pobj"][:1]
-                elif child.dep_ == "advcl" and _mark(child) == "as" and child.i < ev.trigger.i:
+                elif child.dep_ == "advcl" and mark_of(child) == "as" and child.i < ev.trigger.i:
                     if child.i in self.matches and self.matches[child.i].entry.speech:
-                        ev.attribution_tokens = _speaker_tokens(child)
+                        ev.attribution_tokens = speaker_tokens(child)
                 elif child.dep_ == "parataxis" and child.i in self.matches and self.matches[child.i].entry.speech:
                     # "Norland, the minister said, will attend": said set into the claim it makes
-                    ev.attribution_tokens = _speaker_tokens(child)
+                    ev.attribution_tokens = speaker_tokens(child)
         for subject in (c for c in ev.head.children if c.dep_ in ("nsubj", "nsubjpass")):
             # "Neither the ministry nor the Kremlin commented", "No country has recognised it"
             if subject.lower_ in ("nobody", "none", "nothing", "neither") or any(
@@ -418,9 +428,9 @@ class ClauseFinder:
                 elif child.dep_ == "det" and child.lower_ == "no":
                     ev.neg = True  # "no talks with Moscow"
         if ev.is_noun and ev.trigger.dep_ in ("nsubj", "nsubjpass") and ev.trigger.head.pos_ in VERBAL:
-            if _own_hyp(ev.trigger.head, lex):
+            if own_hyp(ev.trigger.head, lex):
                 ev.hyp = True  # "the decision could come in July": not taken yet
-        if _is_question(ev.trigger):
+        if is_question(ev.trigger):
             ev.hyp = True  # "Will Iran retaliate?" asks; it does not assert
         if (ev.head.dep_ == "ROOT" or headline_doer(ev.head) is not None) and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in ev.head.children):
@@ -430,7 +440,7 @@ class ClauseFinder:
             verb = ev.trigger.head
             while verb.dep_ in ("prep", "pobj", "dobj") and verb.head.i != verb.i and verb.pos_ not in VERBAL:
                 verb = verb.head
-            if verb.pos_ in VERBAL and _own_hyp(verb, lex):
+            if verb.pos_ in VERBAL and own_hyp(verb, lex):
                 ev.hyp = True
 
     def _as_aside(self, clause: Token) -> bool:
@@ -451,28 +461,28 @@ class ClauseFinder:
         if dep == "prep" and child.lower_ in lex.cue("contrast_prep"):
             return INERT, ctx, "inert"
         if (dep in ("acl", "ccomp") and child.pos_ in VERBAL and tok.pos_ in ("NOUN", "PROPN")
-                and tok.lemma_.lower() in lex.cue("claim_noun") and _has_own_subject_or_aux(child)):
+                and tok.lemma_.lower() in lex.cue("claim_noun") and has_own_subject_or_aux(child)):
             # "allegations (that) he fast-tracked a visa": an act of its own, said rather than shown
             self.hearsay.update(t.i for t in child.subtree)
             return FREE, Ctx(ev or ctx.owner, ctx.hyp, ctx.neg, None), "claim"
         if ev is not None:
             entry = ev.match.entry
             if dep == "conj" and (child.pos_ in VERBAL or child.i in self.matches):
-                inherit = not _has_own_subject_or_aux(child)
+                inherit = not has_own_subject_or_aux(child)
                 return mode, Ctx(ctx.owner, (ctx.hyp or ev.hyp) if inherit else ctx.hyp, ctx.neg, ctx.speaker), "conj"
             if dep == "ccomp" and entry.speech:
                 denied = ev.trigger.lemma_.lower() in lex.cue("denial_verb")
                 return FREE, Ctx(ev, False, denied, ev), "speech"
-            if dep == "ccomp" and child.i < ev.trigger.i and _has_own_subject_or_aux(child):
+            if dep == "ccomp" and child.i < ev.trigger.i and has_own_subject_or_aux(child):
                 # "Egypt condemned the raid, Jordan recalled...": a preposed clause is a list item
                 return FREE, Ctx(ev, False, False, ev.speaker), "parataxis"
             if dep == "advcl":
-                mark = _mark(child)
+                mark = mark_of(child)
                 if mark == "as" and self._as_aside(child):
                     return INERT, ctx, "inert"
                 if mark in lex.cue("conditional_mark") or _is_purpose(child):
                     return ARG, Ctx(ev, True if mark in lex.cue("conditional_mark") else ctx.hyp, ctx.neg, ctx.speaker), "arg"
-                inherit = not _has_own_subject_or_aux(child)
+                inherit = not has_own_subject_or_aux(child)
                 return FREE, Ctx(ev, ev.hyp if inherit else False, False, ev.speaker), "advcl"
             if dep in ("relcl", "parataxis"):
                 return FREE, Ctx(ev, False, False, None), dep
@@ -486,16 +496,16 @@ class ClauseFinder:
         if mode != FREE:
             if dep == "prep" and child.lower_ in lex.cue("non_event_prep"):
                 return ARG, ctx, "arg"
-            if dep in ("relcl", "parataxis") or (dep == "advcl" and _mark(child) not in lex.cue("conditional_mark")
-                                                 and not (_mark(child) == "as" and self._as_aside(child))
+            if dep in ("relcl", "parataxis") or (dep == "advcl" and mark_of(child) not in lex.cue("conditional_mark")
+                                                 and not (mark_of(child) == "as" and self._as_aside(child))
                                                  and not _is_purpose(child)):
                 # "aid to Kyiv, *which was followed by* Waltz's announcement": a clause of its own
                 return FREE, Ctx(ctx.owner, False, False, None), dep
             return mode, ctx, "arg"
         # a token that is not an event, in free context
-        if dep == "advcl" and _mark(child) == "as" and self._as_aside(child):
+        if dep == "advcl" and mark_of(child) == "as" and self._as_aside(child):
             return INERT, ctx, "inert"
-        if dep == "advcl" and _mark(child) in lex.cue("conditional_mark"):
+        if dep == "advcl" and mark_of(child) in lex.cue("conditional_mark"):
             return ARG, Ctx(ctx.owner, True, ctx.neg, ctx.speaker), "arg"
         if dep == "prep" and (child.lower_ in lex.cue("non_event_prep") or child.lower_ in lex.cue("attribution_phrase")):
             return ARG, ctx, "arg"
@@ -510,10 +520,10 @@ class ClauseFinder:
         if tok.pos_ in VERBAL or tok.pos_ == "ADJ":
             own = self._hyp_cache.get(tok.i)
             if own is None:
-                own = self._hyp_cache[tok.i] = _own_hyp(tok, lex)
+                own = self._hyp_cache[tok.i] = own_hyp(tok, lex)
             lemma = tok.lemma_.lower()
             governs = dep in ("xcomp", "dobj", "prep", "pobj", "acomp", "attr", "nsubjpass") or (
-                dep in ("advcl", "conj") and not _has_own_subject_or_aux(child))
+                dep in ("advcl", "conj") and not has_own_subject_or_aux(child))
             if governs:
                 # "considered options but agreed to act": a plan verb governs its complement, not a verb
                 # coordinated with it
@@ -535,69 +545,4 @@ def _fronted_manner_of(verb: Token, owner: EventClause | None) -> bool:
     the plans, he said"): what kind of saying it was; or what it answered ("Asked if he would
     resign, he said"), which the speaker did not do."""
     return (owner is not None and owner.match.entry.speech and verb.tag_ in ("VBG", "VBN") and verb.i < owner.trigger.i
-            and not _mark(verb) and not _has_own_subject_or_aux(verb))
-
-
-def _restated_speech(verb: Token) -> bool:
-    """ "he said" after a quotation that is itself what the speaker named before it said (a house
-    style of some news agencies): the same words, not a second saying."""
-    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children) and any(
-        c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
-
-
-def _is_question(tok: Token) -> bool:
-    """The sentence ends with a question mark (white space and closing quotes aside), and the
-    question is not a quotation after the word ('unveiled a poster under the words "How can they...?"')."""
-    sent = tok.sent
-    for t in reversed(sent):
-        if t.is_space or t.text in ('"', "”", "’", "'", ")"):
-            continue
-        if t.text != "?":
-            return False
-        return not any(q.text in ('"', "“") for q in tok.doc[tok.i + 1 : t.i])
-    return False
-
-
-def _present_tense(verb: Token) -> bool:
-    """ "halts", "takes effect", "is signed": the verb group is in the present tense."""
-    group = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
-    return any(t.tag_ in ("VBZ", "VBP") for t in group) and not any(t.tag_ in ("VBD", "MD") for t in group)
-
-
-def _mark(tok: Token) -> str:
-    for child in tok.children:
-        if child.dep_ == "mark":
-            return child.lower_
-    return ""
-
-
-def _has_own_subject_or_aux(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in tok.children) or tok.pos_ == "AUX"
-
-
-def _own_hyp(tok: Token, lex: Lexicon) -> bool:
-    for child in tok.children:
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in lex.cue("modal"):
-            return True
-        if child.dep_ == "advmod" and child.lower_ in lex.cue("hedge_adverb"):
-            return True
-    return False
-
-
-def _speaker_tokens(verb: Token) -> list[Token]:
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return [child]
-        if child.dep_ == "agent":
-            return [g for g in child.children if g.dep_ == "pobj"]
-    return []
-
-
-def _participle_before_its_noun(tok: Token) -> bool:
-    """ "She said *proposed* casinos will differ": a participle with neither subject nor auxiliary,
-    whose complement's subject comes right after it, describes that subject (the parser made it the verb)."""
-    if tok.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
-        return False
-    return any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") and g.left_edge.i == tok.i + 1 for g in c.children)
-               for c in tok.children)
-
+            and not mark_of(verb) and not has_own_subject_or_aux(verb))

@@ -1,0 +1,73 @@
+"""Shapes of a clause read off its tokens alone: its marker, its own subject, its tense, whether it
+is a question, a restated attribution or a participle describing a noun. Used by `clauses`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from reader.nlp.events.lexicon import Lexicon
+
+
+def restated_speech(verb: Token) -> bool:
+    """ "he said" after a quotation that is itself what the speaker named before it said (a house
+    style of some news agencies): the same words, not a second saying."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children) and any(
+        c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
+
+
+def is_question(tok: Token) -> bool:
+    """The sentence ends with a question mark (white space and closing quotes aside), and the
+    question is not a quotation after the word ('unveiled a poster under the words "How can they...?"')."""
+    sent = tok.sent
+    for t in reversed(sent):
+        if t.is_space or t.text in ('"', "”", "’", "'", ")"):
+            continue
+        if t.text != "?":
+            return False
+        return not any(q.text in ('"', "“") for q in tok.doc[tok.i + 1 : t.i])
+    return False
+
+
+def present_tense(verb: Token) -> bool:
+    """ "halts", "takes effect", "is signed": the verb group is in the present tense."""
+    group = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ in ("VBZ", "VBP") for t in group) and not any(t.tag_ in ("VBD", "MD") for t in group)
+
+
+def mark_of(tok: Token) -> str:
+    for child in tok.children:
+        if child.dep_ == "mark":
+            return child.lower_
+    return ""
+
+
+def has_own_subject_or_aux(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in tok.children) or tok.pos_ == "AUX"
+
+
+def own_hyp(tok: Token, lex: Lexicon) -> bool:
+    for child in tok.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in lex.cue("modal"):
+            return True
+        if child.dep_ == "advmod" and child.lower_ in lex.cue("hedge_adverb"):
+            return True
+    return False
+
+
+def speaker_tokens(verb: Token) -> list[Token]:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return [child]
+        if child.dep_ == "agent":
+            return [g for g in child.children if g.dep_ == "pobj"]
+    return []
+
+
+def participle_before_its_noun(tok: Token) -> bool:
+    """ "She said *proposed* casinos will differ": a participle with neither subject nor auxiliary,
+    whose complement's subject comes right after it, describes that subject (the parser made it the verb)."""
+    if tok.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return False
+    return any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") and g.left_edge.i == tok.i + 1 for g in c.children)
+               for c in tok.children)
+
