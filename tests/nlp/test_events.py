@@ -59,6 +59,9 @@ def test_lexicon_is_loaded_once_and_has_all_root_labels():
         ("The Treasury will meet its spending commitments.", "meet", None),
         ("The senator hails from the same state.", "hails", None),
         ("The chancellor unveiled a rise in child tax credit.", "unveiled", "ECON"),
+        ("The presenter revealed that the minister had been popular.", "revealed", "01"),
+        ("The minister hinted that the tax would rise.", "hinted", "01"),
+        ("The minister conceded that the plan had failed.", "conceded", "01"),
         ("The senator hailed the agreement.", "hailed", "05"),
     ],
 )
