@@ -6,7 +6,8 @@
 meantime: every gold text of ../shared/corpus/meantime/meantime_en.jsonl goes through
 `Engine.analyze_many` with `published` set to the gold DCT; the analyses are written to
 /tmp/briefing-meantime-analyses.jsonl and ../shared/eval/score_meantime.py prints its summary
-(event recall, participant recall and precision, hedge agreement, rows per gold event).
+(event recall, participant recall and precision, hedge agreement, rows per gold event), then how
+many headline events are found and how many of the missed a row holds as a source clause.
 
 petrarch: the PETRARCH2 unit-test sentences whose expected codes are real CAMEO (`is_cameo`).
 Their actors are invented names ("Arnor", "Gondor") that no English model knows, so every proper
@@ -66,7 +67,38 @@ def run_meantime(limit: int | None, misses: bool) -> int:
     cmd = [sys.executable, str(SHARED / "eval" / "score_meantime.py"), str(gold_path), str(MEANTIME_OUT)]
     if misses:
         cmd.append("--misses")
-    return subprocess.run(cmd, check=False).returncode
+    code = subprocess.run(cmd, check=False).returncode
+    counted, found, in_sources = headline_figures(gold, read_jsonl(MEANTIME_OUT))
+    print(f"headlines: gold events counted {counted}, found {found}; of the {counted - found} missed, "
+          f"{in_sources} lie in a source clause of a row (a headline merged with its lead as one act)")
+    return code
+
+
+def headline_figures(gold: list[dict], analyses: list[dict]) -> tuple[int, int, int]:
+    """Gold events of the headline (first line) counted and found as `score_meantime.py` counts and
+    finds them (texts identical, which they are here), and how many of the missed lie inside one of
+    a row's `sources`: the scorer reads a row's own span only."""
+    counted = found = in_sources = 0
+    for doc, out in zip(gold, analyses, strict=True):
+        text = out["document"]["text"]
+        first_line = text.find("\n")
+        entities = {e["m_id"]: e for e in doc["entities"] if "start" in e}
+        for ev in doc["events"]:
+            if "start" not in ev or text != doc["text"] or ev["start"] >= first_line:
+                continue
+            named = [p for p in ev.get("participants", []) if p["role"] in ("Arg0", "Arg1")
+                     and entities.get(p["m_id"], {}).get("type") in ("PER", "ORG", "LOC")
+                     and entities[p["m_id"]].get("syntactic_type") == "NAM"]
+            if not named:
+                continue
+            counted += 1
+            words = {ev["text"].lower(), (ev.get("pred") or "").lower()} - {""}
+            if any(e["start"] <= ev["start"] < e["end"] and any(w in e["trigger"].lower() or e["trigger"].lower() in w
+                                                                 for w in words) for e in out["events"]):
+                found += 1
+            elif any(s["start"] <= ev["start"] < s["end"] for e in out["events"] for s in e.get("sources", [])):
+                in_sources += 1
+    return counted, found, in_sources
 
 
 def proper_noun_actors(doc, actors: list[Actor]) -> list[Actor]:
