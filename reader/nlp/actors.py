@@ -25,6 +25,7 @@ from reader.model import ACTOR_TYPES, Actor, Mention
 from reader.nlp.actor_links import link
 from reader.nlp.doc_text import indices_where, text_of
 from reader.nlp.entity_shapes import PEERAGE
+from reader.nlp.figures import figures
 from reader.nlp.gazetteer import Gazetteer, fold, gazetteer
 from reader.nlp.people import describe_people
 
@@ -372,6 +373,7 @@ def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
             r.add(r.clusters[key], span.start_char, span.end_char)
     _aliases(doc, r, gaz)
     _merge_short_organisation_names(r)
+    _broadcasters_services(r)
     link(doc, r, gaz)
     actors = _build(r, gaz)
     describe_people(actors, published)
@@ -455,6 +457,27 @@ def _merge_short_organisation_names(r: _Resolver) -> None:
         target.mentions.extend(short.mentions)
         target.forms.update(short.forms)
         short.mentions = []
+
+
+def _broadcasters_services(r: _Resolver) -> None:
+    """ "told BBC Radio 4", "BBC News political editor", "shown on BBC One": a broadcaster's channels
+    and services, named by the broadcaster's name and more words, are the broadcaster (a medium the
+    field's dictionary lists as media; "UN Security Council" is not the UN)."""
+    by_head: dict[str, list[_Cluster]] = {}
+    for c in r.clusters.values():
+        if c.type != "ORG" or not c.mentions:
+            continue
+        form = _strip_article(_clean(c.mentions[0].text))
+        by_head.setdefault(form.split()[0] if form else "", []).append(c)
+    for head, group in by_head.items():
+        if len(group) < 2 or not any(o.type == "media" for o in figures().organisations(head)):
+            continue
+        keep = next((c for c in group if _strip_article(_clean(c.mentions[0].text)) == head), group[0])
+        for other in group:
+            if other is not keep:
+                keep.mentions.extend(other.mentions)
+                keep.forms.update(other.forms)
+                other.mentions = []
 
 
 def _aliases(doc: Doc, r: _Resolver, gaz: Gazetteer) -> None:

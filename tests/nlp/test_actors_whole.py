@@ -353,3 +353,10 @@ def test_a_party_run_into_a_name_is_the_party_beside_the_person(engine, text, pe
     a = analyze(engine, text)
     assert owner(a, person).type == "PERSON"
     assert any(x.type == "ORG" for x in a.actors)
+
+
+def test_a_broadcasters_channels_are_the_broadcaster(engine):
+    a = analyze(engine, "Mr Blair told BBC Radio 4's Today programme he was sad. BBC News political editor "
+                        "Andrew Marr said the bill was in trouble. The UN Security Council and the UN met.")
+    assert owner(a, "BBC Radio 4").id == owner(a, "BBC News").id
+    assert owner(a, "UN Security Council").id != owner(a, "UN").id
