@@ -45,6 +45,8 @@ ARTICLES = frozenset({"the", "The"})
 #: Labels spaCy uses for names; numbers, dates and quantities are left to the date tagger.
 _EDGE_PUNCT = frozenset({"-", "–", "—", ",", ";", ":", "(", ")", '"', "“", "”"})
 _NOT_NAME_POS = frozenset({"ADV", "ADP", "PRON", "CCONJ", "SCONJ", "VERB", "AUX", "PART", "INTJ"})
+#: The label of an entity rule that says its words are no name at all ("EV", "GDP").
+NOT_A_NAME = "-"
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 
 
@@ -378,6 +380,9 @@ class BriefingEntities:
                     hit = doc[c.end - 1].lower_ in words and not (c.label == "PERSON" and self._said_to_be_a_person(doc, c))
                 elif kind == "label_by_next_words":
                     hit = c.end < len(doc) and doc[c.end].lower_ in words
+                elif kind == "label_by_whole_text":
+                    whole = doc[c.start : c.end].text.lower()
+                    hit = whole in words
                 else:
                     i = c.start - 1
                     while i >= 0 and doc[i].lower_ in rule.get("bridge", []):
@@ -389,7 +394,7 @@ class BriefingEntities:
                         hit = self._looks_like_a_name(doc[c.start : c.end])
                 if hit:
                     c.label = rule["label"]
-        return cands
+        return [c for c in cands if c.label != NOT_A_NAME]
 
     def _said_to_be_a_person(self, doc: Doc, c: Candidate) -> bool:
         """ "a British lecturer, Dennis Hills, who ...": the text itself says the name is a person's

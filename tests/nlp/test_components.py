@@ -148,3 +148,10 @@ def test_a_known_party_run_into_a_persons_name_is_split_off(blank):
     doc.ents = [Span(doc, 0, 5, label="PERSON")]
     doc = blank.get_pipe("briefing_entities")(doc)
     assert ents(doc) == [("Lib Dem", "ORG", "org:liberal democrats"), ("Lembit Opik", "PERSON", "")]
+
+
+def test_acronyms_of_things_are_no_names(blank):
+    doc = blank.make_doc("makers of EVs and a GP in Leeds")
+    doc.ents = [Span(doc, 2, 3, label="ORG"), Span(doc, 5, 6, label="ORG"), Span(doc, 7, 8, label="GPE")]
+    doc = blank.get_pipe("briefing_entities")(doc)
+    assert ents(doc) == [("Leeds", "GPE", "")]
