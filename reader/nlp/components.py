@@ -20,6 +20,7 @@ It also works on ``spacy.blank("en")`` (no ``ner``): then only the gazetteer and
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.attrs import IS_SPACE, ORTH
@@ -45,6 +46,9 @@ ARTICLES = frozenset({"the", "The"})
 #: Labels spaCy uses for names; numbers, dates and quantities are left to the date tagger.
 _EDGE_PUNCT = frozenset({"-", "–", "—", ",", ";", ":", "(", ")", '"', "“", "”"})
 _NOT_NAME_POS = frozenset({"ADV", "ADP", "PRON", "CCONJ", "SCONJ", "VERB", "AUX", "PART", "INTJ"})
+#: Acronyms in mixed case, as British departments write theirs ("MoD", "DfES", "DoH"); places are not
+#: written so.
+_DEPARTMENT_ACRONYM = re.compile(r"^[A-Z][a-z]{1,2}[A-Z]{1,3}[a-z]?$")
 #: The label of an entity rule that says its words are no name at all ("EV", "GDP").
 NOT_A_NAME = "-"
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
@@ -166,6 +170,9 @@ class BriefingEntities:
         cands = reshape(doc, cands, self.gaz)
         cands = self._merge_gazetteer(doc, cands)
         cands = self._apply_rules(doc, cands)
+        for c in cands:
+            if c.label in ("GPE", "LOC", "PERSON", "NORP") and not c.kb and _DEPARTMENT_ACRONYM.match(doc[c.start : c.end].text):
+                c.label = "ORG"  # "the MoD's performance", "the DfES said": a department's acronym, no place
         places_in_lists(doc, cands, self.gaz.honorifics)
         cands = join_portfolios(doc, cands, self._known_name)
         cands = self._one_reading_per_name(doc, cands)

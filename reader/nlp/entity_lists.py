@@ -4,7 +4,9 @@
 Glasgow airports": the small model tags most members of such a list as places and a few, the
 towns it does not know, as people. A one-word "person" in a list of places is a place, of the kind
 most of its neighbours are, unless the text says it is a person (an honorific before it) or the
-field's dictionary knows the name as one.
+field's dictionary knows the name as one. Likewise a one-word "place" the gazetteer does
+not know, listed among organisations ("the GMB and Unison, the TGWU and Amicus"), is one of them
+(a person listed with parties stays a person).
 """
 
 from __future__ import annotations
@@ -38,17 +40,23 @@ def places_in_lists(doc: Doc, cands: list[Candidate], honorifics: frozenset[str]
 
 
 def _joined(doc: Doc, a: Candidate, b: Candidate) -> bool:
-    between = doc[a.end : b.start]
+    between = [t for t in doc[a.end : b.start] if t.lower_ != "the"]  # "Unison, the TGWU and Amicus"
     return 0 < len(between) <= 2 and all(t.lower_ in _SEPARATORS for t in between)
 
 
 def _settle(doc: Doc, run: list[Candidate], honorifics: frozenset[str]) -> None:
     places = Counter(c.label for c in run if c.label in PLACE_LABELS)
-    if sum(places.values()) < 2:
+    # bodies the model is sure of: known ones and acronyms ("the GMB", "the TGWU"); a town it took
+    # for an organisation ("Merseyside, Bristol and Leeds") does not make a list of bodies
+    bodies = sum(c.label == "ORG" and (bool(c.kb) or _acronym(doc[c.start : c.end].text)) for c in run)
+    if bodies >= 2 and bodies > sum(places.values()):
+        label, strays = "ORG", ("GPE", "LOC")  # people are listed with parties: they stay people
+    elif sum(places.values()) >= 2:
+        label, strays = places.most_common(1)[0][0], ("PERSON",)
+    else:
         return
-    label = places.most_common(1)[0][0]
     for c in run:
-        if c.label != "PERSON" or c.end - c.start != 1 or c.kb:
+        if c.label not in strays or c.end - c.start != 1 or c.kb:
             continue
         if c.start > 0 and doc[c.start - 1].text in honorifics:
             continue  # "Blackpool, Mr Hendry and Leeds": the text says he is a man
@@ -89,3 +97,7 @@ def join_portfolios(doc: Doc, cands: list[Candidate], known: Callable[[str], boo
             continue  # "Secretary of State for ...": a title
         out.append(Candidate(c.start, end, c.label, c.kb))
     return out
+
+
+def _acronym(text: str) -> bool:
+    return len(text) >= 2 and text.isalpha() and text.isupper()

@@ -155,3 +155,10 @@ def test_acronyms_of_things_are_no_names(blank):
     doc.ents = [Span(doc, 2, 3, label="ORG"), Span(doc, 5, 6, label="ORG"), Span(doc, 7, 8, label="GPE")]
     doc = blank.get_pipe("briefing_entities")(doc)
     assert ents(doc) == [("Leeds", "GPE", "")]
+
+
+def test_a_departments_mixed_case_acronym_is_a_body(blank):
+    doc = blank.make_doc("the MoD said the DfES agreed with McCain")
+    doc.ents = [Span(doc, 1, 2, label="GPE"), Span(doc, 4, 5, label="PERSON"), Span(doc, 7, 8, label="PERSON")]
+    doc = blank.get_pipe("briefing_entities")(doc)
+    assert ents(doc) == [("MoD", "ORG", ""), ("DfES", "ORG", ""), ("McCain", "PERSON", "")]

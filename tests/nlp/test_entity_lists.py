@@ -65,3 +65,15 @@ def test_a_secretary_of_state_for_portfolios_is_a_title():
     doc = _doc("The Secretary of State for Farming , Roads and Sport , Ann Lee , spoke .")
     out = join_portfolios(doc, [Candidate(3, 6, "ORG"), Candidate(7, 8, "ORG"), Candidate(12, 14, "PERSON")], _never_known)
     assert [(c.start, c.end, c.label) for c in out] == [(12, 14, "PERSON")]
+
+
+def test_a_place_the_gazetteer_does_not_know_listed_among_bodies_is_a_body():
+    doc = _doc("Along with the GMB and Unison , the TGWU and Amicus worked together .")
+    cands = [Candidate(3, 4, "ORG"), Candidate(5, 6, "GPE"), Candidate(8, 9, "ORG"), Candidate(10, 11, "ORG")]
+    places_in_lists(doc, cands, HONORIFICS)
+    assert [c.label for c in cands] == ["ORG"] * 4
+    # towns the model took for bodies do not make a list of bodies
+    doc = _doc("It spread to Merseyside , Bristol and Leeds .")
+    cands = [Candidate(3, 4, "ORG"), Candidate(5, 6, "ORG"), Candidate(7, 8, "GPE")]
+    places_in_lists(doc, cands, HONORIFICS)
+    assert cands[2].label == "GPE"
