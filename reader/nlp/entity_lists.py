@@ -49,6 +49,7 @@ def _settle(doc: Doc, run: list[Candidate], honorifics: frozenset[str]) -> None:
     # bodies the model is sure of: known ones and acronyms ("the GMB", "the TGWU"); a town it took
     # for an organisation ("Merseyside, Bristol and Leeds") does not make a list of bodies
     bodies = sum(c.label == "ORG" and (bool(c.kb) or _acronym(doc[c.start : c.end].text)) for c in run)
+    strays: tuple[str, ...]
     if bodies >= 2 and bodies > sum(places.values()):
         label, strays = "ORG", ("GPE", "LOC")  # people are listed with parties: they stay people
     elif sum(places.values()) >= 2:
