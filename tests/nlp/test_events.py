@@ -62,6 +62,9 @@ def test_lexicon_is_loaded_once_and_has_all_root_labels():
         ("The presenter revealed that the minister had been popular.", "revealed", "01"),
         ("The minister hinted that the tax would rise.", "hinted", "01"),
         ("The minister conceded that the plan had failed.", "conceded", "01"),
+        ("The opposition warned of rising obesity levels.", "warned", "01"),
+        ("Moscow warned Kyiv against joining the alliance.", "warned", "13"),
+        ("The opposition attacked the government's U-turns.", "attacked", "11"),
         ("The senator hailed the agreement.", "hailed", "05"),
     ],
 )
