@@ -65,6 +65,7 @@ def test_lexicon_is_loaded_once_and_has_all_root_labels():
         ("The opposition warned of rising obesity levels.", "warned", "01"),
         ("Moscow warned Kyiv against joining the alliance.", "warned", "13"),
         ("The opposition attacked the government's U-turns.", "attacked", "11"),
+        ("The opposition leader questioned the prime minister's judgment.", "questioned", "11"),
         ("The senator hailed the agreement.", "hailed", "05"),
     ],
 )
