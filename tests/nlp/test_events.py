@@ -66,6 +66,8 @@ def test_lexicon_is_loaded_once_and_has_all_root_labels():
         ("Moscow warned Kyiv against joining the alliance.", "warned", "13"),
         ("The opposition attacked the government's U-turns.", "attacked", "11"),
         ("The opposition leader questioned the prime minister's judgment.", "questioned", "11"),
+        ("A Labour government would tax the rich more.", "tax", "ECON"),
+        ("The treasury levied a charge on imports.", "levied", "ECON"),
         ("The senator hailed the agreement.", "hailed", "05"),
     ],
 )
