@@ -144,6 +144,13 @@ def test_heaping_praise_is_praise(engine):
     assert [(e.trigger, e.category) for e in analysis.events] == [("heaped", "05")]
 
 
+def test_among_those_killed_names_who_was_killed(engine):
+    analysis = analyze(engine, "The commander, Sergei Shevchenko, was among those killed in battle.")
+    killed = only(analysis, "killed")
+    assert names(analysis, killed.targets) == {"Sergei Shevchenko"} and not killed.agents
+    assert killed.text.startswith("The commander, Sergei Shevchenko, was among those killed")
+
+
 def test_events_without_actors_are_dropped(engine):
     analysis = analyze(engine, "The talks were held in a hotel. Nothing was agreed.")
     assert analysis.events == []

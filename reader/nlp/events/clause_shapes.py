@@ -71,3 +71,19 @@ def participle_before_its_noun(tok: Token) -> bool:
     return any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") and g.left_edge.i == tok.i + 1 for g in c.children)
                for c in tok.children)
 
+
+
+def among_those(verb: Token) -> list[int] | None:
+    """ "X was among those killed", "two journalists were among the people arrested": the tokens of
+    the copula clause whose subject the participle happened to, or None."""
+    group = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or group.dep_ != "pobj" or group.lower_ not in ("those", "people"):
+        return None
+    among = group.head
+    copula = among.head
+    if among.lower_ != "among" or copula.lemma_ != "be":
+        return None
+    subjects = [c for c in copula.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    return [*(t.i for s in subjects for t in s.subtree), copula.i, among.i, *(t.i for t in group.subtree if t.i < verb.i)]

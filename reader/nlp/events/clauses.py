@@ -30,6 +30,7 @@ from spacy.symbols import VERB as VERB_SYMBOL
 from spacy.tokens import Span, Token
 
 from reader.nlp.events.clause_shapes import (
+    among_those,
     has_own_subject_or_aux,
     is_question,
     mark_of,
@@ -249,6 +250,10 @@ class ClauseFinder:
                 ev.attribution_tokens = ev.attribution_tokens or source
         if pos == "VERB" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and _is_purpose(tok):
             ev.hyp = True  # "a contract to supply tankers", "efforts to cajole": not (yet) done
+        if (among := among_those(tok)) is not None:
+            # "Shevchenko was among those killed in battle": he is who was killed
+            ev.owned.extend(among)
+            ev.bound.extend(among)
         self.events.append(ev)
         return ev
 
