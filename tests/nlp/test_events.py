@@ -151,6 +151,11 @@ def test_among_those_killed_names_who_was_killed(engine):
     assert killed.text.startswith("The commander, Sergei Shevchenko, was among those killed")
 
 
+def test_increasing_the_number_of_attacks_is_attacking(engine):
+    analysis = analyze(engine, "Hamas increased the number of attacks on Israel.")
+    assert [(e.trigger, e.category) for e in analysis.events] == [("increased", "19")]
+
+
 def test_events_without_actors_are_dropped(engine):
     analysis = analyze(engine, "The talks were held in a hotel. Nothing was agreed.")
     assert analysis.events == []

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from reader.nlp.events.clauses import EventClause
 from reader.nlp.events.lex_entry import LexEntry, category_of
-from reader.nlp.events.lexicon import RESULT_PREPS, Lexicon, Match
+from reader.nlp.events.lexicon import QUANTITY_HEADS, RESULT_PREPS, Lexicon, Match
 
 #: CAMEO roots of coercive acts: saying one will do them is a threat.
 _COERCIVE = frozenset({"15", "16", "17", "18", "19", "20"})
@@ -71,4 +71,9 @@ def complement(trig: Token, entry: LexEntry, matches: dict[int, Match]) -> Token
                     return g
         if child.dep_ == "dobj" and child.i in matches and matches[child.i].entry.pos == "NOUN":
             return child
+        if entry.defer and child.dep_ == "dobj" and child.lower_ in QUANTITY_HEADS:
+            # "increased the number of attacks", "launched a wave of strikes": the act is what is counted
+            for g in (g for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children):
+                if g.dep_ == "pobj" and g.i in matches and matches[g.i].entry.pos == "NOUN":
+                    return g
     return None

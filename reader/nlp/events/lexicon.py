@@ -215,6 +215,7 @@ def _object_of(token: Token, children: list[Token]) -> list[Token]:
 QUANTITY_HEADS = frozenset({
     "dozens", "hundreds", "thousands", "millions", "scores", "tens", "series", "barrage",
     "wave", "waves", "volley", "salvo", "string", "couple", "pair", "handful", "batch", "round", "set", "lot", "lots",
+    "number",
 })
 
 
