@@ -71,7 +71,8 @@ def _without_country(name: str, gaz: Gazetteer) -> str | None:
     return None
 
 
-def _merge(r: _Resolver, keep: _Cluster, other: _Cluster) -> None:
+def merge_into(r: _Resolver, keep: _Cluster, other: _Cluster) -> None:
+    """Move `other`'s mentions and forms into `keep` (the one actor both are)."""
     keep.mentions.extend(other.mentions)
     keep.forms.update(other.forms)
     keep.alias_forms |= other.alias_forms
@@ -108,7 +109,7 @@ def _merge_same_names(r: _Resolver, gaz: Gazetteer) -> None:
         for name in names & set(people):
             person = people.pop(name)
             if len(person.mentions) <= len(c.mentions) or " " in name:
-                _merge(r, c, person)
+                merge_into(r, c, person)
     # and a full name the model tagged just once as an organisation ("Camilla Parker Bowles are
     # awaiting") beside a person named more often is that person (a company the model reads as a
     # person now and then, "Northrop Grumman", keeps its organisation reading)
@@ -122,7 +123,7 @@ def _merge_same_names(r: _Resolver, gaz: Gazetteer) -> None:
         names = {fold(f) for f, n in c.forms.items() if n > 0}
         owner = full_names.get(next(iter(names))) if len(names) == 1 else None
         if owner is not None and not c.key.startswith(("country:", "org:")) and len(c.mentions) == 1 < len(owner.mentions):
-            _merge(r, owner, c)
+            merge_into(r, owner, c)
     clusters = _live(r)
     by_name: dict[str, list[_Cluster]] = {}
     for c in clusters:
@@ -137,7 +138,7 @@ def _merge_same_names(r: _Resolver, gaz: Gazetteer) -> None:
         keep = max(live, key=lambda c: (c.key.startswith(("country:", "org:", "region:", "territory:")), len(c.mentions)))
         for other in live:
             if other is not keep and not other.key.startswith(("country:", "org:")):
-                _merge(r, keep, other)
+                merge_into(r, keep, other)
     # "the Ministry of Defense" after "the Russian Ministry of Defense": the one body of that name
     clusters = _live(r)
     names_of = {c.key: {normal_name(f, gaz) for f, n in c.forms.items() if n > 0 and f} for c in clusters}
@@ -157,7 +158,7 @@ def _merge_same_names(r: _Resolver, gaz: Gazetteer) -> None:
         owners = _unique(owners)
         shorts = [o for o in _unique(plain.get(stripped, [])) if all(o is not w for w in owners) and not o.key.startswith(("country:", "org:"))]
         if len(owners) == 1 and len(shorts) == 1 and owners[0].mentions and shorts[0].mentions:
-            _merge(r, owners[0], shorts[0])
+            merge_into(r, owners[0], shorts[0])
     # "the Lords" is the one "House of Lords": a one-word name that ends one house's name
     for short_c in _live(r):
         short_forms = [n for n in names_of.get(short_c.key, ()) if n]
@@ -165,7 +166,7 @@ def _merge_same_names(r: _Resolver, gaz: Gazetteer) -> None:
             continue
         longer = [c for c in _unique(ends_with.get(short_forms[0], [])) if c is not short_c and c.mentions]
         if len(longer) == 1:
-            _merge(r, longer[0], short_c)
+            merge_into(r, longer[0], short_c)
 
 
 def initials(name: str) -> str:
@@ -265,7 +266,7 @@ def _acronyms(doc: Doc, r: _Resolver, gaz: Gazetteer) -> None:
         acr = next((f for f in forms if _ACRONYM.match(f)), None)
         targets = spelled.get(acr or "", set()) - {c.key}
         if len(targets) == 1 and len(forms) == 1:
-            _merge(r, r.clusters[next(iter(targets))], c)
+            merge_into(r, r.clusters[next(iter(targets))], c)
     # and every use of a known acronym the model did not tag
     covered = sorted((m.start, m.end) for c in r.clusters.values() for m in c.mentions)
     starts = [a for a, _ in covered]
@@ -340,7 +341,7 @@ def _place_aliases(doc: Doc, r: _Resolver) -> None:
             if other is referent or other.key.startswith("country:"):
                 continue
             if other.type in ("LOC", "FAC", "GPE", "PERSON", "ORG") and other.mentions:
-                _merge(r, referent, other)
+                merge_into(r, referent, other)
 
 
 def _untagged_uses(doc: Doc, r: _Resolver) -> None:

@@ -22,7 +22,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from reader.model import ACTOR_TYPES, Actor, Mention
-from reader.nlp.actor_links import link
+from reader.nlp.actor_links import link, merge_into
 from reader.nlp.doc_text import indices_where, text_of
 from reader.nlp.entity_shapes import PEERAGE
 from reader.nlp.figures import figures
@@ -453,10 +453,7 @@ def _merge_short_organisation_names(r: _Resolver) -> None:
         longer = [c for c in pool if c is not short and c.mentions]
         if len({c.key for c in longer}) != 1:
             continue
-        target = longer[0]
-        target.mentions.extend(short.mentions)
-        target.forms.update(short.forms)
-        short.mentions = []
+        merge_into(r, longer[0], short)
 
 
 def _broadcasters_services(r: _Resolver) -> None:
@@ -475,9 +472,7 @@ def _broadcasters_services(r: _Resolver) -> None:
         keep = next((c for c in group if _strip_article(_clean(c.mentions[0].text)) == head), group[0])
         for other in group:
             if other is not keep:
-                keep.mentions.extend(other.mentions)
-                keep.forms.update(other.forms)
-                other.mentions = []
+                merge_into(r, keep, other)
 
 
 def _aliases(doc: Doc, r: _Resolver, gaz: Gazetteer) -> None:
