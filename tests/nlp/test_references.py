@@ -241,3 +241,18 @@ def test_a_common_noun_is_not_a_one_word_name_it_shares(engine):
 def test_it_in_what_an_unnamed_thing_said_is_that_thing_not_the_last_name(engine):
     text = "The company, whose shares were suspended by the regulator Finsa on Monday, said it would appeal."
     assert doers(analyze(engine, text), "appeal") in ([], [[]])
+
+
+def test_the_militants_are_the_one_armed_group_named_before(engine):
+    a = analyze(engine, "Hamas said it would not stop. On Monday the militants fired rockets at the town.")
+    fired = next(e for e in a.events if e.trigger.split()[0] == "fired")
+    assert [x.name for x in a.actors if x.id in fired.agents] == ["Hamas"]
+    # with two armed groups named, the text does not say which
+    a = analyze(engine, "Hamas and Hezbollah said they would not stop. On Monday the militants fired rockets at the town.")
+    assert not any(e.trigger.split()[0] == "fired" for e in a.events)
+
+
+def test_the_militants_are_left_alone_beside_a_group_the_dictionary_does_not_know(engine):
+    # "JNIM, al-Qaeda's affiliate": the militants may be JNIM's, which the dictionary does not type
+    a = analyze(engine, "Vestbrigade, an affiliate of al-Qaeda, claimed the raid. The militants attacked a police post.")
+    assert not any(e.trigger.split()[0] == "attacked" for e in a.events)

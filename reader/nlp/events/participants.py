@@ -82,6 +82,9 @@ class ActorIndex:
     _quoted: set[int] | None = None
     #: the country actor the text is about ("" when none stands out; filled on first use)
     _home: str | None = None
+    #: organisations that may be an armed group: True where the field's dictionary types them so,
+    #: False where it does not know them (filled on first use)
+    _armed: dict[str, bool] | None = None
     _pronouns: Pronouns | None = None
 
     def pronouns(self) -> Pronouns:
@@ -154,7 +157,7 @@ class ActorIndex:
     def reference_candidates(self) -> set[int]:
         """Tokens that may name or refer to an actor: mentions, pronouns, "counterpart", "country"..."""
         lex = self.lexicon
-        nouns = lex.cue("counterpart_role") | lex.cue("own_country_noun") | lex.cue("both_sides")
+        nouns = lex.cue("counterpart_role") | lex.cue("own_country_noun") | lex.cue("both_sides") | lex.cue("armed_people_noun")
         wanted = {hash_string(n) for n in nouns}
         pron = int(PRON_SYMBOL)
         out = set(self.by_token)
@@ -330,6 +333,8 @@ class ActorIndex:
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children
             ):
                 return self.pronouns().only_before(tok, ("ORG",))
+            if low in cues.cue("armed_people_noun") and tok.tag_ == "NNS" and self.bare_definite(tok):
+                return self.armed_group_before(tok)
             if low in cues.cue("both_sides") and tok.tag_ in ("NNS", "NNPS"):
                 # "both sides", "the two countries"; not "talks with two smaller parties" (two new ones)
                 if any(c.lower_ == "both" for c in tok.children) or (
@@ -422,6 +427,22 @@ class ActorIndex:
                 out.update(range(previous + 1, len(doc)))
             self._quoted = out
         return self._quoted
+
+    def armed_group_before(self, tok: Token) -> list[str]:
+        """ "Hamas said ... the militants fired rockets": the one armed group (so the field's dictionary
+        types it) named before, not a guess between two; an organisation the dictionary does not know
+        may be the one meant ("JNIM, al-Qaeda's affiliate in the Sahel": the militants are JNIM's), so
+        one named before leaves the reference unresolved too."""
+        if self._armed is None:
+            kinds: dict[str, bool] = {}
+            for a in self.actors:
+                if a.type == "ORG":
+                    types = {o.type for form in (a.name, *a.aliases) for o in figures().organisations(form)}
+                    if not types or "armed group" in types:
+                        kinds[a.id] = "armed group" in types
+            self._armed = kinds
+        named = [a for a in self._armed if self.mentioned_before(a, tok.i)]
+        return named if len(named) == 1 and self._armed[named[0]] else []
 
     def mentioned_before(self, actor_id: str, i: int) -> bool:
         """Whether some mention of the actor ends before token `i`."""
