@@ -467,7 +467,7 @@ def _broadcasters_services(r: _Resolver) -> None:
         form = _strip_article(_clean(c.mentions[0].text))
         by_head.setdefault(form.split()[0] if form else "", []).append(c)
     for head, group in by_head.items():
-        if len(group) < 2 or not any(o.type == "media" for o in figures().organisations(head)):
+        if len(group) < 2 or "media" not in figures().organisation_types(head):
             continue
         keep = next((c for c in group if _strip_article(_clean(c.mentions[0].text)) == head), group[0])
         for other in group:

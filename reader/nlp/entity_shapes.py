@@ -512,7 +512,7 @@ def _broadcaster(doc: Doc, c: Candidate) -> bool:
     if c.label != "ORG":
         return False
     names = (doc[c.start : c.end].text, doc[c.start].text)
-    return any(o.type == "media" for name in names for o in figures().organisations(name))
+    return any("media" in figures().organisation_types(name) for name in names)
 
 
 def _programmes_of_broadcasters(doc: Doc, cands: list[Candidate]) -> list[Candidate]:

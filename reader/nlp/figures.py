@@ -344,6 +344,10 @@ class Figures:
         rows = table.rows_for("keys", key) or (table.rows_for("keys", key[4:]) if key.startswith("the ") else ())
         return tuple(table.get(i, _build_organisation) for i in rows)
 
+    def organisation_types(self, text: str) -> set[str]:
+        """The types ("media", "armed group", ...) of the organisations named `text`; empty if none."""
+        return {o.type for o in self.organisations(text)}
+
     def organisation(self, text: str) -> Organisation | None:
         found = self.organisations(text)
         return found[0] if len(found) == 1 else None

@@ -215,6 +215,7 @@ def test_lookups_ignore_case_accents_and_hyphens(snippets):
     assert [p.name for p in fig.by_surname("bin Laden")] == ["Osama bin Laden"]
     assert fig.organisation("the NATO").name == "North Atlantic Treaty Organization"
     assert fig.organisation("North-Atlantic Treaty Organization") is not None
+    assert fig.organisation_types("NATO") == {"IGO"} and fig.organisation_types("Nobody Known") == set()
     assert fig.agent("Foreign-Ministers") is None
     assert fig.agent("Presidents").sector == "GOV"
     assert name_key("  Ban  Ki-moon ") == "ban ki moon"

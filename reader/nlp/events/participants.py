@@ -437,7 +437,7 @@ class ActorIndex:
             kinds: dict[str, bool] = {}
             for a in self.actors:
                 if a.type == "ORG":
-                    types = {o.type for form in (a.name, *a.aliases) for o in figures().organisations(form)}
+                    types = {t for form in (a.name, *a.aliases) for t in figures().organisation_types(form)}
                     if not types or "armed group" in types:
                         kinds[a.id] = "armed group" in types
             self._armed = kinds
