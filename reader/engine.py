@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from reader.entity_limits import drop_runaway_entities
 from reader.model import Analysis, Document
 from reader.nlp.actors import extract_actors
-from reader.nlp.doc_text import remember_text
+from reader.nlp.doc_text import forget_text, remember_text
 from reader.nlp.events import extract_events
 from reader.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from reader.nlp.timex import extract_dates
@@ -100,6 +100,8 @@ class Engine:
                 docs.append(doc)
                 done += len(doc.text)
                 progress(done, len(text))
+        for chunk in docs:
+            forget_text(chunk)  # the pipeline kept each chunk's text; the joined Doc keeps its own
         return Doc.from_docs(docs, ensure_whitespace=False)
 
     def finish(self, doc: Doc, document: Document) -> Analysis:

@@ -54,3 +54,20 @@ def test_a_long_analysis_can_be_cancelled_between_chunks(engine, monkeypatch):
     assert len(seen) == 3 and seen[-1] < len(text)
     # the engine is still usable afterwards
     assert engine.analyze(document_from_text("Putin met Erdogan in Ankara.")).actors
+
+
+def test_joining_chunks_warns_about_no_kept_text(engine, monkeypatch):
+    """The pipeline keeps each chunk's text in user_data (doc_text.text_of, asked by three components);
+    the chunks forget it before Doc.from_docs, which would warn about a key it cannot merge, and the
+    joined Doc's kept text is the whole text, not a chunk's."""
+    import warnings
+
+    import reader.engine as eng
+    from reader.nlp.doc_text import text_of
+
+    monkeypatch.setattr(eng, "CHUNK_CHARS", 300)
+    text = "\n\n".join(f"Paragraph {i}: Vladimir Putin met Recep Tayyip Erdogan in Ankara." for i in range(20))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        doc = engine._parse(text)
+    assert text_of(doc) == text

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from reader.jsonl import read_jsonl
-from reader.nlp.doc_text import indices_where
+from reader.nlp.doc_text import indices_where, text_of
 from reader.nlp.entity_candidate import Candidate
 from reader.nlp.entity_lists import join_portfolios, places_in_lists
 from reader.nlp.entity_shapes import SURNAME_PARTICLES, reshape, trim_trailing_words
@@ -289,7 +289,7 @@ class BriefingEntities:
 
     def _table_sides(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Names standing as sides in a results-table line are organisations (see tables.py)."""
-        text = doc.text  # not cached in user_data: Doc.from_docs warns about keys it cannot merge
+        text = text_of(doc)
         sides = list(team_spans(text)) if "\n" in text or len(doc) < 60 else []
         if not sides:
             return cands

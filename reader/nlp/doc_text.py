@@ -1,9 +1,10 @@
 """The text of a Doc, joined once per document.
 
-``Doc.text`` joins every token's text on each access (about 1 ms per 1,000 tokens); actors,
-dates and events each need it, so it is kept in ``Doc.user_data`` the first time it is asked for.
-Only the finished document is asked (after the pipeline): ``Doc.from_docs`` would warn about
-the key when long texts are joined from chunks.
+``Doc.text`` joins every token's text on each access (about 1 ms per 1,000 tokens); three of
+our pipeline components, actors, dates and events each need it, so it is kept in
+``Doc.user_data`` the first time it is asked for (no component changes the text: merging or
+splitting tokens keeps it). ``Doc.from_docs`` warns about user-data keys it cannot merge, so the
+chunks of a long text are told to `forget_text` before they are joined.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ def remember_text(doc: Doc, text: str) -> None:
     """Tell `text_of` the text a Doc was made from (spaCy keeps it exactly), so that a book-length
     document is not joined again from its tokens."""
     doc.user_data[_KEY] = text
+
+
+def forget_text(doc: Doc) -> None:
+    """Drop the kept text (a chunk about to be joined into a longer Doc)."""
+    doc.user_data.pop(_KEY, None)
 
 
 def indices_where(doc: Doc, attr: int, words: Iterable[str]) -> list[int]:

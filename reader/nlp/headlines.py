@@ -29,6 +29,7 @@ from spacy.attrs import DEP, HEAD, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from reader.nlp.doc_text import text_of
 from reader.nlp.events.lexicon import base_forms, load_lexicon
 from reader.nlp.figures import figures
 
@@ -64,7 +65,7 @@ class HeadlineVerbs:
         if not doc.has_annotation("DEP"):
             return doc
         # lines found in the text, not by a walk over every sentence: a long report has few
-        for match in _SHORT_LINE.finditer(doc.text):
+        for match in _SHORT_LINE.finditer(text_of(doc)):
             line = match.group(0).rstrip()
             if not line.strip() or line.rstrip("\"'’”»)").endswith(tuple(_CLOSING)):
                 continue

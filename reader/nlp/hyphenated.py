@@ -17,6 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from reader.nlp.doc_text import text_of
 from reader.nlp.events.lexicon import base_forms, load_lexicon
 
 
@@ -60,7 +61,7 @@ class PrefixedVerbs:
 
     def __call__(self, doc: Doc) -> Doc:
         # found in the text, not by a walk over every token: a long briefing has few of them
-        for match in self.pattern.finditer(doc.text):
+        for match in self.pattern.finditer(text_of(doc)):
             span = doc.char_span(match.start(), match.end())
             if span is None or len(span) != 1 or span[0].pos_ not in ("VERB", "AUX"):
                 continue

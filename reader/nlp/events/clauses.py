@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import AUX as AUX_SYMBOL
 from spacy.symbols import VERB as VERB_SYMBOL
 from spacy.tokens import Span, Token
 
@@ -112,6 +113,8 @@ class ClauseFinder:
         self.adjective_heads: set[int] = set()
         self._hyp_cache: dict[int, bool] = {}
         self._sorted: list[int] | None = None
+        #: token indices of verbs and auxiliaries, in order (read from the Doc's array with the candidates)
+        self._verbal: list[int] = []
         self.by_head: dict[int, EventClause] = {}
         #: "is said / thought to": the hedging verb's token -> "reported" or "hypothetical"
         self.raising: dict[int, str] = {}
@@ -125,8 +128,10 @@ class ClauseFinder:
         if not len(doc):
             return
         keys = self.lex.key_hashes()
-        verb = int(VERB_SYMBOL)
+        verb, aux = int(VERB_SYMBOL), int(AUX_SYMBOL)
         for i, (lower, lemma, pos) in enumerate(doc.to_array([LOWER, LEMMA, POS]).tolist()):
+            if pos in (verb, aux):
+                self._verbal.append(i)
             if lower in keys or lemma in keys:
                 tok = doc[i]
                 m = self.lex.match(tok)
@@ -147,8 +152,9 @@ class ClauseFinder:
         k = bisect_left(found, sent.start)
         if k == len(found) or found[k] >= sent.end:
             return []  # no trigger in this sentence
-        if not any(t.pos_ in VERBAL for t in sent):
-            return []  # a heading or a list of links: nobody does anything in it
+        k = bisect_left(self._verbal, sent.start)
+        if k == len(self._verbal) or self._verbal[k] >= sent.end:
+            return []  # a heading or a list of links: nobody does anything in it (no verb)
         stack: list[tuple[Token, str, Ctx, str]] = [(sent.root, FREE, Ctx(), "root")]
         while stack:
             tok, mode, ctx, link = stack.pop()

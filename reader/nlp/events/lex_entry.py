@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: Object slots a condition can name instead of a lemma.
 ENTITY_SLOTS = {"@PERSON": ("PERSON",), "@GPE": ("GPE",), "@ACTOR": ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"),
@@ -36,15 +36,23 @@ class LexEntry:
     field_too: bool = False
     #: the object is given a name or quality ("called the ruling *a victory*", "called the sanctions *illegal*")
     predicative: bool = False
+    #: how many conditions the entry sets: the most specific entry that holds wins (worked out once;
+    #: every candidate of every verb of a batch is sorted by it)
+    specificity: int = field(init=False, repr=False, compare=False)
+    #: the object slots that are words, as a set, and those that are slots ("@EVENT", "@PERSON"...)
+    object_words: frozenset[str] = field(init=False, repr=False, compare=False)
+    object_slots: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        specificity = (bool(self.objects) + bool(self.particle) + bool(self.prep) + bool(self.compound) + self.xcomp
+                       + self.ccomp + bool(self.subjects) + self.predicative)
+        object.__setattr__(self, "specificity", specificity)
+        object.__setattr__(self, "object_words", frozenset(s for s in self.objects if not s.startswith("@")))
+        object.__setattr__(self, "object_slots", tuple(s for s in self.objects if s.startswith("@")))
 
     @property
     def category(self) -> str:
         return category_of(self.code)
-
-    @property
-    def specificity(self) -> int:
-        return (bool(self.objects) + bool(self.particle) + bool(self.prep) + bool(self.compound) + self.xcomp + self.ccomp
-                + bool(self.subjects) + self.predicative)
 
 
 def category_of(code: str) -> str:

@@ -180,18 +180,35 @@ class _Parts:
     """A token's children and objects, read from the parse once for all the entries tried on it
     (a verb has up to a dozen; each used to walk the children again)."""
 
-    __slots__ = ("_objects", "children", "token")
+    __slots__ = ("_objects", "_words", "children", "token")
 
     def __init__(self, token: Token) -> None:
         self.token = token
         self.children = list(token.children)
         self._objects: list[Token] | None = None
+        self._words: list[tuple[str, str]] | None = None
 
     @property
     def objects(self) -> list[Token]:
         if self._objects is None:
             self._objects = _object_of(self.token, self.children)
         return self._objects
+
+    @property
+    def object_words(self) -> list[tuple[str, str]]:
+        """Each object's lemma and lower-case form, read once for the dozens of words an entry may list."""
+        if self._words is None:
+            self._words = [(o.lemma_.lower(), o.lower_) for o in self.objects]
+        return self._words
+
+    def has_object(self, entry_words: frozenset[str], slots: tuple[str, ...], lex: Lexicon | None,
+                   where_it_leads: bool = True) -> bool:
+        """An object is one of the words, or fills one of the slots (`_object_ok`); with `where_it_leads`
+        false, an "@EVENT" slot is not filled by where the verb leads ("led to the bailout")."""
+        if entry_words and any(lemma in entry_words or lower in entry_words for lemma, lower in self.object_words):
+            return True
+        return any(_object_ok(slot, o, lex) for o in self.objects for slot in slots
+                   if where_it_leads or slot != "@EVENT" or not _prepositional(o, self.token))
 
 
 def _object_of(token: Token, children: list[Token]) -> list[Token]:
@@ -253,13 +270,10 @@ def _is_rate(amount: Token) -> bool:
 def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None) -> tuple[int, ...] | None:
     extra: list[int] = []
     children = parts.children
-    if entry.objects:
-        if not any(_object_ok(slot, o, lex) for o in parts.objects for slot in entry.objects
-                   if slot != "@EVENT" or not _prepositional(o, parts.token)):
-            return None
-    if entry.not_objects:
-        if any(_object_ok(slot, o) for o in parts.objects for slot in entry.not_objects):
-            return None
+    if entry.objects and not parts.has_object(entry.object_words, entry.object_slots, lex, where_it_leads=False):
+        return None
+    if entry.not_objects and any(_object_ok(slot, o) for o in parts.objects for slot in entry.not_objects):
+        return None
     if entry.particle:
         part = [c for c in children if c.dep_ in ("prt", "advmod") and c.lower_ == entry.particle]
         if not part:
