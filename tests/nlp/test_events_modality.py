@@ -165,3 +165,36 @@ def test_a_source_named_after_the_first_verb_is_not_the_seconds(engine):
             "and demanded an inquiry into the matter.")
     (demanded,) = by_trigger(analyze(engine, text), "demanded")
     assert demanded.attribution != "the ministerial code"
+
+
+def test_an_alternative_set_aside_is_nobodys_act(engine):
+    """ "Rather than X", "instead of X": what was not done is no row, and what was done stays."""
+    analysis = analyze(engine, "Rather than recall the phones or offer a refund, Vestia said it will send a free case to buyers.")
+    assert not by_trigger(analysis, "recall") and [e.summary for e in by_trigger(analysis, "offer")] == []
+    assert by_trigger(analysis, "said") and by_trigger(analysis, "send")
+    analysis = analyze(engine, "Rather than sanction Norland, the Union offered talks with Lund.")
+    assert not by_trigger(analysis, "sanction") and by_trigger(analysis, "offer")
+
+
+def test_the_alternative_after_the_act_taken_leaves_the_act(engine):
+    """ "chose to borrow rather than raise taxes": the parse hangs "than" on the act taken, which stays."""
+    analysis = analyze(engine, "The Norland government chose to borrow from the IMF rather than raise taxes.")
+    assert by_trigger(analysis, "chose") or by_trigger(analysis, "borrow")
+    assert not by_trigger(analysis, "raise")
+
+
+def test_a_clause_of_its_own_after_an_alternative_stays(engine):
+    """ "rather than storing content on the device, Vestia TV connects to a computer": the parse may hang
+    the second clause on the first beside "than"; with a subject of its own, it is an act."""
+    analysis = analyze(engine, "Vestia has taken a different approach to the market; rather than storing content on the "
+                               "device, Vestia TV connects to a computer in Lund and plays the content stored there.")
+    assert by_trigger(analysis, "connects") and not by_trigger(analysis, "storing")
+
+
+def test_an_act_with_an_alternative_after_it_stays(engine):
+    """ "accused the party of signing up to a deal ..., rather than sticking to...": the "than" under the
+    act marks what was not done, not the act."""
+    analysis = analyze(engine, "Mr Lund accused the Norland party of signing up to a deal with the Tories in Europe, "
+                               "rather than sticking to an independent stance.")
+    assert by_trigger(analysis, "deal") or by_trigger(analysis, "signing")
+    assert not by_trigger(analysis, "sticking")

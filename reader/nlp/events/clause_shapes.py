@@ -87,3 +87,29 @@ def among_those(verb: Token) -> list[int] | None:
     if not subjects:
         return None
     return [*(t.i for s in subjects for t in s.subtree), copula.i, among.i, *(t.i for t in group.subtree if t.i < verb.i)]
+
+
+def _alternative_word(tok: Token) -> bool:
+    """ "than" after "rather", "of" after "instead": the word that introduces an alternative."""
+    if tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1].lower_
+    return (tok.lower_ == "than" and before == "rather") or (tok.lower_ == "of" and before == "instead")
+
+
+def alternative_not_taken(parent: Token, child: Token) -> bool:
+    """ "*Rather than recall* the devices, Jobs said...", "chose to borrow *rather than raise* taxes",
+    "*instead of meeting* the unions": the alternative set aside is nobody's act."""
+    if _alternative_word(child):
+        # "instead of meeting the unions", "rather than storing content": an act under the word (the
+        # parse of 'said instead of the "bonfire" there had been an explosion' leaves "of" alone)
+        return any(g.dep_ == "pcomp" or g.pos_ in ("VERB", "AUX") for g in child.children)
+    if child.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "ccomp"):
+        return False
+    if any(g.dep_ == "mark" and _alternative_word(g) for g in child.children):
+        return True  # "Rather than recall the devices, ...": the verb is marked as the alternative
+    # "borrow rather than raise": the parse hangs "than" on the first verb as the conjunction of the
+    # second (so a "than" conjunction of the child's own is not about the child); a second verb with
+    # a subject of its own is a clause of its own ("rather than storing content, Apple TV connects")
+    return child.dep_ == "conj" and not has_own_subject_or_aux(child) and any(
+        c.dep_ in ("cc", "mark", "prep") and c.i < child.i and _alternative_word(c) for c in parent.children)

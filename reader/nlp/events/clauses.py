@@ -31,6 +31,7 @@ from spacy.symbols import VERB as VERB_SYMBOL
 from spacy.tokens import Span, Token
 
 from reader.nlp.events.clause_shapes import (
+    alternative_not_taken,
     among_those,
     has_own_subject_or_aux,
     is_question,
@@ -469,7 +470,7 @@ class ClauseFinder:
         lex = self.lex
         if mode == INERT or tok.i in self.questions:
             return INERT, ctx, "inert"
-        if dep == "prep" and child.lower_ in lex.cue("contrast_prep"):
+        if dep == "prep" and child.lower_ in lex.cue("contrast_prep") or alternative_not_taken(tok, child):
             return INERT, ctx, "inert"
         if (dep in ("acl", "ccomp") and child.pos_ in VERBAL and tok.pos_ in ("NOUN", "PROPN")
                 and tok.lemma_.lower() in lex.cue("claim_noun") and has_own_subject_or_aux(child)):
