@@ -198,3 +198,10 @@ def test_an_act_with_an_alternative_after_it_stays(engine):
                                "rather than sticking to an independent stance.")
     assert by_trigger(analysis, "deal") or by_trigger(analysis, "signing")
     assert not by_trigger(analysis, "sticking")
+
+
+def test_a_summary_does_not_end_on_the_word_that_opens_an_alternative(engine):
+    """ "chose to borrow from the IMF rather": the alternative is left out of the row, so is its "rather"."""
+    analysis = analyze(engine, "The Norland government chose to borrow from the IMF rather than raise taxes.")
+    (row,) = [e for e in analysis.events if "borrow" in e.summary]
+    assert not row.summary.endswith("rather") and row.summary.endswith(("IMF", "Fund"))

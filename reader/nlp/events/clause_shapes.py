@@ -97,6 +97,11 @@ def _alternative_word(tok: Token) -> bool:
     return (tok.lower_ == "than" and before == "rather") or (tok.lower_ == "of" and before == "instead")
 
 
+def opens_alternative(tok: Token) -> bool:
+    """ "rather" before "than", "instead" before "of": where an alternative set aside begins."""
+    return tok.lower_ in ("rather", "instead") and tok.i + 1 < len(tok.doc) and _alternative_word(tok.doc[tok.i + 1])
+
+
 def alternative_not_taken(parent: Token, child: Token) -> bool:
     """ "*Rather than recall* the devices, Jobs said...", "chose to borrow *rather than raise* taxes",
     "*instead of meeting* the unions": the alternative set aside is nobody's act."""

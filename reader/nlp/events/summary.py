@@ -14,6 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from reader.nlp.doc_text import text_of
+from reader.nlp.events.clause_shapes import opens_alternative
 from reader.nlp.events.clauses import EventClause
 from reader.nlp.events.participants import ActorIndex, RefContext
 from reader.nlp.events.subjects import VERBAL
@@ -352,8 +353,8 @@ class Summaries:
                 out.append(tok)
             i += 1
         while out and ((out[-1].is_punct and out[-1].text != "%" and not _closes_bracket(out)) or out[-1].is_space
-                       or out[-1].dep_ == "cc"):
-            out.pop()
+                       or out[-1].dep_ == "cc" or opens_alternative(out[-1])):
+            out.pop()  # "chose to borrow from the IMF rather": the alternative's words are not in the row
         if not out:
             return ""
         text = " ".join("".join(t.text_with_ws for t in out).split())
