@@ -139,6 +139,16 @@ def test_a_participle_before_a_saying_names_that_saying(engine):
     assert [e.trigger for e in analysis.events] == ["Visiting", "said"]
 
 
+def test_speaking_before_a_saying_is_that_saying(engine):
+    """ "Speaking in Harrogate, X said": where the saying was made, one row with it, which stays a statement."""
+    analysis = analyze(engine, "Speaking in Harrogate, Charles Kennedy said the party would win.")
+    assert [(e.trigger, e.category) for e in analysis.events] == [("said", "01")]
+    analysis = analyze(engine, "Speaking to the BBC, Michael Howard said the plan was wrong.")
+    assert [(e.trigger, e.category) for e in analysis.events] == [("said", "01")]
+    analysis = analyze(engine, "Commenting on the decision, a Labour spokesman said it was a mistake.")
+    assert [e.trigger for e in analysis.events] == ["said"]
+
+
 def test_heaping_praise_is_praise(engine):
     analysis = analyze(engine, "Tony Blair heaped praise on Gordon Brown.")
     assert [(e.trigger, e.category) for e in analysis.events] == [("heaped", "05")]

@@ -41,6 +41,22 @@ def test_a_light_verb_takes_the_act_of_its_object(engine, sentence, trigger, cat
 
 
 @pytest.mark.parametrize(
+    ("sentence", "trigger", "category"),
+    [
+        ("Jonathan Baume spoke of competing agendas between Gordon Brown and Tony Blair.", "spoke", "01"),
+        ("Cardinal Murphy-O'Connor has spoken out about the war in Iraq.", "spoken", "01"),
+        ("David Blunkett quit as home secretary last week.", "quit", "OFFICE"),
+    ],
+)
+def test_speaking_of_a_thing_is_a_statement_and_quitting_leaves_an_office(engine, sentence, trigger, category):
+    """Our entries beside the conditioned ones ("speak to a leader" is a consultation): without them
+    these were acts of no category. ("quit" alone stays one: a plain entry joined different
+    resignations across the storyline evaluation's articles, pair precision 0.898 -> 0.839.)"""
+    (event,) = by_trigger(analyze(engine, sentence), trigger)
+    assert event.category == category
+
+
+@pytest.mark.parametrize(
     "sentence",
     ["Fordham Motors lost $4.8 billion in the fourth quarter.", "Fordham Motors made $868 million last year.",
      "Norland Bank earned $2 billion in 2023."],

@@ -56,7 +56,8 @@ ADJUNCT_DEPS = {"prep", "npadvmod", "advmod", "intj", "meta", "dep"}
 INDEPENDENT_DEPS = {"relcl", "parataxis", "advcl", "conj"}
 #: CAMEO roots of acts done in words that say what kind of saying it was (appeal, praise or defend,
 #: demand, disapprove, reject, threaten): a participle of one before a saying names that saying. A
-#: plain statement ("Citing sources, the paper reported") stays a row of its own.
+#: plain statement ("Citing sources, the paper reported") stays a row of its own, unless it is speaking
+#: itself ("Speaking in Harrogate, he said": the cue list speaking_verb).
 SPEECH_ACT_CATEGORIES = frozenset({"02", "05", "10", "11", "12", "13"})
 
 
@@ -195,9 +196,10 @@ class ClauseFinder:
         if match.entry.speech and link == "speech" and restated_speech(tok):
             return None  # 'Letwin said: "There is a black hole," he said.': one saying, told twice
         if link == "advcl" and ctx.owner is not None and _fronted_manner_of(tok, ctx.owner) and (
-                match.entry.category in SPEECH_ACT_CATEGORIES):
+                match.entry.category in SPEECH_ACT_CATEGORIES or match.entry.lemma in self.lex.cue("speaking_verb")):
             if tok.tag_ == "VBG":
-                ctx.owner.manner = match
+                if match.entry.category in SPEECH_ACT_CATEGORIES:
+                    ctx.owner.manner = match  # "Criticising the decision, he said": a criticism
             else:
                 self.questions.add(tok.i)
             return None  # "Defending the plans, he told Today: ...": the defending is that telling
