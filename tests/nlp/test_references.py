@@ -33,6 +33,15 @@ def test_he_still_refers_to_the_previous_subject(engine):
     assert agents == ["Tom Lane"]
 
 
+def test_a_name_that_names_a_thing_is_not_who_he_is(engine):
+    """ "a junior minister in the Attlee government, he...": Attlee names the government; "he" is
+    the man the paragraph is about."""
+    text = ("Jim Callaghan was elected for Cardiff in 1945. After serving as a junior minister in the "
+            "Attlee government, he refused to support Harold Wilson.")
+    (agents,) = doers(analyze(engine, text), "refused")
+    assert agents == ["Jim Callaghan"]
+
+
 def test_a_pronoun_in_a_relative_clause_is_not_the_doer_named_after_it(engine):
     text = ("Mr Tom Lane resigned from the board in May. "
             "The claims, which he has denied, are being investigated by Sir Peter Holt.")

@@ -196,6 +196,8 @@ class Pronouns:
         for i in range(sent.start, end):
             if outside and i in quoted:
                 continue  # '"... his wife Audrey ...," he said': nobody named in the quotation says it
+            if "PERSON" in types and _names_a_thing(self.index.doc[i]):
+                continue  # "a junior minister in the Attlee government, he became chancellor": not Attlee
             for actor_id in self.index.ids_at(i):
                 if (self.index.type_of(actor_id) in types and actor_id not in seen and actor_id not in exclude
                         and self.index.agrees(actor_id, gender)):
@@ -223,3 +225,11 @@ class Pronouns:
 
 def _gender_of(pronoun: str) -> str:
     return "f" if pronoun in FEMALE_PRONOUNS else "m"
+
+
+def _names_a_thing(tok: Token) -> bool:
+    """A name used to name a thing ("the *Attlee* government", "the *Tony Blair* years"): the person
+    is not a referent a later pronoun takes up."""
+    while tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok.dep_ in ("compound", "nmod") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
