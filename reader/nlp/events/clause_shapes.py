@@ -91,10 +91,11 @@ def among_those(verb: Token) -> list[int] | None:
 
 def _alternative_word(tok: Token) -> bool:
     """ "than" after "rather", "of" after "instead": the word that introduces an alternative."""
-    if tok.i == 0:
-        return False
+    word = tok.lower_
+    if word not in ("than", "of") or tok.i == 0:
+        return False  # asked of every child the walk meets: the word first, its neighbour only then
     before = tok.doc[tok.i - 1].lower_
-    return (tok.lower_ == "than" and before == "rather") or (tok.lower_ == "of" and before == "instead")
+    return (word == "than" and before == "rather") or (word == "of" and before == "instead")
 
 
 def opens_alternative(tok: Token) -> bool:

@@ -201,14 +201,13 @@ class _Parts:
             self._words = [(o.lemma_.lower(), o.lower_) for o in self.objects]
         return self._words
 
-    def has_object(self, entry_words: frozenset[str], slots: tuple[str, ...], lex: Lexicon | None,
-                   where_it_leads: bool = True) -> bool:
-        """An object is one of the words, or fills one of the slots (`_object_ok`); with `where_it_leads`
-        false, an "@EVENT" slot is not filled by where the verb leads ("led to the bailout")."""
+    def has_object(self, entry_words: frozenset[str], slots: tuple[str, ...], lex: Lexicon | None) -> bool:
+        """An object is one of the words, or fills one of the slots (`_object_ok`); an "@EVENT" slot is
+        not filled by where the verb leads ("led to the bailout")."""
         if entry_words and any(lemma in entry_words or lower in entry_words for lemma, lower in self.object_words):
             return True
         return any(_object_ok(slot, o, lex) for o in self.objects for slot in slots
-                   if where_it_leads or slot != "@EVENT" or not _prepositional(o, self.token))
+                   if slot != "@EVENT" or not _prepositional(o, self.token))
 
 
 def _object_of(token: Token, children: list[Token]) -> list[Token]:
@@ -270,7 +269,7 @@ def _is_rate(amount: Token) -> bool:
 def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None) -> tuple[int, ...] | None:
     extra: list[int] = []
     children = parts.children
-    if entry.objects and not parts.has_object(entry.object_words, entry.object_slots, lex, where_it_leads=False):
+    if entry.objects and not parts.has_object(entry.object_words, entry.object_slots, lex):
         return None
     if entry.not_objects and any(_object_ok(slot, o) for o in parts.objects for slot in entry.not_objects):
         return None

@@ -196,9 +196,10 @@ class Pronouns:
         for i in range(sent.start, end):
             if outside and i in quoted:
                 continue  # '"... his wife Audrey ...," he said': nobody named in the quotation says it
-            if "PERSON" in types and _names_a_thing(self.index.doc[i]):
+            ids = self.index.ids_at(i)
+            if ids and "PERSON" in types and _names_a_thing(self.index.doc[i]):
                 continue  # "a junior minister in the Attlee government, he became chancellor": not Attlee
-            for actor_id in self.index.ids_at(i):
+            for actor_id in ids:
                 if (self.index.type_of(actor_id) in types and actor_id not in seen and actor_id not in exclude
                         and self.index.agrees(actor_id, gender)):
                     seen.append(actor_id)
