@@ -479,10 +479,13 @@ def _aliases(doc: Doc, r: _Resolver, gaz: Gazetteer) -> None:
     """'Mahmoud Abbas, also known as Abu Mazen': the second name is an alias of the first."""
     ents = [e for e in doc.ents if e.label_ == "PERSON"]
     by_start = {e.start: e for e in ents}
+    first_words = {cue[0] for cue in gaz.alias_cues if cue}
     for ent in ents:
         i = ent.end
         if i < len(doc) and doc[i].text in (",", "("):
             i += 1
+        if i >= len(doc) or doc[i].lower_ not in first_words:
+            continue  # no cue starts here (most names)
         for cue in gaz.alias_cues:
             words = tuple(t.lower_ for t in doc[i : i + len(cue)])
             if words != cue:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
 from spacy.tokens import Doc
 
@@ -36,20 +37,45 @@ def forget_text(doc: Doc) -> None:
     doc.user_data.pop(_KEY, None)
 
 
+#: word sets -> their sorted hashes: the cue lists are asked for again on every document
+_SORTED: dict[frozenset[str], np.ndarray] = {}
+
+
+def sorted_hashes(words: Iterable[str]) -> np.ndarray:
+    """The words' hashes as a sorted array, to test a whole column of the Doc at once (`hashed_in`)."""
+    key = words if isinstance(words, frozenset) else frozenset(words)
+    found = _SORTED.get(key)
+    if found is None:
+        found = np.unique(np.fromiter((hash_string(w) for w in key), dtype=np.uint64))
+        if len(_SORTED) < 512:  # a bound, should a caller pass a new set each time
+            _SORTED[key] = found
+    return found
+
+
+def hashed_in(column: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """A mask of the column's entries (LOWER, LEMMA... hashes) that are among `wanted` (sorted):
+    a binary search in numpy, where turning the column into Python ints cost more than the test."""
+    if not len(wanted) or not len(column):
+        return np.zeros(len(column), dtype=bool)
+    at = np.minimum(np.searchsorted(wanted, column), len(wanted) - 1)
+    return np.asarray(wanted[at] == column)
+
+
 def indices_where(doc: Doc, attr: int, words: Iterable[str]) -> list[int]:
     """Indices of the tokens whose `attr` (ORTH, LOWER...) is one of `words`, read from the Doc's
     array: iterating a Doc makes a Token object per word, which dominates a scan of a long text."""
     if not len(doc):
         return []
-    wanted = {hash_string(w) for w in words}
-    if not wanted:
+    wanted = sorted_hashes(words)
+    if not len(wanted):
         return []
-    column = doc.to_array([attr]).tolist()
-    return [i for i, h in enumerate(column) if h in wanted]
+    found: list[int] = np.flatnonzero(hashed_in(doc.to_array(attr), wanted)).tolist()
+    return found
 
 
 def indices_flagged(doc: Doc, flag: int) -> list[int]:
     """Indices of the tokens with a boolean attribute set (IS_SPACE, IS_PUNCT...), read from the array."""
     if not len(doc):
         return []
-    return [i for i, on in enumerate(doc.to_array([flag]).tolist()) if on]
+    found: list[int] = np.flatnonzero(doc.to_array(flag)).tolist()
+    return found

@@ -40,8 +40,15 @@ def places_in_lists(doc: Doc, cands: list[Candidate], honorifics: frozenset[str]
 
 
 def _joined(doc: Doc, a: Candidate, b: Candidate) -> bool:
-    between = [t for t in doc[a.end : b.start] if t.lower_ != "the"]  # "Unison, the TGWU and Amicus"
-    return 0 < len(between) <= 2 and all(t.lower_ in _SEPARATORS for t in between)
+    separators = 0
+    for i in range(a.end, b.start):  # read up to the first word that is no separator: most pairs stop at once
+        word = doc[i].lower_
+        if word == "the":
+            continue  # "Unison, the TGWU and Amicus"
+        separators += 1
+        if word not in _SEPARATORS or separators > 2:
+            return False
+    return separators > 0
 
 
 def _settle(doc: Doc, run: list[Candidate], honorifics: frozenset[str]) -> None:

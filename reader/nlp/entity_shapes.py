@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc
 
 from reader.nlp.doc_text import indices_where
@@ -487,7 +487,7 @@ def _place_after_place(doc: Doc, cands: list[Candidate]) -> None:
 def _titles_of_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """ "the Duke of Edinburgh said", "the Prince of Wales met farmers": a title held of a place is the
     person who holds it, not the place acting (nor the title alone a person called "Duke")."""
-    firsts = [i for i in range(len(doc) - 2) if doc[i].text in TITLES_OF_PLACE and doc[i + 1].lower_ == "of"]
+    firsts = [i for i in indices_where(doc, ORTH, TITLES_OF_PLACE) if i < len(doc) - 2 and doc[i + 1].lower_ == "of"]
     if not firsts:
         return cands
     by_start = {c.start: c for c in cands}

@@ -63,6 +63,8 @@ class Gazetteer:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: 'Erdoğan' and 'Erdogan' fold alike."""
+    if text.isascii():
+        return text.lower()  # nothing to decompose (most names: the character loop below is slow)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

@@ -25,7 +25,7 @@ from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
 from reader.model import Actor, DateMention, Event
-from reader.nlp.doc_text import text_of
+from reader.nlp.doc_text import indices_flagged, text_of
 from reader.nlp.events.categories import assign_code
 from reader.nlp.events.clauses import ClauseFinder, EventClause
 from reader.nlp.events.lexicon import QUANTITY_HEADS, Lexicon, category_of, load_lexicon
@@ -91,7 +91,7 @@ class _Builder:
         self._texts: dict[tuple[int, int], str] = {}
         self.datelines = index.dateline_tokens()
         #: token indices of paragraph breaks ("\n\n" white-space tokens)
-        spaces = [i for i, flag in enumerate(doc.to_array([IS_SPACE]).tolist()) if flag]
+        spaces = indices_flagged(doc, IS_SPACE)
         self.breaks = [i for i in spaces if "\n\n" in doc[i].text]
         self.ref_candidates = index.reference_candidates() - self.datelines
         self.title_tokens = self._title_tokens()

@@ -25,17 +25,20 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import AUX as AUX_SYMBOL
 from spacy.symbols import VERB as VERB_SYMBOL
 from spacy.tokens import Span, Token
 
+from reader.nlp.doc_text import hashed_in, indices_where
 from reader.nlp.events.clause_shapes import (
     alternative_not_taken,
     among_those,
     has_own_subject_or_aux,
     is_question,
     mark_of,
+    opens_alternative,
     own_hyp,
     participle_before_its_noun,
     present_tense,
@@ -117,6 +120,8 @@ class ClauseFinder:
         self._sorted: list[int] | None = None
         #: token indices of verbs and auxiliaries, in order (read from the Doc's array with the candidates)
         self._verbal: list[int] = []
+        #: whether the Doc sets any alternative aside ("rather than", "instead of"): most do not
+        self._alternatives = False
         self.by_head: dict[int, EventClause] = {}
         #: "is said / thought to": the hedging verb's token -> "reported" or "hypothetical"
         self.raising: dict[int, str] = {}
@@ -129,12 +134,16 @@ class ClauseFinder:
         """Look up, once per Doc, the tokens whose lemma or form has a lexicon entry."""
         if not len(doc):
             return
-        keys = self.lex.key_hashes()
+        keys = self.lex.key_hash_array()
         verb, aux = int(VERB_SYMBOL), int(AUX_SYMBOL)
-        for i, (lower, lemma, pos) in enumerate(doc.to_array([LOWER, LEMMA, POS]).tolist()):
-            if pos in (verb, aux):
-                self._verbal.append(i)
-            if lower in keys or lemma in keys:
+        columns = doc.to_array([LOWER, LEMMA, POS])
+        pos_of = columns[:, 2]
+        keyed = hashed_in(columns[:, 0], keys) | hashed_in(columns[:, 1], keys)
+        self._verbal = np.flatnonzero((pos_of == verb) | (pos_of == aux)).tolist()
+        self._alternatives = any(opens_alternative(doc[i]) for i in indices_where(doc, LOWER, ("rather", "instead")))
+        asked = np.flatnonzero(keyed | (pos_of == verb))
+        for i, is_keyed, pos in zip(asked.tolist(), keyed[asked].tolist(), pos_of[asked].tolist(), strict=True):
+            if is_keyed:
                 tok = doc[i]
                 m = self.lex.match(tok)
                 if m is not None:
@@ -472,7 +481,7 @@ class ClauseFinder:
         lex = self.lex
         if mode == INERT or tok.i in self.questions:
             return INERT, ctx, "inert"
-        if dep == "prep" and child.lower_ in lex.cue("contrast_prep") or alternative_not_taken(tok, child):
+        if dep == "prep" and child.lower_ in lex.cue("contrast_prep") or self._alternatives and alternative_not_taken(tok, child):
             return INERT, ctx, "inert"
         if (dep in ("acl", "ccomp") and child.pos_ in VERBAL and tok.pos_ in ("NOUN", "PROPN")
                 and tok.lemma_.lower() in lex.cue("claim_noun") and has_own_subject_or_aux(child)):

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+import numpy as np
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
 from spacy.tokens import Token
 
@@ -62,6 +63,7 @@ class Lexicon:
     #: the field's verb dictionary (PETRARCH2), consulted for lemmas our own entries do not cover
     petrarch: PetrarchIndex | None = None
     _hashes: frozenset[int] = frozenset()
+    _hash_array: np.ndarray | None = None
     _ours: frozenset[str] = frozenset()
 
     def key_hashes(self) -> frozenset[int]:
@@ -76,6 +78,12 @@ class Lexicon:
             forms = {form for verb in verbs for form in inflections(verb)}
             self._hashes = frozenset(hash_string(word) for word in lemmas | forms)
         return self._hashes
+
+    def key_hash_array(self) -> np.ndarray:
+        """`key_hashes` sorted in an array, to test a Doc's LOWER and LEMMA columns at once."""
+        if self._hash_array is None:
+            self._hash_array = np.unique(np.fromiter(self.key_hashes(), dtype=np.uint64))
+        return self._hash_array
 
     def knows_verb(self, lemma: str) -> bool:
         """Whether our entries or the field's dictionary have this verb."""

@@ -26,14 +26,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
+import numpy as np
 from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, POS
-from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
 from spacy.symbols import NOUN as NOUN_SYMBOL
 from spacy.symbols import PRON as PRON_SYMBOL
 from spacy.tokens import Doc, Token
 
 from reader.model import Actor
-from reader.nlp.doc_text import indices_flagged, indices_where, text_of
+from reader.nlp.doc_text import hashed_in, indices_flagged, indices_where, sorted_hashes, text_of
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.pronouns import Pronouns
 from reader.nlp.figures import Agent, figures
@@ -158,18 +158,16 @@ class ActorIndex:
         """Tokens that may name or refer to an actor: mentions, pronouns, "counterpart", "country"..."""
         lex = self.lexicon
         nouns = lex.cue("counterpart_role") | lex.cue("own_country_noun") | lex.cue("both_sides") | lex.cue("armed_people_noun")
-        wanted = {hash_string(n) for n in nouns}
-        pron = int(PRON_SYMBOL)
         out = set(self.by_token)
         if len(self.doc):
-            for i, (pos, lower) in enumerate(self.doc.to_array([POS, LOWER]).tolist()):
-                if lower in wanted or pos == pron:
-                    out.add(i)
+            columns = self.doc.to_array([POS, LOWER])
+            pos, lower = columns[:, 0], columns[:, 1]
+            out.update(np.flatnonzero(hashed_in(lower, sorted_hashes(nouns)) | (pos == int(PRON_SYMBOL))).tolist())
             if self.name_words:
-                noun, strings = int(NOUN_SYMBOL), self.doc.vocab.strings
-                for i, (pos, lower) in enumerate(self.doc.to_array([POS, LOWER]).tolist()):
-                    if pos == noun and _fold(strings[lower]) in self.name_words:
-                        out.add(i)
+                strings = self.doc.vocab.strings
+                nouns_at = np.flatnonzero(pos == int(NOUN_SYMBOL))
+                out.update(i for i, h in zip(nouns_at.tolist(), lower[nouns_at].tolist(), strict=True)
+                           if _fold(strings[h]) in self.name_words)
         return out
 
     def dateline_tokens(self) -> set[int]:
@@ -539,7 +537,7 @@ def _genders(doc: Doc, actors: list[Actor], starts: dict[int, int], lexicon: Lex
 
 def token_starts(doc: Doc) -> dict[int, int]:
     """Character offset -> token index, read from the Doc's array (iterating Tokens is slow)."""
-    return {int(idx): i for i, idx in enumerate(doc.to_array([IDX]).tolist())} if len(doc) else {}
+    return dict(zip(doc.to_array(IDX).tolist(), range(len(doc)), strict=True)) if len(doc) else {}
 
 
 def token_range(doc: Doc, starts: dict[int, int], start: int, end: int) -> range | None:

@@ -17,12 +17,12 @@ import datetime as dt
 import re
 from bisect import bisect_left
 
+import numpy as np
 from spacy.attrs import LEMMA, LOWER
-from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
 from spacy.tokens import Doc, Token
 
 from reader.model import DateMention
-from reader.nlp.doc_text import text_of
+from reader.nlp.doc_text import hashed_in, indices_where, sorted_hashes, text_of
 from reader.nlp.events.clauses import EventClause
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.participants import ActorIndex, RefContext, token_range, token_starts
@@ -114,12 +114,12 @@ class EventDates:
     def _gathering_dates(self) -> list[tuple[int, str]]:
         """(token index, date) for every gathering noun that carries a date of its own, in order."""
         out: list[tuple[int, str]] = []
-        nouns = self.lex.cue("meeting_noun")
-        wanted = {hash_string(n) for n in nouns}
-        lower_lemma = self.doc.to_array([LOWER, LEMMA]).tolist() if len(self.doc) else []
-        for i, (lower, lemma) in enumerate(lower_lemma):
-            if lower not in wanted and lemma not in wanted:
-                continue
+        named: list[int] = []
+        if len(self.doc):
+            wanted = sorted_hashes(self.lex.cue("meeting_noun"))
+            columns = self.doc.to_array([LOWER, LEMMA])
+            named = np.flatnonzero(hashed_in(columns[:, 0], wanted) | hashed_in(columns[:, 1], wanted)).tolist()
+        for i in named:
             tok = self.doc[i]
             if tok.pos_ != "NOUN":
                 continue
@@ -342,9 +342,7 @@ class EventDates:
     def _relative_day(self, ev: EventClause) -> str | None:
         nouns = self.lex.cue("meeting_noun")
         if self._relative_words is None:
-            wanted = {hash_string(w) for w in self.lex.relative_days}
-            lowers = self.doc.to_array([LOWER]).tolist() if len(self.doc) else []
-            self._relative_words = {i for i, h in enumerate(lowers) if h in wanted}
+            self._relative_words = set(indices_where(self.doc, LOWER, self.lex.relative_days))
         for i in self._relative_words.intersection(ev.bound):
             tok = self.doc[i]
             offset = self.lex.relative_days.get(tok.lower_)
