@@ -71,3 +71,11 @@ def test_joining_chunks_warns_about_no_kept_text(engine, monkeypatch):
         warnings.simplefilter("error")
         doc = engine._parse(text)
     assert text_of(doc) == text
+
+
+def test_loading_freezes_what_it_loaded(engine):
+    """Engine.load warms every stage's resources and takes them out of the cyclic collector's
+    full passes (bench/gc_passes.py)."""
+    import gc
+
+    assert gc.get_freeze_count() > 0
