@@ -169,12 +169,15 @@ class ClauseFinder:
         stack: list[tuple[Token, str, Ctx, str]] = [(sent.root, FREE, Ctx(), "root")]
         while stack:
             tok, mode, ctx, link = stack.pop()
-            ev = self._maybe_event(tok, mode, ctx, link)
+            i = tok.i
+            # most tokens are neither a trigger nor the copula of one: no call to decide
+            maybe = i in self.matches or (mode == FREE and i in self.adjective_heads)
+            ev = self._maybe_event(tok, mode, ctx, link) if maybe else None
             owner = ev if ev is not None else ctx.owner
             if owner is not None:
-                owner.owned.append(tok.i)
+                owner.owned.append(i)
                 if mode in (ARG, ADJUNCT) or ev is not None:
-                    owner.bound.append(tok.i)
+                    owner.bound.append(i)
             for child in tok.children:  # depth-first in any sibling order: parents still come first
                 cmode, cctx, clink = self._transition(tok, ev, child, mode, ctx)
                 stack.append((child, cmode, cctx, clink))
