@@ -249,6 +249,15 @@ def test_summary_of_a_passive_starts_with_its_subject(engine):
     assert event.summary.startswith("Tuesday's meeting: is being hosted by")
 
 
+@pytest.mark.parametrize("text, trigger, start", [
+    ('Mr Lowe said: "I\'m determined to cut fees."', "determined", "Lowe: I'm determined to cut fees"),
+    ('"I\'ve met Dr Ruto twice," Ms Okafor said.', "met", "Okafor: I've met Dr Ruto twice"),
+])
+def test_a_summary_keeps_the_pronoun_a_contracted_verb_is_written_onto(engine, text, trigger, start):
+    """Not "Lowe: 'm determined to cut fees": the clitic alone is no word a reader can scan."""
+    assert only(analyze(engine, text), trigger).summary.startswith(start)
+
+
 # -- order -----------------------------------------------------------------------------------
 
 

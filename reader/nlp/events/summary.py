@@ -85,6 +85,11 @@ def phrase_text(doc: Doc, toks: list[Token]) -> str | None:
     return _balanced(text) or None
 
 
+def _clitic(tok: Token) -> bool:
+    """ "'m", "'re", "'ll", "'ve", "'d", "'s" written onto the word before it."""
+    return tok.text[:1] in ("'", "’") and tok.pos_ in ("AUX", "VERB") and len(tok.text) > 1
+
+
 def _balanced(text: str) -> str:
     """Without its quotation marks when one is left open ('a “complex ambush' cut before the “ closes)."""
     if text.count("“") != text.count("”") or text.count('"') % 2:
@@ -336,6 +341,11 @@ class Summaries:
             # "GM plans to close plants": the row says the act was planned, not that it was done
             first = min([first, gov.i, *(ch.i for ch in gov.children if ch.dep_ in ("aux", "auxpass", "neg") and ch.i < gov.i)])
             region = region | set(range(first, trig.i))
+        if first > 0 and _clitic(doc[first]) and not doc[first - 1].whitespace_ and doc[first - 1].pos_ == "PRON":
+            # "I'm determined to cut taxes": the pronoun the verb is written onto stays with it
+            first -= 1
+            skip.discard(first)
+            region = region | {first}
         out: list[Token] = []
         i = first
         truncated = False
