@@ -265,3 +265,24 @@ def test_the_militants_are_left_alone_beside_a_group_the_dictionary_does_not_kno
     # "JNIM, al-Qaeda's affiliate": the militants may be JNIM's, which the dictionary does not type
     a = analyze(engine, "Vestbrigade, an affiliate of al-Qaeda, claimed the raid. The militants attacked a police post.")
     assert not any(e.trigger.split()[0] == "attacked" for e in a.events)
+
+
+def test_a_speaker_is_not_the_man_named_in_what_he_says(engine):
+    """ "Mr Vance's first task was to rebuild trust, he said": a speaker does not call himself by
+    name; "he" is the one the paragraph is about."""
+    text = ("Opposition leader Tom Reed welcomed the result on Monday. "
+            "Mr Vance's first task was to rebuild trust at home, he said.")
+    (agents,) = doers(analyze(engine, text), "said")
+    assert agents == ["Tom Reed"]
+
+
+@pytest.mark.parametrize("text, trigger, speaker", [
+    # the clause before is the writer's when the verb says something of its own
+    ("Mr Tom Reed's own comments had prompted censure - he told refugees to go back home.", "told", "Tom Reed"),
+    # a saying the parse hangs under the pronoun's saying is the same speaker's
+    ('Ms Ann Hale said she hoped "that people would benefit from the plan" Asked about waiting lists, '
+     "she said waiting times were falling.", "said", "Ann Hale"),
+])
+def test_a_speaker_named_before_the_pronoun_outside_what_it_says_is_who_it_is(engine, text, trigger, speaker):
+    found = doers(analyze(engine, text), trigger)
+    assert found and all(agents == [speaker] for agents in found)

@@ -193,9 +193,12 @@ class Pronouns:
                 # "When he refused to back Wilson, he said": the first "he" is the one meant again
                 end = i
                 break
+        said = self._said_by(tok)
         for i in range(sent.start, end):
             if outside and i in quoted:
                 continue  # '"... his wife Audrey ...," he said': nobody named in the quotation says it
+            if i in said:
+                continue  # "Mr Bush's first task was to rebuild trust, he said": a speaker does not name himself
             ids = self.index.ids_at(i)
             if ids and "PERSON" in types and _names_a_thing(self.index.doc[i]):
                 continue  # "a junior minister in the Attlee government, he became chancellor": not Attlee
@@ -204,6 +207,29 @@ class Pronouns:
                         and self.index.agrees(actor_id, gender)):
                     seen.append(actor_id)
         return seen
+
+    def _said_by(self, tok: Token) -> set[int]:
+        """What a pronoun says, when it is the subject of a speech verb: the reported clause, in
+        quotation marks or not ("*the plan was flawed*, he said", "he said *the plan was flawed*")."""
+        verb = tok.head
+        if tok.dep_ != "nsubj" or not self._speech(verb):
+            return set()
+        # (a saying the parse hangs under it is not what it says: 'Ms Hutt said "...", she said')
+        after = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i]
+        said = {t.i for c in after if c.dep_ == "ccomp" and not self._speech(c) for t in c.subtree}
+        if after:
+            # "Mr Blunkett's comments prompted censure - he told refugees to go home": the verb says
+            # what follows it, and the clause before is the writer's
+            return said
+        said |= {t.i for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and not self._speech(c) for t in c.subtree}
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and not self._speech(verb.head):
+            # the parse hangs "he said" on the clause it reports
+            own = {t.i for t in verb.subtree}
+            said |= {t.i for t in verb.head.subtree if t.i not in own}
+        return said
+
+    def _speech(self, verb: Token) -> bool:
+        return any(e.speech for e in self.index.lexicon.entries.get((verb.lemma_.lower(), "VERB"), ()))
 
     def _person_owner(self, subject: Token, types: tuple[str, ...], gender: str | None) -> list[str]:
         """The one person whose thing a sentence's subject is ("*Mr Moberg's* own comments"), when a
