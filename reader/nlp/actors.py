@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.attrs import LOWER
@@ -320,7 +321,8 @@ _PAST_HOLDER = frozenset({"former", "late"})
 def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
     gaz = gazetteer()
     r = _Resolver(doc, gaz)
-    ents = _people_named_with_honorific(doc, [e for e in doc.ents if e.label_ in ACTOR_TYPES or e.kb_id_.startswith("govt:")])
+    all_ents = doc.ents  # built from the tokens on each access: read once
+    ents = _people_named_with_honorific(doc, [e for e in all_ents if e.label_ in ACTOR_TYPES or e.kb_id_.startswith("govt:")])
     r.people(ents)
     r.assign_roles(ents)
     governments: list[Span] = []
@@ -360,7 +362,7 @@ def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
         # the mention is the government word alone ("Trump" in "the Trump Administration" stays the
         # person's), and the alias is what is highlighted, so the window and the report agree
         r.add(c, ent.start_char, ent.end_char)
-    taken = {t.i for e in doc.ents for t in e if e.label_ == "PERSON"}
+    taken = {i for e in all_ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
     references = [(doc[first:end], key) for first, end, key in r.role_references(taken)]
     if references:
         # a role reference replaces what the model made of those words ("Turkish" as Turkey); one
@@ -371,7 +373,7 @@ def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
             c.mentions = [m for m in c.mentions if not _overlaps_any(m.start, m.end, starts, spans)]
         for span, key in references:
             r.add(r.clusters[key], span.start_char, span.end_char)
-    _aliases(doc, r, gaz)
+    _aliases(doc, all_ents, r, gaz)
     _merge_short_organisation_names(r)
     _broadcasters_services(r)
     link(doc, r, gaz)
@@ -475,9 +477,9 @@ def _broadcasters_services(r: _Resolver) -> None:
                 merge_into(r, keep, other)
 
 
-def _aliases(doc: Doc, r: _Resolver, gaz: Gazetteer) -> None:
+def _aliases(doc: Doc, all_ents: Sequence[Span], r: _Resolver, gaz: Gazetteer) -> None:
     """'Mahmoud Abbas, also known as Abu Mazen': the second name is an alias of the first."""
-    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    ents = [e for e in all_ents if e.label_ == "PERSON"]
     by_start = {e.start: e for e in ents}
     first_words = {cue[0] for cue in gaz.alias_cues if cue}
     for ent in ents:
