@@ -187,6 +187,20 @@ def test_an_uncoded_verb_without_a_named_doer_or_an_object_is_no_row(engine):
     assert not by_trigger(analyze(engine, "Airbus remains the market leader."), "remains")
 
 
+def test_an_uncoded_verb_in_the_simple_present_tells_a_state_not_an_act(engine):
+    body = "Airline news\n{}"
+    assert not by_trigger(analyze(engine, body.format("Norcom operates a fleet of 30 Airbus jets.")), "operates")
+    assert not by_trigger(analyze(engine, body.format("The Zeta phone from Norcom pauses music for calls.")), "pauses")
+    # the past is an act; a headline's present is its past; a present with its own date is a schedule
+    assert by_trigger(analyze(engine, body.format("Norcom operated a fleet of 30 Airbus jets.")), "operated")
+    from reader.nlp.events.clauses import ClauseFinder
+
+    doc = engine.nlp("Norcom operates new jets\nNorcom operates a fleet of 30 Airbus jets.")
+    first, second = (t for t in doc if t.text == "operates")
+    assert not ClauseFinder._state_in_present(first) and ClauseFinder._state_in_present(second)
+    assert by_trigger(analyze(engine, body.format("Norcom delivers its first jet to Qantas on 11 November.")), "delivers")
+
+
 def test_an_act_noun_with_its_own_doer_under_another_act_is_a_row_of_its_own(engine):
     analysis = analyze(engine, "Egypt condemned Israel's attack on Gaza.")
     assert by_trigger(analysis, "condemned") and by_trigger(analysis, "attack")

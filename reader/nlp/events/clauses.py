@@ -31,7 +31,7 @@ from spacy.symbols import AUX as AUX_SYMBOL
 from spacy.symbols import VERB as VERB_SYMBOL
 from spacy.tokens import Span, Token
 
-from reader.nlp.doc_text import hashed_in, indices_where
+from reader.nlp.doc_text import hashed_in, indices_where, text_of
 from reader.nlp.events.clause_shapes import (
     alternative_not_taken,
     among_those,
@@ -342,6 +342,8 @@ class ClauseFinder:
     def _generic_act(self, tok: Token) -> bool:
         """A verb no dictionary codes is an act only between named parties: its subject names an
         actor ("Apple unveiled the iPod") and it acts on something ("... the iPod", "... to Ryanair")."""
+        if self._state_in_present(tok):
+            return False
         subject = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         heads = [t for s in subject for t in (s, *s.conjuncts)]
         # "the UK government returned ...": a name before a state body names the doer
@@ -357,6 +359,17 @@ class ClauseFinder:
             return False
         return any(c.dep_ in ("dobj", "dative", "agent") or (c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children))
                    for c in tok.children)
+
+    @staticmethod
+    def _state_in_present(verb: Token) -> bool:
+        """ "The phone features stereo speakers", "Aer Lingus operates a fleet of 30": an uncoded verb in
+        the simple present tells what is so, not what happened; not in a headline (whose present is
+        its past), nor with a date of its own ("the plane arrives on 11 November": a schedule), nor
+        with a clause it governs, which the walk reads through it."""
+        if verb.tag_ not in ("VBZ", "VBP") or "\n" not in text_of(verb.doc)[: verb.idx]:
+            return False
+        return not any(c.dep_ in ("aux", "auxpass", "ccomp", "xcomp") or any(
+            t.ent_type_ in ("DATE", "TIME") for t in c.subtree) for c in verb.children)
 
     def _group_named_before(self, tok: Token) -> bool:
         """ "The party launched its campaign": "the" and a group noun, with an organisation named in this
