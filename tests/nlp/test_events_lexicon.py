@@ -187,6 +187,13 @@ def test_an_uncoded_verb_without_a_named_doer_or_an_object_is_no_row(engine):
     assert not by_trigger(analyze(engine, "Airbus remains the market leader."), "remains")
 
 
+def test_an_uncoded_verb_after_and_takes_the_doer_of_the_verb_before(engine):
+    text = ("Phones\nMarch 1, 2008\n"
+            "Nokia is the maker of the N95 phone and launched an online music store in Berlin in 2007.")
+    (event,) = by_trigger(analyze(engine, text), "launched")
+    assert event.summary.startswith("Nokia: launched an online music store")
+
+
 def test_an_uncoded_verb_in_the_simple_present_tells_a_state_not_an_act(engine):
     body = "Airline news\n{}"
     assert not by_trigger(analyze(engine, body.format("Norcom operates a fleet of 30 Airbus jets.")), "operates")

@@ -345,6 +345,9 @@ class ClauseFinder:
         if self._state_in_present(tok):
             return False
         subject = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subject and tok.dep_ == "conj" and tok.tag_ == "VBD":
+            # "Apple is the maker of the iPod and launched the iTunes Store": the first verb's doer
+            subject = [c for c in tok.head.children if c.dep_ == "nsubj"]
         heads = [t for s in subject for t in (s, *s.conjuncts)]
         # "the UK government returned ...": a name before a state body names the doer
         bodies = self.lex.cue("state_body_noun") | self.lex.cue("group_noun")
