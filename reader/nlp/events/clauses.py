@@ -369,7 +369,7 @@ class ClauseFinder:
         the simple present tells what is so, not what happened; not in a headline (whose present is
         its past), nor with a date of its own ("the plane arrives on 11 November": a schedule), nor
         with a clause it governs, which the walk reads through it."""
-        if verb.tag_ not in ("VBZ", "VBP") or "\n" not in text_of(verb.doc)[: verb.idx]:
+        if verb.tag_ not in ("VBZ", "VBP") or not 0 <= text_of(verb.doc).find("\n") < verb.idx:
             return False
         return not any(c.dep_ in ("aux", "auxpass", "ccomp", "xcomp") or any(
             t.ent_type_ in ("DATE", "TIME") for t in c.subtree) for c in verb.children)

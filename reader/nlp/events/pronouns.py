@@ -23,6 +23,7 @@ class Pronouns:
 
     def __init__(self, index: ActorIndex) -> None:
         self.index = index
+        self._said: dict[int, set[int]] = {}  # `_said_by`, asked again for every clause the pronoun is in
 
     def pronoun(self, tok: Token, ctx: RefContext) -> list[str]:
         low = tok.lower_
@@ -193,7 +194,9 @@ class Pronouns:
                 # "When he refused to back Wilson, he said": the first "he" is the one meant again
                 end = i
                 break
-        said = self._said_by(tok)
+        said = self._said.get(tok.i)
+        if said is None:
+            said = self._said[tok.i] = self._said_by(tok)
         for i in range(sent.start, end):
             if outside and i in quoted:
                 continue  # '"... his wife Audrey ...," he said': nobody named in the quotation says it
