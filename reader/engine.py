@@ -60,8 +60,7 @@ class Engine:
         cyclic collector's full passes, which otherwise walk it again and again during a batch
         (bench/gc_passes.py measures them).
         """
-        doc = self.nlp(_WARM_UP)
-        extract_events(doc, extract_actors(doc, None), extract_dates(doc, None), None)
+        self.finish(self.nlp(_WARM_UP), Document(_WARM_UP))
         gc.freeze()
         return self
 

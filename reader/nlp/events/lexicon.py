@@ -85,6 +85,10 @@ class Lexicon:
             self._hash_array = np.unique(np.fromiter(self.key_hashes(), dtype=np.uint64))
         return self._hash_array
 
+    def speech_verb(self, lemma: str) -> bool:
+        """Whether an entry of this verb is a speech verb ("say", "tell", "add")."""
+        return any(e.speech for e in self.entries.get((lemma, "VERB"), ()))
+
     def knows_verb(self, lemma: str) -> bool:
         """Whether our entries or the field's dictionary have this verb."""
         return (lemma, "VERB") in self.entries or (self.petrarch is not None and lemma in self.petrarch.lemmas)

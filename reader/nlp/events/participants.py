@@ -396,7 +396,7 @@ class ActorIndex:
         if tok.i not in self.quoted_tokens():
             return False
         head = tok.head
-        return not (tok.dep_ == "nsubj" and any(e.speech for e in self.lexicon.entries.get((head.lemma_.lower(), "VERB"), ())))
+        return not (tok.dep_ == "nsubj" and self.lexicon.speech_verb(head.lemma_.lower()))
 
     def quoted_tokens(self) -> set[int]:
         """Tokens between quotation marks, a paragraph at most ("..." and “...”; not ' ', which

@@ -232,7 +232,7 @@ class Pronouns:
         return said
 
     def _speech(self, verb: Token) -> bool:
-        return any(e.speech for e in self.index.lexicon.entries.get((verb.lemma_.lower(), "VERB"), ()))
+        return self.index.lexicon.speech_verb(verb.lemma_.lower())
 
     def _person_owner(self, subject: Token, types: tuple[str, ...], gender: str | None) -> list[str]:
         """The one person whose thing a sentence's subject is ("*Mr Moberg's* own comments"), when a
