@@ -195,6 +195,7 @@ SCHEMAS: dict[str, Schema] = {
             "why?": "str",
         }
     ),
+    "lexicons/offices.jsonl": Schema({"office": "str", "of": "str", "forms?": "[str]", "terms": "array"}, comments=True),
     "lexicons/titles.jsonl": Schema({"kind": "str", "words?": "[str]", "phrases?": "[str]", "why?": "str"}),
     "lexicons/phoenix_agents.jsonl": Schema(
         {"forms": "[str]", "cameo": "str", "sector": "str", "label": "str"}, header=Schema(_INDEX)

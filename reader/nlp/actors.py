@@ -28,6 +28,7 @@ from reader.nlp.doc_text import indices_where, text_of
 from reader.nlp.entity_shapes import PEERAGE
 from reader.nlp.figures import figures
 from reader.nlp.gazetteer import Gazetteer, fold, gazetteer
+from reader.nlp.offices import offices
 from reader.nlp.people import describe_people
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -262,6 +263,17 @@ class _Resolver:
             if country and c.country_key is None:
                 c.country_key = country
 
+    def assign_offices(self, on: dt.date | None) -> None:
+        """The office each person named in full held on the publication date, from the table of
+        office holders: "the chancellor" in a 2005 report is Gordon Brown though it never says so."""
+        if on is None:
+            return
+        for c in self.clusters.values():
+            for term in offices().held_on(" ".join(c.name_tokens), on) if c.type == "PERSON" else ():
+                if all(term.office.lower() != role.lower() for role in c.roles):
+                    c.roles.append(term.office)
+                c.country_key = c.country_key or term.of
+
     def title_in_apposition(self, end: int) -> tuple[str, str | None]:
         """ "Jane Ridley, the health secretary, said": the title set after a name between commas."""
         doc, gaz = self.doc, self.gaz
@@ -282,7 +294,9 @@ class _Resolver:
         people = [c for c in self.clusters.values() if c.type == "PERSON" and c.roles]
         if not people:
             return []
-        role_words = {c.key: [frozenset(w.lower() for w in r.split()) for r in c.roles] for c in people}
+        table = offices()
+        role_words = {c.key: [frozenset(w.lower() for w in form.split()) for r in c.roles
+                              for form in (r, *table.other_words(r, c.country_key))] for c in people}
         out = []
         for i in indices_where(doc, LOWER, gaz.title_heads):
             tok = doc[i]
@@ -293,6 +307,8 @@ class _Resolver:
                 j += 1
             if j < len(doc) and doc[j].ent_type_ == "PERSON":
                 continue  # a title in front of a name ("Secretary of State Condoleezza Rice"), not a reference
+            if j < len(doc) and doc[j - 1].lower_ == "of" and doc[j].is_title:
+                continue  # the head of something named: "the president of Nokia" is not the president
             role, country, first = self.title_before(tok.i + 1)
             if first == 0 or doc[first - 1].lower_ not in ("the", "its", "his", "her", "their") and country is None:
                 continue
@@ -325,6 +341,7 @@ def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
     ents = _people_named_with_honorific(doc, [e for e in all_ents if e.label_ in ACTOR_TYPES or e.kb_id_.startswith("govt:")])
     r.people(ents)
     r.assign_roles(ents)
+    r.assign_offices(published)
     governments: list[Span] = []
     for ent in ents:
         kb = ent.kb_id_

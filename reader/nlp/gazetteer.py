@@ -53,8 +53,10 @@ class Gazetteer:
     government_words: frozenset[str] = frozenset()
     #: words that qualify a role without changing who holds it ("former", "then")
     soft_modifiers: frozenset[str] = frozenset({"former", "then", "acting", "interim", "outgoing", "incoming", "late"})
-    #: words that make a different office of a role: the shadow home secretary is not the home secretary
-    other_office_modifiers: frozenset[str] = frozenset({"shadow", "deputy", "vice", "assistant", "junior", "under", "associate"})
+    #: words that make a different office of a role: the shadow home secretary is not the home secretary,
+    #: and "the minister" is not the prime minister
+    other_office_modifiers: frozenset[str] = frozenset(
+        {"shadow", "deputy", "vice", "assistant", "junior", "under", "associate", "prime", "first"})
     alias_cues: tuple[tuple[str, ...], ...] = ()
 
     def lookup(self, text: str) -> Form | None:
