@@ -36,6 +36,7 @@ from reader.nlp.entity_lists import join_portfolios, places_in_lists
 from reader.nlp.entity_shapes import SURNAME_PARTICLES, reshape, trim_trailing_words
 from reader.nlp.figures import figures
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
+from reader.nlp.place_bodies import place_before_acronym, place_heading_a_body
 from reader.nlp.tables import team_spans
 from reader.resources import resource
 
@@ -169,6 +170,8 @@ class BriefingEntities:
         cands = self._body_before_person(doc, cands)
         cands = reshape(doc, cands, self.gaz)
         cands = self._merge_gazetteer(doc, cands)
+        place_heading_a_body(doc, cands)
+        cands = place_before_acronym(doc, cands)
         cands = self._apply_rules(doc, cands)
         for c in cands:
             if c.label in ("GPE", "LOC", "PERSON", "NORP") and not c.kb and _DEPARTMENT_ACRONYM.match(doc[c.start : c.end].text):

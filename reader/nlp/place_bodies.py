@@ -1,0 +1,67 @@
+"""Bodies named after a place, where the small model tags only the place.
+
+- "The UK Independence Party has lost ...": after "the", a country followed by capitalised words
+  that hold a noun for a body ("Party", "Chamber", "Office") is that body's name.
+- "members of London UKIP": a place run into an acronym the text also uses alone is the place's
+  branch of that body: the body is the actor, and the place stays a place.
+
+Both work on the entity candidates after the gazetteer has added the places it knows
+(``reader.nlp.components``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from reader.nlp.entity_candidate import Candidate
+from reader.nlp.entity_shapes import ORG_HEADS
+from reader.nlp.gazetteer import gazetteer
+
+#: Head nouns of a body named after its country ("the UK Independence Party", "the US Chamber of Commerce").
+_PLACE_BODY_HEADS = ORG_HEADS | frozenset({"party", "chamber", "army", "navy", "force", "guard", "marines"})
+
+
+def place_heading_a_body(doc: Doc, cands: list[Candidate]) -> None:
+    """'The UK Independence Party has lost ...': the small model tags the country alone; after "the",
+    a country followed by capitalised words that hold a noun for a body is that body's name."""
+    starts = {c.start: c for c in cands}
+    for c in cands:
+        if c.label != "GPE" or c.start == 0 or doc[c.start - 1].lower_ != "the":
+            continue
+        j, last_head = c.end, 0
+        while j < len(doc) and (doc[j].is_title and doc[j].is_alpha or (
+                doc[j].lower_ in ("of", "for", "and") and j + 1 < len(doc) and doc[j + 1].is_title)):
+            if doc[j].lower_ in _PLACE_BODY_HEADS:
+                last_head = j + 1
+            j += 1
+        other = starts.get(c.end)
+        if not last_head or (other is not None and other.label == "PERSON"):
+            continue
+        for o in cands:
+            if o is not c and c.end <= o.start < j:
+                o.start = o.end = -1  # swallowed
+        c.end, c.label, c.kb = j, "ORG", ""
+    cands[:] = [c for c in cands if c.start >= 0]
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+
+
+def place_before_acronym(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """ "London UKIP" beside "UKIP" alone: the place, then the body the acronym names."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.label == "ORG" and not c.kb and c.end - c.start == 2 and _ACRONYM.match(word := doc[c.end - 1].text):
+            alone = any(t.text == word for t in doc if t.i != c.end - 1)
+            if alone and _known_place(doc, c.start):
+                out.extend([Candidate(c.start, c.start + 1, "GPE"), Candidate(c.end - 1, c.end, "ORG")])
+                continue
+        out.append(c)
+    return out
+
+
+def _known_place(doc: Doc, i: int) -> bool:
+    form = gazetteer().lookup(doc[i].text)
+    return form is not None and not form.place.key.startswith("org:")
