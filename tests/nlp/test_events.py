@@ -685,6 +685,18 @@ def test_a_date_of_the_act_an_accusation_judges_is_not_the_accusations(engine, t
     assert analyze(engine, text).events[0].date == date
 
 
+@pytest.mark.parametrize("text, date", [
+    ('Union leader John Harmon added: "Christmas Day and Easter Monday are special days for everyone."', None),
+    ("John Harmon said the next day would be quiet.", None),
+    ("John Harmon said on Monday the union planned a strike.", "2024-03-18"),
+    ("John Harmon said in January the union planned a strike.", "2024-01"),
+])
+def test_a_date_inside_what_is_said_does_not_date_the_saying(engine, text, date):
+    """A date that is the subject of the clause said is what is talked about; one before that
+    subject stands where the parser hangs the saying's own day."""
+    assert only(analyze(engine, text), "said" if "said" in text else "added").date == date
+
+
 @pytest.mark.parametrize("text, trigger, category", [
     ("The Conservatives have expressed serious misgivings about the plans.", "expressed", "01"),
     ("Vestland expressed anger at the raid.", "expressed", "11"),

@@ -307,7 +307,8 @@ class EventDates:
                     c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "while", "after", "once", "as", "before")
                     for c in tok.children
                 ) and not any(c.lower_ in ("did", "does", "do") for c in tok.children)
-                preposed = i < subject.i and tok.dep_ in ("ccomp", "advcl")
+                # before the subject, not the subject ("Christmas Day is a special day" dates nothing said)
+                preposed = i < subject.i and tok.dep_ in ("ccomp", "advcl") and not self._is_subject_date(i, subject)
                 if not (temporal or preposed) or head.i not in heads and head.pos_ not in VERBAL:
                     return False
                 if head.i in heads:
@@ -316,6 +317,14 @@ class EventDates:
                 return True
             tok = head
         return False
+
+    def _is_subject_date(self, i: int, subject: Token) -> bool:
+        """Whether the date at token i is the subject itself, or one of subjects joined by "and"."""
+        d = self.by_token[i]
+        root = self.doc[self.root_of.get(d.start, i)]
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        return root.i == subject.i
 
     def _frames(self) -> list[tuple[int, str]]:
         """(offset, value) of every calendar date that dates its clause, in text order."""
