@@ -360,3 +360,9 @@ def test_a_broadcasters_channels_are_the_broadcaster(engine):
                         "Andrew Marr said the bill was in trouble. The UN Security Council and the UN met.")
     assert owner(a, "BBC Radio 4").id == owner(a, "BBC News").id
     assert owner(a, "UN Security Council").id != owner(a, "UN").id
+
+
+@pytest.mark.parametrize("title", ["MSP", "MLA", "MEP", "MP"])
+def test_a_members_title_before_a_name_is_not_part_of_it(engine, title):
+    a = analyze(engine, f"{title} Karen Whitfield wants the shops shut. Ms Whitfield said voters agreed.")
+    assert owner(a, "Karen Whitfield").name == "Karen Whitfield"
