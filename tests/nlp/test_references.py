@@ -92,6 +92,25 @@ def test_he_in_a_quotation_is_not_the_one_quoted(engine):
     assert doers(analyze(engine, text), "misled") == [["Sam Ward"]]
 
 
+def test_he_in_a_quotation_running_on_over_sentences_is_not_its_speaker(engine):
+    text = ('School visit\n\nMr Peter Ward spoke to pupils on Monday. Mr Tom Lane added: "Here, Mr Ward was talking to teenagers. '
+            '"I think in this instance he has done a lot of really good things and he will be regretting this remark."')
+    assert doers(analyze(engine, text), "regretting") == [["Peter Ward"]]
+
+
+def test_he_in_a_quotation_its_sayer_closes_is_not_the_sayer(engine):
+    text = ('Aid targets\n\nMr Peter Ward set new targets for aid on Monday. Mr Tom Lane accused Mr Ward of missing '
+            'his old ones. "There is no point in him demanding praise for new targets when he has so woefully failed '
+            'to meet the ones he already has," added Mr Lane.')
+    assert doers(analyze(engine, text), "failed") == [["Peter Ward"]]
+
+
+def test_an_object_pronoun_is_not_its_clauses_subject(engine):
+    text = "Aid targets\n\nMr Peter Ward set new targets on Monday. Mr Tom Lane accused him of missing his old ones."
+    (accused,) = [e for e in analyze(engine, text).events if e.trigger == "accused"]
+    assert accused.summary.startswith("Lane → Ward")
+
+
 def test_the_mayor_of_a_capital_belongs_to_the_city_not_the_country(engine):
     analysis = analyze(engine, "The Mayor of London said the scheme would go ahead. Britain backed it.")
     kinds = {a.name: a for a in analysis.actors}

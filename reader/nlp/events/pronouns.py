@@ -3,6 +3,7 @@ actors named before it (or, for a clause set before its main clause, just after 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -24,6 +25,7 @@ class Pronouns:
     def __init__(self, index: ActorIndex) -> None:
         self.index = index
         self._said: dict[int, set[int]] = {}  # `_said_by`, asked again for every clause the pronoun is in
+        self._quoting: dict[int, tuple[str, ...]] = {}  # `quotation_speakers`, by sentence start
 
     def pronoun(self, tok: Token, ctx: RefContext) -> list[str]:
         low = tok.lower_
@@ -62,8 +64,37 @@ class Pronouns:
                 continue
             if fits(ids):
                 return list(ids)
-        return self.only_before(tok, types, gender, exclude=ctx.speaker if quoted else ()) or self._cataphora(
-            tok, types, gender)
+        exclude = (*ctx.speaker, *self.quotation_speakers(tok, ctx)) if quoted else ()
+        if objective:
+            exclude = (*exclude, *ctx.subject)  # "Mr Lane accused him": not Mr Lane ("himself" would be)
+        return self.only_before(tok, types, gender, exclude=exclude) or self._cataphora(tok, types, gender)
+
+    def quotation_speakers(self, tok: Token, ctx: RefContext) -> tuple[str, ...]:
+        """Who says the quotation `tok` stands in, when its clause does not tell: the subject of a
+        saying that closes the quotation in its sentence ('"...," added Mr Duncan') or opens it there
+        or in the sentences of its paragraph that the quotation runs on from ('He added: "... McConnell was talking ... "I think he will be
+        regretting this remark."': "he" is not the one who adds)."""
+        sent = tok.sent
+        if sent.start in self._quoting:
+            return self._quoting[sent.start]
+        quoted = self.index.quoted_tokens()
+        found: tuple[str, ...] = ()
+        current: Span | None = sent
+        for _ in range(6):
+            if current is None:
+                break
+            verbs = [t for t in current if t.i not in quoted and t.pos_ == "VERB" and self._speech(t)
+                     and (_opens_quotation_after(t) or current is sent and _closes_quotation_before(t))]
+            subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj" and c.i not in quoted]
+            if subjects:
+                found = tuple(self.index.token_refs(subjects[0], replace(ctx, speaker=(), subject=())))
+                break
+            first = current[0]
+            if first.i == 0 or (first.i not in quoted and first.i - 1 not in quoted) or "\n" in self.index.doc[first.i - 1].text:
+                break  # the quotation does not run on from the sentence before
+            current = self.index.doc[first.i - 1].sent
+        self._quoting[sent.start] = found
+        return found
 
     def _cataphora(self, tok: Token, types: tuple[str, ...], gender: str | None) -> list[str]:
         """ "Before he resigned on Wednesday, David Blunkett had been in charge of policing": the
@@ -159,7 +190,7 @@ class Pronouns:
                 other_pronoun = not ids and subj[0].lower_ in PERSON_PRONOUNS and _gender_of(subj[0].lower_) != gender
                 if (ids or other_pronoun) and gender is not None:
                     # the subject is someone else: a person of the pronoun's gender named there
-                    marked = self._marked_in(sent, types, gender)
+                    marked = [a for a in self._marked_in(sent, types, gender) if a not in exclude]
                     return marked if len(marked) == 1 else []
                 if self.index.ids_at(subj[0].i):
                     return []  # the previous subject is someone else: not plain
@@ -251,6 +282,25 @@ class Pronouns:
                     out.append(actor_id)
         return out
 
+
+def _opens_quotation_after(verb: Token) -> bool:
+    """ 'He added: "...', 'He told BBC News: "...': the saying opens the quotation, after its own
+    words alone (a stray mark later in its sentence does not)."""
+    doc = verb.doc
+    j = verb.i + 1
+    while j < len(doc) and j - verb.i <= 10 and doc[j].text not in ('"', "“") and doc[j].pos_ not in ("VERB", "AUX"):
+        j += 1
+    return j < len(doc) and doc[j].text in ('"', "“") and (j == verb.i + 1 or doc[j - 1].text in (":", ","))
+
+
+def _closes_quotation_before(verb: Token) -> bool:
+    """ '"...," added Mr Duncan', '"...," he said': the saying right after the quotation closes."""
+    doc = verb.doc
+    subject = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    j = verb.i - 1
+    while j >= 0 and j in subject:
+        j -= 1
+    return j >= 0 and doc[j].text in ('"', "”") and (j + 1 == verb.i or j + 1 in subject)
 
 
 def _gender_of(pronoun: str) -> str:
