@@ -408,13 +408,19 @@ class BriefingEntities:
 
     def _said_to_be_a_person(self, doc: Doc, c: Candidate) -> bool:
         """ "a British lecturer, Dennis Hills, who ...": the text itself says the name is a person's
-        (a relative "who" after it, an honorific or title before it, a person noun it names)."""
+        (a relative "who" or a title after it, an honorific or title before it, a person noun it names,
+        its last word after an honorific elsewhere)."""
         after = [t for t in doc[c.end : c.end + 2] if t.text != ","]
         if after and after[0].lower_ in ("who", "whom", "whose"):
             return True
         before = [t for t in doc[max(0, c.start - 2) : c.start] if t.text != ","]
         if before and (before[-1].text in self.gaz.honorifics or before[-1].lower_ in self.gaz.title_heads):
             return True
+        if c.end < len(doc) and doc[c.end].text == "," and any(t.lower_ in self.gaz.title_heads for t in doc[c.end + 1 : c.end + 4]):
+            return True  # "Jack Law, chief executive of Alcohol Focus Scotland, said"
+        last = doc[c.end - 1].text
+        if any(t.text == last and t.i > 0 and doc[t.i - 1].text in self.gaz.honorifics for t in doc):
+            return True  # "Mr Law said"
         return bool(before) and figures().agent(before[-1].text) is not None and before[-1].pos_ == "NOUN"
 
     def _one_reading_per_name(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:

@@ -366,3 +366,14 @@ def test_a_broadcasters_channels_are_the_broadcaster(engine):
 def test_a_members_title_before_a_name_is_not_part_of_it(engine, title):
     a = analyze(engine, f"{title} Karen Whitfield wants the shops shut. Ms Whitfield said voters agreed.")
     assert owner(a, "Karen Whitfield").name == "Karen Whitfield"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jack Law, chief executive of the charity Drink Aware, said the remark was ill-advised.",
+        "Jack Law said the remark was ill-advised. Mr Law added that it had done damage.",
+    ],
+)
+def test_a_person_whose_surname_is_law_stays_a_person(engine, text):
+    assert owner(analyze(engine, text), "Jack Law").type == "PERSON"
