@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from reader.nlp.events.subjects import headline_doer, subject_tokens
 
@@ -20,6 +20,17 @@ def test_a_headline_name_read_as_the_root_does_the_act_hung_on_it():
         doer = headline_doer(doc[2])
         assert doer is not None and doer.i == 0
         assert [t.i for t in subject_tokens(doc[2])] == [0]
+
+
+def test_a_headline_name_read_as_a_verb_under_the_saying_does_the_act():
+    # "Harmon to outline goals, minister says": the tagger makes the name a verb hung on the saying
+    doc = parse(["Harmon", "to", "outline", "goals", ",", "minister", "says"], [6, 2, 0, 2, 6, 6, 6],
+                ["advcl", "aux", "advcl", "dobj", "punct", "nsubj", "ROOT"],
+                ["VERB", "PART", "VERB", "NOUN", "PUNCT", "NOUN", "VERB"])
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    assert [t.i for t in subject_tokens(doc[2])] == [0]
+    doc.ents = []  # no name: the saying's subject, as before
+    assert [t.i for t in subject_tokens(doc[2])] == [5]
 
 
 def test_a_purpose_infinitive_after_a_common_noun_has_no_headline_doer():

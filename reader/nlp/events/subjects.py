@@ -126,6 +126,8 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if dep == "ccomp" and head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "something he says will boost their cause": what the relative clause is about does the act
         return [head.head]
+    if (headline := headline_doer(tok)) is not None:
+        return [headline]
     if dep in ("xcomp", "ccomp", "advcl", "acl") and head.pos_ in VERBAL:
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if dep == "xcomp" and objs:
@@ -135,8 +137,6 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
             if passive:
                 return passive
         return subject_tokens(head, depth + 1)
-    if (headline := headline_doer(tok)) is not None:
-        return [headline]
     if past_tense_on_root_name(tok):
         return [head]
     if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
@@ -169,7 +169,11 @@ def headline_doer(verb: Token) -> Token | None:
     """ "Blair to visit Iraq next week": a headline's "NAME to VERB" (a plan announced) has no finite
     verb; the parser makes the name the root and hangs the verb on it. The name is the doer."""
     head = verb.head
-    if verb.dep_ not in ("relcl", "acl", "advcl", "xcomp") or head.dep_ != "ROOT" or not (head.pos_ == "PROPN" or head.ent_type_):
+    # "Trump to make announcement on tariffs, commerce secretary says": the name at the line's start,
+    # tagged a verb, hung on the saying
+    first = head.i == head.sent.start and head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    if verb.dep_ not in ("relcl", "acl", "advcl", "xcomp") or (head.dep_ != "ROOT" and not first) or not (
+            head.pos_ == "PROPN" or head.ent_type_):
         return None
     to = verb.doc[verb.i - 1] if verb.i > 0 else None
     if to is None or to.lower_ != "to" or to.dep_ != "aux" or to.head.i != verb.i or to.i - 1 != head.i:
