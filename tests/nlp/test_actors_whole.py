@@ -377,3 +377,10 @@ def test_a_members_title_before_a_name_is_not_part_of_it(engine, title):
 )
 def test_a_person_whose_surname_is_law_stays_a_person(engine, text):
     assert owner(analyze(engine, text), "Jack Law").type == "PERSON"
+
+
+def test_a_ministry_word_before_secretary_is_part_of_the_title(engine):
+    text = ("Tariff talks\n\nThe US commerce secretary expects an announcement. Commerce Secretary Howard Lutz "
+            "spoke to reporters on Monday.")
+    lutz = owner(analyze(engine, text), "Howard Lutz")
+    assert lutz.roles == ["Commerce Secretary"]
