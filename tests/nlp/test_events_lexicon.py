@@ -428,3 +428,20 @@ def test_naming_is_no_statement_and_a_habit_is_no_act(engine):
 def test_candidates_chosen_and_seats_contested_are_politics_not_trade(engine, sentence, trigger, category):
     (event,) = by_trigger(analyze(engine, sentence), trigger)
     assert event.category == category
+
+
+def test_a_headline_saying_merges_with_the_saying_after_a_scene_setting_lead(engine):
+    text = ("Tariff deal close, Danish trade minister says\n\n"
+            "A day into the trade war, Norland's president insisted that his tariffs would help farmers.\n\n"
+            "Danish Trade Minister Jan Holm said on Tuesday that a deal with Vestland was close.\n\n"
+            "Mr Holm said the talks would resume on Friday.")
+    rows = [e for e in analyze(engine, text).events if e.trigger in ("says", "said")]
+    assert [len(e.sources) for e in rows] == [1, 0]
+
+
+def test_a_headline_act_merges_with_its_own_verb_rather_than_an_earlier_act_of_its_kind(engine):
+    text = ("Holm to impose tariffs on Vestland\n\n"
+            "Norland's trade minister Jan Holm said his earlier sanctions had hurt Vestland. "
+            "Mr Holm will impose tariffs on Vestland's steel next week.")
+    rows = [e for e in analyze(engine, text).events if "impose" in e.trigger]
+    assert len(rows) == 1 and [s.text for s in rows[0].sources] == ["Holm to impose tariffs on Vestland"]
