@@ -166,6 +166,7 @@ SCHEMAS: dict[str, Schema] = {
             "subject?": "[str]",
             "field_too?": "bool",
             "predicative?": "bool",
+            "person_doer?": "bool",
         }
     ),
     "lexicons/petrarch_verbs.jsonl": Schema(

@@ -697,6 +697,13 @@ def test_a_date_inside_what_is_said_does_not_date_the_saying(engine, text, date)
     assert only(analyze(engine, text), "said" if "said" in text else "added").date == date
 
 
+def test_a_person_who_suggests_says_and_figures_that_suggest_do_not(engine):
+    event = only(analyze(engine, "John Harmon has suggested the vote is unlikely to be held until 2026."), "suggested")
+    assert event.category == "01"
+    assert not by_trigger(analyze(engine, "The figures suggest the economy of Norland is slowing."), "suggest")
+    assert not by_trigger(analyze(engine, "A Norland poll suggests voters back the plan."), "suggests")
+
+
 @pytest.mark.parametrize("text, trigger, category", [
     ("The Conservatives have expressed serious misgivings about the plans.", "expressed", "01"),
     ("Vestland expressed anger at the raid.", "expressed", "11"),

@@ -174,6 +174,9 @@ class _Builder:
         unnamed_doer = not agents and not targets and bool(place_ids) and (
             self._group_doer(agent_toks) or self._law_in_force(c, agent_toks)
             or any(t.pos_ == "NOUN" and t.i in c.match.extra for t in agent_toks))  # "fighting resumed in X"
+        if c.match.entry.person_doer and not (agents and all(index.type_of(a) == "PERSON" for a in agents)):
+            agents = targets = []  # "the figures suggest": evidence, not a saying
+            unnamed_doer = False
         if (not agents and not targets and not unnamed_doer) or not self._field_reading_holds(
                 c, agents or (["group"] if unnamed_doer else []), agent_toks, ctx):
             self.dates[id(c)] = self.timing.date_of(c, self.dates, self._span(c))

@@ -36,6 +36,8 @@ class LexEntry:
     field_too: bool = False
     #: the object is given a name or quality ("called the ruling *a victory*", "called the sanctions *illegal*")
     predicative: bool = False
+    #: only a person does it: "Mr Straw suggested the vote would wait" is said, "the figures suggest" is not
+    person_doer: bool = False
     #: how many conditions the entry sets: the most specific entry that holds wins (worked out once;
     #: every candidate of every verb of a batch is sorted by it)
     specificity: int = field(init=False, repr=False, compare=False)

@@ -360,6 +360,7 @@ def load_lexicon() -> Lexicon:
             subjects=tuple(data.get("subject", ())),
             field_too=bool(data.get("field_too")),
             predicative=bool(data.get("predicative")),
+            person_doer=bool(data.get("person_doer")),
         )
         entries.setdefault((entry.lemma, entry.pos), []).append(entry)
     labels = {d["code"]: d["label"] for d in _read_jsonl("cameo_categories.jsonl")}
