@@ -697,6 +697,20 @@ def test_a_date_inside_what_is_said_does_not_date_the_saying(engine, text, date)
     assert only(analyze(engine, text), "said" if "said" in text else "added").date == date
 
 
+@pytest.mark.parametrize("text, trigger, category", [
+    ("Portugal will hold a snap poll in March.", "hold", "VOTE"),
+    ("The Portuguese government fell on Tuesday.", "fell", "OFFICE"),
+    ("The Dutch coalition collapsed in July.", "collapsed", "OFFICE"),
+])
+def test_polls_held_and_governments_that_fall_are_acts(engine, text, trigger, category):
+    assert only(analyze(engine, text), trigger).category == category
+
+
+def test_a_poll_of_voters_conducted_and_prices_that_fall_are_no_vote_or_office(engine):
+    assert all(e.category != "VOTE" for e in analyze(engine, "The Times conducted a poll of 1,000 Danish voters.").events)
+    assert not by_trigger(analyze(engine, "Prices in Portugal fell in March."), "fell")
+
+
 def test_a_person_who_suggests_says_and_figures_that_suggest_do_not(engine):
     event = only(analyze(engine, "John Harmon has suggested the vote is unlikely to be held until 2026."), "suggested")
     assert event.category == "01"
