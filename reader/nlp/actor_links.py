@@ -50,9 +50,15 @@ def link(doc: Doc, r: _Resolver, gaz: Gazetteer) -> None:
     _place_aliases(doc, r)
 
 
+#: an abbreviation written with dots ("u.s.", "u.n.", "e.u.")
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+
+
 def normal_name(form: str, gaz: Gazetteer) -> str:
-    """'the Ministry of Defense' -> 'defense ministry': case, articles and word order aside."""
+    """'the Ministry of Defense' -> 'defense ministry': case, articles, word order and the dots of an
+    abbreviation ("U.S. State Department" = "US State Department") aside."""
     text = fold(form).strip()
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
     text = text.removeprefix("the ")
     m = _REORDER.match(text)
     if m:

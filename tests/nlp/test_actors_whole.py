@@ -384,3 +384,9 @@ def test_a_ministry_word_before_secretary_is_part_of_the_title(engine):
             "spoke to reporters on Monday.")
     lutz = owner(analyze(engine, text), "Howard Lutz")
     assert lutz.roles == ["Commerce Secretary"]
+
+
+def test_an_abbreviation_with_or_without_dots_is_one_name(engine):
+    a = analyze(engine, "The U.S. State Department said the talks would resume. The US State Department added that "
+                        "it was hopeful.")
+    assert owner(a, "U.S. State Department") is owner(a, "US State Department")
