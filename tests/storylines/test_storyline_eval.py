@@ -1,7 +1,7 @@
 """The storyline evaluation on 42 BBC articles of six stories (see storyline_eval.py and bbc_gold.py).
 
 The issue's goals: pairwise precision and recall of "same act" of 0.8 each, and at most one false
-contradiction per ten items. Precision is held at its goal; recall at what is measured (0.804, 0.842
+contradiction per ten items. Precision is held at its goal; recall at what is measured (0.832, 0.842
 without near-duplicate articles), at or above its goal, so that a change that loses joins is seen.
 (It was 0.839 / 0.889 until a mention the first judging missed was added to bbc_gold: "the Tories
 announced they would back the government's plans", an announced act the matcher keeps apart from
@@ -38,7 +38,7 @@ def test_same_act_precision(figures):
 
 def test_same_act_recall(figures):
     whole, distinct = figures
-    assert whole.recall >= 0.80, whole.missed
+    assert whole.recall >= 0.83, whole.missed
     assert distinct.recall >= 0.84, distinct.missed
 
 
