@@ -711,6 +711,12 @@ def test_a_poll_of_voters_conducted_and_prices_that_fall_are_no_vote_or_office(e
     assert not by_trigger(analyze(engine, "Prices in Portugal fell in March."), "fell")
 
 
+def test_suspecting_someone_accuses_and_suspecting_that_is_an_opinion(engine):
+    assert only(analyze(engine, "Norway suspects Russia of jamming GPS signals."), "suspects").category == "11"
+    text = 'Spokesman John Harmon said: "I suspect the right way to tackle it is to fund the clubs."'
+    assert not by_trigger(analyze(engine, text), "suspect")
+
+
 def test_a_person_who_suggests_says_and_figures_that_suggest_do_not(engine):
     event = only(analyze(engine, "John Harmon has suggested the vote is unlikely to be held until 2026."), "suggested")
     assert event.category == "01"
