@@ -4,6 +4,8 @@ order in the sidebar."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc
 
 from reader.model import Event, SourceClause
@@ -22,17 +24,19 @@ def merge_same_acts(doc: Doc, built: list[tuple[EventClause, Event]]) -> list[Ev
     # a headline act whose own verb comes back in the lead merges with that clause, not with an earlier
     # act of the same category ("Trump to make announcement" / "his tariffs" / "will make an announcement");
     # a saying ("..., secretary says") also with the same saying in the paragraph after the lead
+    where = _Lead(headline_end, _paragraph_end(text, headline_end, 1), _paragraph_end(text, headline_end, 2), text)
     same_verb: dict[int, int] = {}
     for hc, hev in built:
         if hev.start < headline_end:
+            end = where.second_end if hc.match.entry.speech else where.first_end
             for lc, lev in built:
-                if (headline_end < lev.start and _in_lead(text, headline_end, lev.start, lines=2 if hc.match.entry.speech else 1)
-                        and lc.match.entry.lemma == hc.match.entry.lemma and set(lev.agents) & set(hev.agents)):
+                if (headline_end < lev.start < end and lc.match.entry.lemma == hc.match.entry.lemma
+                        and set(lev.agents) & set(hev.agents)):
                     same_verb[id(hev)] = id(lev)
                     break
     out: list[tuple[EventClause, Event]] = []
     for c, ev in built:
-        found = _same_act_as(c, ev, out, text, headline_end, same_verb)
+        found = _same_act_as(c, ev, out, where, same_verb)
         if found is None:
             out.append((c, ev))
             continue
@@ -49,29 +53,30 @@ def merge_same_acts(doc: Doc, built: list[tuple[EventClause, Event]]) -> list[Ev
     return [ev for _, ev in out]
 
 
-def _same_act_as(c: EventClause, ev: Event, earlier: list[tuple[EventClause, Event]], text: str,
-                 headline_end: int, same_verb: dict[int, int]) -> tuple[int, bool] | None:
+def _same_act_as(c: EventClause, ev: Event, earlier: list[tuple[EventClause, Event]], where: _Lead,
+                 same_verb: dict[int, int]) -> tuple[int, bool] | None:
     """(index of the earlier event of the same act, whether the new one should be the row)."""
     if not ev.agents:
         return None
-    if headline_end >= 0 and headline_end < ev.start and _in_lead(text, headline_end, ev.start, lines=2):
-        lead = _in_lead(text, headline_end, ev.start)  # else the paragraph after it: the same saying only
+    headline_end = where.headline_end
+    if headline_end >= 0 and headline_end < ev.start < where.second_end:
+        in_lead = ev.start < where.first_end  # else the paragraph after it: the same saying only
         # the headline states the act its lead reports: the lead's first act of the same category
         # (or verb), with a doer in common; the lead's fuller clause is the row, whatever else the lead tells first
         for k, (pc, prev) in enumerate(earlier):
             # the same kind of act, or the same verb read two ways ("agree ceasefire" / "agreed to a ceasefire")
             if prev.start < headline_end and not prev.sources and same_verb.get(id(prev), id(ev)) == id(ev) and (
-                    (lead and prev.category == ev.category)
-                    or ((lead or pc.match.entry.speech) and pc.match.entry.lemma == c.match.entry.lemma)):
+                    (in_lead and prev.category == ev.category)
+                    or ((in_lead or pc.match.entry.speech) and pc.match.entry.lemma == c.match.entry.lemma)):
                 same_kind_between = any(other.category == ev.category and other.start > headline_end
                                         for _, other in earlier[k + 1:])
                 if set(prev.agents) & set(ev.agents) and (not same_kind_between or same_verb.get(id(prev)) == id(ev)):
                     return k, True
     for k in range(len(earlier) - 1, max(-1, len(earlier) - 7), -1):
         pc, prev = earlier[k]
-        if headline_end >= 0 and prev.start < headline_end < ev.start and _in_lead(text, headline_end, ev.start, lines=2):
+        if headline_end >= 0 and prev.start < headline_end < ev.start < where.second_end:
             continue
-        if "\n" in text[prev.end : ev.start]:
+        if "\n" in where.text[prev.end : ev.start]:
             return None  # a statement continues within its paragraph only
         if (c.match.entry.speech and pc.match.entry.speech and set(prev.agents) == set(ev.agents)
                 and prev.modality == ev.modality == "asserted" and c.parent is None and pc.parent is None
@@ -82,12 +87,33 @@ def _same_act_as(c: EventClause, ev: Event, earlier: list[tuple[EventClause, Eve
     return None
 
 
-def _in_lead(text: str, headline_end: int, start: int, lines: int = 1) -> bool:
-    """Whether `start` lies in the first `lines` paragraphs after the headline (blank and short lines aside).
-    Two lines take in the paragraph after a lead that only sets the scene ("A day into the trade
-    war, the president continued to insist ... // Commerce Secretary Lutnick said ...")."""
-    # a dateline ("March 01, 2008") or a byline is no paragraph
-    return sum(1 for line in text[headline_end:start].split("\n")[1:-1] if len(line.split()) > 5) < lines
+@dataclass(frozen=True, slots=True)
+class _Lead:
+    """Where the headline ends, and the lead with it, then the paragraph after the lead (a lead may
+    only set the scene: "A day into the trade war, the president continued to insist ... //
+    Commerce Secretary Lutnick said ...")."""
+
+    headline_end: int
+    first_end: int
+    second_end: int
+    text: str = ""
+
+
+def _paragraph_end(text: str, headline_end: int, paragraphs: int) -> int:
+    """The offset where the `paragraphs`-th paragraph after the headline ends (a dateline, "March 01,
+    2008", or a byline is no paragraph); the text's end when it has fewer."""
+    if headline_end < 0:
+        return -1
+    seen, start = 0, headline_end + 1
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if len(text[start:end].split()) > 5:
+            seen += 1
+            if seen == paragraphs:
+                return end
+        start = end + 1
+    return len(text) + 1
 
 
 def _continues(c: EventClause) -> bool:

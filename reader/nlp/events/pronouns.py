@@ -72,8 +72,9 @@ class Pronouns:
     def quotation_speakers(self, tok: Token, ctx: RefContext) -> tuple[str, ...]:
         """Who says the quotation `tok` stands in, when its clause does not tell: the subject of a
         saying that closes the quotation in its sentence ('"...," added Mr Duncan') or opens it there
-        or in the sentences of its paragraph that the quotation runs on from ('He added: "... McConnell was talking ... "I think he will be
-        regretting this remark."': "he" is not the one who adds)."""
+        or in the sentences of its paragraph that the quotation runs on from ('He added: "...
+        McConnell was talking ... "I think he will be regretting this remark."': "he" is not the one
+        who adds)."""
         sent = tok.sent
         if sent.start in self._quoting:
             return self._quoting[sent.start]
