@@ -26,18 +26,20 @@ _PLACE_BODY_HEADS = ORG_HEADS | frozenset({"party", "chamber", "army", "navy", "
 def place_heading_a_body(doc: Doc, cands: list[Candidate]) -> None:
     """'The UK Independence Party has lost ...': the small model tags the country alone; after "the",
     a country followed by capitalised words that hold a noun for a body is that body's name."""
-    starts = {c.start: c for c in cands}
+    people = {c.start for c in cands if c.label == "PERSON"}
+    titles = gazetteer().title_heads
     for c in cands:
         if c.label != "GPE" or c.start == 0 or doc[c.start - 1].lower_ != "the":
             continue
         j, last_head = c.end, 0
-        while j < len(doc) and (doc[j].is_title and doc[j].is_alpha or (
-                doc[j].lower_ in ("of", "for", "and") and j + 1 < len(doc) and doc[j + 1].is_title)):
+        # the name stops at a person's name or a title ("the US Navy Secretary John Smith")
+        while j < len(doc) and j not in people and doc[j].lower_ not in titles and (
+                doc[j].is_title and doc[j].is_alpha
+                or (doc[j].lower_ in ("of", "for", "and") and j + 1 < len(doc) and doc[j + 1].is_title)):
             if doc[j].lower_ in _PLACE_BODY_HEADS:
                 last_head = j + 1
             j += 1
-        other = starts.get(c.end)
-        if not last_head or (other is not None and other.label == "PERSON"):
+        if not last_head:
             continue
         for o in cands:
             if o is not c and c.end <= o.start < j:

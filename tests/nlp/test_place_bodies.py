@@ -54,6 +54,17 @@ def test_a_country_without_the_or_without_a_body_noun_stays_the_country(text):
     assert spans(doc, cands) == [("UK", "GPE")]
 
 
+def test_a_body_named_after_a_country_stops_before_a_title_or_a_person():
+    doc = _doc("The US Navy Secretary John Smith spoke .")
+    cands = [Candidate(1, 2, "GPE", "country:US"), Candidate(4, 6, "PERSON")]
+    place_heading_a_body(doc, cands)
+    assert spans(doc, cands) == [("US Navy", "ORG"), ("John Smith", "PERSON")]
+    doc = _doc("The UK Party John Smith leads spoke .")
+    cands = [Candidate(1, 2, "GPE", "country:GB"), Candidate(3, 5, "PERSON")]
+    place_heading_a_body(doc, cands)
+    assert spans(doc, cands) == [("UK Party", "ORG"), ("John Smith", "PERSON")]
+
+
 def test_a_place_run_into_an_acronym_used_alone_is_the_place_and_the_body():
     doc = _doc("Members of London UKIP left . UKIP said it was calm .")
     cands = place_before_acronym(doc, [Candidate(2, 4, "ORG")])
