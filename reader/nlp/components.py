@@ -409,7 +409,7 @@ class BriefingEntities:
     def _said_to_be_a_person(self, doc: Doc, c: Candidate) -> bool:
         """ "a British lecturer, Dennis Hills, who ...": the text itself says the name is a person's
         (a relative "who" or a title after it, an honorific or title before it, a person noun it names,
-        its last word after an honorific elsewhere)."""
+        its last word after an honorific elsewhere, a first name many people have)."""
         after = [t for t in doc[c.end : c.end + 2] if t.text != ","]
         if after and after[0].lower_ in ("who", "whom", "whose"):
             return True
@@ -421,6 +421,8 @@ class BriefingEntities:
         last = doc[c.end - 1].text
         if any(t.text == last and t.i > 0 and doc[t.i - 1].text in self.gaz.honorifics for t in doc):
             return True  # "Mr Law said"
+        if c.end - c.start == 2 and figures().given_name(doc[c.start].text):
+            return True  # "Jack Law said"
         return bool(before) and figures().agent(before[-1].text) is not None and before[-1].pos_ == "NOUN"
 
     def _one_reading_per_name(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:

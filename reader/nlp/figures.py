@@ -332,6 +332,20 @@ class Figures:
         table = self._people
         return tuple(table.get(i, _build_person) for i in table.rows_for("surnames", name_key(text)))
 
+    def given_name(self, word: str) -> bool:
+        """Whether three or more people of the dictionary have `word` as their first name ("Jack
+        Law" is a person, not a law)."""
+        return self._first_names.get(name_key(word), 0) >= 3
+
+    @cached_property
+    def _first_names(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for key in self.person_keys():
+            first, _, rest = key.partition(" ")
+            if rest:
+                counts[first] = counts.get(first, 0) + 1
+        return counts
+
     def person_keys(self) -> Iterable[str]:
         """Every person lookup key (folded full forms), e.g. to build a phrase matcher."""
         return self._people.indexes["keys"].keys()
