@@ -128,6 +128,27 @@ def test_a_saying_told_twice_is_one_row(engine):
     assert analysis.events[0].modality == "asserted"
 
 
+def test_a_saying_quoted_inside_a_quotation_is_reported_by_who_closes_it(engine):
+    # the parse makes the quoted "the prime minister said" the main verb and "he said" its complement
+    text = ('Prime Minister Keir Starmer spoke on Sunday.\nDarren Jones was asked about the plan. '
+            '"Yes it has ended, the prime minister said that himself this morning," he said.')
+    analysis = analyze(engine, text)
+    outer, inner = sorted(by_trigger(analysis, "said"), key=lambda e: -e.start)
+    assert names(analysis, outer.agents) == {"Darren Jones"} and outer.modality == "asserted"
+    # the morning inside the quotation is the prime minister's saying's, not the one that quotes it
+    assert outer.date != "2024-03-20TMO"
+    assert names(analysis, inner.agents) == {"Keir Starmer"}
+    assert (inner.modality, inner.attribution) == ("reported", "Darren Jones")
+
+
+def test_a_pronoun_after_a_quotation_takes_the_name_beside_the_last_subject(engine):
+    # "The minister Tom Jones was asked ...": the subject names him by apposition
+    text = ('Anna Smith spoke on Sunday.\nThe minister Tom Jones was asked about the plan. '
+            '"It is over, the president told me that on Friday," he said.')
+    said = only(analyze(engine, text), "said")
+    assert said.summary.startswith("Jones:") and said.date is None
+
+
 def test_a_participle_before_a_saying_names_that_saying(engine):
     analysis = analyze(engine, "Criticising the decision, Boris Johnson said it was a mistake.")
     assert [(e.trigger, e.category) for e in analysis.events] == [("said", "11")]

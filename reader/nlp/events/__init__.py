@@ -365,6 +365,9 @@ class _Builder:
         attribution = None
         if c.attribution_tokens:
             attribution = phrase_text(self.doc, c.attribution_tokens)
+            if all(t.pos_ == "PRON" for t in c.attribution_tokens):
+                meant = [a for t in c.attribution_tokens for a in self.index.token_refs(t, RefContext())]
+                attribution = ", ".join(self.index.name_of(a) for a in dict.fromkeys(meant)) or None
         elif c.speaker is not None:
             toks = self.agent_tokens_of.get(id(c.speaker), [])
             named = [a for t in toks for a in t.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"]

@@ -8,6 +8,16 @@ from spacy.tokens import Token
 from reader.nlp.events.lexicon import Lexicon
 
 
+def closes_quotation_before(verb: Token) -> bool:
+    """ '"...," added Mr Duncan', '"...," he said': the saying right after the quotation closes."""
+    doc = verb.doc
+    subject = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    j = verb.i - 1
+    while j >= 0 and j in subject:
+        j -= 1
+    return j >= 0 and doc[j].text in ('"', "”") and (j + 1 == verb.i or j + 1 in subject)
+
+
 def restated_speech(verb: Token) -> bool:
     """ "he said" after a quotation that is itself what the speaker named before it said (a house
     style of some news agencies): the same words, not a second saying."""

@@ -35,6 +35,7 @@ from reader.nlp.doc_text import hashed_in, indices_where, text_of
 from reader.nlp.events.clause_shapes import (
     alternative_not_taken,
     among_those,
+    closes_quotation_before,
     has_own_subject_or_aux,
     is_question,
     mark_of,
@@ -485,6 +486,11 @@ class ClauseFinder:
             if verb.pos_ in VERBAL and own_hyp(verb, lex):
                 ev.hyp = True
 
+    def _tells_quotation(self, ev: EventClause, child: Token) -> bool:
+        quoted = self.index.quoted_tokens()
+        return (ev.trigger.i in quoted and child.i > ev.trigger.i and child.i not in quoted
+                and child.i in self.matches and self.matches[child.i].entry.speech and closes_quotation_before(child))
+
     def _as_aside(self, clause: Token) -> bool:
         """ "as he said", "as expected", "as agreed before": an aside on the main clause; "as a
         cross-party amendment was rejected" is an act of its own, told alongside."""
@@ -513,6 +519,11 @@ class ClauseFinder:
                 inherit = not has_own_subject_or_aux(child)
                 return mode, Ctx(ctx.owner, (ctx.hyp or ev.hyp) if inherit else ctx.hyp, ctx.neg, ctx.speaker), "conj"
             if dep == "ccomp" and entry.speech:
+                if self._tells_quotation(ev, child):
+                    # '"It has ended, the minister said that himself," he said': the saying after the
+                    # quotation tells it; the one inside is part of what is quoted
+                    ev.attribution_tokens = ev.attribution_tokens or speaker_tokens(child)
+                    return FREE, Ctx(ctx.owner, False, False, None), "parataxis"
                 denied = ev.trigger.lemma_.lower() in lex.cue("denial_verb")
                 return FREE, Ctx(ev, False, denied, ev), "speech"
             if dep == "ccomp" and child.i < ev.trigger.i and has_own_subject_or_aux(child):

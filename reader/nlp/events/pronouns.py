@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from reader.nlp.events.clause_shapes import closes_quotation_before
+
 if TYPE_CHECKING:
     from reader.nlp.events.participants import ActorIndex, RefContext
 
@@ -85,7 +87,7 @@ class Pronouns:
             if current is None:
                 break
             verbs = [t for t in current if t.i not in quoted and t.pos_ == "VERB" and self._speech(t)
-                     and (_opens_quotation_after(t) or current is sent and _closes_quotation_before(t))]
+                     and (_opens_quotation_after(t) or current is sent and closes_quotation_before(t))]
             subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj" and c.i not in quoted]
             if subjects:
                 found = tuple(self.index.token_refs(subjects[0], replace(ctx, speaker=(), subject=())))
@@ -185,7 +187,7 @@ class Pronouns:
                 continue
             budget -= 1
             if subj:
-                ids = [a for a in self.index.ids_at(subj[0].i) if self.index.type_of(a) in types]
+                ids = [a for a in self._ids_of_subject(subj[0]) if self.index.type_of(a) in types]
                 if len(ids) == 1 and self.index.agrees(ids[0], gender) and ids[0] not in exclude:
                     return ids
                 other_pronoun = not ids and subj[0].lower_ in PERSON_PRONOUNS and _gender_of(subj[0].lower_) != gender
@@ -193,12 +195,20 @@ class Pronouns:
                     # the subject is someone else: a person of the pronoun's gender named there
                     marked = [a for a in self._marked_in(sent, types, gender) if a not in exclude]
                     return marked if len(marked) == 1 else []
-                if self.index.ids_at(subj[0].i):
+                if self._ids_of_subject(subj[0]):
                     return []  # the previous subject is someone else: not plain
                 owner = self._person_owner(subj[0], types, gender) or self._same_pronoun_in(sent, types, gender)
                 if owner:
                     return owner  # "Mr Moberg's own comments had prompted censure - he told... And he urged"
         return []
+
+    def _ids_of_subject(self, subject: Token) -> list[str]:
+        """The actors a subject names, itself or by the name set beside it ("The minister Tom Jones
+        was asked", "The minister, Tom Jones, was asked")."""
+        doc = self.index.doc
+        return self.index.ids_at(subject.i) or next(
+            (ids for c in subject.children if c.dep_ == "appos" and (ids := self.index.ids_at(c.i))
+             and all(t.is_punct for t in doc[subject.i + 1 : c.left_edge.i])), [])
 
     def _same_pronoun_in(self, sent: Span, types: tuple[str, ...], gender: str | None) -> list[str]:
         """The one person a same-gender pronoun subject of an earlier sentence refers to within that
@@ -292,16 +302,6 @@ def _opens_quotation_after(verb: Token) -> bool:
     while j < len(doc) and j - verb.i <= 10 and doc[j].text not in ('"', "“") and doc[j].pos_ not in ("VERB", "AUX"):
         j += 1
     return j < len(doc) and doc[j].text in ('"', "“") and (j == verb.i + 1 or doc[j - 1].text in (":", ","))
-
-
-def _closes_quotation_before(verb: Token) -> bool:
-    """ '"...," added Mr Duncan', '"...," he said': the saying right after the quotation closes."""
-    doc = verb.doc
-    subject = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
-    j = verb.i - 1
-    while j >= 0 and j in subject:
-        j -= 1
-    return j >= 0 and doc[j].text in ('"', "”") and (j + 1 == verb.i or j + 1 in subject)
 
 
 def _gender_of(pronoun: str) -> str:

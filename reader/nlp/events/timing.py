@@ -198,6 +198,8 @@ class EventDates:
         interrupted in 2022"), or inside the act a verb judges ("accused X of violating the truce on
         Tuesday"): that date belongs to the subordinate act."""
         tok = self.doc[i]
+        if self._across_quotation(i, ev):
+            return False
         if before_complement_subject(i, ev.head):
             return False  # "said on Thursday it would close plants": the parser hangs the saying's day on the closing
         stop = {ev.head.i, ev.trigger.i}
@@ -210,6 +212,12 @@ class EventDates:
                 return False  # "accused Vestland of violating the truce on Tuesday": Tuesday is the violation's
             tok = tok.head
         return True
+
+    def _across_quotation(self, i: int, ev: EventClause) -> bool:
+        """'"... told me so on Friday," he said': a day inside a quotation is not the saying's, nor
+        one outside it the day of what is quoted."""
+        quoted = self.index.quoted_tokens()
+        return (i in quoted) != (ev.trigger.i in quoted)
 
     def date_of(self, ev: EventClause, resolved: dict[int, str | None], span: tuple[int, int] | None = None,
                 actors: tuple[str, ...] = ()) -> str | None:
@@ -293,6 +301,8 @@ class EventDates:
         subject ("said in January it planned")."""
         if self._in_own_clause(i, ev):
             return True
+        if self._across_quotation(i, ev):
+            return False
         heads = {ev.head.i, ev.trigger.i}
         if ev.is_noun and ev.trigger.dep_ in ("nsubj", "nsubjpass", "dobj") and ev.trigger.head.pos_ in VERBAL:
             heads.add(ev.trigger.head.i)  # "a disastrous attack ... led to casualties five years ago"
