@@ -65,6 +65,7 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
     cands = _join_company_forms(doc, cands)
     cands = _join_coordinated_first_word(doc, cands)
     cands = _split_at_possessive(doc, cands)
+    cands = _person_after_government_body(doc, cands)
     cands = _split_coordinated_names(doc, cands)
     cands = _pair_of_people(doc, cands)
     cands = _named_in_apposition(doc, cands)
@@ -289,6 +290,31 @@ def _split_at_possessive(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             continue
         out.append(type(c)(c.start, cut, "ORG" if c.label == "PERSON" else c.label, c.kb))
         out.append(type(c)(cut + 1, c.end, "ORG" if c.label == "PERSON" else c.label))
+    return out
+
+
+#: Capitalised words for a government body that end a title ("Chief Secretary to the Treasury").
+_GOVERNMENT_BODY_WORDS = frozenset({
+    "treasury", "exchequer", "office", "department", "ministry", "cabinet", "commission", "council",
+    "pentagon", "kremlin", "parliament", "senate", "congress", "assembly", "government", "executive",
+})
+
+
+def _person_after_government_body(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """'Chief Secretary to the Treasury Darren Jones said': the model runs the body that ends a title
+    into the person after it: after a body's word, two words that are a first name many people of
+    the field's dictionary share and a surname, or a name whose last word the text names a person
+    with elsewhere ("Jones added"), are that person."""
+    surnames = {doc[c.end - 1].text for c in cands if c.label == "PERSON"}
+    out: list[Candidate] = []
+    for c in cands:
+        first, last = c.end - 2, c.end - 1
+        if (c.label == "PERSON" or c.end - c.start < 3 or doc[first - 1].lower_ not in _GOVERNMENT_BODY_WORDS
+                or not all(doc[k].is_alpha and doc[k].is_title for k in (first, last))
+                or not (figures().given_name(doc[first].text) or doc[last].text in surnames)):
+            out.append(c)
+            continue
+        out += [type(c)(c.start, first, c.label, c.kb), type(c)(first, c.end, "PERSON")]
     return out
 
 

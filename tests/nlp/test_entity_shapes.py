@@ -11,6 +11,7 @@ from reader.nlp.entity_shapes import (
     _can_be_a_name,
     _join_company_forms,
     _join_coordinated_first_word,
+    _person_after_government_body,
     _speaker_typed_as_thing,
     _split_at_bracket,
     _split_at_inner_honorific,
@@ -141,3 +142,16 @@ def test_a_title_held_of_a_place_is_its_holder():
 def test_a_title_before_of_and_a_common_word_is_no_holder():
     doc = _posdoc(["Lord", "of", "the", "Rings"], ["PROPN", "ADP", "DET", "PROPN"])
     assert _titles_of_places(doc, [Candidate(3, 4, "ORG")]) == [Candidate(3, 4, "ORG")]
+
+
+def test_a_person_run_into_the_body_that_ends_a_title_is_split_off():
+    words = ["Chief", "Secretary", "to", "the", "Treasury", "Darren", "Jones", "said", ".", "Jones", "added"]
+    doc = _doc(words, ["NNP", "NNP", "IN", "DT", "NNP", "NNP", "NNP", "VBD", ".", "NNP", "VBD"])
+    cands = [Candidate(4, 7, "ORG"), Candidate(9, 10, "PERSON")]
+    shaped = _person_after_government_body(doc, cands)
+    assert [(c.start, c.end, c.label) for c in shaped] == [(4, 5, "ORG"), (5, 7, "PERSON"), (9, 10, "PERSON")]
+    # a name the text never gives a person, after no body's word, stays whole
+    doc = _doc(["JP", "Morgan", "Chase", "said"], ["NNP", "NNP", "NNP", "VBD"])
+    assert [(c.start, c.end) for c in _person_after_government_body(doc, [Candidate(0, 3, "ORG")])] == [(0, 3)]
+    doc = _doc(["the", "Treasury", "Select", "Committee", "said"], ["DT", "NNP", "NNP", "NNP", "VBD"])
+    assert [(c.start, c.end) for c in _person_after_government_body(doc, [Candidate(1, 4, "ORG")])] == [(1, 4)]
