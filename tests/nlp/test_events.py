@@ -961,3 +961,10 @@ def test_the_day_a_plan_was_announced_does_not_date_the_plan(engine):
     analysis = engine.analyze(document_from_text("Norland Steel said on Thursday it would close two plants.",
                                                  published=dt.date(2005, 3, 2)))
     assert {e.trigger.split()[0]: e.date for e in analysis.events} == {"said": "2005-02-24", "close": None}
+
+
+def test_an_event_noun_naming_its_verbs_own_act_is_one_row(engine):
+    # "engaged in negotiations": the negotiations are the engaging, not a second act beside it
+    analysis = analyze(engine, "Britain is engaged in intensive negotiations with France this weekend.")
+    assert [e.trigger for e in analysis.events] == ["engaged"]
+    assert "France" in names(analysis, analysis.events[0].targets)

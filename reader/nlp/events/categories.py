@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from reader.nlp.events.clauses import EventClause
+from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lex_entry import LexEntry, category_of
 from reader.nlp.events.lexicon import QUANTITY_HEADS, RESULT_PREPS, Lexicon, Match
 

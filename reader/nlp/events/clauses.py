@@ -22,7 +22,6 @@ thing gives two spans, not one sentence dump.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -46,6 +45,7 @@ from reader.nlp.events.clause_shapes import (
     restated_speech,
     speaker_tokens,
 )
+from reader.nlp.events.event_clause import Ctx, EventClause, fronted_manner_of, names_owners_act
 from reader.nlp.events.lexicon import OTHER_ACT, LexEntry, Lexicon, Match, is_infinitive
 from reader.nlp.events.participants import PLACE_TYPES, ActorIndex
 from reader.nlp.events.subjects import VERBAL, headline_doer, subject_tokens
@@ -63,50 +63,6 @@ INDEPENDENT_DEPS = {"relcl", "parataxis", "advcl", "conj"}
 #: plain statement ("Citing sources, the paper reported") stays a row of its own, unless it is speaking
 #: itself ("Speaking in Harrogate, he said": the cue list speaking_verb).
 SPEECH_ACT_CATEGORIES = frozenset({"02", "05", "10", "11", "12", "13"})
-
-
-@dataclass(slots=True)
-class Ctx:
-    """What a token inherits from above it."""
-
-    owner: EventClause | None = None
-    hyp: bool = False
-    neg: bool = False
-    speaker: EventClause | None = None
-
-
-@dataclass(eq=False, slots=True)
-class EventClause:
-    trigger: Token
-    match: Match
-    #: the clause's head: the trigger, or the copula of an adjective trigger ("is *ready* to")
-    head: Token
-    parent: EventClause | None
-    link: str
-    hyp: bool = False
-    neg: bool = False
-    speaker: EventClause | None = None
-    conditional: bool = False
-    #: source named by "according to X", "as X confirmed", or the speaker of a speech verb
-    attribution_tokens: list[Token] = field(default_factory=list)
-    reported_adverb: bool = False
-    #: tokens owned by this event and bound to it (not in a free sub-clause)
-    bound: list[int] = field(default_factory=list)
-    owned: list[int] = field(default_factory=list)
-    #: complement whose act names this one ("decision *to suspend*")
-    complement: Token | None = None
-    #: for a coordinated act, the event of the verb it is coordinated with
-    sibling: EventClause | None = None
-    code: str = ""
-    nested: list[EventClause] = field(default_factory=list)
-    #: what a speech verb reports (`summary.content_tokens`), read once per clause
-    content: frozenset[int] | None = None
-    #: the kind of saying a participle before it named ("*Criticising* the plan, he said")
-    manner: Match | None = None
-
-    @property
-    def is_noun(self) -> bool:
-        return self.match.entry.pos == "NOUN"
 
 
 class ClauseFinder:
@@ -208,7 +164,7 @@ class ClauseFinder:
                 match = outcome
         if match.entry.speech and link == "speech" and restated_speech(tok):
             return None  # 'Letwin said: "There is a black hole," he said.': one saying, told twice
-        if link == "advcl" and ctx.owner is not None and _fronted_manner_of(tok, ctx.owner) and (
+        if link == "advcl" and ctx.owner is not None and fronted_manner_of(tok, ctx.owner) and (
                 match.entry.category in SPEECH_ACT_CATEGORIES or match.entry.lemma in self.lex.cue("speaking_verb")):
             if tok.tag_ == "VBG":
                 if match.entry.category in SPEECH_ACT_CATEGORIES:
@@ -240,6 +196,8 @@ class ClauseFinder:
                 return None  # "investigation departments" names departments, not an investigation
             if mode == ARG and not self._own_act_in_argument(tok, ctx.owner):
                 return None
+            if names_owners_act(tok, match, ctx.owner):
+                return None  # "engaged in talks with Washington": the talks are the engaging, one act
         elif mode != FREE:
             return None
         # a negation above an event noun is about the verb: "did not attend the talks" - the talks
@@ -591,11 +549,3 @@ class ClauseFinder:
         elif dep in ("relcl", "parataxis"):
             hyp, neg = False, False  # "Moberg, who called the vote, is expected to win": a clause of its own
         return FREE, Ctx(ctx.owner, hyp, neg, ctx.speaker), dep
-
-
-def _fronted_manner_of(verb: Token, owner: EventClause | None) -> bool:
-    """A participle before a saying, sharing its speaker and no conjunction of its own ("Defending
-    the plans, he said"): what kind of saying it was; or what it answered ("Asked if he would
-    resign, he said"), which the speaker did not do."""
-    return (owner is not None and owner.match.entry.speech and verb.tag_ in ("VBG", "VBN") and verb.i < owner.trigger.i
-            and not mark_of(verb) and not has_own_subject_or_aux(verb))

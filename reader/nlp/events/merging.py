@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from reader.model import Event, SourceClause
 from reader.nlp.doc_text import text_of
-from reader.nlp.events.clauses import EventClause
+from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.subjects import subject_tokens
 from reader.nlp.events.summary import QUOTES
 

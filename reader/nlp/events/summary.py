@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from reader.nlp.doc_text import text_of
 from reader.nlp.events.clause_shapes import opens_alternative
-from reader.nlp.events.clauses import EventClause
+from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.participants import ActorIndex, RefContext
 from reader.nlp.events.subjects import VERBAL
 

@@ -1,0 +1,71 @@
+"""The clause an event is read from, and what a token inherits from the clause above it: the
+records `clauses.ClauseFinder` builds and the rest of the events package reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from reader.nlp.events.clause_shapes import has_own_subject_or_aux, mark_of
+from reader.nlp.events.lexicon import Match
+
+
+@dataclass(slots=True)
+class Ctx:
+    """What a token inherits from above it."""
+
+    owner: EventClause | None = None
+    hyp: bool = False
+    neg: bool = False
+    speaker: EventClause | None = None
+
+
+@dataclass(eq=False, slots=True)
+class EventClause:
+    trigger: Token
+    match: Match
+    #: the clause's head: the trigger, or the copula of an adjective trigger ("is *ready* to")
+    head: Token
+    parent: EventClause | None
+    link: str
+    hyp: bool = False
+    neg: bool = False
+    speaker: EventClause | None = None
+    conditional: bool = False
+    #: source named by "according to X", "as X confirmed", or the speaker of a speech verb
+    attribution_tokens: list[Token] = field(default_factory=list)
+    reported_adverb: bool = False
+    #: tokens owned by this event and bound to it (not in a free sub-clause)
+    bound: list[int] = field(default_factory=list)
+    owned: list[int] = field(default_factory=list)
+    #: complement whose act names this one ("decision *to suspend*")
+    complement: Token | None = None
+    #: for a coordinated act, the event of the verb it is coordinated with
+    sibling: EventClause | None = None
+    code: str = ""
+    nested: list[EventClause] = field(default_factory=list)
+    #: what a speech verb reports (`summary.content_tokens`), read once per clause
+    content: frozenset[int] | None = None
+    #: the kind of saying a participle before it named ("*Criticising* the plan, he said")
+    manner: Match | None = None
+
+    @property
+    def is_noun(self) -> bool:
+        return self.match.entry.pos == "NOUN"
+
+
+def names_owners_act(noun: Token, match: Match, owner: EventClause | None) -> bool:
+    """The event noun is the argument of a verb of its own kind and has no doer of its own."""
+    if owner is None or owner.is_noun or owner.match.entry.category != match.entry.category:
+        return False
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return verb.i in (owner.head.i, owner.trigger.i) and not any(c.dep_ == "poss" for c in noun.children)
+
+
+def fronted_manner_of(verb: Token, owner: EventClause | None) -> bool:
+    """A participle before a saying, sharing its speaker and no conjunction of its own ("Defending
+    the plans, he said"): what kind of saying it was; or what it answered ("Asked if he would
+    resign, he said"), which the speaker did not do."""
+    return (owner is not None and owner.match.entry.speech and verb.tag_ in ("VBG", "VBN") and verb.i < owner.trigger.i
+            and not mark_of(verb) and not has_own_subject_or_aux(verb))
