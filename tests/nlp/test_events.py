@@ -968,3 +968,5 @@ def test_an_event_noun_naming_its_verbs_own_act_is_one_row(engine):
     analysis = analyze(engine, "Britain is engaged in intensive negotiations with France this weekend.")
     assert [e.trigger for e in analysis.events] == ["engaged"]
     assert "France" in names(analysis, analysis.events[0].targets)
+    # the passive tells a state its subject takes part in: the subject is the doer
+    assert names(analysis, analysis.events[0].agents) == {"United Kingdom"}

@@ -62,6 +62,8 @@ _RAISING_PASSIVES = frozenset({
     "say", "report", "allege", "rumour", "rumor", "claim", "understand", "think", "believe", "fear",
     "suspect", "presume", "assume", "estimate", "suppose", "deem", "consider", "know", "reckon",
 })
+#: Passives for a state its subject is in by taking part: "are engaged / involved in talks".
+_STATE_PASSIVES = frozenset({"engage", "involve"})
 #: Passives of object control: "Boeing was allowed / selected / asked to bid" - Boeing is who would
 #: bid (not who allowed or asked: that verb's own doer is left unnamed)
 _CONTROL_PASSIVES = frozenset({
@@ -100,6 +102,8 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         # "was resolved / determined / committed to": the subject is the one who intends
         # and raising passives: "NATO is expected / set / due to send troops" - NATO is the doer
         intent = tok.lemma_.lower() in _RAISING_PASSIVES
+        if tok.lemma_.lower() in _STATE_PASSIVES and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
+            return passive  # "officials are engaged in talks": they are the ones talking
         return passive if intent and any(c.dep_ == "xcomp" for c in tok.children) else []
     head = tok.head
     if head.i == tok.i:
