@@ -970,3 +970,16 @@ def test_an_event_noun_naming_its_verbs_own_act_is_one_row(engine):
     assert "France" in names(analysis, analysis.events[0].targets)
     # the passive tells a state its subject takes part in: the subject is the doer
     assert names(analysis, analysis.events[0].agents) == {"United Kingdom"}
+
+
+def test_what_is_set_off_after_a_speakers_name_is_not_who_speaks(engine):
+    text = ("Vice President JD Moran, speaking during a visit to India, announced that Norway and India "
+            "had agreed on terms.\nMeanwhile, President Tom Hale, on 22 April, said his government would cut "
+            "the tariffs on Chinese imports, though not end them.")
+    analysis = analyze(engine, text)
+    announced = only(analysis, "announced")
+    assert names(analysis, announced.agents) == {"JD Moran"}  # not India, where he was
+    agreed = only(analysis, "agreed")
+    assert agreed.attribution == "Vice President JD Moran"
+    assert only(analysis, "cut").attribution == "President Tom Hale"
+    assert only(analysis, "said").date == "2023-04-22"  # said: the last 22 April before publication

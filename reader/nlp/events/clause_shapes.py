@@ -18,6 +18,24 @@ def closes_quotation_before(verb: Token) -> bool:
     return j >= 0 and doc[j].text in ('"', "”") and (j + 1 == verb.i or j + 1 in subject)
 
 
+#: Prepositions that place an act in time or setting ("Trump, on April 22nd, said"); "of", "from" and
+#: "for" tell whom the one named speaks for ("Mike Hobday, of the League Against Cruel Sports").
+_SITUATING_PREPS = frozenset({"on", "at", "in", "during", "after", "before", "while", "speaking"})
+
+
+def set_off_aside(name: Token) -> Token | None:
+    """What is set off by commas after a name and tells what the one named was doing, or when
+    ("Vance, speaking during a visit to India, announced", "Trump, on April 22nd, said"): no part
+    of who is named."""
+    doc = name.doc
+    for child in name.children:
+        if (child.i > name.i and child.dep_ in ("acl", "prep") and child.left_edge.i > 0
+                and doc[child.left_edge.i - 1].text == ","
+                and (child.tag_ == "VBG" if child.dep_ == "acl" else child.lower_ in _SITUATING_PREPS)):
+            return child
+    return None
+
+
 def restated_speech(verb: Token) -> bool:
     """ "he said" after a quotation that is itself what the speaker named before it said (a house
     style of some news agencies): the same words, not a second saying."""

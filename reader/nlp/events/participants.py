@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 
 from reader.model import Actor
 from reader.nlp.doc_text import hashed_in, indices_flagged, indices_where, sorted_hashes, text_of
+from reader.nlp.events.clause_shapes import set_off_aside
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.pronouns import Pronouns
 from reader.nlp.figures import Agent, figures
@@ -241,6 +242,8 @@ class ActorIndex:
                     continue
                 if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct" or (child.dep_ == "acl" and child.tag_ == "VBD"):
                     continue  # a past tense the parser hung on a name is its own clause (see past_tense_on_root_name)
+                if person and child.dep_ == "acl" and child.i == getattr(set_off_aside(tok), "i", -1):
+                    continue  # "Vance, speaking during a visit to India, announced": not India
                 if child.dep_ == "poss" and tok.dep_ == "appos" and not refs and not self._of_state(tok):
                     continue  # "Germany, France's largest trading partner, imposed": not France; its minister would be
                 if child.dep_ == "prep" and tok.pos_ == "ADJ" and tok.dep_ == "amod" and not self._of_state(tok.head):

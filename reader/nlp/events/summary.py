@@ -14,7 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from reader.nlp.doc_text import text_of
-from reader.nlp.events.clause_shapes import opens_alternative
+from reader.nlp.events.clause_shapes import opens_alternative, set_off_aside
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.participants import ActorIndex, RefContext
 from reader.nlp.events.subjects import VERBAL
@@ -75,6 +75,9 @@ def phrase_text(doc: Doc, toks: list[Token]) -> str | None:
         return None
     lo = min(t.left_edge.i for t in toks)
     hi = max(t.right_edge.i for t in toks)
+    for t in toks:
+        if t.pos_ == "PROPN" and (aside := set_off_aside(t)) is not None:
+            hi = min(hi, aside.left_edge.i - 2)  # "Trump, on April 22nd, said": Trump
     for i in range(max(t.i for t in toks) + 1, hi + 1):
         if doc[i].text in ("–", "—", "-"):
             hi = i - 1  # "the contingent's last radio message – late Saturday": the phrase ends at the dash
