@@ -983,3 +983,10 @@ def test_what_is_set_off_after_a_speakers_name_is_not_who_speaks(engine):
     assert agreed.attribution == "Vice President JD Moran"
     assert only(analysis, "cut").attribution == "President Tom Hale"
     assert only(analysis, "said").date == "2023-04-22"  # said: the last 22 April before publication
+
+
+def test_those_two_nations_are_the_pair_named_last(engine):
+    text = ("Norway and Sweden traded blame all week. On Monday Ireland imposed tariffs on steel, in measures "
+            "also targeting Mexico and Canada. Ireland has paused the tariffs on those two nations following talks.")
+    analysis = analyze(engine, text)
+    assert {"Mexico", "Canada"} <= names(analysis, only(analysis, "paused").targets)

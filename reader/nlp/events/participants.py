@@ -487,6 +487,10 @@ class ActorIndex:
         for end, parties in reversed(self.gathering_parties):
             if end < tok.i and len(parties) == 2:
                 return list(parties)
+        if any(c.lower_ in ("these", "those") for c in tok.children):
+            pair = self._last_pair_named(tok)
+            if pair:
+                return pair  # "targeting Mexico and Canada ... paused tariffs on those two nations"
         counts: Counter[str] = Counter()
         for end, actor_id in self.mention_ends:
             if end >= tok.i:
@@ -500,6 +504,17 @@ class ActorIndex:
         top = counts.most_common(3)
         if len(top) >= 2 and (len(top) == 2 or top[1][1] > top[2][1]):
             return [top[0][0], top[1][0]]
+        return []
+
+    def _last_pair_named(self, tok: Token) -> list[str]:
+        """The last two countries named joined by "and" before `tok` ("Mexico and Canada")."""
+        for k in range(tok.i - 1, max(tok.i - 80, 0), -1):
+            conj = self.doc[k]
+            if conj.dep_ != "conj" or len(list(conj.head.conjuncts)) != 1:
+                continue
+            ids = [self.ids_at(t.i) for t in (conj.head, conj)]
+            if all(len(x) == 1 and self.type_of(x[0]) in COUNTRY_TYPES for x in ids) and ids[0] != ids[1]:
+                return [ids[0][0], ids[1][0]]
         return []
 
 
