@@ -32,7 +32,7 @@ from spacy.util import filter_spans
 from reader.jsonl import read_jsonl
 from reader.nlp.doc_text import indices_where, text_of
 from reader.nlp.entity_candidate import Candidate
-from reader.nlp.entity_lists import join_portfolios, places_in_lists
+from reader.nlp.entity_lists import bodies_in_lists, join_portfolios, places_in_lists
 from reader.nlp.entity_shapes import SURNAME_PARTICLES, reshape, trim_trailing_words
 from reader.nlp.figures import figures
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
@@ -177,6 +177,7 @@ class BriefingEntities:
             if c.label in ("GPE", "LOC", "PERSON", "NORP") and not c.kb and _DEPARTMENT_ACRONYM.match(doc[c.start : c.end].text):
                 c.label = "ORG"  # "the MoD's performance", "the DfES said": a department's acronym, no place
         places_in_lists(doc, cands, self.gaz.honorifics)
+        bodies_in_lists(doc, cands, self.gaz.honorifics)
         cands = join_portfolios(doc, cands, self._known_name)
         cands = self._one_reading_per_name(doc, cands)
         cands = self._common_words(doc, cands)

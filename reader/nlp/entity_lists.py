@@ -39,6 +39,37 @@ def places_in_lists(doc: Doc, cands: list[Candidate], honorifics: frozenset[str]
     _settle(doc, run, honorifics)
 
 
+#: Plural nouns for companies and other bodies: a list of names they introduce ("automakers such as
+#: Bentley and Aston Martin") is a list of bodies.
+BODY_PLURALS = frozenset({
+    "automakers", "carmakers", "companies", "firms", "brands", "banks", "lenders", "insurers", "airlines",
+    "carriers", "retailers", "manufacturers", "makers", "producers", "suppliers", "groups", "businesses",
+    "broadcasters", "publishers", "charities", "unions", "parties", "organisations", "organizations",
+})
+#: Words that introduce the members of a kind ("such as", "including", "like").
+_INTRODUCERS = frozenset({"including", "like", "as"})
+
+
+def bodies_in_lists(doc: Doc, cands: list[Candidate], honorifics: frozenset[str]) -> None:
+    """Relabel, in place, the people listed after a plural noun for bodies ("British automakers such as
+    Bentley and Aston Martin"; the model took the second for a person) as organisations, unless the
+    text or the field's dictionary says one is a person."""
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.label != "PERSON" or c.kb or c.start < 2:
+            continue
+        k = c.start - 1
+        while k > 0 and (doc[k].lower_ in _SEPARATORS or doc[k].lower_ == "the" or any(o.end == k + 1 for o in cands)):
+            k = next((o.start - 1 for o in cands if o.end == k + 1), k - 1)  # back over earlier members
+        if doc[k].lower_ not in _INTRODUCERS or (doc[k].lower_ == "as" and doc[k - 1].lower_ != "such"):
+            continue
+        noun = doc[k - 2] if doc[k].lower_ == "as" else doc[k - 1]
+        if noun.lower_ not in BODY_PLURALS or doc[c.start - 1].text in honorifics or figures().people(doc[c.start : c.end].text):
+            continue
+        if c.label == "PERSON" and c.end - c.start > 1 and figures().given_name(doc[c.start].text):
+            continue  # "companies such as Apple and Jack Dorsey's": a first name many people have
+        c.label = "ORG"
+
+
 def _joined(doc: Doc, a: Candidate, b: Candidate) -> bool:
     separators = 0
     for i in range(a.end, b.start):  # read up to the first word that is no separator: most pairs stop at once

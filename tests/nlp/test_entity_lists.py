@@ -6,7 +6,7 @@ import spacy
 from spacy.tokens import Doc
 
 from reader.nlp.entity_candidate import Candidate
-from reader.nlp.entity_lists import join_portfolios, places_in_lists
+from reader.nlp.entity_lists import bodies_in_lists, join_portfolios, places_in_lists
 
 HONORIFICS = frozenset({"Mr", "Mrs"})
 
@@ -77,3 +77,15 @@ def test_a_place_the_gazetteer_does_not_know_listed_among_bodies_is_a_body():
     cands = [Candidate(3, 4, "ORG"), Candidate(5, 6, "ORG"), Candidate(7, 8, "GPE")]
     places_in_lists(doc, cands, HONORIFICS)
     assert cands[2].label == "GPE"
+
+
+def test_names_listed_after_a_plural_noun_for_bodies_are_bodies():
+    doc = _doc("It hits British automakers such as Wexley and Aston Marlow .")
+    cands = [Candidate(6, 7, "ORG"), Candidate(8, 10, "PERSON")]
+    bodies_in_lists(doc, cands, HONORIFICS)
+    assert [c.label for c in cands] == ["ORG", "ORG"]
+    # a list introduced by a noun for people, or a member the text calls Mr, keeps its people
+    doc = _doc("Leaders such as Aston Marlow spoke , and firms including Mr Wexley .")
+    cands = [Candidate(3, 5, "PERSON"), Candidate(11, 12, "PERSON")]
+    bodies_in_lists(doc, cands, HONORIFICS)
+    assert [c.label for c in cands] == ["PERSON", "PERSON"]
