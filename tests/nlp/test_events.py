@@ -990,3 +990,9 @@ def test_those_two_nations_are_the_pair_named_last(engine):
             "also targeting Mexico and Canada. Ireland has paused the tariffs on those two nations following talks.")
     analysis = analyze(engine, text)
     assert {"Mexico", "Canada"} <= names(analysis, only(analysis, "paused").targets)
+
+
+def test_a_deal_struck_read_as_a_subject_is_still_what_was_struck(engine):
+    # the parser makes "deals" the subject of "struck" and "are" a verb joined to it
+    analysis = analyze(engine, "Trade deals struck with Norway are likely to be tentative.")
+    assert [(e.trigger, e.category) for e in analysis.events] == [("struck", "05")]

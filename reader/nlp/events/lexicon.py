@@ -229,6 +229,12 @@ def _object_of(token: Token, children: list[Token]) -> list[Token]:
                 and any(g.dep_ == "nummod" for g in c.children))
     if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
         objs.append(token.head)
+    if token.tag_ == "VBD" and not objs and not any(c.dep_ == "cc" for c in children) and any(
+            c.dep_ in ("conj", "advcl") and c.pos_ in ("VERB", "AUX") and c.i > token.i
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in children):
+        # "Any deals struck with the US are likely to fail": the parser reads a participle after its noun
+        # as that noun's verb, and the sentence's own verb as joined to it
+        objs.extend(c for c in children if c.dep_ == "nsubj" and c.pos_ == "NOUN")
     # "agree to a ceasefire", "engage in talks": the object of a required preposition
     for c in children:
         if c.dep_ == "prep":
