@@ -205,3 +205,14 @@ def test_a_summary_does_not_end_on_the_word_that_opens_an_alternative(engine):
     analysis = analyze(engine, "The Norland government chose to borrow from the IMF rather than raise taxes.")
     (row,) = [e for e in analysis.events if "borrow" in e.summary]
     assert not row.summary.endswith("rather") and row.summary.endswith(("IMF", "Fund"))
+
+
+def test_what_a_plain_verb_is_done_for_has_not_happened(engine):
+    # "working ... to reach a ceasefire": the working is no act of the lexicon; its purpose is still to come
+    analysis = analyze(engine, "Norway and Sweden are working with all parties to reach a ceasefire in Vestland.")
+    (reach,) = by_trigger(analysis, "reach")
+    assert reach.modality == "hypothetical"
+    # a clause of its own inside that purpose, with its own doer, keeps its own modality
+    text = "Mr Hale brought Ms Dahl back to run the campaign, a role successfully carried out by Mr Berg in 2001."
+    (carried,) = by_trigger(analyze(engine, text), "carried")
+    assert carried.modality == "asserted"

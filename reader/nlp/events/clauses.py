@@ -542,10 +542,12 @@ class ClauseFinder:
                     dep == "xcomp" and lemma in lex.cue("obligation_governor") and tok.tag_ not in ("VBD", "VBN"))
                 neg = neg or (dep == "xcomp" and lemma in lex.cue("negating_governor")) or any(
                     c.dep_ == "neg" for c in tok.children)
-            elif dep == "ccomp" and lemma in lex.cue("hypothetical_governor"):
-                hyp = True
+            elif dep == "ccomp" and lemma in lex.cue("hypothetical_governor") or dep == "advcl" and _is_purpose(child):
+                hyp = True  # "working with all parties to reach a ceasefire": what it is for has not happened
             elif dep in ("relcl", "ccomp", "advcl", "parataxis", "conj", "csubj"):
                 hyp, neg = False, False
-        elif dep in ("relcl", "parataxis"):
-            hyp, neg = False, False  # "Moberg, who called the vote, is expected to win": a clause of its own
+        elif dep in ("relcl", "parataxis") or dep == "acl" and any(c.dep_ == "agent" for c in child.children):
+            # "Moberg, who called the vote, is expected to win", "to run the campaign, a role carried out by
+            # Brown in 1997": a clause of its own
+            hyp, neg = False, False
         return FREE, Ctx(ctx.owner, hyp, neg, ctx.speaker), dep
