@@ -303,6 +303,9 @@ def test_an_act_named_as_the_subject_of_its_outcome_is_a_row(engine):
         ("Ukraine provided the rebels with intelligence.", "provided", "06"),
         ("Russia transferred additional forces to Mali.", "transferred", "15"),
         ("Donald Trump will place tariffs on Chinese cars.", "place", "16"),
+        # a number counts what its "of" names: the seats make it a vote
+        ("The Liberal Party won 69 of the 240 seats in parliament.", "won", "VOTE"),
+        ("The Liberal Party won 89 out of 150 seats on Sunday.", "won", "VOTE"),
     ],
 )
 def test_acts_with_the_object_that_makes_them(engine, sentence, trigger, category):
