@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from spacy.attrs import LOWER, ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from reader.nlp.doc_text import indices_where
 from reader.nlp.entity_candidate import Candidate
@@ -416,11 +416,23 @@ def _named_in_apposition(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if not _name_word(doc[k - 1].text) or (k - j == 1 and doc[j].is_sent_start):
             continue
         same = [c for c in out if c.start == j and c.end == k]
+        if same and same[0].label == "PERSON" and _held_post_of(tok):
+            continue  # "the head of the intelligence agency, Hassan Rashad": who heads it
         if same and not same[0].kb and (same[0].label != "PERSON" or not _person_dictionary_name(doc[j:k].text)):
             same[0].label = "ORG"  # the model's "facility", "group of people" or person is the body named
         elif not any(i in taken for i in range(j, k)):
             out.append(type(cands[0])(j, k, "ORG") if cands else _candidate(j, k))
     return out
+
+
+#: Nouns for whoever holds a post in a body: "the head of the agency, X" names the head.
+_POST_NOUNS = frozenset({"head", "chief", "director", "leader", "boss", "chairman", "chairwoman", "chair",
+                         "president", "founder", "spokesman", "spokeswoman", "spokesperson", "commander"})
+
+
+def _held_post_of(body: Token) -> bool:
+    """The body noun ends "the head of the ... agency": a post in it, not the body, is what comes next."""
+    return body.dep_ == "pobj" and body.head.lower_ == "of" and body.head.head.lower_ in _POST_NOUNS
 
 
 #: Nouns for a public or private body whose name may follow directly ("agriculture department Defra").

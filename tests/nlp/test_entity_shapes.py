@@ -122,6 +122,11 @@ def test_a_name_set_off_after_a_body_noun_is_that_body_even_when_the_model_says_
     analysis = engine.analyze(document_from_text("The steelworkers' union, Metall Norland, said it would hold a strike ballot."))
     (union,) = [a for a in analysis.actors if a.name == "Metall Norland"]
     assert union.type == "ORG"
+    # after "the head of" such a body, the name is whoever heads it
+    text = "The envoy met the head of the general intelligence agency, Hassan Mahmoud Rashad."
+    analysis = engine.analyze(document_from_text(text))
+    (head,) = [a for a in analysis.actors if a.name == "Hassan Mahmoud Rashad"]
+    assert head.type == "PERSON"
 
 
 def _posdoc(words: list[str], pos: list[str]) -> Doc:
