@@ -600,6 +600,14 @@ def test_a_quotation_opened_in_an_earlier_sentence_is_what_was_said(engine):
     assert said[0].summary == "Ridley: said “We believe that is achievable”"
 
 
+def test_what_is_said_before_the_saying_without_quotation_marks_is_not_quoted(engine):
+    text = 'Norway and Sweden are making "intensive efforts" to end the dispute, the broadcaster NRK said on Tuesday.'
+    said = only(analyze(engine, text), "said")
+    assert "“" not in said.summary and "Norway and Sweden are making intensive efforts" in said.summary
+    said = only(analyze(engine, "The crisis was deepening, the broadcaster NRK said."), "said")
+    assert said.summary.endswith("said the crisis was deepening")
+
+
 def test_a_saying_set_into_its_claim(engine):
     analysis = analyze(engine, "Norland, John Harmon said, attended the summit.")
     said, attended = only(analysis, "said"), only(analysis, "attended")

@@ -378,11 +378,19 @@ class Summaries:
             said = sorted(j for j in content_tokens(c) if j < trig.i and not doc[j].is_space)
             if said:
                 raw = self.text[doc[said[0]].idx : doc[said[-1]].idx + len(doc[said[-1]])]
+                quoted = raw.lstrip()[:1] in QUOTES or raw.lstrip().startswith("``") or said[0] in self.index.quoted_tokens()
+                raw = raw.replace("``", "").replace("''", "")  # marks of texts typed as ``...''
                 quote = "".join(ch for ch in raw if ch not in QUOTES).split()
                 more = "…" if len(quote) > limit else ""
                 quote_text = " ".join(quote[:limit]).rstrip(",.;:")
-                if quote_text:
+                if quote_text and quoted:
                     text += f" “{quote_text}{more}”"
+                elif quote_text:
+                    # "Prices will rise, the bank said": said, not quoted, so no capital a sentence starts with
+                    first = doc[said[0]]
+                    if first.pos_ != "PROPN" and first.text != "I" and not first.text.isupper():
+                        quote_text = quote_text[:1].lower() + quote_text[1:]
+                    text += f" {quote_text}{more}"
         return text
 
 
