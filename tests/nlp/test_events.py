@@ -1004,3 +1004,23 @@ def test_a_deal_struck_read_as_a_subject_is_still_what_was_struck(engine):
     # the parser makes "deals" the subject of "struck" and "are" a verb joined to it
     analysis = analyze(engine, "Trade deals struck with Norway are likely to be tentative.")
     assert [(e.trigger, e.category) for e in analysis.events] == [("struck", "05")]
+
+
+def test_a_stance_toward_a_place_is_not_that_place(engine):
+    analysis = analyze(engine, "Four pro-Western parties led by Anna Berg split the remaining seats with Norway.")
+    assert all("the West" not in names(analysis, e.agents) for e in analysis.events)
+
+
+def test_a_passive_subject_named_beside_it_heads_the_row(engine):
+    text = "The coalition won 36 seats, and its candidate, Duma Boko, was sworn in as president on 8 November."
+    sworn = only(analyze(engine, text), "sworn")
+    assert sworn.summary.startswith("Boko")
+
+
+def test_quotation_marks_typed_as_backticks_are_quotation_marks(engine):
+    # some sources type quotations ``...'': a date inside one does not date the saying, and the row
+    # shows the words in quotation marks
+    text = "Tom Hale of Norbank said: ``There is not the panic that there was in November, and we are calm.''"
+    said = only(analyze(engine, text), "said")
+    assert said.date is None
+    assert "“There is not the panic" in said.summary and "``" not in said.summary

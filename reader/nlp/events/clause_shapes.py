@@ -15,7 +15,7 @@ def closes_quotation_before(verb: Token) -> bool:
     j = verb.i - 1
     while j >= 0 and j in subject:
         j -= 1
-    return j >= 0 and doc[j].text in ('"', "”") and (j + 1 == verb.i or j + 1 in subject)
+    return j >= 0 and doc[j].text in ('"', "”", "''") and (j + 1 == verb.i or j + 1 in subject)
 
 
 #: Prepositions that place an act in time or setting ("Trump, on April 22nd, said"); "of", "from" and

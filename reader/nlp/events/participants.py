@@ -217,8 +217,8 @@ class ActorIndex:
         stack = [head]
         while stack:
             tok = stack.pop()
-            if skip and tok.i in skip:
-                continue
+            if skip and tok.i in skip or tok.i > 1 and self.doc[tok.i - 1].text == "-" and self.doc[tok.i - 2].lower_ in ("pro", "anti"):
+                continue  # "pro-Western parties" are not the West
             refs = self.token_refs(tok, ctx)
             out.extend(refs)
             placed = self._group_places(tok, ctx, skip, places) if not refs and self.civil_group(tok) else set()
@@ -409,7 +409,7 @@ class ActorIndex:
             doc = self.doc
             # only the marks and line breaks change the state: read them from the Doc's arrays
             # rather than making a Token of every word
-            marks = indices_where(doc, ORTH, ('"', "“", "”"))
+            marks = indices_where(doc, ORTH, ('"', "“", "”", "`", "''"))  # and ``...'' as some sources type them
             breaks = [i for i in indices_flagged(doc, IS_SPACE) if "\n" in doc[i].text]
             inside, previous = False, -1
             for i in sorted({*marks, *breaks}):
@@ -421,8 +421,8 @@ class ActorIndex:
                 elif text == '"':
                     opens = _opens(doc, i)
                     inside = opens if opens is not None else not inside
-                else:
-                    inside = text == "“"
+                elif text != "`" or "`" in (doc[i - 1].text, doc[min(i + 1, len(doc) - 1)].text):
+                    inside = text in ("“", "`")
                 previous = i
             if inside:
                 out.update(range(previous + 1, len(doc)))

@@ -299,9 +299,9 @@ def _opens_quotation_after(verb: Token) -> bool:
     words alone (a stray mark later in its sentence does not)."""
     doc = verb.doc
     j = verb.i + 1
-    while j < len(doc) and j - verb.i <= 10 and doc[j].text not in ('"', "“") and doc[j].pos_ not in ("VERB", "AUX"):
+    while j < len(doc) and j - verb.i <= 10 and doc[j].text not in ('"', "“", "`") and doc[j].pos_ not in ("VERB", "AUX"):
         j += 1
-    return j < len(doc) and doc[j].text in ('"', "“") and (j == verb.i + 1 or doc[j - 1].text in (":", ","))
+    return j < len(doc) and doc[j].text in ('"', "“", "`") and (j == verb.i + 1 or doc[j - 1].text in (":", ","))
 
 
 def _gender_of(pronoun: str) -> str:

@@ -137,6 +137,10 @@ class Summaries:
             left = [t for t in head.subtree if t.i <= head.i]  # "Tuesday's meeting", not its "on Palestinian reform"
             who = " ".join(self.doc[left[0].i : head.i + 1].text.split()) if left else head.text
             who = _balanced(who)  # 'a “complex ambush”' cut before its end
+            named = {a for ch in head.children if ch.dep_ == "appos" for a in self.index.ids_at(ch.i)
+                     if self.index.type_of(a) == "PERSON"}
+            if len(named) == 1:
+                who = self._short_name(named.pop())  # "its candidate, Duma Boko, was sworn in": Boko
             if left and left[0].lower_ == "whose" and c.head.dep_ == "relcl":
                 # "Mr Smith, whose retirement was announced": the relative stands for the one it describes
                 owner = c.head.head
@@ -370,8 +374,13 @@ class Summaries:
             out.pop()  # "chose to borrow from the IMF rather": the alternative's words are not in the row
         if not out:
             return ""
-        text = " ".join("".join(t.text_with_ws for t in out).split())
-        text += "…" if truncated else ""
+        text = " ".join("".join(t.text_with_ws for t in out).split()).replace("``", "“").replace("''", "”")
+        if text.count("“") == text.count("”") + 1 and text.rfind("“") > text.rfind("”"):
+            # 'said “We are shocked that the Air Force…”': the quotation goes on past the clause
+            closes = out[-1].i + 1 < len(doc) and doc[out[-1].i + 1].text in ("''", "”")
+            text += "”" if closes and not truncated else "…”"
+        else:
+            text += "…" if truncated else ""
         if c.match.entry.speech and (len(out) <= 2 or not any(j > trig.i and not doc[j].is_punct for j in content_tokens(c))):
             # "'We have an opportunity,' he added", "'..., ' Lord Falconer told the BBC": what was
             # said comes before the saying
@@ -388,7 +397,8 @@ class Summaries:
                 elif quote_text:
                     # "Prices will rise, the bank said": said, not quoted, so no capital a sentence starts with
                     first = doc[said[0]]
-                    if first.pos_ != "PROPN" and first.text != "I" and not first.text.isupper():
+                    if first.pos_ != "PROPN" and first.ent_type_ in ("", "CARDINAL", "DATE", "ORDINAL", "QUANTITY") \
+                            and first.text != "I" and not first.text.isupper():
                         quote_text = quote_text[:1].lower() + quote_text[1:]
                     text += f" {quote_text}{more}"
         return text
