@@ -396,9 +396,9 @@ class Summaries:
                     text += f" “{quote_text}{more}”"
                 elif quote_text:
                     # "Prices will rise, the bank said": said, not quoted, so no capital a sentence starts with
-                    first = doc[said[0]]
-                    if first.pos_ != "PROPN" and first.ent_type_ in ("", "CARDINAL", "DATE", "ORDINAL", "QUANTITY") \
-                            and first.text != "I" and not first.text.isupper():
+                    opening = doc[said[0]]
+                    if opening.pos_ != "PROPN" and opening.ent_type_ in ("", "CARDINAL", "DATE", "ORDINAL", "QUANTITY") \
+                            and opening.text != "I" and not opening.text.isupper():
                         quote_text = quote_text[:1].lower() + quote_text[1:]
                     text += f" {quote_text}{more}"
         return text
