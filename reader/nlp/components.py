@@ -32,7 +32,7 @@ from spacy.util import filter_spans
 from reader.jsonl import read_jsonl
 from reader.nlp.doc_text import indices_where, text_of
 from reader.nlp.entity_candidate import Candidate
-from reader.nlp.entity_lists import bodies_in_lists, join_portfolios, places_in_lists
+from reader.nlp.entity_lists import bodies_in_lists, join_fields_of_a_body, join_portfolios, places_in_lists
 from reader.nlp.entity_shapes import SURNAME_PARTICLES, reshape, trim_trailing_words
 from reader.nlp.figures import figures
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
@@ -179,6 +179,7 @@ class BriefingEntities:
         places_in_lists(doc, cands, self.gaz.honorifics)
         bodies_in_lists(doc, cands, self.gaz.honorifics)
         cands = join_portfolios(doc, cands, self._known_name)
+        cands = join_fields_of_a_body(doc, cands)
         cands = self._one_reading_per_name(doc, cands)
         cands = self._common_words(doc, cands)
         self._titled_people(doc, cands)

@@ -138,5 +138,30 @@ def join_portfolios(doc: Doc, cands: list[Candidate], known: Callable[[str], boo
     return out
 
 
+#: Last words of a body's name that a list of its fields comes before ("Foreign Affairs and Security Committee").
+_BODY_HEADS = frozenset({"Committee", "Commission", "Council", "Agency", "Authority", "Board", "Directorate", "Service"})
+
+
+def join_fields_of_a_body(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """ "the Knesset's Foreign Affairs and Security Committee": the model makes the field before "and"
+    an organisation of its own; a name no dictionary knows, before "and" and a name ending in a word
+    for a body, is the first part of that body's name."""
+    ordered = sorted(cands, key=lambda c: c.start)
+    out: list[Candidate] = []
+    skip: set[int] = set()
+    for n, c in enumerate(ordered):
+        if id(c) in skip:
+            continue
+        nxt = ordered[n + 1] if n + 1 < len(ordered) else None
+        if (nxt is not None and c.label == "ORG" and nxt.label == "ORG" and not c.kb and nxt.start == c.end + 1
+                and doc[c.end].lower_ == "and" and doc[nxt.end - 1].text in _BODY_HEADS
+                and doc[c.end - 1].text not in _BODY_HEADS and all(t.is_title for t in doc[c.start : nxt.end] if t.is_alpha and t.lower_ != "and")):
+            out.append(Candidate(c.start, nxt.end, "ORG", nxt.kb))
+            skip.add(id(nxt))
+            continue
+        out.append(c)
+    return out
+
+
 def _acronym(text: str) -> bool:
     return len(text) >= 2 and text.isalpha() and text.isupper()

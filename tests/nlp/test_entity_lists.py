@@ -6,7 +6,7 @@ import spacy
 from spacy.tokens import Doc
 
 from reader.nlp.entity_candidate import Candidate
-from reader.nlp.entity_lists import bodies_in_lists, join_portfolios, places_in_lists
+from reader.nlp.entity_lists import bodies_in_lists, join_fields_of_a_body, join_portfolios, places_in_lists
 
 HONORIFICS = frozenset({"Mr", "Mrs"})
 
@@ -89,3 +89,13 @@ def test_names_listed_after_a_plural_noun_for_bodies_are_bodies():
     cands = [Candidate(3, 5, "PERSON"), Candidate(11, 12, "PERSON")]
     bodies_in_lists(doc, cands, HONORIFICS)
     assert [c.label for c in cands] == ["PERSON", "PERSON"]
+
+
+def test_fields_before_and_and_a_body_word_are_one_name():
+    doc = _doc("the Knesset 's Foreign Affairs and Security Committee met")
+    cands = [Candidate(1, 2, "ORG", kb="org:knesset"), Candidate(3, 5, "ORG"), Candidate(6, 8, "ORG")]
+    assert [(c.start, c.end) for c in join_fields_of_a_body(doc, cands)] == [(1, 2), (3, 8)]
+    # a known body before "and" is a body of its own
+    doc = _doc("Nato and Security Council")
+    cands = [Candidate(0, 1, "ORG", kb="org:nato"), Candidate(2, 4, "ORG")]
+    assert [(c.start, c.end) for c in join_fields_of_a_body(doc, cands)] == [(0, 1), (2, 4)]
