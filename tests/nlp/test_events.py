@@ -1024,3 +1024,8 @@ def test_quotation_marks_typed_as_backticks_are_quotation_marks(engine):
     said = only(analyze(engine, text), "said")
     assert said.date is None
     assert "“There is not the panic" in said.summary and "``" not in said.summary
+
+
+def test_the_date_of_a_baseline_does_not_date_the_act(engine):
+    analysis = analyze(engine, "The Liberal Party won only 4 seats, down from 38 in the previous election in 2019.")
+    assert only(analysis, "won").date != "2019"

@@ -210,6 +210,9 @@ class EventDates:
                 return False
             if tok.pos_ in VERBAL and tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") and tok.head.head.i in stop:
                 return False  # "accused Vestland of violating the truce on Tuesday": Tuesday is the violation's
+            if tok.i != i and tok.dep_ in ("prep", "advmod", "mark") and (tok.lower_ in ("than", "compared", "versus") or (
+                    tok.lower_ == "from" and tok.head.lower_ in ("down", "up"))):
+                return False  # "won 4 seats, down from 38 in 2019", "compared with 3% in 2023": the baseline's date
             tok = tok.head
         return True
 
