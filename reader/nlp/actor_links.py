@@ -67,13 +67,19 @@ def normal_name(form: str, gaz: Gazetteer) -> str:
 
 
 def _without_country(name: str, gaz: Gazetteer) -> str | None:
-    """'russian defense ministry' -> 'defense ministry' when the first word is a country or demonym."""
+    """'russian defense ministry' -> 'defense ministry' when the first word is a country or demonym;
+    'reserve bank of australia' -> 'reserve bank' when the name ends "of" a country."""
     first, _, rest = name.partition(" ")
     if not rest:
         return None
     form = gaz.lookup(first.capitalize()) or gaz.lookup(first.upper())
     if form is not None and form.place.key.startswith("country:"):
         return rest
+    head, sep, last = name.rpartition(" of ")
+    if sep and " " in head and " " not in last:
+        form = gaz.lookup(last.capitalize()) or gaz.lookup(last.upper())
+        if form is not None and form.place.key.startswith("country:"):
+            return head
     return None
 
 

@@ -178,3 +178,12 @@ def test_the_short_form_of_a_seat_of_government_is_its_country(engine):
     uk = by_name(actors, "United Kingdom")
     assert [m.text for m in uk.mentions] == ["Downing St"]
     assert not [a for a in actors if a.name in ("St", "Downing")]
+
+
+def test_a_body_of_a_country_is_the_body_its_short_name_means(engine):
+    text = ("The Central Bank of Norway raised rates on Tuesday. Economists said the Central Bank "
+            "would raise them again. Treasurer Jim Chalmers declined to comment.")
+    actors = actors_of(engine, text)
+    banks = [a for a in actors if "Central Bank" in a.name]
+    assert len(banks) == 1 and len(banks[0].mentions) == 2
+    assert by_name(actors, "Jim Chalmers").type == "PERSON"  # "Treasurer" is his title
