@@ -1029,3 +1029,12 @@ def test_quotation_marks_typed_as_backticks_are_quotation_marks(engine):
 def test_the_date_of_a_baseline_does_not_date_the_act(engine):
     analysis = analyze(engine, "The Liberal Party won only 4 seats, down from 38 in the previous election in 2019.")
     assert only(analysis, "won").date != "2019"
+
+
+def test_an_act_named_in_what_is_reported_is_not_the_reporters(engine):
+    analysis = analyze(engine, 'In recent days, Norwegian media have reported "progress" in indirect negotiations with Hamas.')
+    negotiations = only(analysis, "negotiations")
+    assert not negotiations.summary.startswith("Norwegian media")
+    # an act named beside the saying is the speaker's own
+    talks = only(analyze(engine, "Turkey said after talks with Russia that the deal would hold."), "talks")
+    assert names(analyze(engine, "Turkey said after talks with Russia that the deal would hold."), talks.agents) == {"Turkey"}

@@ -281,10 +281,12 @@ class _Builder:
             if by:
                 return by
             # "Following a phone call with Putin, Erdoğan said": the other party is the clause's subject
-            verb = trig.head
+            verb, below = trig.head, trig
             while (verb.pos_ not in VERBAL or verb.dep_ == "prep") and verb.head.i != verb.i:
-                verb = verb.head
-            return subject_tokens(verb) if verb.pos_ in VERBAL else []
+                verb, below = verb.head, verb
+            if verb.pos_ not in VERBAL or below.dep_ == "dobj" and self.lex.speech_verb(verb.lemma_.lower()):
+                return []  # "Israeli media reported progress in negotiations with Hamas": not the media's
+            return subject_tokens(verb)
         return subject_tokens(c.head)
 
     def _outside_block(self, c: EventClause) -> _Outside:
