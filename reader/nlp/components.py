@@ -36,6 +36,7 @@ from reader.nlp.entity_lists import bodies_in_lists, join_fields_of_a_body, join
 from reader.nlp.entity_shapes import SURNAME_PARTICLES, reshape, trim_trailing_words
 from reader.nlp.figures import figures
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
+from reader.nlp.hyphenated import stance_word
 from reader.nlp.place_bodies import place_before_acronym, place_heading_a_body
 from reader.nlp.tables import team_spans
 from reader.resources import resource
@@ -188,7 +189,7 @@ class BriefingEntities:
         cands = self._whole_by_dictionary(doc, cands)
         self._type_by_dictionary(doc, cands)
         # the steps after the shape rules may lengthen a name again: it still ends in a name word
-        cands = [t for c in cands if (t := trim_trailing_words(doc, c)) is not None]
+        cands = [t for c in cands if (t := trim_trailing_words(doc, c)) is not None and not stance_word(doc, t.start, t.end)]
         spans = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb) for c in cands]
         doc.ents = filter_spans(spans)
         return doc

@@ -92,3 +92,12 @@ class PrefixedVerbs:
                 return form
         forms = base_forms(word, tag)
         return forms[0] if forms else word
+
+
+def stance_word(doc: Doc, start: int, end: int) -> bool:
+    """ "pro-Western parties", "anti-European campaigners", "Pro-Russian separatists": a name made into a
+    stance toward it, which names no actor."""
+    words = [t.lower_ for t in doc[max(start - 2, 0) : end]]
+    # (a name that goes on after the stance is a body's: "the Pro-Life Alliance")
+    return len(words) >= 3 and words[:2] in (["pro", "-"], ["anti", "-"]) or (
+        end - start == 3 and [t.lower_ for t in doc[start : start + 2]] in (["pro", "-"], ["anti", "-"]))

@@ -187,3 +187,8 @@ def test_a_body_of_a_country_is_the_body_its_short_name_means(engine):
     banks = [a for a in actors if "Central Bank" in a.name]
     assert len(banks) == 1 and len(banks[0].mentions) == 2
     assert by_name(actors, "Jim Chalmers").type == "PERSON"  # "Treasurer" is his title
+
+
+def test_a_stance_toward_a_name_is_no_mention_of_it(engine):
+    actors = actors_of(engine, "Pro-Russian separatists and anti-European campaigners met pro-Western parties in Oslo.")
+    assert [a.name for a in actors] == ["Oslo"]
