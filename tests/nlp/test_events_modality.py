@@ -216,3 +216,10 @@ def test_what_a_plain_verb_is_done_for_has_not_happened(engine):
     text = "Mr Hale brought Ms Dahl back to run the campaign, a role successfully carried out by Mr Berg in 2001."
     (carried,) = by_trigger(analyze(engine, text), "carried")
     assert carried.modality == "asserted"
+
+
+def test_what_cited_sources_say_is_reported(engine):
+    # the parser hangs the "that" clause on "sources": what they say, not shown
+    text = "The broadcaster NRK said on Thursday citing sources that a Norbank delegation arrived in Oslo to meet ministers."
+    (arrived,) = by_trigger(analyze(engine, text), "arrived")
+    assert arrived.modality == "reported"
