@@ -1038,3 +1038,10 @@ def test_an_act_named_in_what_is_reported_is_not_the_reporters(engine):
     # an act named beside the saying is the speaker's own
     talks = only(analyze(engine, "Turkey said after talks with Russia that the deal would hold."), "talks")
     assert names(analyze(engine, "Turkey said after talks with Russia that the deal would hold."), talks.agents) == {"Turkey"}
+
+
+def test_his_after_a_person_named_only_by_a_post_is_not_someone_named_before(engine):
+    text = "President Tom Hale imposed tariffs.\nThe French foreign minister met his German counterpart."
+    analysis = analyze(engine, text)
+    met = only(analysis, "met")
+    assert "Tom Hale" not in names(analysis, met.targets)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from reader.nlp.events.clause_shapes import closes_quotation_before
+from reader.nlp.gazetteer import gazetteer
 
 if TYPE_CHECKING:
     from reader.nlp.events.participants import ActorIndex, RefContext
@@ -57,6 +58,11 @@ class Pronouns:
         # "Defra had improved its capacity, the office said": a possessive is first its own
         # clause's subject's; "Brown said Blair had criticised him": an object pronoun never is
         possessive = tok.dep_ == "poss" or low in ("its", "his")
+        post = _post_subject(tok) if possessive and gender is not None else None
+        if post is not None and not any(self.index.type_of(a) == "PERSON" for a in ctx.subject):
+            # "The French foreign minister met his German counterpart": his own, whoever the post's holder is
+            return [a for a in self.index.token_refs(post, replace(ctx, speaker=(), subject=()))
+                    if self.index.type_of(a) == "PERSON"]
         objective = tok.dep_ in ("dobj", "pobj", "dative") and not low.endswith("self")
         # 'Neill said: "He has behaved badly"': in a quotation the speaker is "I", never "he"
         quoted = self.index.in_quotation(tok)
@@ -302,6 +308,19 @@ def _opens_quotation_after(verb: Token) -> bool:
     while j < len(doc) and j - verb.i <= 10 and doc[j].text not in ('"', "“", "`") and doc[j].pos_ not in ("VERB", "AUX"):
         j += 1
     return j < len(doc) and doc[j].text in ('"', "“", "`") and (j == verb.i + 1 or doc[j - 1].text in (":", ","))
+
+
+def _post_subject(tok: Token) -> Token | None:
+    """The subject before the pronoun in its clause, when it is a person named by a post ("the
+    French foreign minister"): the one a possessive "his" or "her" stands for."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+    if (subject is not None and subject.pos_ == "NOUN" and subject.tag_ == "NN"
+            and subject.lower_ in gazetteer().title_heads and not subject.ent_type_):
+        return subject
+    return None
 
 
 def _gender_of(pronoun: str) -> str:
