@@ -7,6 +7,10 @@ from spacy.tokens import Token
 
 from reader.nlp.events.lexicon import Lexicon
 
+#: Marks that open or close a quotation, as tokens ("``...''" as some sources type it: "`" twice, then "''").
+OPENING_MARKS = ('"', "“", "`")
+CLOSING_MARKS = ('"', "”", "''")
+
 
 def closes_quotation_before(verb: Token) -> bool:
     """ '"...," added Mr Duncan', '"...," he said': the saying right after the quotation closes."""
@@ -15,7 +19,7 @@ def closes_quotation_before(verb: Token) -> bool:
     j = verb.i - 1
     while j >= 0 and j in subject:
         j -= 1
-    return j >= 0 and doc[j].text in ('"', "”", "''") and (j + 1 == verb.i or j + 1 in subject)
+    return j >= 0 and doc[j].text in CLOSING_MARKS and (j + 1 == verb.i or j + 1 in subject)
 
 
 #: Prepositions that place an act in time or setting ("Trump, on April 22nd, said"); "of", "from" and

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 
 from reader.model import Actor
 from reader.nlp.doc_text import hashed_in, indices_flagged, indices_where, sorted_hashes, text_of
-from reader.nlp.events.clause_shapes import set_off_aside
+from reader.nlp.events.clause_shapes import CLOSING_MARKS, OPENING_MARKS, set_off_aside
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.pronouns import Pronouns
 from reader.nlp.figures import Agent, figures
@@ -409,7 +409,7 @@ class ActorIndex:
             doc = self.doc
             # only the marks and line breaks change the state: read them from the Doc's arrays
             # rather than making a Token of every word
-            marks = indices_where(doc, ORTH, ('"', "“", "”", "`", "''"))  # and ``...'' as some sources type them
+            marks = indices_where(doc, ORTH, OPENING_MARKS + CLOSING_MARKS)
             breaks = [i for i in indices_flagged(doc, IS_SPACE) if "\n" in doc[i].text]
             inside, previous = False, -1
             for i in sorted({*marks, *breaks}):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from reader.nlp.events.clause_shapes import closes_quotation_before
+from reader.nlp.events.clause_shapes import OPENING_MARKS, closes_quotation_before
 from reader.nlp.gazetteer import gazetteer
 
 if TYPE_CHECKING:
@@ -305,9 +305,9 @@ def _opens_quotation_after(verb: Token) -> bool:
     words alone (a stray mark later in its sentence does not)."""
     doc = verb.doc
     j = verb.i + 1
-    while j < len(doc) and j - verb.i <= 10 and doc[j].text not in ('"', "“", "`") and doc[j].pos_ not in ("VERB", "AUX"):
+    while j < len(doc) and j - verb.i <= 10 and doc[j].text not in OPENING_MARKS and doc[j].pos_ not in ("VERB", "AUX"):
         j += 1
-    return j < len(doc) and doc[j].text in ('"', "“", "`") and (j == verb.i + 1 or doc[j - 1].text in (":", ","))
+    return j < len(doc) and doc[j].text in OPENING_MARKS and (j == verb.i + 1 or doc[j - 1].text in (":", ","))
 
 
 def _post_subject(tok: Token) -> Token | None:
