@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 from reader.model import Actor
 from reader.nlp.doc_text import hashed_in, indices_flagged, indices_where, sorted_hashes, text_of
 from reader.nlp.events.clause_shapes import CLOSING_MARKS, OPENING_MARKS, set_off_aside
+from reader.nlp.events.genders import person_genders
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.pronouns import Pronouns
 from reader.nlp.figures import Agent, figures
@@ -132,7 +133,7 @@ class ActorIndex:
                 left = index.by_token[i]
                 if left != right and index.type_of(left) in COUNTRY_TYPES and index.type_of(right) in COUNTRY_TYPES:
                     index.pairs.append((i + 2, [left, right]))
-        index.gender = _genders(doc, actors, starts, lexicon)
+        index.gender = person_genders(doc, actors, starts, lexicon)
         for actor in actors:
             if actor.type != "PERSON":
                 continue
@@ -528,29 +529,6 @@ def _fold(word: str) -> str:
     """A name's word and a noun compared singular ("Airlines" and "the airline")."""
     word = word.lower()
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
-
-
-
-
-def _genders(doc: Doc, actors: list[Actor], starts: dict[int, int], lexicon: Lexicon) -> dict[str, str]:
-    """Person id -> "m" / "f" from the honorifics before its mentions; none where they disagree."""
-    male, female = lexicon.cue("male_honorific"), lexicon.cue("female_honorific")
-    out: dict[str, str] = {}
-    for actor in actors:
-        if actor.type != "PERSON":
-            continue
-        seen = set()
-        for m in actor.mentions:
-            at = starts.get(m.start)
-            if at:
-                word = doc[at - 1].lower_
-                if word in male:
-                    seen.add("m")
-                elif word in female:
-                    seen.add("f")
-        if len(seen) == 1:
-            out[actor.id] = seen.pop()
-    return out
 
 
 def token_starts(doc: Doc) -> dict[int, int]:
