@@ -1045,3 +1045,11 @@ def test_his_after_a_person_named_only_by_a_post_is_not_someone_named_before(eng
     analysis = analyze(engine, text)
     met = only(analysis, "met")
     assert "Tom Hale" not in names(analysis, met.targets)
+
+
+def test_plural_counterparts_are_their_country_not_its_one_person_named(engine):
+    text = ("President Joe Biden proposed tariffs.\n"
+            "British officials are engaged in negotiations with their US counterparts this weekend.")
+    analysis = analyze(engine, text)
+    engaged = only(analysis, "engaged")
+    assert names(analysis, engaged.targets) == {"United States"}

@@ -470,6 +470,9 @@ class ActorIndex:
         owner_roles = {_office(r) for o in owner for r in self.by_id[o].roles} if owner else set()
         out: list[str] = []
         for country in dict.fromkeys(countries):
+            if tok.tag_ == "NNS":
+                out.append(country)  # "their US counterparts": the country's officials, not one person of it
+                continue
             people = [p for p, c in self.country_of.items() if c == country and p not in owner]
             if owner_roles:
                 same = [p for p in people if {_office(r) for r in self.by_id[p].roles} & owner_roles]
