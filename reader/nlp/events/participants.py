@@ -465,14 +465,13 @@ class ActorIndex:
             for actor_id in self.ids_at(child.i):
                 if self.type_of(actor_id) in COUNTRY_TYPES:
                     countries.append(actor_id)
+        if tok.tag_ == "NNS":
+            return list(dict.fromkeys(countries))  # "their US counterparts": the country's officials, not one person of it
         poss = [c for c in tok.children if c.dep_ == "poss"]
         owner = self.pronouns().pronoun(poss[0], ctx) if poss and poss[0].pos_ == "PRON" else (self.ids_at(poss[0].i) if poss else [])
         owner_roles = {_office(r) for o in owner for r in self.by_id[o].roles} if owner else set()
         out: list[str] = []
         for country in dict.fromkeys(countries):
-            if tok.tag_ == "NNS":
-                out.append(country)  # "their US counterparts": the country's officials, not one person of it
-                continue
             people = [p for p, c in self.country_of.items() if c == country and p not in owner]
             if owner_roles:
                 same = [p for p in people if {_office(r) for r in self.by_id[p].roles} & owner_roles]
