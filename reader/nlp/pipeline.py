@@ -18,6 +18,8 @@ _cache: dict[str, Language] = {}
 def add_briefing_components(nlp: Language) -> Language:
     """Add our components after the model's own (also used on `spacy.blank` in tests)."""
     from reader.nlp import brackets, components, headlines, hyphenated  # noqa: F401  (register the factories)
+    from reader.nlp.attribute_rules import compile_model_ruler
+    from reader.nlp.lemma_cache import cache_model_lemmatizer
 
     if "line_sentences" not in nlp.pipe_names:
         if "parser" in nlp.pipe_names:
@@ -33,6 +35,9 @@ def add_briefing_components(nlp: Language) -> Language:
             nlp.add_pipe("prefixed_verbs", after="lemmatizer")
     if "briefing_entities" not in nlp.pipe_names:
         nlp.add_pipe("briefing_entities", last=True)
+    # the model's own rules, run faster with the same result (see each module)
+    compile_model_ruler(nlp)
+    cache_model_lemmatizer(nlp)
     return nlp
 
 
