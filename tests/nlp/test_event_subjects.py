@@ -104,3 +104,27 @@ def test_a_second_subject_right_after_the_verb_is_its_object():
     doc = parse(["Brandt", ",", "Lind", "said"], [3, 0, 3, 3], ["nsubj", "punct", "nsubj", "ROOT"],
                 ["PROPN", "PUNCT", "PROPN", "VERB"])
     assert [t.text for t in subject_tokens(doc[3])] == ["Brandt", "Lind"]
+
+
+def test_an_act_as_the_subject_names_no_doer_but_its_own():
+    # "Selling the stake to Russia would hurt Norcom": Russia is where the stake goes, not the doer
+    words = ["Selling", "the", "stake", "to", "Russia", "would", "hurt", "Norcom"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[6, 2, 0, 0, 3, 6, 6, 6],
+              deps=["csubj", "det", "dobj", "prep", "pobj", "aux", "ROOT", "dobj"],
+              pos=["VERB", "DET", "NOUN", "ADP", "PROPN", "AUX", "VERB", "PROPN"],
+              tags=["VBG", "DT", "NN", "IN", "NNP", "MD", "VB", "NNP"])
+    assert subject_tokens(doc[6]) == []
+    # "Norland's selling the stake would hurt Norcom": the act's own doer
+    words = ["Norland", "'s", "selling", "the", "stake", "would", "hurt", "Norcom"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 0, 6, 4, 2, 6, 6, 6],
+              deps=["poss", "case", "nsubj", "det", "dobj", "aux", "ROOT", "dobj"],
+              pos=["PROPN", "PART", "VERB", "DET", "NOUN", "AUX", "VERB", "PROPN"],
+              tags=["NNP", "POS", "VBG", "DT", "NN", "MD", "VB", "NNP"])
+    assert [t.text for t in subject_tokens(doc[6])] == ["Norland"]
+    # "Welcoming the ruling, Maeve Sherlock said": a fronted clause the parser took for the subject
+    words = ["Welcoming", "the", "ruling", ",", "Maeve", "Sherlock", ",", "said"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[7, 2, 0, 0, 5, 0, 5, 7],
+              deps=["csubj", "det", "dobj", "punct", "compound", "npadvmod", "punct", "ROOT"],
+              pos=["VERB", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB"],
+              tags=["VBG", "DT", "NN", ",", "NNP", "NNP", ",", "VBD"])
+    assert [t.text for t in subject_tokens(doc[7])] == ["Welcoming"]
