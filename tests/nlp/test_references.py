@@ -190,6 +190,21 @@ def test_government_before_a_noun_is_the_briefings_government(engine):
     assert doers(a, "came") == [["Portugal"]]
 
 
+def test_it_after_a_thing_that_ends_the_sentence_before_is_that_thing(engine):
+    """ "Boeing will start building it and the aircraft should fly in 2008. It will carry 300
+    people": "it" is the aircraft, the last subject, not Boeing, the first."""
+    text = ("Northrop will begin production in 2006 and the aircraft should enter service in 2008. "
+            "It will carry 300 passengers to Sydney.")
+    assert doers(analyze(engine, text), "carry") in ([], [[]])
+    text = "Northrop will begin production in 2006 and the airline should hire pilots. It will fly to Sydney."
+    assert doers(analyze(engine, text), "fly") in ([], [[]])
+    # the first subject when nothing comes after it, or when what does is a body of the first
+    text = "Northrop will begin production in 2006. It will open a plant in Ohio."
+    assert doers(analyze(engine, text), "open") == [["Northrop"]]
+    text = "Northrop will begin production in 2006 and the company should hire 300 people. It will open a plant in Ohio."
+    assert doers(analyze(engine, text), "open") == [["Northrop"]]
+
+
 def test_it_after_an_indefinite_object_is_still_the_country(engine):
     text = "China said it would send an envoy next week, and it would also host talks in May."
     assert doers(analyze(engine, text), "host") == [["China"]]

@@ -192,6 +192,8 @@ class Pronouns:
                     return same
                 continue
             budget -= 1
+            if gender is None and "PERSON" not in types and self._thing_last(sent, subj):
+                return []  # "Boeing will build it and the aircraft should fly in 2008. It will seat 300": the aircraft
             if subj:
                 ids = [a for a in self._ids_of_subject(subj[0]) if self.index.type_of(a) in types]
                 if len(ids) == 1 and self.index.agrees(ids[0], gender) and ids[0] not in exclude:
@@ -207,6 +209,17 @@ class Pronouns:
                 if owner:
                     return owner  # "Mr Moberg's own comments had prompted censure - he told... And he urged"
         return []
+
+    def _thing_last(self, sent: Span, root_subjects: list[Token]) -> bool:
+        """The sentence's last subject, after its main one, is a thing ("the aircraft") that names no
+        actor: an "it" in the next sentence is that thing, not the main subject."""
+        quoted = self.index.quoted_tokens()
+        last = max((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted), key=lambda t: t.i, default=None)
+        if last is None or last in root_subjects or not root_subjects or last.i < root_subjects[0].i:
+            return False
+        return (last.tag_ == "NN" and not self._ids_of_subject(last)
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in last.children)
+                and last.lower_ not in self.index.lexicon.cue("group_noun") | self.index.lexicon.cue("state_body_noun"))
 
     def _ids_of_subject(self, subject: Token) -> list[str]:
         """The actors a subject names, itself or by the name set beside it ("The minister Tom Jones
