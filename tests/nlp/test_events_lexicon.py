@@ -194,6 +194,21 @@ def test_an_uncoded_verb_after_and_takes_the_doer_of_the_verb_before(engine):
     assert event.summary.startswith("Nokia: launched an online music store")
 
 
+def test_a_perfect_or_modal_uncoded_verb_after_and_takes_the_doer_before(engine):
+    body = "Phones\nMarch 1, 2008\n{}"
+    (event,) = by_trigger(analyze(engine, body.format(
+        "Nokia will keep all its trademarks and will license some to Siemens.")), "license")
+    assert event.summary.startswith("Nokia: will license some to Siemens")
+    (event,) = by_trigger(analyze(engine, body.format(
+        "Nokia kept its trademarks and has since licensed some to Siemens.")), "licensed")
+    assert event.summary.startswith("Nokia: has since licensed some")
+    # what is being done is no act of its own; a passive's subject is not the doer
+    assert not by_trigger(analyze(engine, body.format(
+        "Nokia kept its trademarks and is licensing some to Siemens.")), "licensing")
+    assert not by_trigger(analyze(engine, body.format(
+        "Nokia kept its trademarks and was listed by Siemens as a partner.")), "listed")
+
+
 def test_an_uncoded_verb_in_the_simple_present_tells_a_state_not_an_act(engine):
     body = "Airline news\n{}"
     assert not by_trigger(analyze(engine, body.format("Norcom operates a fleet of 30 Airbus jets.")), "operates")
