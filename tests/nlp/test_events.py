@@ -399,6 +399,7 @@ def test_a_planned_act_says_it_was_planned(engine):
         ("Dana Whitlock has chosen to step down as chief executive of Fordham Motors.", "chosen to step down", "asserted"),
         ("Fordham Motors reported losing $4.8 billion in the fourth quarter.", "reported losing", "asserted"),
         ("Fordham Motors avoided losing $4.8 billion last year.", "avoided losing", "negated"),
+        ("Fordham Motors would like to thank Dana Whitlock for her work.", "like to thank", "hypothetical"),
     ],
 )
 def test_a_governing_verb_that_is_no_act_is_shown_with_the_act(engine, sentence, trigger, modality):
