@@ -205,6 +205,14 @@ def test_it_after_a_thing_that_ends_the_sentence_before_is_that_thing(engine):
     assert doers(analyze(engine, text), "open") == [["Northrop"]]
 
 
+def test_a_region_a_minister_is_for_is_his_brief_not_a_doer(engine):
+    text = "The Minister for Africa, Lord Tom Collins, met Kenyan President William Ruto in Nairobi on Monday."
+    assert doers(analyze(engine, text), "met") == [["Tom Collins"]]
+    # a country or nation he is the minister for is whose minister he is
+    text = "The health minister for Wales, Jeremy Miles, visited the hospital in Cardiff on Monday."
+    assert sorted(*doers(analyze(engine, text), "visited")) == ["Jeremy Miles", "Wales"]
+
+
 def test_it_after_an_indefinite_object_is_still_the_country(engine):
     text = "China said it would send an envoy next week, and it would also host talks in May."
     assert doers(analyze(engine, text), "host") == [["China"]]

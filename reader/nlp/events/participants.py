@@ -251,6 +251,10 @@ class ActorIndex:
                     continue  # "an artist critical of Welsh arts funding", "a lawyer close to the government"
                 if posted and child.dep_ == "prep" and child.lower_ == "to":
                     continue  # "Norland's ambassador to Vestia": Vestia is the host, not the envoy's side
+                if child.dep_ == "prep" and child.lower_ == "for" and (regions := [
+                        a for g in child.children if g.dep_ == "pobj" for a in self.ids_at(g.i)]) and all(
+                        self.type_of(a) == "LOC" for a in regions):
+                    continue  # "the Minister for Africa, Lord Collins, met": a region is a brief, never a doer
                 if child.dep_ == "prep" and child.lower_ in ("about", "regarding", "concerning") and tok.pos_ == "NOUN":
                     continue  # "a book about Norland says": what it is about does not say it
                 if child.dep_ == "prep" and child.lower_ in ("in", "at") and (office or act):
