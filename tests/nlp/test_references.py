@@ -205,6 +205,13 @@ def test_it_after_a_thing_that_ends_the_sentence_before_is_that_thing(engine):
     assert doers(analyze(engine, text), "open") == [["Northrop"]]
 
 
+def test_it_after_a_makers_model_is_the_model_not_the_maker(engine):
+    text = "The last Airbus 300 was handed over to Lufthansa in 2007. It marked the end of an era for the industry."
+    assert doers(analyze(engine, text), "marked") in ([], [[]])
+    text = "Airbus handed over its last A300 to Lufthansa in 2007. It marked the end of an era for the industry."
+    assert doers(analyze(engine, text), "marked") == [["Airbus"]]
+
+
 def test_a_region_a_minister_is_for_is_his_brief_not_a_doer(engine):
     text = "The Minister for Africa, Lord Tom Collins, met Kenyan President William Ruto in Nairobi on Monday."
     assert doers(analyze(engine, text), "met") == [["Tom Collins"]]

@@ -225,6 +225,8 @@ class Pronouns:
         """The actors a subject names, itself or by the name set beside it ("The minister Tom Jones
         was asked", "The minister, Tom Jones, was asked")."""
         doc = self.index.doc
+        if any(c.dep_ == "nummod" and c.i == subject.i + 1 for c in subject.children):
+            return []  # "The final Boeing 717 was delivered. It marked the end...": a maker's model, not the maker
         return self.index.ids_at(subject.i) or next(
             (ids for c in subject.children if c.dep_ == "appos" and (ids := self.index.ids_at(c.i))
              and all(t.is_punct for t in doc[subject.i + 1 : c.left_edge.i])), [])
