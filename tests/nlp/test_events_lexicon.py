@@ -194,6 +194,14 @@ def test_an_uncoded_verb_after_and_takes_the_doer_of_the_verb_before(engine):
     assert event.summary.startswith("Nokia: launched an online music store")
 
 
+def test_an_office_of_a_named_country_is_a_named_doer_of_an_uncoded_verb(engine):
+    body = "Diplomacy\nMarch 1, 2024\n{}"
+    (event,) = by_trigger(analyze(engine, body.format("The Pakistani president arrived in Beijing on Monday.")), "arrived")
+    assert event.summary.startswith("Pakistan: arrived in Beijing")
+    # an office, not any person of the country
+    assert not by_trigger(analyze(engine, body.format("The Pakistani cricketer arrived in Beijing on Monday.")), "arrived")
+
+
 def test_a_perfect_or_modal_uncoded_verb_after_and_takes_the_doer_before(engine):
     body = "Phones\nMarch 1, 2008\n{}"
     (event,) = by_trigger(analyze(engine, body.format(

@@ -313,8 +313,9 @@ class ClauseFinder:
             # a plan", nor a passive, whose subject is not the doer)
             subject = [c for c in tok.head.children if c.dep_ == "nsubj"]
         heads = [t for s in subject for t in (s, *s.conjuncts)]
-        # "the UK government returned ...": a name before a state body names the doer
-        bodies = self.lex.cue("state_body_noun") | self.lex.cue("group_noun")
+        # "the UK government returned ...", "the Pakistani president arrived ...": a name before a state
+        # body or an office names the doer
+        bodies = self.lex.cue("state_body_noun") | self.lex.cue("group_noun") | self.lex.cue("office_noun")
         named = [*heads, *(c for t in heads if t.lemma_.lower() in bodies or t.lower_ in bodies
                            for c in t.children if c.dep_ in ("compound", "amod", "poss") and c.i < t.i)]
         # "observers from the OSCE arrived": people sent by a named body
