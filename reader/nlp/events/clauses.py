@@ -307,8 +307,8 @@ class ClauseFinder:
         if not subject and tok.dep_ == "conj" and (tok.tag_ == "VBD" or tok.tag_ in ("VB", "VBN") and any(
                 c.dep_ == "aux" and c.tag_ != "TO" for c in tok.children)
                 and not any(c.dep_ == "auxpass" for c in tok.children)):
-            # "Apple is the maker of the iPod and launched the iTunes Store", "Apple will own the marks
-            # and will license some to Corps", "... and has since paid it back": a past, perfect or modal
+            # "Apple is the maker of the iPod and launched the iTunes Store", "Nokia will keep its marks
+            # and will license some to Siemens", "... and has since licensed some": a past, perfect or modal
             # act after "and" shares the first verb's doer (not what is being done, "and is pursuing
             # a plan", nor a passive, whose subject is not the doer)
             subject = [c for c in tok.head.children if c.dep_ == "nsubj"]

@@ -193,7 +193,7 @@ class Pronouns:
                 continue
             budget -= 1
             if gender is None and "PERSON" not in types and self._thing_last(sent, subj):
-                return []  # "Boeing will build it and the aircraft should fly in 2008. It will seat 300": the aircraft
+                return []  # "Norcom began building it and the aircraft should fly in 2008. It will seat 300": the aircraft
             if subj:
                 ids = [a for a in self._ids_of_subject(subj[0]) if self.index.type_of(a) in types]
                 if len(ids) == 1 and self.index.agrees(ids[0], gender) and ids[0] not in exclude:
@@ -226,7 +226,7 @@ class Pronouns:
         was asked", "The minister, Tom Jones, was asked")."""
         doc = self.index.doc
         if any(c.dep_ == "nummod" and c.i == subject.i + 1 for c in subject.children):
-            return []  # "The final Boeing 717 was delivered. It marked the end...": a maker's model, not the maker
+            return []  # "The last Airbus 300 was handed over. It marked the end...": a maker's model, not the maker
         return self.index.ids_at(subject.i) or next(
             (ids for c in subject.children if c.dep_ == "appos" and (ids := self.index.ids_at(c.i))
              and all(t.is_punct for t in doc[subject.i + 1 : c.left_edge.i])), [])

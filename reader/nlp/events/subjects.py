@@ -93,8 +93,8 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         if s.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
             return [tok.head]
         if s.tag_ == "VBG" and s.pos_ in ("VERB", "AUX") and len(subj) == 1 and not any(c.dep_ == "punct" for c in s.children):
-            # "Operating under U.S. laws would result in ...": an act is the subject; whoever it names
-            # is not the doer, only the act's own ("Russia's selling the stake would ..."); not
+            # "Selling the stake to Russia would hurt Norcom": an act is the subject; whoever it names
+            # is not the doer, only the act's own ("Norland's selling the stake would ..."); not
             # "Welcoming the ruling, Maeve Sherlock said", a fronted clause the parser took for the subject
             return [c for c in s.children if c.dep_ in ("poss", "nsubj")]
         # every coordinated doer ("A, B and C"), and every subject the parser attached twice
