@@ -61,6 +61,17 @@ def test_a_question_asserts_nothing(engine):
     assert attack.modality == "hypothetical"
 
 
+def test_what_a_clause_asks_whether_is_not_asserted(engine):
+    for text in ("It is unclear whether Norland attacked the convoy.",
+                 "Reporters asked whether Norland had attacked the convoy.",
+                 "Ministers wanted to know if Norland had attacked the convoy."):
+        (event,) = by_trigger(analyze(engine, text), "attacked")
+        assert event.modality == "hypothetical", text
+    # a time or reason clause still tells what happened
+    (event,) = by_trigger(analyze(engine, "Vestia protested after Norland attacked the convoy."), "attacked")
+    assert event.modality == "asserted"
+
+
 def test_an_event_noun_under_a_modal_verb_is_hypothetical(engine):
     analysis = analyze(engine, "The EU's decision on tariffs could come as early as July.")
     (decision,) = by_trigger(analysis, "decision")

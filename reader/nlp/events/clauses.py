@@ -137,6 +137,8 @@ class ClauseFinder:
                     owner.bound.append(i)
             for child in tok.children:  # depth-first in any sibling order: parents still come first
                 cmode, cctx, clink = self._transition(tok, ev, child, mode, ctx)
+                if child.dep_ in ("ccomp", "csubj") and not cctx.hyp and mark_of(child) in self.lex.cue("question_mark"):
+                    cctx = Ctx(cctx.owner, True, cctx.neg, cctx.speaker)  # "it is unclear whether Norland attacked"
                 stack.append((child, cmode, cctx, clink))
         return self.events[start:]
 
