@@ -20,6 +20,11 @@ def doers(analysis, trigger: str) -> list[list[str]]:
     return [[names.get(x, x) for x in e.agents] for e in analysis.events if e.trigger.split()[0] == trigger]
 
 
+def doers_or_targets(analysis, trigger: str) -> list[list[str]]:
+    names = {a.id: a.name for a in analysis.actors}
+    return [[names.get(x, x) for x in (e.agents or e.targets)] for e in analysis.events if e.trigger.split()[0] == trigger]
+
+
 def test_she_is_not_the_man_named_just_before(engine):
     text = ("Mr Tom Lane is suing the publisher over the book. He wants access to Mrs Ann Ward's letters. "
             "She denies he ever wrote to her.")
@@ -203,6 +208,16 @@ def test_it_after_a_thing_that_ends_the_sentence_before_is_that_thing(engine):
     assert doers(analyze(engine, text), "open") == [["Northrop"]]
     text = "Northrop will begin production in 2006 and the company should hire 300 people. It will open a plant in Ohio."
     assert doers(analyze(engine, text), "open") == [["Northrop"]]
+
+
+def test_he_after_what_unnamed_people_said_is_whom_they_spoke_of(engine):
+    text = ("Dr Ann Ward was shot at her home in May. Before the shooting, Mr Tom Lane had travelled widely, "
+            "investigators said. He has been arrested a dozen times during protests.")
+    assert doers_or_targets(analyze(engine, text), "arrested") == [["Tom Lane"]]
+    # one person who says it is the one "he" goes on with
+    text = ("Mr Tom Lane was shot at his home in May. Mr Jim Reed said Mr Lane had travelled widely. "
+            "He later met the chief constable in Leeds.")
+    assert doers(analyze(engine, text), "met") == [["Jim Reed"]]
 
 
 def test_it_after_a_makers_model_is_the_model_not_the_maker(engine):

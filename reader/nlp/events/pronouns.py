@@ -182,7 +182,7 @@ class Pronouns:
             if sent.start == 0:
                 return []
             sent = self.index.doc[sent.start - 1].sent
-            subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+            subj = self._topic_subjects(sent, types)
             chain -= 1
             if subj and gender is not None and subj[0].lower_ in PERSON_PRONOUNS and _gender_of(subj[0].lower_) == gender:
                 # "Mr Moberg's comments had prompted censure - he told refugees to go home. And he urged":
@@ -209,6 +209,17 @@ class Pronouns:
                 if owner:
                     return owner  # "Mr Moberg's own comments had prompted censure - he told... And he urged"
         return []
+
+    def _topic_subjects(self, sent: Span, types: tuple[str, ...]) -> list[Token]:
+        """The subject of a sentence, or, when it is a saying by unnamed people ("Kopp had travelled
+        widely, authorities said"), the subject of what was said, whom the sentence is about (not
+        when one person says it: "the MP said Mr Blair had been hurt. He added" is the MP)."""
+        subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+        if ("PERSON" in types and subj and subj[0].tag_ == "NNS" and self._speech(sent.root)
+                and not self._ids_of_subject(subj[0])):
+            told = [t for c in sent.root.children if c.dep_ == "ccomp" for t in c.children if t.dep_ in ("nsubj", "nsubjpass")]
+            return told or subj
+        return subj
 
     def _thing_last(self, sent: Span, root_subjects: list[Token]) -> bool:
         """The sentence's last subject, after its main one, is a thing ("the aircraft") that names no
