@@ -128,3 +128,16 @@ def test_an_act_as_the_subject_names_no_doer_but_its_own():
               pos=["VERB", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB"],
               tags=["VBG", "DT", "NN", ",", "NNP", "NNP", ",", "VBD"])
     assert [t.text for t in subject_tokens(doc[7])] == ["Welcoming"]
+
+
+def test_a_name_set_off_at_the_head_of_its_clause_is_its_subject():
+    # "Lane, meanwhile, may have approached the border": the parser hangs the name on the verb
+    words = ["Lane", ",", "meanwhile", ",", "may", "have", "approached", "the", "border"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[6, 6, 6, 6, 6, 6, 6, 8, 6],
+              deps=["npadvmod", "punct", "advmod", "punct", "aux", "aux", "ROOT", "det", "dobj"],
+              pos=["PROPN", "PUNCT", "ADV", "PUNCT", "AUX", "AUX", "VERB", "DET", "NOUN"],
+              tags=["NNP", ",", "RB", ",", "MD", "VB", "VBN", "DT", "NN"])
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    assert [t.text for t in subject_tokens(doc[6])] == ["Lane"]
+    doc.ents = []  # no name: a word of time or measure, not a doer ("Monday, talks may have begun")
+    assert subject_tokens(doc[6]) == []

@@ -84,6 +84,11 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         subj = [dated]
     if not subj and (named := _name_set_off_before(tok)) is not None:
         subj = [named]
+    if not subj and not any(c.dep_ == "nsubjpass" for c in tok.children):
+        # "Kopp, meanwhile, may have crossed the border": a name set off at the head of its clause,
+        # which the parser hung on the verb as a modifier, is the clause's subject
+        subj = [c for c in tok.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i == tok.left_edge.i
+                and c.ent_type_ in ("PERSON", "ORG", "GPE") and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ","][:1]
     if len(subj) > 1 and any(s.i < tok.i for s in subj):
         # "Halm on Tuesday pardoned opposition leader Marta Kovac": a second "subject" that starts right
         # after the verb is its object, misread
