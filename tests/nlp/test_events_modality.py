@@ -72,6 +72,14 @@ def test_what_a_clause_asks_whether_is_not_asserted(engine):
     assert event.modality == "asserted"
 
 
+def test_an_act_a_verb_would_cause_or_allow_someone_to_do_takes_its_hedges(engine):
+    # the parser reads "cause Norland to retreat" as a clause of its own; it is the verb's complement
+    (event,) = by_trigger(analyze(engine, '"These sanctions will not cause Norland to retreat," Jane Ridley said.'), "retreat")
+    assert event.modality == "negated"
+    (event,) = by_trigger(analyze(engine, "The ruling will allow Norland to sue Vestia."), "sue")
+    assert event.modality == "hypothetical"
+
+
 def test_an_event_noun_under_a_modal_verb_is_hypothetical(engine):
     analysis = analyze(engine, "The EU's decision on tariffs could come as early as July.")
     (decision,) = by_trigger(analysis, "decision")

@@ -542,7 +542,8 @@ class ClauseFinder:
                 own = self._hyp_cache[tok.i] = own_hyp(tok, lex)
             lemma = tok.lemma_.lower()
             governs = dep in ("xcomp", "dobj", "prep", "pobj", "acomp", "attr", "nsubjpass") or (
-                dep in ("advcl", "conj") and not has_own_subject_or_aux(child))
+                dep in ("advcl", "conj") and not has_own_subject_or_aux(child)) or (
+                dep == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))  # "not cause X to"
             if governs:
                 # "considered options but agreed to act": a plan verb governs its complement, not a verb
                 # coordinated with it
