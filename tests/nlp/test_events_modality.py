@@ -80,6 +80,18 @@ def test_an_act_a_verb_would_cause_or_allow_someone_to_do_takes_its_hedges(engin
     assert event.modality == "hypothetical"
 
 
+def test_a_condition_on_what_was_ruled_or_said_does_not_hedge_the_ruling(engine):
+    text = "If the order is to be contested, Jane Ridley ruled that the only proper venue is the high court."
+    (event,) = by_trigger(analyze(engine, text), "ruled")
+    assert event.modality == "asserted"
+    text = "If Vestia attacks, Jane Ridley said, Norland will retaliate."
+    (event,) = by_trigger(analyze(engine, text), "said")
+    assert event.modality == "asserted"
+    # a condition on the act itself still hedges it
+    (event,) = by_trigger(analyze(engine, "Norland will sue Vestia if the talks fail."), "sue")
+    assert event.modality == "hypothetical"
+
+
 def test_an_event_noun_under_a_modal_verb_is_hypothetical(engine):
     analysis = analyze(engine, "The EU's decision on tariffs could come as early as July.")
     (decision,) = by_trigger(analysis, "decision")

@@ -412,9 +412,10 @@ class ClauseFinder:
                 elif child.dep_ == "advmod" and low in lex.cue("reported_adverb"):
                     ev.reported_adverb = True
                 elif child.dep_ == "advcl" and mark_of(child) in lex.cue("conditional_mark"):
-                    # "offered to travel if Putin attended": the condition is on the complement
+                    # "offered to travel if Putin attended", "ruled that, if the order is contested, the
+                    # venue is a federal court": the condition is on the complement, not the act
                     ev.conditional = True
-                    if not any(c.dep_ == "xcomp" for c in h.children):
+                    if not any(c.dep_ in ("xcomp", "ccomp") for c in h.children):
                         ev.hyp = True
                 elif child.dep_ == "prep" and low in lex.cue("attribution_phrase"):
                     ev.attribution_tokens = [g for g in child.subtree if g.dep_ == "pobj"][:1]
