@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from reader.documents import document_from_text
 from reader.model import Event
 
@@ -33,6 +35,15 @@ def test_a_quotation_before_the_saying_is_not_its_span(engine):
     (added,) = by_trigger(analysis, "added")
     assert "opportunity" not in added.text
     assert "opportunity" in added.summary
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ("``", "''")])
+def test_a_saying_between_two_parts_of_a_quotation_shows_the_first(engine, opening, closing):
+    text = (f"Analyst Jane Ridley has doubts. {opening}History would show that such mergers rarely work,{closing} "
+            f"Ridley said, {opening}even though they may look good on paper.{closing}")
+    (said,) = by_trigger(analyze(engine, text), "said")
+    assert said.summary == "Ridley: said “History would show that such mergers rarely work”"
+    assert text[said.start : said.end] == "Ridley said"  # ``...'' is a quotation too: not the saying's span
 
 
 def test_said_to_is_a_hedge_not_a_saying(engine):

@@ -22,7 +22,7 @@ from reader.nlp.events.subjects import VERBAL
 _NEGATION = re.compile(r"\b(?:not|never|no|nor|neither|without)\b|n['’]t\b", re.IGNORECASE)
 _EDGE_PUNCT = set(" \n\t,;:.—–-\"'“”‘’()[]")
 QUOTES = frozenset('"“”')
-_QUOTE_CHARS = '"“”‘’'
+_QUOTE_CHARS = '"“”‘’`'
 
 
 def content_tokens(c: EventClause) -> frozenset[int]:
@@ -46,14 +46,29 @@ def _reported_tokens(trig: Token) -> set[int]:
     # a quotation may open in an earlier sentence ("“It is over. We won,” he said"): from this one's start
     inside, opened = False, sent.start
     for tok in sent:
-        if tok.text in QUOTES or tok.text in ("‘", "’") and tok.pos_ == "PUNCT":
-            if tok.text in ('"', "'", "’") and inside or tok.text == "”":
+        # (``...'' is a quotation too: the tokenizer splits the opening into two backticks)
+        if tok.text in QUOTES or tok.text in ("`", "''") or tok.text in ("‘", "’") and tok.pos_ == "PUNCT":
+            if tok.text in ('"', "'", "’", "''") and inside or tok.text == "”":
                 out.update(range(opened, tok.i + 1))
                 inside = False
             elif not inside:
                 inside, opened = True, tok.i
     out.discard(trig.i)
     return out
+
+
+def _splits_quotation(trig: Token) -> bool:
+    """ '“History shows alliances fail,” Ms Lee said, “even if ...”': a saying set between the two
+    parts of one quotation (a closing mark after a comma just before its sayer, an opening one just
+    after it)."""
+    doc = trig.doc
+    j = trig.i + 1 + (trig.i + 1 < len(doc) and doc[trig.i + 1].text == ",")
+    if j >= len(doc) or doc[j].text not in ('"', "“", "`", "``"):
+        return False
+    k = trig.i - 1
+    while k > 0 and not doc[k].is_punct and trig.i - k <= 6:
+        k -= 1  # back over the sayer ("Ms Lee", "the bank's chief economist")
+    return k > 0 and doc[k].text in ('"', "”", "''") and doc[k - 1].text == ","
 
 
 def _head_words(head: Token) -> str:
@@ -381,7 +396,10 @@ class Summaries:
             text += "”" if closes and not truncated else "…”"
         else:
             text += "…" if truncated else ""
-        if c.match.entry.speech and (len(out) <= 2 or not any(j > trig.i and not doc[j].is_punct for j in content_tokens(c))):
+        if c.match.entry.speech and _splits_quotation(trig):
+            text = trig.text  # '"History shows alliances fail," he said, "even if ...": the quotation's first part
+        if c.match.entry.speech and (text == trig.text or len(out) <= 2 or not any(
+                j > trig.i and not doc[j].is_punct for j in content_tokens(c))):
             # "'We have an opportunity,' he added", "'..., ' Lord Falconer told the BBC": what was
             # said comes before the saying
             said = sorted(j for j in content_tokens(c) if j < trig.i and not doc[j].is_space)
