@@ -14,7 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from reader.nlp.doc_text import text_of
-from reader.nlp.events.clause_shapes import opens_alternative, set_off_aside
+from reader.nlp.events.clause_shapes import CLOSING_MARKS, OPENING_MARKS, opens_alternative, set_off_aside
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.participants import ActorIndex, RefContext
 from reader.nlp.events.subjects import VERBAL
@@ -47,7 +47,7 @@ def _reported_tokens(trig: Token) -> set[int]:
     inside, opened = False, sent.start
     for tok in sent:
         # (``...'' is a quotation too: the tokenizer splits the opening into two backticks)
-        if tok.text in QUOTES or tok.text in ("`", "''") or tok.text in ("‘", "’") and tok.pos_ == "PUNCT":
+        if tok.text in QUOTES or tok.text in OPENING_MARKS + CLOSING_MARKS or tok.text in ("‘", "’") and tok.pos_ == "PUNCT":
             if tok.text in ('"', "'", "’", "''") and inside or tok.text == "”":
                 out.update(range(opened, tok.i + 1))
                 inside = False
@@ -63,12 +63,12 @@ def _splits_quotation(trig: Token) -> bool:
     after it)."""
     doc = trig.doc
     j = trig.i + 1 + (trig.i + 1 < len(doc) and doc[trig.i + 1].text == ",")
-    if j >= len(doc) or doc[j].text not in ('"', "“", "`", "``"):
+    if j >= len(doc) or doc[j].text not in OPENING_MARKS:
         return False
     k = trig.i - 1
     while k > 0 and not doc[k].is_punct and trig.i - k <= 6:
         k -= 1  # back over the sayer ("Ms Lee", "the bank's chief economist")
-    return k > 0 and doc[k].text in ('"', "”", "''") and doc[k - 1].text == ","
+    return k > 0 and doc[k].text in CLOSING_MARKS and doc[k - 1].text == ","
 
 
 def _head_words(head: Token) -> str:
