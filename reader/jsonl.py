@@ -166,6 +166,7 @@ SCHEMAS: dict[str, Schema] = {
             "subject?": "[str]",
             "field_too?": "bool",
             "predicative?": "bool",
+            "complement?": "[str]",
             "person_doer?": "bool",
         }
     ),

@@ -194,6 +194,17 @@ def test_an_uncoded_verb_after_and_takes_the_doer_of_the_verb_before(engine):
     assert event.summary.startswith("Nokia: launched an online music store")
 
 
+def test_declared_dead_is_a_death_not_a_statement(engine):
+    body = "News\nMarch 1, 2024\n{}"
+    for text, trigger in (("An hour later, Dr Ann Ward was declared dead at a nearby hospital.", "declared"),
+                          ("Mr Tom Lane was pronounced dead at the scene.", "pronounced")):
+        (event,) = by_trigger(analyze(engine, body.format(text)), trigger)
+        assert event.category == "DISASTER" and not event.agents, text
+    # a declaration with any other complement is still said
+    (event,) = by_trigger(analyze(engine, body.format("Mr Tom Lane declared that the talks were dead.")), "declared")
+    assert event.category == "01"
+
+
 def test_an_office_of_a_named_country_is_a_named_doer_of_an_uncoded_verb(engine):
     body = "Diplomacy\nMarch 1, 2024\n{}"
     (event,) = by_trigger(analyze(engine, body.format("The Pakistani president arrived in Beijing on Monday.")), "arrived")

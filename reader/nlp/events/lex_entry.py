@@ -36,6 +36,8 @@ class LexEntry:
     field_too: bool = False
     #: the object is given a name or quality ("called the ruling *a victory*", "called the sanctions *illegal*")
     predicative: bool = False
+    #: a predicative complement's lemma must be listed: "was declared *dead*" is a death, not a statement
+    complements: tuple[str, ...] = ()
     #: only a person does it: "Mr Straw suggested the vote would wait" is said, "the figures suggest" is not
     person_doer: bool = False
     #: how many conditions the entry sets: the most specific entry that holds wins (worked out once;
@@ -47,7 +49,7 @@ class LexEntry:
 
     def __post_init__(self) -> None:
         specificity = (bool(self.objects) + bool(self.particle) + bool(self.prep) + bool(self.compound) + self.xcomp
-                       + self.ccomp + bool(self.subjects) + self.predicative)
+                       + self.ccomp + bool(self.subjects) + self.predicative + bool(self.complements))
         object.__setattr__(self, "specificity", specificity)
         object.__setattr__(self, "object_words", frozenset(s for s in self.objects if not s.startswith("@")))
         object.__setattr__(self, "object_slots", tuple(s for s in self.objects if s.startswith("@")))

@@ -18,7 +18,8 @@ conditions that must hold in the parse before it applies, so that "take a villag
 - ``object_only``: a noun that is an act only as a light verb's object ("expressed *concern*");
 - ``subject``: the subject's lemma must be listed ("*sales* dropped 42%"); the subject joins the trigger;
 - ``field_too``: the entry adds a reading and hides none of the field dictionary's ("*kept* rates unchanged");
-- ``predicative``: the object is given a name or quality ("called the ruling *a victory*").
+- ``predicative``: the object is given a name or quality ("called the ruling *a victory*");
+- ``complement``: a predicative complement's lemma must be listed ("was declared *dead*").
 
 Entries with conditions are tried before plain ones, so the most specific reading wins.
 """
@@ -321,6 +322,8 @@ def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None)
     if entry.predicative and not (any(c.dep_ == "oprd" for c in children) and any(
             c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") for c in children)):
         return None  # "called the dam a threat"; not "a feature called Launchpad", "what Moscow calls X": a name
+    if entry.complements and not any(c.dep_ in ("oprd", "acomp") and c.lemma_.lower() in entry.complements for c in children):
+        return None
     if entry.subjects:
         subj = [c for c in children if c.dep_ == "nsubj" and (c.lemma_.lower() in entry.subjects or c.lower_ in entry.subjects)
                 and _owned_figure(c)]
@@ -369,6 +372,7 @@ def load_lexicon() -> Lexicon:
             subjects=tuple(data.get("subject", ())),
             field_too=bool(data.get("field_too")),
             predicative=bool(data.get("predicative")),
+            complements=tuple(data.get("complement", ())),
             person_doer=bool(data.get("person_doer")),
         )
         entries.setdefault((entry.lemma, entry.pos), []).append(entry)
