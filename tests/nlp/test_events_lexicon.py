@@ -46,6 +46,9 @@ def test_a_light_verb_takes_the_act_of_its_object(engine, sentence, trigger, cat
         ("Jonathan Baume spoke of competing agendas between Gordon Brown and Tony Blair.", "spoke", "01"),
         ("Cardinal Murphy-O'Connor has spoken out about the war in Iraq.", "spoken", "01"),
         ("David Blunkett quit as home secretary last week.", "quit", "OFFICE"),
+        # the object of "tell" is who hears it, not what was said: the inquiry is no investigation
+        ("Bills could be made tougher, Helen Marsh told a Commons inquiry.", "told", "01"),
+        ("Helen Marsh told the investigation that the papers were lost.", "told", "01"),
     ],
 )
 def test_speaking_of_a_thing_is_a_statement_and_quitting_leaves_an_office(engine, sentence, trigger, category):

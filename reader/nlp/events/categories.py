@@ -20,13 +20,13 @@ def assign_code(c: EventClause, lex: Lexicon, matches: dict[int, Match],
     c.code = entry.code
     if c.manner is not None and category_of(c.code) == "01":
         c.code = c.manner.entry.code  # "Criticising the decision, he said it was a mistake": a criticism
-    comp = complement(c.trigger, entry, matches)
+    comp = complement(c.trigger, entry, matches, lex)
     c.complement = comp
     depth = 0
     while comp is not None and depth < 3:
         inner = matches[comp.i].entry
         c.code = inner.code
-        comp = complement(comp, inner, matches) if inner.defer else None
+        comp = complement(comp, inner, matches, lex) if inner.defer else None
         depth += 1
     threat_carrier = entry.lemma in lex.cue("threat_carrier")
     if entry.speech or threat_carrier:
@@ -55,10 +55,12 @@ def _vows_retaliation(trig: Token, lex: Lexicon) -> bool:
     return False
 
 
-def complement(trig: Token, entry: LexEntry, matches: dict[int, Match]) -> Token | None:
-    """The act a deferring head ("decision to suspend") or a speech verb's object ("announced sanctions") names."""
+def complement(trig: Token, entry: LexEntry, matches: dict[int, Match], lex: Lexicon) -> Token | None:
+    """The act a deferring head ("decision to suspend") or a speech verb's object ("announced sanctions") names.
+    The object of a verb that takes its hearer as object ("told a Commons inquiry") is who was told."""
     if not (entry.defer or entry.speech):
         return None
+    hearer_object = entry.speech and trig.lemma_.lower() in lex.cue("hearer_object_verb")
     # "joined in the protests": with no object of its own, a light verb's act may follow a preposition
     bare = not any(child.dep_ == "dobj" for child in trig.children)
     for child in trig.children:
@@ -69,7 +71,7 @@ def complement(trig: Token, entry: LexEntry, matches: dict[int, Match]) -> Token
             for g in child.children:
                 if g.dep_ == "pobj" and g.i in matches:
                     return g
-        if child.dep_ == "dobj" and child.i in matches and matches[child.i].entry.pos == "NOUN":
+        if child.dep_ == "dobj" and child.i in matches and matches[child.i].entry.pos == "NOUN" and not hearer_object:
             return child
         if entry.defer and child.dep_ == "dobj" and child.lower_ in QUANTITY_HEADS:
             # "increased the number of attacks", "launched a wave of strikes": the act is what is counted
