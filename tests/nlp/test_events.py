@@ -897,6 +897,23 @@ def test_a_row_ends_at_a_dash_and_keeps_its_brackets_closed(engine):
     assert event.summary == "Whitlock: denied the forecasts were too optimistic"
 
 
+def test_a_quoted_row_keeps_its_quotation_whole_and_marked(engine):
+    """Straight quotation marks are shown opened and closed; a comma between two adjectives or after
+    an opening phrase of the quotation does not end the row; a quotation opened before the row's first
+    word leaves no stray closing mark."""
+    said = only(analyze(engine, 'Helen Marsh said: "Voters want a credible, principled party which listens to them."'),
+                "said")
+    assert said.summary == "Marsh: said: “Voters want a credible, principled party which listens to them”"
+    said = only(analyze(engine, 'Peter Dolan said: "Like Labour, the Greens are soft on crime."'), "said")
+    assert said.summary == "Dolan: said: “Like Labour, the Greens are soft on crime”"
+    said = only(analyze(engine, 'Peter Dolan said: "Ah right, well you might be, but you are wrong."'), "said")
+    assert said.summary == "Dolan: said: “Ah right, well you might be…”"
+    called = only(analyze(engine, 'The Greens called it a "vote now, pay later" budget.'), "called")
+    assert called.summary.endswith("called it a “vote now, pay later” budget")
+    condemned = only(analyze(engine, 'Richard Hale "totally condemned" the deletion of the files.'), "condemned")
+    assert "”" not in condemned.summary and "condemned the deletion of the files" in condemned.summary
+
+
 def test_a_passive_row_does_not_name_its_doer_twice(engine):
     overtaken = only(analyze(engine, "Dana Whitlock warned that otherwise it would be overtaken by the likes of Vestia."), "overtaken")
     assert overtaken.summary == "would be overtaken by the likes of Vestia (hypothetical)"

@@ -371,28 +371,39 @@ class Summaries:
         out: list[Token] = []
         i = first
         truncated = False
+        counted = marks = 0  # quotation marks and the colon before a quotation are not counted
         while i < len(doc) and (i in region or i == trig.i):
             tok = doc[i]
             # " - " set between spaces is a dash, unless inside a name ("Wal - Mart")
             spaced_dash = tok.text == "-" and bool(tok.whitespace_) and i > 0 and bool(doc[i - 1].whitespace_) \
                 and tok.ent_iob_ != "I"
-            if (tok.is_space and "\n" in tok.text) or ((tok.text in (",", ";", "–", "—") or spaced_dash) and len(out) >= 5):
+            if (tok.is_space and "\n" in tok.text) or ((tok.text in (",", ";", "–", "—") or spaced_dash)
+                                                      and counted >= 5 and not _lists_modifiers(doc, i)
+                                                      and not (marks % 2 and _closes_soon(doc, i))):
                 break  # "offered to share data every month, an offer welcomed by...": one clause
-            if len(out) >= limit:
+            if counted >= limit and tok.text not in (*CLOSING_MARKS, ".", "!", "?"):
                 truncated = True
                 break
             if i not in skip:
                 out.append(tok)
+                counted += tok.text not in _UNCOUNTED
+                marks += tok.text in _UNCOUNTED and tok.text != ":"
             i += 1
         while out and ((out[-1].is_punct and out[-1].text != "%" and not _closes_bracket(out)) or out[-1].is_space
                        or out[-1].dep_ == "cc" or opens_alternative(out[-1])):
             out.pop()  # "chose to borrow from the IMF rather": the alternative's words are not in the row
         if not out:
             return ""
-        text = " ".join("".join(t.text_with_ws for t in out).split()).replace("``", "“").replace("''", "”")
+        text = _curly(" ".join("".join(t.text_with_ws for t in out).split()).replace("``", "“").replace("''", "”"))
+        closing = text.find("”")
+        if closing >= 0 and "“" not in text[:closing]:
+            # 'Thomas "totally condemned" the deletion': the quotation opened before the row's first word
+            text = " ".join((text[:closing] + text[closing + 1 :]).split())
         if text.count("“") == text.count("”") + 1 and text.rfind("“") > text.rfind("”"):
             # 'said “We are shocked that the Air Force…”': the quotation goes on past the clause
-            closes = out[-1].i + 1 < len(doc) and doc[out[-1].i + 1].text in ("''", "”")
+            after = doc[out[-1].i + 1 : out[-1].i + 3]
+            closes = len(after) > 0 and (after[0].text in _CLOSING_QUOTES or (
+                after[0].text in (".", "!", "?") and len(after) > 1 and after[1].text in _CLOSING_QUOTES))
             text += "”" if closes and not truncated else "…”"
         else:
             text += "…" if truncated else ""
@@ -440,6 +451,36 @@ def _zero_relative(verb: Token) -> bool:
     return (bool(subject) and not any(t.tag_ in ("WDT", "WP", "WP$") for s in subject for t in s.subtree)
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "dative", "nsubjpass", "prep", "prt", "agent")
                         or c.tag_ in ("WDT", "WP", "WRB") for c in kids))
+
+
+_CLOSING_QUOTES = ("''", "”", '"')
+_UNCOUNTED = frozenset((*OPENING_MARKS, *CLOSING_MARKS, "``", ":"))
+
+
+def _closes_soon(doc: Doc, i: int) -> bool:
+    """'called it a "vote now, pay later" Budget': a short quotation is kept whole across its comma."""
+    return any(t.text in CLOSING_MARKS for t in doc[i + 1 : i + 5])
+
+
+def _lists_modifiers(doc: Doc, i: int) -> bool:
+    """'a credible, principled party': a comma between two modifiers of one noun ends no clause."""
+    if not 0 < i < len(doc) - 1:
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    return before.dep_ == "amod" and after.dep_ == "amod" and before.head.i == after.head.i > after.i
+
+
+def _curly(text: str) -> str:
+    """Straight double quotation marks as opening and closing ones, so that a quotation the row cuts
+    short can be seen to go on ('said: “People want a credible, principled party…”')."""
+    out = []
+    for k, ch in enumerate(text):
+        if ch == '"':
+            opening = k == 0 or text[k - 1] in " (:[—–"
+            out.append("“" if opening else "”")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _closes_bracket(words: list[Token]) -> bool:
