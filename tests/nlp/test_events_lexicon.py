@@ -271,6 +271,20 @@ def test_a_lead_in_the_present_perfect_is_dated_by_publication(engine):
     assert event.date == PUBLISHED.isoformat() and event.date_precision == "day"
 
 
+def test_an_act_told_as_done_is_not_dated_after_publication(engine):
+    """The month of an election still to come dates the election, not a denial beside it in the
+    present perfect (the lead's publication date) or an earmarking in the past (undated)."""
+    text = ("Greens deny poll date\nAll the parties are campaigning for an expected election in May, "
+            "although Prime Minister Helen Marsh has not confirmed any timing.")
+    (event,) = by_trigger(analyze(engine, text), "confirmed")
+    assert event.date == PUBLISHED.isoformat()
+    text = "Elections loom\n\nOne.\n\nTwo.\n\nThree.\n\nPeter Dolan earmarked £1bn to keep down council tax rises next year."
+    (event,) = by_trigger(analyze(engine, text), "earmarked")
+    assert event.date is None
+    (event,) = by_trigger(analyze(engine, "Peter Dolan will visit Paris next year."), "visit")
+    assert event.date == "2025"
+
+
 def test_a_paragraphs_date_does_not_pass_to_another_doers_background(engine):
     text = ("Jane Miller was abducted in Baghdad on 19 October. Tom Walsh was expelled from the Labour party "
             "because of his opposition to the war.")

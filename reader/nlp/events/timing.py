@@ -8,6 +8,8 @@ Rules, in order:
    date of its own: the date last given to a gathering in the text ("the 15 May negotiations");
 4. the date of the governing event (what a speaker said takes the saying's date), or of the
    first of two coordinated acts that share their subject ("flew to Cairo on 5 June and met").
+An act told as done (asserted, in the simple past or a perfect) is never dated after publication:
+such a date belongs to something else in the sentence ("an election in May").
 DURATION and SET expressions never date an event.
 """
 
@@ -28,6 +30,7 @@ from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.participants import ActorIndex, RefContext, token_range, token_starts
 from reader.nlp.events.subjects import VERBAL, subject_tokens
 from reader.nlp.timex.tense import before_complement_subject
+from reader.nlp.timex.values import point_date
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PRECISION = (
@@ -224,6 +227,38 @@ class EventDates:
 
     def date_of(self, ev: EventClause, resolved: dict[int, str | None], span: tuple[int, int] | None = None,
                 actors: tuple[str, ...] = ()) -> str | None:
+        value = self._date_of(ev, resolved, span, actors)
+        if value is not None and self._after_publication(value) and self._told_as_done(ev):
+            # "parties campaign for an election in May, although Blair has not confirmed any timing":
+            # what the text tells as done cannot lie after the day it was written; May is the election's
+            return self._lead_perfect(ev)
+        return value
+
+    def _after_publication(self, value: str) -> bool:
+        start = point_date(value)
+        return self.published is not None and start is not None and start > self.published
+
+    def _told_as_done(self, ev: EventClause) -> bool:
+        """An asserted act in the simple past or a perfect ("criticised", "has confirmed", "had met")."""
+        verb = ev.head
+        if ev.hyp or verb.pos_ not in VERBAL:
+            return False
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.tag_ == "MD" or c.lower_ == "to" for c in auxes):
+            return False
+        perfect = verb.tag_ == "VBN" and any(c.lemma_.lower() == "have" for c in auxes)
+        return perfect or (verb.tag_ == "VBD" and not auxes)
+
+    def _lead_perfect(self, ev: EventClause) -> str | None:
+        """The publication date for a lead in the present perfect ("Abbas has said he will not tolerate attacks")."""
+        verb, trig = ev.head, ev.trigger
+        perfect = verb.tag_ == "VBN" and any(c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
+        if perfect and self.published is not None and trig.idx < 1500 and self.text.count("\n", 0, trig.idx) <= 2:
+            return self.published.isoformat()
+        return None
+
+    def _date_of(self, ev: EventClause, resolved: dict[int, str | None], span: tuple[int, int] | None,
+                 actors: tuple[str, ...]) -> str | None:
         lo, hi = span or (0, self.doc[-1].idx + len(self.doc[-1].text) + 1)
         own = self._date_in([i for i in ev.bound if i in self.by_token and lo <= self.doc[i].idx < hi
                              and self._in_own_clause(i, ev)], ev.trigger, deadline=ev.hyp)
@@ -267,7 +302,6 @@ class EventDates:
             return None
         past = verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" and c.lower_ not in ("had",)
                                         for c in verb.children)
-        perfect = verb.tag_ == "VBN" and any(c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
         text = self.text
         start = text.rfind("\n", 0, trig.idx) + 1
         if past:
@@ -278,9 +312,7 @@ class EventDates:
             if not k or frames[k - 1][0] < start or not set(actors) & self._actors_of_sentence(frames[k - 1][0]):
                 return None
             return frames[k - 1][1]
-        if perfect and self.published is not None and trig.idx < 1500 and text.count("\n", 0, trig.idx) <= 2:
-            return self.published.isoformat()
-        return None
+        return self._lead_perfect(ev)
 
     def _actors_of_sentence(self, char: int) -> set[str]:
         """Actor ids named in the sentence holding character `char`."""
