@@ -141,3 +141,30 @@ def test_a_name_set_off_at_the_head_of_its_clause_is_its_subject():
     assert [t.text for t in subject_tokens(doc[6])] == ["Lane"]
     doc.ents = []  # no name: a word of time or measure, not a doer ("Monday, talks may have begun")
     assert subject_tokens(doc[6]) == []
+
+
+def parse_tagged(words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+def test_a_modal_complement_whose_subject_the_parser_lost_does_not_lend_the_sayers():
+    # "Hale said certain MPs would get a chance to vote": the model hangs "MPs" on the saying and
+    # leaves "would get" with no subject; the sayer is not who would vote
+    words = ["Hale", "said", "MPs", "would", "get", "a", "chance", "to", "vote"]
+    doc = parse_tagged(words, [1, 1, 1, 4, 1, 6, 4, 8, 6],
+                       ["nsubj", "ROOT", "dobj", "aux", "ccomp", "det", "dobj", "aux", "acl"],
+                       ["PROPN", "VERB", "NOUN", "AUX", "VERB", "DET", "NOUN", "PART", "VERB"],
+                       ["NNP", "VBD", "NNS", "MD", "VB", "DT", "NN", "TO", "VB"])
+    assert subject_tokens(doc[8]) == []
+    assert subject_tokens(doc[4]) == []
+
+
+def test_an_act_joined_to_such_a_complement_is_still_the_sayers():
+    # "Hale insisted Dolan will have a role, and praised his work", "..., arguing it is right"
+    words = ["Hale", "insisted", "Dolan", "will", "have", "a", "role", "and", "praised", "it", "arguing"]
+    doc = parse_tagged(words, [1, 1, 1, 4, 1, 6, 4, 4, 4, 8, 4],
+                       ["nsubj", "ROOT", "dobj", "aux", "ccomp", "det", "dobj", "cc", "conj", "dobj", "advcl"],
+                       ["PROPN", "VERB", "PROPN", "AUX", "VERB", "DET", "NOUN", "CCONJ", "VERB", "PRON", "VERB"],
+                       ["NNP", "VBD", "NNP", "MD", "VB", "DT", "NN", "CC", "VBD", "PRP", "VBG"])
+    assert [t.i for t in subject_tokens(doc[8])] == [0]
+    assert [t.i for t in subject_tokens(doc[10])] == [0]

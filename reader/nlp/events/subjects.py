@@ -72,6 +72,13 @@ _CONTROL_PASSIVES = frozenset({
 })
 
 
+def _modal_complement_without_subject(verb: Token) -> bool:
+    """A complement clause after its verb with a modal of its own and no subject the parser found."""
+    return (verb.dep_ == "ccomp" and verb.head.pos_ in VERBAL and verb.head.i < verb.i
+            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children))
+
+
 def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     """The tokens heading the doer of a verb, following control, coordination and participles."""
     if depth > 6:
@@ -129,7 +136,13 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         return [subject]
     if dep == "conj" and head.pos_ in VERBAL:
         stray = _stray_name_before(tok)
-        return [stray] if stray is not None else subject_tokens(head, depth + 1)
+        if stray is not None:
+            return [stray]
+        if _modal_complement_without_subject(head):
+            # "insisted Mr Brown will have a role, and praised his handling": the parser joined the
+            # saying's second act to what was said; it is the sayer's
+            return subject_tokens(head.head, depth + 1)
+        return subject_tokens(head, depth + 1)
     if dep == "acomp":
         return subject_tokens(head, depth + 1)
     if dep == "advcl" and tok.tag_ == "VBG" and head.dep_ == "xcomp" and head.head.pos_ in VERBAL and tok.i > 0 \
@@ -142,6 +155,13 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         return [head.head]
     if (headline := headline_doer(tok)) is not None:
         return [headline]
+    if _modal_complement_without_subject(tok):
+        # "said he was certain MPs would get a chance": a clause with a modal of its own has its own
+        # subject, which the parser lost; the one who says it is not the one who will do it
+        return []
+    if dep == "advcl" and _modal_complement_without_subject(head):
+        # "does not believe abortion should be an issue, arguing ...": the participle is the believer's
+        return subject_tokens(head.head, depth + 1)
     if dep in ("xcomp", "ccomp", "advcl", "acl") and head.pos_ in VERBAL:
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if dep == "xcomp" and objs:
