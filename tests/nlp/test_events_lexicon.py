@@ -499,3 +499,10 @@ def test_a_headline_act_merges_with_its_own_verb_rather_than_an_earlier_act_of_i
             "Mr Holm will impose tariffs on Vestland's steel next week.")
     rows = [e for e in analyze(engine, text).events if "impose" in e.trigger]
     assert len(rows) == 1 and [s.text for s in rows[0].sources] == ["Holm to impose tariffs on Vestland"]
+
+
+def test_meeting_a_rule_or_a_test_is_no_meeting(engine):
+    (event,) = by_trigger(analyze(engine, "Chancellor Helen Marsh met her golden rule with a margin to spare."), "met")
+    assert event.category != "04"
+    (event,) = by_trigger(analyze(engine, "Helen Marsh met Peter Dolan in Paris."), "met")
+    assert event.category == "04"
