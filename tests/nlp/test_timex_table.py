@@ -212,3 +212,11 @@ def test_a_season_inside_a_name_is_no_date(engine):
     assert extract_dates(engine.nlp(text), PUB) == []
     dates = extract_dates(engine.nlp("Elections are due in the spring of 2026. Last winter was mild."), PUB)
     assert [d.text for d in dates] == ["the spring of 2026", "Last winter"]
+
+
+def test_a_weekday_at_the_head_of_a_name_is_no_date(engine):
+    text = ("The Sunday Times reported the deal. The Sunday Telegraph said so. "
+            "He told BBC Radio Scotland's Sunday Live programme the plan was dead.")
+    assert extract_dates(engine.nlp(text), PUB) == []
+    dates = extract_dates(engine.nlp("The minister spoke on Sunday. Talks resume next Monday morning."), PUB)
+    assert [d.text for d in dates] == ["Sunday", "next Monday morning"]

@@ -166,6 +166,19 @@ class _DocView:
         previous = token.nbor(-1)
         return previous.pos_ != "PROPN" or previous.ent_type_ == "DATE"  # not "Holocaust Memorial Day"
 
+    def _accept_weekday(self, cand: Candidate) -> bool:
+        """ "the Sunday Times", "the Sunday Telegraph": a weekday at the head of a name is no day."""
+        if cand.group("rel") or cand.group("pod"):
+            return True
+        token = self.token(cand.match.start("weekday"))
+        if token is None or token.dep_ != "compound":
+            return True
+        head = token.head
+        if token.ent_type_ in ("DATE", "TIME") and self._before(token) != {"the"}:
+            return True  # the parser's date, unless "the Sunday Telegraph" (the newspaper named)
+        return not (head.i == token.i + 1 and head.pos_ == "PROPN" and head.text[:1].isupper()
+                    and head.ent_type_ not in ("DATE", "TIME") and head.lower_ not in lexicon_words()["seasons"])
+
     def _accept_mdy(self, cand: Candidate) -> bool:
         if cand.group("month") != "May" or cand.group("year"):
             return True
@@ -181,6 +194,7 @@ VETOES: dict[str, Callable[[_DocView, Candidate], bool]] = {
     "holiday": _DocView._accept_holiday,
     "season": _DocView._accept_season,
     "mdy": _DocView._accept_mdy,
+    "weekday": _DocView._accept_weekday,
 }
 
 
