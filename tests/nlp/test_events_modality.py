@@ -265,3 +265,18 @@ def test_what_cited_sources_say_is_reported(engine):
     text = "The broadcaster NRK said on Thursday citing sources that a Norbank delegation arrived in Oslo to meet ministers."
     (arrived,) = by_trigger(analyze(engine, text), "arrived")
     assert arrived.modality == "reported"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "modality"),
+    [
+        # "is to" with who will act: arranged, not done
+        ("Peter Dolan is to visit Thailand and Indonesia this week.", "visit", "hypothetical"),
+        ("The Greens are yet to unveil their manifesto.", "unveil", "hypothetical"),
+        # "the aim is to", "was wrong to": not an arrangement of the doer's
+        ("The Home Office had been wrong to dismiss the concerns of its staff.", "dismiss", "asserted"),
+    ],
+)
+def test_be_to_with_its_doer_as_subject_is_an_arrangement(engine, sentence, trigger, modality):
+    (event,) = by_trigger(analyze(engine, sentence), trigger)
+    assert event.modality == modality

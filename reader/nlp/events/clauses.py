@@ -442,6 +442,8 @@ class ClauseFinder:
                 ev.hyp = True  # "the decision could come in July": not taken yet
         if is_question(ev.trigger):
             ev.hyp = True  # "Will Iran retaliate?" asks; it does not assert
+        if _arranged(ev.head):
+            ev.hyp = True  # "Galloway is to stand against King": arranged, not done
         if (ev.head.dep_ == "ROOT" or headline_doer(ev.head) is not None) and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in ev.head.children):
             ev.hyp = True  # a headline's "Minister to unveil plan" announces; it has not happened
@@ -561,3 +563,20 @@ class ClauseFinder:
             # Brown in 1997": a clause of its own
             hyp, neg = False, False
         return FREE, Ctx(ctx.owner, hyp, neg, ctx.speaker), dep
+
+
+def _arranged(verb: Token) -> bool:
+    """ "Galloway is to stand", "the Tories are yet to unveil their plans": "be" and an infinitive right
+    after it, said of who will act (not "the aim is to withdraw", "was wrong to dismiss")."""
+    be = verb.head
+    if verb.dep_ != "xcomp" or be.lemma_ != "be" or not be.i < verb.i:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or not all(
+            t.lower_ == "to" or t.pos_ in ("ADV", "PART") for t in verb.doc[be.i + 1 : verb.i]):
+        return False
+    return any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _PERSONAL or c.ent_type_ in _DOERS)
+               for c in be.children)
+
+
+_PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})
+_DOERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
