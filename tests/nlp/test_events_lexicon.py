@@ -506,3 +506,25 @@ def test_meeting_a_rule_or_a_test_is_no_meeting(engine):
     assert event.category != "04"
     (event,) = by_trigger(analyze(engine, "Helen Marsh met Peter Dolan in Paris."), "met")
     assert event.category == "04"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "category"),
+    [
+        ("The Board of Deputies made a complaint to the watchdog.", "made", "11"),
+        # a passive light verb takes the act of its subject, and its agent does it
+        ("An official complaint has been made to the watchdog by the Board of Deputies.", "made", "11"),
+        ("Sebastian Hale began a four-day tour of the region.", "began", "04"),
+        ("The Greens stood against the war in Iraq.", "stood", "11"),
+        ("Peter Dolan would stand against Helen Marsh in Ashfield.", "stand", "VOTE"),
+    ],
+)
+def test_complaints_tours_and_standing_against(engine, sentence, trigger, category):
+    (event,) = by_trigger(analyze(engine, sentence), trigger)
+    assert event.category == category
+
+
+def test_a_tour_alone_is_no_row_and_a_light_verb_takes_no_act_from_during(engine):
+    assert not by_trigger(analyze(engine, "Their tour of Asia was long."), "tour")
+    (gave,) = by_trigger(analyze(engine, "Helen Marsh gave a speech during a lecture tour."), "gave")
+    assert gave.category == "01"

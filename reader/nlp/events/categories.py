@@ -9,6 +9,9 @@ from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lex_entry import LexEntry, category_of
 from reader.nlp.events.lexicon import QUANTITY_HEADS, RESULT_PREPS, Lexicon, Match
 
+#: "an address she gave *during* a lecture tour": what a light verb did while, not what it did.
+_WHILE_PREPS = frozenset({"during", "amid", "amidst"})
+
 #: CAMEO roots of coercive acts: saying one will do them is a threat.
 _COERCIVE = frozenset({"15", "16", "17", "18", "19", "20"})
 
@@ -67,12 +70,15 @@ def complement(trig: Token, entry: LexEntry, matches: dict[int, Match], lex: Lex
         if entry.defer and child.dep_ in ("xcomp", "acl", "ccomp") and child.i in matches and not (
                 child.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)):
             return child  # not a clause with a subject of its own ("How can they fight crime?")
-        if entry.defer and child.dep_ == "prep" and (child.lower_ in ("of", "on") or bare and child.lower_ not in RESULT_PREPS):
+        if entry.defer and child.dep_ == "prep" and (child.lower_ in ("of", "on") or bare and child.lower_ not in RESULT_PREPS
+                                                     and child.lower_ not in lex.cue("temporal_prep_excluded") | _WHILE_PREPS):
             for g in child.children:
                 if g.dep_ == "pobj" and g.i in matches:
                     return g
         if child.dep_ == "dobj" and child.i in matches and matches[child.i].entry.pos == "NOUN" and not hearer_object:
             return child
+        if entry.defer and child.dep_ == "nsubjpass" and child.i in matches and matches[child.i].entry.pos == "NOUN":
+            return child  # "a complaint has been made by the Board": the passive light verb's act is its subject
         if entry.defer and child.dep_ == "dobj" and child.lower_ in QUANTITY_HEADS:
             # "increased the number of attacks", "launched a wave of strikes": the act is what is counted
             for g in (g for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children):
