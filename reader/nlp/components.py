@@ -464,6 +464,13 @@ class BriefingEntities:
                 continue
             if any(0 <= j < len(doc) and doc[j].text in ("-", "–") for j in (tok.i - 1, tok.i + 1)):
                 continue  # a piece of a hyphenated name is not the name
+            first = tok.i - 1
+            if first >= 0 and first not in taken and doc[first].tag_ == "NNP" and doc[first].is_title \
+                    and doc[first].is_alpha and not self._is_title_word(doc[first]) and self.gaz.lookup(doc[first].text) is None:
+                # "Cherie Blair" untagged beside "Tony Blair": another person of the same surname
+                out.append(Candidate(first, tok.i + 1, "PERSON"))
+                taken.update((first, tok.i))
+                continue
             out.append(Candidate(tok.i, tok.i + 1, "PERSON"))
             taken.add(tok.i)
         # untagged uses of a multi-word surname ("Mr Kilroy-Silk")

@@ -192,3 +192,13 @@ def test_a_body_of_a_country_is_the_body_its_short_name_means(engine):
 def test_a_stance_toward_a_name_is_no_mention_of_it(engine):
     actors = actors_of(engine, "Pro-Russian separatists and anti-European campaigners met pro-Western parties in Oslo.")
     assert [a.name for a in actors] == ["Oslo"]
+
+
+def test_a_first_name_before_a_known_surname_is_another_person(engine):
+    """The model misses "Cherie Blair" after a headline; the surname alone would join her to Tony."""
+    actors = actors_of(engine, "Headline\n\nCherie Blair criticised Bush in an address. Tony Blair said nothing. "
+                               "Prime Minister Blair spoke later.")
+    names = sorted(a.name for a in actors if a.type == "PERSON")
+    assert "Cherie Blair" in names and "Tony Blair" in names
+    tony = by_name(actors, "Tony Blair")
+    assert [m.text for m in tony.mentions] == ["Tony Blair", "Blair"]
