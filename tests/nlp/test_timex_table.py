@@ -220,3 +220,12 @@ def test_a_weekday_at_the_head_of_a_name_is_no_date(engine):
     assert extract_dates(engine.nlp(text), PUB) == []
     dates = extract_dates(engine.nlp("The minister spoke on Sunday. Talks resume next Monday morning."), PUB)
     assert [d.text for d in dates] == ["Sunday", "next Monday morning"]
+
+
+def test_an_untagged_weekday_after_a_place_takes_its_verbs_tense(engine):
+    """The model leaves "Monday" untagged after "in the Commons"; the future still points ahead."""
+    pub = dt.date(2005, 3, 1)  # a Tuesday
+    dates = extract_dates(engine.nlp("The Bill will be debated in the Commons on Monday."), pub)
+    assert [(d.text, d.value) for d in dates] == [("Monday", "2005-03-07")]
+    dates = extract_dates(engine.nlp("He spoke in the Commons on Monday."), pub)
+    assert [(d.text, d.value) for d in dates] == [("Monday", "2005-02-28")]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from reader.nlp.timex.calendar import FUTURE, NEAREST, NOW, PAST
+from reader.nlp.timex.lexicon import lexicon as lexicon_words
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 #: Verbs whose complement lies ahead even in the present or past tense ("plans to meet on Friday").
@@ -74,10 +77,18 @@ _UNIT_WORDS = frozenset({"quarter", "half", "week", "weekend", "month", "year", 
                          "evening", "night", "season", "decade", "century", "period"})
 
 
+@cache
+def _calendar_names() -> frozenset[str]:
+    """Weekday and month names: a date the model left untagged ("debated in the Commons on Monday")."""
+    words = lexicon_words()
+    return frozenset(w.lower() for key in ("weekdays", "months") for w in words[key])
+
+
 def _part_of_date(token: Token) -> bool:
     return (
         token.like_num
         or token.ent_type_ in ("DATE", "TIME")
+        or token.lower_ in _calendar_names()
         or token.lower_ in _DATE_WORDS
         or token.lower_ in _UNIT_WORDS
         or token.shape_ in ("Xxx.", "Xxxx.")
