@@ -280,3 +280,13 @@ def test_what_cited_sources_say_is_reported(engine):
 def test_be_to_with_its_doer_as_subject_is_an_arrangement(engine, sentence, trigger, modality):
     (event,) = by_trigger(analyze(engine, sentence), trigger)
     assert event.modality == modality
+
+
+def test_a_when_clause_in_the_present_tells_an_act_still_to_come(engine):
+    """The parser makes "when" an adverb, not the clause's mark; the present still points ahead."""
+    analysis = analyze(engine, "Mrs Hale will speak when the Bill is debated in the Commons on Monday. "
+                               "When Peter Dolan visited Paris, he met Jacques Morel.")
+    (debated,) = by_trigger(analysis, "debated")
+    assert debated.modality == "hypothetical"
+    (visited,) = by_trigger(analysis, "visited")
+    assert visited.modality == "asserted"

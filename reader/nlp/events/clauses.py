@@ -298,7 +298,11 @@ class ClauseFinder:
     def _yet_to_come(self, verb: Token) -> bool:
         """ "keep fighting until Israel halts its offensive", "once the deal is signed": a time clause in
         the present tense tells an act still to come, not one that happened."""
-        return verb.dep_ == "advcl" and mark_of(verb) in self.lex.cue("prospective_mark") and present_tense(verb)
+        if verb.dep_ != "advcl" or not present_tense(verb):
+            return False
+        # the parser makes "when" an adverb of the clause rather than its mark
+        marks = {mark_of(verb), *(c.lower_ for c in verb.children if c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < verb.i)}
+        return bool(marks & self.lex.cue("prospective_mark"))
 
     def _generic_act(self, tok: Token) -> bool:
         """A verb no dictionary codes is an act only between named parties: its subject names an
