@@ -283,6 +283,10 @@ def test_an_act_told_as_done_is_not_dated_after_publication(engine):
     assert event.date is None
     (event,) = by_trigger(analyze(engine, "Peter Dolan will visit Paris next year."), "visit")
     assert event.date == "2025"
+    # a dateline may lag its story by a day or two: an editorial of the day after is still its own date
+    text = "The Daily Courier said in an editorial on Thursday, March 21, that the plan had failed."
+    (event,) = by_trigger(analyze(engine, text), "said")
+    assert event.date == "2024-03-21"
 
 
 def test_a_paragraphs_date_does_not_pass_to_another_doers_background(engine):

@@ -235,8 +235,10 @@ class EventDates:
         return value
 
     def _after_publication(self, value: str) -> bool:
+        """After the publication date by more than the two days a dateline may lag its story (an
+        editorial "on Monday, Oct. 26" in a paper dated the Sunday before)."""
         start = point_date(value)
-        return self.published is not None and start is not None and start > self.published
+        return self.published is not None and start is not None and start > self.published + dt.timedelta(days=2)
 
     def _told_as_done(self, ev: EventClause) -> bool:
         """An asserted act in the simple past or a perfect ("criticised", "has confirmed", "had met")."""
