@@ -229,3 +229,10 @@ def test_an_untagged_weekday_after_a_place_takes_its_verbs_tense(engine):
     assert [(d.text, d.value) for d in dates] == [("Monday", "2005-03-07")]
     dates = extract_dates(engine.nlp("He spoke in the Commons on Monday."), pub)
     assert [(d.text, d.value) for d in dates] == [("Monday", "2005-02-28")]
+
+
+def test_a_month_heading_a_name_is_no_date(engine):
+    text = "Agents watched the annual March for Life on Capitol Hill. The March of Dimes raised funds."
+    assert extract_dates(engine.nlp(text), PUB) == []
+    dates = extract_dates(engine.nlp("In March of 2005 they met."), PUB)
+    assert [d.value for d in dates] == ["2005-03"]

@@ -117,6 +117,10 @@ class _DocView:
         if token is None:
             return False
         dated = token.ent_type_ == "DATE"
+        after = self.doc[token.i + 1 : token.i + 3]
+        if len(after) == 2 and after[0].lower_ in ("for", "of") and after[1].is_title and after[1].is_alpha \
+                and not cand.group("year") and not cand.group("day"):
+            return False  # "the annual March for Life", "the March of Dimes": a name, not a month
         if name in lexicon_words()["ambiguous_months"]:
             if not dated and not self._before(token) & DATE_PREPOSITIONS:
                 return False
