@@ -1071,3 +1071,12 @@ def test_plural_counterparts_are_their_country_not_its_one_person_named(engine):
     analysis = analyze(engine, text)
     engaged = only(analysis, "engaged")
     assert names(analysis, engaged.targets) == {"United States"}
+
+
+def test_the_one_told_is_not_the_party_in_what_was_told(engine):
+    text = ("The Green Party would cut taxes, Peter Dolan has said. "
+            "Mr Dolan told the Daily Courier the party would also reduce the number of advisers.")
+    analysis = analyze(engine, text)
+    courier = [a.id for a in analysis.actors if "Courier" in a.name]
+    assert courier
+    assert not [e for e in analysis.events if e.trigger.startswith("reduce") and set(e.agents) & set(courier)]

@@ -338,7 +338,10 @@ class ActorIndex:
             if low in cues.cue("group_noun") and tok.tag_ == "NN" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children
             ):
-                return self.pronouns().only_before(tok, ("ORG",))
+                # "told the Sunday Times the party would ...": whoever is told is not the party meant
+                told = tuple(a for t in tok.sent if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower()
+                             in cues.cue("hearer_object_verb") for a in self.ids_at(t.i))
+                return self.pronouns().only_before(tok, ("ORG",), exclude=told)
             if low in cues.cue("armed_people_noun") and tok.tag_ == "NNS" and self.bare_definite(tok):
                 return self.armed_group_before(tok)
             if low in cues.cue("both_sides") and tok.tag_ in ("NNS", "NNPS"):
