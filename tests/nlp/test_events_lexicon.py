@@ -33,6 +33,8 @@ def by_trigger(analysis, trigger: str) -> list[Event]:
         ("Northwind Motors made profits of $868 million in 2009.", "made", "ECON"),
         # what is counted is the object: "dozens of rockets" are rockets
         ("Hezbollah fired dozens of rockets at towns in the north.", "fired", "19"),
+        # stepping up attacks is an attack; "increased the number of troops" is no act of this kind
+        ("Hamas increased the number of rocket attacks on Israel.", "increased", "19"),
     ],
 )
 def test_a_light_verb_takes_the_act_of_its_object(engine, sentence, trigger, category):
@@ -532,3 +534,8 @@ def test_a_tour_alone_is_no_row_and_a_light_verb_takes_no_act_from_during(engine
     assert not by_trigger(analyze(engine, "Their tour of Asia was long."), "tour")
     (gave,) = by_trigger(analyze(engine, "Helen Marsh gave a speech during a lecture tour."), "gave")
     assert gave.category == "01"
+
+
+def test_increasing_what_is_no_attack_is_no_row(engine):
+    analysis = analyze(engine, "Russia increased the number of troops in Mali. Peter Dolan increased his majority in the election.")
+    assert not by_trigger(analysis, "increased")
