@@ -64,7 +64,7 @@ def test_speaking_of_a_thing_is_a_statement_and_quitting_leaves_an_office(engine
 @pytest.mark.parametrize(
     "sentence",
     ["Fordham Motors lost $4.8 billion in the fourth quarter.", "Fordham Motors made $868 million last year.",
-     "Norland Bank earned $2 billion in 2023."],
+     "Norland Bank earned $2 billion in 2023.", "Norland Bank generated $3 billion in revenue in 2023."],
 )
 def test_a_result_in_money_is_an_economic_act(engine, sentence):
     (event,) = analyze(engine, sentence).events
