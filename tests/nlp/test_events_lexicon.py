@@ -539,3 +539,9 @@ def test_a_tour_alone_is_no_row_and_a_light_verb_takes_no_act_from_during(engine
 def test_increasing_what_is_no_attack_is_no_row(engine):
     analysis = analyze(engine, "Russia increased the number of troops in Mali. Peter Dolan increased his majority in the election.")
     assert not by_trigger(analysis, "increased")
+
+
+def test_dismissing_a_cabinet_leaves_office_and_dismissing_claims_rejects_them(engine):
+    analysis = analyze(engine, "On Monday President Peter Dolan dismissed almost his entire cabinet. "
+                               "Peter Dolan dismissed the claims as lies.")
+    assert sorted(e.category for e in by_trigger(analysis, "dismissed")) == ["12", "OFFICE"]
