@@ -695,6 +695,17 @@ def test_the_government_is_that_of_the_country_the_briefing_is_about(engine):
     assert not any(names(analysis, e.agents) for e in by_trigger(analysis, "unveiled"))
 
 
+def test_the_central_bank_is_that_of_the_country_the_briefing_is_about(engine):
+    text = "Germany raised taxes in May. Germany cut spending in June. The central bank cut its policy rate by 25 basis points."
+    analysis = analyze(engine, text)
+    (rate,) = [e for e in analysis.events if "policy rate" in e.summary]
+    assert names(analysis, rate.agents) == {"Germany"}
+    # another bank is not the state's
+    text = "Germany raised taxes in May. Germany cut spending in June. The commercial bank cut its lending rate."
+    analysis = analyze(engine, text)
+    assert not any(names(analysis, e.agents) for e in analysis.events if "lending rate" in e.summary)
+
+
 
 def test_a_country_named_only_as_a_place_is_not_the_one_a_briefing_is_about(engine):
     from reader.nlp.events.participants import ActorIndex

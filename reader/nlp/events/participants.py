@@ -351,11 +351,19 @@ class ActorIndex:
                         and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)):
                     return self.two_sides(tok)
             named = self.named_by_head(tok) if _fold(low) in self.name_words else []
-            if not named and low in cues.cue("national_body_noun") and self.bare_definite(tok):
+            if not named and (low in cues.cue("national_body_noun") and self.bare_definite(tok)
+                              or self._national_phrase(tok)):
                 home = self.home_country()
                 return [home] if home else []
             return named
         return []
+
+    def _national_phrase(self, tok: Token) -> bool:
+        """ "the central bank cut its rate": "the", one adjective and a noun that together name a state's body."""
+        mods = [c for c in tok.children if c.dep_ not in ("det", "punct")]
+        return (any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and len(mods) == 1
+                and mods[0].dep_ == "amod" and mods[0].i == tok.i - 1
+                and f"{mods[0].lower_} {tok.lower_}" in self.lexicon.cue("national_body_phrase"))
 
     @staticmethod
     def bare_definite(tok: Token) -> bool:
