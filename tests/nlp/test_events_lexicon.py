@@ -545,3 +545,18 @@ def test_dismissing_a_cabinet_leaves_office_and_dismissing_claims_rejects_them(e
     analysis = analyze(engine, "On Monday President Peter Dolan dismissed almost his entire cabinet. "
                                "Peter Dolan dismissed the claims as lies.")
     assert sorted(e.category for e in by_trigger(analysis, "dismissed")) == ["12", "OFFICE"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "category"),
+    [
+        ("Fitch Ratings downgraded Greece to junk in June.", "downgraded", "ECON"),
+        ("Norland Bank upgraded its growth forecast for Vestia.", "upgraded", "ECON"),
+        ("Vestia downgraded ties with Norland.", "downgraded", "16"),
+        ("Norland will lift capital controls next year.", "lift", "ECON"),
+        ("Norland will lift sanctions on Vestia next year.", "lift", "08"),
+    ],
+)
+def test_ratings_forecasts_and_controls_are_economic_acts(engine, sentence, trigger, category):
+    (event,) = by_trigger(analyze(engine, sentence), trigger)
+    assert event.category == category
