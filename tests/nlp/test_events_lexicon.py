@@ -33,7 +33,7 @@ def by_trigger(analysis, trigger: str) -> list[Event]:
         ("Northwind Motors made profits of $868 million in 2009.", "made", "ECON"),
         # what is counted is the object: "dozens of rockets" are rockets
         ("Hezbollah fired dozens of rockets at towns in the north.", "fired", "19"),
-        # stepping up attacks is an attack; "increased the number of troops" is no act of this kind
+        # stepping up attacks is an attack
         ("Hamas increased the number of rocket attacks on Israel.", "increased", "19"),
     ],
 )
@@ -536,9 +536,11 @@ def test_a_tour_alone_is_no_row_and_a_light_verb_takes_no_act_from_during(engine
     assert gave.category == "01"
 
 
-def test_increasing_what_is_no_attack_is_no_row(engine):
+def test_increasing_troops_is_a_show_of_force_and_increasing_a_majority_no_act(engine):
+    """Our reading of "increase" (attacks) sits beside the field dictionary's (troops, aid, pressure)."""
     analysis = analyze(engine, "Russia increased the number of troops in Mali. Peter Dolan increased his majority in the election.")
-    assert not by_trigger(analysis, "increased")
+    (troops,) = by_trigger(analysis, "increased")
+    assert troops.category == "15" and "troops" in troops.text
 
 
 def test_dismissing_a_cabinet_leaves_office_and_dismissing_claims_rejects_them(engine):
