@@ -236,3 +236,13 @@ def test_a_month_heading_a_name_is_no_date(engine):
     assert extract_dates(engine.nlp(text), PUB) == []
     dates = extract_dates(engine.nlp("In March of 2005 they met."), PUB)
     assert [d.value for d in dates] == ["2005-03"]
+
+
+def test_the_period_of_a_figure_is_not_the_year_a_story_is_at(engine):
+    """A yearless day after "grew by 5% in 2023" is in the publication's year; after "the deal was
+    signed in 2019" it is in the story's."""
+    pub = dt.date(2024, 7, 20)
+    text = "The economy grew by 5% in 2023. The central bank cut its policy rate on July 18th."
+    assert [d.value for d in extract_dates(engine.nlp(text), pub)] == ["2023", "2024-07-18"]
+    text = "The deal was signed in 2019. On June 12 the leaders met again."
+    assert [d.value for d in extract_dates(engine.nlp(text), pub)] == ["2019", "2019-06-12"]

@@ -85,8 +85,9 @@ class _DocView:
             root = root.head
         head = root.head
         if root.dep_ == "pobj" and head.lower_ in ("in", "on", "during") and head.head.pos_ in ("VERB", "AUX"):
-            return True
-        return root.dep_ in ("npadvmod", "advmod", "nmod", "obl") and root.head.pos_ in ("VERB", "AUX")
+            return not _measures(head.head)
+        return root.dep_ in ("npadvmod", "advmod", "nmod", "obl") and root.head.pos_ in ("VERB", "AUX") \
+            and not _measures(root.head)
 
     def same_sentence(self, a: int, b: int) -> bool:
         first, second = self.token(a), self.token(b)
@@ -188,6 +189,19 @@ class _DocView:
             return True
         token = self.token(cand.match.start("month"))
         return token is None or token.tag_ != "MD"
+
+
+def _measures(verb: Token) -> bool:
+    """ "The economy grew by 5% in 2023", "inflation fell to 4.6% in June": the date is the period a
+    figure was measured over, not the time a story is at."""
+    figures = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "to") and any(
+                g.dep_ == "pobj" and (g.ent_type_ in figures or g.like_num) for g in child.children):
+            return True
+        if child.dep_ in ("dobj", "npadvmod") and child.ent_type_ in figures:
+            return True
+    return False
 
 
 #: Rule kinds whose matches the parse may veto, and the check that does it.
