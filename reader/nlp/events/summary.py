@@ -402,8 +402,8 @@ class Summaries:
         if text.count("“") == text.count("”") + 1 and text.rfind("“") > text.rfind("”"):
             # 'said “We are shocked that the Air Force…”': the quotation goes on past the clause
             after = doc[out[-1].i + 1 : out[-1].i + 3]
-            closes = len(after) > 0 and (after[0].text in _CLOSING_QUOTES or (
-                after[0].text in (".", "!", "?") and len(after) > 1 and after[1].text in _CLOSING_QUOTES))
+            closes = len(after) > 0 and (after[0].text in CLOSING_MARKS or (
+                after[0].text in (".", "!", "?") and len(after) > 1 and after[1].text in CLOSING_MARKS))
             text += "”" if closes and not truncated else "…”"
         else:
             text += "…" if truncated else ""
@@ -453,7 +453,6 @@ def _zero_relative(verb: Token) -> bool:
                         or c.tag_ in ("WDT", "WP", "WRB") for c in kids))
 
 
-_CLOSING_QUOTES = ("''", "”", '"')
 _UNCOUNTED = frozenset((*OPENING_MARKS, *CLOSING_MARKS, "``", ":"))
 
 

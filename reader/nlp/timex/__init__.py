@@ -194,12 +194,11 @@ class _DocView:
 def _measures(verb: Token) -> bool:
     """ "The economy grew by 5% in 2023", "inflation fell to 4.6% in June": the date is the period a
     figure was measured over, not the time a story is at."""
-    figures = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "to") and any(
-                g.dep_ == "pobj" and (g.ent_type_ in figures or g.like_num) for g in child.children):
+                g.dep_ == "pobj" and (g.ent_type_ in NUMERIC_ENTS or g.like_num) for g in child.children):
             return True
-        if child.dep_ in ("dobj", "npadvmod") and child.ent_type_ in figures:
+        if child.dep_ in ("dobj", "npadvmod") and child.ent_type_ in NUMERIC_ENTS:
             return True
     return False
 
