@@ -66,12 +66,13 @@ def complement(trig: Token, entry: LexEntry, matches: dict[int, Match], lex: Lex
     hearer_object = entry.speech and trig.lemma_.lower() in lex.cue("hearer_object_verb")
     # "joined in the protests": with no object of its own, a light verb's act may follow a preposition
     bare = not any(child.dep_ == "dobj" for child in trig.children)
+    circumstance = lex.cue("temporal_prep_excluded") | _WHILE_PREPS
     for child in trig.children:
         if entry.defer and child.dep_ in ("xcomp", "acl", "ccomp") and child.i in matches and not (
                 child.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)):
             return child  # not a clause with a subject of its own ("How can they fight crime?")
         if entry.defer and child.dep_ == "prep" and (child.lower_ in ("of", "on") or bare and child.lower_ not in RESULT_PREPS
-                                                     and child.lower_ not in lex.cue("temporal_prep_excluded") | _WHILE_PREPS):
+                                                     and child.lower_ not in circumstance):
             for g in child.children:
                 if g.dep_ == "pobj" and g.i in matches:
                     return g
