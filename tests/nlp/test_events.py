@@ -393,6 +393,20 @@ def test_a_planned_act_says_it_was_planned(engine):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Fordham Motors is willing to contribute $20 million to the search.", "willing to contribute"),
+        ("Norland is ready to resume talks with Vestia.", "ready to resume"),
+        ("Vestia said it was prepared to lift the blockade.", "prepared to lift"),
+    ],
+)
+def test_an_adjective_of_intent_is_shown_with_the_act_it_is_for(engine, sentence, trigger):
+    event = only(analyze(engine, sentence), trigger.split()[0])
+    # the willingness is what happened (CAMEO's intent to cooperate); its act is named with it
+    assert event.trigger == trigger and event.category == "03"
+
+
+@pytest.mark.parametrize(
     ("sentence", "trigger", "modality"),
     [
         # the governing verb is a candidate of the generic rule but no act of its own

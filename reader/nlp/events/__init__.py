@@ -455,6 +455,8 @@ class _Builder:
         gov = self._governor(c.trigger) if c.head is c.trigger else None
         if gov is not None:
             idx.append(gov.i)
+        if c.match.entry.pos == "ADJ":
+            idx.append(self._adjective_complement(c.trigger))  # "willing *to contribute*": the act it is ready for
         if not c.is_noun and not c.match.entry.speech and not (c.code or "").startswith(_JUDGING):
             # "won an order", "negotiated the purchase", "opened the negotiations": an act whose object is
             # a noun of an act is told by both words ("condemned the raid" judges someone else's act)
@@ -464,6 +466,17 @@ class _Builder:
         idx = [i for i in idx if i >= 0]
         lo, hi = min(idx), max(idx)
         return self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi].text)
+
+    @staticmethod
+    def _adjective_complement(adj: Token) -> int:
+        """ "ready *to resume* talks", "willing *to contribute* $20m": the verb an adjective of intent is
+        for, just after "to", is the act the reader scans for (the label already names it); -1 when none."""
+        for ch in adj.rights:
+            between = adj.doc[adj.i + 1 : ch.i]
+            if ch.dep_ in ("xcomp", "ccomp", "acl", "advcl") and ch.pos_ in VERBAL and 0 < ch.i - adj.i <= 3 \
+                    and any(t.lower_ == "to" for t in between) and all(t.lower_ == "to" or t.pos_ in ("ADV", "PART") for t in between):
+                return ch.i
+        return -1
 
     def _purpose_of_act_noun(self, noun: Token) -> int:
         """'made the decision *to ban*', 'a contract *to buy*': the act a noun of an act is for, told just
