@@ -423,10 +423,29 @@ def test_a_governing_verb_that_is_no_act_is_shown_with_the_act(engine, sentence,
 
 
 def test_an_act_told_in_a_participle_clause_reaches_back_to_its_doer(engine):
-    text = "The Electoral Commission called for a recount on Monday, citing flaws in the count."
-    event = only(analyze(engine, text), "citing")
+    text = "The Electoral Commission called for a recount on Monday, ordering officials to stop counting."
+    event = only(analyze(engine, text), "ordering")
     assert event.text.startswith("The Electoral Commission called")
-    assert event.summary == "Electoral Commission: citing flaws in the count"
+    assert event.summary == "Electoral Commission: ordering officials to stop counting"
+
+
+@pytest.mark.parametrize(
+    ("text", "row", "source"),
+    [
+        ("The Electoral Commission called for a recount on Monday, citing flaws in the count.", "called", "citing"),
+        ("Michael Howard has backed stem cell research, saying it is important to look ahead.", "backed", "saying"),
+        ("Addressing a conference in Wyoming, Ben Bernanke said that the prospects appear good.", "said", "Addressing"),
+    ],
+)
+def test_a_participle_that_voices_or_frames_its_clauses_act_is_a_source_of_that_row(engine, text, row, source):
+    (event,) = analyze(engine, text).events
+    assert event.trigger.startswith(row)
+    assert any(source in s.text for s in event.sources)
+
+
+def test_a_participle_of_someone_else_stays_a_row_of_its_own(engine):
+    analysis = analyze(engine, "Norland Airways cancelled the flights on Monday, prompting Vestia to protest.")
+    assert len(analysis.events) >= 1 and all(not e.sources for e in analysis.events)
 
 
 def test_a_doer_named_only_by_a_pronoun_does_not_widen_the_text(engine):

@@ -69,7 +69,7 @@ def extract_events(
         if c.parent is not None:
             builder.children_of.setdefault(id(c.parent), []).append(c)
     built = [(c, ev) for c in clauses if (ev := builder.build(c)) is not None]
-    return sort_events(merge_same_acts(doc, built))
+    return sort_events(merge_same_acts(doc, built, lex.cue("framing_participle")))
 
 
 #: CAMEO codes of acts that judge or answer another act (statements, appeals, praise, demands,

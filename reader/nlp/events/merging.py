@@ -15,9 +15,11 @@ from reader.nlp.events.subjects import subject_tokens
 from reader.nlp.events.summary import QUOTES
 
 
-def merge_same_acts(doc: Doc, built: list[tuple[EventClause, Event]]) -> list[Event]:
-    """One act, one row: a headline and the lead that report the same act, and a statement its
-    speaker continues in the next sentences ("..., he said"), are one event with several sources."""
+def merge_same_acts(doc: Doc, built: list[tuple[EventClause, Event]], framing: frozenset[str] = frozenset()) -> list[Event]:
+    """One act, one row: a headline and the lead that report the same act, a statement its speaker
+    continues in the next sentences ("..., he said"), and a participle that frames or voices its
+    clause's act (`framing` lemmas, or a speech verb) are one event with several sources."""
+    built = _fold_participles(built, framing)
     built.sort(key=lambda pair: pair[1].start)
     text = text_of(doc)
     headline_end = text.find("\n")
@@ -43,14 +45,36 @@ def merge_same_acts(doc: Doc, built: list[tuple[EventClause, Event]]) -> list[Ev
         k, lead_wins = found
         old = out[k][1]
         keep, other = (ev, old) if lead_wins else (old, ev)
-        keep.sources = sorted([*keep.sources, SourceClause(other.start, other.end, other.text), *other.sources],
-                              key=lambda src: src.start)
-        keep.actors = list(dict.fromkeys([*keep.actors, *other.actors]))
-        if keep.date is None:
-            keep.date, keep.date_precision = other.date, other.date_precision
+        _absorb(keep, other)
         if lead_wins:
             out[k] = (c, keep)
     return [ev for _, ev in out]
+
+
+def _fold_participles(built: list[tuple[EventClause, Event]], framing: frozenset[str]) -> list[tuple[EventClause, Event]]:
+    """ "The Tories criticised the plan, *saying* it would fail", "Yudhoyono postponed the visit, *citing*
+    the ban", "*Addressing* a conference, the bank chief said": the participle tells how or why its
+    clause's doer acted, not a second act; it becomes a source of that row (same doers only)."""
+    by_head = {c.head.i: ev for c, ev in built}
+    out: list[tuple[EventClause, Event]] = []
+    for c, ev in built:
+        verb = c.head
+        host = by_head.get(verb.head.i) if verb.dep_ == "advcl" and verb.tag_ == "VBG" else None
+        if (host is None or host is ev or not ev.agents or set(ev.agents) != set(host.agents)
+                or not (c.match.entry.speech or c.match.entry.lemma in framing)):
+            out.append((c, ev))
+            continue
+        _absorb(host, ev)
+    return out
+
+
+def _absorb(keep: Event, other: Event) -> None:
+    """`other` becomes one of `keep`'s source clauses (with its own sources, actors and date)."""
+    keep.sources = sorted([*keep.sources, SourceClause(other.start, other.end, other.text), *other.sources],
+                          key=lambda src: src.start)
+    keep.actors = list(dict.fromkeys([*keep.actors, *other.actors]))
+    if keep.date is None:
+        keep.date, keep.date_precision = other.date, other.date_precision
 
 
 def _same_act_as(c: EventClause, ev: Event, earlier: list[tuple[EventClause, Event]], where: _Lead,
