@@ -168,6 +168,7 @@ SCHEMAS: dict[str, Schema] = {
             "predicative?": "bool",
             "complement?": "[str]",
             "person_doer?": "bool",
+            "doer_needed?": "bool",
         }
     ),
     "lexicons/petrarch_verbs.jsonl": Schema(

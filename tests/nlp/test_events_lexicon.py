@@ -562,3 +562,41 @@ def test_dismissing_a_cabinet_leaves_office_and_dismissing_claims_rejects_them(e
 def test_ratings_forecasts_and_controls_are_economic_acts(engine, sentence, trigger, category):
     (event,) = by_trigger(analyze(engine, sentence), trigger)
     assert event.category == category
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "category"),
+    [
+        ("Fordham Motors has since increased its holding to 46 percent.", "increased", "ECON"),
+        ("Norland Steel reduced its stake in Vestia Mining on Friday.", "reduced", "ECON"),
+        ("Gordon Brown released a statement on Tuesday.", "released", "01"),
+        ("Apple released a new phone on Tuesday.", "released", "ECON"),
+        ("President Dmitry Medvedev went on national television to calm the public.", "went", "01"),
+    ],
+)
+def test_stakes_statements_and_going_on_television(engine, sentence, trigger, category):
+    (event,) = by_trigger(analyze(engine, sentence), trigger)
+    assert event.category == category
+
+
+def test_describing_as_is_a_statement_only_when_someone_describes(engine):
+    analysis = analyze(engine, "Tony Blair has described Africa as a scar on the world's conscience. "
+                               "Sir Al Aynsley-Green is described as a proud grandfather of four.")
+    (event,) = by_trigger(analysis, "described")
+    assert event.category == "01" and event.summary.startswith("Blair: has described Africa as a")
+    # what the raid is called is no second act, though the parser hangs "as" on the object
+    (event,) = analyze(engine, "Russia described the raid as an invasion.").events
+    assert event.trigger == "described" and event.summary == "Russia: described the raid as an invasion"
+
+
+def test_an_as_clause_that_says_what_was_reported_is_a_statement(engine):
+    analysis = analyze(engine, "As the Mortgage Bankers Association reported that late payments rose in the fourth "
+                               "quarter, investors are concerned. As the minister said, Norland will sign the treaty.")
+    (event,) = by_trigger(analysis, "reported")
+    assert event.summary.startswith("Mortgage Bankers Association: reported that late payments rose")
+    assert not by_trigger(analysis, "said")  # "as the minister said" is an aside
+
+
+def test_an_act_noun_whose_doer_hangs_on_its_object_is_that_doers_act(engine):
+    (event,) = by_trigger(analyze(engine, "Shares rose after the bailout of AIG by the US Federal Reserve."), "bailout")
+    assert event.summary.startswith("US Federal Reserve: bailout of AIG")

@@ -175,7 +175,8 @@ class _Builder:
         unnamed_doer = not agents and not targets and bool(place_ids) and (
             self._group_doer(agent_toks) or self._law_in_force(c, agent_toks)
             or any(t.pos_ == "NOUN" and t.i in c.match.extra for t in agent_toks))  # "fighting resumed in X"
-        if c.match.entry.person_doer and not (agents and all(index.type_of(a) == "PERSON" for a in agents)):
+        if (c.match.entry.person_doer and not (agents and all(index.type_of(a) == "PERSON" for a in agents))
+                or c.match.entry.doer_needed and not agents):
             agents = targets = []  # "the figures suggest": evidence, not a saying
             unnamed_doer = False
         if (not agents and not targets and not unnamed_doer) or not self._field_reading_holds(
@@ -277,7 +278,10 @@ class _Builder:
             mods = [ch for ch in trig.children if ch.dep_ in ("compound", "amod", "nmod") and self.index.ids_at(ch.i)]
             if mods:
                 return mods
-            by = [g for ch in trig.children if ch.dep_ == "prep" and ch.lower_ == "by" for g in ch.children if g.dep_ == "pobj"]
+            # "the bailout of AIG by the Fed": the parser may hang the "by" on the "of" object
+            heads = [trig, *(o for ch in trig.children if ch.dep_ == "prep" and ch.lower_ == "of" for o in ch.children)]
+            by = [g for h in heads for ch in h.children if ch.dep_ == "prep" and ch.lower_ == "by"
+                  for g in ch.children if g.dep_ == "pobj"]
             if by:
                 return by
             # "Following a phone call with Putin, Erdoğan said": the other party is the clause's subject

@@ -380,6 +380,8 @@ class ClauseFinder:
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
             if tok.head.head.i not in self.matches:
                 return False
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and (tok.head.head.pos_ in VERBAL or tok.head.head.dep_ == "dobj"):
+            return False  # "described the plan as a disaster": what the plan is called, not a second act
         children = list(tok.children)
         if any(c.dep_ == "poss" for c in children):
             return True
@@ -399,6 +401,10 @@ class ClauseFinder:
             if child.dep_ == "prep" and child.lower_ in ("with", "by", "between", "among"):
                 if any(self.index.ids_at(g.i) or g.pos_ == "PRON" for g in child.subtree if g.i != child.i):
                     return True
+            if child.dep_ == "prep" and child.lower_ == "of" and any(
+                    g.dep_ == "prep" and g.lower_ == "by" and any(self.index.ids_at(d.i) for d in g.subtree)
+                    for o in child.children for g in o.children):
+                return True  # "the bailout of AIG by the Fed": the parser hangs the doer on the "of" object
         return False
 
     def _own_modality(self, ev: EventClause) -> None:
@@ -424,7 +430,7 @@ class ClauseFinder:
                 elif child.dep_ == "prep" and low in lex.cue("attribution_phrase"):
                     ev.attribution_tokens = [g for g in child.subtree if g.dep_ == "pobj"][:1]
                 elif child.dep_ == "advcl" and mark_of(child) == "as" and child.i < ev.trigger.i:
-                    if child.i in self.matches and self.matches[child.i].entry.speech:
+                    if child.i in self.matches and self.matches[child.i].entry.speech and self._as_aside(child):
                         ev.attribution_tokens = speaker_tokens(child)
                 elif child.dep_ == "parataxis" and child.i in self.matches and self.matches[child.i].entry.speech:
                     # "Norland, the minister said, will attend": said set into the claim it makes
@@ -467,11 +473,13 @@ class ClauseFinder:
     def _as_aside(self, clause: Token) -> bool:
         """ "as he said", "as expected", "as agreed before": an aside on the main clause; "as a
         cross-party amendment was rejected" is an act of its own, told alongside."""
-        if clause.lemma_.lower() in self.lex.cue("aside_verb") or clause.pos_ not in VERBAL:
+        if clause.pos_ not in VERBAL:
             return True
         match = self.matches.get(clause.i)
-        if match is not None and match.entry.speech:
-            return True
+        if clause.lemma_.lower() in self.lex.cue("aside_verb") or (match is not None and match.entry.speech):
+            # "as he said"; but "As the bankers' association reported that late payments rose, ..." says
+            # what it reported: a statement of its own
+            return not any(c.dep_ == "ccomp" for c in clause.children)
         return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
 
     def _transition(self, tok: Token, ev: EventClause | None, child: Token, mode: str, ctx: Ctx) -> tuple[str, Ctx, str]:

@@ -40,6 +40,9 @@ class LexEntry:
     complements: tuple[str, ...] = ()
     #: only a person does it: "Mr Straw suggested the vote would wait" is said, "the figures suggest" is not
     person_doer: bool = False
+    #: someone must be named doing it: "Blair described Africa as a scar" is said, "he is described as a
+    #: grandfather" (no one describing) is the text's own word
+    doer_needed: bool = False
     #: how many conditions the entry sets: the most specific entry that holds wins (worked out once;
     #: every candidate of every verb of a batch is sorted by it)
     specificity: int = field(init=False, repr=False, compare=False)

@@ -19,7 +19,8 @@ conditions that must hold in the parse before it applies, so that "take a villag
 - ``subject``: the subject's lemma must be listed ("*sales* dropped 42%"); the subject joins the trigger;
 - ``field_too``: the entry adds a reading and hides none of the field dictionary's ("*kept* rates unchanged");
 - ``predicative``: the object is given a name or quality ("called the ruling *a victory*");
-- ``complement``: a predicative complement's lemma must be listed ("was declared *dead*").
+- ``complement``: a predicative complement's lemma must be listed ("was declared *dead*");
+- ``person_doer`` / ``doer_needed``: the doer must be a person / must be named ("*he* described it as").
 
 Entries with conditions are tried before plain ones, so the most specific reading wins.
 """
@@ -301,7 +302,7 @@ def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None)
             return None
         extra.append(part[0].i)
     if entry.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == entry.prep and not _dated(c)
-                              for c in children):
+                              for c in children) and not (entry.prep == "as" and _predicated_object(children)):
         return None  # "called Xi on Tuesday" is no "call on", "called an election for May" no "call for"
     if entry.not_prep and any(c.dep_ == "prep" and c.lower_ == entry.not_prep for c in children):
         return None  # "hails from Leeds" says where one comes from; it praises nobody
@@ -331,6 +332,11 @@ def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None)
             return None
         extra.append(subj[0].i)
     return tuple(extra)
+
+
+def _predicated_object(children: list[Token]) -> bool:
+    """ "described the raid *as* an invasion": the parser often hangs the "as" on the object."""
+    return any(g.dep_ == "prep" and g.lower_ == "as" for o in children if o.dep_ == "dobj" for g in o.children)
 
 
 def _dated(prep: Token) -> bool:
@@ -374,6 +380,7 @@ def load_lexicon() -> Lexicon:
             predicative=bool(data.get("predicative")),
             complements=tuple(data.get("complement", ())),
             person_doer=bool(data.get("person_doer")),
+            doer_needed=bool(data.get("doer_needed")),
         )
         entries.setdefault((entry.lemma, entry.pos), []).append(entry)
     labels = {d["code"]: d["label"] for d in _read_jsonl("cameo_categories.jsonl")}
