@@ -1124,3 +1124,13 @@ def test_the_one_told_is_not_the_party_in_what_was_told(engine):
     courier = [a.id for a in analysis.actors if "Courier" in a.name]
     assert courier
     assert not [e for e in analysis.events if e.trigger.startswith("reduce") and set(e.agents) & set(courier)]
+
+
+def test_the_one_a_report_quotes_as_saying_is_the_speaker_and_the_report_the_source(engine):
+    analysis = analyze(engine, "Budget airlines cut fares. The Jakarta Post quoted Jusman Djamal as saying that "
+                               "Indonesia would buy Boeing jets instead.")
+    (saying,) = by_trigger(analysis, "saying")
+    assert names(analysis, saying.agents) == {"Jusman Djamal"} and not by_trigger(analysis, "quoted")
+    assert saying.modality == "reported" and saying.attribution == "The Jakarta Post"
+    (buy,) = by_trigger(analysis, "buy")
+    assert names(analysis, buy.agents) == {"Indonesia"} and buy.modality == "hypothetical"

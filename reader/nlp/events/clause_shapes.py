@@ -151,3 +151,31 @@ def alternative_not_taken(parent: Token, child: Token) -> bool:
     # a subject of its own is a clause of its own ("rather than storing content, Apple TV connects")
     return child.dep_ == "conj" and not has_own_subject_or_aux(child) and any(
         c.dep_ in ("cc", "mark", "prep") and c.i < child.i and _alternative_word(c) for c in parent.children)
+
+
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def quoted_saying(verb: Token, lex: Lexicon) -> Token | None:
+    """ "Interfax quoted Lavrov *as saying* ...": the saying a report attributes to the one it quotes
+    (who then is the speaker, and the report the source); None for any other shape."""
+    if verb.lemma_.lower() not in lex.cue("quoting_verb") or not any(
+            c.dep_ == "dobj" and (c.ent_type_ in _SPEAKER_ENTS or c.lemma_.lower() in lex.cue("quoted_speaker_noun"))
+            for c in verb.children):
+        return None  # "quoted its five-year plan as saying": a document is quoted, no one speaks
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for saying in prep.children:
+                if saying.dep_ in ("pcomp", "pobj") and saying.tag_ == "VBG" and lex.speech_verb(saying.lemma_.lower()):
+                    return saying
+    return None
+
+
+def quoting_verb_of(saying: Token, lex: Lexicon) -> Token | None:
+    """The "quoted" of a saying that `quoted_saying` finds, if this is one."""
+    prep = saying.head
+    if prep.dep_ == "prep" and prep.lower_ == "as":
+        found = quoted_saying(prep.head, lex)
+        if found is not None and found.i == saying.i:
+            return prep.head
+    return None

@@ -42,6 +42,8 @@ from reader.nlp.events.clause_shapes import (
     own_hyp,
     participle_before_its_noun,
     present_tense,
+    quoted_saying,
+    quoting_verb_of,
     restated_speech,
     speaker_tokens,
 )
@@ -166,6 +168,8 @@ class ClauseFinder:
                 match = outcome
         if match.entry.speech and link == "speech" and restated_speech(tok):
             return None  # 'Letwin said: "There is a black hole," he said.': one saying, told twice
+        if quoted_saying(tok, self.lex) is not None:
+            return None  # "Interfax quoted Lavrov as saying": Lavrov's saying is the act, Interfax its source
         if link == "advcl" and ctx.owner is not None and fronted_manner_of(tok, ctx.owner) and (
                 match.entry.category in SPEECH_ACT_CATEGORIES or match.entry.lemma in self.lex.cue("speaking_verb")):
             if tok.tag_ == "VBG":
@@ -215,6 +219,8 @@ class ClauseFinder:
         if ctx.owner is not None and pos == "NOUN" and mode == ADJUNCT:
             ctx.owner.nested.append(ev)
         self._own_modality(ev)
+        if (quoting := quoting_verb_of(tok, self.lex)) is not None:
+            ev.attribution_tokens = subject_tokens(quoting)
         if tok.i in self.hearsay:
             ev.reported_adverb = True
         parent = ctx.owner

@@ -132,6 +132,11 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         # expected to* form a government": she is who will form it)
         return []
     dep = tok.dep_
+    if dep in ("pcomp", "pobj") and tok.tag_ == "VBG" and head.lower_ == "as" and head.dep_ == "prep":
+        # "quoted Lavrov as saying", "described the plan as being flawed": the object is the one who says
+        objects = [c for c in head.head.children if c.dep_ == "dobj"]
+        if objects:
+            return objects
     if dep == "dep" and (subject := _subject_read_as_object(tok)) is not None:
         return [subject]
     if dep == "conj" and head.pos_ in VERBAL:
