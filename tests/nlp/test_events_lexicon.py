@@ -572,6 +572,8 @@ def test_ratings_forecasts_and_controls_are_economic_acts(engine, sentence, trig
         ("Gordon Brown released a statement on Tuesday.", "released", "01"),
         ("Apple released a new phone on Tuesday.", "released", "ECON"),
         ("President Dmitry Medvedev went on national television to calm the public.", "went", "01"),
+        ("Qantas took delivery of its first A380 on Friday.", "took", "ECON"),
+        ("Russian forces took control of the airport on Friday.", "took", "19"),
     ],
 )
 def test_stakes_statements_and_going_on_television(engine, sentence, trigger, category):

@@ -290,3 +290,10 @@ def test_a_when_clause_in_the_present_tells_an_act_still_to_come(engine):
     assert debated.modality == "hypothetical"
     (visited,) = by_trigger(analysis, "visited")
     assert visited.modality == "asserted"
+
+
+def test_a_headline_plan_is_hypothetical_though_its_first_word_is_read_as_a_verb(engine):
+    text = ("Automaker GM to cut 10,000 jobs at Opel\n\n"
+            "The US car maker General Motors said that it would axe 10,000 jobs at its European division.")
+    (event,) = by_trigger(analyze(engine, text), "cut")
+    assert event.modality == "hypothetical" and event.summary.startswith("General Motors: to cut 10,000 jobs")

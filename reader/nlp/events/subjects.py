@@ -208,14 +208,19 @@ def headline_doer(verb: Token) -> Token | None:
     """ "Blair to visit Iraq next week": a headline's "NAME to VERB" (a plan announced) has no finite
     verb; the parser makes the name the root and hangs the verb on it. The name is the doer."""
     head = verb.head
+    to = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.dep_ not in ("relcl", "acl", "advcl", "xcomp") or to is None or to.lower_ != "to" or to.dep_ != "aux" \
+            or to.head.i != verb.i or to.i == 0:
+        return None
+    name = verb.doc[to.i - 1]
+    if name.i != head.i:
+        # "Automaker GM to cut 10,000 jobs": the line's first word read as its verb, the name as its object
+        opens = head.i == head.sent.start == 0 and head.dep_ == "ROOT" and name.head.i == head.i
+        return name if opens and (name.pos_ == "PROPN" or name.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) else None
     # "Trump to make announcement on tariffs, commerce secretary says": the name at the line's start,
     # tagged a verb, hung on the saying
     first = head.i == head.sent.start and head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-    if verb.dep_ not in ("relcl", "acl", "advcl", "xcomp") or (head.dep_ != "ROOT" and not first) or not (
-            head.pos_ == "PROPN" or head.ent_type_):
-        return None
-    to = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if to is None or to.lower_ != "to" or to.dep_ != "aux" or to.head.i != verb.i or to.i - 1 != head.i:
+    if (head.dep_ != "ROOT" and not first) or not (head.pos_ == "PROPN" or head.ent_type_):
         return None
     return head
 
