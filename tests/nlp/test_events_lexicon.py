@@ -573,6 +573,7 @@ def test_ratings_forecasts_and_controls_are_economic_acts(engine, sentence, trig
         ("Apple released a new phone on Tuesday.", "released", "ECON"),
         ("President Dmitry Medvedev went on national television to calm the public.", "went", "01"),
         ("Qantas took delivery of its first A380 on Friday.", "took", "ECON"),
+        ("The bill passed the House of Commons by ten votes on Tuesday.", "passed", "LAW"),
         ("Russian forces took control of the airport on Friday.", "took", "19"),
     ],
 )
@@ -602,3 +603,27 @@ def test_an_as_clause_that_says_what_was_reported_is_a_statement(engine):
 def test_an_act_noun_whose_doer_hangs_on_its_object_is_that_doers_act(engine):
     (event,) = by_trigger(analyze(engine, "Shares rose after the bailout of AIG by the US Federal Reserve."), "bailout")
     assert event.summary.startswith("US Federal Reserve: bailout of AIG")
+
+
+def test_a_bill_that_fails_to_pass_a_chamber_is_a_negated_law(engine):
+    analysis = analyze(engine, "After a plan to rescue three carmakers failed to pass the Senate this week, "
+                               "the White House said it is considering other options.")
+    (event,) = by_trigger(analysis, "failed to pass")
+    assert event.category == "LAW" and event.modality == "negated"
+
+
+def test_what_a_relative_clause_says_someone_does_now_is_no_act_but_what_they_say_is(engine):
+    text = ("Cyprus talks resume\n\nTurkey, which occupies northern Cyprus, had insisted it would not bow to pressure. "
+            "Lawyer Louise Christian, who represents Mr Abbasi, said the government should have acted sooner. "
+            "Labour, which denies engaging in personal campaigning, hired Mr Campbell.")
+    analysis = analyze(engine, text)
+    assert not by_trigger(analysis, "occupies") and not by_trigger(analysis, "represents")
+    assert [e.category for e in by_trigger(analysis, "denies")] == ["01"]
+    # nor is anything it governs
+    analysis = analyze(engine, "Press freedom\n\nThe French government has tightened libel laws. In France libel is deemed "
+                               "a criminal offence in the case of “grave” libel, which discourages reporters from criticising "
+                               "the government.")
+    assert not by_trigger(analysis, "criticising")
+    # a past act in a relative clause is an act
+    analysis = analyze(engine, "Cyprus talks resume\n\nTurkey, which invaded northern Cyprus in 1974, insisted on talks.")
+    assert by_trigger(analysis, "invaded")

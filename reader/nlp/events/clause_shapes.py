@@ -7,6 +7,10 @@ from spacy.tokens import Token
 
 from reader.nlp.events.lexicon import Lexicon
 
+_PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})
+#: entity types of who can act or speak
+_DOERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
 #: Marks that open or close a quotation, as tokens ("``...''" as some sources type it: "`" twice, then "''").
 OPENING_MARKS = ('"', "“", "`")
 CLOSING_MARKS = ('"', "”", "''")
@@ -153,14 +157,11 @@ def alternative_not_taken(parent: Token, child: Token) -> bool:
         c.dep_ in ("cc", "mark", "prep") and c.i < child.i and _alternative_word(c) for c in parent.children)
 
 
-_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-
-
 def quoted_saying(verb: Token, lex: Lexicon) -> Token | None:
     """ "Interfax quoted Lavrov *as saying* ...": the saying a report attributes to the one it quotes
     (who then is the speaker, and the report the source); None for any other shape."""
     if verb.lemma_.lower() not in lex.cue("quoting_verb") or not any(
-            c.dep_ == "dobj" and (c.ent_type_ in _SPEAKER_ENTS or c.lemma_.lower() in lex.cue("quoted_speaker_noun"))
+            c.dep_ == "dobj" and (c.ent_type_ in _DOERS or c.lemma_.lower() in lex.cue("quoted_speaker_noun"))
             for c in verb.children):
         return None  # "quoted its five-year plan as saying": a document is quoted, no one speaks
     for prep in verb.children:
@@ -179,3 +180,17 @@ def quoting_verb_of(saying: Token, lex: Lexicon) -> Token | None:
         if found is not None and found.i == saying.i:
             return prep.head
     return None
+
+
+def arranged(verb: Token) -> bool:
+    """ "Galloway is to stand", "the Tories are yet to unveil their plans": "be" and an infinitive right
+    after it, said of who will act (not "the aim is to withdraw", "was wrong to dismiss")."""
+    be = verb.head
+    if verb.dep_ != "xcomp" or be.lemma_ != "be" or not be.i < verb.i:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or not all(
+            t.lower_ == "to" or t.pos_ in ("ADV", "PART") for t in verb.doc[be.i + 1 : verb.i]):
+        return False
+    return any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _PERSONAL or c.ent_type_ in _DOERS)
+               for c in be.children)
+

@@ -34,6 +34,7 @@ from reader.nlp.doc_text import hashed_in, indices_where, text_of
 from reader.nlp.events.clause_shapes import (
     alternative_not_taken,
     among_those,
+    arranged,
     closes_quotation_before,
     has_own_subject_or_aux,
     is_question,
@@ -48,7 +49,7 @@ from reader.nlp.events.clause_shapes import (
     speaker_tokens,
 )
 from reader.nlp.events.event_clause import Ctx, EventClause, fronted_manner_of, names_owners_act
-from reader.nlp.events.lexicon import OTHER_ACT, LexEntry, Lexicon, Match, is_infinitive
+from reader.nlp.events.lexicon import OTHER_ACT, LexEntry, Lexicon, Match, category_of, is_infinitive
 from reader.nlp.events.participants import PLACE_TYPES, ActorIndex
 from reader.nlp.events.subjects import VERBAL, headline_doer, subject_tokens
 from reader.nlp.events.subjects import is_purpose as _is_purpose
@@ -187,6 +188,9 @@ class ClauseFinder:
             return None
         if match.entry.source == "generic" and not self._generic_act(tok):
             return None
+        if tok.dep_ == "relcl" and not match.entry.speech and category_of(match.entry.code) != "01" and self._state_in_present(tok):
+            self.questions.add(tok.i)  # nothing it governs happened either ("which discourages X from criticising")
+            return None  # "Turkey, which occupies northern Cyprus", "Ms Dunwoody, who chairs the committee": what is so
         if pos == "ADJ" and trigger is tok:
             return None  # an adjective only triggers through its copula
         if pos == "VERB" and (tok.dep_ in ("amod", "compound", "nmod") or participle_before_its_noun(tok)):
@@ -458,7 +462,7 @@ class ClauseFinder:
                 ev.hyp = True  # "the decision could come in July": not taken yet
         if is_question(ev.trigger):
             ev.hyp = True  # "Will Iran retaliate?" asks; it does not assert
-        if _arranged(ev.head):
+        if arranged(ev.head):
             ev.hyp = True  # "Galloway is to stand against King": arranged, not done
         if (ev.head.dep_ == "ROOT" or headline_doer(ev.head) is not None) and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in ev.head.children):
@@ -582,19 +586,3 @@ class ClauseFinder:
             hyp, neg = False, False
         return FREE, Ctx(ctx.owner, hyp, neg, ctx.speaker), dep
 
-
-def _arranged(verb: Token) -> bool:
-    """ "Galloway is to stand", "the Tories are yet to unveil their plans": "be" and an infinitive right
-    after it, said of who will act (not "the aim is to withdraw", "was wrong to dismiss")."""
-    be = verb.head
-    if verb.dep_ != "xcomp" or be.lemma_ != "be" or not be.i < verb.i:
-        return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or not all(
-            t.lower_ == "to" or t.pos_ in ("ADV", "PART") for t in verb.doc[be.i + 1 : verb.i]):
-        return False
-    return any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _PERSONAL or c.ent_type_ in _DOERS)
-               for c in be.children)
-
-
-_PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})
-_DOERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
