@@ -1134,3 +1134,10 @@ def test_the_one_a_report_quotes_as_saying_is_the_speaker_and_the_report_the_sou
     assert saying.modality == "reported" and saying.attribution == "The Jakarta Post"
     (buy,) = by_trigger(analysis, "buy")
     assert names(analysis, buy.agents) == {"Indonesia"} and buy.modality == "hypothetical"
+
+
+def test_whom_a_document_was_sent_to_did_not_write_it_but_who_commissioned_it_did(engine):
+    analysis = analyze(engine, "Passport row grows\n\nA letter sent to Martin Mubanga said his passport would not be "
+                               "issued. A report commissioned by the Home Office said the plan would fail.")
+    (said,) = by_trigger(analysis, "said")
+    assert names(analysis, said.agents) == {"Home Office"}

@@ -268,6 +268,10 @@ class ActorIndex:
                     continue  # "his country" is the country, "his Russian counterpart" the person
                 if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
                     continue
+                if thing and child.dep_ == "acl" and child.tag_ == "VBN":
+                    # "a letter sent to Mr Mubanga said": its addressee did not write it ("a report by" did)
+                    stack.extend(c for c in child.children if c.dep_ == "agent")
+                    continue
                 stack.append(child)
         return list(dict.fromkeys(out))
 
