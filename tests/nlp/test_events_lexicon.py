@@ -627,3 +627,18 @@ def test_what_a_relative_clause_says_someone_does_now_is_no_act_but_what_they_sa
     # a past act in a relative clause is an act
     analysis = analyze(engine, "Cyprus talks resume\n\nTurkey, which invaded northern Cyprus in 1974, insisted on talks.")
     assert by_trigger(analysis, "invaded")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("Donald Trump said he would place tariffs on Mexico.", "13"),
+        ("Beijing said China would impose sanctions on Taiwan.", "13"),
+        ("The Kremlin said Nato would attack Russia.", "01"),
+        ("Amnesty International said prisoners should only be punished after a fair trial.", "01"),
+        ("Hazel Blears said innocent Muslims would be targeted.", "01"),
+    ],
+)
+def test_a_saying_is_a_threat_only_when_it_announces_the_speakers_own_coercive_act(engine, sentence, category):
+    (saying,) = by_trigger(analyze(engine, "Tariff row\n\n" + sentence), "said")
+    assert saying.category == category

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lex_entry import LexEntry, category_of
 from reader.nlp.events.lexicon import QUANTITY_HEADS, RESULT_PREPS, Lexicon, Match
+from reader.nlp.events.subjects import subject_tokens
 
 #: "an address she gave *during* a lecture tour": what a light verb did while, not what it did.
 _WHILE_PREPS = frozenset({"during", "amid", "amidst"})
@@ -36,11 +37,34 @@ def assign_code(c: EventClause, lex: Lexicon, matches: dict[int, Match],
         # "Trump said he would place tariffs", "China vowed to retaliate": announcing a coercive
         # act one has not done yet is a threat (CAMEO 13)
         for nested in children_of.get(id(c), ()):
-            if nested.hyp and category_of(nested.match.entry.code) in _COERCIVE:
-                c.code = "130"
+            own = _speakers_own_act(c, nested) if nested.hyp and category_of(nested.match.entry.code) in _COERCIVE else False
+            if own:
+                c.unthreatening_code, c.code = c.code, "130"
+                c.threat_by = nested if own == "named" else None
                 break
         if threat_carrier and _vows_retaliation(c.trigger, lex):
             c.code = "130"
+
+
+#: who may be the speaker again in what the speaker says ("Trump said *he* would place tariffs")
+_SPEAKER_AGAIN = frozenset({"i", "we", "he", "she", "it", "they"})
+
+
+def _speakers_own_act(saying: EventClause, nested: EventClause) -> bool | str:
+    """A threat announces the speaker's own act: "vowed to retaliate", "said he would place tariffs",
+    "said Norland would impose sanctions" (Norland speaking); not "said people should only be punished
+    after a trial", "said the Home Office should consider removing them", which judge others' acts.
+    "named" when a name is the subject: whether it is the speaker is known once both have doers."""
+    if any(c.dep_ == "auxpass" for c in nested.head.children):
+        return False
+    subject = subject_tokens(nested.head)
+    if not subject or nested.head.dep_ == "xcomp":
+        return True
+    speaker = {t.lower_ for s in subject_tokens(saying.head) for t in s.subtree}
+    if any(s.lower_ in _SPEAKER_AGAIN or s.lower_ in speaker for s in subject):
+        return True
+    # a name may be the speaker's other name ("Beijing said China would"): the doers decide, once known
+    return "named" if any(s.ent_type_ or s.pos_ == "PROPN" for s in subject) else False
 
 
 def _vows_retaliation(trig: Token, lex: Lexicon) -> bool:

@@ -44,6 +44,10 @@ class EventClause:
     #: for a coordinated act, the event of the verb it is coordinated with
     sibling: EventClause | None = None
     code: str = ""
+    #: a threat read from what the speaker says its named subject will do; it holds only if that
+    #: subject turns out to be the speaker ("Beijing said China would impose sanctions")
+    threat_by: EventClause | None = None
+    unthreatening_code: str = ""
     nested: list[EventClause] = field(default_factory=list)
     #: what a speech verb reports (`summary.content_tokens`), read once per clause
     content: frozenset[int] | None = None
