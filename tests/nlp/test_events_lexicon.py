@@ -574,6 +574,13 @@ def test_ratings_forecasts_and_controls_are_economic_acts(engine, sentence, trig
         ("President Dmitry Medvedev went on national television to calm the public.", "went", "01"),
         ("Qantas took delivery of its first A380 on Friday.", "took", "ECON"),
         ("The bill passed the House of Commons by ten votes on Tuesday.", "passed", "LAW"),
+        ("Michael Howard sent George Bush his warmest congratulations.", "sent", "05"),
+        ("Angela Merkel sent her condolences to the people of Japan.", "sent", "01"),
+        ("Vladimir Putin sent a letter to Joe Biden on Monday.", "sent", "01"),
+        ("Vladimir Putin sent troops to the border on Monday.", "sent", "15"),
+        ("Michael Howard campaigned in Dover on Monday.", "campaigned", "VOTE"),
+        ("Amnesty International campaigned for the release of the prisoners.", "campaigned", "10"),
+        ("Greenpeace campaigned to close the plant.", "campaigned", "10"),
         ("Russian forces took control of the airport on Friday.", "took", "19"),
     ],
 )
