@@ -586,6 +586,9 @@ def test_ratings_forecasts_and_controls_are_economic_acts(engine, sentence, trig
         ("The plan met with fierce criticism from Germany.", "met", "11"),
         ("The plan met with approval from Germany.", "met", "05"),
         ("Jacques Chirac would be happy to meet Ayad Allawi.", "happy", "03"),
+        ("Gordon Brown left for Africa on Tuesday.", "left", "04"),
+        ("Joe Biden is brandishing his protectionist credentials.", "brandishing", "01"),
+        ("The protesters brandished knives at Serbian police.", "brandished", "15"),
         ("Russian forces took control of the airport on Friday.", "took", "19"),
     ],
 )
@@ -654,3 +657,9 @@ def test_what_a_relative_clause_says_someone_does_now_is_no_act_but_what_they_sa
 def test_a_saying_is_a_threat_only_when_it_announces_the_speakers_own_coercive_act(engine, sentence, category):
     (saying,) = by_trigger(analyze(engine, "Tariff row\n\n" + sentence), "said")
     assert saying.category == category
+
+
+def test_a_graded_participle_after_be_is_a_state_not_an_act(engine):
+    analysis = analyze(engine, "Blair row\n\nTony Blair spoke on Monday. He claimed Labour is more ideologically "
+                               "united than ever.")
+    assert not by_trigger(analysis, "united") and by_trigger(analysis, "claimed")

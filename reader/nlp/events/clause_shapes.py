@@ -108,6 +108,16 @@ def participle_before_its_noun(tok: Token) -> bool:
                for c in tok.children)
 
 
+#: degree words that make a participle after "be" a quality ("more united", "very worried")
+_DEGREE = frozenset({"more", "most", "less", "least", "very", "so", "too", "increasingly", "deeply", "fully"})
+
+
+def graded_participle(tok: Token) -> bool:
+    """ "Labour is more ideologically united than ever", "she was very worried": a participle after
+    "be" that is graded tells a state, not an act ("the party was united by its leader" is one)."""
+    return tok.tag_ == "VBN" and tok.dep_ == "acomp" and any(
+        t.lower_ in _DEGREE for c in tok.lefts if c.dep_ == "advmod" for t in c.subtree)
+
 
 def among_those(verb: Token) -> list[int] | None:
     """ "X was among those killed", "two journalists were among the people arrested": the tokens of

@@ -36,6 +36,7 @@ from reader.nlp.events.clause_shapes import (
     among_those,
     arranged,
     closes_quotation_before,
+    graded_participle,
     has_own_subject_or_aux,
     is_question,
     mark_of,
@@ -193,7 +194,7 @@ class ClauseFinder:
             return None  # "Turkey, which occupies northern Cyprus", "Ms Dunwoody, who chairs the committee": what is so
         if pos == "ADJ" and trigger is tok:
             return None  # an adjective only triggers through its copula
-        if pos == "VERB" and (tok.dep_ in ("amod", "compound", "nmod") or participle_before_its_noun(tok)):
+        if pos == "VERB" and (tok.dep_ in ("amod", "compound", "nmod") or participle_before_its_noun(tok) or graded_participle(tok)):
             return None  # "Western-supplied tanks": a participle describing a thing, not an act
         if mode == INERT:
             return None

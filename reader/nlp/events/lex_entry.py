@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: Object slots a condition can name instead of a lemma.
-ENTITY_SLOTS = {"@PERSON": ("PERSON",), "@GPE": ("GPE",), "@ACTOR": ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"),
+ENTITY_SLOTS = {"@PERSON": ("PERSON",), "@GPE": ("GPE",), "@PLACE": ("GPE", "LOC", "FAC"),
+                "@ACTOR": ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"),
                 "@MONEY": ("MONEY",), "@PRODUCT": ("PRODUCT",)}
 
 @dataclass(frozen=True, slots=True)
