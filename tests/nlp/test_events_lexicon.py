@@ -587,6 +587,7 @@ def test_ratings_forecasts_and_controls_are_economic_acts(engine, sentence, trig
         ("The plan met with approval from Germany.", "met", "05"),
         ("Jacques Chirac would be happy to meet Ayad Allawi.", "happy", "03"),
         ("Gordon Brown left for Africa on Tuesday.", "left", "04"),
+        ("Charles Clarke agreed to key changes to the bill.", "agreed", "08"),
         ("Joe Biden is brandishing his protectionist credentials.", "brandishing", "01"),
         ("The protesters brandished knives at Serbian police.", "brandished", "15"),
         ("Russian forces took control of the airport on Friday.", "took", "19"),
