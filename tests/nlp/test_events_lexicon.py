@@ -583,6 +583,7 @@ def test_ratings_forecasts_and_controls_are_economic_acts(engine, sentence, trig
         ("Greenpeace campaigned to close the plant.", "campaigned", "10"),
         ("Tony Blair insisted he had been closely involved in all decisions.", "insisted", "01"),
         ("Tony Blair insisted on a vote.", "insisted", "10"),
+        ("Vladimir Putin insisted that Ukraine pull its forces out of the regions.", "insisted", "10"),
         ("The plan met with fierce criticism from Germany.", "met", "11"),
         ("The plan met with approval from Germany.", "met", "05"),
         ("Jacques Chirac would be happy to meet Ayad Allawi.", "happy", "03"),

@@ -32,6 +32,8 @@ def assign_code(c: EventClause, lex: Lexicon, matches: dict[int, Match],
         c.code = inner.code
         comp = complement(comp, inner, matches, lex) if inner.defer else None
         depth += 1
+    if entry.lemma in lex.cue("mandative_verb") and _mandates(c.trigger):
+        c.code = "100"  # "Moscow insisted that Kyiv pull its forces out": a demand, not a statement
     threat_carrier = entry.lemma in lex.cue("threat_carrier")
     if entry.speech or threat_carrier:
         # "Trump said he would place tariffs", "China vowed to retaliate": announcing a coercive
@@ -65,6 +67,13 @@ def _speakers_own_act(saying: EventClause, nested: EventClause) -> bool | str:
         return True
     # a name may be the speaker's other name ("Beijing said China would"): the doers decide, once known
     return "named" if any(s.ent_type_ or s.pos_ == "PROPN" for s in subject) else False
+
+
+def _mandates(verb: Token) -> bool:
+    """ "insisted that Kyiv *pull* its forces out": a clause in the bare subjunctive, with a subject of
+    its own and no auxiliary, says what must be done ("insisted he *had been* involved" says what is)."""
+    return any(c.dep_ == "ccomp" and c.tag_ == "VB" and any(g.dep_ == "nsubj" for g in c.children)
+               and not any(g.dep_ in ("aux", "auxpass") for g in c.children) for c in verb.children)
 
 
 def _vows_retaliation(trig: Token, lex: Lexicon) -> bool:
