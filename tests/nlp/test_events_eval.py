@@ -1,7 +1,8 @@
 """The issue's event figures on the shared briefing, scored by ../shared/eval/score.py.
 
-Floors are the issue's targets (event recall 0.9, one-to-one 0.85, date 0.85, category 0.75,
-in-gold share 0.75, no speculative clause asserted); they were reached, so they must hold.
+Floors are the issue's targets for any briefing (one-to-one 0.85, date 0.85, no speculative clause
+asserted) and its "no regression on the shared briefing" (recall 1.0, in-gold share 0.85); the
+categories are held where they are (all right), since a lexicon change can quietly move one.
 """
 
 import datetime as dt
@@ -29,7 +30,7 @@ def figures(engine, shared_dir):
 
 
 def test_event_recall(figures):
-    assert figures["event_recall"] >= 0.9, figures["event_missed"]
+    assert figures["event_recall"] == 1.0, figures["event_missed"]
     assert figures["event_recall_one_to_one"] >= 0.85
 
 
@@ -38,7 +39,7 @@ def test_event_dates(figures):
 
 
 def test_event_categories(figures):
-    assert figures["event_category_accuracy"] >= 0.75
+    assert figures["event_category_accuracy"] == 1.0
 
 
 def test_no_speculation_asserted(figures):
@@ -46,4 +47,4 @@ def test_no_speculation_asserted(figures):
 
 
 def test_most_events_are_real(figures):
-    assert figures["event_in_gold_share"] >= 0.75, figures["event_count"]
+    assert figures["event_in_gold_share"] >= 0.85, figures["event_count"]
