@@ -584,6 +584,9 @@ def test_ratings_forecasts_and_controls_are_economic_acts(engine, sentence, trig
         ("Tony Blair insisted he had been closely involved in all decisions.", "insisted", "01"),
         ("Tony Blair insisted on a vote.", "insisted", "10"),
         ("Vladimir Putin insisted that Ukraine pull its forces out of the regions.", "insisted", "10"),
+        ("Russian troops opened fire on the convoy near Kharkiv.", "opened", "19"),
+        ("The IMF is expected to delay its next review of Kenya's loan.", "expected", "12"),
+        ("Kenya will seek fresh financing from the World Bank.", "seek", "ECON"),
         ("The plan met with fierce criticism from Germany.", "met", "11"),
         ("The plan met with approval from Germany.", "met", "05"),
         ("Jacques Chirac would be happy to meet Ayad Allawi.", "happy", "03"),
@@ -672,3 +675,11 @@ def test_a_graded_participle_after_be_is_a_state_not_an_act(engine):
     analysis = analyze(engine, "Blair row\n\nTony Blair spoke on Monday. He claimed Labour is more ideologically "
                                "united than ever.")
     assert not by_trigger(analysis, "united") and by_trigger(analysis, "claimed")
+
+
+def test_bare_police_are_the_home_countrys_as_the_police_are(engine):
+    text = ("Kenya protests\n\nKenyan President William Ruto withdrew the Finance Bill on June 26th. "
+            "Kenya's parliament met on Monday. Police arrested dozens of protesters in Mombasa on Thursday.")
+    analysis = analyze(engine, text)
+    (event,) = by_trigger(analysis, "arrested")
+    assert [analysis.actor(a).name for a in event.agents] == ["Kenya"]

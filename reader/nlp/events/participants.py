@@ -355,7 +355,8 @@ class ActorIndex:
                         and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)):
                     return self.two_sides(tok)
             named = self.named_by_head(tok) if _fold(low) in self.name_words else []
-            if not named and (low in cues.cue("national_body_noun") and self.bare_definite(tok)
+            if not named and (low in cues.cue("national_body_noun") and (self.bare_definite(tok) or (
+                    low in ("police", "authorities") and not any(True for _ in tok.children)))  # "Police opened fire"
                               or self._national_phrase(tok)):
                 home = self.home_country()
                 return [home] if home else []
