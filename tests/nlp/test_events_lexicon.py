@@ -587,6 +587,8 @@ def test_ratings_forecasts_and_controls_are_economic_acts(engine, sentence, trig
         ("Russian troops opened fire on the convoy near Kharkiv.", "opened", "19"),
         ("The IMF is expected to delay its next review of Kenya's loan.", "expected", "12"),
         ("Kenya will seek fresh financing from the World Bank.", "seek", "ECON"),
+        ("Joe Biden signed the spending bill on Friday.", "signed", "LAW"),
+        ("Russia and Ukraine signed a ceasefire agreement on Friday.", "signed", "05"),
         ("The plan met with fierce criticism from Germany.", "met", "11"),
         ("The plan met with approval from Germany.", "met", "05"),
         ("Jacques Chirac would be happy to meet Ayad Allawi.", "happy", "03"),
