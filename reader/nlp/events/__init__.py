@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from reader.model import Actor, DateMention, Event
 from reader.nlp.doc_text import indices_flagged, text_of
 from reader.nlp.events.categories import assign_code
+from reader.nlp.events.clause_shapes import infinitive_right_after
 from reader.nlp.events.clauses import ClauseFinder
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lexicon import QUANTITY_HEADS, Lexicon, category_of, load_lexicon
@@ -491,9 +492,8 @@ class _Builder:
         """ "ready *to resume* talks", "willing *to contribute* $20m": the verb an adjective of intent is
         for, just after "to", is the act the reader scans for (the label already names it); -1 when none."""
         for ch in adj.rights:
-            between = adj.doc[adj.i + 1 : ch.i]
             if ch.dep_ in ("xcomp", "ccomp", "acl", "advcl") and ch.pos_ in VERBAL and 0 < ch.i - adj.i <= 3 \
-                    and any(t.lower_ == "to" for t in between) and all(t.lower_ == "to" or t.pos_ in ("ADV", "PART") for t in between):
+                    and any(t.lower_ == "to" for t in adj.doc[adj.i + 1 : ch.i]) and infinitive_right_after(adj, ch):
                 return ch.i
         return -1
 
@@ -525,8 +525,7 @@ class _Builder:
         governors = self.lex.cue("phase_governor") if head.pos_ in VERBAL else self.lex.cue("negating_governor")
         if head.i in self.finder.by_head or head.lemma_.lower() not in governors:
             return None  # (an adjective: "is unwilling to send its minister")
-        between = self.doc[head.i + 1 : trig.i]
-        return head if all(t.lower_ == "to" or t.pos_ in ("ADV", "PART") for t in between) else None
+        return head if infinitive_right_after(head, trig) else None
 
     def _label(self, c: EventClause) -> str:
         doc, trig, entry = self.doc, c.trigger, c.match.entry

@@ -192,14 +192,19 @@ def quoting_verb_of(saying: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def infinitive_right_after(head: Token, verb: Token) -> bool:
+    """Only "to", adverbs and particles between a head and the verb after it ("ready *to*
+    resume", "is *yet to* unveil", "began *to* sell")."""
+    return all(t.lower_ == "to" or t.pos_ in ("ADV", "PART") for t in head.doc[head.i + 1 : verb.i])
+
+
 def arranged(verb: Token) -> bool:
     """ "Galloway is to stand", "the Tories are yet to unveil their plans": "be" and an infinitive right
     after it, said of who will act (not "the aim is to withdraw", "was wrong to dismiss")."""
     be = verb.head
     if verb.dep_ != "xcomp" or be.lemma_ != "be" or not be.i < verb.i:
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or not all(
-            t.lower_ == "to" or t.pos_ in ("ADV", "PART") for t in verb.doc[be.i + 1 : verb.i]):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or not infinitive_right_after(be, verb):
         return False
     return any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _PERSONAL or c.ent_type_ in _DOERS)
                for c in be.children)

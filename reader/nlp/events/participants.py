@@ -356,7 +356,7 @@ class ActorIndex:
                     return self.two_sides(tok)
             named = self.named_by_head(tok) if _fold(low) in self.name_words else []
             if not named and (low in cues.cue("national_body_noun") and (self.bare_definite(tok) or (
-                    low in ("police", "authorities") and not any(True for _ in tok.children)))  # "Police opened fire"
+                    low in cues.cue("unarticled_body") and tok.n_lefts + tok.n_rights == 0))  # "Police opened fire"
                               or self._national_phrase(tok)):
                 home = self.home_country()
                 return [home] if home else []
