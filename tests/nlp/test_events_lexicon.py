@@ -588,6 +588,7 @@ def test_ratings_forecasts_and_controls_are_economic_acts(engine, sentence, trig
         ("The IMF is expected to delay its next review of Kenya's loan.", "expected", "12"),
         ("Kenya will seek fresh financing from the World Bank.", "seek", "ECON"),
         ("Joe Biden signed the spending bill on Friday.", "signed", "LAW"),
+        ("Kurdish fighters struggled against Turkish troops near Afrin.", "struggled", "19"),
         ("Russia and Ukraine signed a ceasefire agreement on Friday.", "signed", "05"),
         ("The plan met with fierce criticism from Germany.", "met", "11"),
         ("The plan met with approval from Germany.", "met", "05"),
@@ -685,3 +686,8 @@ def test_bare_police_are_the_home_countrys_as_the_police_are(engine):
     analysis = analyze(engine, text)
     (event,) = by_trigger(analysis, "arrested")
     assert [analysis.actor(a).name for a in event.agents] == ["Kenya"]
+
+
+def test_struggling_to_do_something_is_no_fight(engine):
+    analysis = analyze(engine, "Gordon Brown found himself struggling to explain the Tory spending plans.")
+    assert not by_trigger(analysis, "struggling")
