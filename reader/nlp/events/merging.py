@@ -60,7 +60,7 @@ def _fold_participles(built: list[tuple[EventClause, Event]], framing: frozenset
     for c, ev in built:
         verb = c.head
         host = by_head.get(verb.head.i) if verb.dep_ == "advcl" and verb.tag_ == "VBG" else None
-        if (host is None or host is ev or not ev.agents or set(ev.agents) != set(host.agents)
+        if (host is None or not ev.agents or set(ev.agents) != set(host.agents)
                 or not (c.match.entry.speech or c.match.entry.lemma in framing)):
             out.append((c, ev))
             continue

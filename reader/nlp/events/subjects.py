@@ -204,6 +204,10 @@ def past_tense_on_root_name(verb: Token) -> bool:
             and (head.pos_ == "PROPN" or bool(head.ent_type_)))
 
 
+#: entity types of a name that can head a clause as its doer
+_NAMED_DOERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
 def headline_doer(verb: Token) -> Token | None:
     """ "Blair to visit Iraq next week": a headline's "NAME to VERB" (a plan announced) has no finite
     verb; the parser makes the name the root and hangs the verb on it. The name is the doer."""
@@ -216,10 +220,10 @@ def headline_doer(verb: Token) -> Token | None:
     if name.i != head.i:
         # "Automaker GM to cut 10,000 jobs": the line's first word read as its verb, the name as its object
         opens = head.i == head.sent.start == 0 and head.dep_ == "ROOT" and name.head.i == head.i
-        return name if opens and (name.pos_ == "PROPN" or name.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) else None
+        return name if opens and (name.pos_ == "PROPN" or name.ent_type_ in _NAMED_DOERS) else None
     # "Trump to make announcement on tariffs, commerce secretary says": the name at the line's start,
     # tagged a verb, hung on the saying
-    first = head.i == head.sent.start and head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    first = head.i == head.sent.start and head.ent_type_ in _NAMED_DOERS
     if (head.dep_ != "ROOT" and not first) or not (head.pos_ == "PROPN" or head.ent_type_):
         return None
     return head
@@ -232,7 +236,7 @@ def _subject_inside_date_phrase(verb: Token) -> Token | None:
         if prep.dep_ != "prep" or prep.i > verb.i or prep.lower_ not in ("on", "in", "by", "since", "at"):
             continue
         for name in prep.children:
-            if name.dep_ == "pobj" and name.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and any(
+            if name.dep_ == "pobj" and name.ent_type_ in _NAMED_DOERS and any(
                     c.dep_ in ("compound", "nmod", "npadvmod") and c.ent_type_ in ("DATE", "TIME") for c in name.children):
                 return name
     return None
