@@ -94,6 +94,65 @@ def test_an_unknown_object_slot_is_refused_at_load(monkeypatch):
         lexicon.load_lexicon.cache_clear()
 
 
+def test_an_unknown_subject_slot_is_refused_at_load(monkeypatch):
+    from reader.nlp.events import lexicon
+
+    rows = [{"lemma": "rise", "pos": "VERB", "code": "ECON", "subject": ["@FIGURES"]}]
+    monkeypatch.setattr(lexicon, "_read_jsonl", lambda name: rows if name == "cameo_lexicon.jsonl" else lexicon.read_jsonl(lexicon.resource("lexicons", name)))
+    lexicon.load_lexicon.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="@FIGURES"):
+            lexicon.load_lexicon()
+    finally:
+        monkeypatch.undo()
+        lexicon.load_lexicon.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "owner", "summary"),
+    [
+        ("Analysts were surprised. Norcom's profits rose 10% in May.", "profits rose", "Norcom", "Norcom: profits rose 10% in May"),
+        ("Analysts were surprised. Fordham Motors sales dropped 42% in May.", "sales dropped", "Fordham Motors",
+         "Fordham Motors: sales dropped 42% in May"),
+        ("Analysts were surprised. Unemployment in Norway fell to 9%.", "fell", "Norway", "Norway: Unemployment fell to 9%"),
+        ("Analysts were surprised. Norway's jobless rate rose to 5%.", "rate rose", "Norway", "Norway: jobless rate rose to 5%"),
+    ],
+)
+def test_a_named_companys_or_countrys_figure_that_moves_is_a_result(engine, text, trigger, owner, summary):
+    analysis = analyze(engine, text)
+    (event,) = analysis.events
+    assert (event.trigger, event.category, event.summary) == (trigger, "ECON", summary)
+    assert {analysis.actor(i).name for i in event.agents} == {owner}
+    assert analysis.document.text[event.start:event.end].endswith(summary[-3:])  # "to 9%": the unit too
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts were surprised. Norcom shares fell 5% on Monday.",  # a share price's move is market data
+    "Analysts were surprised. Oil prices rose sharply in May.",  # nobody's figure
+    "Analysts were surprised. Car sales rose 5% in March.",
+])
+def test_a_price_or_a_figure_of_no_one_named_is_no_result(engine, text):
+    assert analyze(engine, text).events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts were surprised.\n\nThe airline already offers flights to Dubai.",
+    "Analysts were surprised.\n\nThe new device connects to a computer over a wireless network.",
+    "Analysts were surprised.\n\nTwelve of them represent Labour.",
+])
+def test_a_body_sentence_in_the_simple_present_tells_what_is_so(engine, text):
+    assert analyze(engine, text).events == []
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Analysts were surprised.\n\nRussia rejects the claims.", "rejects"),  # a stance is still taken
+    ("Dunmore Steel offers $40 million for Polish mill\n\nAnalysts were surprised.", "offers"),  # a headline's present is its past
+    ("Analysts were surprised.\n\nThe airline offers flights to Dubai from 4 May.", "offers"),  # a schedule
+])
+def test_a_present_that_still_reports_an_act(engine, text, trigger):
+    assert by_trigger(analyze(engine, text), trigger)
+
+
 def test_an_act_noun_that_is_only_a_light_verbs_object_is_no_row_alone(engine):
     analysis = analyze(engine, "The Biden administration's policy plans were discussed.")
     assert not by_trigger(analysis, "plans")

@@ -425,7 +425,8 @@ class _Builder:
             hi += 1
         doc = self.doc
         def loose(t: Token) -> bool:
-            return t.is_punct or t.is_space or t.dep_ == "cc"
+            # "%" is punctuation to spaCy, but "fell to 9%" ends with the figure's unit
+            return (t.is_punct and t.dep_ == "punct") or t.is_space or t.dep_ == "cc"
 
         while lo < c.trigger.i and loose(doc[lo]):
             lo += 1

@@ -67,6 +67,9 @@ INDEPENDENT_DEPS = {"relcl", "parataxis", "advcl", "conj"}
 #: plain statement ("Citing sources, the paper reported") stays a row of its own, unless it is speaking
 #: itself ("Speaking in Harrogate, he said": the cue list speaking_verb).
 SPEECH_ACT_CATEGORIES = frozenset({"02", "05", "10", "11", "12", "13"})
+#: Acts that a body sentence in the simple present still reports ("Russia rejects the claims",
+#: "workers protest the cuts"); any other present verb there tells what is so.
+STANCE_CATEGORIES = frozenset({"01", "02", "05", "10", "11", "12", "13", "14"})
 
 
 class ClauseFinder:
@@ -192,6 +195,9 @@ class ClauseFinder:
         if tok.dep_ == "relcl" and not match.entry.speech and category_of(match.entry.code) != "01" and self._state_in_present(tok):
             self.questions.add(tok.i)  # nothing it governs happened either ("which discourages X from criticising")
             return None  # "Turkey, which occupies northern Cyprus", "Ms Dunwoody, who chairs the committee": what is so
+        if (pos == "VERB" and tok.dep_ in ("ROOT", "conj") and not match.entry.speech and category_of(match.entry.code) not in STANCE_CATEGORIES
+                and self._state_in_present(tok)):
+            return None  # "The airline offers flights to Dubai", "the device connects to a computer": what is so
         if pos == "ADJ" and trigger is tok:
             return None  # an adjective only triggers through its copula
         if pos == "VERB" and (tok.dep_ in ("amod", "compound", "nmod") or participle_before_its_noun(tok) or graded_participle(tok)):

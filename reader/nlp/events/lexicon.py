@@ -346,9 +346,22 @@ def _dated(prep: Token) -> bool:
 
 
 def _owned_figure(noun: Token) -> bool:
-    """A figure of a named country's economy ("Norland's exports", "the Japanese economy"), not of a
-    market at large ("car sales")."""
-    return any(o.dep_ in ("poss", "compound", "amod") and o.ent_type_ in ("GPE", "NORP") for o in noun.children)
+    """A figure of a named country's economy or a named company ("Norland's exports", "the Japanese
+    economy", "Norcom's profits", "Norcom share prices", "shares in Norcom", "unemployment in Norland"),
+    not of a market at large ("car sales", "oil prices")."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod") and child.ent_type_ in _FIGURE_OWNERS:
+            return True
+        if child.dep_ == "compound" and any(o.dep_ in ("poss", "compound") and o.ent_type_ in _FIGURE_OWNERS for o in child.children):
+            return True  # "Norcom share prices", "Norland's jobless rate" with the owner one noun further
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "at") and any(
+                o.dep_ == "pobj" and o.ent_type_ in _FIGURE_OWNERS for o in child.children):
+            return True
+    return False
+
+
+#: Who a figure can belong to: a country (or its people's adjective) or a named company or body.
+_FIGURE_OWNERS = ("GPE", "NORP", "ORG")
 
 
 def is_infinitive(token: Token) -> bool:
@@ -358,6 +371,14 @@ def is_infinitive(token: Token) -> bool:
 @cache
 def load_lexicon() -> Lexicon:
     """Read the lexicon, the CAMEO root labels and the cue lists (once per process)."""
+    cues: dict[str, frozenset[str]] = {}
+    relative_days: dict[str, int] = {}
+    for data in _read_jsonl("event_cues.jsonl"):
+        if data["kind"] == "relative_day":
+            for word in data["words"]:
+                name, _, offset = word.partition(":")
+                relative_days[name] = int(offset or 0)
+        cues[data["kind"]] = frozenset(w.lower() for w in data["words"])
     entries: dict[tuple[str, str], list[LexEntry]] = {}
     for data in _read_jsonl("cameo_lexicon.jsonl"):
         entry = LexEntry(
@@ -375,7 +396,7 @@ def load_lexicon() -> Lexicon:
             speech=bool(data.get("speech")),
             defer=bool(data.get("defer")),
             object_only=bool(data.get("object_only")),
-            subjects=tuple(data.get("subject", ())),
+            subjects=_subject_words(data, cues),
             field_too=bool(data.get("field_too")),
             predicative=bool(data.get("predicative")),
             complements=tuple(data.get("complement", ())),
@@ -392,15 +413,25 @@ def load_lexicon() -> Lexicon:
             if unknown:
                 raise ValueError(f"cameo_lexicon.jsonl: {lemma}/{pos} has object slot {unknown[0]!r}; known: "
                                  f"{', '.join(sorted([*ENTITY_SLOTS, *OTHER_SLOTS]))}")
-    cues: dict[str, frozenset[str]] = {}
-    relative_days: dict[str, int] = {}
-    for data in _read_jsonl("event_cues.jsonl"):
-        if data["kind"] == "relative_day":
-            for word in data["words"]:
-                name, _, offset = word.partition(":")
-                relative_days[name] = int(offset or 0)
-        cues[data["kind"]] = frozenset(w.lower() for w in data["words"])
     return Lexicon(entries, labels, cues, relative_days, petrarch=PetrarchIndex())
+
+
+#: A subject slot: any noun of the "moving_figure" cue list (exports, sales, the jobless rate, ...).
+FIGURE_SLOT = "@FIGURE"
+
+
+def _subject_words(data: dict[str, Any], cues: dict[str, frozenset[str]]) -> tuple[str, ...]:
+    """The subject lemmas an entry lists, with the figure slot spelt out from its cue list (one list
+    for the thirty-odd verbs a figure moves by, kept in one place)."""
+    words: list[str] = []
+    for word in data.get("subject", ()):
+        if word == FIGURE_SLOT:
+            words.extend(sorted(cues.get("moving_figure", ())))
+        elif word.startswith("@"):
+            raise ValueError(f"cameo_lexicon.jsonl: {data['lemma']}/{data['pos']} has subject slot {word!r}; known: {FIGURE_SLOT}")
+        else:
+            words.append(word)
+    return tuple(words)
 
 
 def _read_jsonl(name: str) -> list[dict[str, Any]]:

@@ -347,8 +347,9 @@ class Summaries:
             # "talks collapsed on Friday": the act whose fate the verb tells is part of the row
             act = named[0]
             # "Fordham Motors sales dropped": the owner already heads the row
+            # ("Fordham share prices fell": only the name, the "share" is the figure's own word)
             owner = {t.i for ch in act.children if ch.dep_ in ("poss", "compound", "nmod", "amod") and ch.i < act.i
-                     and any(t.ent_type_ for t in ch.subtree) for t in ch.subtree}
+                     for t in ch.subtree if t.ent_type_ or t.dep_ == "case"}
             words = [t.i for t in act.subtree if t.dep_ != "det" and t.i <= act.i and t.i not in owner]
             skip -= set(range(min(words), act.i + 1))
             first = min(first, min(words))
