@@ -297,3 +297,21 @@ def test_a_headline_plan_is_hypothetical_though_its_first_word_is_read_as_a_verb
             "The US car maker General Motors said that it would axe 10,000 jobs at its European division.")
     (event,) = by_trigger(analyze(engine, text), "cut")
     assert event.modality == "hypothetical" and event.summary.startswith("General Motors: to cut 10,000 jobs")
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Markets rose. Dunmore Air would like to thank its engineers for their hard work.", "thank"),
+    ("Markets rose. Jane Halm wants to stress that the deal is fair.", "stress"),
+])
+def test_a_wish_to_thank_or_stress_does_so(engine, text, trigger):
+    (event,) = [e for e in analyze(engine, text).events if trigger in e.trigger]
+    assert event.modality == "asserted"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Markets rose. Jane Halm would like to meet the Norwegian prime minister.", "meet"),  # a wish, not a meeting
+    ("Markets rose. Jane Halm wanted to thank the Norwegian prime minister.", "thank"),  # a past wish
+])
+def test_a_wish_to_do_anything_else_is_hypothetical(engine, text, trigger):
+    events = [e for e in analyze(engine, text).events if trigger in e.trigger]
+    assert events and all(e.modality == "hypothetical" for e in events)

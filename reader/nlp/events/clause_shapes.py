@@ -209,3 +209,15 @@ def arranged(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _PERSONAL or c.ent_type_ in _DOERS)
                for c in be.children)
 
+
+def performative_wish(ev_head: Token, trigger: Token, lex: Lexicon) -> bool:
+    """ "We would like to thank our engineers", "I want to stress that ...": a present wish to thank,
+    stress or congratulate does so in the saying; not "wanted to thank" nor "would like to meet"."""
+    wish = trigger.head if trigger.dep_ == "xcomp" else ev_head
+    if wish is trigger or wish.lemma_.lower() not in ("like", "want", "wish") or trigger.lemma_.lower() not in lex.cue("performative_verb"):
+        return False
+    modals = [c.lower_ for c in wish.children if c.dep_ == "aux" and c.tag_ == "MD"]
+    if wish.lemma_.lower() == "like":
+        return modals in (["would"], ["'d"])
+    return wish.tag_ in ("VBP", "VBZ") and not modals
+

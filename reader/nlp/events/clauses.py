@@ -43,6 +43,7 @@ from reader.nlp.events.clause_shapes import (
     opens_alternative,
     own_hyp,
     participle_before_its_noun,
+    performative_wish,
     present_tense,
     quoted_saying,
     quoting_verb_of,
@@ -471,6 +472,8 @@ class ClauseFinder:
             ev.hyp = True  # "Will Iran retaliate?" asks; it does not assert
         if arranged(ev.head):
             ev.hyp = True  # "Galloway is to stand against King": arranged, not done
+        if ev.hyp and performative_wish(ev.head, ev.trigger, lex):
+            ev.hyp = False  # "would like to thank": the thanks are given
         if (ev.head.dep_ == "ROOT" or headline_doer(ev.head) is not None) and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in ev.head.children):
             ev.hyp = True  # a headline's "Minister to unveil plan" announces; it has not happened
