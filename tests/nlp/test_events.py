@@ -413,7 +413,9 @@ def test_an_adjective_of_intent_is_shown_with_the_act_it_is_for(engine, sentence
         ("Dana Whitlock has chosen to step down as chief executive of Fordham Motors.", "chosen to step down", "asserted"),
         ("Fordham Motors reported losing $4.8 billion in the fourth quarter.", "reported losing", "asserted"),
         ("Fordham Motors avoided losing $4.8 billion last year.", "avoided losing", "negated"),
-        ("Fordham Motors would like to thank Dana Whitlock for her work.", "like to thank", "hypothetical"),
+        # a wish to thank thanks (see test_events_modality)
+        ("Fordham Motors would like to thank Dana Whitlock for her work.", "like to thank", "asserted"),
+        ("Fordham Motors would like to buy Norcom for $4 billion.", "like to buy", "hypothetical"),
     ],
 )
 def test_a_governing_verb_that_is_no_act_is_shown_with_the_act(engine, sentence, trigger, modality):
