@@ -264,6 +264,12 @@ def test_summary_names_a_person_by_surname_and_keeps_the_negation(engine):
     assert event.summary.startswith("Abdelatty: told reporters that Egypt will not accept a fait accompli")
 
 
+def test_a_clause_before_a_colon_is_no_part_of_what_the_verb_after_it_reports(engine):
+    text = "Other carmakers also saw their sales slip: Dunmore Motors and Fordham Motors both reported a 39% loss."
+    event = only(analyze(engine, text), "reported")
+    assert event.summary == "Dunmore Motors, Fordham Motors: reported a 39% loss"
+
+
 def test_summary_of_a_passive_starts_with_its_subject(engine):
     analysis = analyze(engine, "Tuesday's meeting is being hosted by British Prime Minister Tony Blair.")
     event = only(analysis, "hosted")

@@ -298,11 +298,11 @@ def test_an_uncoded_verb_in_the_simple_present_tells_a_state_not_an_act(engine):
     assert not by_trigger(analyze(engine, body.format("The Zeta phone from Norcom pauses music for calls.")), "pauses")
     # the past is an act; a headline's present is its past; a present with its own date is a schedule
     assert by_trigger(analyze(engine, body.format("Norcom operated a fleet of 30 Airbus jets.")), "operated")
-    from reader.nlp.events.clauses import ClauseFinder
+    from reader.nlp.events.clause_shapes import state_in_present
 
     doc = engine.nlp("Norcom operates new jets\nNorcom operates a fleet of 30 Airbus jets.")
     first, second = (t for t in doc if t.text == "operates")
-    assert not ClauseFinder._state_in_present(first) and ClauseFinder._state_in_present(second)
+    assert not state_in_present(first) and state_in_present(second)
     assert by_trigger(analyze(engine, body.format("Norcom delivers its first jet to Qantas on 11 November.")), "delivers")
 
 

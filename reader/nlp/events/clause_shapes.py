@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from reader.nlp.doc_text import text_of
 from reader.nlp.events.lexicon import Lexicon
 
 _PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})
@@ -221,3 +222,23 @@ def performative_wish(ev_head: Token, trigger: Token, lex: Lexicon) -> bool:
         return modals in (["would"], ["'d"])
     return wish.tag_ in ("VBP", "VBZ") and not modals
 
+
+def lead_in_before_colon(verb: Token, clause: Token) -> bool:
+    """ "Other carmakers saw sales slip: Norcom reported a 39% loss": a clause set before a colon
+    introduces the sentence; it is not what the verb after the colon reports."""
+    if clause.dep_ not in ("ccomp", "parataxis") or clause.i > verb.i:
+        return False
+    last = max(t.i for t in clause.subtree if not t.is_punct)  # the parser may hang the colon on the clause
+    between = verb.doc[last + 1 : verb.i]
+    return any(t.text == ":" for t in between) and not any(t.text in CLOSING_MARKS for t in between)
+
+
+def state_in_present(verb: Token) -> bool:
+    """ "The phone features stereo speakers", "Norcom operates a fleet of 30": a verb in the simple
+    present tells what is so, not what happened; not in a headline (whose present is
+    its past), nor with a date of its own ("the plane arrives on 11 November": a schedule), nor
+    with a clause it governs, which the walk reads through it."""
+    if verb.tag_ not in ("VBZ", "VBP") or not 0 <= text_of(verb.doc).find("\n") < verb.idx:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "ccomp", "xcomp") or any(
+        t.ent_type_ in ("DATE", "TIME") for t in c.subtree) for c in verb.children)

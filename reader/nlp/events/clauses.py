@@ -30,7 +30,7 @@ from spacy.symbols import AUX as AUX_SYMBOL
 from spacy.symbols import VERB as VERB_SYMBOL
 from spacy.tokens import Span, Token
 
-from reader.nlp.doc_text import hashed_in, indices_where, text_of
+from reader.nlp.doc_text import hashed_in, indices_where
 from reader.nlp.events.clause_shapes import (
     alternative_not_taken,
     among_those,
@@ -39,6 +39,7 @@ from reader.nlp.events.clause_shapes import (
     graded_participle,
     has_own_subject_or_aux,
     is_question,
+    lead_in_before_colon,
     mark_of,
     opens_alternative,
     own_hyp,
@@ -49,6 +50,7 @@ from reader.nlp.events.clause_shapes import (
     quoting_verb_of,
     restated_speech,
     speaker_tokens,
+    state_in_present,
 )
 from reader.nlp.events.event_clause import Ctx, EventClause, fronted_manner_of, names_owners_act
 from reader.nlp.events.lexicon import OTHER_ACT, LexEntry, Lexicon, Match, category_of, is_infinitive
@@ -193,11 +195,11 @@ class ClauseFinder:
             return None
         if match.entry.source == "generic" and not self._generic_act(tok):
             return None
-        if tok.dep_ == "relcl" and not match.entry.speech and category_of(match.entry.code) != "01" and self._state_in_present(tok):
+        if tok.dep_ == "relcl" and not match.entry.speech and category_of(match.entry.code) != "01" and state_in_present(tok):
             self.questions.add(tok.i)  # nothing it governs happened either ("which discourages X from criticising")
             return None  # "Turkey, which occupies northern Cyprus", "Ms Dunwoody, who chairs the committee": what is so
         if (pos == "VERB" and tok.dep_ in ("ROOT", "conj") and not match.entry.speech and category_of(match.entry.code) not in STANCE_CATEGORIES
-                and self._state_in_present(tok)):
+                and state_in_present(tok)):
             return None  # "The airline offers flights to Dubai", "the device connects to a computer": what is so
         if pos == "ADJ" and trigger is tok:
             return None  # an adjective only triggers through its copula
@@ -325,7 +327,7 @@ class ClauseFinder:
     def _generic_act(self, tok: Token) -> bool:
         """A verb no dictionary codes is an act only between named parties: its subject names an
         actor ("Apple unveiled the iPod") and it acts on something ("... the iPod", "... to Ryanair")."""
-        if self._state_in_present(tok):
+        if state_in_present(tok):
             return False
         subject = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subject and tok.dep_ == "conj" and (tok.tag_ == "VBD" or tok.tag_ in ("VB", "VBN") and any(
@@ -351,17 +353,6 @@ class ClauseFinder:
             return False
         return any(c.dep_ in ("dobj", "dative", "agent") or (c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children))
                    for c in tok.children)
-
-    @staticmethod
-    def _state_in_present(verb: Token) -> bool:
-        """ "The phone features stereo speakers", "Aer Lingus operates a fleet of 30": an uncoded verb in
-        the simple present tells what is so, not what happened; not in a headline (whose present is
-        its past), nor with a date of its own ("the plane arrives on 11 November": a schedule), nor
-        with a clause it governs, which the walk reads through it."""
-        if verb.tag_ not in ("VBZ", "VBP") or not 0 <= text_of(verb.doc).find("\n") < verb.idx:
-            return False
-        return not any(c.dep_ in ("aux", "auxpass", "ccomp", "xcomp") or any(
-            t.ent_type_ in ("DATE", "TIME") for t in c.subtree) for c in verb.children)
 
     def _group_named_before(self, tok: Token) -> bool:
         """ "The party launched its campaign": "the" and a group noun, with an organisation named in this
@@ -519,6 +510,8 @@ class ClauseFinder:
             if dep == "conj" and (child.pos_ in VERBAL or child.i in self.matches):
                 inherit = not has_own_subject_or_aux(child)
                 return mode, Ctx(ctx.owner, (ctx.hyp or ev.hyp) if inherit else ctx.hyp, ctx.neg, ctx.speaker), "conj"
+            if lead_in_before_colon(ev.trigger, child):
+                return FREE, Ctx(ctx.owner, False, False, None), "parataxis"  # "Others saw sales slip: X reported"
             if dep == "ccomp" and entry.speech:
                 if self._tells_quotation(ev, child):
                     # '"It has ended, the minister said that himself," he said': the saying after the

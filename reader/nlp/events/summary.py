@@ -14,7 +14,13 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from reader.nlp.doc_text import text_of
-from reader.nlp.events.clause_shapes import CLOSING_MARKS, OPENING_MARKS, opens_alternative, set_off_aside
+from reader.nlp.events.clause_shapes import (
+    CLOSING_MARKS,
+    OPENING_MARKS,
+    lead_in_before_colon,
+    opens_alternative,
+    set_off_aside,
+)
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.participants import ActorIndex, RefContext
 from reader.nlp.events.subjects import VERBAL
@@ -35,6 +41,8 @@ def content_tokens(c: EventClause) -> frozenset[int]:
 def _reported_tokens(trig: Token) -> set[int]:
     out: set[int] = set()
     for child in trig.children:
+        if lead_in_before_colon(trig, child):
+            continue
         if child.dep_ in ("ccomp", "xcomp", "parataxis") or (child.dep_ == "dobj" and child.pos_ in VERBAL):
             out.update(t.i for t in child.subtree)
     if trig.dep_ == "parataxis" and not out:
