@@ -1149,3 +1149,14 @@ def test_whom_a_document_was_sent_to_did_not_write_it_but_who_commissioned_it_di
                                "issued. A report commissioned by the Home Office said the plan would fail.")
     (said,) = by_trigger(analysis, "said")
     assert names(analysis, said.agents) == {"Home Office"}
+
+
+def test_attending_with_nothing_attended_named_takes_the_date_of_the_gathering_just_named(engine):
+    text = ("Tuesday's meeting on trade is being hosted by the Norwegian prime minister, Jane Halm. "
+            "Also due to attend are Chinese Foreign Minister Wang Yi and officials from 20 countries.")
+    attend = only(analyze(engine, text), "attend")
+    hosted = only(analyze(engine, text), "hosted")
+    assert hosted.date is not None and attend.date == hosted.date
+    # a gathering two sentences back is too far to be the one meant
+    rows = [e for e in analyze(engine, text + " Markets rose. Wang Yi will attend.").events if e.trigger == "attend"]
+    assert [e.date for e in rows][-1] is None

@@ -6,6 +6,8 @@ Rules, in order:
 2. "on the eve of the talks": the date of the talks shifted by the cue's day offset;
 3. the clause's trigger or subject is a gathering noun ("the talks", "the negotiations") with no
    date of its own: the date last given to a gathering in the text ("the 15 May negotiations");
+   Attending with nothing attended named ("Also due to attend are ...") dates by the gathering
+   just named;
 4. the date of the governing event (what a speaker said takes the saying's date), or of the
    first of two coordinated acts that share their subject ("flew to Cairo on 5 June and met").
 An act told as done (asserted, in the simple past or a perfect) is never dated after publication:
@@ -278,6 +280,9 @@ class EventDates:
                 value = self.gathering_date(tok)
                 if value is not None:
                     return value
+        value = self._attended_gathering(ev.trigger)
+        if value is not None:
+            return value
         if ev.parent is not None and ev.link in ("speech", "advcl", "adjunct"):
             if ev.link == "speech" and ev.hyp:
                 return None  # "announced on Monday that they would back the plans": the backing is not Monday's
@@ -287,6 +292,19 @@ class EventDates:
             # "flew to Cairo on 5 June and met al-Sisi": one subject, one day
             return resolved.get(id(ev.sibling))
         return self._context_date(ev, actors)
+
+    def _attended_gathering(self, trig: Token) -> str | None:
+        """ "Tuesday's meeting is hosted by Blair. Also due to attend are Rice and Annan": attending,
+        with nothing said to be attended, is attending the gathering just named (this sentence or the
+        one before), on its date."""
+        if trig.lemma_.lower() not in self.lex.cue("attendance_verb") or any(
+                c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in trig.children):
+            return None
+        sent = trig.sent
+        first = self.doc[sent.start - 1].sent.start if sent.start else 0
+        k = bisect_left(self.gathering, first, key=lambda g: g[0])
+        near = [v for i, v in self.gathering[k:] if i < trig.i]
+        return near[-1] if near else None
 
     def _context_date(self, ev: EventClause, actors: tuple[str, ...] = ()) -> str | None:
         """When the clause has no date of its own: the sentence's ("When the government was
