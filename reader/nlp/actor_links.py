@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from reader.model import Mention
 from reader.nlp.doc_text import indices_where
+from reader.nlp.events.clause_shapes import other_arguments
 from reader.nlp.gazetteer import Gazetteer, fold
 
 if TYPE_CHECKING:
@@ -407,11 +408,14 @@ def _the_government(doc: Doc, r: _Resolver) -> None:
     # "The UK government is planning to return children to Albania ... the government said": a
     # government the text names is the one meant, whichever country is named most; of several,
     # the most named country's if it is one of them, else the first named (the briefing's own)
+    after = -1
     if named and (dominant is None or dominant not in [c for _, c in named]):
-        dominant = named[0][1]
+        # a government named later in the text is not the one an earlier bare "the government" meant
+        after, dominant = named[0]
     if dominant is None:
         return
     country = dominant
+    own = [(m.start, m.end) for m in country.mentions]
     covered = sorted((m.start, m.end) for c in r.clusters.values() for m in c.mentions)
     starts = [a for a, _ in covered]
     for i in indices_where(doc, LOWER, ("government",)):
@@ -424,6 +428,8 @@ def _the_government(doc: Doc, r: _Resolver) -> None:
             continue  # "the Italian government", "the Meloni government" are named otherwise
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("members", "member"):
             continue
+        if i < after or any(a <= t.idx < b for t in other_arguments(tok) for a, b in own):
+            continue  # "The government offered the Indonesian government aid": two governments
         start, end = tok.idx, tok.idx + len(tok.text)
         k = bisect_right(starts, start)
         if (k and covered[k - 1][1] > start) or (k < len(covered) and covered[k][0] < end):

@@ -736,6 +736,17 @@ def test_the_government_is_that_of_the_country_the_briefing_is_about(engine):
     assert not any(names(analysis, e.agents) for e in by_trigger(analysis, "unveiled"))
 
 
+@pytest.mark.parametrize("text", [
+    # a government named later is not the one an earlier bare "the government" meant
+    "Relief efforts grew. The government has formally offered aid to the Norwegian government.",
+    # nor is a subject the same party as its verb's object
+    "Norway sent aid in May. Norway sent troops in June. The government offered the Norwegian government more aid.",
+])
+def test_the_government_is_not_the_other_party_of_its_own_act(engine, text):
+    analysis = analyze(engine, text)
+    assert "Norway" not in names(analysis, only(analysis, "offered").agents)
+
+
 def test_the_central_bank_is_that_of_the_country_the_briefing_is_about(engine):
     text = "Germany raised taxes in May. Germany cut spending in June. The central bank cut its policy rate by 25 basis points."
     analysis = analyze(engine, text)

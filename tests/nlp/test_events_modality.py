@@ -53,6 +53,17 @@ def test_said_to_is_a_hedge_not_a_saying(engine):
     assert attack.modality == "reported"
 
 
+@pytest.mark.parametrize("text", [
+    "Markets fell. Jane Halm sued the ministry, it is reported.",
+    "Markets fell. It is understood that Jane Halm sued the ministry.",
+])
+def test_it_is_reported_is_a_hedge_not_a_saying(engine, text):
+    analysis = analyze(engine, text)
+    assert not [e for e in analysis.events if e.trigger in ("reported", "understood")]
+    (sued,) = by_trigger(analysis, "sued")
+    assert sued.modality == "reported"
+
+
 def test_thought_to_makes_the_act_hypothetical(engine):
     analysis = analyze(engine, "Hungary is thought to have sent troops to Serbia.")
     assert not by_trigger(analysis, "thought")

@@ -242,3 +242,27 @@ def state_in_present(verb: Token) -> bool:
         return False
     return not any(c.dep_ in ("aux", "auxpass", "ccomp", "xcomp") or any(
         t.ent_type_ in ("DATE", "TIME") for t in c.subtree) for c in verb.children)
+
+
+def impersonal_report(verb: Token, lex: Lexicon) -> list[int] | None:
+    """ "It is reported that ...", "..., it is understood": a passive of saying with a dummy "it"
+    tells no one's statement; the tokens of what it reports (hearsay), or None for any other verb."""
+    if verb.lemma_.lower() not in lex.cue("raising_reported") or verb.tag_ != "VBN" or not any(
+            c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in verb.children):
+        return None
+    return [t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree]
+
+
+def other_arguments(tok: Token) -> list[Token]:
+    """The other parties of the verb `tok` is an argument of ("*The government* offered the Norwegian
+    government aid": the Norwegian government), a subject and its verb's other arguments being different
+    parties: each argument's head, with its owner when it is the same word ("the *Norwegian* government");
+    not "the British men" it wrote to, nor a clause it governs ("the government said Norway would ...")."""
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "pobj") else tok
+    while verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
+        verb = verb.head
+    heads = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")]
+    heads += [g for c in verb.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    mine = {t.i for t in tok.subtree}
+    return [t for h in heads if h.i not in mine for t in (h, *(
+        c for c in h.children if c.dep_ in ("amod", "compound", "poss") and h.lower_ == tok.lower_))]

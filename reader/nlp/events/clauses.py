@@ -38,6 +38,7 @@ from reader.nlp.events.clause_shapes import (
     closes_quotation_before,
     graded_participle,
     has_own_subject_or_aux,
+    impersonal_report,
     is_question,
     lead_in_before_colon,
     mark_of,
@@ -186,6 +187,9 @@ class ClauseFinder:
             else:
                 self.questions.add(tok.i)
             return None  # "Defending the plans, he told Today: ...": the defending is that telling
+        if (reported := impersonal_report(tok, self.lex)) is not None:
+            self.hearsay.update(reported)
+            return None  # "X plans to sue, it is reported": nobody's statement, a hedge on what is reported
         hedge = self._raising_hedge(tok)
         if hedge is not None:
             self.raising[tok.i] = hedge  # "is said to be watching": a hedge on the watching, not a saying
@@ -498,6 +502,8 @@ class ClauseFinder:
         lex = self.lex
         if mode == INERT or tok.i in self.questions:
             return INERT, ctx, "inert"
+        if dep == "ccomp" and (reported := impersonal_report(tok, lex)) is not None:
+            self.hearsay.update(reported)  # "It is understood that ...": hearsay, whether or not a trigger
         if dep == "prep" and child.lower_ in lex.cue("contrast_prep") or self._alternatives and alternative_not_taken(tok, child):
             return INERT, ctx, "inert"
         if (dep in ("acl", "ccomp") and child.pos_ in VERBAL and tok.pos_ in ("NOUN", "PROPN")

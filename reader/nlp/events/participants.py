@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 
 from reader.model import Actor
 from reader.nlp.doc_text import hashed_in, indices_flagged, indices_where, sorted_hashes, text_of
-from reader.nlp.events.clause_shapes import CLOSING_MARKS, OPENING_MARKS, set_off_aside
+from reader.nlp.events.clause_shapes import CLOSING_MARKS, OPENING_MARKS, other_arguments, set_off_aside
 from reader.nlp.events.genders import person_genders
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.pronouns import Pronouns
@@ -358,8 +358,8 @@ class ActorIndex:
             if not named and (low in cues.cue("national_body_noun") and (self.bare_definite(tok) or (
                     low in cues.cue("unarticled_body") and tok.n_lefts + tok.n_rights == 0))  # "Police opened fire"
                               or self._national_phrase(tok)):
-                home = self.home_country()
-                return [home] if home else []
+                home = self.home_country()  # not the party its verb acts on ("offered the Norwegian government aid")
+                return [home] if home and not any(home in self.ids_at(t.i) for t in other_arguments(tok)) else []
             return named
         return []
 
