@@ -417,6 +417,8 @@ def test_an_act_named_as_the_subject_of_its_outcome_is_a_row(engine):
     ("sentence", "trigger", "category"),
     [
         ("Ukraine provided the rebels with intelligence.", "provided", "06"),
+        ("Jane Halm rang Tony Blair on Monday.", "rang", "04"),  # a call, not a siege
+        ("Norwegian troops ringed the town of Vik.", "ringed", "19"),
         ("Russia transferred additional forces to Mali.", "transferred", "15"),
         ("Donald Trump will place tariffs on Chinese cars.", "place", "16"),
         # a number counts what its "of" names: the seats make it a vote
