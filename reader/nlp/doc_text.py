@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
+from spacy.attrs import IDX
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
 from spacy.tokens import Doc
 
@@ -79,3 +80,22 @@ def indices_flagged(doc: Doc, flag: int) -> list[int]:
         return []
     found: list[int] = np.flatnonzero(doc.to_array(flag)).tolist()
     return found
+
+
+def token_starts(doc: Doc) -> dict[int, int]:
+    """Character offset -> token index, read from the Doc's array (iterating Tokens is slow)."""
+    return dict(zip(doc.to_array(IDX).tolist(), range(len(doc)), strict=True)) if len(doc) else {}
+
+
+def token_range(doc: Doc, starts: dict[int, int], start: int, end: int) -> range | None:
+    """The tokens a character range [start, end) covers (expanded to whole tokens), or None."""
+    i = starts.get(start)
+    if i is None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        i = span.start
+    j = i
+    while j < len(doc) and doc[j].idx < end:
+        j += 1
+    return range(i, j)

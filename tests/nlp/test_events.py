@@ -1171,3 +1171,18 @@ def test_attending_with_nothing_attended_named_takes_the_date_of_the_gathering_j
     # a gathering two sentences back is too far to be the one meant
     rows = [e for e in analyze(engine, text + " Markets rose. Wang Yi will attend.").events if e.trigger == "attend"]
     assert [e.date for e in rows][-1] is None
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Markets fell. Jane Halm, the MP for Vik and Bergen, was attacked in a park in Oslo.", "attacked"),
+    ("Markets fell. Jane Halm, the MP for Leeds, said the plan was wrong.", "said"),
+])
+def test_an_mps_constituency_takes_no_part_in_what_the_mp_does_or_suffers(engine, text, trigger):
+    analysis = analyze(engine, text)
+    named = {analysis.actor(i).name for i in only(analysis, trigger).actors}
+    assert "Jane Halm" in named and not named & {"Vik", "Bergen", "Leeds"}
+
+
+def test_the_party_a_candidate_stands_for_is_no_seat(engine):
+    analysis = analyze(engine, "Markets fell. A prospective candidate for the Scottish Green Party has resigned.")
+    assert "Scottish Green Party" in {analysis.actor(i).name for i in only(analysis, "resigned").actors}

@@ -25,14 +25,14 @@ from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
 from reader.model import Actor, DateMention, Event
-from reader.nlp.doc_text import indices_flagged, text_of
+from reader.nlp.doc_text import indices_flagged, text_of, token_starts
 from reader.nlp.events.categories import assign_code
 from reader.nlp.events.clause_shapes import infinitive_right_after
 from reader.nlp.events.clauses import ClauseFinder
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lexicon import QUANTITY_HEADS, Lexicon, category_of, load_lexicon
 from reader.nlp.events.merging import merge_same_acts, sort_events
-from reader.nlp.events.participants import PLACE_TYPES, ActorIndex, RefContext, token_starts
+from reader.nlp.events.participants import PLACE_TYPES, ActorIndex, RefContext
 from reader.nlp.events.subjects import VERBAL, subject_tokens
 from reader.nlp.events.summary import Summaries, content_tokens, glued_start, phrase_text
 from reader.nlp.events.timing import EventDates, date_precision

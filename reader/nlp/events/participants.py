@@ -27,13 +27,21 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
-from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, POS
+from spacy.attrs import IS_SPACE, LOWER, ORTH, POS
 from spacy.symbols import NOUN as NOUN_SYMBOL
 from spacy.symbols import PRON as PRON_SYMBOL
 from spacy.tokens import Doc, Token
 
 from reader.model import Actor
-from reader.nlp.doc_text import hashed_in, indices_flagged, indices_where, sorted_hashes, text_of
+from reader.nlp.doc_text import (
+    hashed_in,
+    indices_flagged,
+    indices_where,
+    sorted_hashes,
+    text_of,
+    token_range,
+    token_starts,
+)
 from reader.nlp.events.clause_shapes import CLOSING_MARKS, OPENING_MARKS, other_arguments, set_off_aside
 from reader.nlp.events.genders import person_genders
 from reader.nlp.events.lexicon import Lexicon
@@ -251,10 +259,10 @@ class ActorIndex:
                     continue  # "an artist critical of Welsh arts funding", "a lawyer close to the government"
                 if posted and child.dep_ == "prep" and child.lower_ == "to":
                     continue  # "Norland's ambassador to Vestia": Vestia is the host, not the envoy's side
-                if child.dep_ == "prep" and child.lower_ == "for" and (regions := [
-                        a for g in child.children if g.dep_ == "pobj" for a in self.ids_at(g.i)]) and all(
-                        self.type_of(a) == "LOC" for a in regions):
-                    continue  # "the Minister for Africa, Lord Collins, met": a region is a brief, never a doer
+                if child.dep_ == "prep" and child.lower_ == "for" and (tok.lower_ in self.lexicon.cue("seat_holder") and not any(
+                        self._a_party(g) for g in child.children if g.dep_ == "pobj") or (regions := [
+                        a for g in child.children if g.dep_ == "pobj" for a in self.ids_at(g.i)]) and all(self.type_of(a) == "LOC" for a in regions)):
+                    continue  # "the Minister for Africa met", "the MP for Vik was attacked": a brief or a seat, never a party
                 if child.dep_ == "prep" and child.lower_ in ("about", "regarding", "concerning") and tok.pos_ == "NOUN":
                     continue  # "a book about Norland says": what it is about does not say it
                 if child.dep_ == "prep" and child.lower_ in ("in", "at") and (office or act):
@@ -314,13 +322,20 @@ class ActorIndex:
 
     def only_describes(self, tok: Token) -> bool:
         """A name that only describes a noun of another kind takes no part in the act: "his Polish
-        counterpart" (the counterpart does), "the US dollar", "the Japanese yen" (a currency)."""
+        counterpart" (the counterpart does), "the US dollar", "the Japanese yen" (a currency), "the MP for Vik"."""
         cue = self.lexicon.cue
         if tok.dep_ in ("amod", "compound", "conj") and tok.head.lower_ in cue("counterpart_role"):
             return True
         if tok.dep_ == "conj" and tok.head.dep_ == "amod" and tok.head.head.lower_ in cue("counterpart_role"):
             return True
+        seat = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "pobj" else tok  # "the MP for Vik and Bergen"
+        if seat.dep_ == "pobj" and seat.head.lower_ == "for" and seat.head.head.lower_ in cue("seat_holder"):
+            return not self._a_party(seat)  # a constituency, not a party to what its member does or suffers
         return tok.dep_ in ("amod", "compound", "nmod") and tok.head.lemma_.lower() in cue("currency_noun")
+
+    def _a_party(self, tok: Token) -> bool:
+        """ "a candidate for the UK Independence Party": the party a member stands for, not a seat."""
+        return any(self.type_of(a) == "ORG" for a in self.ids_at(tok.i))
 
     def token_refs(self, tok: Token, ctx: RefContext) -> list[str]:
         ids = self.ids_at(tok.i)
@@ -551,25 +566,6 @@ def _fold(word: str) -> str:
     """A name's word and a noun compared singular ("Airlines" and "the airline")."""
     word = word.lower()
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
-
-
-def token_starts(doc: Doc) -> dict[int, int]:
-    """Character offset -> token index, read from the Doc's array (iterating Tokens is slow)."""
-    return dict(zip(doc.to_array(IDX).tolist(), range(len(doc)), strict=True)) if len(doc) else {}
-
-
-def token_range(doc: Doc, starts: dict[int, int], start: int, end: int) -> range | None:
-    """The tokens a character range [start, end) covers (expanded to whole tokens), or None."""
-    i = starts.get(start)
-    if i is None:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return None
-        i = span.start
-    j = i
-    while j < len(doc) and doc[j].idx < end:
-        j += 1
-    return range(i, j)
 
 
 def _office(role: str) -> str:

@@ -26,10 +26,10 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from reader.model import DateMention
-from reader.nlp.doc_text import hashed_in, indices_where, sorted_hashes, text_of
+from reader.nlp.doc_text import hashed_in, indices_where, sorted_hashes, text_of, token_range, token_starts
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lexicon import Lexicon
-from reader.nlp.events.participants import ActorIndex, RefContext, token_range, token_starts
+from reader.nlp.events.participants import ActorIndex, RefContext
 from reader.nlp.events.subjects import VERBAL, subject_tokens
 from reader.nlp.timex.tense import before_complement_subject
 from reader.nlp.timex.values import point_date
