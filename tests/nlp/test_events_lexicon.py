@@ -314,6 +314,14 @@ def test_an_act_noun_with_its_own_doer_under_another_act_is_a_row_of_its_own(eng
     assert len(analysis.events) == 1
 
 
+def test_a_participle_with_its_own_doer_under_another_act_is_a_row_of_its_own(engine):
+    analysis = analyze(engine, "Norway condemned the sanctions imposed by the European Union.")
+    (imposed,) = by_trigger(analysis, "imposed")
+    assert {analysis.actor(i).name for i in imposed.agents} == {"European Union"}
+    (condemned,) = by_trigger(analysis, "condemned")
+    assert "imposed" not in condemned.summary
+
+
 def test_an_event_without_a_date_of_its_own_takes_its_sentences(engine):
     text = "When the government was elected in September 2022, Giorgia Meloni reassured Italy's partners."
     (event,) = by_trigger(analyze(engine, text), "reassured")

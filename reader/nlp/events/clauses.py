@@ -222,7 +222,7 @@ class ClauseFinder:
                 return None
             if names_owners_act(tok, match, ctx.owner):
                 return None  # "engaged in talks with Washington": the talks are the engaging, one act
-        elif mode != FREE:
+        elif mode != FREE and not (mode == ARG and match.entry.source != "generic" and self._own_act_in_argument(tok, ctx.owner)):
             return None
         # a negation above an event noun is about the verb: "did not attend the talks" - the talks
         # happened; and an act with its own doer inside another ("will not tolerate attacks such as
@@ -305,15 +305,18 @@ class ClauseFinder:
         return False
 
     def _own_act_in_argument(self, tok: Token, owner: EventClause | None) -> bool:
-        """ "Egypt condemned Russia's attack": the attack is Russia's act, a row of its own; but "carried
-        out an attack", "the decision to ban" name one act, and "his visit" under "ended" is the same."""
+        """ "Egypt condemned Russia's attack", "... the sanctions imposed by the EU": the attack, the imposing
+        are acts of their own doers, rows of their own; but "carried out an attack", "the decision to ban"
+        name one act, and "his visit" under "ended" is the same."""
         if owner is None or owner.match.entry.defer or owner.match.entry.speech:
             return False
-        if tok.dep_ not in ("dobj", "pobj", "nsubjpass"):
+        participle = tok.dep_ == "acl" and tok.tag_ == "VBN"
+        if tok.dep_ not in ("dobj", "pobj", "nsubjpass") and not participle:
             return False
         if self.matches[tok.i].entry.code.startswith("01"):
             return False  # "welcomed Putin's statement": a reaction to words, not a second act
-        own = [c for c in tok.children if c.dep_ == "poss" and self.index.ids_at(c.i)]
+        own = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" and self.index.ids_at(g.i)
+               ] if participle else [c for c in tok.children if c.dep_ == "poss" and self.index.ids_at(c.i)]
         if not own:
             return False
         doers = {a for s in subject_tokens(owner.head) for a in self.index.ids_at(s.i)}
