@@ -270,6 +270,16 @@ def test_a_clause_before_a_colon_is_no_part_of_what_the_verb_after_it_reports(en
     assert event.summary == "Dunmore Motors, Fordham Motors: reported a 39% loss"
 
 
+@pytest.mark.parametrize("text", [
+    "Markets fell. Jane Halm warned that the deletion of millions of government e-mails could harm the public's right to know.",
+    'Markets fell. "The deletion of millions of government e-mails would surely harm the public and the press," Jane Halm said.',
+])
+def test_a_summary_cut_short_does_not_end_on_a_word_that_leads_on(engine, text):
+    (event,) = [e for e in analyze(engine, text).events if e.trigger in ("warned", "said")]
+    last = event.summary.rstrip("”").rstrip("…").split()[-1]
+    assert event.summary.rstrip("”").endswith("…") and last.lower() not in ("the", "a", "of", "and", "could", "would")
+
+
 def test_summary_of_a_passive_starts_with_its_subject(engine):
     analysis = analyze(engine, "Tuesday's meeting is being hosted by British Prime Minister Tony Blair.")
     event = only(analysis, "hosted")

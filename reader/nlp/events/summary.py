@@ -31,6 +31,17 @@ QUOTES = frozenset('"“”')
 _QUOTE_CHARS = '"“”‘’`'
 
 
+#: Words a cut-short summary does not end on ("could harm the…"): they only lead on to the next.
+_LEADING_WORDS = frozenset({"the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "or", "but", "by", "that",
+                            "at", "as", "from", "into", "than", "his", "her", "their", "its", "our", "my", "your",
+                            "this", "these", "those", "which", "who", "whose", "is", "are", "was", "were", "be",
+                            "been", "has", "have", "had", "will", "would", "could", "should", "may", "might", "not"})
+
+
+def _leads_on(word: str) -> bool:
+    return word in _LEADING_WORDS
+
+
 def content_tokens(c: EventClause) -> frozenset[int]:
     """The tokens of what a speech verb reports: its clausal complement and any quotation."""
     if c.content is None:
@@ -320,6 +331,8 @@ class Summaries:
                 claim.pop()
             if claim:
                 kept = claim[:limit]
+                while len(claim) > limit and len(kept) > 1 and _leads_on(kept[-1].lower_):
+                    kept.pop()
                 text = "".join(t.text + (" " if t.whitespace_ or k + 1 < len(kept) and kept[k + 1].i != t.i + 1 else "")
                                for k, t in enumerate(kept))
                 if kept[0].pos_ != "PROPN" and not kept[0].text.isupper():
@@ -399,8 +412,8 @@ class Summaries:
                 marks += tok.text in _UNCOUNTED and tok.text != ":"
             i += 1
         while out and ((out[-1].is_punct and out[-1].text != "%" and not _closes_bracket(out)) or out[-1].is_space
-                       or out[-1].dep_ == "cc" or opens_alternative(out[-1])):
-            out.pop()  # "chose to borrow from the IMF rather": the alternative's words are not in the row
+                       or out[-1].dep_ == "cc" or opens_alternative(out[-1]) or truncated and _leads_on(out[-1].lower_)):
+            out.pop()  # "chose to borrow from the IMF rather", "could harm the…": words that lead nowhere
         if not out:
             return ""
         text = _curly(" ".join("".join(t.text_with_ws for t in out).split()).replace("``", "“").replace("''", "”"))
@@ -429,7 +442,10 @@ class Summaries:
                 raw = raw.replace("``", "").replace("''", "")  # marks of texts typed as ``...''
                 quote = "".join(ch for ch in raw if ch not in QUOTES).split()
                 more = "…" if len(quote) > limit else ""
-                quote_text = " ".join(quote[:limit]).rstrip(",.;:")
+                cut = quote[:limit]
+                while more and len(cut) > 1 and _leads_on(cut[-1].lower()):
+                    cut.pop()
+                quote_text = " ".join(cut).rstrip(",.;:")
                 if quote_text and quoted:
                     text += f" “{quote_text}{more}”"
                 elif quote_text:
