@@ -326,3 +326,14 @@ def test_a_wish_to_thank_or_stress_does_so(engine, text, trigger):
 def test_a_wish_to_do_anything_else_is_hypothetical(engine, text, trigger):
     events = [e for e in analyze(engine, text).events if trigger in e.trigger]
     assert events and all(e.modality == "hypothetical" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Tensions rose. Had Russia attacked Poland, NATO would have responded.",
+    "Tensions rose. Were China to invade Taiwan, the US would respond.",
+])
+def test_a_condition_told_by_inversion_is_no_act(engine, text):
+    # as "If Russia had attacked Poland, ...": the condition did not happen
+    assert not [e for e in analyze(engine, text).events if e.trigger in ("attacked", "invade") and e.modality == "asserted"]
+    assert not [e for e in analyze(engine, text.replace("Had Russia attacked", "If Russia had attacked")).events
+                if e.trigger == "attacked" and e.modality == "asserted"]

@@ -72,10 +72,21 @@ def present_tense(verb: Token) -> bool:
 
 
 def mark_of(tok: Token) -> str:
+    """The word that subordinates a clause ("if", "when", "because"); "if" for a condition told by
+    inversion ("Had Russia attacked Poland, ...", "Were China to invade, ...")."""
     for child in tok.children:
         if child.dep_ == "mark":
             return child.lower_
-    return ""
+    return "if" if tok.dep_ == "advcl" and _inverted_condition(tok) else ""
+
+
+def _inverted_condition(clause: Token) -> bool:
+    first = clause.left_edge
+    if first.lower_ not in ("had", "were", "should") or not (
+            first.i == clause.i or first.head.i == clause.i and first.dep_ in ("aux", "auxpass")):
+        return False
+    subject = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subject) and first.i < subject[0].i
 
 
 def has_own_subject_or_aux(tok: Token) -> bool:
@@ -215,7 +226,7 @@ def performative_wish(ev_head: Token, trigger: Token, lex: Lexicon) -> bool:
     """ "We would like to thank our engineers", "I want to stress that ...": a present wish to thank,
     stress or congratulate does so in the saying; not "wanted to thank" nor "would like to meet"."""
     wish = trigger.head if trigger.dep_ == "xcomp" else ev_head
-    if wish is trigger or wish.lemma_.lower() not in ("like", "want", "wish") or trigger.lemma_.lower() not in lex.cue("performative_verb"):
+    if wish.i == trigger.i or wish.lemma_.lower() not in ("like", "want", "wish") or trigger.lemma_.lower() not in lex.cue("performative_verb"):
         return False
     modals = [c.lower_ for c in wish.children if c.dep_ == "aux" and c.tag_ == "MD"]
     if wish.lemma_.lower() == "like":
