@@ -337,3 +337,12 @@ def test_a_condition_told_by_inversion_is_no_act(engine, text):
     assert not [e for e in analyze(engine, text).events if e.trigger in ("attacked", "invade") and e.modality == "asserted"]
     assert not [e for e in analyze(engine, text.replace("Had Russia attacked", "If Russia had attacked")).events
                 if e.trigger == "attacked" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tensions rose. China is poised to announce new tariffs on Norwegian salmon.",
+    "Tensions rose. China is about to announce new tariffs on Norwegian salmon.",
+])
+def test_poised_to_and_about_to_tell_an_act_still_to_come(engine, text):
+    (event,) = [e for e in analyze(engine, text).events if "announce" in e.trigger]
+    assert event.modality == "hypothetical"
