@@ -346,3 +346,23 @@ def test_a_condition_told_by_inversion_is_no_act(engine, text):
 def test_poised_to_and_about_to_tell_an_act_still_to_come(engine, text):
     (event,) = [e for e in analyze(engine, text).events if "announce" in e.trigger]
     assert event.modality == "hypothetical"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Tensions rose. There are signs that Russia is preparing an offensive against Ukraine.", "preparing"),
+    ("Tensions rose. Concerns that China is building bases near Taiwan grew.", "building"),
+])
+def test_what_signs_or_fears_point_to_is_not_shown_as_fact(engine, text, trigger):
+    (event,) = [e for e in analyze(engine, text).events if e.trigger.startswith(trigger)]
+    assert event.modality != "asserted"
+
+
+def test_a_relative_clause_after_a_claim_noun_is_still_asserted(engine):
+    (event,) = by_trigger(analyze(engine, "Tensions rose. The report that Norway signed last year was leaked."), "signed")
+    assert event.modality == "asserted"
+
+
+def test_an_expectation_under_another_act_is_no_row_of_its_own(engine):
+    text = ("Tensions rose. Norway imposed tariffs on Swedish fish, confirming our expectation that Norway and Sweden "
+            "would clash over fishing rights.")
+    assert not by_trigger(analyze(engine, text), "clash")

@@ -277,3 +277,13 @@ def other_arguments(tok: Token) -> list[Token]:
     mine = {t.i for t in tok.subtree}
     return [t for h in heads if h.i not in mine for t in (h, *(
         c for c in h.children if c.dep_ in ("amod", "compound", "poss") and h.lower_ == tok.lower_))]
+
+
+def yet_to_come(verb: Token, lex: Lexicon) -> bool:
+    """ "keep fighting until Israel halts its offensive", "once the deal is signed": a time clause in
+    the present tense tells an act still to come, not one that happened."""
+    if verb.dep_ != "advcl" or not present_tense(verb):
+        return False
+    # the parser makes "when" an adverb of the clause rather than its mark
+    marks = {mark_of(verb), *(c.lower_ for c in verb.children if c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < verb.i)}
+    return bool(marks & lex.cue("prospective_mark"))

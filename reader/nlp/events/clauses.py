@@ -46,12 +46,12 @@ from reader.nlp.events.clause_shapes import (
     own_hyp,
     participle_before_its_noun,
     performative_wish,
-    present_tense,
     quoted_saying,
     quoting_verb_of,
     restated_speech,
     speaker_tokens,
     state_in_present,
+    yet_to_come,
 )
 from reader.nlp.events.event_clause import Ctx, EventClause, fronted_manner_of, names_owners_act
 from reader.nlp.events.lexicon import OTHER_ACT, LexEntry, Lexicon, Match, category_of, is_infinitive
@@ -229,7 +229,7 @@ class ClauseFinder:
         # Hamas's bombing") keeps none of that act's hedges either
         own_act = pos == "NOUN" and mode == ARG
         ev = EventClause(trigger=trigger, match=match, head=head, parent=ctx.owner, link=link,
-                         hyp=(ctx.hyp and not own_act) or self._yet_to_come(head), neg=ctx.neg and pos != "NOUN",
+                         hyp=(ctx.hyp and not own_act) or yet_to_come(head, self.lex), neg=ctx.neg and pos != "NOUN",
                          speaker=ctx.speaker)
         if link == "conj":
             ev.sibling = self.by_head.get(tok.head.i)
@@ -321,15 +321,6 @@ class ClauseFinder:
             return False
         doers = {a for s in subject_tokens(owner.head) for a in self.index.ids_at(s.i)}
         return not doers or any(a not in doers for c in own for a in self.index.ids_at(c.i))
-
-    def _yet_to_come(self, verb: Token) -> bool:
-        """ "keep fighting until Israel halts its offensive", "once the deal is signed": a time clause in
-        the present tense tells an act still to come, not one that happened."""
-        if verb.dep_ != "advcl" or not present_tense(verb):
-            return False
-        # the parser makes "when" an adverb of the clause rather than its mark
-        marks = {mark_of(verb), *(c.lower_ for c in verb.children if c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < verb.i)}
-        return bool(marks & self.lex.cue("prospective_mark"))
 
     def _generic_act(self, tok: Token) -> bool:
         """A verb no dictionary codes is an act only between named parties: its subject names an
@@ -509,10 +500,12 @@ class ClauseFinder:
             self.hearsay.update(reported)  # "It is understood that ...": hearsay, whether or not a trigger
         if dep == "prep" and child.lower_ in lex.cue("contrast_prep") or self._alternatives and alternative_not_taken(tok, child):
             return INERT, ctx, "inert"
-        if (dep in ("acl", "ccomp") and child.pos_ in VERBAL and tok.pos_ in ("NOUN", "PROPN")
+        if ((dep in ("acl", "ccomp") or dep == "relcl" and mark_of(child) == "that") and child.pos_ in VERBAL and tok.pos_ in ("NOUN", "PROPN")
                 and tok.lemma_.lower() in lex.cue("claim_noun") and has_own_subject_or_aux(child)):
             # "allegations (that) he fast-tracked a visa": an act of its own, said rather than shown
             self.hearsay.update(t.i for t in child.subtree)
+            if mode != FREE and tok.lemma_.lower() in lex.cue("speculation_noun"):
+                return mode, ctx, "arg"  # "echoing our expectation that tensions would ...": no row of its own
             return FREE, Ctx(ev or ctx.owner, ctx.hyp, ctx.neg, None), "claim"
         if ev is not None:
             entry = ev.match.entry
