@@ -366,3 +366,12 @@ def test_an_expectation_under_another_act_is_no_row_of_its_own(engine):
     text = ("Tensions rose. Norway imposed tariffs on Swedish fish, confirming our expectation that Norway and Sweden "
             "would clash over fishing rights.")
     assert not by_trigger(analyze(engine, text), "clash")
+
+
+def test_a_denial_that_is_not_made_leaves_what_it_is_about_open(engine):
+    analysis = analyze(engine, "Tensions rose. Norway would neither confirm nor deny that it had sent troops to Sweden.")
+    (sent,) = by_trigger(analysis, "sent")
+    assert sent.modality == "hypothetical"  # not "negated": nobody denied it
+    assert not [e for e in analysis.events if e.category == "13"]  # nor is a denial a threat
+    (sent,) = by_trigger(analyze(engine, "Tensions rose. Norway denied that it had sent troops to Sweden."), "sent")
+    assert sent.modality == "negated"

@@ -35,9 +35,9 @@ def assign_code(c: EventClause, lex: Lexicon, matches: dict[int, Match],
     if entry.lemma in lex.cue("mandative_verb") and _mandates(c.trigger):
         c.code = "100"  # "Moscow insisted that Kyiv pull its forces out": a demand, not a statement
     threat_carrier = entry.lemma in lex.cue("threat_carrier")
-    if entry.speech or threat_carrier:
+    if (entry.speech or threat_carrier) and not c.neg and entry.lemma not in lex.cue("denial_verb"):
         # "Trump said he would place tariffs", "China vowed to retaliate": announcing a coercive
-        # act one has not done yet is a threat (CAMEO 13)
+        # act one has not done yet is a threat (CAMEO 13); denying one, or not saying it, is none
         for nested in children_of.get(id(c), ()):
             own = _speakers_own_act(c, nested) if nested.hyp and category_of(nested.match.entry.code) in _COERCIVE else False
             if own:

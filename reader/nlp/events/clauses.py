@@ -521,7 +521,8 @@ class ClauseFinder:
                     ev.attribution_tokens = ev.attribution_tokens or speaker_tokens(child)
                     return FREE, Ctx(ctx.owner, False, False, None), "parataxis"
                 denied = ev.trigger.lemma_.lower() in lex.cue("denial_verb")
-                return FREE, Ctx(ev, False, denied, ev), "speech"
+                unsure = denied and (ev.hyp or ev.neg)  # "would neither confirm nor deny that it had sent troops"
+                return FREE, Ctx(ev, unsure, denied and not unsure, ev), "speech"
             if dep == "ccomp" and child.i < ev.trigger.i and has_own_subject_or_aux(child):
                 # "Egypt condemned the raid, Jordan recalled...": a preposed clause is a list item
                 return FREE, Ctx(ev, False, False, ev.speaker), "parataxis"
