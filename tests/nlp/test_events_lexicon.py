@@ -426,6 +426,8 @@ def test_an_act_named_as_the_subject_of_its_outcome_is_a_row(engine):
     [
         ("Ukraine provided the rebels with intelligence.", "provided", "06"),
         ("Jane Halm rang Tony Blair on Monday.", "rang", "04"),  # a call, not a siege
+        ("The EU is considering sanctions on Russia.", "considering", "01"),  # a policy option weighed
+        ("Norway is mulling an invasion of Sweden.", "mulling", "01"),
         ("Norwegian troops ringed the town of Vik.", "ringed", "19"),
         ("Russia transferred additional forces to Mali.", "transferred", "15"),
         ("Donald Trump will place tariffs on Chinese cars.", "place", "16"),
@@ -760,3 +762,9 @@ def test_bare_police_are_the_home_countrys_as_the_police_are(engine):
 def test_struggling_to_do_something_is_no_fight(engine):
     analysis = analyze(engine, "Gordon Brown found himself struggling to explain the Tory spending plans.")
     assert not by_trigger(analysis, "struggling")
+
+
+def test_a_verb_that_judges_has_no_act_for_its_object(engine):
+    text = "Their countries were not considered safe under a previous ruling by the Norwegian Supreme Court."
+    assert not by_trigger(analyze(engine, text), "considered")
+

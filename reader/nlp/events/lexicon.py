@@ -220,8 +220,10 @@ class _Parts:
         not filled by where the verb leads ("led to the bailout")."""
         if entry_words and any(lemma in entry_words or lower in entry_words for lemma, lower in self.object_words):
             return True
+        # "were not considered safe under a ruling": a verb that judges has no act for its object
+        judged = any(c.dep_ in ("acomp", "oprd") for c in self.children)
         return any(_object_ok(slot, o, lex) for o in self.objects for slot in slots
-                   if slot != "@EVENT" or not _prepositional(o, self.token))
+                   if slot != "@EVENT" or not (_prepositional(o, self.token) or judged and o.dep_ == "pobj"))
 
 
 def _object_of(token: Token, children: list[Token]) -> list[Token]:
