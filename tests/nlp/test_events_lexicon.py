@@ -426,6 +426,7 @@ def test_an_act_named_as_the_subject_of_its_outcome_is_a_row(engine):
     [
         ("Ukraine provided the rebels with intelligence.", "provided", "06"),
         ("Jane Halm rang Tony Blair on Monday.", "rang", "04"),  # a call, not a siege
+        ("Hamas accepted the Egyptian proposal on Monday.", "accepted", "03"),  # beside "accepted his resignation"
         ("The EU is considering sanctions on Russia.", "considering", "01"),  # a policy option weighed
         ("Norway is mulling an invasion of Sweden.", "mulling", "01"),
         ("Norwegian troops ringed the town of Vik.", "ringed", "19"),
