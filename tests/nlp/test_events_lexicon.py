@@ -473,6 +473,9 @@ def test_deaths_and_disasters_have_a_category_and_nobody_does_a_flood(engine):
     assert one("Three Norland soldiers died in an ambush near Brill.", "died").category == "19"
     quake = one("The earthquake in Norland killed 40 people.", "killed")
     assert quake.category == "DISASTER" and quake.agents == []
+    # the place named on the verb was struck just the same
+    quake = one("Markets fell. An earthquake killed 40 people in Turkey on Monday.", "killed")
+    assert quake.category == "DISASTER" and quake.agents == [] and quake.targets
 
 
 def test_ordering_someone_to_act_is_a_demand_though_ordering_jets_is_a_purchase(engine):

@@ -180,7 +180,9 @@ class _Builder:
                 continue
             targets.extend(r for r in refs if r not in agents)
         targets.extend(struck)
-        targets = [t for t in dict.fromkeys(targets) if t not in place_ids or t in agents]
+        if c.code == "DISASTER" and not agents and not targets:
+            targets = place_ids  # "An earthquake killed 40 people in Turkey": the place was struck
+        targets = [t for t in dict.fromkeys(targets) if t not in place_ids or t in agents or c.code == "DISASTER"]
         # "Polish President Andrzej Duda": the title's country takes part, but the person acts
         in_clause = set(bound)
         for tok in agent_toks:
