@@ -375,3 +375,11 @@ def test_a_denial_that_is_not_made_leaves_what_it_is_about_open(engine):
     assert not [e for e in analysis.events if e.category == "13"]  # nor is a denial a threat
     (sent,) = by_trigger(analyze(engine, "Tensions rose. Norway denied that it had sent troops to Sweden."), "sent")
     assert sent.modality == "negated"
+
+
+def test_a_simple_present_dated_after_publication_is_a_schedule(engine):
+    # published 2024-03-20, a Wednesday: "on Sunday" is the 24th
+    (vote,) = by_trigger(analyze(engine, "Election news\n\nVoters in Norway go to the polls on Sunday."), "go")
+    assert vote.category == "VOTE" and vote.modality == "hypothetical"
+    (voted,) = by_trigger(analyze(engine, "Election news\n\nVoters in Norway went to the polls on Sunday."), "went")
+    assert voted.modality == "asserted"

@@ -204,6 +204,7 @@ class _Builder:
         start, end = self._with_doer(c, self._span(c), agent_toks if agents else [], outside)
         date = self.timing.date_of(c, self.dates, (start, end), tuple(agents))
         self.dates[id(c)] = date
+        c.hyp = c.hyp or self.timing.scheduled(c, date)  # "Voters go to the polls on Sunday": still to come
         modality, attribution = self._modality(c, speaker_ids)
         if not agents and modality != "asserted" and not agent_toks and not self._has_subject(c):
             # "Plans to impose sanctions on Vestia were shelved": a planned, reported or denied act with

@@ -242,6 +242,13 @@ class EventDates:
         start = point_date(value)
         return self.published is not None and start is not None and start > self.published + dt.timedelta(days=2)
 
+    def scheduled(self, ev: EventClause, value: str | None) -> bool:
+        """ "Voters go to the polls on Sunday", "the summit opens on 4 June": a simple present dated after
+        publication tells a schedule, an act still to come."""
+        verb = ev.head  # not in a headline, whose present is its past
+        return (value is not None and verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+                and 0 <= self.text.find("\n") < verb.idx and self._after_publication(value))
+
     def _told_as_done(self, ev: EventClause) -> bool:
         """An asserted act in the simple past or a perfect ("criticised", "has confirmed", "had met")."""
         verb = ev.head
