@@ -80,28 +80,15 @@ def test_a_rate_of_pay_is_no_result(engine):
     assert not analyze(engine, "Workers at Fordham Motors earn $28 an hour.").events
 
 
-def test_an_unknown_object_slot_is_refused_at_load(monkeypatch):
+@pytest.mark.parametrize(("field", "slot"), [("object", "@MONY"), ("subject", "@FIGURES")])
+def test_an_unknown_slot_is_refused_at_load(monkeypatch, field, slot):
     from reader.nlp.events import lexicon
 
-    rows = [{"lemma": "lose", "pos": "VERB", "code": "ECON", "object": ["@MONY"]}]
+    rows = [{"lemma": "rise", "pos": "VERB", "code": "ECON", field: [slot]}]
     monkeypatch.setattr(lexicon, "_read_jsonl", lambda name: rows if name == "cameo_lexicon.jsonl" else lexicon.read_jsonl(lexicon.resource("lexicons", name)))
     lexicon.load_lexicon.cache_clear()
     try:
-        with pytest.raises(ValueError, match="@MONY"):
-            lexicon.load_lexicon()
-    finally:
-        monkeypatch.undo()
-        lexicon.load_lexicon.cache_clear()
-
-
-def test_an_unknown_subject_slot_is_refused_at_load(monkeypatch):
-    from reader.nlp.events import lexicon
-
-    rows = [{"lemma": "rise", "pos": "VERB", "code": "ECON", "subject": ["@FIGURES"]}]
-    monkeypatch.setattr(lexicon, "_read_jsonl", lambda name: rows if name == "cameo_lexicon.jsonl" else lexicon.read_jsonl(lexicon.resource("lexicons", name)))
-    lexicon.load_lexicon.cache_clear()
-    try:
-        with pytest.raises(ValueError, match="@FIGURES"):
+        with pytest.raises(ValueError, match=slot):
             lexicon.load_lexicon()
     finally:
         monkeypatch.undo()
