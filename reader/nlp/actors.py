@@ -366,6 +366,8 @@ def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
             c = r.cluster(kb, "GPE" if kb.startswith("country:") else place.label, place.name)
         else:
             c = r.cluster(f"{ent.label_}:{fold(_strip_article(_clean(ent.text)))}", ent.label_)
+            if ent.label_ == "ORG" and _genitive_name(ent):
+                c.name = f"{_strip_article(_clean(ent.text))}'s"  # "Moody's downgraded": the name is "Moody's"
         r.add(c, ent.start_char, ent.end_char)
     for ent in governments:
         surname = fold(ent.kb_id_.removeprefix("govt:"))
@@ -535,6 +537,20 @@ def _aliases(doc: Doc, all_ents: Sequence[Span], r: _Resolver, gaz: Gazetteer) -
             owner.forms[alias.text] = max(owner.forms[alias.text], 1)
             owner.alias_forms.add(alias.text)
             break
+
+
+def _genitive_name(ent: Span) -> bool:
+    """ "Moody's downgraded Norway", "a report by Sainsbury's": an organisation's name written as a
+    genitive, which the model ends before its "'s"; only where it is no possessive ("Hamas's leader")."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text not in ("'s", "’s") or ent.root.dep_ == "poss":
+        return False
+    # what follows is the name's own verb, or ends the phrase it names; no noun it could own ("Radio
+    # 4's Today programme"), nor an owner's thing left unsaid ("the same as the Treasury's and ...")
+    after = doc[ent.end + 1]
+    if after.pos_ == "AUX" or after.tag_ in ("VBD", "VBZ", "VBP", "MD") or after.tag_ == "VBN" and ent.root.dep_ == "nsubj":
+        return True
+    return ent.root.dep_ in ("nsubj", "nsubjpass", "pobj") and after.pos_ in ("ADP", "PUNCT") and after.text not in ("'", "’")
 
 
 def _display_name(c: _Cluster) -> str:

@@ -202,3 +202,18 @@ def test_a_first_name_before_a_known_surname_is_another_person(engine):
     assert "Cherie Blair" in names and "Tony Blair" in names
     tony = by_name(actors, "Tony Blair")
     assert [m.text for m in tony.mentions] == ["Tony Blair", "Blair"]
+
+
+@pytest.mark.parametrize("text", [
+    "Markets fell. Moody's downgraded Norway's credit rating on Friday. Moody's analysts expect more cuts.",
+    "Markets fell. Sainsbury's said its profits rose, and Sainsbury's shares climbed.",
+])
+def test_a_name_written_as_a_genitive_keeps_its_s(engine, text):
+    # the model ends the name before "'s"; where it owns nothing it is the name's own
+    name = text.split(". ")[1].split("'s")[0] + "'s"
+    assert len(by_name(actors_of(engine, text), name).mentions) == 2
+
+
+def test_an_organisations_possessive_is_not_its_name(engine):
+    actors = actors_of(engine, "Markets fell. Oxfam's director said aid was late. It was the same as the Treasury's and the bank's.")
+    assert not [a for a in actors if a.name.endswith("'s")]
