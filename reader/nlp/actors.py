@@ -540,13 +540,11 @@ def _aliases(doc: Doc, all_ents: Sequence[Span], r: _Resolver, gaz: Gazetteer) -
 
 
 def _genitive_name(ent: Span) -> bool:
-    """ "Moody's downgraded Norway", "a report by Sainsbury's": an organisation's name written as a
-    genitive, which the model ends before its "'s"; only where it is no possessive ("Hamas's leader")."""
+    """ "Moody's downgraded", "by Sainsbury's": a name written as a genitive (the model ends it before "'s") that owns
+    nothing: its verb follows, or it ends a subject or phrase; not "Hamas's leader", "as the Treasury's and"."""
     doc = ent.doc
     if ent.end + 1 >= len(doc) or doc[ent.end].text not in ("'s", "’s") or ent.root.dep_ == "poss":
         return False
-    # what follows is the name's own verb, or ends the phrase it names; no noun it could own ("Radio
-    # 4's Today programme"), nor an owner's thing left unsaid ("the same as the Treasury's and ...")
     after = doc[ent.end + 1]
     if after.pos_ == "AUX" or after.tag_ in ("VBD", "VBZ", "VBP", "MD") or after.tag_ == "VBN" and ent.root.dep_ == "nsubj":
         return True
