@@ -244,14 +244,20 @@ def lead_in_before_colon(verb: Token, clause: Token) -> bool:
     return any(t.text == ":" for t in between) and not any(t.text in CLOSING_MARKS for t in between)
 
 
+def body_simple_present(verb: Token) -> bool:
+    """A verb in the simple present (no auxiliary) below the first line: a headline's present is its past."""
+    return (verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and 0 <= text_of(verb.doc).find("\n") < verb.idx)
+
+
 def state_in_present(verb: Token) -> bool:
     """ "The phone features stereo speakers", "Norcom operates a fleet of 30": a verb in the simple
     present tells what is so, not what happened; not in a headline (whose present is
     its past), nor with a date of its own ("the plane arrives on 11 November": a schedule), nor
     with a clause it governs, which the walk reads through it."""
-    if verb.tag_ not in ("VBZ", "VBP") or not 0 <= text_of(verb.doc).find("\n") < verb.idx:
+    if not body_simple_present(verb):
         return False
-    return not any(c.dep_ in ("aux", "auxpass", "ccomp", "xcomp") or any(
+    return not any(c.dep_ in ("ccomp", "xcomp") or any(
         t.ent_type_ in ("DATE", "TIME") for t in c.subtree) for c in verb.children)
 
 

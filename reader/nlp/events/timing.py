@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from reader.model import DateMention
 from reader.nlp.doc_text import hashed_in, indices_where, sorted_hashes, text_of, token_range, token_starts
+from reader.nlp.events.clause_shapes import body_simple_present
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.participants import ActorIndex, RefContext
@@ -245,9 +246,7 @@ class EventDates:
     def scheduled(self, ev: EventClause, value: str | None) -> bool:
         """ "Voters go to the polls on Sunday", "the summit opens on 4 June": a simple present dated after
         publication tells a schedule, an act still to come."""
-        verb = ev.head  # not in a headline, whose present is its past
-        return (value is not None and verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-                and 0 <= self.text.find("\n") < verb.idx and self._after_publication(value))
+        return value is not None and body_simple_present(ev.head) and self._after_publication(value)
 
     def _told_as_done(self, ev: EventClause) -> bool:
         """An asserted act in the simple past or a perfect ("criticised", "has confirmed", "had met")."""
