@@ -205,6 +205,30 @@ def test_unwilling_or_unable_to_act_is_not_the_act_and_the_row_says_so_once(engi
     assert failed.modality == "negated" and "(not so)" not in failed.summary
 
 
+@pytest.mark.parametrize(("text", "summary"), [
+    ("Norland refrained from attacking Ostland.", "Norland: refrained from attacking Ostland"),
+    ("Vestia stopped short of accusing Norland of the raid.", "Vestia: stopped short of accusing Norland of the raid"),
+    ("Ostland held off on sanctioning Vestia.", "Ostland: held off on sanctioning Vestia"),
+    ("Tarnland shied away from condemning Norland.", "Tarnland: shied away from condemning Norland"),
+    ("Norland declined to condemn Ostland.", "Norland: declined to condemn Ostland"),
+    ("Norland came close to attacking Ostland.", "Norland: came close to attacking Ostland"),
+])
+def test_an_act_a_phrase_says_was_not_done_is_negated_and_the_row_says_so_once(engine, text, summary):
+    """ "refrained from", "stopped short of", "declined to": the act after them did not happen."""
+    (row,) = analyze(engine, text).events
+    assert (row.modality, row.summary) == ("negated", summary)
+
+
+def test_an_act_on_the_verge_of_happening_is_hypothetical_and_its_doer_the_subject(engine):
+    (signing,) = analyze(engine, "Norland was on the verge of signing a deal with Ostland.").events
+    assert (signing.modality, signing.summary) == ("hypothetical", "Norland: signing a deal with Ostland (hypothetical)")
+
+
+def test_a_preposition_after_a_verb_negates_nothing_by_itself(engine):
+    (attacked,) = by_trigger(analyze(engine, "Norland attacked Ostland from the sea after stopping in Vestia."), "attacked")
+    assert attacked.modality == "asserted"
+
+
 def test_an_act_coordinated_with_a_sourced_one_has_the_same_source(engine):
     text = ("According to two officials, Norland's foreign minister, Ida Lund, met Ostland's ambassador on Sunday "
             "and proposed a meeting in Tarn.")

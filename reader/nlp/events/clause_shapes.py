@@ -293,3 +293,19 @@ def yet_to_come(verb: Token, lex: Lexicon) -> bool:
     # the parser makes "when" an adverb of the clause rather than its mark
     marks = {mark_of(verb), *(c.lower_ for c in verb.children if c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < verb.i)}
     return bool(marks & lex.cue("prospective_mark"))
+
+
+def negating_phrase_head(act: Token, lex: Lexicon) -> Token | None:
+    """ "refrained *from* attacking", "stopped short *of* accusing", "held off *on* sanctioning": the verb
+    whose phrase (the lexicon's `negating_phrase` cue: verb, particles or adverbs, preposition) says the act
+    after the preposition was not done; None when there is none."""
+    prep = act.head
+    if act.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep":
+        return None
+    head = prep.head
+    if head.dep_ in ("advmod", "prt") and head.head.i < head.i:  # "stopped short of": the adverb holds "of"
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    between = [t.lower_ for t in head.doc[head.i + 1 : prep.i] if t.dep_ in ("advmod", "prt") and t.head.i == head.i]
+    return head if " ".join([head.lemma_.lower(), *between, prep.lower_]) in lex.cue("negating_phrase") else None

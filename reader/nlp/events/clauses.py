@@ -42,6 +42,7 @@ from reader.nlp.events.clause_shapes import (
     is_question,
     lead_in_before_colon,
     mark_of,
+    negating_phrase_head,
     opens_alternative,
     own_hyp,
     participle_before_its_noun,
@@ -567,6 +568,9 @@ class ClauseFinder:
                 return FREE, Ctx(ctx.owner, True, neg, ctx.speaker), dep
             self.hearsay.update(t.i for t in child.subtree)
             return FREE, Ctx(ctx.owner, hyp, neg, ctx.speaker), dep
+        if dep in ("pcomp", "pobj"):  # "refrained from attacking", "on the verge of signing"
+            neg = neg or negating_phrase_head(child, lex) is not None
+            hyp = hyp or tok.lower_ == "of" and tok.head.lemma_.lower() in lex.cue("imminence_noun")
         if tok.pos_ in VERBAL or tok.pos_ == "ADJ":
             own = self._hyp_cache.get(tok.i)
             if own is None:

@@ -189,9 +189,12 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if dep == "xcomp" and head.pos_ == "ADJ":
         return subject_tokens(head.head, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep":
-        verb = head.head
+        verb = head.head.head if head.head.dep_ == "advmod" and head.head.pos_ == "ADV" else head.head  # "stopped short of"
         if verb.pos_ in VERBAL:
             return subject_tokens(verb, depth + 1)
+        if verb.dep_ == "pobj" and verb.head.lower_ in ("on", "in") and verb.head.head.lemma_ == "be" and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in verb.children):
+            return subject_tokens(verb.head.head, depth + 1)  # "Norway was on the verge of / in the process of signing"
     return []
 
 

@@ -18,6 +18,7 @@ from reader.nlp.events.clause_shapes import (
     CLOSING_MARKS,
     OPENING_MARKS,
     lead_in_before_colon,
+    negating_phrase_head,
     opens_alternative,
     set_off_aside,
 )
@@ -228,7 +229,7 @@ class Summaries:
             text = f"{words} ({', '.join(self._short_name(t) for t in targets)})"
         else:
             text = words
-        if modality == "negated" and not _NEGATION.search(words) and not self._says_not_done(words):
+        if modality == "negated" and not _NEGATION.search(words) and not self._says_not_done(words, c):
             text += " (not so)"  # "Neither Manila nor Beijing has released ...": the words alone read as a fact
         if modality == "hypothetical":
             text += " (hypothetical)"
@@ -275,11 +276,12 @@ class Summaries:
         forms = {actor.name, *actor.aliases, *(w for w in actor.name.split() if len(w) > 2)}
         return any(f and f in words for f in forms)
 
-    def _says_not_done(self, words: str) -> bool:
-        """ "failed to reach a deal", "stopped buying gas", "unwilling to send": the words say the act
-        did not happen, so no "(not so)" after them."""
+    def _says_not_done(self, words: str, c: EventClause) -> bool:
+        """ "failed to reach a deal", "stopped buying gas", "unwilling to send", "refrained from attacking": the
+        words say the act did not happen, so no "(not so)" after them."""
         stems = tuple(w[:-1] if w.endswith("e") else w for w in self.index.lexicon.cue("negating_governor"))
-        return any(word.lower().startswith(stems) for word in words.split())
+        return any(word.lower().startswith(stems) for word in words.split()) or (
+            negating_phrase_head(c.trigger, self.index.lexicon) is not None)  # the row's words start at the phrase
 
     def _short_name(self, actor_id: str) -> str:
         """A person by the one word the briefing calls them ("Abiy", "Faki", "Blair") when no
