@@ -224,6 +224,24 @@ def test_an_act_on_the_verge_of_happening_is_hypothetical_and_its_doer_the_subje
     assert (signing.modality, signing.summary) == ("hypothetical", "Norland: signing a deal with Ostland (hypothetical)")
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Norland has no intention of attacking Ostland.", "attacking"),
+    ("Norland has the aim of sanctioning Ostland.", "sanctioning"),
+    ("Vestia warned of the threat of an attack on Ostland by Norland.", "attack"),
+])
+def test_an_act_aimed_at_or_feared_is_not_shown_as_done(engine, text, trigger):
+    """ "no intention of", "the prospect of", "the threat of": the act after "of" has not happened."""
+    rows = by_trigger(analyze(engine, text), trigger)
+    assert rows and all(r.modality != "asserted" for r in rows)
+
+
+def test_no_evidence_that_an_act_happened_leaves_it_open(engine):
+    (attacked,) = by_trigger(analyze(engine, "There is no evidence that Norland attacked Ostland."), "attacked")
+    assert attacked.modality == "hypothetical"
+    (attacked,) = by_trigger(analyze(engine, "There is evidence that Norland attacked Ostland."), "attacked")
+    assert attacked.modality == "reported"
+
+
 def test_a_preposition_after_a_verb_negates_nothing_by_itself(engine):
     (attacked,) = by_trigger(analyze(engine, "Norland attacked Ostland from the sea after stopping in Vestia."), "attacked")
     assert attacked.modality == "asserted"

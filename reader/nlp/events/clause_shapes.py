@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from reader.nlp.doc_text import text_of
-from reader.nlp.events.lexicon import Lexicon
+from reader.nlp.events.lexicon import Lexicon, is_infinitive
 
 _PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})
 #: entity types of who can act or speak
@@ -309,3 +309,20 @@ def negating_phrase_head(act: Token, lex: Lexicon) -> Token | None:
         return None
     between = [t.lower_ for t in head.doc[head.i + 1 : prep.i] if t.dep_ in ("advmod", "prt") and t.head.i == head.i]
     return head if " ".join([head.lemma_.lower(), *between, prep.lower_]) in lex.cue("negating_phrase") else None
+
+
+def raising_hedge(tok: Token, lex: Lexicon) -> str | None:
+    """ "Israel is said to be watching", "he is thought to have fled": a passive verb of saying
+    or thinking with an infinitive hedges that infinitive; it is nobody's statement."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.cue("raising_reported"):
+        kind = "reported"
+    elif lemma in lex.cue("raising_hypothetical"):
+        kind = "hypothetical"
+    else:
+        return None
+    if tok.tag_ != "VBN" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return None
+    if not any(c.dep_ == "xcomp" and is_infinitive(c) for c in tok.children):
+        return None
+    return kind

@@ -49,13 +49,14 @@ from reader.nlp.events.clause_shapes import (
     performative_wish,
     quoted_saying,
     quoting_verb_of,
+    raising_hedge,
     restated_speech,
     speaker_tokens,
     state_in_present,
     yet_to_come,
 )
 from reader.nlp.events.event_clause import Ctx, EventClause, fronted_manner_of, names_owners_act
-from reader.nlp.events.lexicon import OTHER_ACT, LexEntry, Lexicon, Match, category_of, is_infinitive
+from reader.nlp.events.lexicon import OTHER_ACT, LexEntry, Lexicon, Match, category_of
 from reader.nlp.events.participants import PLACE_TYPES, ActorIndex
 from reader.nlp.events.subjects import VERBAL, headline_doer, subject_tokens
 from reader.nlp.events.subjects import is_purpose as _is_purpose
@@ -191,7 +192,7 @@ class ClauseFinder:
         if (reported := impersonal_report(tok, self.lex)) is not None:
             self.hearsay.update(reported)
             return None  # "X plans to sue, it is reported": nobody's statement, a hedge on what is reported
-        hedge = self._raising_hedge(tok)
+        hedge = raising_hedge(tok, self.lex)
         if hedge is not None:
             self.raising[tok.i] = hedge  # "is said to be watching": a hedge on the watching, not a saying
             return None
@@ -363,22 +364,6 @@ class ClauseFinder:
         start = sent.start if sent.start == 0 else self.index.doc[sent.start - 1].sent.start
         return any(self.index.type_of(a) == "ORG" for i in range(start, tok.i) for a in self.index.ids_at(i))
 
-    def _raising_hedge(self, tok: Token) -> str | None:
-        """ "Israel is said to be watching", "he is thought to have fled": a passive verb of saying
-        or thinking with an infinitive hedges that infinitive; it is nobody's statement."""
-        lemma = tok.lemma_.lower()
-        if lemma in self.lex.cue("raising_reported"):
-            kind = "reported"
-        elif lemma in self.lex.cue("raising_hypothetical"):
-            kind = "hypothetical"
-        else:
-            return None
-        if tok.tag_ != "VBN" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
-            return None
-        if not any(c.dep_ == "xcomp" and is_infinitive(c) for c in tok.children):
-            return None
-        return kind
-
     def _noun_has_participants(self, tok: Token) -> bool:
         """An event noun is an act of its own only when the text says whose act it is.
 
@@ -507,7 +492,8 @@ class ClauseFinder:
             self.hearsay.update(t.i for t in child.subtree)
             if mode != FREE and tok.lemma_.lower() in lex.cue("speculation_noun"):
                 return mode, ctx, "arg"  # "echoing our expectation that tensions would ...": no row of its own
-            return FREE, Ctx(ev or ctx.owner, ctx.hyp, ctx.neg, None), "claim"
+            unsure = ctx.hyp or any(c.dep_ == "det" and c.lower_ in lex.cue("negator") for c in tok.children)  # "no evidence"
+            return FREE, Ctx(ev or ctx.owner, unsure, ctx.neg, None), "claim"
         if ev is not None:
             entry = ev.match.entry
             if dep == "conj" and (child.pos_ in VERBAL or child.i in self.matches):
@@ -540,7 +526,8 @@ class ClauseFinder:
             if dep == "prep":
                 if child.lower_ in lex.cue("non_event_prep") or child.lower_ in lex.cue("attribution_phrase"):
                     return ARG, Ctx(ev, ctx.hyp, ctx.neg, ctx.speaker), "arg"
-                return ADJUNCT, Ctx(ev, ev.hyp, ev.neg, ev.speaker), "adjunct"
+                ahead = child.lower_ == "of" and tok.lemma_.lower() in lex.cue("not_yet_noun")  # "the threat of an attack"
+                return ADJUNCT, Ctx(ev, ev.hyp or ahead, ev.neg, ev.speaker), "adjunct"
             if dep in ADJUNCT_DEPS:
                 return ADJUNCT, Ctx(ev, ev.hyp, ev.neg, ev.speaker), "adjunct"
             return ARG, Ctx(ev, ev.hyp, ev.neg, ev.speaker), "arg"
@@ -561,16 +548,16 @@ class ClauseFinder:
         if dep == "prep" and (child.lower_ in lex.cue("non_event_prep") or child.lower_ in lex.cue("attribution_phrase")):
             return ARG, ctx, "arg"
         hyp, neg = ctx.hyp, ctx.neg
-        hedge = self.raising.get(tok.i) if tok.i in self.raising else self._raising_hedge(tok) if dep == "xcomp" else None
+        hedge = self.raising.get(tok.i) if tok.i in self.raising else raising_hedge(tok, self.lex) if dep == "xcomp" else None
         if hedge is not None and dep == "xcomp":
             self.raising[tok.i] = hedge
             if hedge == "hypothetical":
                 return FREE, Ctx(ctx.owner, True, neg, ctx.speaker), dep
             self.hearsay.update(t.i for t in child.subtree)
             return FREE, Ctx(ctx.owner, hyp, neg, ctx.speaker), dep
-        if dep in ("pcomp", "pobj"):  # "refrained from attacking", "on the verge of signing"
+        if dep in ("pcomp", "pobj"):  # "refrained from attacking", "no intention of attacking"
             neg = neg or negating_phrase_head(child, lex) is not None
-            hyp = hyp or tok.lower_ == "of" and tok.head.lemma_.lower() in lex.cue("imminence_noun")
+            hyp = hyp or tok.lower_ == "of" and tok.head.lemma_.lower() in lex.cue("not_yet_noun")
         if tok.pos_ in VERBAL or tok.pos_ == "ADJ":
             own = self._hyp_cache.get(tok.i)
             if own is None:

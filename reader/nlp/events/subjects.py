@@ -192,8 +192,10 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         verb = head.head.head if head.head.dep_ == "advmod" and head.head.pos_ == "ADV" else head.head  # "stopped short of"
         if verb.pos_ in VERBAL:
             return subject_tokens(verb, depth + 1)
-        if verb.dep_ == "pobj" and verb.head.lower_ in ("on", "in") and verb.head.head.lemma_ == "be" and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in verb.children):
+        det = {c.lower_ for c in verb.children if c.dep_ == "det"}
+        if verb.dep_ == "dobj" and verb.head.lemma_ == "have" and head.lower_ == "of" and det & {"no", "any", "every", "the"}:
+            return subject_tokens(verb.head, depth + 1)  # "Norway has no intention of attacking" (not "a job of")
+        if verb.dep_ == "pobj" and verb.head.lower_ in ("on", "in") and verb.head.head.lemma_ == "be" and "the" in det:
             return subject_tokens(verb.head.head, depth + 1)  # "Norway was on the verge of / in the process of signing"
     return []
 
