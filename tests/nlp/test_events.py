@@ -521,6 +521,15 @@ def test_vowing_an_answer_in_kind_is_a_threat(engine, text, category):
     assert event.category == category, event.summary
 
 
+@pytest.mark.parametrize("text, category", [
+    ("Norland threatened sanctions against Ostland.", "13"),
+    ("Norland announced sanctions against Ostland.", "16"),
+])
+def test_a_threat_of_an_act_is_a_threat_and_an_announced_act_the_act(engine, text, category):
+    (event,) = analyze(engine, text).events
+    assert event.category == category, event.summary
+
+
 def test_an_unresolved_he_is_no_attribution(engine):
     text = ("The police spokesman said the paper handed the file over on Monday. "
             "The Directorate of Professional Standards is investigating the loss, he said.")

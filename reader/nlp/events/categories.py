@@ -26,6 +26,8 @@ def assign_code(c: EventClause, lex: Lexicon, matches: dict[int, Match],
         c.code = c.manner.entry.code  # "Criticising the decision, he said it was a mistake": a criticism
     comp = complement(c.trigger, entry, matches, lex)
     c.complement = comp
+    if category_of(entry.code) == "13":
+        comp = None  # "threatened sanctions against Norland": a threat, whatever it threatens
     depth = 0
     while comp is not None and depth < 3:
         inner = matches[comp.i].entry
