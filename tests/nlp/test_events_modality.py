@@ -231,8 +231,17 @@ def test_an_act_on_the_verge_of_happening_is_hypothetical_and_its_doer_the_subje
 ])
 def test_an_act_aimed_at_or_feared_is_not_shown_as_done(engine, text, trigger):
     """ "no intention of", "the prospect of", "the threat of": the act after "of" has not happened."""
-    rows = by_trigger(analyze(engine, text), trigger)
+    rows = [e for e in analyze(engine, text).events if trigger in e.trigger]
     assert rows and all(r.modality != "asserted" for r in rows)
+
+
+@pytest.mark.parametrize(("text", "summary"), [
+    ("Norland has no plans to recognise Vestland.", "Norland: has no plans to recognise Vestland (hypothetical)"),
+    ("Norland has every intention of suing Ostland.", "Norland: has every intention of suing Ostland (hypothetical)"),
+])
+def test_a_plan_held_or_disowned_is_in_the_rows_words(engine, text, summary):
+    (row,) = analyze(engine, text).events
+    assert row.summary == summary
 
 
 def test_no_evidence_that_an_act_happened_leaves_it_open(engine):

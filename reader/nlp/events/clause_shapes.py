@@ -326,3 +326,12 @@ def raising_hedge(tok: Token, lex: Lexicon) -> str | None:
     if not any(c.dep_ == "xcomp" and is_infinitive(c) for c in tok.children):
         return None
     return kind
+
+
+def aim_held(act: Token, lex: Lexicon) -> Token | None:
+    """ "Norway *has* no plans to recognise", "*has* every intention of suing": the "have" whose object
+    (a `not_yet_noun`) the act is for, which the row's words start at; None when there is none."""
+    noun = act.head.head if act.dep_ == "pcomp" and act.head.lower_ == "of" else act.head if act.dep_ == "acl" else None
+    if noun is None or noun.lemma_.lower() not in lex.cue("not_yet_noun") or noun.dep_ != "dobj":
+        return None
+    return noun.head if noun.head.lemma_ == "have" and noun.head.i < noun.i else None
