@@ -104,6 +104,18 @@ def test_line_sentences_runs_before_the_parser(engine):
     assert [s.text.strip() for s in doc.sents] == ["Talks end with a pledge", "Mahmoud Abbas and Ariel Sharon declared a truce."]
 
 
+@pytest.mark.parametrize("headline", ["Row deepens", "Ceasefire agreed", "Talks end with a pledge"])
+def test_a_lines_first_word_is_never_a_sentence_of_its_own(engine, headline):
+    """The parser would cut "Israel" off the lead after some headlines, losing a doer."""
+    doc = engine.nlp(f"{headline}\n\nIsrael and Hamas agreed to a ceasefire. Egypt welcomed it.")
+    assert [s.text.strip() for s in doc.sents] == [headline, "Israel and Hamas agreed to a ceasefire.", "Egypt welcomed it."]
+
+
+def test_a_headlines_last_word_is_never_a_sentence_of_its_own(engine):
+    doc = engine.nlp("Tax to rise, say Tories\n\nNational Insurance will rise, Michael Howard said.")
+    assert [s.text.strip() for s in doc.sents] == ["Tax to rise, say Tories", "National Insurance will rise, Michael Howard said."]
+
+
 def test_today_states_own_their_names_and_capitals(blank):
     doc = blank("Belgrade denied it. Bosnia and Bosnian officials agreed.")
     assert [e[2] for e in ents(doc)] == ["country:RS", "country:BA", "country:BA"]
