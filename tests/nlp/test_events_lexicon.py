@@ -43,6 +43,29 @@ def test_a_light_verb_takes_the_act_of_its_object(engine, sentence, trigger, cat
 
 
 @pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("Norland's coast guard fired water cannon at a Vestland vessel.", "19"),
+        ("Norland's troops fired at Vestland's border posts.", "19"),
+        ("Norland's police fired tear gas at protesters.", "17"),
+        ("President Ida Lund fired the minister at a cabinet meeting.", "OFFICE"),
+        ("President Ida Lund fired her chief adviser.", "OFFICE"),
+    ],
+)
+def test_firing_at_someone_is_force_and_firing_someone_an_office(engine, sentence, category):
+    (event,) = by_trigger(analyze(engine, sentence), "fired")
+    assert event.category == category
+
+
+@pytest.mark.parametrize("sentence", [
+    "Reporters fired questions at President Ida Lund.",
+    "Ida Lund will use her budget to fire both barrels at the opposition parties.",
+])
+def test_firing_words_at_someone_is_neither_force_nor_an_office(engine, sentence):
+    assert not by_trigger(analyze(engine, sentence), "fire")
+
+
+@pytest.mark.parametrize(
     ("sentence", "trigger", "category"),
     [
         ("Jonathan Baume spoke of competing agendas between Gordon Brown and Tony Blair.", "spoke", "01"),
