@@ -38,6 +38,9 @@ CASES = [
     # "for" a date names when the thing called or booked is, which the calling's tense does not say
     ("Trade unions called a general strike for 3 April.", D(2024, 3, 14), "3 April", "DATE", "2024-04-03", None),
     ("The board reported a loss for February.", D(2024, 3, 14), "February", "DATE", "2024-02", None),
+    # a date on the object of a verb takes the verb's tense: the weekend already gone, or the one to come
+    ("Norland and Vestland held talks over the weekend.", D(2024, 5, 15), "the weekend", "DATE", "2024-W19-WE", None),
+    ("Norland and Vestland will hold talks over the weekend.", D(2024, 5, 15), "the weekend", "DATE", "2024-W20-WE", None),
     # "said on Thursday it would ...": the parser hangs the day on what was said; it is the saying's
     ("Norland Steel said on Thursday it would close two plants.", D(2005, 3, 2), "Thursday", "DATE", "2005-02-24", None),
     # when a thing falls due is not told by the tense of "be": the nearest June, not last year's

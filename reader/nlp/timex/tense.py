@@ -134,6 +134,10 @@ def direction_of(token: Token) -> int:
                 direction, sure = verb_direction(verb)
                 if sure:
                     return direction
+        if current.dep_ == "dobj" and current.head.pos_ == "VERB" and preposition in ("over", "at", "on", "during"):
+            direction, sure = verb_direction(current.head)  # "held talks over the weekend": the holding's tense
+            if sure:
+                return direction
         return NEAREST
     verb = governing_verb(current)
     if verb is None:
