@@ -569,6 +569,12 @@ def test_a_countrys_economic_figure_that_moves_is_an_economic_event_of_that_coun
     assert names(analysis, event.agents) == {country}
 
 
+@pytest.mark.parametrize("text", ["Germany's exports to France rose 5% in March.", "Germany's imports from China rose 5% in March."])
+def test_a_trade_partner_does_not_own_the_figure(engine, text):
+    analysis = analyze(engine, text)
+    assert names(analysis, only(analysis, "rose").agents) == {"Germany"}
+
+
 def test_a_figure_of_no_one_named_is_no_event(engine):
     assert analyze(engine, "Car sales rose 5% in March.").events == []
 

@@ -244,6 +244,13 @@ def test_a_plan_held_or_disowned_is_in_the_rows_words(engine, text, summary):
     assert row.summary == summary
 
 
+@pytest.mark.parametrize("verb", ["forecast", "predicted", "expected"])
+def test_a_forecast_act_is_its_subjects_and_hypothetical(engine, verb):
+    (cut,) = analyze(engine, f"Norland's central bank is {verb} to cut interest rates in June.").events
+    assert (cut.modality, cut.category, cut.summary) == (
+        "hypothetical", "ECON", f"Norland: is {verb} to cut interest rates in June (hypothetical)")
+
+
 def test_no_evidence_that_an_act_happened_leaves_it_open(engine):
     (attacked,) = by_trigger(analyze(engine, "There is no evidence that Norland attacked Ostland."), "attacked")
     assert attacked.modality == "hypothetical"

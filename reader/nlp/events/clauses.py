@@ -124,7 +124,7 @@ class ClauseFinder:
             if pos == verb:
                 # any other verb may still be an act between named actors ("Apple unveils the iPod")
                 tok = doc[i]
-                if tok.lemma_.lower() not in self.lex.cue("not_an_act"):
+                if tok.lemma_.lower() not in self.lex.cue("not_an_act") and raising_hedge(tok, self.lex) is None:
                     self.matches[i] = Match(LexEntry(tok.lemma_.lower(), "VERB", OTHER_ACT, source="generic"))
 
     def run(self, sent: Span) -> list[EventClause]:

@@ -257,8 +257,9 @@ class ActorIndex:
                     continue  # "Germany, France's largest trading partner, imposed": not France; its minister would be
                 if child.dep_ == "prep" and tok.pos_ == "ADJ" and tok.dep_ == "amod" and not self._of_state(tok.head):
                     continue  # "an artist critical of Welsh arts funding", "a lawyer close to the government"
-                if posted and child.dep_ == "prep" and child.lower_ == "to":
-                    continue  # "Norland's ambassador to Vestia": Vestia is the host, not the envoy's side
+                if child.dep_ == "prep" and (posted and child.lower_ == "to" or child.lower_ in ("to", "from")
+                                             and tok.lower_ in self.lexicon.cue("moving_figure")):
+                    continue  # "Norland's ambassador / exports to Vestia": Vestia is the host or the buyer, not the side
                 if child.dep_ == "prep" and child.lower_ == "for" and (tok.lower_ in self.lexicon.cue("seat_holder") and not any(
                         self._a_party(g) for g in child.children if g.dep_ == "pobj") or (regions := [
                         a for g in child.children if g.dep_ == "pobj" for a in self.ids_at(g.i)]) and all(self.type_of(a) == "LOC" for a in regions)):

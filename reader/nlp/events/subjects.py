@@ -60,7 +60,8 @@ _RAISING_PASSIVES = frozenset({
     "resolve", "determine", "commit", "prepare", "dedicate",
     "expect", "set", "schedule", "slate", "poise", "due", "plan", "tip",
     "say", "report", "allege", "rumour", "rumor", "claim", "understand", "think", "believe", "fear",
-    "suspect", "presume", "assume", "estimate", "suppose", "deem", "consider", "know", "reckon",
+    "suspect", "presume", "assume", "estimate", "suppose", "deem", "consider", "know", "reckon", "forecast",
+    "predict", "project", "anticipate",
 })
 #: Passives for a state its subject is in by taking part: "are engaged / involved in talks".
 _STATE_PASSIVES = frozenset({"engage", "involve"})
