@@ -251,6 +251,19 @@ def test_a_forecast_act_is_its_subjects_and_hypothetical(engine, verb):
         "hypothetical", "ECON", f"Norland: is {verb} to cut interest rates in June (hypothetical)")
 
 
+@pytest.mark.parametrize(("text", "modalities"), [
+    ("Norland did not sign or ratify the treaty with Vestland.", {"sign": "negated", "ratify": "negated"}),
+    ("Norland neither signed nor ratified the treaty with Vestland.", {"signed": "negated", "ratified": "negated"}),
+    ("Norland did not sign the treaty but criticised Vestland.", {"sign": "negated", "criticised": "asserted"}),
+    ("Norland did not sign the treaty and criticised Vestland.", {"sign": "negated", "criticised": "asserted"}),
+    ("Norland is not a party to the treaty, but says Vestland violated it.", {"says": "asserted"}),
+])
+def test_a_negation_reaches_a_coordinated_verb_only_when_it_shares_it(engine, text, modalities):
+    """ "did not sign or ratify": neither was done; "did not sign ... but criticised": the criticism was."""
+    rows = {e.trigger.split()[0]: e.modality for e in analyze(engine, text).events}
+    assert {k: rows.get(k) for k in modalities} == modalities
+
+
 def test_no_evidence_that_an_act_happened_leaves_it_open(engine):
     (attacked,) = by_trigger(analyze(engine, "There is no evidence that Norland attacked Ostland."), "attacked")
     assert attacked.modality == "hypothetical"

@@ -335,3 +335,13 @@ def aim_held(act: Token, lex: Lexicon) -> Token | None:
     if noun is None or noun.lemma_.lower() not in lex.cue("not_yet_noun") or noun.dep_ != "dobj":
         return None
     return noun.head if noun.head.lemma_ == "have" and noun.head.i < noun.i else None
+
+
+def shares_negation(verb: Token, conj: Token) -> bool:
+    """ "did not sign or ratify", "did not sign and ratify": a verb after "or" or "nor", or a bare verb that
+    shares the negated auxiliary, is not done either; a verb after "but" ("is not a party, but says") or a
+    finite verb of its own ("did not sign the treaty and criticised Norway") is."""
+    between = {c.lower_ for c in verb.children if c.dep_ == "cc" and verb.i < c.i < conj.i}
+    if between & {"but", "yet"}:
+        return False
+    return bool(between & {"or", "nor"}) or conj.tag_ == "VB" and any(c.dep_ == "aux" for c in verb.children)

@@ -51,6 +51,7 @@ from reader.nlp.events.clause_shapes import (
     quoting_verb_of,
     raising_hedge,
     restated_speech,
+    shares_negation,
     speaker_tokens,
     state_in_present,
     yet_to_come,
@@ -434,6 +435,8 @@ class ClauseFinder:
                 c.lower_ in ("neither", "no") and c.dep_ in ("preconj", "det") for c in subject.children
             ):
                 ev.neg = True
+        if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in ev.head.children):
+            ev.neg = True  # "Sweden neither signed nor ratified the treaty"
         if ev.is_noun:
             for child in ev.trigger.children:
                 if child.dep_ == "amod" and child.lower_ in lex.cue("hypothetical_modifier"):
@@ -498,7 +501,8 @@ class ClauseFinder:
             entry = ev.match.entry
             if dep == "conj" and (child.pos_ in VERBAL or child.i in self.matches):
                 inherit = not has_own_subject_or_aux(child)
-                return mode, Ctx(ctx.owner, (ctx.hyp or ev.hyp) if inherit else ctx.hyp, ctx.neg, ctx.speaker), "conj"
+                neg = ctx.neg or inherit and ev.neg and shares_negation(tok, child)  # "did not sign or ratify"
+                return mode, Ctx(ctx.owner, (ctx.hyp or ev.hyp) if inherit else ctx.hyp, neg, ctx.speaker), "conj"
             if lead_in_before_colon(ev.trigger, child):
                 return FREE, Ctx(ctx.owner, False, False, None), "parataxis"  # "Others saw sales slip: X reported"
             if dep == "ccomp" and entry.speech:
@@ -572,7 +576,7 @@ class ClauseFinder:
                 hyp = hyp or own or (lemma in lex.cue("hypothetical_governor") and dep not in ("conj", "advcl")) or (
                     dep == "xcomp" and lemma in lex.cue("obligation_governor") and tok.tag_ not in ("VBD", "VBN"))
                 neg = neg or (dep == "xcomp" and lemma in lex.cue("negating_governor")) or any(
-                    c.dep_ == "neg" for c in tok.children)
+                    c.dep_ == "neg" for c in tok.children) and (dep != "conj" or shares_negation(tok, child))
             elif dep == "ccomp" and lemma in lex.cue("hypothetical_governor") or dep == "advcl" and _is_purpose(child):
                 hyp = True  # "working with all parties to reach a ceasefire": what it is for has not happened
             elif dep in ("relcl", "ccomp", "advcl", "parataxis", "conj", "csubj"):
