@@ -264,6 +264,14 @@ def test_a_negation_reaches_a_coordinated_verb_only_when_it_shares_it(engine, te
     assert {k: rows.get(k) for k in modalities} == modalities
 
 
+def test_an_accusation_its_target_denies_was_still_made(engine):
+    # the model parses the clause before the comma as what "denied" says when the names are real ones
+    analysis = analyze(engine, "Norway accused Sweden of violating the treaty, a charge Sweden denied.")
+    (accused,) = by_trigger(analysis, "accused")
+    (denied,) = by_trigger(analysis, "denied")
+    assert accused.modality == "asserted" and "accused" not in denied.summary
+
+
 def test_no_evidence_that_an_act_happened_leaves_it_open(engine):
     (attacked,) = by_trigger(analyze(engine, "There is no evidence that Norland attacked Ostland."), "attacked")
     assert attacked.modality == "hypothetical"

@@ -345,3 +345,13 @@ def shares_negation(verb: Token, conj: Token) -> bool:
     if between & {"but", "yet"}:
         return False
     return bool(between & {"or", "nor"}) or conj.tag_ == "VB" and any(c.dep_ == "aux" for c in verb.children)
+
+
+def restated_as_claim(verb: Token, clause: Token, lex: Lexicon) -> bool:
+    """ "Norland accused Vestland of spying, a charge Vestland denied": the parser makes the clause before
+    the comma what "denied" says and "a charge" its subject; the clause is an act of its own, which the
+    charge names (the accusation was made whatever the denial)."""
+    return clause.i < verb.i and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.lemma_.lower() in lex.cue("claim_noun")
+        and any(g.dep_ in ("appos", "compound") and g.i > c.i and g.pos_ in ("PROPN", "PRON") for g in c.children)
+        for c in verb.children)  # (the true subject hangs on the noun: "a charge *Vestland* denied", not "a report said")

@@ -50,6 +50,7 @@ from reader.nlp.events.clause_shapes import (
     quoted_saying,
     quoting_verb_of,
     raising_hedge,
+    restated_as_claim,
     restated_speech,
     shares_negation,
     speaker_tokens,
@@ -61,6 +62,7 @@ from reader.nlp.events.lexicon import OTHER_ACT, LexEntry, Lexicon, Match, categ
 from reader.nlp.events.participants import PLACE_TYPES, ActorIndex
 from reader.nlp.events.subjects import VERBAL, headline_doer, subject_tokens
 from reader.nlp.events.subjects import is_purpose as _is_purpose
+from reader.nlp.events.summary import content_tokens
 
 FREE, ARG, ADJUNCT, INERT = "free", "arg", "adjunct", "inert"
 #: Dependencies of an event that are complements or arguments: part of the same act.
@@ -505,6 +507,9 @@ class ClauseFinder:
                 return mode, Ctx(ctx.owner, (ctx.hyp or ev.hyp) if inherit else ctx.hyp, neg, ctx.speaker), "conj"
             if lead_in_before_colon(ev.trigger, child):
                 return FREE, Ctx(ctx.owner, False, False, None), "parataxis"  # "Others saw sales slip: X reported"
+            if dep == "ccomp" and restated_as_claim(ev.trigger, child, lex):  # "X accused Y, a charge Y denied"
+                ev.content = content_tokens(ev) - {t.i for t in child.subtree}  # the denial does not say the accusing
+                return FREE, Ctx(ctx.owner, False, False, None), "parataxis"
             if dep == "ccomp" and entry.speech:
                 if self._tells_quotation(ev, child):
                     # '"It has ended, the minister said that himself," he said': the saying after the
