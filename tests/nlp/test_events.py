@@ -569,6 +569,11 @@ def test_a_countrys_economic_figure_that_moves_is_an_economic_event_of_that_coun
     assert names(analysis, event.agents) == {country}
 
 
+def test_a_city_force_is_aimed_at_is_its_target(engine):
+    analysis = analyze(engine, "Hamas fired rockets at Tel Aviv on Monday.")
+    assert names(analysis, only(analysis, "fired").targets) == {"Tel Aviv"}
+
+
 @pytest.mark.parametrize("text", ["Germany's exports to France rose 5% in March.", "Germany's imports from China rose 5% in March."])
 def test_a_trade_partner_does_not_own_the_figure(engine, text):
     analysis = analyze(engine, text)

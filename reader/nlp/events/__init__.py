@@ -343,8 +343,8 @@ class _Builder:
         gov = prep.head
         if low == "to" and gov.lemma_.lower() not in self.lex.cue("motion_verb") and gov.lower_ not in _TRAVEL_NOUNS:
             return False
-        if low != "to" and low not in self.lex.cue("place_prep"):
-            return False
+        if low != "to" and low not in self.lex.cue("place_prep") or low == "at" and gov.i == trig.i and category_of(c.code) in ("19", "20"):
+            return False  # "fired rockets at Tel Aviv": what force is aimed at is struck, not where it was used
         heads = {trig.i, c.head.i}
         frontier = [trig, c.head]
         while frontier:  # the verbs the trigger governs directly: xcomp chains
