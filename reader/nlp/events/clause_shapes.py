@@ -328,6 +328,12 @@ def raising_hedge(tok: Token, lex: Lexicon) -> str | None:
     return kind
 
 
+def ahead_of(noun: Token, prep: Token, lex: Lexicon) -> bool:
+    """ "on the verge *of* signing", "the threat *of* an attack": what follows the "of" of a `not_yet_noun`
+    is ahead, aimed at or feared, not done (whether or not the noun is an act itself)."""
+    return prep.lower_ == "of" and noun.lemma_.lower() in lex.cue("not_yet_noun")
+
+
 def aim_held(act: Token, lex: Lexicon) -> Token | None:
     """ "Norway *has* no plans to recognise", "*has* every intention of suing": the "have" whose object
     (a `not_yet_noun`) the act is for, which the row's words start at; None when there is none."""

@@ -32,6 +32,7 @@ from spacy.tokens import Span, Token
 
 from reader.nlp.doc_text import hashed_in, indices_where
 from reader.nlp.events.clause_shapes import (
+    ahead_of,
     alternative_not_taken,
     among_those,
     arranged,
@@ -535,8 +536,7 @@ class ClauseFinder:
             if dep == "prep":
                 if child.lower_ in lex.cue("non_event_prep") or child.lower_ in lex.cue("attribution_phrase"):
                     return ARG, Ctx(ev, ctx.hyp, ctx.neg, ctx.speaker), "arg"
-                ahead = child.lower_ == "of" and tok.lemma_.lower() in lex.cue("not_yet_noun")  # "the threat of an attack"
-                return ADJUNCT, Ctx(ev, ev.hyp or ahead, ev.neg, ev.speaker), "adjunct"
+                return ADJUNCT, Ctx(ev, ev.hyp or ahead_of(tok, child, lex), ev.neg, ev.speaker), "adjunct"  # "the threat of"
             if dep in ADJUNCT_DEPS:
                 return ADJUNCT, Ctx(ev, ev.hyp, ev.neg, ev.speaker), "adjunct"
             return ARG, Ctx(ev, ev.hyp, ev.neg, ev.speaker), "arg"
@@ -566,7 +566,7 @@ class ClauseFinder:
             return FREE, Ctx(ctx.owner, hyp, neg, ctx.speaker), dep
         if dep in ("pcomp", "pobj"):  # "refrained from attacking", "no intention of attacking"
             neg = neg or negating_phrase_head(child, lex) is not None
-            hyp = hyp or tok.lower_ == "of" and tok.head.lemma_.lower() in lex.cue("not_yet_noun")
+            hyp = hyp or ahead_of(tok.head, tok, lex)
         if tok.pos_ in VERBAL or tok.pos_ == "ADJ":
             own = self._hyp_cache.get(tok.i)
             if own is None:
