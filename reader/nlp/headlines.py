@@ -84,7 +84,10 @@ class HeadlineVerbs:
         """'Apple releases iPhone SDK, announces update': the model tagged the first verb VBZ but made it
         the subject of the second; the index in `sent` of such a verb after a name, if any."""
         for j, tok in enumerate(sent):
-            if j == 0 or tok.tag_ != "VBZ" or tok.dep_ not in _NOT_A_VERBS_PLACE or not tok.text.isalpha():
+            if j == 0 or tok.tag_ != "VBZ" or not tok.text.isalpha():
+                continue
+            if tok.dep_ not in _NOT_A_VERBS_PLACE and not (tok.dep_ == "ROOT" and (
+                    _split_after(sent, j) or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))):
                 continue
             if not any(self._is_verb(form) for form in base_forms(tok.text.lower(), "VBZ")):
                 continue
@@ -110,9 +113,16 @@ class HeadlineVerbs:
                 continue
             if _subject_before(sent, j) and self._verb_plausible(sent, j):
                 return j
+        for j, tok in enumerate(sent):
+            # "Norland, Vestland sign trade pact", "Talks with Vestland collapse": a plural subject's
+            # verb in its base form, tagged a noun
+            if (j > 0 and tok.tag_ in ("NN", "NNP", "VB") and tok.text.isalpha() and tok.text.islower()
+                    and self._is_verb(tok.text) and _plural_subject_before(sent, j)
+                    and self._verb_plausible(sent, j, "VBP")):
+                return j
         return None
 
-    def _verb_plausible(self, sent: Span, j: int) -> bool:
+    def _verb_plausible(self, sent: Span, j: int, tag: str = "VBZ") -> bool:
         """The tagger itself gives the verb reading a score near its best: "GM *posts* first loss"
         (4.5 below the noun reading) yes, "EU China *arms* ban" (7.7 below) no."""
         words = [t.text for t in sent]
@@ -122,12 +132,17 @@ class HeadlineVerbs:
         tagger: Any = self.nlp.get_pipe("tagger")
         scores = tagger.model.predict([line])[0][j]
         labels = list(tagger.labels)
-        return float(scores.max() - scores[labels.index("VBZ")]) <= MAX_SCORE_GAP
+        return float(scores.max() - scores[labels.index(tag)]) <= MAX_SCORE_GAP
 
     def _reparse(self, doc: Doc, sent: Span, k: int) -> None:
         verb = sent[k]
-        base = next(form for form in base_forms(verb.text.lower(), "VBZ") if self._is_verb(form))
+        third_person = verb.text.lower().endswith("s")
+        base = next((form for form in base_forms(verb.text.lower(), "VBZ") if self._is_verb(form)), verb.text) \
+            if third_person else verb.text
         words = [t.text for t in sent]
+        if not third_person:  # "Norland, Vestland sign pact": the headline's comma is an "and"
+            words[:k] = ["and" if w == "," and 0 < i < k - 1 and sent[i - 1].tag_ == sent[i + 1].tag_ == "NNP" else w
+                         for i, w in enumerate(words[:k])]
         spaces = [bool(t.whitespace_) for t in sent]
         spaces[-1] = False
         shadow = Doc(doc.vocab, words=[*words[:k], "will", base, *words[k + 1 :]],
@@ -150,7 +165,7 @@ class HeadlineVerbs:
             row = sent.start + i
             arr[row, 0] = ((sent.start + head) - row) % 2**64  # a relative head, signed, stored unsigned
             arr[row, 1] = shadow[s].dep
-            arr[row, 2] = doc.vocab.strings.add("VBZ") if i == k else shadow[s].tag
+            arr[row, 2] = doc.vocab.strings.add("VBZ" if third_person else "VBP") if i == k else shadow[s].tag
         doc.from_array([HEAD, DEP, TAG], arr)
 
 
@@ -188,3 +203,27 @@ def _subject_before(sent: Span, j: int) -> bool:
     if left.tag_ in ("NNP", "NNPS") and left.text[:1].isupper():
         return True
     return left.tag_ in ("NN", "NNS") and figures().agent(left.text) is not None
+
+
+def _split_after(sent: Span, j: int) -> bool:
+    """ "Howard rebuts asylum criticisms", "Kennedy calls for Iraq exit plans": after the headline's verb
+    the model read a second finite verb (or a clause's "for") where a noun phrase goes on; a comma,
+    colon, dash or "and" before it would start a second clause ("Acme cuts jobs, shares fall")."""
+    for tok in sent[j + 1 :]:
+        if tok.text in (",", ":", ";", "-", "–", "—", "and", "but", "as") or tok.text in _QUOTES:
+            return False
+        if tok.tag_ in _FINITE or (tok.dep_ == "mark" and tok.head.tag_.startswith("NN")):
+            return True
+    return False
+
+
+def _plural_subject_before(sent: Span, j: int) -> bool:
+    """A plural subject ends right before position `j`: a plural noun or name ("Rebels", "Lib Dems"),
+    or names joined by "and" or a comma ("Norland, Vestland"), perhaps after a phrase ("Talks with X")."""
+    left = [t for t in sent[:j] if t.text not in _QUOTES]
+    if not left or left[-1].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+        return False
+    if left[0].tag_ in ("NNS", "NNPS") or left[-1].tag_ in ("NNS", "NNPS"):
+        return True
+    names = [t for t in left if t.tag_ in ("NNP", "NNPS")]
+    return len(names) >= 2 and any(t.text in (",", "and", "&") for t in left) and left[0].tag_ in ("NNP", "NNPS")

@@ -109,3 +109,42 @@ def test_verbal_attack_on_a_policy_is_criticism_not_force(engine):
     analysis = analyze(engine, "Senator Joan Avery attacked the cost of the asylum scheme on Monday.")
     (attack,) = [e for e in analysis.events if e.trigger == "attacked"]
     assert attack.category.startswith("11")
+
+
+@pytest.mark.parametrize(
+    ("headline", "verb", "doers"),
+    [
+        ("Norland, Vestland sign trade pact", "sign", 2),  # the headline's comma is an "and"
+        ("Talks between Norland and Vestland collapse", "collapse", 2),
+    ],
+)
+def test_a_plural_subjects_verb_in_its_base_form_is_read_as_the_verb(engine, headline, verb, doers):
+    doc = parse_without_repair(headline + BODY)
+    assert doc[[t.text for t in doc].index(verb)].tag_ not in ("VBP", "VBZ")  # the model's own reading
+    (event,) = [e for e in analyze(engine, headline + BODY).events if e.trigger.split()[0] == verb]
+    assert len(event.agents) == doers
+    assert event.modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("headline", "verb", "noun"),
+    [
+        ("Ridley details Vestland flood toll", "details", "toll"),  # the model gave the verb no subject
+        ("Halvorsen rejects asylum criticisms", "rejects", "criticisms"),  # a second "verb" after the first
+    ],
+)
+def test_a_headline_verb_whose_object_was_read_as_a_clause_is_parsed_again(headline, verb, noun):
+    before = parse_without_repair(headline + BODY)
+    assert before[[t.text for t in before].index(noun)].tag_ == "VBZ" or not any(
+        c.dep_ == "nsubj" for c in before[[t.text for t in before].index(verb)].children)
+    doc = load_pipeline()(headline + BODY)
+    verb_tok = doc[[t.text for t in doc].index(verb)]
+    assert any(c.dep_ == "nsubj" for c in verb_tok.children)
+    assert doc[[t.text for t in doc].index(noun)].dep_ == "dobj"
+
+
+def test_two_clauses_of_a_headline_are_left_as_the_model_reads_them():
+    # "Acme cuts jobs, shares fall": the comma starts a second clause; nothing is parsed again
+    text = "Acme cuts jobs, shares fall" + BODY
+    before = [(t.tag_, t.dep_, t.head.i) for t in parse_without_repair(text)]
+    assert [(t.tag_, t.dep_, t.head.i) for t in load_pipeline()(text)] == before
