@@ -234,6 +234,32 @@ def test_a_headline_merges_with_the_first_act_of_its_kind_in_the_lead(engine):
     assert not revoked.sources
 
 
+def test_a_headline_act_done_in_words_is_the_saying_of_its_doer_in_the_lead(engine):
+    # "calls for" (an appeal) and "has said" are one act: the saying is the row, the headline its source
+    text = ("Halvorsen calls for Vestland border talks\n\n"
+            "Norland should open talks with Vestland on the border, Senator Ann Halvorsen has said.")
+    rows = [e for e in analyze(engine, text).events if e.start < text.find("\n")
+            or any(s.start < text.find("\n") for s in e.sources)]
+    assert len(rows) == 1
+    assert rows[0].trigger == "said" and [s.text for s in rows[0].sources] == ["Halvorsen calls for Vestland border talks"]
+
+
+def test_a_headline_that_names_no_doer_merges_with_the_lead_that_does(engine):
+    text = ("Border talks resume in Geneva after a year of stalemate\n\n"
+            "Norland and Vestland returned to the negotiating table in Geneva on Monday.")
+    events = analyze(engine, text).events
+    assert len(events) == 1
+    assert [s.text for s in events[0].sources] == ["Border talks resume in Geneva after a year of stalemate"]
+
+
+def test_a_headline_act_done_by_hand_stays_apart_from_its_doers_saying(engine):
+    text = ("Halvorsen visits Vestland\n\n"
+            "Senator Ann Halvorsen said the two countries would talk about trade.")
+    events = analyze(engine, text).events
+    (visit,) = [e for e in events if e.trigger == "visits"]
+    assert not visit.sources and not any(e.sources for e in events)
+
+
 def test_a_statement_continued_by_its_speaker_is_one_row(engine):
     text = ('Kofi Annan said the talks were useful. "We will meet again soon," he said. '
             "Ban Ki-moon said nothing.")

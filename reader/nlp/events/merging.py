@@ -91,10 +91,13 @@ def _same_act_as(c: EventClause, ev: Event, earlier: list[tuple[EventClause, Eve
             # the same kind of act, or the same verb read two ways ("agree ceasefire" / "agreed to a ceasefire")
             if prev.start < headline_end and not prev.sources and same_verb.get(id(prev), id(ev)) == id(ev) and (
                     (in_lead and prev.category == ev.category)
-                    or ((in_lead or pc.match.entry.speech) and pc.match.entry.lemma == c.match.entry.lemma)):
+                    or ((in_lead or pc.match.entry.speech) and pc.match.entry.lemma == c.match.entry.lemma)
+                    or (in_lead and _said_in_words(prev) and c.match.entry.speech and ev.modality == "asserted")):
                 same_kind_between = any(other.category == ev.category and other.start > headline_end
                                         for _, other in earlier[k + 1:])
-                if set(prev.agents) & set(ev.agents) and (not same_kind_between or same_verb.get(id(prev)) == id(ev)):
+                # "Nile water talks resume in Geneva" names no one: its lead tells who
+                shared = set(prev.agents) & set(ev.agents) or not (prev.agents or prev.targets)
+                if shared and (not same_kind_between or same_verb.get(id(prev)) == id(ev)):
                     return k, True
     for k in range(len(earlier) - 1, max(-1, len(earlier) - 7), -1):
         pc, prev = earlier[k]
@@ -121,6 +124,16 @@ class _Lead:
     first_end: int
     second_end: int
     text: str = ""
+
+
+#: CAMEO's acts done in words: statements, appeals, intentions, demands, disapproval, rejection, threats.
+_IN_WORDS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+
+
+def _said_in_words(headline_act: Event) -> bool:
+    """ "Kennedy calls for Iraq exit plans" / "Blair should set out an exit strategy, Kennedy has said":
+    a headline act done in words is what its doer's saying in the lead tells."""
+    return headline_act.category in _IN_WORDS
 
 
 def _paragraph_end(text: str, headline_end: int, paragraphs: int) -> int:
