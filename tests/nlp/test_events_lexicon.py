@@ -268,6 +268,23 @@ def test_a_statement_continued_by_its_speaker_is_one_row(engine):
     assert len(annan) == 1 and len(annan[0].sources) == 1
 
 
+def test_a_statement_its_speaker_continues_in_the_next_paragraph_is_one_row(engine):
+    text = ("Border row\n\nSenator Ann Halvorsen said the border talks with Vestland were useful.\n\n"
+            "\u201cWe will meet again within the month,\u201d she said.")
+    sayings = [e for e in analyze(engine, text).events if e.trigger == "said"]
+    assert len(sayings) == 1 and [s.text for s in sayings[0].sources] == ["she said"]
+
+
+def test_a_new_paragraph_that_names_its_speaker_or_another_day_is_a_new_statement(engine):
+    named = ("Border row\n\nSenator Ann Halvorsen said the border talks with Vestland were useful.\n\n"
+             "Ms Halvorsen said the next round would be held in Oslo.")
+    assert len([e for e in analyze(engine, named).events if e.trigger == "said"]) == 2
+    other_day = ("Border row\n\nSenator Ann Halvorsen said on Monday the border talks with Vestland were useful.\n\n"
+                 "She told parliament on Friday that the next round would be held in Oslo.")
+    sayings = [e for e in analyze(engine, other_day).events if e.trigger in ("said", "told")]
+    assert len(sayings) == 2 and not any(e.sources for e in sayings)
+
+
 def test_a_verb_the_lemmatizer_misses_is_still_found():
     from reader.nlp.events.lexicon import base_forms
 

@@ -99,18 +99,24 @@ def _same_act_as(c: EventClause, ev: Event, earlier: list[tuple[EventClause, Eve
                 shared = set(prev.agents) & set(ev.agents) or not (prev.agents or prev.targets)
                 if shared and (not same_kind_between or same_verb.get(id(prev)) == id(ev)):
                     return k, True
+    latest = True  # no row of its own between `prev` and `ev` (what a saying reports is no row of its own)
     for k in range(len(earlier) - 1, max(-1, len(earlier) - 7), -1):
         pc, prev = earlier[k]
         if headline_end >= 0 and prev.start < headline_end < ev.start < where.second_end:
             continue
-        if "\n" in where.text[prev.end : ev.start]:
-            return None  # a statement continues within its paragraph only
+        if pc.parent is not None and pc.parent.match.entry.speech and c.match.entry.speech:
+            continue  # "X said the talks were useful. 'We will meet again,' he said": the talks are X's words
+        between = where.text[prev.end : ev.start]
+        if "\n" in between and not (latest and _next_paragraph(between) and _pronoun_speaker(c)
+                                     and ev.date in (None, prev.date)):
+            return None  # a statement continues within its paragraph, or as "he said" in the next (same day)
         if (c.match.entry.speech and pc.match.entry.speech and set(prev.agents) == set(ev.agents)
                 and prev.modality == ev.modality == "asserted" and c.parent is None and pc.parent is None
                 and _continues(c)):
             return k, False
         if set(prev.agents) != set(ev.agents):
             return None  # someone else acted in between
+        latest = False
     return None
 
 
@@ -151,6 +157,17 @@ def _paragraph_end(text: str, headline_end: int, paragraphs: int) -> int:
                 return end
         start = end + 1
     return len(text) + 1
+
+
+def _next_paragraph(between: str) -> bool:
+    """The text between two rows crosses one paragraph break at most (a quotation may fill it)."""
+    return between.count("\n\n") + (between.replace("\n\n", "").count("\n")) <= 1
+
+
+def _pronoun_speaker(c: EventClause) -> bool:
+    """ "'We will meet again,' he said": a saying whose speaker is only a pronoun."""
+    subject = subject_tokens(c.head)
+    return bool(subject) and all(t.pos_ == "PRON" for t in subject)
 
 
 def _continues(c: EventClause) -> bool:
