@@ -143,6 +143,22 @@ def test_a_name_set_off_at_the_head_of_its_clause_is_its_subject():
     assert subject_tokens(doc[6]) == []
 
 
+def test_a_name_hung_on_a_fronted_phrase_just_before_its_verb_is_its_subject():
+    # "In response to the comments, Ann Halvorsen, leader of the group, said": the model's reading
+    words = ["In", "response", "to", "the", "comments", ",", "Ann", "Halvorsen", ",", "leader", "of", "the", "group",
+             ",", "said"]
+    heads = [14, 0, 1, 4, 2, 4, 7, 4, 7, 7, 9, 12, 10, 14, 14]
+    deps = ["prep", "pobj", "prep", "det", "pobj", "punct", "compound", "appos", "punct", "appos", "prep", "det",
+            "pobj", "punct", "ROOT"]
+    pos = ["ADP", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "DET", "NOUN",
+           "PUNCT", "VERB"]
+    doc = parse(words, heads, deps, pos)
+    doc.ents = [Span(doc, 6, 8, label="PERSON")]
+    assert [t.text for t in subject_tokens(doc[14])] == ["Halvorsen"]
+    doc.ents = []  # no name: "In response to the comments, the group's leader, said" gives no doer
+    assert subject_tokens(doc[14]) == []
+
+
 def parse_tagged(words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str]) -> Doc:
     return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
 

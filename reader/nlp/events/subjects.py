@@ -97,6 +97,8 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         # which the parser hung on the verb as a modifier, is the clause's subject
         subj = [c for c in tok.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i == tok.left_edge.i
                 and c.ent_type_ in ("PERSON", "ORG", "GPE") and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ","][:1]
+    if not subj and not any(c.dep_ == "nsubjpass" for c in tok.children):
+        subj = _fronted_appositive(tok)
     if len(subj) > 1 and any(s.i < tok.i for s in subj):
         # "Halm on Tuesday pardoned opposition leader Marta Kovac": a second "subject" that starts right
         # after the verb is its object, misread
@@ -198,6 +200,20 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
             return subject_tokens(verb.head, depth + 1)  # "Norway has no intention of attacking" (not "a job of")
         if verb.dep_ == "pobj" and verb.head.lower_ in ("on", "in") and verb.head.head.lemma_ == "be" and "the" in det:
             return subject_tokens(verb.head.head, depth + 1)  # "Norway was on the verge of / in the process of signing"
+    return []
+
+
+def _fronted_appositive(verb: Token) -> list[Token]:
+    """ "In response to the comments, Ann Halvorsen, leader of the group, said": the parser hangs the
+    name on the noun of the fronted phrase as its appositive; a name that ends just before the verb
+    (after its own title) is the verb's subject."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.i > verb.i:
+            continue
+        for t in c.subtree:
+            if (t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "GPE")
+                    and (t.right_edge.i == verb.i - 1 or (t.right_edge.i == verb.i - 2 and verb.doc[verb.i - 1].text == ","))):
+                return [t]
     return []
 
 
