@@ -1218,3 +1218,17 @@ def test_an_mps_constituency_takes_no_part_in_what_the_mp_does_or_suffers(engine
 def test_the_party_a_candidate_stands_for_is_no_seat(engine):
     analysis = analyze(engine, "Markets fell. A prospective candidate for the Scottish Green Party has resigned.")
     assert "Scottish Green Party" in {analysis.actor(i).name for i in only(analysis, "resigned").actors}
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    ("Senator Ann Halvorsen was expelled from the party because of her opposition to the war on Vestland.",
+     "expelled", "Ann Halvorsen"),
+    ("The Norland minister cancelled the visit to Oslo due to the strike in Vestland.", "cancelled", None),
+])
+def test_a_name_in_the_cause_of_an_act_is_not_what_it_was_done_to(engine, text, trigger, target):
+    analysis = analyze(engine, text)
+    (event,) = [e for e in analysis.events if e.trigger.startswith(trigger)]
+    assert "Vestland" not in names(analysis, event.targets)
+    assert "Vestland" in names(analysis, event.actors)  # still one of the row's actors
+    if target:
+        assert target in names(analysis, event.targets)

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from reader.model import Actor, DateMention, Event
 from reader.nlp.doc_text import indices_flagged, text_of, token_starts
 from reader.nlp.events.categories import assign_code
-from reader.nlp.events.clause_shapes import aim_held, infinitive_right_after, negating_phrase_head
+from reader.nlp.events.clause_shapes import aim_held, infinitive_right_after, negating_phrase_head, reason_for
 from reader.nlp.events.clauses import ClauseFinder
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lexicon import QUANTITY_HEADS, Lexicon, category_of, load_lexicon
@@ -154,6 +154,7 @@ class _Builder:
         place: str | None = None
         place_ids: list[str] = [a for a in dict.fromkeys(group_places) if a not in agents]
         place_tok: Token | None = None
+        reasons: list[str] = []
         for i in sorted(bound & self.ref_candidates):
             if i in skip or i in self.timing.by_token or i in outside:
                 continue
@@ -178,6 +179,9 @@ class _Builder:
                 # where a thing is takes part as a place, not as the one acted on (when the act has a doer)
                 (place_ids if agents else targets).extend(refs)
                 continue
+            if reason_for(tok, c.head):
+                reasons.extend(refs)  # "expelled because of his opposition to the war on Iraq": not acted on
+                continue
             targets.extend(r for r in refs if r not in agents)
         targets.extend(struck)
         if c.code == "DISASTER" and not agents and not targets:
@@ -189,7 +193,7 @@ class _Builder:
             in_clause.update(t.i for t in tok.subtree)
         paragraph = outside.breaks_only()
         title_ids = [index.by_token[i] for i in sorted(self.title_tokens & in_clause) if i not in paragraph]
-        actor_ids = list(dict.fromkeys([*agents, *targets, *place_ids, *title_ids]))
+        actor_ids = list(dict.fromkeys([*agents, *targets, *place_ids, *title_ids, *reasons]))
         unnamed_doer = not agents and not targets and bool(place_ids) and (
             self._group_doer(agent_toks) or self._law_in_force(c, agent_toks)
             or any(t.pos_ == "NOUN" and t.i in c.match.extra for t in agent_toks))  # "fighting resumed in X"

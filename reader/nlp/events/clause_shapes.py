@@ -361,3 +361,19 @@ def restated_as_claim(verb: Token, clause: Token, lex: Lexicon) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.lemma_.lower() in lex.cue("claim_noun")
         and any(g.dep_ in ("appos", "compound") and g.i > c.i and g.pos_ in ("PROPN", "PRON") for g in c.children)
         for c in verb.children)  # (the true subject hangs on the noun: "a charge *Vestland* denied", not "a report said")
+
+
+#: Two-word prepositions of cause: "because of", "due to", "owing to", "thanks to".
+_CAUSE = {"because": "of", "due": "to", "owing": "to", "thanks": "to"}
+
+
+def reason_for(tok: Token, verb: Token) -> bool:
+    """ "was expelled because of his opposition to the war on Iraq", "cancelled due to the strike in
+    France": a name inside the act's cause is not what the act was done to."""
+    for anc in tok.ancestors:
+        if anc.i == verb.i:
+            return False
+        if anc.lower_ in _CAUSE and any(c.lower_ == _CAUSE[anc.lower_] for c in anc.children) \
+                or anc.lower_ in _CAUSE.values() and anc.i > 0 and _CAUSE.get(anc.doc[anc.i - 1].lower_) == anc.lower_:
+            return True
+    return False
