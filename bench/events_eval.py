@@ -2,6 +2,12 @@
 
     python -m bench.events_eval meantime [--limit N] [--misses]
     python -m bench.events_eval petrarch [--show-misses]
+    python -m bench.events_eval bbc
+
+bbc: the 417 BBC politics articles of ../shared/corpus/bbc-politics/txt (no gold) go through
+`Engine.analyze_many` as published on 2005-03-01; it prints how many rows the sidebars hold, how
+many of them carry other sources (a headline, a continued statement), and how many headlines
+yield a row or a source: what a change to "one act, one row" does to the reader's lists.
 
 meantime: every gold text of ../shared/corpus/meantime/meantime_en.jsonl goes through
 `Engine.analyze_many` with `published` set to the gold DCT; the analyses are written to
@@ -42,6 +48,7 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 MEANTIME = SHARED / "corpus" / "meantime" / "meantime_en.jsonl"
 PETRARCH = SHARED / "corpus" / "petrarch" / "unittest_records.jsonl"
 MEANTIME_OUT = Path("/tmp/briefing-meantime-analyses.jsonl")
+BBC = SHARED / "corpus" / "bbc-politics" / "txt"
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -99,6 +106,23 @@ def headline_figures(gold: list[dict], analyses: list[dict]) -> tuple[int, int, 
             elif any(s["start"] <= ev["start"] < s["end"] for e in out["events"] for s in e.get("sources", [])):
                 in_sources += 1
     return counted, found, in_sources
+
+
+def run_bbc() -> int:
+    paths = sorted(BBC.glob("*.txt"))
+    docs = [document_from_text(p.read_text(encoding="utf-8", errors="replace"), published=dt.date(2005, 3, 1))
+            for p in paths]
+    rows = with_sources = headlines = 0
+    for analysis in Engine().analyze_many(docs):
+        text = analysis.document.text
+        headline_end = text.find("\n")
+        rows += len(analysis.events)
+        with_sources += sum(1 for e in analysis.events if e.sources)
+        headlines += any(e.start < headline_end or any(s.start < headline_end for s in e.sources)
+                         for e in analysis.events)
+    print(f"{len(docs)} BBC politics articles: {rows} rows, {with_sources} with other sources; "
+          f"{headlines} headlines yield a row or a source")
+    return 0
 
 
 def proper_noun_actors(doc, actors: list[Actor]) -> list[Actor]:
@@ -167,7 +191,7 @@ def run_petrarch(show_misses: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.events_eval", description=__doc__.split("\n\n")[0])
-    parser.add_argument("yardstick", choices=("meantime", "petrarch"))
+    parser.add_argument("yardstick", choices=("meantime", "petrarch", "bbc"))
     parser.add_argument("--limit", type=int, default=None, help="meantime: only the first N texts")
     parser.add_argument("--misses", action="store_true", help="list the misses")
     args = parser.parse_args(argv)
@@ -176,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.yardstick == "meantime":
         return run_meantime(args.limit, args.misses)
+    if args.yardstick == "bbc":
+        return run_bbc()
     return run_petrarch(args.misses)
 
 
