@@ -75,7 +75,7 @@ class HeadlineVerbs:
             sent = span[0].sent
             if not headline_shape(sent):
                 continue
-            k = self.candidate(sent) if not _has_finite_verb(sent) else self.misread_verb(sent)
+            k = self.candidate(sent) if not _has_finite_verb(sent) else (self.misread_verb(sent) or _name_pair_verb(sent))
             if k is not None:
                 self._reparse(doc, sent, k)
         return doc
@@ -84,10 +84,14 @@ class HeadlineVerbs:
         """'Apple releases iPhone SDK, announces update': the model tagged the first verb VBZ but made it
         the subject of the second; the index in `sent` of such a verb after a name, if any."""
         for j, tok in enumerate(sent):
-            if j == 0 or tok.tag_ != "VBZ" or not tok.text.isalpha():
+            if j == 0 or tok.tag_ not in ("VBZ", "VBP") or not tok.text.isalpha():
                 continue
             if tok.dep_ not in _NOT_A_VERBS_PLACE and not (tok.dep_ == "ROOT" and (
                     _split_after(sent, j) or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))):
+                continue
+            if tok.tag_ == "VBP":  # "Norland, Vestland agree ceasefire" read as "agree ceasefire", a noun phrase
+                if tok.text.islower() and self._is_verb(tok.text) and _plural_subject_before(sent, j):
+                    return j
                 continue
             if not any(self._is_verb(form) for form in base_forms(tok.text.lower(), "VBZ")):
                 continue
@@ -221,9 +225,25 @@ def _plural_subject_before(sent: Span, j: int) -> bool:
     """A plural subject ends right before position `j`: a plural noun or name ("Rebels", "Lib Dems"),
     or names joined by "and" or a comma ("Norland, Vestland"), perhaps after a phrase ("Talks with X")."""
     left = [t for t in sent[:j] if t.text not in _QUOTES]
+    if left and left[-1].text[:1].isupper() and left[-1].text.endswith("s") and left[-1].tag_ in ("NNP", "NNPS", "JJ"):
+        return True  # "Lib Dems", "Houthis" (tagged an adjective): a plural name
     if not left or left[-1].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
         return False
     if left[0].tag_ in ("NNS", "NNPS") or left[-1].tag_ in ("NNS", "NNPS"):
         return True
     names = [t for t in left if t.tag_ in ("NNP", "NNPS")]
     return len(names) >= 2 and any(t.text in (",", "and", "&") for t in left) and left[0].tag_ in ("NNP", "NNPS")
+
+
+def _name_pair_verb(sent: Span) -> int | None:
+    """ "Israel, Hamas agree ceasefire": the model reads the verb right but makes only the second name
+    its subject (the first a modifier); the index of the verb, to be parsed again with "and"."""
+    for j, tok in enumerate(sent):
+        if tok.tag_ in _FINITE:
+            words = [t for t in sent[:j] if t.text != ","]
+            commas = [t.i - sent.start for t in sent[:j] if t.text == ","]
+            if tok.tag_ != "VBP" or len(commas) != 1 or not words or any(t.tag_ not in ("NNP", "NNPS") for t in words):
+                return None
+            first = sent[commas[0] - 1]  # the last word of the first name
+            return j if 0 < commas[0] < j - 1 and first.dep_ not in ("nsubj", "conj") else None
+    return None

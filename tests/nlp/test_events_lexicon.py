@@ -825,3 +825,12 @@ def test_a_verb_that_judges_has_no_act_for_its_object(engine):
     text = "Their countries were not considered safe under a previous ruling by the Norwegian Supreme Court."
     assert not by_trigger(analyze(engine, text), "considered")
 
+
+
+def test_targeting_voters_or_buyers_is_no_force(engine):
+    analysis = analyze(engine, "Senator Ann Halvorsen targeted young voters on Monday. "
+                               "Norland jets targeted rebel positions in Vestland on Tuesday.")
+    (voters,) = [e for e in analysis.events if "voters" in e.text]
+    assert voters.category == "ACT"
+    (rebels,) = [e for e in analysis.events if "rebel" in e.text]
+    assert rebels.category == "19"

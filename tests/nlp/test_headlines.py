@@ -148,3 +148,22 @@ def test_two_clauses_of_a_headline_are_left_as_the_model_reads_them():
     text = "Acme cuts jobs, shares fall" + BODY
     before = [(t.tag_, t.dep_, t.head.i) for t in parse_without_repair(text)]
     assert [(t.tag_, t.dep_, t.head.i) for t in load_pipeline()(text)] == before
+
+
+@pytest.mark.parametrize(
+    ("headline", "verb", "subjects"),
+    [
+        ("Norland, Vestland agree ceasefire", "agree", {"Norland", "Vestland"}),  # model: "agree ceasefire", a noun
+        ("Halvorsen, Ridley agree to share intelligence", "agree", {"Halvorsen", "Ridley"}),  # model: Ridley alone
+        ("Vestland Greens unveil election slogan", "unveil", {"Greens"}),  # model: a compound
+    ],
+)
+def test_names_before_a_plural_verb_in_a_headline_are_its_subjects(headline, verb, subjects):
+    before = parse_without_repair(headline + BODY)
+    verb_before = before[[t.text for t in before].index(verb)]
+    subjects_before = {c.text for c in verb_before.children if c.dep_ == "nsubj"}
+    assert subjects_before != subjects or verb_before.dep_ != "ROOT"
+    doc = load_pipeline()(headline + BODY)
+    verb_tok = doc[[t.text for t in doc].index(verb)]
+    subject = next(c for c in verb_tok.children if c.dep_ == "nsubj")
+    assert verb_tok.dep_ == "ROOT" and {subject.text, *(c.text for c in subject.conjuncts)} == subjects
