@@ -16,7 +16,14 @@ change. The attribute ruler and lemmatizer run after it as usual.
 A headline the tagger reads right can still be misparsed: "Kennedy questions trust of Blair" has its
 verb tagged VBZ but made a compound of "trust", "Apple releases SDK, announces update" makes the
 first verb the subject of the second. A VBZ verb the lexicons know, right after the headline's
-subject, that holds such a noun's place is re-parsed the same way.
+subject, that holds such a noun's place is re-parsed the same way, and so is one whose object the
+model read as a clause of its own ("Kennedy calls for Iraq exit plans" with "for" a conjunction).
+
+A plural subject takes the verb's base form, which the model also reads as a noun or a modifier
+("Norland, Vestland sign trade pact", "Talks with Vestland collapse", "Lib Dems unveil slogan"); such
+a verb after a plural noun, a capitalised plural name or names joined by "and" or a comma is
+re-parsed with "will" before it, the headline's comma read as "and" ("Israel, Hamas agree
+ceasefire": both are its subjects), and tagged VBP.
 """
 
 from __future__ import annotations
