@@ -82,12 +82,12 @@ class HeadlineVerbs:
             sent = span[0].sent
             if not headline_shape(sent):
                 continue
-            k = self.candidate(sent) if not _has_finite_verb(sent) else (self.misread_verb(sent) or _name_pair_verb(sent))
-            if k is not None:
-                self._reparse(doc, sent, k)
+            found = self.candidate(sent) if not _has_finite_verb(sent) else (self.misread_verb(sent) or _name_pair_verb(sent))
+            if found is not None:
+                self._reparse(doc, sent, *found)
         return doc
 
-    def misread_verb(self, sent: Span) -> int | None:
+    def misread_verb(self, sent: Span) -> tuple[int, bool] | None:
         """'Apple releases iPhone SDK, announces update': the model tagged the first verb VBZ but made it
         the subject of the second; the index in `sent` of such a verb after a name, if any."""
         for j, tok in enumerate(sent):
@@ -98,18 +98,19 @@ class HeadlineVerbs:
                 continue
             if tok.tag_ == "VBP":  # "Norland, Vestland agree ceasefire" read as "agree ceasefire", a noun phrase
                 if tok.text.islower() and self._is_verb(tok.text) and _plural_subject_before(sent, j):
-                    return j
+                    return j, True
                 continue
             if not any(self._is_verb(form) for form in base_forms(tok.text.lower(), "VBZ")):
                 continue
             # the tagger is sure of the verb here, so a capitalised first word is enough of a subject
             first = j == 1 and sent[0].text[:1].isupper() and sent[0].tag_ in ("NN", "NNS", "NNP", "NNPS")
             if first or _subject_before(sent, j):
-                return j
+                return j, False
         return None
 
-    def candidate(self, sent: Span) -> int | None:
-        """The index in `sent` of the -s word that is the headline's verb, if any."""
+    def candidate(self, sent: Span) -> tuple[int, bool] | None:
+        """The index in `sent` of the word that is the headline's verb, if any, and whether it is the
+        base form a plural subject takes (else the -s form)."""
         words = [t for t in sent if t.is_alpha]
         title_case = len(words) >= 3 and sum(t.text[0].isupper() for t in words) > len(words) * 0.6
         for j, tok in enumerate(sent):
@@ -123,14 +124,14 @@ class HeadlineVerbs:
             if not any(self._is_verb(form) for form in base_forms(text.lower(), "VBZ")):
                 continue
             if _subject_before(sent, j) and self._verb_plausible(sent, j):
-                return j
+                return j, False
         for j, tok in enumerate(sent):
             # "Norland, Vestland sign trade pact", "Talks with Vestland collapse": a plural subject's
             # verb in its base form, tagged a noun
             if (j > 0 and tok.tag_ in ("NN", "NNP", "VB") and tok.text.isalpha() and tok.text.islower()
                     and self._is_verb(tok.text) and _plural_subject_before(sent, j)
                     and self._verb_plausible(sent, j, "VBP")):
-                return j
+                return j, True
         return None
 
     def _verb_plausible(self, sent: Span, j: int, tag: str = "VBZ") -> bool:
@@ -145,11 +146,10 @@ class HeadlineVerbs:
         labels = list(tagger.labels)
         return float(scores.max() - scores[labels.index(tag)]) <= MAX_SCORE_GAP
 
-    def _reparse(self, doc: Doc, sent: Span, k: int) -> None:
+    def _reparse(self, doc: Doc, sent: Span, k: int, plural: bool) -> None:
         verb = sent[k]
-        third_person = verb.text.lower().endswith("s")
-        base = next((form for form in base_forms(verb.text.lower(), "VBZ") if self._is_verb(form)), verb.text) \
-            if third_person else verb.text
+        third_person = not plural
+        base = next(form for form in base_forms(verb.text.lower(), "VBZ") if self._is_verb(form)) if third_person else verb.text
         words = [t.text for t in sent]
         if not third_person:  # "Norland, Vestland sign pact": the headline's comma is an "and"
             words[:k] = ["and" if w == "," and 0 < i < k - 1 and sent[i - 1].tag_ == sent[i + 1].tag_ == "NNP" else w
@@ -242,7 +242,7 @@ def _plural_subject_before(sent: Span, j: int) -> bool:
     return len(names) >= 2 and any(t.text in (",", "and", "&") for t in left) and left[0].tag_ in ("NNP", "NNPS")
 
 
-def _name_pair_verb(sent: Span) -> int | None:
+def _name_pair_verb(sent: Span) -> tuple[int, bool] | None:
     """ "Israel, Hamas agree ceasefire": the model reads the verb right but makes only the second name
     its subject (the first a modifier); the index of the verb, to be parsed again with "and"."""
     for j, tok in enumerate(sent):
@@ -252,5 +252,5 @@ def _name_pair_verb(sent: Span) -> int | None:
             if tok.tag_ != "VBP" or len(commas) != 1 or not words or any(t.tag_ not in ("NNP", "NNPS") for t in words):
                 return None
             first = sent[commas[0] - 1]  # the last word of the first name
-            return j if 0 < commas[0] < j - 1 and first.dep_ not in ("nsubj", "conj") else None
+            return (j, True) if 0 < commas[0] < j - 1 and first.dep_ not in ("nsubj", "conj") else None
     return None

@@ -167,3 +167,12 @@ def test_names_before_a_plural_verb_in_a_headline_are_its_subjects(headline, ver
     verb_tok = doc[[t.text for t in doc].index(verb)]
     subject = next(c for c in verb_tok.children if c.dep_ == "nsubj")
     assert verb_tok.dep_ == "ROOT" and {subject.text, *(c.text for c in subject.conjuncts)} == subjects
+
+
+def test_a_plural_verb_ending_in_s_keeps_its_plural_tag():
+    # "discuss" ends in -s but is the base form: tagged VBP, the comma read as "and", both names its subjects
+    doc = load_pipeline()("Norland, Vestland discuss trade pact" + BODY)
+    discuss = doc[3]
+    assert discuss.tag_ == "VBP"
+    subject = next(c for c in discuss.children if c.dep_ == "nsubj")
+    assert {subject.text, *(c.text for c in subject.conjuncts)} == {"Norland", "Vestland"}
