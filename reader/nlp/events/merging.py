@@ -173,10 +173,7 @@ def _pronoun_speaker(c: EventClause) -> bool:
 def _continues(c: EventClause) -> bool:
     """ "'We will meet again,' he said": a saying whose speaker is only a pronoun, or whose words are
     a quotation, carries on the statement before it rather than starting a new one."""
-    subject = subject_tokens(c.head)
-    if subject and all(t.pos_ == "PRON" for t in subject):
-        return True
-    return any(t.text in QUOTES for t in c.trigger.sent)
+    return _pronoun_speaker(c) or any(t.text in QUOTES for t in c.trigger.sent)
 
 
 def sort_events(events: list[Event]) -> list[Event]:
