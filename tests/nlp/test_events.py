@@ -409,6 +409,20 @@ def test_a_planned_act_says_it_was_planned(engine):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "trigger", "summary"),
+    [
+        ('Lena Holm made her case by saying, "It was the cheapest."',
+         "made her case by saying", "Holm: made her case by saying, “It was the cheapest”"),
+        ("Anna Berg started by hinting at the incident.", "started by hinting", "Berg: started by hinting at the incident"),
+    ],
+)
+def test_an_act_done_by_means_of_another_shows_what_it_was_for(engine, sentence, trigger, summary):
+    """ "divesting ... by selling": the act after "by" is the means; the verb it serves is what the row says."""
+    (event,) = analyze(engine, sentence).events
+    assert event.trigger == trigger and event.summary.startswith(summary)
+
+
+@pytest.mark.parametrize(
     ("sentence", "trigger"),
     [
         ("Fordham Motors is willing to contribute $20 million to the search.", "willing to contribute"),

@@ -27,7 +27,14 @@ from spacy.tokens import Doc, Token
 from reader.model import Actor, DateMention, Event
 from reader.nlp.doc_text import indices_flagged, text_of, token_starts
 from reader.nlp.events.categories import assign_code
-from reader.nlp.events.clause_shapes import aim_held, infinitive_right_after, negating_phrase_head, reason_for
+from reader.nlp.events.clause_shapes import (
+    adjective_complement,
+    aim_held,
+    infinitive_right_after,
+    means_head,
+    negating_phrase_head,
+    reason_for,
+)
 from reader.nlp.events.clauses import ClauseFinder
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lexicon import QUANTITY_HEADS, Lexicon, category_of, load_lexicon
@@ -484,7 +491,7 @@ class _Builder:
         if gov is not None:
             idx.append(gov.i)
         if c.match.entry.pos == "ADJ":
-            idx.append(self._adjective_complement(c.trigger))  # "willing *to contribute*": the act it is ready for
+            idx.append(adjective_complement(c.trigger))  # "willing *to contribute*": the act it is ready for
         if not c.is_noun and not c.match.entry.speech and not (c.code or "").startswith(_JUDGING):
             # "won an order", "negotiated the purchase", "opened the negotiations": an act whose object is
             # a noun of an act is told by both words ("condemned the raid" judges someone else's act)
@@ -494,16 +501,6 @@ class _Builder:
         idx = [i for i in idx if i >= 0]
         lo, hi = min(idx), max(idx)
         return self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi].text)
-
-    @staticmethod
-    def _adjective_complement(adj: Token) -> int:
-        """ "ready *to resume* talks", "willing *to contribute* $20m": the verb an adjective of intent is
-        for, just after "to", is the act the reader scans for (the label already names it); -1 when none."""
-        for ch in adj.rights:
-            if ch.dep_ in ("xcomp", "ccomp", "acl", "advcl") and ch.pos_ in VERBAL and 0 < ch.i - adj.i <= 3 \
-                    and any(t.lower_ == "to" for t in adj.doc[adj.i + 1 : ch.i]) and infinitive_right_after(adj, ch):
-                return ch.i
-        return -1
 
     def _purpose_of_act_noun(self, noun: Token) -> int:
         """'made the decision *to ban*', 'a contract *to buy*': the act a noun of an act is for, told just
@@ -528,7 +525,7 @@ class _Builder:
         clause to it instead found 3 more MEANTIME events but cost participant precision 0.801 -> 0.788
         and hedge agreement 0.930 -> 0.921: MEANTIME annotates the plan as an asserted event of its own.)"""
         head = trig.head
-        if (phrase := negating_phrase_head(trig, self.lex) or aim_held(trig, self.lex)) is not None:
+        if (phrase := negating_phrase_head(trig, self.lex) or aim_held(trig, self.lex) or means_head(trig)) is not None:
             return None if phrase.i in self.finder.by_head else phrase  # "refrained from attacking", "has no plans to"
         if trig.dep_ != "xcomp" or trig.pos_ not in VERBAL or not 0 < trig.i - head.i <= 3:
             return None

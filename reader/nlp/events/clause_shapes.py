@@ -343,6 +343,27 @@ def aim_held(act: Token, lex: Lexicon) -> Token | None:
     return noun.head if noun.head.lemma_ == "have" and noun.head.i < noun.i else None
 
 
+def adjective_complement(adj: Token) -> int:
+    """ "ready *to resume* talks", "willing *to contribute* $20m": the verb an adjective of intent is
+    for, just after "to", is the act the reader scans for (the label already names it); -1 when none."""
+    for ch in adj.rights:
+        if ch.dep_ in ("xcomp", "ccomp", "acl", "advcl") and ch.pos_ in ("VERB", "AUX") and 0 < ch.i - adj.i <= 3 \
+                and any(t.lower_ == "to" for t in adj.doc[adj.i + 1 : ch.i]) and infinitive_right_after(adj, ch):
+            return ch.i
+    return -1
+
+
+def means_head(act: Token) -> Token | None:
+    """ "Jobs *started* by hinting at the incident", "*justified* his choice by saying": the verb that
+    an act after "by" is the means of, told a few words before it; the row's words start there, since
+    what the act was done for is what the reader scans for. None when there is none."""
+    prep = act.head
+    if act.dep_ != "pcomp" or act.tag_ != "VBG" or prep.lower_ != "by" or prep.dep_ != "prep":
+        return None
+    head = prep.head
+    return head if head.pos_ == "VERB" and 0 < act.i - head.i <= 8 else None
+
+
 def shares_negation(verb: Token, conj: Token) -> bool:
     """ "did not sign or ratify", "did not sign and ratify": a verb after "or" or "nor", or a bare verb that
     shares the negated auxiliary, is not done either; a verb after "but" ("is not a party, but says") or a

@@ -403,7 +403,7 @@ class Summaries:
                 and tok.ent_iob_ != "I"
             if (tok.is_space and "\n" in tok.text) or ((tok.text in (",", ";", "–", "—") or spaced_dash)
                                                       and counted >= 5 and not _lists_modifiers(doc, i)
-                                                      and not (marks % 2 and _closes_soon(doc, i))):
+                                                      and not (marks % 2 and _closes_soon(doc, i)) and not _quotes_next(doc, i)):
                 break  # "offered to share data every month, an offer welcomed by...": one clause
             if counted >= limit and tok.text not in (*CLOSING_MARKS, ".", "!", "?"):
                 truncated = True
@@ -486,6 +486,11 @@ _UNCOUNTED = frozenset((*OPENING_MARKS, *CLOSING_MARKS, "``", ":"))
 def _closes_soon(doc: Doc, i: int) -> bool:
     """'called it a "vote now, pay later" Budget': a short quotation is kept whole across its comma."""
     return any(t.text in CLOSING_MARKS for t in doc[i + 1 : i + 5])
+
+
+def _quotes_next(doc: Doc, i: int) -> bool:
+    """'justified the choice by saying, "We ...': a verb's comma before the words it quotes ends no clause."""
+    return 0 < i < len(doc) - 1 and doc[i - 1].pos_ == "VERB" and doc[i + 1].text in OPENING_MARKS
 
 
 def _lists_modifiers(doc: Doc, i: int) -> bool:
