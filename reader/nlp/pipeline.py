@@ -17,7 +17,7 @@ _cache: dict[str, Language] = {}
 
 def add_briefing_components(nlp: Language) -> Language:
     """Add our components after the model's own (also used on `spacy.blank` in tests)."""
-    from reader.nlp import brackets, components, headlines, hyphenated  # noqa: F401  (register the factories)
+    from reader.nlp import brackets, components, headlines, hyphenated, quote_speakers  # noqa: F401  (the factories)
     from reader.nlp.attribute_rules import compile_model_ruler
     from reader.nlp.lemma_cache import cache_model_lemmatizer
 
@@ -33,6 +33,8 @@ def add_briefing_components(nlp: Language) -> Language:
         hyphenated.keep_prefixed_words(nlp)
         if "lemmatizer" in nlp.pipe_names:
             nlp.add_pipe("prefixed_verbs", after="lemmatizer")
+    if "parser" in nlp.pipe_names and "lemmatizer" in nlp.pipe_names and "quote_speakers" not in nlp.pipe_names:
+        nlp.add_pipe("quote_speakers", after="prefixed_verbs")
     if "briefing_entities" not in nlp.pipe_names:
         nlp.add_pipe("briefing_entities", last=True)
     # the model's own rules, run faster with the same result (see each module)

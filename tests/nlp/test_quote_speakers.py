@@ -1,0 +1,57 @@
+"""A speaker named after the quotation with a participle straight after the name."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import spacy
+from spacy.tokens import Doc
+
+from reader.documents import document_from_text
+from reader.nlp.pipeline import load_pipeline
+from reader.nlp.quote_speakers import QuoteSpeakers, speaker_held_by_participle
+
+INVERTED = '"We waited too long," said bank analyst Paul Berg commenting on the decision.'
+
+
+def misparsed() -> Doc:
+    """The small model's reading of INVERTED: "Paul Berg commenting" a clause that "said" reports."""
+    words = ['"', "We", "waited", "too", "long", ",", '"', "said", "bank", "analyst", "Paul", "Berg",
+             "commenting", "on", "the", "decision", "."]
+    heads = [2, 2, 7, 4, 2, 7, 7, 7, 11, 11, 11, 12, 7, 12, 15, 13, 7]
+    deps = ["punct", "nsubj", "ccomp", "advmod", "advmod", "punct", "punct", "ROOT", "compound", "compound",
+            "compound", "nsubj", "ccomp", "prep", "det", "pobj", "punct"]
+    tags = ["``", "PRP", "VBD", "RB", "RB", ",", "''", "VBD", "NN", "NN", "NNP", "NNP", "VBG", "IN", "DT", "NN", "."]
+    lemmas = ['"', "we", "wait", "too", "long", ",", '"', "say", "bank", "analyst", "Paul", "Berg", "comment",
+              "on", "the", "decision", "."]
+    spaces = [False, True, True, True, False, False, True, True, True, True, True, True, True, True, True, False, False]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, lemmas=lemmas)
+
+
+def test_the_name_is_given_back_to_the_verb_of_saying():
+    doc = misparsed()
+    assert speaker_held_by_participle(doc[7]) == (doc[11], doc[12])
+    QuoteSpeakers(lambda lemma: lemma == "say")(doc)
+    assert (doc[11].dep_, doc[11].head.i) == ("nsubj", 7)
+    assert (doc[12].dep_, doc[12].head.i) == ("advcl", 7)
+    assert [t.text for t in doc] == [t.text for t in misparsed()]  # the words never change
+
+
+def test_a_verb_that_is_no_saying_is_left_alone():
+    doc = misparsed()
+    QuoteSpeakers(lambda lemma: False)(doc)
+    assert (doc[11].dep_, doc[11].head.i) == ("nsubj", 12)
+
+
+def test_a_speaker_set_off_by_a_comma_is_already_read_right():
+    doc = load_pipeline()('"We will not give up," said Anna Lind, adding that talks would resume.')
+    said = next(t for t in doc if t.text == "said")
+    assert speaker_held_by_participle(said) is None
+    assert [t.text for t in said.children if t.dep_ == "nsubj"] == ["Lind"]
+
+
+def test_the_row_is_the_speakers_saying(engine):
+    analysis = engine.analyze(document_from_text(INVERTED, published=dt.date(2024, 3, 20)))
+    (event,) = analysis.events
+    assert event.trigger == "said" and event.modality == "asserted"
+    assert event.summary.startswith("Berg: said “We waited too long”")
