@@ -1246,3 +1246,20 @@ def test_a_name_in_the_cause_of_an_act_is_not_what_it_was_done_to(engine, text, 
     assert "Vestland" in names(analysis, event.actors)  # still one of the row's actors
     if target:
         assert target in names(analysis, event.targets)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The Airbus A320 crashed into a field near Lyon on Monday.",
+     "The Boeing 737-800 jetliner crashed into a field near Lyon on Monday."],
+)
+def test_a_makers_name_before_a_model_is_not_the_doer(engine, sentence):
+    """ "The Airbus A320 crashed": the plane did, not the company that built it."""
+    (event,) = [e for e in analyze(engine, sentence).events if e.trigger == "crashed"]
+    assert event.agents == [] and event.summary.startswith("The ")
+
+
+def test_a_year_after_a_name_is_no_model(engine):
+    analysis = analyze(engine, "The Labour 2005 manifesto promised lower taxes.")
+    (event,) = analysis.events
+    assert names(analysis, event.agents) == {"Labour"}

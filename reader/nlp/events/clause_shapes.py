@@ -3,6 +3,8 @@ is a question, a restated attribution or a participle describing a noun. Used by
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from reader.nlp.doc_text import text_of
@@ -351,6 +353,21 @@ def adjective_complement(adj: Token) -> int:
                 and any(t.lower_ == "to" for t in adj.doc[adj.i + 1 : ch.i]) and infinitive_right_after(adj, ch):
             return ch.i
     return -1
+
+
+#: A model designation: "A330", "737", "787-9", "KC-45" (not a year).
+_MODEL = re.compile(r"(?:[A-Z]{1,3}-?)?\d{2,4}(?:-\d{1,3})?[A-Z]?")
+
+
+def maker_of_model(name: Token) -> bool:
+    """ "the *Airbus* A330 jetliner crashed", "a *Boeing* 737 operated by Norair": a maker's name before a
+    model designation names what the thing is, not who acted."""
+    doc = name.doc
+    if name.i + 1 >= len(doc) or name.pos_ != "PROPN" or name.dep_ not in ("nmod", "compound"):
+        return False
+    model = doc[name.i + 1].text
+    year = model.isdigit() and len(model) == 4 and model[:2] in ("19", "20")
+    return _MODEL.fullmatch(model) is not None and not year
 
 
 def means_head(act: Token) -> Token | None:

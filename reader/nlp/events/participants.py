@@ -42,7 +42,7 @@ from reader.nlp.doc_text import (
     token_range,
     token_starts,
 )
-from reader.nlp.events.clause_shapes import CLOSING_MARKS, OPENING_MARKS, other_arguments, set_off_aside
+from reader.nlp.events.clause_shapes import CLOSING_MARKS, OPENING_MARKS, maker_of_model, other_arguments, set_off_aside
 from reader.nlp.events.genders import person_genders
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.pronouns import Pronouns
@@ -228,6 +228,8 @@ class ActorIndex:
             tok = stack.pop()
             if skip and tok.i in skip or tok.i > 1 and self.doc[tok.i - 1].text == "-" and self.doc[tok.i - 2].lower_ in ("pro", "anti"):
                 continue  # "pro-Western parties" are not the West
+            if maker_of_model(tok):
+                continue  # "the Airbus A330 jetliner crashed": its maker did nothing
             refs = self.token_refs(tok, ctx)
             out.extend(refs)
             placed = self._group_places(tok, ctx, skip, places) if not refs and self.civil_group(tok) else set()
