@@ -1263,3 +1263,21 @@ def test_a_year_after_a_name_is_no_model(engine):
     analysis = analyze(engine, "The Labour 2005 manifesto promised lower taxes.")
     (event,) = analysis.events
     assert names(analysis, event.agents) == {"Labour"}
+
+
+@pytest.mark.parametrize(
+    ("words", "entity", "maker"),
+    [(["The", "Airbus", "A320", "jet"], "ORG", True), (["A", "Boeing", "737", "jet"], "ORG", True),
+     (["A", "Number", "10", "spokeswoman"], "GPE", False), (["A", "Vestco", "10", "jet"], "ORG", False)],
+)
+def test_what_reads_as_a_model_designation(words, entity, maker):
+    """ "Number 10" (Downing Street) is a place that speaks, and two digits make no model."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from reader.nlp.events.clause_shapes import maker_of_model
+
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 3, 1, 3], deps=["det", "nmod", "nummod", "ROOT"],
+              pos=["DET", "PROPN", "NUM", "NOUN"])
+    doc.ents = [Span(doc, 1, 2, label=entity)]
+    assert maker_of_model(doc[1]) is maker

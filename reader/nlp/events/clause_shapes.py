@@ -355,15 +355,15 @@ def adjective_complement(adj: Token) -> int:
     return -1
 
 
-#: A model designation: "A330", "737", "787-9", "KC-45" (not a year).
-_MODEL = re.compile(r"(?:[A-Z]{1,3}-?)?\d{2,4}(?:-\d{1,3})?[A-Z]?")
+#: A model designation: "A330", "737", "787-9", "KC-45" (not "Number 10", not a year).
+_MODEL = re.compile(r"(?:[A-Z]{1,3}-?\d{2,4}|\d{3,4})(?:-\d{1,3})?[A-Z]?")
 
 
 def maker_of_model(name: Token) -> bool:
     """ "the *Airbus* A330 jetliner crashed", "a *Boeing* 737 operated by Norair": a maker's name before a
     model designation names what the thing is, not who acted."""
     doc = name.doc
-    if name.i + 1 >= len(doc) or name.pos_ != "PROPN" or name.dep_ not in ("nmod", "compound"):
+    if name.i + 1 >= len(doc) or name.ent_type_ != "ORG" or name.dep_ not in ("nmod", "compound"):
         return False
     model = doc[name.i + 1].text
     year = model.isdigit() and len(model) == 4 and model[:2] in ("19", "20")
