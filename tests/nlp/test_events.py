@@ -1281,3 +1281,15 @@ def test_what_reads_as_a_model_designation(words, entity, maker):
               pos=["DET", "PROPN", "NUM", "NOUN"])
     doc.ents = [Span(doc, 1, 2, label=entity)]
     assert maker_of_model(doc[1]) is maker
+
+
+def test_an_act_noun_a_field_verb_is_done_to_by_a_named_doer_is_an_event(engine):
+    """ "The merger was blocked by the European Commission": the merger is what is blocked, not a doer."""
+    analysis = analyze(engine, "The merger was blocked by the European Commission on Tuesday.")
+    (event,) = analysis.events
+    assert event.trigger == "blocked" and names(analysis, event.agents) == {"European Commission"}
+
+
+def test_a_passive_act_noun_with_no_doer_leaves_the_clause_that_names_one(engine):
+    analysis = analyze(engine, "That lawsuit was settled in 1991, out of court, with Norcom paying $26.5 million.")
+    assert [e.trigger for e in analysis.events] == ["paying"]

@@ -272,13 +272,14 @@ class ClauseFinder:
     def _field_trigger_fits(self, tok: Token) -> bool:
         """A verb found only in the field dictionary is an act when it is done, by someone: not an
         aim ("an effort to promote a settlement"), nor something an act noun does ("a possible visit
-        by Modi dominated the news": the visit dominates; Modi only visits)."""
+        by Modi dominated the news": the visit dominates; Modi only visits; "the merger was blocked by the Commission" is done to one)."""
         to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if to_infinitive and tok.dep_ in ("acl", "advcl", "xcomp", "ccomp", "relcl"):
             if not (tok.head.pos_ in VERBAL and tok.head.lemma_.lower() in self.lex.cue("hypothetical_governor")):
                 return False
         for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN") and not self.index.ids_at(child.i):
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN") and not self.index.ids_at(child.i) \
+                    and not (child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in tok.children)):
                 lemma = child.lemma_.lower()
                 if self.lex.entries.get((lemma, "NOUN")) or self.lex.entries.get((child.lower_, "NOUN")):
                     return False
