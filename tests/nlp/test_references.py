@@ -350,3 +350,10 @@ def test_a_speaker_is_not_the_man_named_in_what_he_says(engine):
 def test_a_speaker_named_before_the_pronoun_outside_what_it_says_is_who_it_is(engine, text, trigger, speaker):
     found = doers(analyze(engine, text), trigger)
     assert found and all(agents == [speaker] for agents in found)
+
+
+def test_he_is_the_speaker_named_after_a_role_of_an_organisation(engine):
+    """'said the general secretary of the union Solid, Tom Varga': the parser hangs the name on the union."""
+    analysis = analyze(engine, '"It is the best decision for our plants," said the general secretary of the union Solid, '
+                               'Tom Varga.\n"I am delighted that the company has done the right thing," he told reporters.')
+    assert doers(analysis, "told") == [["Tom Varga"]]

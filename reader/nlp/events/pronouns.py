@@ -234,13 +234,18 @@ class Pronouns:
 
     def _ids_of_subject(self, subject: Token) -> list[str]:
         """The actors a subject names, itself or by the name set beside it ("The minister Tom Jones
-        was asked", "The minister, Tom Jones, was asked")."""
+        was asked", "The minister, Tom Jones, was asked", "said the general secretary of the union,
+        Tom Jones": the parser hangs that name on the union)."""
         doc = self.index.doc
         if any(c.dep_ == "nummod" and c.i == subject.i + 1 for c in subject.children):
             return []  # "The last Airbus 300 was handed over. It marked the end...": a maker's model, not the maker
+        heads = [subject, *(g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")]
         return self.index.ids_at(subject.i) or next(
             (ids for c in subject.children if c.dep_ == "appos" and (ids := self.index.ids_at(c.i))
-             and all(t.is_punct for t in doc[subject.i + 1 : c.left_edge.i])), [])
+             and all(t.is_punct for t in doc[subject.i + 1 : c.left_edge.i])), []) or next(
+            (ids for h in heads for c in h.children if c.dep_ == "appos" and c.right_edge.i == subject.right_edge.i
+             and doc[c.left_edge.i - 1].text == "," and (ids := self.index.ids_at(c.i))
+             and all(self.index.type_of(a) == "PERSON" for a in ids)), [])
 
     def _same_pronoun_in(self, sent: Span, types: tuple[str, ...], gender: str | None) -> list[str]:
         """The one person a same-gender pronoun subject of an earlier sentence refers to within that
