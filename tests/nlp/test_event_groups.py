@@ -79,3 +79,18 @@ def test_the_owner_in_an_apposition_of_relation_does_not_act(engine):
     assert agents == ["Germany"]
     _, agents, _ = one_event(engine, "Hans Brandt, Germany's finance minister, said the budget was sound.", "said")
     assert agents == ["Hans Brandt", "Germany"]
+
+
+def test_a_noun_naming_an_act_already_told_is_that_act_told_again(engine):
+    """ "Anna Berg resigned ... Ms Berg's resignation came after a row": one act, one row, two sources."""
+    text = ("Cabinet row\n\nAnna Berg resigned as health minister on Monday.\n\nOpposition leaders had called for her to go for weeks. "
+            "Ms Berg's resignation came after a row over expenses.")
+    (event,) = engine.analyze(document_from_text(text, published=dt.date(2005, 3, 1))).events
+    assert event.trigger == "resigned" and [text[s.start:s.end] for s in event.sources] == ["Ms Berg's resignation"]
+
+
+def test_a_noun_naming_an_act_done_in_words_stays_a_row(engine):
+    """ "Her statement" may be any of the statements she made; it is not folded into the first."""
+    text = "Cabinet row\n\nAnna Berg said on Monday the talks had been useful.\n\nHer statement came after weeks of pressure."
+    events = engine.analyze(document_from_text(text, published=dt.date(2005, 3, 1))).events
+    assert [e.trigger for e in events] == ["said", "statement"]

@@ -1,6 +1,6 @@
-"""One act, one row: a headline and the lead that report the same act, and a statement its
-speaker continues ("..., he said"), become one event with several source clauses; and the rows'
-order in the sidebar."""
+"""One act, one row: a headline and the lead that report the same act, a statement its speaker
+continues ("..., he said"), and a noun that names an act told before ("his resignation") become one
+event with several source clauses; and the rows' order in the sidebar."""
 
 from __future__ import annotations
 
@@ -48,7 +48,25 @@ def merge_same_acts(doc: Doc, built: list[tuple[EventClause, Event]], framing: f
         _absorb(keep, other)
         if lead_wins:
             out[k] = (c, keep)
-    return [ev for _, ev in out]
+    return [ev for _, ev in _fold_act_nouns(out, headline_end)]
+
+
+def _fold_act_nouns(built: list[tuple[EventClause, Event]], headline_end: int) -> list[tuple[EventClause, Event]]:
+    """ "Mr Betts-Green resigned after being questioned. [...] Mr Betts-Green's resignation": a noun that
+    names an act its doers were already told doing, further down the story, is that act told again (not
+    an act done in words: "his statement", "her pledge" may be any of several; not on another day)."""
+    out: list[tuple[EventClause, Event]] = []
+    for c, ev in built:
+        earlier = None
+        if c.is_noun and ev.agents and ev.start > headline_end and ev.category not in _IN_WORDS:
+            earlier = next((prev for pc, prev in out if headline_end < prev.start < ev.start and prev.category == ev.category
+                            and set(prev.agents) == set(ev.agents)
+                            and (None in (prev.date, ev.date) or prev.date == ev.date)), None)
+        if earlier is None:
+            out.append((c, ev))
+        else:
+            _absorb(earlier, ev)
+    return out
 
 
 def _fold_participles(built: list[tuple[EventClause, Event]], framing: frozenset[str]) -> list[tuple[EventClause, Event]]:
