@@ -8,12 +8,17 @@ the lemmatizer and hangs the name back on the verb of saying as its subject, and
 on it as an adverbial clause (what the speaker did while saying it); the words and their offsets
 never change. With a comma after the name ("said Anna Lind, adding that ...") the model reads the
 sentence right and nothing is touched.
+
+Headlines put the speaker last the same way, after a comma and no quotation marks: "UK heading
+wrong way, says Howard". The model makes what is said the subject and the name an object, a
+preposition or a loose dependent; the name that ends the line becomes the subject again and what
+was said the verb's complement.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -23,6 +28,8 @@ from reader.nlp.events.lexicon import load_lexicon
 
 #: A closing quotation mark, then (after a comma at most) a lower-case word: the verb, if any.
 _AFTER_QUOTE = re.compile(r"(?:[\"”’]|'')\s*,?\s*([a-z]+)\b")
+#: A comma, a lower-case word (the verb, if any), then a capitalised word ending the line.
+_BEFORE_LAST_NAME = re.compile(r",[ \t]+([a-z]+)[ \t]+[A-Z][\w.' -]*$", re.MULTILINE)
 
 
 @Language.factory("quote_speakers")
@@ -40,18 +47,26 @@ class QuoteSpeakers:
         if not doc.has_annotation("DEP"):
             return doc
         # found in the text, not by a walk over every token: a briefing quotes a few dozen times at most
-        for match in _AFTER_QUOTE.finditer(text_of(doc)):
-            span = doc.char_span(match.start(1), match.end(1))
-            if span is None or len(span) != 1:
-                continue
-            verb = span[0]
-            if verb.tag_ in ("VBD", "VBZ", "VBP") and self._is_speech(verb.lemma_.lower()):
-                found = speaker_held_by_participle(verb)
-                if found is not None:
-                    name, participle = found
-                    name.head, name.dep_ = verb, "nsubj"
-                    participle.dep_ = "advcl"
+        text = text_of(doc)
+        for verb in self._speech_verbs(doc, _AFTER_QUOTE.finditer(text)):
+            found = speaker_held_by_participle(verb)
+            if found is not None:
+                name, participle = found
+                name.head, name.dep_ = verb, "nsubj"
+                participle.dep_ = "advcl"
+        for verb in self._speech_verbs(doc, _BEFORE_LAST_NAME.finditer(text)):
+            inverted = speaker_read_as_object(verb)
+            if inverted is not None:
+                name, said = inverted
+                name.dep_, said.dep_ = "nsubj", "ccomp"
         return doc
+
+    def _speech_verbs(self, doc: Doc, matches: Iterator[re.Match[str]]) -> Iterator[Token]:
+        for match in matches:
+            span = doc.char_span(match.start(1), match.end(1))
+            if span is not None and len(span) == 1 and span[0].tag_ in ("VBD", "VBZ", "VBP") \
+                    and self._is_speech(span[0].lemma_.lower()):
+                yield span[0]
 
 
 def speaker_held_by_participle(verb: Token) -> tuple[Token, Token] | None:
@@ -67,3 +82,19 @@ def speaker_held_by_participle(verb: Token) -> tuple[Token, Token] | None:
                     and name.right_edge.i == clause.i - 1):
                 return name, clause
     return None
+
+
+def speaker_read_as_object(verb: Token) -> tuple[Token, Token] | None:
+    """(the name, what was said) when `verb` follows a comma, a name hung on it ends the sentence, and
+    the subject it was given comes before the comma ("UK heading wrong way, says Howard")."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    end = verb.sent.end
+    while end > verb.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    names = [t for t in doc[verb.i + 1 : end] if t.head.i == verb.i]
+    if len(names) != 1 or names[0].dep_ == "nsubj" or not all(t.tag_ in ("NNP", "NNPS") for t in doc[verb.i + 1 : end]):
+        return None
+    said = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i < verb.i - 1]
+    return (names[0], said[0]) if len(said) == 1 else None

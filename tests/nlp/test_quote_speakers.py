@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
 from reader.documents import document_from_text
 from reader.nlp.pipeline import load_pipeline
-from reader.nlp.quote_speakers import QuoteSpeakers, speaker_held_by_participle
+from reader.nlp.quote_speakers import QuoteSpeakers, speaker_held_by_participle, speaker_read_as_object
 
 INVERTED = '"We waited too long," said bank analyst Paul Berg commenting on the decision.'
 
@@ -55,3 +56,22 @@ def test_the_row_is_the_speakers_saying(engine):
     (event,) = analysis.events
     assert event.trigger == "said" and event.modality == "asserted"
     assert event.summary.startswith("Berg: said “We waited too long”")
+
+
+@pytest.mark.parametrize(
+    ("headline", "summary"),
+    [("Economy heading wrong way, says Dahl", "Dahl: says economy heading wrong way"),
+     ("No election TV debate, says Dahl", "Dahl: says no election TV debate")],
+)
+def test_a_headline_speaker_after_the_comma_is_the_speaker(engine, headline, summary):
+    """ "UK heading wrong way, says Howard": the name ending the line says it; what it says is not denied."""
+    text = headline + "\n\nErik Dahl spoke in Oslo on Monday."
+    (event,) = [e for e in engine.analyze(document_from_text(text, published=dt.date(2024, 3, 20))).events
+                if e.trigger == "says"]
+    assert event.summary == summary and event.modality == "asserted"
+
+
+def test_a_name_that_is_no_speakers_object_is_left_alone():
+    doc = load_pipeline()("Norland, says its foreign minister, will not sign the treaty.")
+    says = next(t for t in doc if t.text == "says")
+    assert speaker_read_as_object(says) is None
