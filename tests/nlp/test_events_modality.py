@@ -462,3 +462,22 @@ def test_a_simple_present_dated_after_publication_is_a_schedule(engine):
     assert vote.category == "VOTE" and vote.modality == "hypothetical"
     (voted,) = by_trigger(analyze(engine, "Election news\n\nVoters in Norway went to the polls on Sunday."), "went")
     assert voted.modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triggers"),
+    [('"That is what he said and that is what I say," Ms Berg told reporters.', ["told"]),
+     ("Mr Dahl said he could never trust anything Ms Berg told him.", ["said", "trust"]),
+     ("Voters agree with what Ms Berg has said.", ["agree"]),
+     ("We had what Erik Dahl said, and we have what others have said.", [])],
+)
+def test_words_only_pointed_at_are_no_saying(engine, sentence, triggers):
+    """ "That's what he said", "anything she told him": no statement is made there."""
+    events = engine.analyze(document_from_text("Row deepens\n\n" + sentence, published=PUBLISHED)).events
+    assert [e.trigger for e in events] == triggers
+
+
+def test_a_relative_saying_that_says_something_is_a_saying(engine):
+    text = "Row deepens\n\nMs Berg hoped for a late flurry of votes - something she says will help her party."
+    events = engine.analyze(document_from_text(text, published=PUBLISHED)).events
+    assert any(e.trigger == "says" for e in events)

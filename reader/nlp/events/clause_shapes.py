@@ -54,6 +54,21 @@ def restated_speech(verb: Token) -> bool:
         c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
 
 
+#: Pronouns a relative clause of saying refers back through: "anything he said".
+_INDEFINITE_WORDS = frozenset({"anything", "everything", "something", "nothing", "all", "whatever"})
+
+
+def words_referred_to(verb: Token) -> bool:
+    """ "That's what he said", "he could not trust anything Blair told him", "I agree with what Mr Fox has
+    said": a verb of saying whose words are only pointed at (a "what" before it, or a relative clause on
+    "anything") tells of no statement made here ("something he says will boost their cause" does)."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    if verb.dep_ == "relcl" and verb.head.lower_ in _INDEFINITE_WORDS:
+        return True
+    return any(c.dep_ == "dobj" and c.lower_ in ("what", "whatever") and c.i < verb.i for c in verb.children)
+
+
 def is_question(tok: Token) -> bool:
     """The sentence ends with a question mark (white space and closing quotes aside), and the
     question is not a quotation after the word ('unveiled a poster under the words "How can they...?"')."""

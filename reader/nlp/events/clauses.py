@@ -56,6 +56,7 @@ from reader.nlp.events.clause_shapes import (
     shares_negation,
     speaker_tokens,
     state_in_present,
+    words_referred_to,
     yet_to_come,
 )
 from reader.nlp.events.event_clause import Ctx, EventClause, fronted_manner_of, names_owners_act
@@ -183,8 +184,8 @@ class ClauseFinder:
                 match = outcome
         if match.entry.speech and link == "speech" and restated_speech(tok):
             return None  # 'Letwin said: "There is a black hole," he said.': one saying, told twice
-        if quoted_saying(tok, self.lex) is not None:
-            return None  # "Interfax quoted Lavrov as saying": Lavrov's saying is the act, Interfax its source
+        if quoted_saying(tok, self.lex) is not None or match.entry.speech and words_referred_to(tok):
+            return None  # "Interfax quoted Lavrov as saying": Lavrov's saying is the act; "what he said": no saying
         if link == "advcl" and ctx.owner is not None and fronted_manner_of(tok, ctx.owner) and (
                 match.entry.category in SPEECH_ACT_CATEGORIES or match.entry.lemma in self.lex.cue("speaking_verb")):
             if tok.tag_ == "VBG":
