@@ -481,3 +481,10 @@ def test_a_relative_saying_that_says_something_is_a_saying(engine):
     text = "Row deepens\n\nMs Berg hoped for a late flurry of votes - something she says will help her party."
     events = engine.analyze(document_from_text(text, published=PUBLISHED)).events
     assert any(e.trigger == "says" for e in events)
+
+
+def test_a_first_persons_can_assure_performs_the_saying(engine):
+    """ "I can assure you": the assurance is given in the saying (so reported by its speaker), not possible."""
+    text = 'Row deepens\n\n"I can assure you that the plant will stay open," Lena Holm said.'
+    (event,) = [e for e in engine.analyze(document_from_text(text, published=PUBLISHED)).events if e.trigger == "assure"]
+    assert event.modality == "reported"

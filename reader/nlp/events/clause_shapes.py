@@ -241,9 +241,15 @@ def arranged(verb: Token) -> bool:
 
 def performative_wish(ev_head: Token, trigger: Token, lex: Lexicon) -> bool:
     """ "We would like to thank our engineers", "I want to stress that ...": a present wish to thank,
-    stress or congratulate does so in the saying; not "wanted to thank" nor "would like to meet"."""
+    stress or congratulate does so in the saying; not "wanted to thank" nor "would like to meet". So does
+    a speaker's "I can assure you", "we must stress" (the first person only: "they can confirm" may not)."""
     wish = trigger.head if trigger.dep_ == "xcomp" else ev_head
-    if wish.i == trigger.i or wish.lemma_.lower() not in ("like", "want", "wish") or trigger.lemma_.lower() not in lex.cue("performative_verb"):
+    if trigger.lemma_.lower() not in lex.cue("performative_verb"):
+        return False
+    if wish.i == trigger.i:
+        modals = [c.lower_ for c in trigger.children if c.dep_ == "aux" and c.tag_ == "MD"]
+        return modals in (["can"], ["must"]) and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in trigger.children)
+    if wish.lemma_.lower() not in ("like", "want", "wish"):
         return False
     modals = [c.lower_ for c in wish.children if c.dep_ == "aux" and c.tag_ == "MD"]
     if wish.lemma_.lower() == "like":
