@@ -132,7 +132,7 @@ def score(library: Any, files: dict[str, str], skip_near_duplicates: bool = Fals
                 figures.false_pairs += 1
                 figures.wrong.append(f"{item.summary[:70]!r}: {files[a[0]]} {act_of.get(a, '-')} / {files[b[0]]} {act_of.get(b, '-')}")
     for act, cited in mentions.items():
-        for a, b in combinations(dict.fromkeys(cited), 2):
+        for a, b in combinations(cited, 2):  # pairs of judged mentions, two in one row or not
             if a[0] == b[0] or near(a[0], b[0]):
                 continue
             figures.gold_pairs += 1
