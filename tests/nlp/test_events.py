@@ -1293,3 +1293,16 @@ def test_an_act_noun_a_field_verb_is_done_to_by_a_named_doer_is_an_event(engine)
 def test_a_passive_act_noun_with_no_doer_leaves_the_clause_that_names_one(engine):
     analysis = analyze(engine, "That lawsuit was settled in 1991, out of court, with Norcom paying $26.5 million.")
     assert [e.trigger for e in analysis.events] == ["paying"]
+
+
+def test_a_headline_participle_with_its_doer_is_headed_by_whom_it_was_done_to(engine):
+    """ "MP attacked by muggers in Kenya": not "muggers in Kenya: attacked by muggers in Kenya"."""
+    (event,) = analyze(engine, "Minister attacked by protesters in Oslo\n\nA minister has been hurt.").events
+    assert event.summary == "Minister: attacked by protesters in Oslo"
+
+
+def test_a_passive_joined_to_another_is_headed_by_their_subject(engine):
+    """ "The fee would be set locally, but administered by the agency": not "Agency: administered by the agency"."""
+    text = "The fee would be set locally, but administered by the Norland Revenue Agency which they say would save £3m."
+    (event,) = [e for e in analyze(engine, text).events if e.trigger == "administered"]
+    assert event.summary.startswith("The fee: administered by the Norland Revenue Agency")

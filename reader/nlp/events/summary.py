@@ -162,10 +162,13 @@ class Summaries:
         agent_toks = [t for t in agent_toks if t.ent_type_ not in ("DATE", "TIME")]  # "last Friday's bombing"
         passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in c.head.children)
         subject = [ch for ch in c.head.children if ch.dep_ == "nsubjpass"] if passive else []
-        if c.head.dep_ == "acl" and c.head.tag_ == "VBN" and c.head.head.pos_ == "NOUN" and any(
-                ch.dep_ == "agent" for ch in c.head.children):
+        by_agent = c.head.tag_ == "VBN" and any(ch.dep_ == "agent" for ch in c.head.children)
+        if by_agent and c.head.dep_ == "acl" and c.head.head.pos_ in ("NOUN", "PROPN"):
             # "a ceasefire brokered by Turkey in 2022": "a ceasefire: brokered by Turkey in 2022"
             passive, subject = True, [c.head.head]
+        elif by_agent and c.head.dep_ == "conj" and not subject:
+            # "The rate would be set locally, but administered by the Inland Revenue": the rate heads it
+            passive, subject = True, [ch for ch in c.head.head.children if ch.dep_ == "nsubjpass"]
         if subject and not any(t.pos_ == "PRON" for t in subject):
             # "the meeting is being hosted by Blair": the sentence's subject heads it, the doer follows
             head = subject[0]
