@@ -38,7 +38,8 @@ def make_quote_speakers(nlp: Language, name: str) -> QuoteSpeakers:
 
 
 class QuoteSpeakers:
-    """Give a verb of saying after a quotation the speaker the parser gave its participle (see module doc)."""
+    """Give a verb of saying the speaker the parser hung elsewhere: on its participle after a quotation,
+    or as its object at the end of a headline (see module doc)."""
 
     def __init__(self, is_speech: Callable[[str], bool] | None = None) -> None:
         self._is_speech = is_speech or load_lexicon().speech_verb
