@@ -1306,3 +1306,15 @@ def test_a_passive_joined_to_another_is_headed_by_their_subject(engine):
     text = "The fee would be set locally, but administered by the Norland Revenue Agency which they say would save £3m."
     (event,) = [e for e in analyze(engine, text).events if e.trigger == "administered"]
     assert event.summary.startswith("The fee: administered by the Norland Revenue Agency")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "summary"),
+    [("Ms Berg said the plan, which was announced in May, would cost £5bn.", "Berg: said the plan would cost £5bn"),
+     ("Mr Dahl said the minister, a former banker, had misled parliament.",
+      "Dahl: said the minister had misled parliament")],
+)
+def test_an_aside_after_the_subject_of_what_is_said_is_left_out_of_the_summary(engine, sentence, summary):
+    """ "said the plan, which was announced in May" stopped before what was said of the plan."""
+    (event,) = analyze(engine, sentence).events
+    assert event.summary == summary

@@ -404,6 +404,9 @@ class Summaries:
             # " - " set between spaces is a dash, unless inside a name ("Wal - Mart")
             spaced_dash = tok.text == "-" and bool(tok.whitespace_) and i > 0 and bool(doc[i - 1].whitespace_) \
                 and tok.ent_iob_ != "I"
+            if tok.text == "," and (closing := _aside_end(doc, i)) is not None and closing + 1 in region:
+                i = closing + 1  # "said the plan, which was announced in May, would cost £5bn": the aside goes
+                continue
             if (tok.is_space and "\n" in tok.text) or ((tok.text in (",", ";", "–", "—") or spaced_dash)
                                                       and counted >= 5 and not _lists_modifiers(doc, i)
                                                       and not (marks % 2 and _closes_soon(doc, i)) and not _quotes_next(doc, i)):
@@ -421,7 +424,10 @@ class Summaries:
             out.pop()  # "chose to borrow from the IMF rather", "could harm the…": words that lead nowhere
         if not out:
             return ""
-        text = _curly(" ".join("".join(t.text_with_ws for t in out).split()).replace("``", "“").replace("''", "”"))
+        # a space where words were left out after a word written against them ("the plan[, which ...,] would")
+        joined = "".join(t.text_with_ws if k + 1 == len(out) or out[k + 1].i == t.i + 1 or t.whitespace_ else t.text + " "
+                         for k, t in enumerate(out))
+        text = _curly(" ".join(joined.split()).replace("``", "“").replace("''", "”"))
         closing = text.find("”")
         if closing >= 0 and "“" not in text[:closing]:
             # 'Thomas "totally condemned" the deletion': the quotation opened before the row's first word
@@ -489,6 +495,23 @@ _UNCOUNTED = frozenset((*OPENING_MARKS, *CLOSING_MARKS, "``", ":"))
 def _closes_soon(doc: Doc, i: int) -> bool:
     """'called it a "vote now, pay later" Budget': a short quotation is kept whole across its comma."""
     return any(t.text in CLOSING_MARKS for t in doc[i + 1 : i + 5])
+
+
+def _aside_end(doc: Doc, i: int) -> int | None:
+    """The comma closing an aside set off after a noun at the comma `i` ("the plan, which was announced
+    in May, would cost", "the minister, a former banker, had misled"), when the noun's own verb comes
+    after it: the clause goes on past the aside. None when the comma opens no such aside."""
+    if i + 1 >= len(doc):
+        return None
+    aside = doc[i + 1]
+    while aside.head.i != aside.i and aside.head.left_edge.i == i + 1 and aside.head.i > i:
+        aside = aside.head
+    noun = aside.head
+    end = aside.right_edge.i + 1
+    if (aside.dep_ not in ("relcl", "appos", "acl") or aside.left_edge.i != i + 1 or noun.i >= i
+            or noun.right_edge.i not in (end - 1, end) or end >= len(doc) or doc[end].text != ","):
+        return None
+    return end if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i > end else None
 
 
 def _quotes_next(doc: Doc, i: int) -> bool:
