@@ -1312,7 +1312,8 @@ def test_a_passive_joined_to_another_is_headed_by_their_subject(engine):
     ("sentence", "summary"),
     [("Ms Berg said the plan, which was announced in May, would cost £5bn.", "Berg: said the plan would cost £5bn"),
      ("Mr Dahl said the minister, a former banker, had misled parliament.",
-      "Dahl: said the minister had misled parliament")],
+      "Dahl: said the minister had misled parliament"),
+     ("Mr Dahl met the minister, a former banker, in Oslo on Monday.", "Dahl: met the minister in Oslo on Monday")],
 )
 def test_an_aside_after_the_subject_of_what_is_said_is_left_out_of_the_summary(engine, sentence, summary):
     """ "said the plan, which was announced in May" stopped before what was said of the plan."""

@@ -500,7 +500,8 @@ def _closes_soon(doc: Doc, i: int) -> bool:
 def _aside_end(doc: Doc, i: int) -> int | None:
     """The comma closing an aside set off after a noun at the comma `i` ("the plan, which was announced
     in May, would cost", "the minister, a former banker, had misled"), when the noun's own verb comes
-    after it: the clause goes on past the aside. None when the comma opens no such aside."""
+    after it, or the verb's own words after its object's aside: the clause goes on past the aside.
+    None when the comma opens no such aside."""
     if i + 1 >= len(doc):
         return None
     aside = doc[i + 1]
@@ -508,10 +509,15 @@ def _aside_end(doc: Doc, i: int) -> int | None:
         aside = aside.head
     noun = aside.head
     end = aside.right_edge.i + 1
-    if (aside.dep_ not in ("relcl", "appos", "acl") or aside.left_edge.i != i + 1 or noun.i >= i
-            or noun.right_edge.i not in (end - 1, end) or end >= len(doc) or doc[end].text != ","):
+    if aside.dep_ not in ("relcl", "appos", "acl") or aside.left_edge.i != i + 1 or noun.i >= i \
+            or end + 1 >= len(doc) or doc[end].text != ",":
         return None
-    return end if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i > end else None
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return end if noun.right_edge.i in (end - 1, end) and noun.head.i > end else None
+    # "met the minister, a former banker, in Oslo on Monday": the verb's own words go on after it
+    after = doc[end + 1]
+    return end if noun.dep_ == "dobj" and after.head.i in (noun.head.i, noun.i) and after.dep_ in (
+        "prep", "advmod", "npadvmod", "xcomp", "advcl") else None
 
 
 def _quotes_next(doc: Doc, i: int) -> bool:
