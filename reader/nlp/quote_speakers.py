@@ -13,6 +13,12 @@ Headlines put the speaker last the same way, after a comma and no quotation mark
 wrong way, says Howard". The model makes what is said the subject and the name an object, a
 preposition or a loose dependent; the name that ends the line becomes the subject again and what
 was said the verb's complement.
+
+In a body sentence the verb of saying can come after a comma with its speaker straight after it: "The
+tone of the campaign, said Mr Milburn, would be lighter" or "... had interfered with its work, said
+the Home Affairs Committee." The model then gives the verb two subjects, what is said before the
+comma and the speaker after it, and the first one wins. What is said becomes the subject of the
+clause the verb reports (or, with none, that clause itself); the speaker keeps the verb.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ from reader.nlp.events.lexicon import load_lexicon
 _AFTER_QUOTE = re.compile(r"(?:[\"”’]|'')\s*,?\s*([a-z]+)\b")
 #: A comma, a lower-case word (the verb, if any), then a capitalised word ending the line.
 _BEFORE_LAST_NAME = re.compile(r",[ \t]+([a-z]+)[ \t]+[A-Z][\w.' -]*$", re.MULTILINE)
+#: A comma, a lower-case word (the verb, if any), then the next word.
+_BEFORE_SPEAKER = re.compile(r",[ \t]+([a-z]+)[ \t]+\w")
 
 
 @Language.factory("quote_speakers")
@@ -60,6 +68,19 @@ class QuoteSpeakers:
             if inverted is not None:
                 name, said = inverted
                 name.dep_, said.dep_ = "nsubj", "ccomp"
+        for verb in self._speech_verbs(doc, _BEFORE_SPEAKER.finditer(text)):
+            found_said = said_before_speaker(verb)
+            if found_said is not None:
+                said, clause = found_said
+                if clause is None:
+                    said.dep_ = "ccomp"
+                    continue
+                if clause.head.i == verb.i:  # the aside is the reported clause's, as the model reads it when right
+                    clause.head, clause.dep_ = clause, verb.dep_
+                    verb.head, verb.dep_ = clause, "parataxis"
+                    for mark in [c for c in verb.rights if c.i > clause.i]:
+                        mark.head = clause  # the full stop ends the sentence, not the aside
+                said.head, said.dep_ = clause, "nsubj"
         return doc
 
     def _speech_verbs(self, doc: Doc, matches: Iterator[re.Match[str]]) -> Iterator[Token]:
@@ -99,3 +120,32 @@ def speaker_read_as_object(verb: Token) -> tuple[Token, Token] | None:
         return None
     said = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i < verb.i - 1]
     return (names[0], said[0]) if len(said) == 1 else None
+
+
+def said_before_speaker(verb: Token) -> tuple[Token, Token | None] | None:
+    """(what is said, the clause it is the subject of, if any) when `verb` follows a comma and has two
+    subjects: one before the comma and a speaker starting right after `verb` ("The tone of the campaign,
+    said Mr Milburn, would be lighter"). The clause is the one after the speaker, with no subject of its
+    own, that the verb reports or is an aside in."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    before = [s for s in subjects if s.i < verb.i - 1]
+    after = [s for s in subjects if s.i > verb.i and s.dep_ == "nsubj" and s.left_edge.i == verb.i + 1]
+    if len(before) != 1 or len(after) != 1 or len(subjects) != 2:
+        return None
+    speaker = after[0]
+    if verb.dep_ == "parataxis" and _subjectless(verb.head) and verb.head.i > speaker.i:
+        return before[0], verb.head
+    if verb.dep_ != "ROOT":
+        return before[0], None
+    for clause in verb.rights:
+        if clause.i > speaker.i and clause.dep_ == "ccomp" and _subjectless(clause):
+            return before[0], clause
+    return before[0], None
+
+
+def _subjectless(clause: Token) -> bool:
+    return clause.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children)

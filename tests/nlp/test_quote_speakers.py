@@ -10,7 +10,12 @@ from spacy.tokens import Doc
 
 from reader.documents import document_from_text
 from reader.nlp.pipeline import load_pipeline
-from reader.nlp.quote_speakers import QuoteSpeakers, speaker_held_by_participle, speaker_read_as_object
+from reader.nlp.quote_speakers import (
+    QuoteSpeakers,
+    said_before_speaker,
+    speaker_held_by_participle,
+    speaker_read_as_object,
+)
 
 INVERTED = '"We waited too long," said bank analyst Paul Berg commenting on the decision.'
 
@@ -75,3 +80,35 @@ def test_a_name_that_is_no_speakers_object_is_left_alone():
     doc = load_pipeline()("Norland, says its foreign minister, will not sign the treaty.")
     says = next(t for t in doc if t.text == "says")
     assert speaker_read_as_object(says) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [("The tone of the campaign, said Mr Dahl, would be more conversational than rhetorical.",
+      "Dahl: said the tone of the campaign would be more conversational than rhetorical"),
+     ("The tone of the campaign, said Mr Dahl, will change.", "Dahl: said the tone of the campaign will change"),
+     ('But the department responsible for the change suffered from an "unusually high turnover" of staff, which had'
+      ' "seriously interfered" with its work, said the Home Affairs Select Committee.',
+      "Home Affairs Select Committee: said the department responsible for the change suffered from an unusually high"
+      " turnover of staff…")],
+)
+def test_a_speaker_after_the_comma_in_a_body_sentence_is_the_speaker(engine, text, summary):
+    """ "The tone, said Mr Dahl, will change": what is said before the comma is no speaker of its own."""
+    analysis = engine.analyze(document_from_text("Cabinet row\n\n" + text, published=dt.date(2024, 3, 20)))
+    (event,) = [e for e in analysis.events if e.trigger == "said"]
+    assert event.summary == summary
+
+
+def test_what_is_said_becomes_the_subject_of_the_reported_clause():
+    doc = load_pipeline()("The tone of the campaign, said Mr Dahl, will change.")
+    said = next(t for t in doc if t.text == "said")
+    tone, change = next(t for t in doc if t.text == "tone"), next(t for t in doc if t.text == "change")
+    assert (tone.dep_, tone.head.i) == ("nsubj", change.i)
+    assert [t.text for t in said.children if t.dep_ == "nsubj"] == ["Dahl"]
+    assert said_before_speaker(said) is None  # repaired once: one subject left
+
+
+def test_a_speaker_after_a_comma_with_one_subject_is_left_alone():
+    doc = load_pipeline()("Prices rose, said Mr Dahl.")
+    said = next(t for t in doc if t.text == "said")
+    assert said_before_speaker(said) is None
