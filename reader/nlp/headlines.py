@@ -24,6 +24,13 @@ A plural subject takes the verb's base form, which the model also reads as a nou
 a verb after a plural noun, a capitalised plural name or names joined by "and" or a comma is
 re-parsed with "will" before it, the headline's comma read as "and" ("Israel, Hamas agree
 ceasefire": both are its subjects), and tagged VBP.
+
+A headline tells what someone does in the present ("Police arrest BNP leader"); its bare past form is
+a passive with the auxiliary dropped: "BNP leader Nick Griffin arrested", "EU fraud clampdown urged",
+"UKIP candidate suspended". The model reads the subject as the one who acted. A past form that is the
+line's main verb, with a subject before it and no auxiliary, object or complement, is made a passive
+participle (its subject the one acted on, a "by" after it the one who acted), unless the verb is one
+an act of its subject is told with ("Talks faltered", `intransitive_verb`).
 """
 
 from __future__ import annotations
@@ -45,6 +52,8 @@ _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 #: Dependencies a finite verb right after a name does not have in a sentence the model read right.
 _NOT_A_VERBS_PLACE = frozenset({"nsubj", "nsubjpass", "csubj", "compound", "amod", "npadvmod", "dep"})
 _CLOSING = frozenset({".", "!", "?", ";", ":", "…"})
+#: Dependents of a past form that make it an active verb: what it does, to whom, or its auxiliary.
+_ACTIVE_PAST = frozenset({"aux", "auxpass", "dobj", "dative", "ccomp", "xcomp", "attr", "acomp", "oprd", "nsubjpass"})
 #: A headline is short; a longer line without a full stop is a list item or a caption.
 MAX_TOKENS = 25
 #: How far below its best tag the tagger may score VBZ for a word still to be read as the verb.
@@ -63,10 +72,12 @@ def make_headline_verbs(nlp: Language, name: str) -> HeadlineVerbs:
 class HeadlineVerbs:
     """Re-parse headlines whose verb the model took for a plural noun (see module doc)."""
 
-    def __init__(self, nlp: Language, name: str, verbs: Callable[[str], bool] | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, verbs: Callable[[str], bool] | None = None,
+                 intransitive: frozenset[str] | None = None) -> None:
         self.nlp = nlp
         self.name = name
         self._is_verb = verbs or load_lexicon().knows_verb
+        self._intransitive = intransitive if intransitive is not None else load_lexicon().cue("intransitive_verb")
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
@@ -85,7 +96,24 @@ class HeadlineVerbs:
             found = self.candidate(sent) if not _has_finite_verb(sent) else (self.misread_verb(sent) or _name_pair_verb(sent))
             if found is not None:
                 self._reparse(doc, sent, *found)
+            elif (verb := self.dropped_auxiliary(sent)) is not None:
+                _make_passive(verb)
         return doc
+
+    def dropped_auxiliary(self, sent: Span) -> Token | None:
+        """ "BNP leader Nick Griffin arrested": the line's main verb in a bare past form, with its subject
+        before it and nothing it does to anything after it: a passive whose "was" a headline leaves out."""
+        verb = sent.root
+        if verb.tag_ not in ("VBD", "VBN") or not verb.text.isalpha() or not verb.text.islower():
+            return None
+        # ("sacked over leak" with "leak" a clause of its own: a misread noun does not count)
+        if any(c.dep_ in _ACTIVE_PAST and (c.dep_ not in ("ccomp", "xcomp") or c.tag_.startswith("VB"))
+               for c in verb.children):
+            return None
+        if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+            return None
+        bases = {verb.text.lower(), *base_forms(verb.text.lower(), verb.tag_)}
+        return None if bases & self._intransitive else verb
 
     def misread_verb(self, sent: Span) -> tuple[int, bool] | None:
         """'Apple releases iPhone SDK, announces update': the model tagged the first verb VBZ but made it
@@ -178,6 +206,15 @@ class HeadlineVerbs:
             arr[row, 1] = shadow[s].dep
             arr[row, 2] = doc.vocab.strings.add("VBZ" if third_person else "VBP") if i == k else shadow[s].tag
         doc.from_array([HEAD, DEP, TAG], arr)
+
+
+def _make_passive(verb: Token) -> None:
+    verb.tag_ = "VBN"
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.i < verb.i:
+            child.dep_ = "nsubjpass"
+        elif child.dep_ == "prep" and child.lower_ == "by" and child.i > verb.i:
+            child.dep_ = "agent"
 
 
 def is_headline(sent: Span) -> bool:

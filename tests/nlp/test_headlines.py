@@ -176,3 +176,38 @@ def test_a_plural_verb_ending_in_s_keeps_its_plural_tag():
     assert discuss.tag_ == "VBP"
     subject = next(c for c in discuss.children if c.dep_ == "nsubj")
     assert {subject.text, *(c.text for c in subject.conjuncts)} == {"Norland", "Vestland"}
+
+
+@pytest.mark.parametrize(
+    ("headline", "verb", "subject"),
+    [("Party leader Erik Dahl arrested", "arrested", "Dahl"),
+     ("Norland minister sacked over leak", "sacked", "minister"),
+     ("Acme fraud clampdown urged", "urged", "clampdown")],
+)
+def test_a_headlines_bare_past_form_is_a_passive(headline, verb, subject):
+    """ "BNP leader Nick Griffin arrested": the "was" a headline leaves out; its subject was acted on."""
+    doc = load_pipeline()(headline + BODY)
+    past = next(t for t in doc if t.text == verb)
+    assert past.tag_ == "VBN"
+    assert [c.text for c in past.children if c.dep_ == "nsubjpass"] == [subject]
+    model = parse_without_repair(headline + BODY)
+    assert [c.text for c in model[past.i].children if c.dep_ == "nsubj"] == [subject]  # the model's reading
+
+
+def test_the_one_arrested_in_a_headline_is_no_doer(engine):
+    (event,) = [e for e in analyze(engine, "Party leader Erik Dahl arrested" + BODY).events if e.trigger == "arrested"]
+    assert event.agents == [] and len(event.targets) == 1
+    assert event.summary == "Party leader Erik Dahl: arrested"
+
+
+@pytest.mark.parametrize("headline", ["Election deal faltered over Heath role", "Shares slumped after the results"])
+def test_a_past_form_told_of_its_subjects_own_act_stays_active(headline):
+    doc = load_pipeline()(headline + BODY)
+    root = doc[: len(headline.split())].root
+    assert root.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in root.children)
+
+
+def test_a_past_form_with_an_object_is_an_active_headline():
+    doc = load_pipeline()("Norland rebels seized the capital" + BODY)
+    seized = next(t for t in doc if t.text == "seized")
+    assert [c.text for c in seized.children if c.dep_ == "nsubj"] == ["rebels"]
