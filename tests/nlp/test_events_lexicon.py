@@ -304,6 +304,14 @@ def test_an_uncoded_verb_without_a_named_doer_or_an_object_is_no_row(engine):
     assert not by_trigger(analyze(engine, "Airbus remains the market leader."), "remains")
 
 
+def test_an_uncoded_passive_with_a_named_party_and_its_cause_is_a_row(engine):
+    """ "Airbus was swamped by orders": what befell a named party, with what did it; no doer is named."""
+    (event,) = by_trigger(analyze(engine, "Cabinet row\n\nAirbus was swamped by orders on Monday."), "swamped")
+    assert event.agents == [] and len(event.targets) == 1
+    assert event.summary == "Airbus: was swamped by orders on Monday"
+    assert not by_trigger(analyze(engine, "Cabinet row\n\nAirbus was swamped on Monday."), "swamped")
+
+
 def test_an_uncoded_verb_after_and_takes_the_doer_of_the_verb_before(engine):
     text = ("Phones\nMarch 1, 2008\n"
             "Nokia is the maker of the N95 phone and launched an online music store in Berlin in 2007.")

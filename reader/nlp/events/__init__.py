@@ -290,7 +290,10 @@ class _Builder:
         verbs between two named actors (see also `ClauseFinder._field_trigger_fits`)."""
         if c.match.entry.source == "ours":
             return True
-        return bool(agents)
+        # "Apple (was) swamped by pre-orders": what befell a named party, told with its cause
+        return bool(agents) or c.match.entry.source == "generic" and any(
+            ch.dep_ == "agent" for ch in c.trigger.children) and any(
+            ch.dep_ == "nsubjpass" and self.index.ids_at(ch.i) for ch in c.trigger.children)
 
     def _is_disaster(self, tok: Token) -> bool:
         """A noun for a disaster ("the earthquake", "floods"), by the lexicon's own entries."""
