@@ -2,12 +2,11 @@
 
 - Places, demonyms, capitals and metonyms that the gazetteer linked (``Span.kb_id_``) join
   their country: "Russian", "Moscow" and "the Kremlin" are all Russia.
-- People: full names head clusters; a lone surname or first name joins the full name it
-  belongs to (the nearest one before it when two people share it); accents and case do not
-  matter ("Erdogan" = "Erdoğan"); honorifics and possessives are not part of a name;
-  "X, also known as Y" makes Y an alias of X.
-- Titles before a name give the person a role and a country ("Turkish President Recep
-  Tayyip Erdoğan"); later role references ("the Turkish president") resolve to that person.
+- People: full names head clusters; a lone surname or first name joins the full name it belongs to
+  (the nearest one before it when two people share it); accents and case do not matter ("Erdogan" =
+  "Erdoğan"); honorifics and possessives are not part of a name; "X, also known as Y" makes Y an alias of X.
+- Titles before a name give the person a role and a country ("Turkish President Recep Tayyip Erdoğan");
+  later role references ("the Turkish president") resolve to that person (``reader.nlp.role_bodies``).
 - "the Trump Administration" is the government of Trump's country when the text gave it.
 """
 
@@ -30,6 +29,7 @@ from reader.nlp.figures import figures
 from reader.nlp.gazetteer import Gazetteer, fold, gazetteer
 from reader.nlp.offices import offices
 from reader.nlp.people import describe_people
+from reader.nlp.role_bodies import body_after_of, titled_by
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’"})
@@ -316,13 +316,13 @@ class _Resolver:
                 continue
             said = {w.lower() for w in role.split()}
             words = said - gaz.soft_modifiers
-            # "the chancellor" is not the former chancellor (but "the former chancellor" may be the chancellor
-            # the text named earlier)
+            # "the chancellor" is not the former chancellor ("the former chancellor" may be the one named earlier);
+            # "the chairman of the Commission for ..." is that body's
             candidates = [
                 c for c in people
                 if any(words <= r and not (r - words) & gaz.other_office_modifiers and r & _PAST_HOLDER <= said
                        for r in role_words[c.key])
-                and (country is None or c.country_key == country)
+                and (country is None or c.country_key == country) and titled_by(doc, c.mentions, body_after_of(doc, j))
             ]
             if len({c.key for c in candidates}) != 1:
                 continue

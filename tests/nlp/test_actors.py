@@ -89,6 +89,17 @@ def test_role_reference_needs_a_compatible_role(engine):
     assert [m.text for m in person.mentions] == ["Patricia Hewitt"]
 
 
+@pytest.mark.parametrize(("reference", "refers"), [("the chairman of the Fair Trade Commission", False),
+                                                   ("the chairman", True),
+                                                   ("the chairman of the Civic Party", True),
+                                                   ("the chairman of the CP", True)])
+def test_the_holder_of_an_office_of_another_body_is_someone_else(engine, reference, refers):
+    """ "the chairman of the Fair Trade Commission" is not the party chairman named before."""
+    text = f"CP chairman Tomas Varga announced a review. Last month {reference} called for quotas."
+    person = by_name(actors_of(engine, text), "Tomas Varga")
+    assert (len(person.mentions) == 2) is refers, [m.text for m in person.mentions]
+
+
 @pytest.mark.parametrize(
     ("title", "reference", "refers"),
     [
