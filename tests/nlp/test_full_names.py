@@ -1,0 +1,49 @@
+"""A full name the model left untagged, made a person's by a later "Mr Surname"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+
+from reader.documents import document_from_text
+from reader.nlp.entity_candidate import Candidate
+from reader.nlp.full_names import full_names_before
+
+HONORIFICS = frozenset({"Mr", "Ms"})
+
+
+def tagged(words: list[str], tags: list[str]):
+    return spacy.tokens.Doc(spacy.blank("en").vocab, words=words, tags=tags)
+
+
+def test_the_full_name_before_an_honorific_surname_is_the_persons():
+    doc = tagged(["Ashok", "Varga", "of", "Acme", "said", "so", ".", "Mr", "Varga", "left", "."],
+                 ["NNP", "NNP", "IN", "NNP", "VBD", "RB", ".", "NNP", "NNP", "VBD", "."])
+    found = full_names_before(doc, [Candidate(3, 4, "ORG"), Candidate(8, 9, "PERSON")], HONORIFICS, lambda t: False)
+    assert [(c.start, c.end, c.label) for c in found] == [(0, 2, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "cands"),
+    [
+        # a surname tagged alone, with no honorific before it, makes nobody a person ("New Labour")
+        (["New", "Labour", "won", ".", "Labour", "left", "."], ["NNP", "NNP", "VBD", ".", "NNP", "VBD", "."],
+         [Candidate(4, 5, "PERSON")]),
+        # a title is no given name
+        (["President", "Varga", "said", ".", "Mr", "Varga", "left", "."], ["NNP", "NNP", "VBD", ".", "NNP", "NNP", "VBD", "."],
+         [Candidate(5, 6, "PERSON")]),
+    ],
+)
+def test_no_full_name_is_made_without_an_honorific_or_from_a_title(words, tags, cands):
+    assert full_names_before(tagged(words, tags), cands, HONORIFICS, lambda t: t.text == "President") == []
+
+
+def test_the_first_saying_is_the_persons(engine):
+    text = ("Cabinet row\n\nAshok Vishwanathan of Operation Black Vote said the result showed shortlists were not"
+            " effective. Mr Vishwanathan said more work was needed.")
+    analysis = engine.analyze(document_from_text(text, published=dt.date(2024, 3, 20)))
+    names = {a.id: a.name for a in analysis.actors}
+    first = analysis.events[0] if analysis.events[0].start < analysis.events[-1].start else analysis.events[-1]
+    assert "Ashok Vishwanathan" in [names[i] for i in first.agents]
