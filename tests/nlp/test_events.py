@@ -1319,3 +1319,27 @@ def test_an_aside_after_the_subject_of_what_is_said_is_left_out_of_the_summary(e
     """ "said the plan, which was announced in May" stopped before what was said of the plan."""
     (event,) = analyze(engine, sentence).events
     assert event.summary == summary
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "summary"),
+    [("The party attacked Labour's six new pledges as vacuous.", "pledges", "Labour: six new pledges"),
+     ("Mr Blair rejected the Tories' sunset clause proposals.", "proposals", "Conservative Party: sunset clause proposals"),
+     ('Party officials said the Peter Hain "mongrel" attack was the latest example.', "attack", "Hain: mongrel attack")],
+)
+def test_a_noun_told_as_an_act_keeps_the_words_that_say_which(engine, text, trigger, summary):
+    """ "Labour: pledges" says nothing; "Labour: six new pledges" says which (the doer's words are the doer)."""
+    (event,) = by_trigger(analyze(engine, "Cabinet row\n\n" + text), trigger)
+    assert event.summary.split(" (")[0] == summary
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "summary"),
+    [("Aid was sent after the Asian tsunami.", "tsunami", "Asian tsunami"),
+     ("Fans were blamed for the 1989 Hillsborough disaster.", "disaster", "1989 Hillsborough disaster")],
+)
+def test_a_disaster_named_by_its_place_is_nobodys_act(engine, text, trigger, summary):
+    """ "Asia: tsunami" made Asia the doer; the place is where it struck."""
+    (event,) = by_trigger(analyze(engine, "Cabinet row\n\n" + text), trigger)
+    assert event.category == "DISASTER" and event.agents == [] and len(event.targets) == 1
+    assert event.summary == summary

@@ -142,8 +142,8 @@ class _Builder:
             agents = self._gathering_parties(c, agent_toks)
         agents = list(dict.fromkeys(agents))
         struck: list[str] = []
-        if agent_toks and self._is_disaster(agent_toks[0]):
-            # "The earthquake in Norland killed 40 people": nobody did it; the place was struck
+        if agent_toks and self._is_disaster(agent_toks[0]) or c.is_noun and c.code == "DISASTER":
+            # "The earthquake in Norland killed 40 people", "the Asian tsunami": nobody did it; the place was struck
             c.code = "DISASTER"
             struck, agents = agents, []
         self.agents_of[id(c)] = agents

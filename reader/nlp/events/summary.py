@@ -39,10 +39,6 @@ _LEADING_WORDS = frozenset({"the", "a", "an", "of", "to", "in", "on", "for", "wi
                             "been", "has", "have", "had", "will", "would", "could", "should", "may", "might", "not"})
 
 
-def _leads_on(word: str) -> bool:
-    return word in _LEADING_WORDS
-
-
 def content_tokens(c: EventClause) -> frozenset[int]:
     """The tokens of what a speech verb reports: its clausal complement and any quotation."""
     if c.content is None:
@@ -103,6 +99,17 @@ def _said_around(trig: Token) -> list[int]:
     the saying and the commas around it."""
     lo, hi = trig.left_edge.i, trig.right_edge.i
     return [t.i for t in trig.head.subtree if not lo - 1 <= t.i <= hi + 1 or not t.is_punct and not lo <= t.i <= hi]
+
+
+def _noun_words(noun: Token, doers: list[Token]) -> tuple[str, range]:
+    """A noun told as an act with the words before it that say which, not its doer's ("rail crash")."""
+    mods = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nummod", "nmod") and not any(t in d.subtree for d in doers)]
+    # (not before a dash set off by a space: "one key point- al-Qaeda attacks")
+    breaks = [t.i + 1 for t in noun.doc[max(0, noun.i - 6) : noun.i] if t.is_punct and t.text not in QUOTES and not t.is_space
+              and (t.whitespace_ or noun.doc[t.i - 1].whitespace_)]
+    start = max([min((t.left_edge.i for t in mods), default=noun.i), *breaks])
+    words = "".join(t.whitespace_ if t.text in QUOTES else t.text_with_ws for t in noun.doc[start : noun.i + 1])
+    return " ".join(words.split()), range(start, noun.i + 1)
 
 
 def phrase_text(doc: Doc, toks: list[Token]) -> str | None:
@@ -203,6 +210,10 @@ class Summaries:
             # "New rules on visas for foreign students living in Norland": the words up to the noun
             who = _head_words(agent_toks[0]) if agent_toks else ""
         words = self._clause_words(c, agent_toks)
+        if c.is_noun and words == c.trigger.text:  # "Tories: proposals" -> "Tories: sunset clause proposals"
+            words, shown = _noun_words(c.trigger, [] if c.code == "DISASTER" else agent_toks)
+            if c.code == "DISASTER" or any(t.i in shown for t in agent_toks):  # "Asian tsunami", "Brixton riots"
+                who, targets = "", [t for t in targets if not any(t in self.index.ids_at(i) for i in shown)]
         if passive and agents and who == ", ".join(self._short_name(a) for a in agents) and all(
                 self._named_in(a, words) for a in agents):
             # "it would be overtaken by the likes of China": not "China: ... by the likes of China"; whom
@@ -336,7 +347,7 @@ class Summaries:
                 claim.pop()
             if claim:
                 kept = claim[:limit]
-                while len(claim) > limit and len(kept) > 1 and _leads_on(kept[-1].lower_):
+                while len(claim) > limit and len(kept) > 1 and kept[-1].lower_ in _LEADING_WORDS:
                     kept.pop()
                 text = "".join(t.text + (" " if t.whitespace_ or k + 1 < len(kept) and kept[k + 1].i != t.i + 1 else "")
                                for k, t in enumerate(kept))
@@ -420,7 +431,7 @@ class Summaries:
                 marks += tok.text in _UNCOUNTED and tok.text != ":"
             i += 1
         while out and ((out[-1].is_punct and out[-1].text != "%" and not _closes_bracket(out)) or out[-1].is_space
-                       or out[-1].dep_ == "cc" or opens_alternative(out[-1]) or truncated and _leads_on(out[-1].lower_)):
+                       or out[-1].dep_ == "cc" or opens_alternative(out[-1]) or truncated and out[-1].lower_ in _LEADING_WORDS):
             out.pop()  # "chose to borrow from the IMF rather", "could harm the…": words that lead nowhere
         if not out:
             return ""
@@ -454,7 +465,7 @@ class Summaries:
                 quote = "".join(ch for ch in raw if ch not in QUOTES).split()
                 more = "…" if len(quote) > limit else ""
                 cut = quote[:limit]
-                while more and len(cut) > 1 and _leads_on(cut[-1].lower()):
+                while more and len(cut) > 1 and cut[-1].lower() in _LEADING_WORDS:
                     cut.pop()
                 quote_text = " ".join(cut).rstrip(",.;:")
                 if quote_text and quoted:
