@@ -264,12 +264,23 @@ def test_a_negation_reaches_a_coordinated_verb_only_when_it_shares_it(engine, te
     assert {k: rows.get(k) for k in modalities} == modalities
 
 
-def test_an_accusation_its_target_denies_was_still_made(engine):
-    # the model parses the clause before the comma as what "denied" says when the names are real ones
-    analysis = analyze(engine, "Norway accused Sweden of violating the treaty, a charge Sweden denied.")
+@pytest.mark.parametrize(
+    ("text", "denial"),
+    [("Norway accused Sweden of violating the treaty, a charge Sweden denied.", "Sweden: denied the charge"),
+     # the model reads the noun as the denial's subject or object, or its name as a second subject
+     ("Norland accused Vestland of spying, a charge Vestland denied.", "Vestland: denied a charge"),
+     ("Cabinet row\n\nNorland accused Vestland of spying, a charge Vestland denied.", "Vestland: denied the charge"),
+     ("Vestia's president, Tomas Brel, has accused Norland of arming rebels, a charge Norland denies.",
+      "Norland: denies the charge")],
+)
+def test_an_accusation_its_target_denies_was_still_made(engine, text, denial):
+    # the model parses the clause before the comma as what "denied" says
+    analysis = analyze(engine, text)
     (accused,) = by_trigger(analysis, "accused")
-    (denied,) = by_trigger(analysis, "denied")
-    assert accused.modality == "asserted" and "accused" not in denied.summary
+    (denied,) = by_trigger(analysis, "deni")
+    assert accused.modality == "asserted" and denied.summary == denial
+    (said,) = by_trigger(analyze(engine, "Norland attacked Vestland, a report said."), "attacked")
+    assert said.modality == "reported"  # a report is no name after the noun
 
 
 def test_no_evidence_that_an_act_happened_leaves_it_open(engine):

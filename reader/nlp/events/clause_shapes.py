@@ -416,10 +416,17 @@ def restated_as_claim(verb: Token, clause: Token, lex: Lexicon) -> bool:
     """ "Norland accused Vestland of spying, a charge Vestland denied": the parser makes the clause before
     the comma what "denied" says and "a charge" its subject; the clause is an act of its own, which the
     charge names (the accusation was made whatever the denial)."""
-    return clause.i < verb.i and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.lemma_.lower() in lex.cue("claim_noun")
-        and any(g.dep_ in ("appos", "compound") and g.i > c.i and g.pos_ in ("PROPN", "PRON") for g in c.children)
-        for c in verb.children)  # (the true subject hangs on the noun: "a charge *Vestland* denied", not "a report said")
+    noun = restating_noun(verb, lex)
+    return noun is not None and clause.i < noun.i
+
+
+def restating_noun(verb: Token, lex: Lexicon) -> Token | None:
+    """The "charge" of "..., a charge Vestland denied": a `claim_noun` the parser hung on the verb before
+    it, with the verb's true subject after it (not "..., a report said")."""
+    doc = verb.doc
+    return next((c for c in verb.lefts if c.pos_ == "NOUN" and c.lemma_.lower() in lex.cue("claim_noun")
+                 and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","  # set off after the clause it names
+                 and any(t.pos_ in ("PROPN", "PRON") and t.head.i in (c.i, verb.i) for t in doc[c.i + 1 : verb.i])), None)
 
 
 #: Two-word prepositions of cause: "because of", "due to", "owing to", "thanks to".

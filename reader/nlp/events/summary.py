@@ -20,6 +20,7 @@ from reader.nlp.events.clause_shapes import (
     lead_in_before_colon,
     negating_phrase_head,
     opens_alternative,
+    restating_noun,
     set_off_aside,
 )
 from reader.nlp.events.event_clause import EventClause
@@ -167,7 +168,8 @@ class Summaries:
         `subject_heads`: the subject names what the clause is about, whoever the doer ("the new law:
         came into force")."""
         agent_toks = [t for t in agent_toks if t.ent_type_ not in ("DATE", "TIME")]  # "last Friday's bombing"
-        passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in c.head.children)
+        restated = restating_noun(c.head, self.index.lexicon)  # "..., a charge Vestland denied"
+        passive = restated is None and any(ch.dep_ in ("auxpass", "nsubjpass") for ch in c.head.children)
         subject = [ch for ch in c.head.children if ch.dep_ == "nsubjpass"] if passive else []
         by_agent = c.head.tag_ == "VBN" and any(ch.dep_ == "agent" for ch in c.head.children)
         if by_agent and c.head.dep_ == "acl" and c.head.head.pos_ in ("NOUN", "PROPN"):
@@ -210,6 +212,7 @@ class Summaries:
             # "New rules on visas for foreign students living in Norland": the words up to the noun
             who = _head_words(agent_toks[0]) if agent_toks else ""
         words = self._clause_words(c, agent_toks)
+        words = f"{words} the {restated.text}" if restated is not None and words == c.trigger.text else words
         if c.is_noun and words == c.trigger.text:  # "Tories: proposals" -> "Tories: sunset clause proposals"
             words, shown = _noun_words(c.trigger, [] if c.code == "DISASTER" else agent_toks)
             if c.code == "DISASTER" or any(t.i in shown for t in agent_toks):  # "Asian tsunami", "Brixton riots"
@@ -222,8 +225,7 @@ class Summaries:
         if not words:
             words = self._label(c)
         elif (antecedent := self._relative_object(c)) and antecedent.lower() not in words.lower():
-            # "the G8, which Britain now chairs": "chairs the G8"; "the reforms, which Parliament
-            # approved in March": "approved the reforms in March"
+            # "the G8, which Britain now chairs": "chairs the G8"; "the reforms, which ...": "approved the reforms"
             at = words.find(c.trigger.text)
             if at >= 0:
                 at += len(c.trigger.text)
