@@ -357,3 +357,36 @@ def test_he_is_the_speaker_named_after_a_role_of_an_organisation(engine):
     analysis = analyze(engine, '"It is the best decision for our plants," said the general secretary of the union Solid, '
                                'Tom Varga.\n"I am delighted that the company has done the right thing," he told reporters.')
     assert doers(analysis, "told") == [["Tom Varga"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # "the carmaker" speaking is the company named before; what it said is what the next sentence is about
+        ("Cuts ahead\n\nFordham Motors will cut 4,000 jobs in Europe, the carmaker said on Wednesday. "
+         "The company reported an operating loss of €310m for the quarter.", "reported", [["Fordham Motors"]]),
+        # a person speaking of a body: the body is what the sentence is about
+        ("New party\n\nMr Tom Lane said Veritas would announce its policies soon. "
+         "The party will hold a leadership election in May.", "hold", [["Veritas"]]),
+        # not a thing that says it: "it" is the report
+        ("Vote fraud\n\nThe report said the Norland government should consider fines for voters. "
+         "It said incentives to register were gimmicks.", "said", []),
+    ],
+)
+def test_the_body_a_sentence_of_saying_is_about(engine, text, trigger, expected):
+    assert doers(analyze(engine, text), trigger) == expected
+
+
+def test_a_kind_of_firm_with_a_word_saying_which_is_not_the_firm_named_before(engine):
+    text = "Deal\n\nNordair will sell its stake in Acme Bank. The young computer maker agreed to pay $80m."
+    assert doers(analyze(engine, text), "agreed") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Norlandic airline Nordair bought 12 jets last year. The airline approached Boeing about a deal.", [["Nordair"]]),
+     # no one was given that kind before: "the airline" is someone else, and the row has no named doer
+     ("Northrop bought 12 jets last year. The airline approached Boeing about a deal.", [])],
+)
+def test_the_kind_of_firm_is_the_one_the_text_gave_that_kind(engine, text, expected):
+    assert doers(analyze(engine, "Jets\n\n" + text), "approached") == expected

@@ -363,7 +363,7 @@ class ClauseFinder:
     def _group_named_before(self, tok: Token) -> bool:
         """ "The party launched its campaign": "the" and a group noun, with an organisation named in this
         sentence or the one before, which the participants then resolve it to."""
-        if tok.lower_ not in self.lex.cue("group_noun") or tok.tag_ != "NN" or not any(
+        if tok.lower_ not in self.lex.cue("group_noun") | self.lex.cue("company_noun") or tok.tag_ != "NN" or not any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return False
         sent = tok.sent

@@ -364,6 +364,8 @@ class ActorIndex:
                 told = tuple(a for t in tok.sent if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower()
                              in cues.cue("hearer_object_verb") for a in self.ids_at(t.i))
                 return self.pronouns().only_before(tok, ("ORG",), exclude=told)
+            if low in cues.cue("company_noun") and self.bare_definite(tok) and (kind := self.pronouns().kind_named_before(tok)):
+                return kind  # "the airline": the one named "airline Aer Lingus" ("Acme Airlines" is by its name)
             if low in cues.cue("armed_people_noun") and tok.tag_ == "NNS" and self.bare_definite(tok):
                 return self.armed_group_before(tok)
             if low in cues.cue("both_sides") and tok.tag_ in ("NNS", "NNPS"):
@@ -446,8 +448,7 @@ class ActorIndex:
         if self._quoted is None:
             out: set[int] = set()
             doc = self.doc
-            # only the marks and line breaks change the state: read them from the Doc's arrays
-            # rather than making a Token of every word
+            # only the marks and line breaks change the state: read them from the Doc's arrays, not each word's Token
             marks = indices_where(doc, ORTH, OPENING_MARKS + CLOSING_MARKS)
             breaks = [i for i in indices_flagged(doc, IS_SPACE) if "\n" in doc[i].text]
             inside, previous = False, -1

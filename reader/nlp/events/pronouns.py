@@ -163,6 +163,20 @@ class Pronouns:
             for t in self.index.doc[last_named + 1 : tok.i]
         )
 
+    def kind_named_before(self, tok: Token) -> list[str]:
+        """ "the airline" after "Irish national airline Aer Lingus" or "Fordham Motors, the carmaker,": the one
+        organisation the text gave that kind before, by the word before its name or set beside it; nobody
+        when none or several were ("Northrop will build it and the airline should hire pilots": another)."""
+        doc, found = self.index.doc, set[str]()
+        for i in range(tok.i):
+            t = doc[i]
+            if t.lower_ != tok.lower_ or t.i == tok.i:
+                continue
+            after = [a for j in range(i + 1, min(i + 4, len(doc))) for a in self.index.ids_at(j)]
+            beside = self.index.ids_at(t.head.i) if t.dep_ == "appos" else []
+            found.update(a for a in (after[:1] or beside) if self.index.type_of(a) == "ORG")
+        return list(found) if len(found) == 1 else []
+
     def only_before(self, tok: Token, types: tuple[str, ...], gender: str | None = None,
                      exclude: tuple[str, ...] = ()) -> list[str]:
         """The single actor of these types named earlier in the sentence (else the previous one's subject).
@@ -212,12 +226,24 @@ class Pronouns:
 
     def _topic_subjects(self, sent: Span, types: tuple[str, ...]) -> list[Token]:
         """The subject of a sentence, or, when it is a saying by unnamed people ("Kopp had travelled
-        widely, authorities said"), the subject of what was said, whom the sentence is about (not
-        when one person says it: "the MP said Mr Blair had been hurt. He added" is the MP)."""
+        widely, authorities said", "Acme will cut jobs, the company said"), the subject of what was said,
+        whom the sentence is about (not when one person says it: "the MP said Mr Blair had been hurt. He
+        added" is the MP; but a body the sentence is about is what a person said of it: "He said Veritas
+        would ... The party will hold")."""
         subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
-        if ("PERSON" in types and subj and subj[0].tag_ == "NNS" and self._speech(sent.root)
-                and not self._ids_of_subject(subj[0])):
-            told = [t for c in sent.root.children if c.dep_ == "ccomp" for t in c.children if t.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or not self._speech(sent.root):
+            return subj
+        speaker, cues = subj[0], self.index.lexicon
+        ids = self._ids_of_subject(speaker)
+        if "PERSON" in types:
+            about_others = speaker.tag_ == "NNS" and not ids
+        else:  # a body a person speaks of ("He said Veritas would ..."), or an unnamed "the carmaker" of itself
+            about_others = (speaker.lower_ in cues.cue("company_noun") | cues.cue("group_noun") and not ids
+                            or speaker.lower_ in ("he", "she") or bool(ids) and all(self.index.type_of(a) == "PERSON" for a in ids))
+        if about_others:  # (not "the report said": "it" is the report)
+            quoted = self.index.quoted_tokens()  # (not a subject in the words it quotes: 'The statement said: "Acme ..."')
+            told = [t for c in sent.root.children if c.dep_ == "ccomp" for t in c.children
+                    if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted]
             return told or subj
         return subj
 
@@ -228,6 +254,8 @@ class Pronouns:
         last = max((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted), key=lambda t: t.i, default=None)
         if last is None or last in root_subjects or not root_subjects or last.i < root_subjects[0].i:
             return False
+        if last.head.i == sent.root.i:
+            return False  # the one who says it ("Acme will cut jobs, the carmaker said"): what was said is the topic
         return (last.tag_ == "NN" and not self._ids_of_subject(last)
                 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in last.children)
                 and last.lower_ not in self.index.lexicon.cue("group_noun") | self.index.lexicon.cue("state_body_noun"))
