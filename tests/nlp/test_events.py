@@ -1343,3 +1343,10 @@ def test_a_disaster_named_by_its_place_is_nobodys_act(engine, text, trigger, sum
     (event,) = by_trigger(analyze(engine, "Cabinet row\n\n" + text), trigger)
     assert event.category == "DISASTER" and event.agents == [] and len(event.targets) == 1
     assert event.summary == summary
+
+
+def test_a_quotation_of_the_first_verb_is_not_the_second_verbs(engine):
+    """ 'called the decision "a betrayal" and threatened strikes': the words quoted are the calling's."""
+    text = 'Cabinet row\n\nUnion leader Karl Brenner called the decision "a betrayal" and threatened strikes at two plants.'
+    (threat,) = by_trigger(analyze(engine, text), "threatened")
+    assert threat.summary == "Brenner: threatened strikes at two plants"

@@ -62,11 +62,12 @@ def _reported_tokens(trig: Token) -> set[int]:
         return out  # no quotation mark in the sentence (most): no need to look at each word
     # a quotation may open in an earlier sentence ("“It is over. We won,” he said"): from this one's start
     inside, opened = False, sent.start
-    for tok in sent:
-        # (``...'' is a quotation too: the tokenizer splits the opening into two backticks)
+    # ('called it "a betrayal" and threatened strikes': the first verb's quotation is not the second's)
+    firsts = range(trig.head.i, trig.left_edge.i) if trig.dep_ == "conj" and trig.head.i < trig.i else range(0)
+    for tok in sent:  # (``...'' is a quotation too: the tokenizer splits the opening into two backticks)
         if tok.text in QUOTES or tok.text in OPENING_MARKS + CLOSING_MARKS or tok.text in ("‘", "’") and tok.pos_ == "PUNCT":
             if tok.text in ('"', "'", "’", "''") and inside or tok.text == "”":
-                out.update(range(opened, tok.i + 1))
+                out.update(range(opened, tok.i + 1) if not (opened in firsts and tok.i in firsts) else ())
                 inside = False
             elif not inside:
                 inside, opened = True, tok.i
@@ -75,9 +76,8 @@ def _reported_tokens(trig: Token) -> set[int]:
 
 
 def _splits_quotation(trig: Token) -> bool:
-    """ '“History shows alliances fail,” Ms Lee said, “even if ...”': a saying set between the two
-    parts of one quotation (a closing mark after a comma just before its sayer, an opening one just
-    after it)."""
+    """ '“History shows alliances fail,” Ms Lee said, “even if ...”': a saying set between the two parts of one
+    quotation (a closing mark after a comma just before its sayer, an opening one just after it)."""
     doc = trig.doc
     j = trig.i + 1 + (trig.i + 1 < len(doc) and doc[trig.i + 1].text == ",")
     if j >= len(doc) or doc[j].text not in OPENING_MARKS:
