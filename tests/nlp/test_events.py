@@ -1350,3 +1350,10 @@ def test_a_quotation_of_the_first_verb_is_not_the_second_verbs(engine):
     text = 'Cabinet row\n\nUnion leader Karl Brenner called the decision "a betrayal" and threatened strikes at two plants.'
     (threat,) = by_trigger(analyze(engine, text), "threatened")
     assert threat.summary == "Brenner: threatened strikes at two plants"
+
+
+def test_the_day_in_an_aside_on_the_subject_does_not_date_the_act(engine):
+    """ "The government, formed in September, suffered a defeat on Tuesday": Tuesday's defeat."""
+    text = "Vote lost\n\nNorland's government, formed in September, suffered a defeat in parliament on Tuesday."
+    (event,) = by_trigger(engine.analyze(document_from_text(text, published=dt.date(2024, 12, 5))), "suffered")
+    assert event.date == "2024-12-03"

@@ -222,6 +222,16 @@ class EventDates:
             tok = tok.head
         return True
 
+    def _in_aside_participle(self, i: int, ev: EventClause) -> bool:
+        """A date in a participle that describes a noun of the clause ("the government, *formed in
+        September*"), not the clause's act."""
+        tok, stop = self.doc[i], {ev.head.i, ev.trigger.i}
+        while tok.i not in stop and tok.head.i != tok.i:
+            if tok.pos_ in VERBAL and tok.dep_ == "acl" and tok.head.i not in stop:
+                return True
+            tok = tok.head
+        return False
+
     def _across_quotation(self, i: int, ev: EventClause) -> bool:
         """'"... told me so on Friday," he said': a day inside a quotation is not the saying's, nor
         one outside it the day of what is quoted."""
@@ -270,8 +280,10 @@ class EventDates:
     def _date_of(self, ev: EventClause, resolved: dict[int, str | None], span: tuple[int, int] | None,
                  actors: tuple[str, ...]) -> str | None:
         lo, hi = span or (0, self.doc[-1].idx + len(self.doc[-1].text) + 1)
-        own = self._date_in([i for i in ev.bound if i in self.by_token and lo <= self.doc[i].idx < hi
-                             and self._in_own_clause(i, ev)], ev.trigger, deadline=ev.hyp)
+        bound = [i for i in ev.bound if i in self.by_token and lo <= self.doc[i].idx < hi and self._in_own_clause(i, ev)]
+        # "the government, formed in September, suffered a defeat on Tuesday": the verb's own day first
+        direct = [i for i in bound if not self._in_aside_participle(i, ev)]
+        own = self._date_in(direct or bound, ev.trigger, deadline=ev.hyp)
         if own is not None and own[:1].isdigit():
             return own
         shifted = self._relative_day(ev)
