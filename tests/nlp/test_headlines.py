@@ -211,3 +211,12 @@ def test_a_past_form_with_an_object_is_an_active_headline():
     doc = load_pipeline()("Norland rebels seized the capital" + BODY)
     seized = next(t for t in doc if t.text == "seized")
     assert [c.text for c in seized.children if c.dep_ == "nsubj"] == ["rebels"]
+
+
+def test_a_headline_passive_and_its_lead_are_one_act(engine):
+    """ "Civic Party candidate suspended" names who was acted on; its lead says who did it: one row."""
+    text = ("Civic Party candidate suspended\n\nThe Civic Party has suspended a candidate for comments about "
+            "judges, a spokesman said on Monday.")
+    rows = [e for e in analyze(engine, text).events if e.trigger == "suspended"]
+    assert len(rows) == 1 and [s.text for s in rows[0].sources] == ["Civic Party candidate suspended"]
+    assert rows[0].summary.startswith("Civic Party: has suspended a candidate")

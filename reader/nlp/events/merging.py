@@ -33,7 +33,7 @@ def merge_same_acts(doc: Doc, built: list[tuple[EventClause, Event]], framing: f
             end = where.second_end if hc.match.entry.speech else where.first_end
             for lc, lev in built:
                 if (headline_end < lev.start < end and lc.match.entry.lemma == hc.match.entry.lemma
-                        and set(lev.agents) & set(hev.agents)):
+                        and _shares_parties(hev, lev)):
                     same_verb[id(hev)] = id(lev)
                     break
     out: list[tuple[EventClause, Event]] = []
@@ -114,8 +114,7 @@ def _same_act_as(c: EventClause, ev: Event, earlier: list[tuple[EventClause, Eve
                 same_kind_between = any(other.category == ev.category and other.start > headline_end
                                         for _, other in earlier[k + 1:])
                 # "Nile water talks resume in Geneva" names no one: its lead tells who
-                shared = set(prev.agents) & set(ev.agents) or not (prev.agents or prev.targets)
-                if shared and (not same_kind_between or same_verb.get(id(prev)) == id(ev)):
+                if _shares_parties(prev, ev) and (not same_kind_between or same_verb.get(id(prev)) == id(ev)):
                     return k, True
     latest = True  # no row of its own between `prev` and `ev` (what a saying reports is no row of its own)
     for k in range(len(earlier) - 1, max(-1, len(earlier) - 7), -1):
@@ -152,6 +151,14 @@ class _Lead:
 
 #: CAMEO's acts done in words: statements, appeals, intentions, demands, disapproval, rejection, threats.
 _IN_WORDS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+
+
+def _shares_parties(headline: Event, lead: Event) -> bool:
+    """A doer in common, or a headline that names no doer ("UKIP candidate suspended", "Nile water talks
+    resume") and no one the lead's act leaves out."""
+    if set(headline.agents) & set(lead.agents):
+        return True
+    return not headline.agents and set(headline.targets) <= set(lead.agents) | set(lead.targets)
 
 
 def _said_in_words(headline_act: Event) -> bool:
