@@ -47,7 +47,8 @@ def verb_direction(verb: Token) -> tuple[int, bool]:
     if words & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
         return FUTURE, True
     if any(a.lower_ == "be" and a.tag_ == "VB" for a in auxes) and not any(a.tag_ == "MD" for a in auxes) or (
-            verb.tag_ == "VB" and not auxes and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+            verb.tag_ == "VB" and not auxes and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and verb.dep_ != "ROOT"):  # (a main verb so tagged is a present the tagger misread: "the posters attack")
         return FUTURE, True  # a subjunctive: "demanded that the vote be held in January", "urged that he resign"
     if "going" in words and any(c.lower_ == "to" for c in verb.children):
         return FUTURE, True
