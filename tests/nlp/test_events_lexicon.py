@@ -842,3 +842,13 @@ def test_targeting_voters_or_buyers_is_no_force(engine):
     assert voters.category == "ACT"
     (rebels,) = [e for e in analysis.events if "rebel" in e.text]
     assert rebels.category == "19"
+
+
+def test_ordering_foreign_diplomats_to_leave_is_an_expulsion(engine):
+    """ "ordered four Vestian diplomats to leave" is the expulsion its headline tells: one row."""
+    text = ("Norland expels Vestian diplomats\n\nNorland on Friday ordered four Vestian diplomats to leave the "
+            "country within 72 hours.")
+    (event,) = by_trigger(analyze(engine, text), "ordered")
+    assert event.category == "16" and [s.text for s in event.sources] == ["Norland expels Vestian diplomats"]
+    (own,) = by_trigger(analyze(engine, "Norland ordered its troops to withdraw from the border."), "ordered")
+    assert own.category == "10"  # its own troops: no expulsion
