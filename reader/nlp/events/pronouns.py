@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
+from reader.nlp.doc_text import indices_where
 from reader.nlp.events.clause_shapes import OPENING_MARKS, closes_quotation_before
 from reader.nlp.gazetteer import gazetteer
 
@@ -168,10 +170,10 @@ class Pronouns:
         organisation the text gave that kind before, by the word before its name or set beside it; nobody
         when none or several were ("Northrop will build it and the airline should hire pilots": another)."""
         doc, found = self.index.doc, set[str]()
-        for i in range(tok.i):
+        for i in indices_where(doc, LOWER, (tok.lower_,)):
+            if i >= tok.i:
+                break
             t = doc[i]
-            if t.lower_ != tok.lower_ or t.i == tok.i:
-                continue
             after = [a for j in range(i + 1, min(i + 4, len(doc))) for a in self.index.ids_at(j)]
             beside = self.index.ids_at(t.head.i) if t.dep_ == "appos" else []
             found.update(a for a in (after[:1] or beside) if self.index.type_of(a) == "ORG")
