@@ -40,8 +40,9 @@ from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lexicon import QUANTITY_HEADS, Lexicon, category_of, load_lexicon
 from reader.nlp.events.merging import merge_same_acts, sort_events
 from reader.nlp.events.participants import PLACE_TYPES, ActorIndex, RefContext
+from reader.nlp.events.reported import content_tokens
 from reader.nlp.events.subjects import VERBAL, subject_tokens
-from reader.nlp.events.summary import Summaries, content_tokens, glued_start, phrase_text
+from reader.nlp.events.summary import Summaries, glued_start, phrase_text
 from reader.nlp.events.timing import EventDates, date_precision
 
 __all__ = ["extract_events", "load_lexicon", "sort_events"]

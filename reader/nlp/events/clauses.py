@@ -62,9 +62,9 @@ from reader.nlp.events.clause_shapes import (
 from reader.nlp.events.event_clause import Ctx, EventClause, fronted_manner_of, names_owners_act
 from reader.nlp.events.lexicon import OTHER_ACT, LexEntry, Lexicon, Match, category_of
 from reader.nlp.events.participants import PLACE_TYPES, ActorIndex
+from reader.nlp.events.reported import content_tokens
 from reader.nlp.events.subjects import VERBAL, headline_doer, subject_tokens
 from reader.nlp.events.subjects import is_purpose as _is_purpose
-from reader.nlp.events.summary import content_tokens
 
 FREE, ARG, ADJUNCT, INERT = "free", "arg", "adjunct", "inert"
 #: Dependencies of an event that are complements or arguments: part of the same act.

@@ -49,7 +49,7 @@ class EventClause:
     threat_by: EventClause | None = None
     unthreatening_code: str = ""
     nested: list[EventClause] = field(default_factory=list)
-    #: what a speech verb reports (`summary.content_tokens`), read once per clause
+    #: what a speech verb reports (`reported.content_tokens`), read once per clause
     content: frozenset[int] | None = None
     #: the kind of saying a participle before it named ("*Criticising* the plan, he said")
     manner: Match | None = None

@@ -11,8 +11,8 @@ from spacy.tokens import Doc
 from reader.model import Event, SourceClause
 from reader.nlp.doc_text import text_of
 from reader.nlp.events.event_clause import EventClause
+from reader.nlp.events.reported import QUOTES
 from reader.nlp.events.subjects import subject_tokens
-from reader.nlp.events.summary import QUOTES
 
 
 def merge_same_acts(doc: Doc, built: list[tuple[EventClause, Event]], framing: frozenset[str] = frozenset()) -> list[Event]:

@@ -13,11 +13,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from reader.nlp.doc_text import text_of
 from reader.nlp.events.clause_shapes import (
     CLOSING_MARKS,
     OPENING_MARKS,
-    lead_in_before_colon,
     negating_phrase_head,
     opens_alternative,
     restating_noun,
@@ -25,12 +23,10 @@ from reader.nlp.events.clause_shapes import (
 )
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.participants import ActorIndex, RefContext
-from reader.nlp.events.subjects import VERBAL
+from reader.nlp.events.reported import QUOTES, content_tokens, said_around, splits_quotation
 
 _NEGATION = re.compile(r"\b(?:not|never|no|nor|neither|without)\b|n['’]t\b", re.IGNORECASE)
 _EDGE_PUNCT = set(" \n\t,;:.—–-\"'“”‘’()[]")
-QUOTES = frozenset('"“”')
-_QUOTE_CHARS = '"“”‘’`'
 
 
 #: Words a cut-short summary does not end on ("could harm the…"): they only lead on to the next.
@@ -40,66 +36,11 @@ _LEADING_WORDS = frozenset({"the", "a", "an", "of", "to", "in", "on", "for", "wi
                             "been", "has", "have", "had", "will", "would", "could", "should", "may", "might", "not"})
 
 
-def content_tokens(c: EventClause) -> frozenset[int]:
-    """The tokens of what a speech verb reports: its clausal complement and any quotation."""
-    if c.content is None:
-        c.content = frozenset(_reported_tokens(c.trigger))
-    return c.content
-
-
-def _reported_tokens(trig: Token) -> set[int]:
-    out: set[int] = set()
-    for child in trig.children:
-        if lead_in_before_colon(trig, child):
-            continue
-        if child.dep_ in ("ccomp", "xcomp", "parataxis") or (child.dep_ == "dobj" and child.pos_ in VERBAL):
-            out.update(t.i for t in child.subtree)
-    if trig.dep_ == "parataxis" and not out:
-        out.update(_said_around(trig))
-    sent = trig.sent
-    if not any(q in text_of(trig.doc)[sent.start_char : sent.end_char] for q in _QUOTE_CHARS):
-        out.discard(trig.i)
-        return out  # no quotation mark in the sentence (most): no need to look at each word
-    # a quotation may open in an earlier sentence ("“It is over. We won,” he said"): from this one's start
-    inside, opened = False, sent.start
-    # ('called it "a betrayal" and threatened strikes': the first verb's quotation is not the second's)
-    firsts = range(trig.head.i, trig.left_edge.i) if trig.dep_ == "conj" and trig.head.i < trig.i else range(0)
-    for tok in sent:  # (``...'' is a quotation too: the tokenizer splits the opening into two backticks)
-        if tok.text in QUOTES or tok.text in OPENING_MARKS + CLOSING_MARKS or tok.text in ("‘", "’") and tok.pos_ == "PUNCT":
-            if tok.text in ('"', "'", "’", "''") and inside or tok.text == "”":
-                out.update(range(opened, tok.i + 1) if not (opened in firsts and tok.i in firsts) else ())
-                inside = False
-            elif not inside:
-                inside, opened = True, tok.i
-    out.discard(trig.i)
-    return out
-
-
-def _splits_quotation(trig: Token) -> bool:
-    """ '“History shows alliances fail,” Ms Lee said, “even if ...”': a saying set between the two parts of one
-    quotation (a closing mark after a comma just before its sayer, an opening one just after it)."""
-    doc = trig.doc
-    j = trig.i + 1 + (trig.i + 1 < len(doc) and doc[trig.i + 1].text == ",")
-    if j >= len(doc) or doc[j].text not in OPENING_MARKS:
-        return False
-    k = trig.i - 1
-    while k > 0 and not doc[k].is_punct and trig.i - k <= 6:
-        k -= 1  # back over the sayer ("Ms Lee", "the bank's chief economist")
-    return k > 0 and doc[k].text in CLOSING_MARKS and doc[k - 1].text == ","
-
-
 def _head_words(head: Token) -> str:
     """A noun phrase up to its noun ("New rules", "The ban"), or the noun alone when that is long too."""
     left = [t for t in head.subtree if t.i <= head.i]
     words = " ".join(head.doc[left[0].i : head.i + 1].text.split())
     return words if len(words.split()) <= 6 else head.text
-
-
-def _said_around(trig: Token) -> list[int]:
-    """"The switch, he said, would happen next year": what a saying set into its own words says, without
-    the saying and the commas around it."""
-    lo, hi = trig.left_edge.i, trig.right_edge.i
-    return [t.i for t in trig.head.subtree if not lo - 1 <= t.i <= hi + 1 or not t.is_punct and not lo <= t.i <= hi]
 
 
 def _noun_words(noun: Token, doers: list[Token]) -> tuple[str, range]:
@@ -344,7 +285,7 @@ class Summaries:
         doc, trig = self.doc, c.trigger
         if c.match.entry.speech and trig.dep_ == "parataxis" and not any(
                 ch.dep_ in ("ccomp", "xcomp", "parataxis") for ch in trig.children):
-            claim = [doc[i] for i in _said_around(trig) if not doc[i].is_space]
+            claim = [doc[i] for i in said_around(trig) if not doc[i].is_space]
             while claim and claim[-1].is_punct:
                 claim.pop()
             if claim:
@@ -453,7 +394,7 @@ class Summaries:
             text += "”" if closes and not truncated else "…”"
         else:
             text += "…" if truncated else ""
-        if c.match.entry.speech and _splits_quotation(trig):
+        if c.match.entry.speech and splits_quotation(trig):
             text = trig.text  # '"History shows alliances fail," he said, "even if ...": the quotation's first part
         if c.match.entry.speech and (text == trig.text or len(out) <= 2 or not any(
                 j > trig.i and not doc[j].is_punct for j in content_tokens(c))):

@@ -1,0 +1,69 @@
+"""What a saying reports: its clausal complement and any quotation, as token indices, so that a row's
+words and its doers stop where what is said begins."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from reader.nlp.doc_text import text_of
+from reader.nlp.events.clause_shapes import CLOSING_MARKS, OPENING_MARKS, lead_in_before_colon
+from reader.nlp.events.event_clause import EventClause
+from reader.nlp.events.subjects import VERBAL
+
+QUOTES = frozenset('"“”')
+_QUOTE_CHARS = '"“”‘’`'
+
+
+def content_tokens(c: EventClause) -> frozenset[int]:
+    """The tokens of what a speech verb reports: its clausal complement and any quotation."""
+    if c.content is None:
+        c.content = frozenset(reported_tokens(c.trigger))
+    return c.content
+
+
+def reported_tokens(trig: Token) -> set[int]:
+    out: set[int] = set()
+    for child in trig.children:
+        if lead_in_before_colon(trig, child):
+            continue
+        if child.dep_ in ("ccomp", "xcomp", "parataxis") or (child.dep_ == "dobj" and child.pos_ in VERBAL):
+            out.update(t.i for t in child.subtree)
+    if trig.dep_ == "parataxis" and not out:
+        out.update(said_around(trig))
+    sent = trig.sent
+    if not any(q in text_of(trig.doc)[sent.start_char : sent.end_char] for q in _QUOTE_CHARS):
+        out.discard(trig.i)
+        return out  # no quotation mark in the sentence (most): no need to look at each word
+    # a quotation may open in an earlier sentence ("“It is over. We won,” he said"): from this one's start
+    inside, opened = False, sent.start
+    # ('called it "a betrayal" and threatened strikes': the first verb's quotation is not the second's)
+    firsts = range(trig.head.i, trig.left_edge.i) if trig.dep_ == "conj" and trig.head.i < trig.i else range(0)
+    for tok in sent:  # (``...'' is a quotation too: the tokenizer splits the opening into two backticks)
+        if tok.text in QUOTES or tok.text in OPENING_MARKS + CLOSING_MARKS or tok.text in ("‘", "’") and tok.pos_ == "PUNCT":
+            if tok.text in ('"', "'", "’", "''") and inside or tok.text == "”":
+                out.update(range(opened, tok.i + 1) if not (opened in firsts and tok.i in firsts) else ())
+                inside = False
+            elif not inside:
+                inside, opened = True, tok.i
+    out.discard(trig.i)
+    return out
+
+
+def splits_quotation(trig: Token) -> bool:
+    """ '“History shows alliances fail,” Ms Lee said, “even if ...”': a saying set between the two parts of one
+    quotation (a closing mark after a comma just before its sayer, an opening one just after it)."""
+    doc = trig.doc
+    j = trig.i + 1 + (trig.i + 1 < len(doc) and doc[trig.i + 1].text == ",")
+    if j >= len(doc) or doc[j].text not in OPENING_MARKS:
+        return False
+    k = trig.i - 1
+    while k > 0 and not doc[k].is_punct and trig.i - k <= 6:
+        k -= 1  # back over the sayer ("Ms Lee", "the bank's chief economist")
+    return k > 0 and doc[k].text in CLOSING_MARKS and doc[k - 1].text == ","
+
+
+def said_around(trig: Token) -> list[int]:
+    """"The switch, he said, would happen next year": what a saying set into its own words says, without
+    the saying and the commas around it."""
+    lo, hi = trig.left_edge.i, trig.right_edge.i
+    return [t.i for t in trig.head.subtree if not lo - 1 <= t.i <= hi + 1 or not t.is_punct and not lo <= t.i <= hi]
