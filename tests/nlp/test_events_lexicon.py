@@ -57,6 +57,43 @@ def test_firing_at_someone_is_force_and_firing_someone_an_office(engine, sentenc
     assert event.category == category
 
 
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("Kenyan police shot dead at least 23 protesters in Nairobi.", "18"),
+        ("Kenyan police shot 23 protesters dead in Nairobi.", "18"),
+        ("A gunman shot Senator Tom Hale outside his home in Nairobi.", "18"),
+        ("Russian forces shot down a Ukrainian drone over Kursk.", "19"),
+    ],
+)
+def test_shooting_people_is_an_assault_and_shooting_down_a_fight(engine, sentence, category):
+    (event,) = by_trigger(analyze(engine, sentence), "shot")
+    assert event.category == category
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shares in Fordham Motors shot up 5% in Detroit on Monday.",
+    "Director Ida Lund shot her new film in Nairobi.",
+    "Prime Minister Ida Lund shot basketball hoops with students in Nairobi.",
+])
+def test_shooting_that_harms_nobody_is_no_assault(engine, sentence):
+    assert all(e.category != "18" for e in analyze(engine, sentence).events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "category"),
+    [
+        ("Kenyan teachers staged a strike in Nairobi on Monday.", "staged", "14"),
+        ("Teachers in Kenya held a one-day strike on Monday.", "held", "14"),
+        ("Israel carried out strikes on Rafah on Monday.", "carried out", "19"),
+        ("Israel conducted strikes in southern Lebanon on Monday.", "conducted", "19"),
+    ],
+)
+def test_a_strike_staged_is_a_protest_and_one_carried_out_a_fight(engine, sentence, trigger, category):
+    (event,) = by_trigger(analyze(engine, sentence), trigger)
+    assert event.category == category
+
+
 @pytest.mark.parametrize("sentence", [
     "Reporters fired questions at President Ida Lund.",
     "Ida Lund will use her budget to fire both barrels at the opposition parties.",
@@ -134,6 +171,11 @@ def test_a_named_companys_or_countrys_figure_that_moves_is_a_result(engine, text
     assert (event.trigger, event.category, event.summary) == (trigger, "ECON", summary)
     assert {analysis.actor(i).name for i in event.agents} == {owner}
     assert analysis.document.text[event.start:event.end].endswith(summary[-3:])  # "to 9%": the unit too
+
+
+def test_a_number_before_an_act_noun_is_no_owner_to_drop(engine):
+    (event,) = analyze(engine, "Analysts were surprised. Norland's three-party coalition fell apart on Monday.").events
+    assert event.summary == "Norland: three-party coalition fell apart on Monday"
 
 
 @pytest.mark.parametrize("text", [
@@ -417,6 +459,18 @@ def test_an_act_told_as_done_is_not_dated_after_publication(engine):
     text = "The Daily Courier said in an editorial on Thursday, March 21, that the plan had failed."
     (event,) = by_trigger(analyze(engine, text), "said")
     assert event.date == "2024-03-21"
+
+
+def test_a_year_after_publication_in_a_done_act_leaves_the_sentences_date(engine):
+    """ "over the 2026 budget" names the budget, not when the sacking was: the sacking is the day of the
+    clause it tells "when" of; with no such day it has none."""
+    text = ("Norland's coalition fell apart on March 6th when Prime Minister Ida Lund sacked her finance minister, "
+            "Per Holm, over a dispute about the 2026 budget.")
+    (event,) = by_trigger(analyze(engine, text), "sacked")
+    assert event.date == "2024-03-06"
+    text = "Prime Minister Ida Lund sacked her finance minister over a dispute about the 2026 budget."
+    (event,) = by_trigger(analyze(engine, text), "sacked")
+    assert event.date is None
 
 
 def test_a_paragraphs_date_does_not_pass_to_another_doers_background(engine):

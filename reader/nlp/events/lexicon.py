@@ -5,7 +5,7 @@ from the codebook's descriptions (04 Consult: meet, host, visit, phone...). An e
 conditions that must hold in the parse before it applies, so that "take a village" is Fight while
 "take advantage" is nothing:
 
-- ``object``: the direct object's lemma (or ``@PERSON``/``@GPE``/``@PLACE``/``@ACTOR``/``@ANY``) must be listed;
+- ``object``: the direct object's lemma (or ``@PERSON``/``@PEOPLE`` (people or a people)/``@GPE``/``@PLACE``/``@ACTOR``/``@ANY``) must be listed;
   ``@EVENT`` is any noun with an entry of its own: a light verb ("carry out *an attack*", "express
   *concern*") with ``defer`` takes its category from that noun;
 - ``not_object``: none of these may be the object ("meet *the deadline*");

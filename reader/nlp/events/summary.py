@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from reader.model import ACTOR_TYPES
 from reader.nlp.events.clause_shapes import (
     CLOSING_MARKS,
     OPENING_MARKS,
@@ -326,10 +327,10 @@ class Summaries:
         if named:
             # "talks collapsed on Friday": the act whose fate the verb tells is part of the row
             act = named[0]
-            # "Fordham Motors sales dropped": the owner already heads the row
-            # ("Fordham share prices fell": only the name, the "share" is the figure's own word)
+            # "Fordham Motors sales dropped": the named owner already heads the row ("Fordham share prices fell":
+            # only the name, the "share" is the figure's own word; "a three-party coalition" keeps its three)
             owner = {t.i for ch in act.children if ch.dep_ in ("poss", "compound", "nmod", "amod") and ch.i < act.i
-                     for t in ch.subtree if t.ent_type_ or t.dep_ == "case"}
+                     for t in ch.subtree if t.ent_type_ in ACTOR_TYPES or t.dep_ == "case"}
             words = [t.i for t in act.subtree if t.dep_ != "det" and t.i <= act.i and t.i not in owner]
             skip -= set(range(min(words), act.i + 1))
             first = min(first, min(words))

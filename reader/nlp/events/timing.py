@@ -243,7 +243,12 @@ class EventDates:
         value = self._date_of(ev, resolved, span, actors)
         if value is not None and self._after_publication(value) and self._told_as_done(ev):
             # "parties campaign for an election in May, although Blair has not confirmed any timing":
-            # what the text tells as done cannot lie after the day it was written; May is the election's
+            # what the text tells as done cannot lie after the day it was written; May is the election's.
+            # The clause is then dated as if it named no day ("fell apart on 6 November when Scholz
+            # sacked his minister over the 2025 budget": the sacking is the sentence's 6 November)
+            fallback = self._date_of(ev, resolved, span, actors, own_dates=False)
+            if fallback is not None and not self._after_publication(fallback):
+                return fallback
             return self._lead_perfect(ev)
         return value
 
@@ -278,9 +283,10 @@ class EventDates:
         return None
 
     def _date_of(self, ev: EventClause, resolved: dict[int, str | None], span: tuple[int, int] | None,
-                 actors: tuple[str, ...]) -> str | None:
+                 actors: tuple[str, ...], own_dates: bool = True) -> str | None:
         lo, hi = span or (0, self.doc[-1].idx + len(self.doc[-1].text) + 1)
-        bound = [i for i in ev.bound if i in self.by_token and lo <= self.doc[i].idx < hi and self._in_own_clause(i, ev)]
+        bound = [i for i in ev.bound if own_dates and i in self.by_token and lo <= self.doc[i].idx < hi
+                 and self._in_own_clause(i, ev)]
         # "the government, formed in September, suffered a defeat on Tuesday": the verb's own day first
         direct = [i for i in bound if not self._in_aside_participle(i, ev)]
         own = self._date_in(direct or bound, ev.trigger, deadline=ev.hyp)
