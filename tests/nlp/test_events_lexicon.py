@@ -417,6 +417,20 @@ def test_an_act_noun_with_its_own_doer_under_another_act_is_a_row_of_its_own(eng
     assert len(analysis.events) == 1
 
 
+@pytest.mark.parametrize("sentence", [
+    "President Ida Lund called for dialogue with young Kenyans.",
+    "President Ida Lund called for talks with Vestland.",
+    "President Ida Lund proposed talks with young Kenyans.",
+])
+def test_an_act_asked_for_is_one_row_with_the_asking(engine, sentence):
+    assert len(analyze(engine, sentence).events) == 1
+
+
+def test_an_act_of_its_own_doer_beside_an_asking_is_a_row_of_its_own(engine):
+    analysis = analyze(engine, "Barack Obama presented a rescue plan after the GM declaration of bankruptcy.")
+    assert by_trigger(analysis, "declaration")
+
+
 def test_a_participle_with_its_own_doer_under_another_act_is_a_row_of_its_own(engine):
     analysis = analyze(engine, "Norway condemned the sanctions imposed by the European Union.")
     (imposed,) = by_trigger(analysis, "imposed")

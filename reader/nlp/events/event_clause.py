@@ -59,10 +59,20 @@ class EventClause:
         return self.match.entry.pos == "NOUN"
 
 
+#: CAMEO roots of asking, offering and demanding: what they ask for is not yet done ("called for talks with X")
+_ASKING = frozenset({"02", "03", "10"})
+
+
 def names_owners_act(noun: Token, match: Match, owner: EventClause | None) -> bool:
-    """The event noun is the argument of a verb of its own kind and has no doer of its own."""
-    if owner is None or owner.is_noun or owner.match.entry.category != match.entry.category:
+    """The event noun is the argument of a verb of its own kind, or what a verb of asking asks for,
+    and has no doer of its own: "engaged in talks with X", "called for dialogue with X" are one act."""
+    if owner is None or owner.is_noun:
         return False
+    if owner.match.entry.category != match.entry.category:
+        asked = noun.dep_ == "dobj" or noun.dep_ == "pobj" and noun.head.lower_ == "for"
+        own_doer = any(c.dep_ in ("poss", "compound", "nmod", "amod") and c.ent_type_ or c.lower_ == "by" for c in noun.children)
+        if owner.match.entry.category not in _ASKING or not asked or own_doer:
+            return False
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     return verb.i in (owner.head.i, owner.trigger.i) and not any(c.dep_ == "poss" for c in noun.children)
 
