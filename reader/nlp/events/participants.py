@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
-from spacy.attrs import IS_SPACE, LOWER, ORTH, POS
+from spacy.attrs import LOWER, POS
 from spacy.symbols import NOUN as NOUN_SYMBOL
 from spacy.symbols import PRON as PRON_SYMBOL
 from spacy.tokens import Doc, Token
@@ -35,17 +35,15 @@ from spacy.tokens import Doc, Token
 from reader.model import Actor
 from reader.nlp.doc_text import (
     hashed_in,
-    indices_flagged,
-    indices_where,
     sorted_hashes,
-    text_of,
     token_range,
     token_starts,
 )
-from reader.nlp.events.clause_shapes import CLOSING_MARKS, OPENING_MARKS, maker_of_model, other_arguments, set_off_aside
+from reader.nlp.events.clause_shapes import maker_of_model, other_arguments, set_off_aside
 from reader.nlp.events.genders import person_genders
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.pronouns import Pronouns
+from reader.nlp.events.text_regions import dateline_tokens, quoted_tokens
 from reader.nlp.figures import Agent, figures
 from reader.nlp.gazetteer import gazetteer
 
@@ -182,20 +180,7 @@ class ActorIndex:
 
     def dateline_tokens(self) -> set[int]:
         """Tokens of a news dateline ("NAIROBI, Kenya (AP) _"): where it was filed, not who acted."""
-        out: set[int] = set()
-        full = text_of(self.doc)
-        for sent in self.doc.sents:
-            opening = sent[:16]
-            text = full[opening.start_char : opening.end_char]  # as opening.text, without the walk
-            if not any(sep in text for sep in ("—", "–", "_", "--", "―")):
-                continue
-            for tok in opening:
-                if tok.text in ("—", "–", "_", "--", "―") and tok.i > sent.start:
-                    before = self.doc[sent.start : tok.i]
-                    if all(t.is_punct or t.is_space or t.pos_ in ("PROPN", "NUM") or t.is_upper for t in before):
-                        out.update(range(sent.start, tok.i))
-                    break
-        return out
+        return dateline_tokens(self.doc)
 
     # -- basic lookups ---------------------------------------------------------------------
 
@@ -443,30 +428,9 @@ class ActorIndex:
         return not (tok.dep_ == "nsubj" and self.lexicon.speech_verb(head.lemma_.lower()))
 
     def quoted_tokens(self) -> set[int]:
-        """Tokens between quotation marks, a paragraph at most ("..." and “...”; not ' ', which
-        is also an apostrophe)."""
+        """Tokens between quotation marks, a paragraph at most (`text_regions.quoted_tokens`)."""
         if self._quoted is None:
-            out: set[int] = set()
-            doc = self.doc
-            # only the marks and line breaks change the state: read them from the Doc's arrays, not each word's Token
-            marks = indices_where(doc, ORTH, OPENING_MARKS + CLOSING_MARKS)
-            breaks = [i for i in indices_flagged(doc, IS_SPACE) if "\n" in doc[i].text]
-            inside, previous = False, -1
-            for i in sorted({*marks, *breaks}):
-                text = doc[i].text
-                if inside:
-                    out.update(range(previous + 1, i))
-                if "\n" in text and doc[i].is_space:
-                    inside = False
-                elif text == '"':
-                    opens = _opens(doc, i)
-                    inside = opens if opens is not None else not inside
-                elif text != "`" or "`" in (doc[i - 1].text, doc[min(i + 1, len(doc) - 1)].text):
-                    inside = text in ("“", "`")
-                previous = i
-            if inside:
-                out.update(range(previous + 1, len(doc)))
-            self._quoted = out
+            self._quoted = quoted_tokens(self.doc)
         return self._quoted
 
     def armed_group_before(self, tok: Token) -> list[str]:
@@ -583,18 +547,3 @@ class RefContext:
 
     speaker: tuple[str, ...] = ()
     subject: tuple[str, ...] = ()
-
-
-def _opens(doc: Doc, i: int) -> bool | None:
-    """Whether a straight quotation mark opens (set after a space, glued to the next word) or closes
-    (glued to the word before, a space after) a quotation; None when its place does not say. A writer
-    who opens a new quotation without closing the one before ('"We don't hear it. "You don't...')
-    would otherwise turn every later quotation inside out."""
-    tok = doc[i]
-    before = i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space
-    after = bool(tok.whitespace_) or i + 1 == len(doc) or doc[i + 1].is_space
-    if before and not after:
-        return True
-    if after and not before:
-        return False
-    return None
