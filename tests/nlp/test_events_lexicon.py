@@ -892,6 +892,26 @@ def test_bare_police_are_the_home_countrys_as_the_police_are(engine):
     assert [analysis.actor(a).name for a in event.agents] == ["Kenya"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Protest leaders accused the police of abducting activists.",
+    "Protest leaders accused the police of abducting activists, a charge the interior ministry denied.",
+    "Protest leaders criticised the army.",
+])
+def test_the_home_countrys_police_are_acted_on_as_they_act(engine, sentence):
+    text = ("Kenya protests\n\nKenyan President William Ruto withdrew the Finance Bill on June 26th. "
+            "Kenya's parliament met on Monday. " + sentence)
+    analysis = analyze(engine, text)
+    (event,) = by_trigger(analysis, sentence.split()[2])
+    assert [analysis.actor(a).name for a in event.targets] == ["Kenya"]
+
+
+def test_the_shadow_cabinet_is_no_governments_body(engine):
+    text = ("Labour row\n\nBritain's government met on Monday. Britain's economy grew. Neil Kinnock joined the "
+            "shadow cabinet in 1980.")
+    (event,) = by_trigger(analyze(engine, text), "joined")
+    assert not event.targets
+
+
 def test_struggling_to_do_something_is_no_fight(engine):
     analysis = analyze(engine, "Gordon Brown found himself struggling to explain the Tory spending plans.")
     assert not by_trigger(analysis, "struggling")

@@ -165,7 +165,8 @@ class ActorIndex:
     def reference_candidates(self) -> set[int]:
         """Tokens that may name or refer to an actor: mentions, pronouns, "counterpart", "country"..."""
         lex = self.lexicon
-        nouns = lex.cue("counterpart_role") | lex.cue("own_country_noun") | lex.cue("both_sides") | lex.cue("armed_people_noun")
+        nouns = (lex.cue("counterpart_role") | lex.cue("own_country_noun") | lex.cue("both_sides") | lex.cue("armed_people_noun")
+                 | lex.cue("national_body_noun"))  # "accused the police of abducting activists"
         out = set(self.by_token)
         if len(self.doc):
             columns = self.doc.to_array([POS, LOWER])
@@ -361,7 +362,7 @@ class ActorIndex:
                     return self.two_sides(tok)
             named = self.named_by_head(tok) if _fold(low) in self.name_words else []
             if not named and (low in cues.cue("national_body_noun") and (self.bare_definite(tok) or (
-                    low in cues.cue("unarticled_body") and tok.n_lefts + tok.n_rights == 0))  # "Police opened fire"
+                    low in cues.cue("unarticled_body") and tok.n_lefts + tok.n_rights == 0 and tok.dep_ != "compound"))
                               or self._national_phrase(tok)):
                 home = self.home_country()  # not the party its verb acts on ("offered the Norwegian government aid")
                 return [home] if home and not any(home in self.ids_at(t.i) for t in other_arguments(tok)) else []
@@ -377,10 +378,11 @@ class ActorIndex:
 
     @staticmethod
     def bare_definite(tok: Token) -> bool:
-        """ "the government", "the finance ministry": "the" and nothing saying whose."""
+        """ "the government", "the finance ministry": "the" and nothing saying whose ("accused the police *of
+        abducting* activists": a preposition before a verb says of what, the parser hangs it on the noun)."""
         return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
-            c.dep_ in ("poss", "amod", "nmod", "prep", "appos") or c.dep_ == "compound" and c.ent_type_
-            for c in tok.children)
+            c.dep_ in ("poss", "amod", "nmod", "appos") or c.dep_ == "compound" and c.ent_type_ or c.lower_ == "shadow"
+            or c.dep_ == "prep" and not any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in tok.children)
 
     def home_country(self) -> str | None:
         """The country a briefing is about, when one acts in it more than any other (twice or more): whose
