@@ -905,6 +905,14 @@ def test_the_home_countrys_police_are_acted_on_as_they_act(engine, sentence):
     assert [analysis.actor(a).name for a in event.targets] == ["Kenya"]
 
 
+def test_a_headline_labelled_with_a_country_makes_it_the_home_country(engine):
+    text = ("Norway: reforms clear parliament\n\nNorway's parliament approved the reform package on June 12th. "
+            "The central bank cut its policy rate to 4% in May.")
+    analysis = analyze(engine, text)
+    (event,) = by_trigger(analysis, "cut")
+    assert [analysis.actor(a).name for a in event.agents] == ["Norway"]
+
+
 def test_the_shadow_cabinet_is_no_governments_body(engine):
     text = ("Labour row\n\nBritain's government met on Monday. Britain's economy grew. Neil Kinnock joined the "
             "shadow cabinet in 1980.")

@@ -393,8 +393,10 @@ class ActorIndex:
             gaz = gazetteer()
             countries = {a.id for a in self.actors if a.type == "GPE"
                          and (form := gaz.lookup(a.name)) is not None and form.place.key.startswith("country:")}
+            # a headline labelled with its country ("Argentina: reforms clear the Senate") is about it
+            label_end = next((t.i for t in self.doc[:5] if t.text == ":"), -1)
             counts = Counter(actor_id for last, actor_id in self.mention_ends if actor_id in countries
-                             and self.doc[last].dep_ in ("nsubj", "nsubjpass", "poss"))
+                             and (self.doc[last].dep_ in ("nsubj", "nsubjpass", "poss") or last + 1 == label_end))
             ranked = counts.most_common(2)
             top = ranked[0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
             self._home = top[0] if top else ""
