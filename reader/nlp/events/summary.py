@@ -366,6 +366,8 @@ class Summaries:
                                                       and counted >= 5 and not _lists_modifiers(doc, i)
                                                       and not (marks % 2 and _closes_soon(doc, i)) and not _quotes_next(doc, i)):
                 break  # "offered to share data every month, an offer welcomed by...": one clause
+            if tok.text == "," and counted and _clause_of_its_own_next(doc, i, (c.head.i, trig.i)):
+                break  # "backs the army, while Qatar is thought to favour the RSF": another's act
             if counted >= limit and tok.text not in (*CLOSING_MARKS, ".", "!", "?"):
                 truncated = True
                 break
@@ -473,6 +475,14 @@ def _aside_end(doc: Doc, i: int) -> int | None:
     after = doc[end + 1]
     return end if noun.dep_ == "dobj" and after.head.i in (noun.head.i, noun.i) and after.dep_ in (
         "prep", "advmod", "npadvmod", "xcomp", "advcl") else None
+
+
+def _clause_of_its_own_next(doc: Doc, i: int, heads: tuple[int, int]) -> bool:
+    """A comma before a clause with a subject of its own set on the row's verb ("..., while Qatar stayed
+    neutral"); not one inside what a saying says ("said that, although ..., the aircraft ...")."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and nxt.dep_ == "mark" and nxt.head.dep_ == "advcl" and nxt.head.head.i in heads and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in nxt.head.children)
 
 
 def _quotes_next(doc: Doc, i: int) -> bool:
