@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spacy.attrs import IS_SPACE, ORTH
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -554,35 +554,6 @@ class BriefingEntities:
                     continue
             out.append(c)
         return out
-
-
-@Language.component("line_sentences")
-def line_sentences(doc: Doc) -> Doc:
-    """A line break ends a sentence: a headline or dateline is never parsed into the first sentence.
-
-    Runs before the parser, which keeps boundaries set in advance. The loaders join hard-wrapped
-    lines, so a newline left in the text is a real break (paragraph, heading, list item). A line's
-    first or last word alone is no sentence: the parser would cut "Israel" off the lead "Israel and
-    Hamas agreed ..." after some headlines, and "Tories" off the headline "Tax to rise, say Tories",
-    losing a doer; so the word after the first, and the last after any but an end mark, start none.
-    """
-    if len(doc) < 2:
-        return doc
-    spaces = doc.to_array([IS_SPACE]).tolist()
-    for i, space in enumerate(spaces):
-        if not space or "\n" not in doc[i].text:
-            continue
-        if i + 1 < len(doc):
-            doc[i + 1].is_sent_start = True
-            if i + 2 < len(doc) and not spaces[i + 1] and not spaces[i + 2]:
-                doc[i + 2].is_sent_start = False
-        if i >= 2 and not spaces[i - 1] and not spaces[i - 2] and doc[i - 2].text not in _END_MARKS:
-            doc[i - 1].is_sent_start = False
-    return doc
-
-
-#: what may end a sentence before a line's last word ("... he said. Yes")
-_END_MARKS = frozenset({".", "!", "?", ":", ";", '"', "”", "'", "’", ")"})
 
 
 @Language.factory("briefing_entities")

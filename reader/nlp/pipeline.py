@@ -17,7 +17,7 @@ _cache: dict[str, Language] = {}
 
 def add_briefing_components(nlp: Language) -> Language:
     """Add our components after the model's own (also used on `spacy.blank` in tests)."""
-    from reader.nlp import brackets, components, headlines, hyphenated, quote_speakers  # noqa: F401  (the factories)
+    from reader.nlp import brackets, components, headlines, hyphenated, line_sentences, quote_speakers  # noqa: F401  (the factories)
     from reader.nlp.attribute_rules import compile_model_ruler
     from reader.nlp.lemma_cache import cache_model_lemmatizer
 
