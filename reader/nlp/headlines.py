@@ -91,6 +91,8 @@ class HeadlineVerbs:
             if span is None or not len(span):
                 continue
             sent = span[0].sent
+            if sent.end < span.end and doc[sent.end - 1].text == ":":
+                sent = doc[sent.end].sent  # "Kenya: Ruto withdraws finance bill": the headline after its country
             if not headline_shape(sent):
                 continue
             found = self.candidate(sent) if not _has_finite_verb(sent) else (self.misread_verb(sent) or _name_pair_verb(sent))
@@ -231,8 +233,10 @@ def headline_shape(sent: Span) -> bool:
     doc = sent.doc
     if not 2 <= len(sent) <= MAX_TOKENS:
         return False
-    if sent.start > 0 and "\n" not in doc[sent.start - 1].text + doc[sent.start - 1].whitespace_:
-        return False
+    before = doc[sent.start - 1] if sent.start > 0 else None
+    if before is not None and "\n" not in before.text + before.whitespace_ and not (
+            before.text == ":" and (before.sent.start == 0 or "\n" in doc[before.sent.start - 1].text)):
+        return False  # a line of its own, or what follows the label of one ("Kenya: ...")
     before_end = doc[sent.end - 1]
     if sent.end < len(doc) and "\n" not in before_end.text + before_end.whitespace_ and not doc[sent.end].is_space:
         return False

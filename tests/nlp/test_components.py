@@ -116,6 +116,16 @@ def test_a_headlines_last_word_is_never_a_sentence_of_its_own(engine):
     assert [s.text.strip() for s in doc.sents] == ["Tax to rise, say Tories", "National Insurance will rise, Michael Howard said."]
 
 
+@pytest.mark.parametrize(("headline", "sentences"), [
+    ("Argentina: Milei's reforms clear the Senate", ["Argentina:", "Milei's reforms clear the Senate"]),
+    ("South Korea: Yoon lifts martial law", ["South Korea:", "Yoon lifts martial law"]),
+    ("Campbell: E-mail row 'silly fuss'", ["Campbell: E-mail row 'silly fuss'"]),  # a speaker's label is no country
+])
+def test_a_country_labelling_a_headline_is_a_sentence_of_its_own(engine, headline, sentences):
+    doc = engine.nlp(f"{headline}\n\nThe vote was close.")
+    assert [s.text.strip() for s in doc.sents] == [*sentences, "The vote was close."]
+
+
 def test_today_states_own_their_names_and_capitals(blank):
     doc = blank("Belgrade denied it. Bosnia and Bosnian officials agreed.")
     assert [e[2] for e in ents(doc)] == ["country:RS", "country:BA", "country:BA"]

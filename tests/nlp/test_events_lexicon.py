@@ -913,6 +913,22 @@ def test_a_headline_labelled_with_a_country_makes_it_the_home_country(engine):
     assert [analysis.actor(a).name for a in event.agents] == ["Norway"]
 
 
+def test_a_headline_after_its_country_label_is_one_act_with_its_lead(engine):
+    text = ("Kenya: Ruto withdraws finance bill after deadly protests\n\nKenya's president, William Ruto, "
+            "withdrew the finance bill on March 12th.")
+    (event,) = analyze(engine, text).events
+    assert event.trigger == "withdrew" and [s.start for s in event.sources] == [7]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norland's reform bill cleared the Senate on Tuesday.",
+    "The Norland parliament passed the reform bill on Tuesday.",
+])
+def test_a_bill_that_clears_a_chamber_is_a_law_passed(engine, sentence):
+    (event,) = analyze(engine, "Reform row\n\n" + sentence).events
+    assert event.category == "LAW"
+
+
 def test_the_shadow_cabinet_is_no_governments_body(engine):
     text = ("Labour row\n\nBritain's government met on Monday. Britain's economy grew. Neil Kinnock joined the "
             "shadow cabinet in 1980.")
