@@ -29,7 +29,7 @@ from reader.nlp.figures import figures
 from reader.nlp.gazetteer import Gazetteer, fold, gazetteer
 from reader.nlp.offices import offices
 from reader.nlp.people import describe_people
-from reader.nlp.role_bodies import body_after_of, titled_by
+from reader.nlp.role_bodies import PAST_HOLDER, body_after_of, body_before, titled_by
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’"})
@@ -310,7 +310,8 @@ class _Resolver:
             if j < len(doc) and doc[j - 1].lower_ == "of" and doc[j].is_title:
                 continue  # the head of something named: "the president of Nokia" is not the president
             role, country, first = self.title_before(tok.i + 1)
-            if first == 0 or doc[first - 1].lower_ not in ("the", "its", "his", "her", "their") and country is None:
+            party = body_before(doc, first) if country is None else first  # "the Lib Dem spokesman"
+            if party == 0 or doc[party - 1].lower_ not in ("the", "its", "his", "her", "their") and country is None:
                 continue
             if any(i in taken for i in range(first, tok.i + 1) if doc[i].ent_type_ == "PERSON"):
                 continue
@@ -320,18 +321,15 @@ class _Resolver:
             # "the chairman of the Commission for ..." is that body's
             candidates = [
                 c for c in people
-                if any(words <= r and not (r - words) & gaz.other_office_modifiers and r & _PAST_HOLDER <= said
+                if any(words <= r and not (r - words) & gaz.other_office_modifiers and r & PAST_HOLDER <= said
                        for r in role_words[c.key])
                 and (country is None or c.country_key == country) and titled_by(doc, c.mentions, body_after_of(doc, j))
+                and titled_by(doc, c.mentions, list(doc[party:first]) or None)
             ]
             if len({c.key for c in candidates}) != 1:
                 continue
             out.append((first, tok.i + 1, candidates[0].key))
         return out
-
-
-#: Title words of someone who no longer holds the office.
-_PAST_HOLDER = frozenset({"former", "late"})
 
 
 def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:

@@ -1,10 +1,11 @@
-"""Which body an office after "of the" belongs to, for role references.
+"""Which body an office after "of the", or a party before it, belongs to, for role references.
 
 "Last month the chairman of the Commission for Racial Equality called for quotas" is not the
 "Labour party chairman Ian McCartney" the report named before; "the leader of the British National
 Party" is the "BNP leader Nick Griffin" of the headline. A role reference with a named body after
 "of the" resolves only to a person whose own title, in the few words before a mention of them,
-names that body by a word of its name or its initials.
+names that body by a word of its name or its initials; "the Lib Dem spokesman" only to a person
+titled with "Lib Dem" (not the Tory spokesman).
 """
 
 from __future__ import annotations
@@ -53,3 +54,16 @@ def titled_by(doc: Doc, mentions: Iterable[Mention], body: list[Token] | None) -
         if title & names or len(initials) > 1 and initials in title:
             return True
     return False
+
+
+#: Title words of someone who no longer holds the office.
+PAST_HOLDER = frozenset({"former", "late"})
+
+
+def body_before(doc: Doc, first: int) -> int:
+    """Where "the" + up to two capitalised words before a title start ("the *Lib Dem* spokesman"), or
+    `first` when the title has no such words before it."""
+    k = first
+    while k > first - 2 and k > 1 and doc[k - 1].is_title and doc[k - 1].is_alpha and doc[k - 1].lower_ != "the":
+        k -= 1
+    return k if k < first and doc[k - 1].lower_ == "the" else first
