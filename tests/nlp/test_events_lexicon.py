@@ -60,6 +60,20 @@ def test_firing_at_someone_is_force_and_firing_someone_an_office(engine, sentenc
 @pytest.mark.parametrize(
     ("sentence", "category"),
     [
+        ('Responding to the report, Mr Ian Dahl also attacked Labour\'s "unfair" and over-complicated taxes.', "11"),
+        ("Michael Howard will attack the Lib Dems for wanting to abolish faith schools.", "11"),
+        ("Russian troops attacked Ukrainian positions near Kharkiv.", "19"),
+        ("Vladimir Putin attacked Ukraine in February.", "19"),
+    ],
+)
+def test_a_person_attacks_in_words_and_troops_or_a_leader_on_a_country_by_force(engine, sentence, category):
+    (event,) = by_trigger(analyze(engine, "Budget row\n\n" + sentence), "attack")
+    assert event.category == category
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
         ("Kenyan police shot dead at least 23 protesters in Nairobi.", "18"),
         ("Kenyan police shot 23 protesters dead in Nairobi.", "18"),
         ("A gunman shot Senator Tom Hale outside his home in Nairobi.", "18"),

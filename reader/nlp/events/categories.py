@@ -34,6 +34,8 @@ def assign_code(c: EventClause, lex: Lexicon, matches: dict[int, Match],
         c.code = inner.code
         comp = complement(comp, inner, matches, lex) if inner.defer else None
         depth += 1
+    if entry.lemma in lex.cue("words_of_force_verb") and category_of(c.code) == "19" and _person_subject(c.head):
+        c.code = "111"  # "Mr Cable attacked Labour's 'unfair' taxes": a person's attack is in words
     if entry.lemma in lex.cue("mandative_verb") and _mandates(c.trigger):
         c.code = "100"  # "Moscow insisted that Kyiv pull its forces out": a demand, not a statement
     threat_carrier = entry.lemma in lex.cue("threat_carrier")
@@ -69,6 +71,13 @@ def _speakers_own_act(saying: EventClause, nested: EventClause) -> bool | str:
         return True
     # a name may be the speaker's other name ("Beijing said China would"): the doers decide, once known
     return "named" if any(s.ent_type_ or s.pos_ == "PROPN" for s in subject) else False
+
+
+def _person_subject(verb: Token) -> bool:
+    """The verb's subject is a person's name ("Mr Cable", "Vince Cable"), not a force, state or group, and
+    what is attacked no place ("Putin attacked Ukraine" is his army's war)."""
+    places = any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in verb.children)
+    return not places and any(s.ent_type_ == "PERSON" for s in subject_tokens(verb))
 
 
 def _mandates(verb: Token) -> bool:
