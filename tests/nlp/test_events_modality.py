@@ -499,3 +499,15 @@ def test_a_first_persons_can_assure_performs_the_saying(engine):
     text = 'Row deepens\n\n"I can assure you that the plant will stay open," Lena Holm said.'
     (event,) = [e for e in engine.analyze(document_from_text(text, published=PUBLISHED)).events if e.trigger == "assure"]
     assert event.modality == "reported"
+
+
+@pytest.mark.parametrize("sentence", [
+    'City experts say there is a £10bn "black hole" in the public finances, a claim denied by the chancellor.',
+    "City experts say there is a £10bn black hole in the public finances, a claim the chancellor denies.",
+])
+def test_a_claim_restated_after_what_is_said_is_the_writers_word_on_it(engine, sentence):
+    """The denial is told by the writer, not by the experts whose claim it is."""
+    text = "Budget row\n\nChancellor Gordon Brown spoke on Monday. " + sentence
+    (event,) = [e for e in engine.analyze(document_from_text(text, published=PUBLISHED)).events if e.trigger.startswith("den")]
+    assert event.modality == "asserted" and event.summary.startswith("Brown: den") and "claim" in event.summary
+

@@ -429,6 +429,16 @@ def restating_noun(verb: Token, lex: Lexicon) -> Token | None:
                  and any(t.pos_ in ("PROPN", "PRON") and t.head.i in (c.i, verb.i) for t in doc[c.i + 1 : verb.i])), None)
 
 
+def restating_appositive(noun: Token, lex: Lexicon) -> bool:
+    """ "City experts say there is a black hole, *a claim denied by the chancellor*": a claim noun set after
+    what was said, with a clause of its own, is the writer's word on it, not more of what was said."""
+    doc = noun.doc
+    return (noun.dep_ in ("appos", "attr", "npadvmod") and noun.head.i < noun.i  # (the parser's choice)
+            and noun.lemma_.lower() in lex.cue("claim_noun") and noun.left_edge.i > 0
+            and doc[noun.left_edge.i - 1].text == "," and any(
+                g.dep_ in ("relcl", "acl") and any(h.dep_ in ("nsubj", "agent") for h in g.children) for g in noun.children))
+
+
 #: Two-word prepositions of cause: "because of", "due to", "owing to", "thanks to".
 _CAUSE = {"because": "of", "due": "to", "owing": "to", "thanks": "to"}
 

@@ -53,6 +53,7 @@ from reader.nlp.events.clause_shapes import (
     raising_hedge,
     restated_as_claim,
     restated_speech,
+    restating_appositive,
     shares_negation,
     speaker_tokens,
     state_in_present,
@@ -494,6 +495,8 @@ class ClauseFinder:
             self.hearsay.update(reported)  # "It is understood that ...": hearsay, whether or not a trigger
         if dep == "prep" and child.lower_ in lex.cue("contrast_prep") or self._alternatives and alternative_not_taken(tok, child):
             return INERT, ctx, "inert"
+        if dep in ("appos", "attr", "npadvmod") and restating_appositive(child, lex):
+            return FREE, Ctx(ctx.owner, False, False, None), "parataxis"
         if ((dep in ("acl", "ccomp") or dep == "relcl" and mark_of(child) == "that") and child.pos_ in VERBAL and tok.pos_ in ("NOUN", "PROPN")
                 and tok.lemma_.lower() in lex.cue("claim_noun") and has_own_subject_or_aux(child)):
             # "allegations (that) he fast-tracked a visa": an act of its own, said rather than shown

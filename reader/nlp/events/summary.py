@@ -19,6 +19,7 @@ from reader.nlp.events.clause_shapes import (
     OPENING_MARKS,
     negating_phrase_head,
     opens_alternative,
+    restating_appositive,
     restating_noun,
     set_off_aside,
 )
@@ -114,6 +115,9 @@ class Summaries:
         passive = restated is None and any(ch.dep_ in ("auxpass", "nsubjpass") for ch in c.head.children)
         subject = [ch for ch in c.head.children if ch.dep_ == "nsubjpass"] if passive else []
         by_agent = c.head.tag_ == "VBN" and any(ch.dep_ == "agent" for ch in c.head.children)
+        denied_by = by_agent and c.head.dep_ == "acl" and restating_appositive(c.head.head, self.index.lexicon)
+        if denied_by:
+            restated, by_agent = c.head.head, False  # "..., a claim denied by the chancellor": "Brown: denied the claim"
         if by_agent and c.head.dep_ == "acl" and c.head.head.pos_ in ("NOUN", "PROPN"):
             # "a ceasefire brokered by Turkey in 2022": "a ceasefire: brokered by Turkey in 2022"
             passive, subject = True, [c.head.head]
@@ -154,7 +158,7 @@ class Summaries:
             # "New rules on visas for foreign students living in Norland": the words up to the noun
             who = _head_words(agent_toks[0]) if agent_toks else ""
         words = self._clause_words(c, agent_toks)
-        words = f"{words} the {restated.text}" if restated is not None and words == c.trigger.text else words
+        words = f"{c.trigger.text} the {restated.text}" if restated is not None and (words == c.trigger.text or denied_by) else words
         if c.is_noun and words == c.trigger.text:  # "Tories: proposals" -> "Tories: sunset clause proposals"
             words, shown = _noun_words(c.trigger, [] if c.code == "DISASTER" else agent_toks)
             if c.code == "DISASTER" or any(t.i in shown for t in agent_toks):  # "Asian tsunami", "Brixton riots"
