@@ -95,6 +95,20 @@ def test_shooting_that_harms_nobody_is_no_assault(engine, sentence):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("Russia and Ukraine agreed a ceasefire in March.", "08"),
+        ("Russia and Ukraine agreed to a ceasefire in March.", "08"),
+        ("Britain and France agreed a deal on migrants in March.", "05"),
+        ("Britain and France agreed to a deal on migrants in March.", "05"),
+    ],
+)
+def test_agreeing_a_ceasefire_or_a_deal_is_that_act_with_or_without_to(engine, sentence, category):
+    (event,) = by_trigger(analyze(engine, sentence), "agreed")
+    assert event.category == category
+
+
+@pytest.mark.parametrize(
     ("sentence", "trigger", "category"),
     [
         ("Kenyan teachers staged a strike in Nairobi on Monday.", "staged", "14"),
