@@ -123,6 +123,14 @@ def test_a_strike_staged_is_a_protest_and_one_carried_out_a_fight(engine, senten
 
 
 @pytest.mark.parametrize("sentence", [
+    "In the Gulf War 80% of the bill had been met through help from European and Arab nations.",
+    "Half of the cost was met by Norway and Sweden.",
+])
+def test_a_share_of_a_bill_met_is_no_meeting(engine, sentence):
+    assert not by_trigger(analyze(engine, "Budget row\n\n" + sentence), "met")
+
+
+@pytest.mark.parametrize("sentence", [
     "Reporters fired questions at President Ida Lund.",
     "Ida Lund will use her budget to fire both barrels at the opposition parties.",
 ])

@@ -257,6 +257,9 @@ QUANTITY_HEADS = frozenset({
     "dozens", "hundreds", "thousands", "millions", "scores", "tens", "series", "barrage",
     "wave", "waves", "volley", "salvo", "string", "couple", "pair", "handful", "batch", "round", "set", "lot", "lots",
     "number",
+    # shares of a whole ("80% of the bill had been met", "half of the cost"): the whole is the object
+    "%", "percent", "cent", "half", "third", "quarter", "majority", "bulk", "rest", "share", "part", "portion",
+    "proportion", "fraction",
 })
 
 
