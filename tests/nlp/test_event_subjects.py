@@ -184,3 +184,20 @@ def test_an_act_joined_to_such_a_complement_is_still_the_sayers():
                        ["NNP", "VBD", "NNP", "MD", "VB", "DT", "NN", "CC", "VBD", "PRP", "VBG"])
     assert [t.i for t in subject_tokens(doc[8])] == [0]
     assert [t.i for t in subject_tokens(doc[10])] == [0]
+
+
+def test_who_after_a_title_set_after_a_name_is_the_person():
+    # "Ida Lund, head of the bank, who raised rates, said": "who" hangs on "bank" but is Lund
+    words = ["Ida", "Lund", ",", "head", "of", "the", "bank", ",", "who", "raised", "rates", ",", "said"]
+    heads = [1, 12, 1, 1, 3, 6, 4, 6, 9, 6, 9, 12, 12]
+    deps = ["compound", "nsubj", "punct", "appos", "prep", "det", "pobj", "punct", "nsubj", "relcl", "dobj", "punct", "ROOT"]
+    pos = ["PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PRON", "VERB", "NOUN", "PUNCT", "VERB"]
+    doc = parse(words, heads, deps, pos)
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert [t.i for t in subject_tokens(doc[9])] == [1]
+    doc = parse(words, heads, deps, pos)  # no person named: the noun it hangs on, as before
+    assert [t.i for t in subject_tokens(doc[9])] == [6]
+    words[8] = "which"  # "which" is never a person
+    doc = parse(words, heads, deps, pos)
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert [t.i for t in subject_tokens(doc[9])] == [6]

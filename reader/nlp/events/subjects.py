@@ -80,6 +80,21 @@ def _modal_complement_without_subject(verb: Token) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children))
 
 
+def _personal_antecedent(noun: Token) -> Token:
+    """ "Lord Condon, head of the ICC's anti-corruption unit, who made the call": "who" is the person the
+    title set after the name describes, though the parser hangs the clause on the title's last noun."""
+    h = noun
+    for _ in range(5):
+        if h.ent_type_ == "PERSON":
+            return h
+        if h.dep_ == "appos" and h.head.ent_type_ == "PERSON":
+            return h.head
+        if h.dep_ not in ("pobj", "prep", "poss", "compound", "case"):
+            break
+        h = h.head
+    return noun
+
+
 def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     """The tokens heading the doer of a verb, following control, coordination and participles."""
     if depth > 6:
@@ -106,7 +121,7 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
-            return [tok.head]
+            return [_personal_antecedent(tok.head) if s.lower_ in ("who", "whom") else tok.head]
         if s.tag_ == "VBG" and s.pos_ in ("VERB", "AUX") and len(subj) == 1 and not any(c.dep_ == "punct" for c in s.children):
             # "Selling the stake to Russia would hurt Norcom": an act is the subject; whoever it names
             # is not the doer, only the act's own ("Norland's selling the stake would ..."); not
