@@ -26,10 +26,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from reader.nlp.doc_text import text_of
+from reader.nlp.doc_text import indices_where, text_of
 from reader.nlp.events.lexicon import load_lexicon
 
 #: A closing quotation mark, then (after a comma at most) a lower-case word: the verb, if any.
@@ -68,6 +69,15 @@ class QuoteSpeakers:
             if inverted is not None:
                 name, said = inverted
                 name.dep_, said.dep_ = "nsubj", "ccomp"
+        for i in indices_where(doc, LOWER, _SAYING_FORMS):
+            verb = doc[i]
+            if self._is_speech(verb.lemma_.lower()) and (found_speaker := speaker_after_what_is_said(verb)) is not None:
+                speaker, said = found_speaker
+                speaker.head, speaker.dep_ = verb, "nsubj"
+                verb.head, verb.dep_ = verb, "ROOT"
+                said.head, said.dep_ = verb, "ccomp"
+                for mark in [c for c in said.rights if c.i > verb.i]:
+                    mark.head = verb  # the full stop ends the saying's sentence
         for verb in self._speech_verbs(doc, _BEFORE_SPEAKER.finditer(text)):
             found_said = said_before_speaker(verb)
             if found_said is not None:
@@ -144,6 +154,33 @@ def said_before_speaker(verb: Token) -> tuple[Token, Token | None] | None:
         if clause.i > speaker.i and clause.dep_ == "ccomp" and _subjectless(clause):
             return before[0], clause
     return before[0], None
+
+
+#: Forms of the verbs of saying that end a sentence after their speaker ("..., the ministry said in a filing").
+_SAYING_FORMS = ("said", "says", "told", "added", "stated", "warned", "announced", "reported", "claimed", "insisted",
+                 "argued", "noted", "explained", "confirmed", "acknowledged", "admitted", "estimated", "wrote")
+
+
+def speaker_after_what_is_said(verb: Token) -> tuple[Token, Token] | None:
+    """(the speaker, what is said) when a sentence ends "..., the US Justice Department said in a court
+    filing" and the model read the speaker as an apposition to the clause's last noun and the verb as a
+    second verb joined to the first: a noun phrase of a few words between a comma and the verb, no "and"."""
+    doc = verb.doc
+    first = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or first.dep_ != "ROOT" or first.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "ccomp", "dobj", "cc") for c in verb.children):
+        return None
+    k = verb.i - 1
+    while k > first.i and verb.i - k <= 6 and doc[k].text != "," and doc[k].dep_ != "cc":
+        k -= 1
+    phrase = doc[k + 1 : verb.i]
+    if doc[k].text != "," or not len(phrase) or any(t.dep_ == "cc" or t.is_punct for t in phrase):
+        return None
+    roots = [t for t in phrase if not (k < t.head.i < verb.i)]
+    if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN") or roots[0].dep_ not in ("appos", "conj", "npadvmod", "dobj", "pobj"):
+        return None
+    return roots[0], first
 
 
 def _subjectless(clause: Token) -> bool:

@@ -13,6 +13,7 @@ from reader.nlp.pipeline import load_pipeline
 from reader.nlp.quote_speakers import (
     QuoteSpeakers,
     said_before_speaker,
+    speaker_after_what_is_said,
     speaker_held_by_participle,
     speaker_read_as_object,
 )
@@ -112,3 +113,26 @@ def test_a_speaker_after_a_comma_with_one_subject_is_left_alone():
     doc = load_pipeline()("Prices rose, said Mr Dahl.")
     said = next(t for t in doc if t.text == "said")
     assert said_before_speaker(said) is None
+
+
+@pytest.mark.parametrize(("text", "doer", "speaker"), [
+    ("Fordham Motors agreed on Sunday to pay a fine over two fatal crashes of its jets, the Norland Justice Ministry "
+     "said in a court filing.", "Fordham Motors", "Norland Justice Ministry"),
+    ("Boeing agreed on Sunday to plead guilty to a criminal fraud charge over two fatal crashes of its 737 Max jets, "
+     "the US Justice Department said in a court filing.", "Boeing", "US Justice Department"),
+])
+def test_a_speaker_between_a_comma_and_a_final_saying_is_the_speaker(engine, text, doer, speaker):
+    """The model reads "the Norland Justice Ministry" as an apposition to "jets" and "said" as a second verb
+    joined to "agreed": the ministry says what Fordham agreed."""
+    analysis = engine.analyze(document_from_text("Fine row\n\n" + text, published=dt.date(2024, 3, 20)))
+    said = next(e for e in analysis.events if e.trigger == "said")
+    agreed = next(e for e in analysis.events if e.trigger == "agreed")
+    assert [analysis.actor(a).name for a in said.agents] == [speaker]
+    assert agreed.modality == "reported" and [analysis.actor(a).name for a in agreed.agents] == [doer]
+
+
+def test_a_second_saying_after_and_keeps_its_own_subject():
+    doc = load_pipeline()("Fordham agreed to pay a fine, and the families said they were angry.")
+    said = next(t for t in doc if t.text == "said")
+    assert [t.text for t in said.children if t.dep_ == "nsubj"] == ["families"]
+    assert speaker_after_what_is_said(said) is None
