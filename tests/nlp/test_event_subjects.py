@@ -201,3 +201,17 @@ def test_who_after_a_title_set_after_a_name_is_the_person():
     doc = parse(words, heads, deps, pos)
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
     assert [t.i for t in subject_tokens(doc[9])] == [6]
+
+
+def test_a_name_after_a_title_that_the_parser_made_the_root_does_the_act():
+    # "Boeing's chief executive, Dave Calhoun, announced in March": the model makes "executive" the root
+    # and "announced" a participle on it; the person named after the title announced it, not Boeing
+    words = ["Acme", "'s", "chief", "executive", ",", "Dave", "Hale", ",", "announced", "in", "March"]
+    heads = [3, 0, 3, 3, 3, 6, 3, 3, 3, 8, 9]
+    deps = ["poss", "case", "amod", "ROOT", "punct", "compound", "appos", "punct", "acl", "prep", "pobj"]
+    pos = ["PROPN", "PART", "ADJ", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "ADP", "PROPN"]
+    doc = parse(words, heads, deps, pos)
+    doc.ents = [Span(doc, 5, 7, label="PERSON")]
+    assert [t.i for t in subject_tokens(doc[8])] == [6]
+    doc = parse(words, heads, deps, pos)  # no person named: the title's owner, as before
+    assert [t.i for t in subject_tokens(doc[8])] == [0]

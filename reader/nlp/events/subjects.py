@@ -197,6 +197,9 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if past_tense_on_root_name(tok):
         return [head]
     if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+        titled = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i < tok.i]
+        if dep == "acl" and (tok.tag_ == "VBD" or head.dep_ == "ROOT") and titled:
+            return titled[:1]  # "Boeing's chief executive, Dave Calhoun, announced": read as the title's clause
         poss = [c for c in head.children if c.dep_ == "poss"]
         if poss or dep == "relcl" or not is_purpose(tok):
             return poss
