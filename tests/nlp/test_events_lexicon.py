@@ -95,6 +95,20 @@ def test_shooting_that_harms_nobody_is_no_assault(engine, sentence):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Fordham Motors will pay a fine of $243.6m, according to the filing.", "pay"),
+        ("Fordham Motors paid damages of $5m to the families in March.", "paid"),
+        ("Fordham Motors pleaded guilty to fraud on Sunday.", "pleaded"),
+        ("Mr Ian Dahl pleaded not guilty to fraud charges on Sunday.", "pleaded"),
+    ],
+)
+def test_paying_a_fine_and_pleading_to_a_charge_are_legal_acts(engine, sentence, trigger):
+    (event,) = by_trigger(analyze(engine, "Fraud case\n\n" + sentence), trigger)
+    assert event.category == "LAW" and event.modality in ("asserted", "hypothetical")
+
+
+@pytest.mark.parametrize(
     ("sentence", "category"),
     [
         ("Russia and Ukraine agreed a ceasefire in March.", "08"),
