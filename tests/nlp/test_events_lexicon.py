@@ -97,6 +97,27 @@ def test_shooting_that_harms_nobody_is_no_assault(engine, sentence):
 @pytest.mark.parametrize(
     ("sentence", "trigger"),
     [
+        ("Labour came third in the by-election.", "came third"),
+        ("The Liberal Democrats finished second in the poll.", "finished second"),
+        ("The Liberal Democrats will take three key seats from the Conservatives.", "take"),
+    ],
+)
+def test_a_place_or_seats_won_in_a_vote_are_a_vote(engine, sentence, trigger):
+    (event,) = by_trigger(analyze(engine, "Election\n\n" + sentence), trigger)
+    assert event.category == "VOTE"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Safety came first for Fordham Motors, Ida Lund said.",  # nobody named came first
+    "A BBC spokesman said Robert Kilroy-Silk took his seat as the show began.",  # a seat in a studio
+])
+def test_coming_first_or_taking_a_seat_elsewhere_is_no_vote(engine, sentence):
+    assert all(e.category != "VOTE" for e in analyze(engine, "Studio row\n\n" + sentence).events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
         ("Fordham Motors will pay a fine of $243.6m, according to the filing.", "pay"),
         ("Fordham Motors paid damages of $5m to the families in March.", "paid"),
         ("Fordham Motors pleaded guilty to fraud on Sunday.", "pleaded"),
