@@ -95,6 +95,22 @@ def test_shooting_that_harms_nobody_is_no_assault(engine, sentence):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("Shadow home secretary Ian Dahl said the bill had been clearly very badly drawn-up.", "11"),
+        ("Mr Ian Dahl said the plan was wrong.", "11"),
+        ("Mr Ian Dahl said the decision was a mistake.", "11"),
+        ("Mr Ian Dahl said the plan was not wrong.", "01"),
+        ("Mr Ian Dahl said the economy had been badly hit by the floods.", "01"),
+        ("Mr Ian Dahl said the plan was ready.", "01"),
+    ],
+)
+def test_a_saying_that_judges_its_subject_bad_is_a_criticism(engine, sentence, category):
+    (event,) = by_trigger(analyze(engine, "Terror bill\n\n" + sentence), "said")
+    assert event.category == category
+
+
+@pytest.mark.parametrize(
     ("sentence", "trigger"),
     [
         ("Labour came third in the by-election.", "came third"),
