@@ -164,8 +164,11 @@ def test_speaking_before_a_saying_is_that_saying(engine):
     """ "Speaking in Harrogate, X said": where the saying was made, one row with it, which stays a statement."""
     analysis = analyze(engine, "Speaking in Harrogate, Charles Kennedy said the party would win.")
     assert [(e.trigger, e.category) for e in analysis.events] == [("said", "01")]
-    analysis = analyze(engine, "Speaking to the BBC, Michael Howard said the plan was wrong.")
+    analysis = analyze(engine, "Speaking to the BBC, Michael Howard said the plan was ready.")
     assert [(e.trigger, e.category) for e in analysis.events] == [("said", "01")]
+    # what the saying says may still make it a criticism; speaking does not
+    analysis = analyze(engine, "Speaking to the BBC, Michael Howard said the plan was wrong.")
+    assert [(e.trigger, e.category) for e in analysis.events] == [("said", "11")]
     analysis = analyze(engine, "Commenting on the decision, a Labour spokesman said it was a mistake.")
     assert [e.trigger for e in analysis.events] == ["said"]
 
