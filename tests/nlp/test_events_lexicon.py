@@ -111,6 +111,20 @@ def test_a_saying_that_judges_its_subject_bad_is_a_criticism(engine, sentence, c
 
 
 @pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("On Monday, MPs voted 272-219 in favour of the Bill after key concessions from Mr Ian Dahl.", "05"),
+        ("Norland voted for the resolution at the UN on Monday.", "05"),
+        ("Labour MPs voted against the Bill on Monday.", "12"),
+        ("Voters in Norland voted for Labour on Monday.", "VOTE"),
+    ],
+)
+def test_a_vote_for_a_proposal_approves_it_and_one_against_rejects_it(engine, sentence, category):
+    (event,) = by_trigger(analyze(engine, "Terror bill\n\n" + sentence), "voted")
+    assert event.category == category
+
+
+@pytest.mark.parametrize(
     ("sentence", "trigger"),
     [
         ("Labour came third in the by-election.", "came third"),
