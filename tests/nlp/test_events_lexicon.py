@@ -314,7 +314,7 @@ def test_an_act_noun_that_is_only_a_light_verbs_object_is_no_row_alone(engine):
 @pytest.mark.parametrize(
     ("sentence", "trigger", "category"),
     [
-        ("Parliament voted for the reform on Monday.", "voted", "VOTE"),
+        ("Voters in Norland voted for Labour on Monday.", "voted", "VOTE"),  # a vote for a bill approves it (05)
         ("Kenya elected William Ruto in 2022.", "elected", "VOTE"),
         ("Boris Johnson resigned as prime minister.", "resigned", "OFFICE"),
         ("Emmanuel Macron appointed Michel Barnier prime minister.", "appointed", "OFFICE"),
