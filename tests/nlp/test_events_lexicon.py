@@ -972,6 +972,10 @@ def test_what_a_relative_clause_says_someone_does_now_is_no_act_but_what_they_sa
         ("The Kremlin said Nato would attack Russia.", "01"),
         ("Amnesty International said prisoners should only be punished after a fair trial.", "01"),
         ("Hazel Blears said innocent Muslims would be targeted.", "01"),
+        # a head of government speaks for the country; an answer in kind still to come is a threat
+        ("Prime Minister Benjamin Netanyahu said Israel would respond forcefully to any violation.", "13"),
+        ("Charles Clarke said the powers were needed to counter terror threats.", "01"),
+        ("Tory leader David Davis said the Tories would make cuts.", "01"),
     ],
 )
 def test_a_saying_is_a_threat_only_when_it_announces_the_speakers_own_coercive_act(engine, sentence, category):

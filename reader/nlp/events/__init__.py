@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from reader.model import Actor, DateMention, Event
 from reader.nlp.doc_text import indices_flagged, text_of, token_starts
-from reader.nlp.events.categories import assign_code
+from reader.nlp.events.categories import assign_code, confirm_threats
 from reader.nlp.events.clause_shapes import (
     adjective_complement,
     aim_held,
@@ -78,22 +78,8 @@ def extract_events(
         if c.parent is not None:
             builder.children_of.setdefault(id(c.parent), []).append(c)
     built = [(c, ev) for c in clauses if (ev := builder.build(c)) is not None]
-    _confirm_threats(built, lex)
+    confirm_threats(built, lex, {p: c for p, c in index.country_of.items() if index.type_of(c) == "GPE"})
     return sort_events(merge_same_acts(doc, built, lex.cue("framing_participle")))
-
-
-def _confirm_threats(built: list[tuple[EventClause, Event]], lex: Lexicon) -> None:
-    """ "Beijing said China would impose sanctions" is a threat (one actor); "Ms Blears said the police
-    would target Muslims" is not: the named subject of the announced act must be among the speaker's doers."""
-    rows = {id(c): ev for c, ev in built}
-    for c, ev in built:
-        if c.threat_by is None:
-            continue
-        announced = rows.get(id(c.threat_by))
-        if announced is None or not set(announced.agents) & set(ev.agents):
-            c.code = c.unthreatening_code
-            ev.category = category_of(c.code)
-            ev.category_label = lex.label(ev.category)
 
 
 #: CAMEO codes of acts that judge or answer another act (statements, appeals, praise, demands,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from reader.model import Event
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lex_entry import LexEntry, category_of
 from reader.nlp.events.lexicon import QUANTITY_HEADS, RESULT_PREPS, Lexicon, Match
@@ -45,7 +46,9 @@ def assign_code(c: EventClause, lex: Lexicon, matches: dict[int, Match],
         # "Trump said he would place tariffs", "China vowed to retaliate": announcing a coercive
         # act one has not done yet is a threat (CAMEO 13); denying one, or not saying it, is none
         for nested in children_of.get(id(c), ()):
-            own = _speakers_own_act(c, nested) if nested.hyp and category_of(nested.match.entry.code) in _COERCIVE else False
+            coercive = category_of(nested.match.entry.code) in _COERCIVE or _retaliates(nested.trigger, lex) and any(
+                ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll") for ch in nested.head.children)
+            own = _speakers_own_act(c, nested) if nested.hyp and coercive else False
             if own:
                 c.unthreatening_code, c.code = c.code, "130"
                 c.threat_by = nested if own == "named" else None
@@ -107,16 +110,21 @@ def _mandates(verb: Token) -> bool:
 def _vows_retaliation(trig: Token, lex: Lexicon) -> bool:
     """'vowed to retaliate', 'pledged to hit back', 'vowed to respond with resolute measures': an
     answer in kind promised to someone is a threat, whatever the answer's own verb codes as."""
-    for comp in trig.children:
-        if comp.dep_ != "xcomp" or comp.lemma_.lower() not in lex.cue("retaliation_verb"):
-            continue
-        lemma = comp.lemma_.lower()
-        if lemma in ("hit", "strike"):
-            return any(ch.dep_ in ("prt", "advmod") and ch.lower_ == "back" for ch in comp.children)
-        if lemma == "respond":  # "respond with measures / in kind / firmly", not "respond to the letters"
-            return any((ch.dep_ == "prep" and ch.lower_ in ("with", "in")) or ch.dep_ == "advmod" for ch in comp.children)
-        return True
-    return False
+    return any(comp.dep_ == "xcomp" and _retaliates(comp, lex) for comp in trig.children)
+
+
+def _retaliates(verb: Token, lex: Lexicon) -> bool:
+    """An answer in kind: "retaliate", "hit back", "respond with resolute measures / in kind / forcefully"
+    (not "respond to the letters"); said of oneself as still to come, a threat ("said Israel would respond
+    forcefully to any violation")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.cue("retaliation_verb"):
+        return False
+    if lemma in ("hit", "strike"):
+        return any(ch.dep_ in ("prt", "advmod") and ch.lower_ == "back" for ch in verb.children)
+    if lemma == "respond":
+        return any((ch.dep_ == "prep" and ch.lower_ in ("with", "in")) or ch.dep_ == "advmod" for ch in verb.children)
+    return True
 
 
 def complement(trig: Token, entry: LexEntry, matches: dict[int, Match], lex: Lexicon) -> Token | None:
@@ -147,3 +155,19 @@ def complement(trig: Token, entry: LexEntry, matches: dict[int, Match], lex: Lex
                 if g.dep_ == "pobj" and g.i in matches and matches[g.i].entry.pos == "NOUN":
                     return g
     return None
+
+
+def confirm_threats(built: list[tuple[EventClause, Event]], lex: Lexicon, country_of: dict[str, str]) -> None:
+    """ "Beijing said China would impose sanctions" is a threat (one actor), as is "Netanyahu said Israel would
+    respond forcefully" (a leader for their country); "Ms Blears said the police would target Muslims" is
+    not: the named subject of the announced act must be among the speaker's doers or their countries."""
+    rows = {id(c): ev for c, ev in built}
+    for c, ev in built:
+        if c.threat_by is None:
+            continue
+        announced = rows.get(id(c.threat_by))
+        sides = {*ev.agents, *(country_of[a] for a in ev.agents if a in country_of)}
+        if announced is None or not set(announced.agents) & sides:
+            c.code = c.unthreatening_code
+            ev.category = category_of(c.code)
+            ev.category_label = lex.label(ev.category)
