@@ -103,10 +103,15 @@ def test_shooting_that_harms_nobody_is_no_assault(engine, sentence):
         ("Mr Ian Dahl said the plan was not wrong.", "01"),
         ("Mr Ian Dahl said the economy had been badly hit by the floods.", "01"),
         ("Mr Ian Dahl said the plan was ready.", "01"),
+        ("Ms Ida Lund called the decision a betrayal.", "11"),
+        ("Mr Ian Dahl described the plan as a shambles.", "11"),
+        ('US President Joe Biden called the agreement "good news".', "05"),
+        ("Mr Ian Dahl said the deal was a breakthrough.", "05"),
+        ("Mr Ian Dahl called Ms Ida Lund a friend.", "01"),
     ],
 )
-def test_a_saying_that_judges_its_subject_bad_is_a_criticism(engine, sentence, category):
-    (event,) = by_trigger(analyze(engine, "Terror bill\n\n" + sentence), "said")
+def test_a_saying_that_judges_its_subject_bad_or_good_is_a_criticism_or_praise(engine, sentence, category):
+    (event,) = [e for e in analyze(engine, "Terror bill\n\n" + sentence).events if e.trigger in ("said", "called", "described")]
     assert event.category == category
 
 

@@ -37,8 +37,8 @@ def assign_code(c: EventClause, lex: Lexicon, matches: dict[int, Match],
         depth += 1
     if entry.lemma in lex.cue("words_of_force_verb") and category_of(c.code) == "19" and _person_subject(c.head):
         c.code = "111"  # "Mr Cable attacked Labour's 'unfair' taxes": a person's attack is in words
-    if entry.speech and c.code == "010" and _judges_as_bad(c.trigger, lex):
-        c.code = "111"  # "said the bill had been badly drawn up", "said the decision was a mistake": a criticism
+    if c.code == "010" and (judged := _judgement(c.trigger, lex)) is not None:
+        c.code = judged  # "said the bill had been badly drawn up", "called the agreement good news"
     if entry.lemma in lex.cue("mandative_verb") and _mandates(c.trigger):
         c.code = "100"  # "Moscow insisted that Kyiv pull its forces out": a demand, not a statement
     threat_carrier = entry.lemma in lex.cue("threat_carrier")
@@ -78,19 +78,28 @@ def _speakers_own_act(saying: EventClause, nested: EventClause) -> bool | str:
     return "named" if any(s.ent_type_ or s.pos_ == "PROPN" for s in subject) else False
 
 
-def _judges_as_bad(saying: Token, lex: Lexicon) -> bool:
-    """What the saying reports calls its subject bad: "was wrong", "was a mistake", "had been badly drawn up"
-    (not "was not wrong", and not "was badly hit": a harm suffered judges nobody)."""
-    words, done_badly = lex.cue("criticism_word"), lex.cue("badly_done_verb")
+def _judgement(saying: Token, lex: Lexicon) -> str | None:
+    """A criticism (111) or praise (051) when what the saying reports, or what it calls its object, judges
+    it: "said the plan was wrong", "had been badly drawn up", "called the decision a betrayal", "described
+    the plan as a shambles"; "called the agreement good news" (not "was not wrong", nor "was badly hit":
+    a harm suffered judges nobody)."""
+    bad, good, done_badly = lex.cue("criticism_word"), lex.cue("praise_word"), lex.cue("badly_done_verb")
+    judged: list[Token] = [c for c in saying.children if c.dep_ == "oprd"]
+    judged += [g for c in saying.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
     for clause in (c for c in saying.children if c.dep_ == "ccomp"):
         if any(c.dep_ == "neg" for c in clause.children):
             continue
-        if any(c.dep_ in ("acomp", "attr") and c.lower_ in words for c in clause.children):
-            return True
+        judged += [c for c in clause.children if c.dep_ in ("acomp", "attr")]
         for done in (clause, *(c for c in clause.children if c.dep_ == "acomp")):  # "had been badly drawn up"
             if done.lemma_.lower() in done_badly and any(c.lower_ in ("badly", "poorly") for c in done.children):
-                return True
-    return False
+                return "111"
+    for word in judged:
+        qualities = {word.lower_, *(f"{c.lower_} {word.lower_}" for c in word.children if c.dep_ == "amod")}
+        if qualities & bad:
+            return "111"
+        if qualities & good:
+            return "051"
+    return None
 
 
 def _person_subject(verb: Token) -> bool:
