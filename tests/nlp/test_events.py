@@ -1372,3 +1372,15 @@ def test_the_day_in_an_aside_on_the_subject_does_not_date_the_act(engine):
     text = "Vote lost\n\nNorland's government, formed in September, suffered a defeat in parliament on Tuesday."
     (event,) = by_trigger(engine.analyze(document_from_text(text, published=dt.date(2024, 12, 5))), "suffered")
     assert event.date == "2024-12-03"
+
+
+@pytest.mark.parametrize(("sentence", "short"), [
+    ("Vladimir Putin and Xi Jinping held talks at the summit in Moscow on Tuesday.", "Putin, Xi:"),
+    ("Kim Jong Un fired missiles into the sea near Japan on Tuesday.", "Kim:"),
+    ("Foreign Office minister Kim Howells visited Baghdad on Tuesday.", "Howells:"),
+    ("Lee Anderson visited Baghdad on Tuesday.", "Anderson:"),
+])
+def test_a_person_is_named_by_the_family_name_wherever_it_is_written(engine, sentence, short):
+    (event,) = analyze(engine, "Summit\n\n" + sentence).events
+    assert event.summary.startswith(short)
+

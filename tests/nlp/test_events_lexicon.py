@@ -165,6 +165,20 @@ def test_paying_a_fine_and_pleading_to_a_charge_are_legal_acts(engine, sentence,
 
 
 @pytest.mark.parametrize(
+    ("sentence", "trigger", "category"),
+    [
+        ("The Federal Reserve is expected to hold interest rates steady at its meeting this month.", "expected", "ECON"),
+        ("China announced extra duties of up to 15% on US farm products on Tuesday.", "announced", "16"),
+        ("Canada retaliated within hours with tariffs on American goods.", "retaliated", "16"),
+        ("Iran retaliated with missile strikes on Israel.", "retaliated", "19"),
+    ],
+)
+def test_rates_held_and_tariffs_answered_are_economic_acts(engine, sentence, trigger, category):
+    (event,) = by_trigger(analyze(engine, "Tariffs\n\n" + sentence), trigger)
+    assert event.category == category
+
+
+@pytest.mark.parametrize(
     ("sentence", "category"),
     [
         ("Russia and Ukraine agreed a ceasefire in March.", "08"),
@@ -761,9 +775,10 @@ def test_a_bare_act_noun_with_no_place_and_no_party_is_no_row(engine):
 
 
 @pytest.mark.parametrize(("sentence", "trigger", "category"), [
-    # calling something a name or a quality is a statement about it
-    ('Tomas Berg called the judgment "a victory for democracy".', "called", "01"),
-    ("Putin called the sanctions illegal.", "called", "01"),
+    # calling something a name or a quality is a statement about it, praise or criticism when the quality judges it
+    ('Tomas Berg called the judgment "a victory for democracy".', "called", "05"),
+    ("Putin called the sanctions illegal.", "called", "11"),
+    ("Putin called the sanctions a message.", "called", "01"),
     # a date is no preposition of the verb's: not "call on" nor "call for"
     ("Biden called Xi on Tuesday.", "called", "04"),
     ("Norland called an election for May.", "called", "VOTE"),

@@ -24,6 +24,7 @@ from reader.nlp.events.clause_shapes import (
     set_off_aside,
 )
 from reader.nlp.events.event_clause import EventClause
+from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.participants import ActorIndex, RefContext
 from reader.nlp.events.reported import QUOTES, content_tokens, said_around, splits_quotation
 
@@ -269,7 +270,8 @@ class Summaries:
                 before = self.text[max(0, m.start - 5) : m.start]
                 key = next((f"{t}{parts[0]}" for t in ("Sir ", "Dame ") if before.endswith(t)), parts[0])
                 alone[key] = alone.get(key, 0) + 1
-        short = max(alone, key=lambda w: (alone[w], w == words[-1])) if alone else words[-1]
+        family = family_name(words, self.index.lexicon)
+        short = max(alone, key=lambda w: (alone[w], w == family)) if alone else family
         if self._surname_count().get(short, 0) > 1:
             return name
         return short
@@ -281,7 +283,8 @@ class Summaries:
                 if actor.type == "PERSON":
                     words = [w for w in actor.name.split() if w.rstrip(".") not in NAME_SUFFIXES]
                     if words:
-                        counts[words[-1]] = counts.get(words[-1], 0) + 1
+                        family = family_name(words, self.index.lexicon)
+                        counts[family] = counts.get(family, 0) + 1
             self._surnames = counts
         return self._surnames
 
@@ -526,6 +529,16 @@ def _verb_group(tok: Token) -> bool:
 
 
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+
+
+def family_name(words: list[str], lex: Lexicon) -> str:
+    """The family name of a name in words: the last, or the first where it is written first ("Xi
+    Jinping", "Kim Jong Un", "Moon Jae-in"; not "Kim Howells")."""
+    first = words[0].lower()  # (cue words are read lower-cased)
+    if len(words) > 1 and (first in lex.cue("family_name_first") or first in lex.cue("family_name_first_two_part")
+                           and (len(words) > 2 or "-" in words[1])):
+        return words[0]
+    return words[-1]
 
 
 def glued_start(doc: Doc, i: int) -> int:
