@@ -31,14 +31,23 @@ def line_sentences(doc: Doc) -> Doc:
                 doc[i + 2].is_sent_start = False
         if i >= 2 and not spaces[i - 1] and not spaces[i - 2] and doc[i - 2].text not in _END_MARKS:
             doc[i - 1].is_sent_start = False
-    label = next((t.i for t in doc[:5] if t.text == ":"), None)
-    if label and label + 2 < len(doc) and not any(spaces[: label + 2]) and _is_country(doc[:label].text):
+    label = country_label(doc)
+    if label is not None and label + 2 < len(doc) and not spaces[label + 1]:
         # "Argentina: Milei's reforms clear the Senate": the country labels the headline, which is one sentence
         doc[label + 1].is_sent_start = True
         end = next((k for k in range(label + 2, len(doc)) if spaces[k]), len(doc))
         for k in range(label + 2, end):
             doc[k].is_sent_start = False
     return doc
+
+
+def country_label(doc: Doc) -> int | None:
+    """The colon after a country's name that labels the first line ("Argentina: reforms clear the
+    Senate", the analysts' house style), if the text starts so."""
+    label = next((t.i for t in doc[:5] if t.text == ":"), None)
+    if label and not any(t.is_space for t in doc[:label]) and _is_country(doc[:label].text):
+        return label
+    return None
 
 
 def _is_country(words: str) -> bool:

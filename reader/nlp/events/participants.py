@@ -46,6 +46,7 @@ from reader.nlp.events.pronouns import Pronouns
 from reader.nlp.events.text_regions import dateline_tokens, quoted_tokens
 from reader.nlp.figures import Agent, figures
 from reader.nlp.gazetteer import gazetteer
+from reader.nlp.line_sentences import country_label
 
 COUNTRY_TYPES = ("GPE", "NORP")
 #: what a group of people can be "of" or "in" without being its state: a country, a region, a town
@@ -394,7 +395,7 @@ class ActorIndex:
             countries = {a.id for a in self.actors if a.type == "GPE"
                          and (form := gaz.lookup(a.name)) is not None and form.place.key.startswith("country:")}
             # a headline labelled with its country ("Argentina: reforms clear the Senate") is about it
-            label_end = next((t.i for t in self.doc[:5] if t.text == ":"), -1)
+            label_end = country_label(self.doc)
             counts = Counter(actor_id for last, actor_id in self.mention_ends if actor_id in countries
                              and (self.doc[last].dep_ in ("nsubj", "nsubjpass", "poss") or last + 1 == label_end))
             ranked = counts.most_common(2)
