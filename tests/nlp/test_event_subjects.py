@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from reader.nlp.events.subjects import headline_doer, subject_tokens
+from reader.nlp.events.subjects import headline_doer, passive_agent, subject_tokens
 
 
 def parse(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
@@ -215,3 +215,19 @@ def test_a_name_after_a_title_that_the_parser_made_the_root_does_the_act():
     assert [t.i for t in subject_tokens(doc[8])] == [6]
     doc = parse(words, heads, deps, pos)  # no person named: the title's owner, as before
     assert [t.i for t in subject_tokens(doc[8])] == [0]
+
+
+def test_a_by_phrase_hung_on_a_passives_second_object_names_its_doer():
+    # "Voters were promised cuts by the Greens": the model hangs "by" on "cuts"
+    words = ["Voters", "were", "promised", "cuts", "by", "the", "Greens", "."]
+    doc = parse(words, [2, 2, 2, 2, 3, 6, 4, 2], ["nsubjpass", "auxpass", "ROOT", "dobj", "prep", "det", "pobj", "punct"],
+                ["NOUN", "AUX", "VERB", "NOUN", "ADP", "DET", "PROPN", "PUNCT"])
+    doc.ents = [Span(doc, 6, 7, label="ORG")]
+    assert [t.i for t in passive_agent(doc[2])] == [6]
+    assert [t.i for t in subject_tokens(doc[2])] == [6]
+    doc.ents = [Span(doc, 6, 7, label="DATE")]  # "promised cuts by March": a deadline, no doer
+    assert passive_agent(doc[2]) == [] and subject_tokens(doc[2]) == []
+    doc = parse(["Greens", "promised", "cuts", "by", "the", "Tories"], [1, 1, 1, 2, 5, 3],
+                ["nsubj", "ROOT", "dobj", "prep", "det", "pobj"], ["PROPN", "VERB", "NOUN", "ADP", "DET", "PROPN"])
+    doc.ents = [Span(doc, 5, 6, label="ORG")]
+    assert passive_agent(doc[1]) == []  # not a passive: "by" belongs to the object

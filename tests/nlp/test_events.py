@@ -1384,3 +1384,24 @@ def test_a_person_is_named_by_the_family_name_wherever_it_is_written(engine, sen
     (event,) = analyze(engine, "Summit\n\n" + sentence).events
     assert event.summary.startswith(short)
 
+
+
+def test_the_doer_of_a_passive_with_two_objects_is_named_after_by(engine):
+    analysis = analyze(engine, "Cabinet row\n\nVoters were promised tax cuts by the Greens Party.")
+    event = only(analysis, "promised")
+    assert [analysis.actor(a).name for a in event.agents] == ["Greens Party"]
+    assert event.targets == []
+
+
+def test_the_party_after_a_passive_is_the_one_that_acted_in_it(engine):
+    text = "Cabinet row\n\nPensioners were promised fuel vouchers by the Greens Party. The party says the plan would save £100."
+    analysis = analyze(engine, text)
+    says = only(analysis, "says")
+    assert [analysis.actor(a).name for a in says.agents] == ["Greens Party"]
+    # a body of the party did it: "the party" is the party, not its body
+    text = "Cabinet row\n\nThe plan was ratified by the Greens Party's National Executive Committee. The party says it will save £100."
+    says = only(analyze(engine, text), "says")
+    assert [analyze(engine, text).actor(a).name for a in says.agents] == ["Greens Party"]
+    # an "it" there is the plan, not the party
+    text = "Cabinet row\n\nThe plan was unveiled by the Greens Party. It would cut fuel bills by £100."
+    assert [e.trigger for e in analyze(engine, text).events] == ["unveiled"]

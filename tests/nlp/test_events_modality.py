@@ -511,3 +511,11 @@ def test_a_claim_restated_after_what_is_said_is_the_writers_word_on_it(engine, s
     (event,) = [e for e in engine.analyze(document_from_text(text, published=PUBLISHED)).events if e.trigger.startswith("den")]
     assert event.modality == "asserted" and event.summary.startswith("Brown: den") and "claim" in event.summary
 
+
+
+def test_an_act_as_the_subject_of_a_modal_verb_is_weighed_not_done(engine):
+    text = "Cabinet row\n\nMinisters thought merging the Norland Prison Service with the councils might have provided an answer."
+    assert by_trigger(analyze(engine, text), "merging") == []  # a weighed act with no doer: no row
+    text = "Cabinet row\n\nMr Berg said merging the Norland Prison Service with the councils would cut costs."
+    (said,) = by_trigger(analyze(engine, text), "said")
+    assert said.modality == "asserted"

@@ -8,7 +8,8 @@ import re
 from spacy.tokens import Token
 
 from reader.nlp.doc_text import text_of
-from reader.nlp.events.lexicon import Lexicon, is_infinitive
+from reader.nlp.events.lexicon import Lexicon, Match, is_infinitive
+from reader.nlp.events.subjects import VERBAL
 
 _PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})
 #: entity types of who can act or speak
@@ -453,3 +454,15 @@ def reason_for(tok: Token, verb: Token) -> bool:
                 or anc.lower_ in _CAUSE.values() and anc.i > 0 and _CAUSE.get(anc.doc[anc.i - 1].lower_) == anc.lower_:
             return True
     return False
+
+
+def as_aside(clause: Token, match: Match | None, lex: Lexicon) -> bool:
+    """ "as he said", "as expected", "as agreed before": an aside on the main clause; "as a
+    cross-party amendment was rejected" is an act of its own, told alongside."""
+    if clause.pos_ not in VERBAL:
+        return True
+    if clause.lemma_.lower() in lex.cue("aside_verb") or (match is not None and match.entry.speech):
+        # "as he said"; but "As the bankers' association reported that late payments rose, ..." says
+        # what it reported: a statement of its own
+        return not any(c.dep_ == "ccomp" for c in clause.children)
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)

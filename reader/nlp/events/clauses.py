@@ -36,6 +36,7 @@ from reader.nlp.events.clause_shapes import (
     alternative_not_taken,
     among_those,
     arranged,
+    as_aside,
     closes_quotation_before,
     graded_participle,
     has_own_subject_or_aux,
@@ -475,16 +476,7 @@ class ClauseFinder:
                 and child.i in self.matches and self.matches[child.i].entry.speech and closes_quotation_before(child))
 
     def _as_aside(self, clause: Token) -> bool:
-        """ "as he said", "as expected", "as agreed before": an aside on the main clause; "as a
-        cross-party amendment was rejected" is an act of its own, told alongside."""
-        if clause.pos_ not in VERBAL:
-            return True
-        match = self.matches.get(clause.i)
-        if clause.lemma_.lower() in self.lex.cue("aside_verb") or (match is not None and match.entry.speech):
-            # "as he said"; but "As the bankers' association reported that late payments rose, ..." says
-            # what it reported: a statement of its own
-            return not any(c.dep_ == "ccomp" for c in clause.children)
-        return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+        return as_aside(clause, self.matches.get(clause.i), self.lex)
 
     def _transition(self, tok: Token, ev: EventClause | None, child: Token, mode: str, ctx: Ctx) -> tuple[str, Ctx, str]:
         dep = child.dep_
@@ -587,8 +579,11 @@ class ClauseFinder:
                     dep == "xcomp" and lemma in lex.cue("obligation_governor") and tok.tag_ not in ("VBD", "VBN"))
                 neg = neg or (dep == "xcomp" and lemma in lex.cue("negating_governor")) or any(
                     c.dep_ == "neg" for c in tok.children) and (dep != "conj" or shares_negation(tok, child))
-            elif dep == "ccomp" and lemma in lex.cue("hypothetical_governor") or dep == "advcl" and _is_purpose(child):
-                hyp = True  # "working with all parties to reach a ceasefire": what it is for has not happened
+            elif (dep == "ccomp" and lemma in lex.cue("hypothetical_governor") or dep == "advcl" and _is_purpose(child)
+                  or dep == "csubj" and own):
+                # "working with all parties to reach a ceasefire": what it is for has not happened; "merging
+                # the two agencies might have provided an answer": weighed, not done
+                hyp = True
             elif dep in ("relcl", "ccomp", "advcl", "parataxis", "conj", "csubj"):
                 hyp, neg = False, False
         elif dep in ("relcl", "parataxis") or dep == "acl" and any(c.dep_ == "agent" for c in child.children):

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from reader.nlp.doc_text import indices_where
 from reader.nlp.events.clause_shapes import OPENING_MARKS, closes_quotation_before
+from reader.nlp.events.subjects import passive_agent
 from reader.nlp.gazetteer import gazetteer
 
 if TYPE_CHECKING:
@@ -180,8 +181,10 @@ class Pronouns:
         return list(found) if len(found) == 1 else []
 
     def only_before(self, tok: Token, types: tuple[str, ...], gender: str | None = None,
-                     exclude: tuple[str, ...] = ()) -> list[str]:
-        """The single actor of these types named earlier in the sentence (else the previous one's subject).
+                     exclude: tuple[str, ...] = (), passive_doer: bool = False) -> list[str]:
+        """The single actor of these types named earlier in the sentence (else the previous one's subject;
+        with ``passive_doer``, the doer of a previous passive whose subject names none: "Pensioners were
+        promised vouchers by the Greens. The party says", though "it" there would be the vouchers).
 
         A gendered pronoun passes over people the text marks as the other gender: in "Mr Lane
         sued Mrs Ward. She denies it", "she" is Mrs Ward, the one woman named just before.
@@ -212,6 +215,8 @@ class Pronouns:
                 return []  # "Norcom began building it and the aircraft should fly in 2008. It will seat 300": the aircraft
             if subj:
                 ids = [a for a in self._ids_of_subject(subj[0]) if self.index.type_of(a) in types]
+                if not ids and passive_doer and subj[0].dep_ == "nsubjpass" and not self._ids_of_subject(subj[0]):
+                    ids = self._passive_doer(subj[0].head, types)
                 if len(ids) == 1 and self.index.agrees(ids[0], gender) and ids[0] not in exclude:
                     return ids
                 other_pronoun = not ids and subj[0].lower_ in PERSON_PRONOUNS and _gender_of(subj[0].lower_) != gender
@@ -225,6 +230,15 @@ class Pronouns:
                 if owner:
                     return owner  # "Mr Moberg's own comments had prompted censure - he told... And he urged"
         return []
+
+    def _passive_doer(self, verb: Token, types: tuple[str, ...]) -> list[str]:
+        """Who did a passive, by its "by" phrase; its owner when it names one ("ratified by Labour's
+        executive committee. ... the party": Labour, whose committee it is)."""
+        found: list[str] = []
+        for tok in passive_agent(verb):
+            owners = [a for c in tok.children if c.dep_ == "poss" for a in self.index.ids_at(c.i) if self.index.type_of(a) in types]
+            found += owners or [a for a in self.index.ids_at(tok.i) if self.index.type_of(a) in types]
+        return list(dict.fromkeys(found))
 
     def _topic_subjects(self, sent: Span, types: tuple[str, ...]) -> list[Token]:
         """The subject of a sentence, or, when it is a saying by unnamed people ("Kopp had travelled

@@ -95,6 +95,28 @@ def _personal_antecedent(noun: Token) -> Token:
     return noun
 
 
+#: Entity types a "by" on a passive's object may name as the doer (not "by March", "by 5%").
+_DOER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def passive_agent(verb: Token) -> list[Token]:
+    """Who does a passive verb: its "by" phrase, or one the parser hung on the verb's second object
+    ("Voters were promised tax cuts *by the Conservatives*": the party promised, the voters did not)."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return [g for g in c.children if g.dep_ == "pobj"]
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "by":
+                named = [g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in _DOER_ENTITIES]
+                return [t for g in named for t in (g, *g.conjuncts)]
+    return []
+
+
 def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     """The tokens heading the doer of a verb, following control, coordination and participles."""
     if depth > 6:
@@ -129,9 +151,9 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
             return [c for c in s.children if c.dep_ in ("poss", "nsubj")]
         # every coordinated doer ("A, B and C"), and every subject the parser attached twice
         return list(dict.fromkeys(t for s in subj for t in (s, *s.conjuncts)))
-    for c in tok.children:
-        if c.dep_ == "agent":
-            return [g for g in c.children if g.dep_ == "pobj"]
+    agent = passive_agent(tok)
+    if agent:
+        return agent
     passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
     if passive:
         # "was resolved / determined / committed to": the subject is the one who intends
