@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from reader.model import ACTOR_TYPES, Actor, Mention
 from reader.nlp.actor_links import link, merge_into
 from reader.nlp.doc_text import indices_where, text_of
-from reader.nlp.entity_shapes import PEERAGE
+from reader.nlp.entity_shapes import PEERAGE, SURNAME_HONORIFICS
 from reader.nlp.figures import figures
 from reader.nlp.gazetteer import Gazetteer, fold, gazetteer
 from reader.nlp.offices import offices
@@ -35,7 +35,6 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 _QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’"})
 #: Generational suffixes: "Marcos Jr" is called "Marcos".
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_SURNAME_HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof."})
 
 
 @dataclass(slots=True)
@@ -139,12 +138,13 @@ class _Resolver:
     # -- people --------------------------------------------------------------------------------
     def name_tokens(self, ent: Span) -> tuple[str, ...]:
         """The words of a name that identify the person: no nickname in quotes ("Ferdinand
-        “Bongbong” Marcos Jr"), no generational suffix ("Jr"), case and accents folded."""
+        “Bongbong” Marcos Jr"), no generational suffix ("Jr"), no honorific the tagger took in ("with
+        Tanzania Mr Brown said": "Mr Brown" is Brown), case and accents folded."""
         words: list[str] = []
         quoted = False
         for t in ent:
-            if t.text in _QUOTE_MARKS:
-                quoted = not quoted
+            if t.text in _QUOTE_MARKS or not words and t.text in SURNAME_HONORIFICS and t.i + 1 < ent.end:
+                quoted = quoted != (t.text in _QUOTE_MARKS)
                 continue
             if not quoted and (t.is_alpha or "-" in t.text or "." in t.text):
                 words.append(fold(t.text))
@@ -204,7 +204,7 @@ class _Resolver:
 
     def _after_honorific(self, ent: Span) -> bool:
         """ "Mr Howard": an honorific that goes with a surname (not "Sir", which goes with a first name)."""
-        return ent.start > 0 and self.doc[ent.start - 1].text in _SURNAME_HONORIFICS
+        return ent.start > 0 and self.doc[ent.start - 1].text in SURNAME_HONORIFICS
 
     @staticmethod
     def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -417,7 +417,7 @@ def _people_named_with_honorific(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "The Fabian Society's Sundar Katwala said ... Mr Katwala added": a first name and a surname the
     model typed as a place or an organisation are the person the text calls "Mr Katwala"."""
     surnames = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1 and e.start > 0
-                and doc[e.start - 1].text in _SURNAME_HONORIFICS}
+                and doc[e.start - 1].text in SURNAME_HONORIFICS}
     if not surnames:
         return ents
     return [Span(doc, e.start, e.end, label="PERSON")

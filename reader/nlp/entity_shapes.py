@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 #: Titles that are part of a British peer's name when one name follows ("Lord Strathclyde").
 PEERAGE = frozenset({"Lord", "Lady", "Baroness", "Baron", "Earl", "Viscount", "Countess", "Duke", "Duchess"})
+#: Honorifics that go with a surname ("Mr Howard"; not "Sir", which goes with a first name).
+SURNAME_HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof."})
 #: Titles held "of" a place, which then name their holder ("the Duke of Edinburgh").
 TITLES_OF_PLACE = PEERAGE | {"Prince", "Princess", "Marquess", "Marchioness", "Archbishop", "Bishop"}
 #: Time zones the model takes for organisations ("1130 GMT").

@@ -22,6 +22,17 @@ def test_titles_honorifics_and_surnames_merge(engine):
     assert all(m.text in ("Blair", "Tony Blair") for m in blair.mentions)
 
 
+def test_an_honorific_the_tagger_took_into_a_name_does_not_split_the_person(engine):
+    # with no comma after the place, the model tags "Mr Dahl" whole, honorific and all
+    text = "Tom Dahl signed a deal with Tanzania. On top of the deal with Tanzania Mr Dahl said Norway would do more."
+    analysis = engine.analyze(document_from_text(text))
+    person = by_name(analysis.actors, "Tom Dahl")
+    assert len(person.mentions) == 2
+    assert not [a for a in analysis.actors if a.name == "Mr Dahl"]
+    said = next(e for e in analysis.events if e.trigger == "said")
+    assert said.agents == [person.id]  # the place before "Mr" is no part of the name
+
+
 def test_accents_do_not_split_a_person(engine):
     text = "Turkish President Recep Tayyip Erdoğan hosted talks. Later Erdogan said Erdoğan's country was ready."
     person = by_name(actors_of(engine, text), "Recep Tayyip Erdoğan")

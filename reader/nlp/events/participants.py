@@ -39,6 +39,7 @@ from reader.nlp.doc_text import (
     token_range,
     token_starts,
 )
+from reader.nlp.entity_shapes import SURNAME_HONORIFICS
 from reader.nlp.events.clause_shapes import maker_of_model, other_arguments, set_off_aside
 from reader.nlp.events.genders import person_genders
 from reader.nlp.events.lexicon import Lexicon
@@ -240,6 +241,8 @@ class ActorIndex:
                     continue
                 if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct" or (child.dep_ == "acl" and child.tag_ == "VBD"):
                     continue  # a past tense the parser hung on a name is its own clause (see past_tense_on_root_name)
+                if person and child.dep_ == "compound" and self.doc[child.i + 1].text in SURNAME_HONORIFICS:
+                    continue  # "a deal with Tanzania Mr Brown said": the name starts at "Mr"
                 if person and child.dep_ == "acl" and child.i == getattr(set_off_aside(tok), "i", -1):
                     continue  # "Vance, speaking during a visit to India, announced": not India
                 if child.dep_ == "poss" and tok.dep_ == "appos" and not refs and not self._of_state(tok):
