@@ -519,3 +519,16 @@ def test_an_act_as_the_subject_of_a_modal_verb_is_weighed_not_done(engine):
     text = "Cabinet row\n\nMr Berg said merging the Norland Prison Service with the councils would cut costs."
     (said,) = by_trigger(analyze(engine, text), "said")
     assert said.modality == "asserted"
+
+
+def test_a_sentence_a_quotation_runs_on_into_is_the_words_of_who_opened_it(engine):
+    text = ('Cabinet row\n\nMr Lane said: "I do not trust his figures. Ms Ward and I are making the same decisions." '
+            "He also said that Mr Berg was wrong.")
+    analysis = analyze(engine, text)
+    (making,) = by_trigger(analysis, "making")
+    assert making.modality == "reported"
+    names = {analysis.actor(a).name for a in making.agents}
+    assert names == {"Ward", "Lane"}  # "I" is the one who said it
+    # "he" after the quotation is the one who said it, not a subject in the words quoted
+    (also,) = [e for e in by_trigger(analysis, "said") if "Berg" in e.summary]
+    assert [analysis.actor(a).name for a in also.agents] == ["Lane"]

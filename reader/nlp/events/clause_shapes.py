@@ -30,6 +30,16 @@ def closes_quotation_before(verb: Token) -> bool:
     return j >= 0 and doc[j].text in CLOSING_MARKS and (j + 1 == verb.i or j + 1 in subject)
 
 
+def opens_quotation_after(verb: Token) -> bool:
+    """ 'He added: "...', 'He told BBC News: "...': the saying opens the quotation, after its own
+    words alone (a stray mark later in its sentence does not)."""
+    doc = verb.doc
+    j = verb.i + 1
+    while j < len(doc) and j - verb.i <= 10 and doc[j].text not in OPENING_MARKS and doc[j].pos_ not in ("VERB", "AUX"):
+        j += 1
+    return j < len(doc) and doc[j].text in OPENING_MARKS and (j == verb.i + 1 or doc[j - 1].text in (":", ","))
+
+
 #: Prepositions that place an act in time or setting ("Trump, on April 22nd, said"); "of", "from" and
 #: "for" tell whom the one named speaks for ("Mike Hobday, of the League Against Cruel Sports").
 _SITUATING_PREPS = frozenset({"on", "at", "in", "during", "after", "before", "while", "speaking"})

@@ -64,7 +64,7 @@ from reader.nlp.events.clause_shapes import (
 from reader.nlp.events.event_clause import Ctx, EventClause, fronted_manner_of, names_owners_act
 from reader.nlp.events.lexicon import OTHER_ACT, LexEntry, Lexicon, Match, category_of
 from reader.nlp.events.participants import PLACE_TYPES, ActorIndex
-from reader.nlp.events.reported import content_tokens
+from reader.nlp.events.reported import content_tokens, running_quotation_speaker
 from reader.nlp.events.subjects import VERBAL, headline_doer, subject_tokens
 from reader.nlp.events.subjects import is_purpose as _is_purpose
 
@@ -143,7 +143,8 @@ class ClauseFinder:
         k = bisect_left(self._verbal, sent.start)
         if k == len(self._verbal) or self._verbal[k] >= sent.end:
             return []  # a heading or a list of links: nobody does anything in it (no verb)
-        stack: list[tuple[Token, str, Ctx, str]] = [(sent.root, FREE, Ctx(), "root")]
+        speaker = running_quotation_speaker(sent, self.events, self.index.quoted_tokens(), self.lex)
+        stack: list[tuple[Token, str, Ctx, str]] = [(sent.root, FREE, Ctx(speaker=speaker), "root")]
         while stack:
             tok, mode, ctx, link = stack.pop()
             i = tok.i

@@ -10,7 +10,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from reader.nlp.doc_text import indices_where
-from reader.nlp.events.clause_shapes import OPENING_MARKS, closes_quotation_before
+from reader.nlp.events.clause_shapes import closes_quotation_before, opens_quotation_after
 from reader.nlp.events.subjects import passive_agent
 from reader.nlp.gazetteer import gazetteer
 
@@ -89,24 +89,29 @@ class Pronouns:
         sent = tok.sent
         if sent.start in self._quoting:
             return self._quoting[sent.start]
+        speaker = self._quotation_speaker(sent)
+        found = tuple(self.index.token_refs(speaker, replace(ctx, speaker=(), subject=()))) if speaker is not None else ()
+        self._quoting[sent.start] = found
+        return found
+
+    def _quotation_speaker(self, sent: Span) -> Token | None:
+        """The subject of the saying that closes a quotation in this sentence or opens it here or in the
+        sentences of its paragraph it runs on from."""
         quoted = self.index.quoted_tokens()
-        found: tuple[str, ...] = ()
         current: Span | None = sent
         for _ in range(6):
             if current is None:
                 break
             verbs = [t for t in current if t.i not in quoted and t.pos_ == "VERB" and self._speech(t)
-                     and (_opens_quotation_after(t) or current is sent and closes_quotation_before(t))]
+                     and (opens_quotation_after(t) or current is sent and closes_quotation_before(t))]
             subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj" and c.i not in quoted]
             if subjects:
-                found = tuple(self.index.token_refs(subjects[0], replace(ctx, speaker=(), subject=())))
-                break
+                return subjects[0]
             first = current[0]
             if first.i == 0 or (first.i not in quoted and first.i - 1 not in quoted) or "\n" in self.index.doc[first.i - 1].text:
                 break  # the quotation does not run on from the sentence before
             current = self.index.doc[first.i - 1].sent
-        self._quoting[sent.start] = found
-        return found
+        return None
 
     def _cataphora(self, tok: Token, types: tuple[str, ...], gender: str | None) -> list[str]:
         """ "Before he resigned on Wednesday, David Blunkett had been in charge of policing": the
@@ -201,8 +206,17 @@ class Pronouns:
             if sent.start == 0:
                 return []
             sent = self.index.doc[sent.start - 1].sent
-            subj = self._topic_subjects(sent, types)
             chain -= 1
+            quoted = self.index.quoted_tokens()
+            if sent.root.i in quoted and tok.i not in quoted:
+                # 'Mr Lane said: "... Ms Ward and I agree." He also said': not a subject in the words
+                # quoted, but the one who said them
+                speaker = self._quotation_speaker(sent)
+                said_by = [] if speaker is None else self.index.ids_at(speaker.i) or (
+                    self.only_before(speaker, types, gender, exclude) if speaker.pos_ == "PRON" else [])
+                if len(said_by) == 1 and self.index.type_of(said_by[0]) in types and self.index.agrees(said_by[0], gender):
+                    return said_by
+            subj = self._topic_subjects(sent, types)
             if subj and gender is not None and subj[0].lower_ in PERSON_PRONOUNS and _gender_of(subj[0].lower_) == gender:
                 # "Mr Moberg's comments had prompted censure - he told refugees to go home. And he urged":
                 # the same "he", named in its own sentence, else further back ("He enlisted in 1942. He rose")
@@ -373,16 +387,6 @@ class Pronouns:
                 if self.index.type_of(actor_id) in types and self.index.gender.get(actor_id) == gender and actor_id not in out:
                     out.append(actor_id)
         return out
-
-
-def _opens_quotation_after(verb: Token) -> bool:
-    """ 'He added: "...', 'He told BBC News: "...': the saying opens the quotation, after its own
-    words alone (a stray mark later in its sentence does not)."""
-    doc = verb.doc
-    j = verb.i + 1
-    while j < len(doc) and j - verb.i <= 10 and doc[j].text not in OPENING_MARKS and doc[j].pos_ not in ("VERB", "AUX"):
-        j += 1
-    return j < len(doc) and doc[j].text in OPENING_MARKS and (j == verb.i + 1 or doc[j - 1].text in (":", ","))
 
 
 def _post_subject(tok: Token) -> Token | None:

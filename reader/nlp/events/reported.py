@@ -3,11 +3,12 @@ words and its doers stop where what is said begins."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from reader.nlp.doc_text import text_of
-from reader.nlp.events.clause_shapes import CLOSING_MARKS, OPENING_MARKS, lead_in_before_colon
+from reader.nlp.events.clause_shapes import CLOSING_MARKS, OPENING_MARKS, lead_in_before_colon, opens_quotation_after
 from reader.nlp.events.event_clause import EventClause
+from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.subjects import VERBAL
 
 QUOTES = frozenset('"“”')
@@ -67,3 +68,27 @@ def said_around(trig: Token) -> list[int]:
     the saying and the commas around it."""
     lo, hi = trig.left_edge.i, trig.right_edge.i
     return [t.i for t in trig.head.subtree if not lo - 1 <= t.i <= hi + 1 or not t.is_punct and not lo <= t.i <= hi]
+
+
+def running_quotation_speaker(sent: Span, events: list[EventClause], quoted: set[int], lex: Lexicon) -> EventClause | None:
+    """The saying that opened a quotation this sentence runs on in ('Mr Lane said: "We lost. Ms Ward and
+    I will fight on."': the second sentence is his words too, not the text's), in its paragraph. Not a
+    sentence with a saying of its own: 'He added: "...' between quotation marks the source left
+    unclosed is no one's words."""
+    doc = sent.doc
+    if sent.root.i not in quoted or any(
+            t.pos_ == "VERB" and lex.speech_verb(t.lemma_.lower()) and any(c.dep_ == "nsubj" for c in t.children) for t in sent):
+        return None
+    current = sent
+    for _ in range(6):
+        first = current[0]
+        if first.i == 0 or first.i not in quoted and first.i - 1 not in quoted or "\n" in doc[first.i - 1].text:
+            return None  # the quotation does not run on from the sentence before
+        current = doc[first.i - 1].sent
+        for ev in reversed(events):
+            if ev.trigger.i < current.start:
+                break
+            if (ev.trigger.i < current.end and ev.match.entry.speech and ev.trigger.i not in quoted
+                    and opens_quotation_after(ev.trigger)):
+                return ev
+    return None
