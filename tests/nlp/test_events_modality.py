@@ -532,3 +532,12 @@ def test_a_sentence_a_quotation_runs_on_into_is_the_words_of_who_opened_it(engin
     # "he" after the quotation is the one who said it, not a subject in the words quoted
     (also,) = [e for e in by_trigger(analysis, "said") if "Berg" in e.summary]
     assert [analysis.actor(a).name for a in also.agents] == ["Lane"]
+
+
+def test_a_saying_between_quotation_marks_left_unclosed_is_not_the_words_of_the_one_before(engine):
+    # the source never closes the first quotation: the next saying sits between marks, but is the text's
+    text = ('Cabinet row\n\nMr Lane said: "The speech confirms what we have always said - he has no vision. '
+            'Of the family on the stage, Mr Berg said: "Mr Lane is entitled to pose with his family."')
+    analysis = analyze(engine, text)
+    said = [e for e in by_trigger(analysis, "said") if "Berg" in e.summary]
+    assert len(said) == 1 and said[0].modality == "asserted"
