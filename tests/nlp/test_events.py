@@ -1405,3 +1405,10 @@ def test_the_party_after_a_passive_is_the_one_that_acted_in_it(engine):
     # an "it" there is the plan, not the party
     text = "Cabinet row\n\nThe plan was unveiled by the Greens Party. It would cut fuel bills by £100."
     assert [e.trigger for e in analyze(engine, text).events] == ["unveiled"]
+
+
+def test_an_act_noun_between_named_parties_is_theirs_not_the_subject_of_the_sentence(engine):
+    analysis = analyze(engine, "Cabinet row\n\nMr Baume was never at the meetings between Mr Lane and Ms Ward.")
+    meetings = only(analysis, "meetings")
+    assert {analysis.actor(a).name for a in meetings.agents} == {"Lane", "Ward"}
+    assert "Baume" not in meetings.summary

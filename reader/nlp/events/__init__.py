@@ -304,6 +304,10 @@ class _Builder:
                   for g in ch.children if g.dep_ == "pobj"]
             if by:
                 return by
+            between = [t for ch in trig.children if ch.dep_ == "prep" and ch.lower_ == "between"
+                       for g in ch.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)]
+            if len(between) >= 2:
+                return between  # "Mr Baume was never at meetings between Mr Brown and Mr Blair": theirs
             # "Following a phone call with Putin, Erdoğan said": the other party is the clause's subject
             verb, below = trig.head, trig
             while (verb.pos_ not in VERBAL or verb.dep_ == "prep") and verb.head.i != verb.i:
