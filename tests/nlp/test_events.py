@@ -1412,3 +1412,19 @@ def test_an_act_noun_between_named_parties_is_theirs_not_the_subject_of_the_sent
     meetings = only(analysis, "meetings")
     assert {analysis.actor(a).name for a in meetings.agents} == {"Lane", "Ward"}
     assert "Baume" not in meetings.summary
+
+
+def test_an_arranged_act_the_field_dictionary_codes_is_a_row_dated_apart_from_its_cause(engine):
+    # "is to go on trial": "be to" arranges it; "in 2000" is the crash's year, not the trial's
+    text = "Cabinet row\n\nMr Lane is to go on trial for manslaughter over the rail crash in 2000."
+    event = only(analyze(engine, text), "go")
+    assert event.modality == "hypothetical" and event.category == "17"
+    assert event.date is None
+    text = "Cabinet row\n\nMr Lane is to go on trial for manslaughter over the rail crash in Hatfield in 2000."
+    assert only(analyze(engine, text), "go").date is None
+    # the crash under the planned trial happened
+    text = "Cabinet row\n\nMr Lane is to go on trial for manslaughter over the Hatfield rail crash in 2000."
+    crash = only(analyze(engine, text), "crash")
+    assert crash.modality == "asserted" and crash.date == "2000"
+    # a done act keeps the year the parser hangs on its verb
+    assert only(analyze(engine, "Cabinet row\n\nMr Lane was charged over the rail crash in 2000."), "charged").date == "2000"

@@ -202,7 +202,8 @@ class _Builder:
         start, end = self._with_doer(c, self._span(c), agent_toks if agents else [], outside)
         date = self.timing.date_of(c, self.dates, (start, end), tuple(agents))
         self.dates[id(c)] = date
-        c.hyp = c.hyp or self.timing.scheduled(c, date)  # "Voters go to the polls on Sunday": still to come
+        c.hyp = c.hyp and not self.timing.past_act_under_plan(c, date) or self.timing.scheduled(c, date)  # "Voters go to
+        # the polls on Sunday": still to come; "to go on trial over the crash in 2000": the crash happened
         modality, attribution = self._modality(c, speaker_ids)
         if not agents and modality != "asserted" and not agent_toks and not self._has_subject(c):
             # "Plans to impose sanctions on Vestia were shelved": a planned, reported or denied act with

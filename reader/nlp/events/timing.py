@@ -59,6 +59,10 @@ def date_precision(value: str | None) -> str | None:
     return None
 
 
+#: Prepositions whose act noun is the cause or topic of the clause ("charged over the crash", "an
+#: inquiry into the war"): a date on that noun is its own (not "arrested after the protest on Monday").
+_CAUSE_PREPS = frozenset({"over", "for", "about", "into"})
+
 class EventDates:
     def __init__(self, doc: Doc, dates: list[DateMention], lexicon: Lexicon, index: ActorIndex,
                  starts: dict[int, int] | None = None, published: dt.date | None = None) -> None:
@@ -208,6 +212,8 @@ class EventDates:
             return False
         if before_complement_subject(i, ev.head):
             return False  # "said on Thursday it would close plants": the parser hangs the saying's day on the closing
+        if ev.hyp and self._dates_act_noun_before(tok, ev):
+            return False  # "will go on trial over the rail crash in 2000": the crash's year, not the trial's
         stop = {ev.head.i, ev.trigger.i}
         for _ in range(12):
             if tok.i in stop or tok.head.i == tok.i:
@@ -221,6 +227,20 @@ class EventDates:
                 return False  # "won 4 seats, down from 38 in 2019", "compared with 3% in 2023": the baseline's date
             tok = tok.head
         return True
+
+    def _dates_act_noun_before(self, tok: Token, ev: EventClause) -> bool:
+        """ "over the rail crash in 2000": a date phrase right after an act named as the cause or topic of
+        the clause dates that act, wherever the parser hangs it."""
+        prep = tok.head if tok.dep_ == "pobj" else None
+        if prep is None or prep.lower_ not in ("in", "on") or prep.i == 0:
+            return False
+        noun = self.doc[prep.i - 1]
+        while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+            noun = noun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "at", "near") and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head  # "the rail crash in Hatfield in 2000": the place said, then the year
+        return (noun.pos_ == "NOUN" and noun.i != ev.trigger.i and noun.dep_ == "pobj" and noun.head.lower_ in _CAUSE_PREPS
+                and bool(self.lex.entries.get((noun.lemma_.lower(), "NOUN"))))
 
     def _in_aside_participle(self, i: int, ev: EventClause) -> bool:
         """A date in a participle that describes a noun of the clause ("the government, *formed in
@@ -257,6 +277,13 @@ class EventDates:
         editorial "on Monday, Oct. 26" in a paper dated the Sunday before)."""
         start = point_date(value)
         return self.published is not None and start is not None and start > self.published + dt.timedelta(days=2)
+
+    def past_act_under_plan(self, ev: EventClause, value: str | None) -> bool:
+        """ "is to go on trial over the rail crash in 2000": an act noun under a planned act, dated a
+        year before publication, happened; the plan's hedge is not its own."""
+        start = point_date(value) if value else None
+        return (ev.is_noun and ev.parent is not None and ev.parent.hyp and start is not None
+                and self.published is not None and start.year < self.published.year)
 
     def scheduled(self, ev: EventClause, value: str | None) -> bool:
         """ "Voters go to the polls on Sunday", "the summit opens on 4 June": a simple present dated after
@@ -380,7 +407,7 @@ class EventDates:
         subject ("said in January it planned")."""
         if self._in_own_clause(i, ev):
             return True
-        if self._across_quotation(i, ev):
+        if self._across_quotation(i, ev) or ev.hyp and self._dates_act_noun_before(self.doc[i], ev):
             return False
         heads = {ev.head.i, ev.trigger.i}
         if ev.is_noun and ev.trigger.dep_ in ("nsubj", "nsubjpass", "dobj") and ev.trigger.head.pos_ in VERBAL:
