@@ -1428,3 +1428,25 @@ def test_an_arranged_act_the_field_dictionary_codes_is_a_row_dated_apart_from_it
     assert crash.modality == "asserted" and crash.date == "2000"
     # a done act keeps the year the parser hangs on its verb
     assert only(analyze(engine, "Cabinet row\n\nMr Lane was charged over the rail crash in 2000."), "charged").date == "2000"
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Ten soldiers were killed in Norland on Sunday.", "Ten soldiers:"),
+    ("At least 23 people were killed in Vik when police opened fire.", "At least 23 people:"),
+    ("Dozens of people were injured in Vik.", "Dozens of people:"),
+])
+def test_people_counted_as_killed_or_hurt_at_a_named_place_are_a_row(engine, sentence, lead):
+    event = only(analyze(engine, f"Cabinet row\n\n{sentence}"), sentence.split(" were ")[1].split()[0])
+    assert event.summary.startswith(lead)
+    assert event.category == "18"
+
+
+def test_people_struck_uncounted_or_nowhere_named_are_no_row(engine):
+    assert not [e for e in analyze(engine, "Cabinet row\n\nThe soldiers were killed in Norland.").events if e.trigger == "killed"]
+    assert not [e for e in analyze(engine, "Cabinet row\n\nTen soldiers were killed.").events if e.trigger == "killed"]
+
+
+def test_who_reports_an_act_is_named_without_the_clause_describing_them(engine):
+    text = "Cabinet row\n\nThe IMF, which approved a $976m loan to Kenya in January, said it was closely monitoring the situation."
+    (monitoring,) = [e for e in analyze(engine, text).events if e.trigger == "monitoring"]
+    assert monitoring.attribution == "The IMF"

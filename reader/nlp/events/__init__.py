@@ -30,6 +30,7 @@ from reader.nlp.events.categories import assign_code, confirm_threats
 from reader.nlp.events.clause_shapes import (
     adjective_complement,
     aim_held,
+    counted_casualties,
     infinitive_right_after,
     means_head,
     negating_phrase_head,
@@ -189,7 +190,7 @@ class _Builder:
         title_ids = [index.by_token[i] for i in sorted(self.title_tokens & in_clause) if i not in paragraph]
         actor_ids = list(dict.fromkeys([*agents, *targets, *place_ids, *title_ids, *reasons]))
         unnamed_doer = not agents and not targets and bool(place_ids) and (
-            self._group_doer(agent_toks) or self._law_in_force(c, agent_toks)
+            self._group_doer(agent_toks) or self._law_in_force(c, agent_toks) or counted_casualties(c.head, c.code)
             or any(t.pos_ == "NOUN" and t.i in c.match.extra for t in agent_toks))  # "fighting resumed in X"
         if (c.match.entry.person_doer and not (agents and all(index.type_of(a) == "PERSON" for a in agents))
                 or c.match.entry.doer_needed and not agents):

@@ -476,3 +476,16 @@ def as_aside(clause: Token, match: Match | None, lex: Lexicon) -> bool:
         # what it reported: a statement of its own
         return not any(c.dep_ == "ccomp" for c in clause.children)
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+
+
+#: Words that count people without a number ("dozens of people were killed").
+_COUNT_WORDS = frozenset({"dozens", "hundreds", "thousands", "scores", "several", "many"})
+
+
+def counted_casualties(verb: Token, code: str) -> bool:
+    """ "Ten soldiers were killed in Mali", "at least 23 people were shot": people counted as struck by
+    force at a named place are a row, though no one who struck them is named."""
+    if code[:2] not in ("18", "19", "20"):
+        return False
+    return any(s.dep_ == "nsubjpass" and s.tag_ == "NNS" and (s.lower_ in _COUNT_WORDS or any(
+        ch.dep_ == "nummod" or ch.lower_ in _COUNT_WORDS for ch in s.children)) for s in verb.children)

@@ -24,7 +24,7 @@ from reader.nlp.events.clause_shapes import (
     set_off_aside,
 )
 from reader.nlp.events.event_clause import EventClause
-from reader.nlp.events.lexicon import Lexicon
+from reader.nlp.events.lexicon import QUANTITY_HEADS, Lexicon
 from reader.nlp.events.participants import ActorIndex, RefContext
 from reader.nlp.events.reported import QUOTES, content_tokens, said_around, splits_quotation
 
@@ -65,6 +65,9 @@ def phrase_text(doc: Doc, toks: list[Token]) -> str | None:
     for t in toks:
         if t.pos_ == "PROPN" and (aside := set_off_aside(t)) is not None:
             hi = min(hi, aside.left_edge.i - 2)  # "Trump, on April 22nd, said": Trump
+        for c in t.children:
+            if c.dep_ == "relcl" and c.left_edge.i > t.i + 1 and doc[c.left_edge.i - 1].text == ",":
+                hi = min(hi, c.left_edge.i - 2)  # "The IMF, which approved a loan in January, said": the IMF
     for i in range(max(t.i for t in toks) + 1, hi + 1):
         if doc[i].text in ("–", "—", "-"):
             hi = i - 1  # "the contingent's last radio message – late Saturday": the phrase ends at the dash
@@ -129,7 +132,9 @@ class Summaries:
             # "the meeting is being hosted by Blair": the sentence's subject heads it, the doer follows
             head = subject[0]
             left = [t for t in head.subtree if t.i <= head.i]  # "Tuesday's meeting", not its "on Palestinian reform"
-            who = " ".join(self.doc[left[0].i : head.i + 1].text.split()) if left else head.text
+            end = next((ch.right_edge.i for ch in head.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                        and ch.i == head.i + 1 and (head.lower_ in QUANTITY_HEADS or head.pos_ == "NUM")), head.i)
+            who = " ".join(self.doc[left[0].i : end + 1].text.split()) if left else head.text  # "Dozens of people"
             who = _balanced(who)  # 'a “complex ambush”' cut before its end
             named = {a for ch in head.children if ch.dep_ == "appos" for a in self.index.ids_at(ch.i)
                      if self.index.type_of(a) == "PERSON"}
