@@ -1450,3 +1450,23 @@ def test_who_reports_an_act_is_named_without_the_clause_describing_them(engine):
     text = "Cabinet row\n\nThe IMF, which approved a $976m loan to Kenya in January, said it was closely monitoring the situation."
     (monitoring,) = [e for e in analyze(engine, text).events if e.trigger == "monitoring"]
     assert monitoring.attribution == "The IMF"
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("Mr Lane took office in September 2022.", "took"),
+    ("Ms Ward will leave office in May.", "leave"),
+    ("Mr Lane assumed the presidency in 2019.", "assumed"),
+])
+def test_taking_and_leaving_office_is_an_office_act(engine, sentence, trigger):
+    assert only(analyze(engine, f"Cabinet row\n\n{sentence}"), trigger).category == "OFFICE"
+
+
+def test_an_undated_act_a_state_runs_from_is_no_row(engine):
+    text = ("Cabinet row\n\nSince taking office, the Lane government has failed to act. Ms Ward has faced criticism since she resigned. "
+            "It was the biggest protest since Mr Berg took office.")
+    assert [e.trigger for e in analyze(engine, text).events if e.trigger in ("taking", "resigned", "took")] == []
+    # a dated one is news of its own, and "since" meaning "because" is no time frame
+    text = "Cabinet row\n\nPrices have risen since the Bank of England cut rates in May."
+    assert only(analyze(engine, text), "cut").date == "2023-05"
+    text = "Cabinet row\n\nMr Lane resigned since Ms Ward had attacked him."
+    assert only(analyze(engine, text), "attacked")

@@ -489,3 +489,19 @@ def counted_casualties(verb: Token, code: str) -> bool:
         return False
     return any(s.dep_ == "nsubjpass" and s.tag_ == "NNS" and (s.lower_ in _COUNT_WORDS or any(
         ch.dep_ == "nummod" or ch.lower_ in _COUNT_WORDS for ch in s.children)) for s in verb.children)
+
+
+def since_frame(verb: Token, child: Token) -> bool:
+    """ "has failed to act since taking office", "has faced protests since he was sworn in", "was the first
+    attack since he took office": an undated
+    act after "since" on a perfect is the time a state runs from, not news of its own ("since the bank
+    cut rates in May" is dated, and stays; "since the talks failed, X has ..." may say why)."""
+    clause = child if child.dep_ == "advcl" and mark_of(child) == "since" else next(
+        (g for g in child.children if g.dep_ == "pcomp"), None) if child.dep_ == "prep" and child.lower_ == "since" else None
+    if clause is None or clause.pos_ not in VERBAL:
+        return False
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    # "was the first of its kind / the biggest protest since he took office": a record counted from it
+    ranked = verb.lemma_ == "be" and any(c.dep_ == "attr" and any(
+        t.tag_ == "JJS" or t.lower_ in ("first", "last") for t in (c, *c.children)) for c in verb.children)
+    return (perfect or ranked) and not any(t.ent_type_ in ("DATE", "TIME") for t in clause.subtree)

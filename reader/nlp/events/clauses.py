@@ -56,6 +56,7 @@ from reader.nlp.events.clause_shapes import (
     restated_speech,
     restating_appositive,
     shares_negation,
+    since_frame,
     speaker_tokens,
     state_in_present,
     words_referred_to,
@@ -486,7 +487,8 @@ class ClauseFinder:
             return INERT, ctx, "inert"
         if dep == "ccomp" and (reported := impersonal_report(tok, lex)) is not None:
             self.hearsay.update(reported)  # "It is understood that ...": hearsay, whether or not a trigger
-        if dep == "prep" and child.lower_ in lex.cue("contrast_prep") or self._alternatives and alternative_not_taken(tok, child):
+        if (dep == "prep" and child.lower_ in lex.cue("contrast_prep") or self._alternatives and alternative_not_taken(tok, child)
+                or since_frame(tok, child)):
             return INERT, ctx, "inert"
         if dep in ("appos", "attr", "npadvmod") and restating_appositive(child, lex):
             return FREE, Ctx(ctx.owner, False, False, None), "parataxis"
