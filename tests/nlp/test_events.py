@@ -1470,3 +1470,21 @@ def test_an_undated_act_a_state_runs_from_is_no_row(engine):
     assert only(analyze(engine, text), "cut").date == "2023-05"
     text = "Cabinet row\n\nMr Lane resigned since Ms Ward had attacked him."
     assert only(analyze(engine, text), "attacked")
+
+
+def test_a_state_body_in_a_headline_without_its_article_is_the_home_countrys(engine):
+    text = ("Norway: Central bank raises rates as krone slides\n\n"
+            "Norway's central bank raised its benchmark rate to 5% on Wednesday. Norway's exports fell.")
+    raised = only(analyze(engine, text), "raised")
+    assert raised.sources  # the headline's act is the lead's, one row
+
+
+def test_a_persons_doctors_speak_for_themselves_and_his_troops_fight_for_him(engine):
+    text = "Cabinet row\n\nMr Lane underwent surgery on Monday, but his doctors said he was recovering well."
+    assert not [e for e in analyze(engine, text).events if e.trigger == "said"]
+    analysis = analyze(engine, "Cabinet row\n\nMr Lane said his troops would attack.")
+    assert [analysis.actor(a).name for a in only(analysis, "attack").agents] == ["Lane"]
+
+
+def test_taking_over_as_a_post_is_an_office_act(engine):
+    assert only(analyze(engine, "Cabinet row\n\nMr Berg will take over as governor on 1 January."), "take").category == "OFFICE"

@@ -36,6 +36,7 @@ from reader.model import Actor
 from reader.nlp.doc_text import (
     hashed_in,
     sorted_hashes,
+    text_of,
     token_range,
     token_starts,
 )
@@ -262,8 +263,9 @@ class ActorIndex:
                     continue  # where the office is, or where the act took place
                 if child.dep_ == "prep" and child.lower_ in ("from", "in") and person:
                     continue  # "Mr Mubanga, 32, from Wembley, said": where a person is from does not say it
-                if followers and child.dep_ == "poss" and any(self.type_of(a) == "PERSON" for a in self.ids_at(child.i)):
-                    continue
+                if followers and child.dep_ == "poss" and (child.lower_ in ("his", "her") and self._own_people(tok) or any(
+                        self.type_of(a) == "PERSON" for a in self.ids_at(child.i))):
+                    continue  # "his doctors said": not he (but "his troops" fight for him, "his comments" are his)
                 if (resolved_noun or named_person) and child.dep_ in ("poss", "amod", "compound") and not (
                         named_person and self.ids_at(child.i) and child.dep_ == "compound"):
                     continue  # "his country" is the country, "his Russian counterpart" the person
@@ -285,6 +287,12 @@ class ActorIndex:
         compounds = [c.lower_ for c in tok.lefts if c.dep_ == "compound" and not c.ent_type_]
         found = figures().agent(" ".join([*compounds, tok.lower_])) if compounds else None
         return found or figures().agent(tok.lower_)
+
+    def _own_people(self, tok: Token) -> bool:
+        """People the field's dictionary knows by trade who speak for themselves (doctors, lawyers), not
+        for the state a leader commands (troops, police)."""
+        agent = self.group_agent(tok)
+        return agent is not None and agent.sector not in STATE_SECTORS
 
     def _of_state(self, tok: Token) -> bool:
         """ "ministers responsible for Wales": people who act for the state the phrase names."""
@@ -376,7 +384,8 @@ class ActorIndex:
     def _national_phrase(self, tok: Token) -> bool:
         """ "the central bank cut its rate": "the", one adjective and a noun that together name a state's body."""
         mods = [c for c in tok.children if c.dep_ not in ("det", "punct")]
-        return (any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and len(mods) == 1
+        headline = "\n" not in text_of(self.doc)[: tok.idx]  # "Central bank raises rates": a headline drops "the"
+        return ((headline or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)) and len(mods) == 1
                 and mods[0].dep_ == "amod" and mods[0].i == tok.i - 1
                 and f"{mods[0].lower_} {tok.lower_}" in self.lexicon.cue("national_body_phrase"))
 
