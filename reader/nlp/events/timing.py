@@ -216,8 +216,13 @@ class EventDates:
             return False  # "will go on trial over the rail crash in 2000": the crash's year, not the trial's
         stop = {ev.head.i, ev.trigger.i}
         for _ in range(12):
-            if tok.i in stop or tok.head.i == tok.i:
+            if tok.i in stop:
                 return True
+            if tok.head.i == tok.i:
+                # "Volkswagen announced last month ..., and the union has threatened strikes": the day
+                # inside the first of two clauses with their own subjects is not the second's ("In
+                # May, X did A and Y did B" frames both)
+                return not (ev.head.dep_ == "conj" and i > tok.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in ev.head.children))
             if tok.pos_ in VERBAL and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 return False
             if tok.pos_ in VERBAL and tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") and tok.head.head.i in stop:
