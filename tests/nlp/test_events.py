@@ -1488,3 +1488,19 @@ def test_a_persons_doctors_speak_for_themselves_and_his_troops_fight_for_him(eng
 
 def test_taking_over_as_a_post_is_an_office_act(engine):
     assert only(analyze(engine, "Cabinet row\n\nMr Berg will take over as governor on 1 January."), "take").category == "OFFICE"
+
+
+def test_a_day_inside_the_first_of_two_clauses_does_not_date_the_second(engine):
+    text = ("Cabinet row\n\nVolkswagen announced last month that it would close three plants in Norland, "
+            "and the IG Metall union has threatened strikes.")
+    analysis = analyze(engine, text)
+    assert only(analysis, "announced").date == "2024-02"
+    assert only(analysis, "threatened").date != "2024-02"
+    # a day set before both frames both
+    text = "Cabinet row\n\nIn May, Volkswagen closed a plant in Norland, and the IG Metall union threatened strikes."
+    assert only(analyze(engine, text), "threatened").date == "2023-05"
+
+
+def test_a_threat_made_on_a_condition_is_made(engine):
+    text = "Cabinet row\n\nThe IG Metall union has threatened strikes if job cuts go ahead."
+    assert only(analyze(engine, text), "threatened").modality == "asserted"

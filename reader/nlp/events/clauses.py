@@ -427,8 +427,8 @@ class ClauseFinder:
                 elif child.dep_ == "advcl" and mark_of(child) in lex.cue("conditional_mark"):
                     # "offered to travel if Putin attended", "ruled that, if the order is contested, the
                     # venue is a federal court": the condition is on the complement, not the act
-                    ev.conditional = True
-                    if not any(c.dep_ in ("xcomp", "ccomp") for c in h.children):
+                    ev.conditional = True  # (a threat names its condition: "threatened strikes if cuts go ahead")
+                    if not any(c.dep_ in ("xcomp", "ccomp") for c in h.children) and not ev.match.entry.code.startswith("13"):
                         ev.hyp = True
                 elif child.dep_ == "prep" and low in lex.cue("attribution_phrase"):
                     ev.attribution_tokens = [g for g in child.subtree if g.dep_ == "pobj"][:1]
