@@ -1504,3 +1504,11 @@ def test_a_day_inside_the_first_of_two_clauses_does_not_date_the_second(engine):
 def test_a_threat_made_on_a_condition_is_made(engine):
     text = "Cabinet row\n\nThe IG Metall union has threatened strikes if job cuts go ahead."
     assert only(analyze(engine, text), "threatened").modality == "asserted"
+
+
+def test_a_victory_or_defeat_in_an_election_is_a_vote(engine):
+    text = "Cabinet row\n\nDonald Trump's victory in the US presidential election on November 5th raises the prospect of tariffs."
+    event = only(analyze(engine, text), "victory")
+    assert event.category == "VOTE" and event.date == "2023-11-05"
+    # not any victory: "in the war of words" is no election
+    assert not analyze(engine, "Cabinet row\n\nLabour's victory in the war of words surprised no one.").events
