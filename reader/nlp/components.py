@@ -39,6 +39,7 @@ from reader.nlp.full_names import full_names_before
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
 from reader.nlp.hyphenated import stance_word
 from reader.nlp.place_bodies import place_before_acronym, place_heading_a_body
+from reader.nlp.place_shapes import COMPASS_WORDS
 from reader.nlp.tables import team_spans
 from reader.resources import resource
 
@@ -333,10 +334,11 @@ class BriefingEntities:
             if any(c.start < g.start or c.end > g.end for c in overlapping):
                 # the model's entity is longer: keep it unless it is a chain of places ("Russian-Ukrainian")
                 (outer,) = overlapping[:1]
-                if outer.label in ("LOC", "GPE", "FAC") and any(
+                if outer.label in ("LOC", "GPE", "FAC") and (any(
                         t.is_title and t.lower_ in GEOGRAPHIC_FEATURES
-                        for t in doc[outer.start : outer.end] if not g.start <= t.i < g.end):
-                    continue  # "the South China Sea", "Port Sudan", "Lake Victoria": a place of its own
+                        for t in doc[outer.start : outer.end] if not g.start <= t.i < g.end)
+                        or doc[outer.start].text in COMPASS_WORDS and outer.end - outer.start >= 2):
+                    continue  # "the South China Sea", "Port Sudan", "Lake Victoria", "West Darfur": a place of its own
                 if outer.label in ("NORP", "GPE") and self._is_place_chain(doc, outer):
                     result.remove(outer)
                     result.extend(self._split_chain(doc, outer))

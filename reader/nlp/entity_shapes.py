@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from reader.nlp.doc_text import indices_where
 from reader.nlp.entity_candidate import Candidate
 from reader.nlp.figures import figures
+from reader.nlp.place_shapes import shape_by_neighbours
 
 if TYPE_CHECKING:
     from reader.nlp.gazetteer import Gazetteer
@@ -81,6 +82,7 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
         if trimmed is not None and _can_be_a_name(doc, trimmed):
             out.append(trimmed)
     _place_after_place(doc, out)
+    out = shape_by_neighbours(doc, out)
     return _programmes_of_broadcasters(doc, _titles_of_places(doc, _post_nominals(doc, out)))
 
 
@@ -393,8 +395,6 @@ def _name_word(text: str) -> bool:
 
 def _person_dictionary_name(text: str) -> bool:
     """A name the field's dictionary of political figures holds: the model's person is kept."""
-    from reader.nlp.figures import figures
-
     return bool(figures().people(text))
 
 

@@ -1,0 +1,47 @@
+"""Names told by their neighbours (`reader.nlp.place_shapes`): on hand-parsed docs and through the model."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from reader.documents import document_from_text
+from reader.nlp.entity_candidate import Candidate
+from reader.nlp.place_shapes import shape_by_neighbours
+
+
+def parse(words: list[str], heads: list[int], deps: list[str]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+
+
+def test_a_compass_word_before_a_place_begins_its_name():
+    doc = parse(["killings", "in", "West", "Darfur", "."], [0, 0, 3, 1, 0], ["ROOT", "prep", "compound", "pobj", "punct"])
+    west, darfur = Candidate(2, 3, "NORP", "region:the west"), Candidate(3, 4, "GPE", "territory:darfur")
+    (region,) = shape_by_neighbours(doc, [west, darfur])
+    assert (region.start, region.end, region.label, region.kb) == (2, 4, "GPE", "")
+    # a longer name of its own keeps its shape
+    doc = parse(["in", "the", "Central", "African", "Republic"], [0, 4, 4, 4, 0], ["ROOT", "det", "amod", "amod", "pobj"])
+    car = Candidate(2, 5, "GPE", "country:CF")
+    assert shape_by_neighbours(doc, [car]) == [Candidate(2, 5, "GPE", "country:CF")]
+
+
+def test_a_place_noun_or_a_kin_noun_in_apposition_says_what_a_name_is():
+    words = ["El", "Fasher", ",", "the", "last", "city", ",", "fell"]
+    doc = parse(words, [1, 7, 1, 5, 5, 1, 1, 7], ["compound", "nsubj", "punct", "det", "amod", "appos", "punct", "ROOT"])
+    town = Candidate(0, 2, "ORG")
+    shape_by_neighbours(doc, [town])
+    assert town.label == "GPE"
+    words = ["his", "brother", ",", "Abdelrahim", ",", "fled"]
+    doc = parse(words, [1, 5, 1, 1, 1, 5], ["poss", "nsubj", "punct", "appos", "punct", "ROOT"])
+    brother = Candidate(3, 4, "ORG")
+    shape_by_neighbours(doc, [brother])
+    assert brother.label == "PERSON"
+
+
+def test_regions_places_and_kin_through_the_model(engine):
+    text = ("The US accused the RSF of killings in West Darfur and North Darfur. It tightened its siege of "
+            "El Fasher, the last city in Darfur. The US sanctioned Mr Dagalo's brother, Abdelrahim, in September.")
+    actors = {a.name: a.type for a in engine.analyze(document_from_text(text)).actors}
+    assert actors.get("West Darfur") == "GPE" and "North Darfur" in actors and "the West" not in actors
+    assert actors.get("El Fasher") == "GPE"
+    assert actors.get("Abdelrahim") == "PERSON"
