@@ -1512,3 +1512,13 @@ def test_a_victory_or_defeat_in_an_election_is_a_vote(engine):
     assert event.category == "VOTE" and event.date == "2023-11-05"
     # not any victory: "in the war of words" is no election
     assert not analyze(engine, "Cabinet row\n\nLabour's victory in the war of words surprised no one.").events
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("The RSF has tightened its siege of El Fasher.", "tightened"),
+    ("Israel imposed a blockade on Gaza.", "imposed"),
+    ("Russian troops laid siege to Mariupol.", "laid"),
+])
+def test_a_siege_or_blockade_tightened_laid_or_imposed_is_a_blockade(engine, sentence, trigger):
+    event = only(analyze(engine, f"Cabinet row\n\n{sentence}"), trigger)
+    assert event.category == "19"
