@@ -1522,3 +1522,9 @@ def test_a_victory_or_defeat_in_an_election_is_a_vote(engine):
 def test_a_siege_or_blockade_tightened_laid_or_imposed_is_a_blockade(engine, sentence, trigger):
     event = only(analyze(engine, f"Cabinet row\n\n{sentence}"), trigger)
     assert event.category == "19"
+
+
+def test_a_country_label_alone_makes_the_home_country(engine):
+    text = "Sudan: Talks stall as fighting spreads\n\nThe army boycotted a fresh round of talks with the RSF in Geneva."
+    analysis = analyze(engine, text)
+    assert names(analysis, only(analysis, "boycotted").agents) == {"Sudan"}

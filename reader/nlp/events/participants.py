@@ -410,6 +410,9 @@ class ActorIndex:
             label_end = country_label(self.doc)
             counts = Counter(actor_id for last, actor_id in self.mention_ends if actor_id in countries
                              and (self.doc[last].dep_ in ("nsubj", "nsubjpass", "poss") or last + 1 == label_end))
+            for last, actor_id in self.mention_ends:
+                if actor_id in countries and last + 1 == label_end:
+                    counts[actor_id] += 1  # the label names the country the whole briefing is about
             ranked = counts.most_common(2)
             top = ranked[0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
             self._home = top[0] if top else ""
