@@ -1528,3 +1528,10 @@ def test_a_country_label_alone_makes_the_home_country(engine):
     text = "Sudan: Talks stall as fighting spreads\n\nThe army boycotted a fresh round of talks with the RSF in Geneva."
     analysis = analyze(engine, text)
     assert names(analysis, only(analysis, "boycotted").agents) == {"Sudan"}
+
+
+def test_one_a_relative_clause_describes_undergoes_its_passive(engine):
+    text = "Cabinet row\n\nMr Leslie, who was elected in 1997, said the age would be cut."
+    elected = only(analyze(engine, text), "elected")
+    assert elected.summary.startswith("Mr Leslie: was elected in 1997")
+    assert elected.date == "1997"

@@ -343,6 +343,9 @@ class ActorIndex:
         if ids:
             return ids
         low = tok.lower_
+        if low in ("who", "whom", "which", "that") and tok.dep_ in ("nsubjpass", "dobj") and tok.head.dep_ == "relcl":
+            antecedent = tok.head.head  # "Mr Leslie, who was elected in 1997": the one it describes
+            return self.token_refs(antecedent, ctx) if antecedent.pos_ in ("PROPN", "NOUN") else []
         if tok.pos_ == "PRON":
             return self.pronouns().pronoun(tok, ctx)
         if tok.pos_ == "NOUN":

@@ -128,6 +128,8 @@ class Summaries:
         elif by_agent and c.head.dep_ == "conj" and not subject:
             # "The rate would be set locally, but administered by the Inland Revenue": the rate heads it
             passive, subject = True, [ch for ch in c.head.head.children if ch.dep_ == "nsubjpass"]
+        if subject and subject[0].lower_ in ("who", "which", "that") and c.head.dep_ == "relcl":
+            subject = [c.head.head]  # "Mr Leslie, who was elected in 1997": Mr Leslie heads it
         if subject and not any(t.pos_ == "PRON" for t in subject):
             # "the meeting is being hosted by Blair": the sentence's subject heads it, the doer follows
             head = subject[0]
