@@ -1535,3 +1535,8 @@ def test_one_a_relative_clause_describes_undergoes_its_passive(engine):
     elected = only(analyze(engine, text), "elected")
     assert elected.summary.startswith("Mr Leslie: was elected in 1997")
     assert elected.date == "1997"
+
+
+def test_people_clashing_clash_in_words_and_police_with_protesters_by_force(engine):
+    assert only(analyze(engine, "Cabinet row\n\nMr Blair clashed with Mr Howard over tax."), "clashed").category == "11"
+    assert only(analyze(engine, "Cabinet row\n\nPolice clashed with protesters in Nairobi."), "clashed").category == "19"
