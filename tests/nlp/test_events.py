@@ -1540,3 +1540,8 @@ def test_one_a_relative_clause_describes_undergoes_its_passive(engine):
 def test_people_clashing_clash_in_words_and_police_with_protesters_by_force(engine):
     assert only(analyze(engine, "Cabinet row\n\nMr Blair clashed with Mr Howard over tax."), "clashed").category == "11"
     assert only(analyze(engine, "Cabinet row\n\nPolice clashed with protesters in Nairobi."), "clashed").category == "19"
+
+
+def test_hitting_back_at_a_claim_is_criticism(engine):
+    text = "Cabinet row\n\nMr Tomaney hit back at Mr Mallon's claim that an assembly would help."
+    assert only(analyze(engine, text), "hit").category == "11"
