@@ -1545,3 +1545,12 @@ def test_people_clashing_clash_in_words_and_police_with_protesters_by_force(engi
 def test_hitting_back_at_a_claim_is_criticism(engine):
     text = "Cabinet row\n\nMr Tomaney hit back at Mr Mallon's claim that an assembly would help."
     assert only(analyze(engine, text), "hit").category == "11"
+
+
+def test_an_act_noun_whose_doer_the_parser_hung_deep_is_a_row_and_due_to_a_cause_is_no_plan(engine):
+    text = ("Markets fall\n\nThis is due to the turmoil in the financial world, including the bailout of large "
+            "insurance firm AIG by the US Federal Reserve.")
+    analysis = analyze(engine, text)
+    bailout = only(analysis, "bailout")
+    assert names(analysis, bailout.agents) == {"US Federal Reserve"}
+    assert bailout.modality == "asserted"

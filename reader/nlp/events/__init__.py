@@ -302,7 +302,8 @@ class _Builder:
                 return mods
             # "the bailout of AIG by the Fed": the parser may hang the "by" on the "of" object
             heads = [trig, *(o for ch in trig.children if ch.dep_ == "prep" and ch.lower_ == "of" for o in ch.children)]
-            by = [g for h in heads for ch in h.children if ch.dep_ == "prep" and ch.lower_ == "by"
+            heads += [a for h in heads[1:] for a in h.children if a.dep_ == "appos"]  # "of insurer AIG by the Fed"
+            by = [g for h in heads for ch in h.children if ch.dep_ in ("prep", "agent") and ch.lower_ == "by"
                   for g in ch.children if g.dep_ == "pobj"]
             if by:
                 return by

@@ -405,8 +405,8 @@ class ClauseFinder:
                 if any(self.index.ids_at(g.i) or g.pos_ == "PRON" for g in child.subtree if g.i != child.i):
                     return True
             if child.dep_ == "prep" and child.lower_ == "of" and any(
-                    g.dep_ == "prep" and g.lower_ == "by" and any(self.index.ids_at(d.i) for d in g.subtree)
-                    for o in child.children for g in o.children):
+                    g.dep_ in ("prep", "agent") and g.lower_ == "by" and any(self.index.ids_at(d.i) for d in g.subtree)
+                    for o in child.children for g in o.subtree):
                 return True  # "the bailout of AIG by the Fed": the parser hangs the doer on the "of" object
         return False
 
@@ -578,7 +578,8 @@ class ClauseFinder:
             if governs:
                 # "considered options but agreed to act": a plan verb governs its complement, not a verb
                 # coordinated with it
-                hyp = hyp or own or (lemma in lex.cue("hypothetical_governor") and dep not in ("conj", "advcl")) or (
+                hyp = hyp or own or (lemma in lex.cue("hypothetical_governor") and dep not in ("conj", "advcl")
+                                     and not (lemma == "due" and dep == "prep")) or (  # "due to events": a cause
                     dep == "xcomp" and lemma in lex.cue("obligation_governor") and tok.tag_ not in ("VBD", "VBN"))
                 neg = neg or (dep == "xcomp" and lemma in lex.cue("negating_governor")) or any(
                     c.dep_ == "neg" for c in tok.children) and (dep != "conj" or shares_negation(tok, child))
