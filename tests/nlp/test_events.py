@@ -1554,3 +1554,9 @@ def test_an_act_noun_whose_doer_the_parser_hung_deep_is_a_row_and_due_to_a_cause
     bailout = only(analysis, "bailout")
     assert names(analysis, bailout.agents) == {"US Federal Reserve"}
     assert bailout.modality == "asserted"
+
+
+def test_a_bail_out_written_as_two_words_is_a_bailout(engine):
+    analysis = analyze(engine, "Markets fall\n\nThe US Government's bail out of the banks cost $700bn.")
+    assert only(analysis, "bail").category == "07"
+    assert not analyze(engine, "Cabinet row\n\nMr Lane was granted bail.").events
