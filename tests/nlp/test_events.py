@@ -1560,3 +1560,17 @@ def test_a_bail_out_written_as_two_words_is_a_bailout(engine):
     analysis = analyze(engine, "Markets fall\n\nThe US Government's bail out of the banks cost $700bn.")
     assert only(analysis, "bail").category == "07"
     assert not analyze(engine, "Cabinet row\n\nMr Lane was granted bail.").events
+
+
+def test_what_a_chamber_passes_is_a_law(engine):
+    assert only(analyze(engine, "Cabinet row\n\nThe House passed the Ukraine portion by 311 votes to 112."), "passed").category == "LAW"
+    assert only(analyze(engine, "Cabinet row\n\nMr Lane passed the ball."), "passed").category == "ACT"
+
+
+def test_it_after_a_thing_acted_on_is_that_thing(engine):
+    text = "Cabinet row\n\nThe Senate is expected to approve the package, and Mr Biden has said he will sign it immediately."
+    analysis = analyze(engine, text)
+    assert names(analysis, only(analysis, "sign").targets) == set()
+    # but "it" after troops sent is the sender's act
+    analysis = analyze(engine, "Cabinet row\n\nNorland sent troops to Vestland. The UN condemned it.")
+    assert "Norland" in names(analysis, only(analysis, "condemned").targets)

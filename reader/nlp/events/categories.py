@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from reader.model import Event
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lex_entry import LexEntry, category_of
-from reader.nlp.events.lexicon import QUANTITY_HEADS, RESULT_PREPS, Lexicon, Match
+from reader.nlp.events.lexicon import OTHER_ACT, QUANTITY_HEADS, RESULT_PREPS, Lexicon, Match
 from reader.nlp.events.subjects import subject_tokens
 
 #: "an address she gave *during* a lecture tour": what a light verb did while, not what it did.
@@ -35,6 +35,9 @@ def assign_code(c: EventClause, lex: Lexicon, matches: dict[int, Match],
         c.code = inner.code
         comp = complement(comp, inner, matches, lex) if inner.defer else None
         depth += 1
+    if entry.lemma == "pass" and c.code == OTHER_ACT and any(
+            s.lemma_.lower() in lex.cue("legislature_noun") for s in subject_tokens(c.head)):
+        c.code = "LAW"  # "the House passed the Ukraine portion": what a chamber passes is a measure
     if entry.lemma in lex.cue("words_of_force_verb") and category_of(c.code) == "19" and _person_subject(c.head):
         c.code = "111"  # "Mr Cable attacked Labour's 'unfair' taxes": a person's attack is in words
     if c.code == "010" and (judged := _judgement(c.trigger, lex)) is not None:

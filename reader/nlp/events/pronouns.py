@@ -50,7 +50,7 @@ class Pronouns:
             gender: str | None = _gender_of(low)
         elif low in THING_PRONOUNS:
             types, gender = ("GPE", "ORG"), None
-            if self._generic_antecedent(tok) or (not ctx.speaker and self._unnamed_speaker(tok)):
+            if self._generic_antecedent(tok) or (not ctx.speaker and self._unnamed_speaker(tok)) or self._thing_acted_on(tok):
                 return []
         else:
             return []
@@ -79,6 +79,16 @@ class Pronouns:
         if objective:
             exclude = (*exclude, *ctx.subject)  # "Mr Lane accused him": not Mr Lane ("himself" would be)
         return self.only_before(tok, types, gender, exclude=exclude) or self._cataphora(tok, types, gender)
+
+    def _thing_acted_on(self, tok: Token) -> bool:
+        """ "The Senate will approve the package, and Biden has said he will sign it": an "it" acted on
+        after a thing acted on just before (this sentence or the last) is that thing, not a body."""
+        if tok.lower_ != "it" or tok.dep_ not in ("dobj", "pobj"):
+            return False
+        sent = tok.sent
+        start = self.index.doc[sent.start - 1].sent.start if sent.start else sent.start
+        return any(t.dep_ == "dobj" and t.pos_ == "NOUN" and not self.index.ids_at(t.i) and self.index.group_agent(t) is None
+                   for t in self.index.doc[start : tok.i])  # (not "sent troops ... condemned it": the sender)
 
     def quotation_speakers(self, tok: Token, ctx: RefContext) -> tuple[str, ...]:
         """Who says the quotation `tok` stands in, when its clause does not tell: the subject of a
