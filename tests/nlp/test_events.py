@@ -1574,3 +1574,11 @@ def test_it_after_a_thing_acted_on_is_that_thing(engine):
     # but "it" after troops sent is the sender's act
     analysis = analyze(engine, "Cabinet row\n\nNorland sent troops to Vestland. The UN condemned it.")
     assert "Norland" in names(analysis, only(analysis, "condemned").targets)
+
+
+def test_announcing_tax_rises_or_job_cuts_is_the_economic_act_the_headline_names(engine):
+    text = ("Reeves raises taxes by £40bn to rebuild public services\n\n"
+            "The chancellor, Rachel Reeves, announced £40bn of tax rises in her first budget on Wednesday.")
+    announced = only(analyze(engine, text), "announced")
+    assert announced.category == "ECON" and announced.sources  # one row with the headline
+    assert only(analyze(engine, "Cabinet row\n\nAcme Corp announced job cuts on Monday."), "announced").category == "ECON"

@@ -244,12 +244,17 @@ def _object_of(token: Token, children: list[Token]) -> list[Token]:
         if c.dep_ == "prep":
             objs.extend(g for g in c.children if g.dep_ == "pobj")
     # "fired dozens of rockets", "a barrage of missiles": what is counted is the object
-    # and "won 69 of the 240 seats", "won 89 out of 150 seats": what the number counts
-    objs.extend(g for o in list(objs) if o.lower_ in QUANTITY_HEADS or o.tag_ == "CD"
+    # and "won 69 of the 240 seats", "won 89 out of 150 seats", "£40bn of tax rises": what the number counts
+    objs.extend(g for o in list(objs) if o.lower_ in QUANTITY_HEADS or o.tag_ == "CD" or _sum_of_money(o)
                 for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
     objs.extend(g for c in children if c.dep_ == "prep" and c.lower_ == "out"
                 for of in c.children if of.lower_ == "of" for g in of.children if g.dep_ == "pobj")
     return objs
+
+
+def _sum_of_money(tok: Token) -> bool:
+    """ "£40bn", "$5 million": a sum, by its entity or its currency sign."""
+    return tok.ent_type_ == "MONEY" or any(c.tag_ == "$" for c in tok.children)
 
 
 #: Nouns that count or gather what follows their "of" ("dozens of rockets", "a wave of strikes").
