@@ -231,3 +231,13 @@ def test_a_by_phrase_hung_on_a_passives_second_object_names_its_doer():
                 ["nsubj", "ROOT", "dobj", "prep", "det", "pobj"], ["PROPN", "VERB", "NOUN", "ADP", "DET", "PROPN"])
     doc.ents = [Span(doc, 5, 6, label="ORG")]
     assert passive_agent(doc[1]) == []  # not a passive: "by" belongs to the object
+
+
+def test_names_joined_before_a_floating_both_are_the_subject():
+    # "talks, Manila and Beijing both said": the model hangs the names on "talks" and makes "both" the subject
+    words = ["talks", ",", "Manila", "and", "Beijing", "both", "said"]
+    doc = parse(words, [6, 0, 0, 2, 2, 6, 6], ["npadvmod", "punct", "conj", "cc", "conj", "nsubj", "ROOT"],
+                ["NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN", "PRON", "VERB"])
+    assert [t.text for t in subject_tokens(doc[6])] == ["Manila", "Beijing"]
+    doc = parse(["They", "both", "said"], [2, 2, 2], ["nsubj", "advmod", "ROOT"], ["PRON", "ADV", "VERB"])
+    assert [t.text for t in subject_tokens(doc[2])] == ["They"]

@@ -117,6 +117,17 @@ def passive_agent(verb: Token) -> list[Token]:
     return []
 
 
+def _names_before_floating_quantifier(subject: Token) -> list[Token]:
+    """ "Following talks, Manila and Beijing both said": the parser makes "both" the subject and hangs the
+    names on the phrase before them; the names joined just before the quantifier are who said it."""
+    if subject.lower_ not in ("both", "all", "each") or subject.i == 0:
+        return []
+    names = [subject.doc[subject.i - 1]]
+    while names[-1].pos_ == "PROPN" and names[-1].dep_ == "conj" and names[-1].head.pos_ == "PROPN":
+        names.append(names[-1].head)
+    return names[::-1] if len(names) > 1 and names[0].pos_ == "PROPN" else []
+
+
 def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     """The tokens heading the doer of a verb, following control, coordination and participles."""
     if depth > 6:
@@ -142,6 +153,8 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         subj = [s for s in subj if not (s.i > tok.i and s.left_edge.i == tok.i + 1)]
     if subj:
         s = subj[0]
+        if (joined := _names_before_floating_quantifier(s)):
+            return joined
         if s.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
             return [_personal_antecedent(tok.head) if s.lower_ in ("who", "whom") else tok.head]
         if s.tag_ == "VBG" and s.pos_ in ("VERB", "AUX") and len(subj) == 1 and not any(c.dep_ == "punct" for c in s.children):
