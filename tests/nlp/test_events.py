@@ -1582,3 +1582,9 @@ def test_announcing_tax_rises_or_job_cuts_is_the_economic_act_the_headline_names
     announced = only(analyze(engine, text), "announced")
     assert announced.category == "ECON" and announced.sources  # one row with the headline
     assert only(analyze(engine, "Cabinet row\n\nAcme Corp announced job cuts on Monday."), "announced").category == "ECON"
+
+
+def test_a_law_passed_to_ban_or_restrict_is_coded_by_what_it_forces(engine):
+    assert only(analyze(engine, "Cabinet row\n\nItaly passed a law to ban surrogacy abroad."), "passed").category == "17"
+    # a law for anything else stays a law
+    assert only(analyze(engine, "Cabinet row\n\nParliament passed a law to cut taxes."), "passed").category == "LAW"

@@ -38,6 +38,8 @@ def assign_code(c: EventClause, lex: Lexicon, matches: dict[int, Match],
     if entry.lemma == "pass" and c.code == OTHER_ACT and any(
             s.lemma_.lower() in lex.cue("legislature_noun") for s in subject_tokens(c.head)):
         c.code = "LAW"  # "the House passed the Ukraine portion": what a chamber passes is a measure
+    if category_of(c.code) == "LAW" and (purpose := _coercive_purpose(c.trigger, matches)) is not None:
+        c.code = purpose  # "passed a law to ban surrogacy abroad": CAMEO codes a law by what it forces
     if entry.lemma in lex.cue("words_of_force_verb") and category_of(c.code) == "19" and _person_subject(c.head):
         c.code = "111"  # "Mr Cable attacked Labour's 'unfair' taxes": a person's attack is in words
     if c.code == "010" and (judged := _judgement(c.trigger, lex)) is not None:
@@ -58,6 +60,26 @@ def assign_code(c: EventClause, lex: Lexicon, matches: dict[int, Match],
                 break
         if threat_carrier and _vows_retaliation(c.trigger, lex):
             c.code = "130"
+
+
+#: CAMEO roots a law's purpose may have that code the law itself: rejecting, coercing, sanctioning.
+_LAW_PURPOSES = frozenset({"12", "16", "17"})
+
+
+def _coercive_purpose(trigger: Token, matches: dict[int, Match]) -> str | None:
+    """The code of what a law, decree or ruling is passed "to" do, when that is coercive ("a law to ban
+    surrogacy", "a decree to try to bypass the ruling", "came into effect to extend the ban")."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))]
+    for head in heads:
+        for verb in head.children:
+            if verb.dep_ not in ("acl", "advcl", "xcomp") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+                continue
+            for _ in range(3):  # "to try to bypass": what is tried
+                match = matches.get(verb.i)
+                if match is not None and category_of(match.entry.code) in _LAW_PURPOSES:
+                    return match.entry.code
+                verb = next((x for x in verb.children if x.dep_ == "xcomp"), verb)
+    return None
 
 
 #: who may be the speaker again in what the speaker says ("Trump said *he* would place tariffs")
