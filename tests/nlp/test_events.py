@@ -1588,3 +1588,24 @@ def test_a_law_passed_to_ban_or_restrict_is_coded_by_what_it_forces(engine):
     assert only(analyze(engine, "Cabinet row\n\nItaly passed a law to ban surrogacy abroad."), "passed").category == "17"
     # a law for anything else stays a law
     assert only(analyze(engine, "Cabinet row\n\nParliament passed a law to cut taxes."), "passed").category == "LAW"
+
+
+def test_a_bill_proposed_to_restrict_trade_is_coded_by_what_it_restricts(engine):
+    text = "Cabinet row\n\nUS lawmakers have also proposed a bill to restrict exports of artificial intelligence models."
+    proposed = only(analyze(engine, text), "proposed")
+    assert proposed.category == "16"
+    assert "to restrict exports" in proposed.summary  # its purpose is in its words, no row of its own
+    assert only(analyze(engine, "Cabinet row\n\nThe US restricted exports of chips to China."), "restricted").category == "16"
+    # a bill's purpose is not done: no row asserts the sanctions
+    analysis = analyze(engine, "Cabinet row\n\nCongress introduced a bill to impose sanctions on Russia.")
+    assert [e.trigger for e in analysis.events] == ["introduced"]
+
+
+def test_going_to_great_lengths_is_what_it_is_for(engine):
+    assert only(analyze(engine, "Cabinet row\n\nMr Lane went to great lengths to attack the plan."), "went").category == "11"
+
+
+def test_a_purpose_named_in_what_is_said_is_no_threat(engine):
+    text = "Cabinet row\n\nMr Blair said Mr Bush had learned military force was not the only way to fight terrorism."
+    assert only(analyze(engine, text), "said").category == "01"
+    assert only(analyze(engine, "Cabinet row\n\nMr Lane said he had a plan to attack Vestland."), "said").category == "13"

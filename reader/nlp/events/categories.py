@@ -38,7 +38,9 @@ def assign_code(c: EventClause, lex: Lexicon, matches: dict[int, Match],
     if entry.lemma == "pass" and c.code == OTHER_ACT and any(
             s.lemma_.lower() in lex.cue("legislature_noun") for s in subject_tokens(c.head)):
         c.code = "LAW"  # "the House passed the Ukraine portion": what a chamber passes is a measure
-    if category_of(c.code) == "LAW" and (purpose := _coercive_purpose(c.trigger, matches)) is not None:
+    if (category_of(c.code) == "LAW" or category_of(c.code) == "03" and any(
+            o.dep_ == "dobj" and o.lemma_.lower() in lex.cue("law_noun") for o in c.trigger.children)) and (
+            purpose := _coercive_purpose(c.trigger, matches)) is not None:
         c.code = purpose  # "passed a law to ban surrogacy abroad": CAMEO codes a law by what it forces
     if entry.lemma in lex.cue("words_of_force_verb") and category_of(c.code) == "19" and _person_subject(c.head):
         c.code = "111"  # "Mr Cable attacked Labour's 'unfair' taxes": a person's attack is in words
@@ -72,7 +74,7 @@ def _coercive_purpose(trigger: Token, matches: dict[int, Match]) -> str | None:
     heads = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))]
     for head in heads:
         for verb in head.children:
-            if verb.dep_ not in ("acl", "advcl", "xcomp") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+            if verb.dep_ not in ("acl", "relcl", "advcl", "xcomp") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
                 continue
             for _ in range(3):  # "to try to bypass": what is tried
                 match = matches.get(verb.i)
@@ -81,6 +83,10 @@ def _coercive_purpose(trigger: Token, matches: dict[int, Match]) -> str | None:
                 verb = next((x for x in verb.children if x.dep_ == "xcomp"), verb)
     return None
 
+
+#: Nouns whose infinitive announces what one means to do ("a plan to attack", "its decision to impose").
+_INTENT_NOUNS = frozenset({"plan", "intention", "decision", "move", "bid", "pledge", "promise", "vow", "readiness",
+                           "determination", "intent", "threat", "ultimatum"})
 
 #: who may be the speaker again in what the speaker says ("Trump said *he* would place tariffs")
 _SPEAKER_AGAIN = frozenset({"i", "we", "he", "she", "it", "they"})
@@ -93,6 +99,9 @@ def _speakers_own_act(saying: EventClause, nested: EventClause) -> bool | str:
     "named" when a name is the subject: whether it is the speaker is known once both have doers."""
     if any(c.dep_ == "auxpass" for c in nested.head.children):
         return False
+    noun = nested.head.head
+    if nested.head.dep_ in ("acl", "relcl") and noun.pos_ == "NOUN" and noun.lemma_.lower() not in _INTENT_NOUNS:
+        return False  # "was not the only way to fight terrorism": a purpose named, not one announced
     subject = subject_tokens(nested.head)
     if not subject or nested.head.dep_ == "xcomp":
         return True
@@ -179,6 +188,9 @@ def complement(trig: Token, entry: LexEntry, matches: dict[int, Match], lex: Lex
             for g in child.children:
                 if g.dep_ == "pobj" and g.i in matches:
                     return g
+        if entry.defer and bare and child.dep_ == "prep" and child.lower_ not in circumstance and (
+                purpose := _purpose_of_object(child, matches)) is not None:
+            return purpose  # "went to great lengths to reassure them": what the lengths were gone to for
         if child.dep_ == "dobj" and child.i in matches and matches[child.i].entry.pos == "NOUN" and not hearer_object:
             return child
         if entry.defer and child.dep_ == "nsubjpass" and child.i in matches and matches[child.i].entry.pos == "NOUN":
@@ -189,6 +201,11 @@ def complement(trig: Token, entry: LexEntry, matches: dict[int, Match], lex: Lex
                 if g.dep_ == "pobj" and g.i in matches and matches[g.i].entry.pos == "NOUN":
                     return g
     return None
+
+
+def _purpose_of_object(prep: Token, matches: dict[int, Match]) -> Token | None:
+    return next((v for g in prep.children if g.dep_ == "pobj" for v in g.children if v.dep_ in ("acl", "relcl")
+                 and v.i in matches and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)), None)
 
 
 def confirm_threats(built: list[tuple[EventClause, Event]], lex: Lexicon, country_of: dict[str, str]) -> None:

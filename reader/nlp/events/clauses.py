@@ -265,8 +265,8 @@ class ClauseFinder:
             source = ev.sibling.attribution_tokens
             if source and source[0].i < ev.sibling.trigger.i:
                 ev.attribution_tokens = ev.attribution_tokens or source
-        if pos == "VERB" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and _is_purpose(tok):
-            ev.hyp = True  # "a contract to supply tankers", "efforts to cajole": not (yet) done
+        if pos == "VERB" and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and _is_purpose(tok):
+            ev.hyp = True  # "a contract to supply tankers", "efforts to cajole", "a bill to impose": not (yet) done
         if (among := among_those(tok)) is not None:
             # "Shevchenko was among those killed in battle": he is who was killed
             ev.owned.extend(among)
@@ -531,7 +531,7 @@ class ClauseFinder:
                     return ARG, Ctx(ev, True if mark in lex.cue("conditional_mark") else ctx.hyp, ctx.neg, ctx.speaker), "arg"
                 inherit = not has_own_subject_or_aux(child)
                 return FREE, Ctx(ev, ev.hyp if inherit else False, False, ev.speaker), "advcl"
-            if dep in ("relcl", "parataxis"):
+            if dep == "parataxis" or dep == "relcl" and not _is_purpose(child):  # ("a bill to impose": its purpose)
                 return FREE, Ctx(ev, False, False, None), dep
             if dep == "prep":
                 if child.lower_ in lex.cue("non_event_prep") or child.lower_ in lex.cue("attribution_phrase"):
@@ -543,7 +543,7 @@ class ClauseFinder:
         if mode != FREE:
             if dep == "prep" and child.lower_ in lex.cue("non_event_prep"):
                 return ARG, ctx, "arg"
-            if dep in ("relcl", "parataxis") or (dep == "advcl" and mark_of(child) not in lex.cue("conditional_mark")
+            if dep == "parataxis" or dep == "relcl" and not _is_purpose(child) or (dep == "advcl" and mark_of(child) not in lex.cue("conditional_mark")
                                                  and not (mark_of(child) == "as" and self._as_aside(child))
                                                  and not _is_purpose(child)):
                 # "aid to Kyiv, *which was followed by* Waltz's announcement": a clause of its own
