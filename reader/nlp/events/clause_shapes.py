@@ -493,9 +493,9 @@ def counted_casualties(verb: Token, code: str) -> bool:
 
 def since_frame(verb: Token, child: Token) -> bool:
     """ "has failed to act since taking office", "has faced protests since he was sworn in", "was the first
-    attack since he took office": an undated
-    act after "since" on a perfect is the time a state runs from, not news of its own ("since the bank
-    cut rates in May" is dated, and stays; "since the talks failed, X has ..." may say why)."""
+    attack since he took office": an undated act after "since" on a perfect or a record is the time a
+    state runs from, not news of its own ("since the bank cut rates in May" is dated, and stays; "since
+    the talks failed, X has ..." may say why)."""
     clause = child if child.dep_ == "advcl" and mark_of(child) == "since" else next(
         (g for g in child.children if g.dep_ == "pcomp"), None) if child.dep_ == "prep" and child.lower_ == "since" else None
     if clause is None or clause.pos_ not in VERBAL:

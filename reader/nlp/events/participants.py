@@ -387,7 +387,7 @@ class ActorIndex:
     def _national_phrase(self, tok: Token) -> bool:
         """ "the central bank cut its rate": "the", one adjective and a noun that together name a state's body."""
         mods = [c for c in tok.children if c.dep_ not in ("det", "punct")]
-        headline = "\n" not in text_of(self.doc)[: tok.idx]  # "Central bank raises rates": a headline drops "the"
+        headline = text_of(self.doc).find("\n", 0, tok.idx) < 0  # "Central bank raises rates": a headline drops "the"
         return ((headline or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)) and len(mods) == 1
                 and mods[0].dep_ == "amod" and mods[0].i == tok.i - 1
                 and f"{mods[0].lower_} {tok.lower_}" in self.lexicon.cue("national_body_phrase"))

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from reader.nlp.doc_text import indices_where
 from reader.nlp.events.clause_shapes import closes_quotation_before, opens_quotation_after
+from reader.nlp.events.reported import quotation_runs_on
 from reader.nlp.events.subjects import passive_agent
 from reader.nlp.gazetteer import gazetteer
 
@@ -117,10 +118,9 @@ class Pronouns:
             subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj" and c.i not in quoted]
             if subjects:
                 return subjects[0]
-            first = current[0]
-            if first.i == 0 or (first.i not in quoted and first.i - 1 not in quoted) or "\n" in self.index.doc[first.i - 1].text:
-                break  # the quotation does not run on from the sentence before
-            current = self.index.doc[first.i - 1].sent
+            if not quotation_runs_on(current, quoted):
+                break
+            current = self.index.doc[current.start - 1].sent
         return None
 
     def _cataphora(self, tok: Token, types: tuple[str, ...], gender: str | None) -> list[str]:

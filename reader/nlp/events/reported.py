@@ -81,10 +81,9 @@ def running_quotation_speaker(sent: Span, events: list[EventClause], quoted: set
         return None
     current = sent
     for _ in range(6):
-        first = current[0]
-        if first.i == 0 or first.i not in quoted and first.i - 1 not in quoted or "\n" in doc[first.i - 1].text:
-            return None  # the quotation does not run on from the sentence before
-        current = doc[first.i - 1].sent
+        if not quotation_runs_on(current, quoted):
+            return None
+        current = doc[current.start - 1].sent
         for ev in reversed(events):
             if ev.trigger.i < current.start:
                 break
@@ -92,3 +91,9 @@ def running_quotation_speaker(sent: Span, events: list[EventClause], quoted: set
                     and opens_quotation_after(ev.trigger)):
                 return ev
     return None
+
+
+def quotation_runs_on(sent: Span, quoted: set[int]) -> bool:
+    """The quotation this sentence starts in runs on from the sentence before, in the same paragraph."""
+    first = sent[0]
+    return not (first.i == 0 or first.i not in quoted and first.i - 1 not in quoted or "\n" in sent.doc[first.i - 1].text)
