@@ -411,11 +411,12 @@ class ActorIndex:
                          and (form := gaz.lookup(a.name)) is not None and form.place.key.startswith("country:")}
             # a headline labelled with its country ("Argentina: reforms clear the Senate") is about it
             label_end = country_label(self.doc)
-            counts = Counter(actor_id for last, actor_id in self.mention_ends if actor_id in countries
-                             and (self.doc[last].dep_ in ("nsubj", "nsubjpass", "poss") or last + 1 == label_end))
+            counts: Counter[str] = Counter()
             for last, actor_id in self.mention_ends:
                 if actor_id in countries and last + 1 == label_end:
-                    counts[actor_id] += 1  # the label names the country the whole briefing is about
+                    counts[actor_id] += 2  # the label names the country the whole briefing is about
+                elif actor_id in countries and self.doc[last].dep_ in ("nsubj", "nsubjpass", "poss"):
+                    counts[actor_id] += 1
             ranked = counts.most_common(2)
             top = ranked[0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
             self._home = top[0] if top else ""
