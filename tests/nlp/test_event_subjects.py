@@ -241,3 +241,17 @@ def test_names_joined_before_a_floating_both_are_the_subject():
     assert [t.text for t in subject_tokens(doc[6])] == ["Manila", "Beijing"]
     doc = parse(["They", "both", "said"], [2, 2, 2], ["nsubj", "advmod", "ROOT"], ["PRON", "ADV", "VERB"])
     assert [t.text for t in subject_tokens(doc[2])] == ["They"]
+
+
+def test_a_subject_inside_words_quoted_after_the_verb_is_not_its_doer():
+    # 'Mr Hale quit in 1987, declaring "today Leeds, tomorrow Paris"': the model makes a quoted name
+    # the participle's subject; the one who declared is the one who quit
+    words = ["Hale", "quit", ",", "declaring", '"', "today", "Leeds", ",", "tomorrow", "Paris", '"']
+    doc = parse(words, [1, 1, 1, 1, 3, 6, 3, 6, 9, 6, 3],
+                ["nsubj", "ROOT", "punct", "advcl", "punct", "compound", "nsubj", "punct", "compound", "appos", "punct"],
+                ["PROPN", "VERB", "PUNCT", "VERB", "PUNCT", "NOUN", "PROPN", "PUNCT", "NOUN", "PROPN", "PUNCT"])
+    assert [t.i for t in subject_tokens(doc[3])] == [0]
+    unquoted = parse(["Hale", "quit", ",", "declaring", "Leeds", "won"], [1, 1, 1, 1, 5, 3],
+                     ["nsubj", "ROOT", "punct", "advcl", "nsubj", "ccomp"], ["PROPN", "VERB", "PUNCT", "VERB", "PROPN", "VERB"])
+    unquoted[4].head = unquoted[3]  # a subject after the verb with no quotation mark stays the parser's
+    assert [t.i for t in subject_tokens(unquoted[3])] == [4]

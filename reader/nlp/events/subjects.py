@@ -128,6 +128,11 @@ def _names_before_floating_quantifier(subject: Token) -> list[Token]:
     return names[::-1] if len(names) > 1 and names[0].pos_ == "PROPN" else []
 
 
+def _quoted_after(verb: Token, subject: Token) -> bool:
+    """A subject the parser found after its verb, past a quotation mark opened after the verb."""
+    return subject.i > verb.i and any(t.text in ('"', "“", "`") for t in verb.doc[verb.i + 1:subject.left_edge.i + 1])
+
+
 def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     """The tokens heading the doer of a verb, following control, coordination and participles."""
     if depth > 6:
@@ -147,6 +152,10 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
                 and c.ent_type_ in ("PERSON", "ORG", "GPE") and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ","][:1]
     if not subj and not any(c.dep_ == "nsubjpass" for c in tok.children):
         subj = _fronted_appositive(tok)
+    if subj and all(_quoted_after(tok, s) for s in subj):
+        # 'declaring "today Brent South, tomorrow Soweto"': words quoted after the verb are what it
+        # says; the parser's subject inside them is no doer, the clause's own is found as without one
+        subj = []
     if len(subj) > 1 and any(s.i < tok.i for s in subj):
         # "Halm on Tuesday pardoned opposition leader Marta Kovac": a second "subject" that starts right
         # after the verb is its object, misread
