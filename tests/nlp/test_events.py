@@ -1609,3 +1609,27 @@ def test_a_purpose_named_in_what_is_said_is_no_threat(engine):
     text = "Cabinet row\n\nMr Blair said Mr Bush had learned military force was not the only way to fight terrorism."
     assert only(analyze(engine, text), "said").category == "01"
     assert only(analyze(engine, "Cabinet row\n\nMr Lane said he had a plan to attack Vestland."), "said").category == "13"
+
+
+def test_a_side_named_before_a_saying_is_the_one_spoken_for(engine):
+    # "For the Greens, X said": the party speaks through its spokesman; its words are not about it
+    analysis = analyze(engine, "Cabinet row\n\nFor the Green Party, Carla Voss said the budget was a missed chance.")
+    said = only(analysis, "said")
+    assert names(analysis, said.agents) == {"Carla Voss", "Green Party"} and not said.targets
+    analysis = analyze(engine, "Cabinet row\n\nCarla Voss said the plan was good for the Green Party.")
+    assert names(analysis, only(analysis, "said").agents) == {"Carla Voss"}  # a "for" inside the words: not hers
+    # she goes on speaking: the same statement, one row (the party spoke through her the first time)
+    text = ("Cabinet row\n\nFor the Green Party, Carla Voss said the budget was a missed chance. She added "
+            "that the cuts would hurt.")
+    analysis = analyze(engine, text)
+    assert [e.trigger for e in analysis.events] == ["said"] and len(analysis.events[0].sources) == 1
+
+
+
+def test_a_pronoun_after_a_sentence_the_parser_left_without_a_subject_is_its_first_clauses(engine):
+    # "Ms Kerr denied Mr Lane, her deputy, said ...": the root "said" has no subject; she is the topic
+    text = ("Cabinet row\n\nMr Lane met Mr Ward on Monday. But Ms Kerr denied Mr Lane, her deputy, said the plans "
+            "were dead. She also said the talks went well.")
+    analysis = analyze(engine, text)
+    said = [e for e in analysis.events if e.trigger == "said"]
+    assert [names(analysis, e.agents) for e in said] == [{"Kerr"}]

@@ -35,6 +35,7 @@ from reader.nlp.events.clause_shapes import (
     means_head,
     negating_phrase_head,
     reason_for,
+    side_spoken_for,
 )
 from reader.nlp.events.clauses import ClauseFinder
 from reader.nlp.events.event_clause import EventClause
@@ -173,6 +174,9 @@ class _Builder:
                 # "urged them to develop a sense of belonging in Britain", "an attack on a base in Togo":
                 # where a thing is takes part as a place, not as the one acted on (when the act has a doer)
                 (place_ids if agents else targets).extend(refs)
+                continue
+            if agents and c.match.entry.speech and side_spoken_for(tok, c.head):
+                agents.extend(r for r in refs if r not in agents)  # "For the Lib Dems, Simon Hughes said"
                 continue
             if reason_for(tok, c.head):
                 reasons.extend(refs)  # "expelled because of his opposition to the war on Iraq": not acted on

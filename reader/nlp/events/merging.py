@@ -127,7 +127,8 @@ def _same_act_as(c: EventClause, ev: Event, earlier: list[tuple[EventClause, Eve
         if "\n" in between and not (latest and _next_paragraph(between) and _pronoun_speaker(c)
                                      and ev.date in (None, prev.date)):
             return None  # a statement continues within its paragraph, or as "he said" in the next (same day)
-        if (c.match.entry.speech and pc.match.entry.speech and set(prev.agents) == set(ev.agents)
+        # ("Hughes, for the Lib Dems, said ... He added": the party spoke through him the first time)
+        if (c.match.entry.speech and pc.match.entry.speech and set(ev.agents) <= set(prev.agents)
                 and prev.modality == ev.modality == "asserted" and c.parent is None and pc.parent is None
                 and _continues(c)):
             return k, False
