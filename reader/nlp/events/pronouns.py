@@ -271,6 +271,13 @@ class Pronouns:
         added" is the MP; but a body the sentence is about is what a person said of it: "He said Veritas
         would ... The party will hold")."""
         subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and self._speech(sent.root):
+            # "Mr Howard denied Mr Yeo, his spokesman, said the plans stink": the parser made the saying
+            # the root, without a subject, and the first clause its complement; that clause's is the topic
+            quoted = self.index.quoted_tokens()
+            first = next((c for c in sent.root.children if c.dep_ in ("ccomp", "advcl") and c.i < sent.root.i
+                          and c.i not in quoted), None)
+            return [t for t in first.children if t.dep_ == "nsubj"] if first is not None else []
         if not subj or not self._speech(sent.root):
             return subj
         speaker, cues = subj[0], self.index.lexicon
