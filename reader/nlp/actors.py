@@ -29,7 +29,7 @@ from reader.nlp.figures import figures
 from reader.nlp.gazetteer import Gazetteer, fold, gazetteer
 from reader.nlp.offices import offices
 from reader.nlp.people import describe_people
-from reader.nlp.role_bodies import PAST_HOLDER, body_after_of, body_before, titled_by
+from reader.nlp.role_bodies import PAST_HOLDER, body_after_of, body_before, holds_office_of, titled_by
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’"})
@@ -323,8 +323,9 @@ class _Resolver:
                 c for c in people
                 if any(words <= r and not (r - words) & gaz.other_office_modifiers and r & PAST_HOLDER <= said
                        for r in role_words[c.key])
-                and (country is None or c.country_key == country) and titled_by(doc, c.mentions, body_after_of(doc, j))
-                and titled_by(doc, c.mentions, list(doc[party:first]) or None)
+                and (country is None or c.country_key == country or holds_office_of(gaz, c.roles, country))
+                and titled_by(doc, c.mentions, body_after_of(doc, j))
+                and titled_by(doc, c.mentions, list(doc[party:first]) or None, gaz, c.roles)
             ]
             if len({c.key for c in candidates}) != 1:
                 continue

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from reader.model import Mention
+from reader.nlp.gazetteer import Gazetteer
 
 #: How many words before a name its title may take ("Labour party chairman Ian McCartney").
 TITLE_WINDOW = 4
@@ -39,10 +40,14 @@ def body_after_of(doc: Doc, j: int) -> list[Token] | None:
     return words
 
 
-def titled_by(doc: Doc, mentions: Iterable[Mention], body: list[Token] | None) -> bool:
+def titled_by(doc: Doc, mentions: Iterable[Mention], body: list[Token] | None, gaz: Gazetteer | None = None,
+              roles: Iterable[str] = ()) -> bool:
     """Whether a mention of a person has a word of `body`'s name, or its initials, in the title before it
-    (True when no body is named)."""
+    (True when no body is named), or the person holds an office of that body ("the Lib Dem leader")."""
     if body is None:
+        return True
+    if gaz is not None and (known := gaz.lookup(" ".join(t.text for t in body))) is not None \
+            and holds_office_of(gaz, roles, known.place.key):
         return True
     names = {t.text for t in body}
     initials = "".join(t.text[0] for t in body if t.lower_ not in _LINKS)
@@ -54,6 +59,13 @@ def titled_by(doc: Doc, mentions: Iterable[Mention], body: list[Token] | None) -
         if title & names or len(initials) > 1 and initials in title:
             return True
     return False
+
+
+def holds_office_of(gaz: Gazetteer, roles: Iterable[str], key: str) -> bool:
+    """Whether one of a person's offices is that of the body `key` names: Tony Blair, a British prime
+    minister, is also "the Labour leader" in 2005 (from the table of office holders)."""
+    body = gaz.places.get(key)
+    return body is not None and any(body.name.lower() in role.lower() for role in roles)
 
 
 #: Title words of someone who no longer holds the office.

@@ -88,7 +88,7 @@ def test_the_office_held_on_the_publication_date_settles_the_role_reference(engi
     a = analyze(engine, TEXT, dt.date(1995, 3, 1))
     assert doers_of(a, "told") == ["John Major"]
     major = next(x for x in a.actors if x.name == "John Major")
-    assert major.roles == ["Prime Minister (United Kingdom)"]
+    assert major.roles == ["Prime Minister (United Kingdom)", "Leader of the Conservative Party (United Kingdom)"]
 
 
 def test_no_office_without_a_publication_date_or_out_of_term(engine):
@@ -117,3 +117,14 @@ def test_another_word_for_the_office_is_the_office(engine):
     text = ("Talks\n\nEhud Olmert met Mahmoud Abbas in Jericho on Monday. "
             "The premier told reporters the talks had gone well.")
     assert doers_of(analyze(engine, text, dt.date(2007, 8, 6)), "told") == ["Ehud Olmert"]
+
+
+def test_a_party_leader_named_by_party_alone_is_the_leader_of_the_day(engine):
+    text = "Row\n\nMichael Howard spoke in Leeds. The Tory leader told reporters the plan was wrong."
+    assert doers_of(analyze(engine, text, dt.date(2005, 3, 1)), "told") == ["Michael Howard"]
+    assert doers_of(analyze(engine, text, dt.date(2008, 3, 1)), "told") != ["Michael Howard"]  # no longer
+    # a party of two words, and a leader who is also prime minister, beside another party's leader
+    text = "Row\n\nCharles Kennedy spoke in Leeds. The Lib Dem leader told reporters voters wanted change."
+    assert doers_of(analyze(engine, text, dt.date(2005, 3, 1)), "told") == ["Charles Kennedy"]
+    text = "Row\n\nTony Blair and Michael Howard clashed. The Labour leader told reporters the Tories were wrong."
+    assert doers_of(analyze(engine, text, dt.date(2005, 3, 1)), "told") == ["Tony Blair"]
