@@ -1,5 +1,5 @@
 """Entity shapes told by the words around a name: a compass word that begins a region's name, a
-place or a person said to be one in apposition. Used by `entity_shapes.reshape`.
+place, a person or an organisation said to be one in apposition. Used by `entity_shapes.reshape`.
 
 The small model splits "West Darfur" into a bloc ("the West") and Darfur, and leaves "North
 Darfur" as Darfur; it types "El Fasher, the last city in Darfur" as an organisation and "his
@@ -22,6 +22,13 @@ PLACE_NOUNS = frozenset({
     "city", "town", "village", "capital", "port", "region", "province", "district", "state", "county",
     "island", "enclave", "governorate", "oblast", "municipality", "suburb", "township",
 })
+#: Nouns for a business or body: a name one describes is an organisation ("Safaricom, the largest
+#: telecoms company, ..."), which the model often leaves untagged when it does not know the name.
+ORG_NOUNS = frozenset({
+    "company", "firm", "group", "bank", "lender", "insurer", "airline", "carrier", "carmaker", "automaker",
+    "manufacturer", "maker", "retailer", "operator", "conglomerate", "producer", "supplier", "developer",
+    "broker", "miner", "giant", "utility", "agency", "charity", "union", "association", "subsidiary",
+})
 #: Nouns for kin: a name set beside one is a person ("his brother, Abdelrahim").
 KIN_NOUNS = frozenset({
     "brother", "sister", "son", "daughter", "wife", "husband", "father", "mother", "cousin", "nephew",
@@ -34,7 +41,7 @@ def shape_by_neighbours(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     cands = _compass_regions(doc, cands)
     _places_in_apposition(doc, cands)
     _kin_in_apposition(doc, cands)
-    return cands
+    return cands + _bodies_in_apposition(doc, cands)
 
 
 def _compass_regions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -76,6 +83,31 @@ def _kin_in_apposition(doc: Doc, cands: list[Candidate]) -> None:
         tok = doc[c.start]
         if tok.dep_ == "appos" and _lemma(tok.head) in KIN_NOUNS and tok.head.i < tok.i:
             c.label = "PERSON"
+
+
+def _bodies_in_apposition(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """ "Safaricom, the country's largest telecoms company, warned": an untagged name that opens its
+    sentence, set off by a comma and described by a noun for a business or body, is an organisation."""
+    for c in cands:  # one the model typed as a people or a person ("Vodacom, a mobile operator")
+        if c.label in ("NORP", "PERSON") and not c.kb and c.end < len(doc) and doc[c.end].text == "," \
+                and _described_as_body(doc[c.end - 1]):
+            c.label = "ORG"
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    found: list[Candidate] = []
+    for sent in doc.sents if doc.has_annotation("DEP") else ():
+        end = sent.start
+        while end < sent.end and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end not in taken:
+            end += 1
+        if end == sent.start or end >= sent.end or doc[end].text != ",":
+            continue
+        if _described_as_body(doc[end - 1]):
+            found.append(Candidate(sent.start, end, "ORG"))
+    return found
+
+
+def _described_as_body(head: Token) -> bool:
+    return any(ch.dep_ == "appos" and ch.pos_ == "NOUN" and _lemma(ch) in ORG_NOUNS and ch.i > head.i
+               and any(d.dep_ in ("det", "poss") for d in ch.children) for ch in head.children)
 
 
 def _lemma(tok: Token) -> str:

@@ -45,3 +45,24 @@ def test_regions_places_and_kin_through_the_model(engine):
     assert actors.get("West Darfur") == "GPE" and "North Darfur" in actors and "the West" not in actors
     assert actors.get("El Fasher") == "GPE"
     assert actors.get("Abdelrahim") == "PERSON"
+
+
+def test_a_name_a_business_noun_describes_is_an_organisation():
+    # "Telvora, the largest telecoms company, warned": untagged, opening its sentence
+    words = ["Telvora", ",", "the", "largest", "company", ",", "warned"]
+    heads, deps = [6, 0, 4, 4, 0, 0, 6], ["nsubj", "punct", "det", "amod", "appos", "punct", "ROOT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps,
+              pos=["PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "VERB"])
+    assert shape_by_neighbours(doc, []) == [Candidate(0, 1, "ORG")]
+    # typed as a people or a person by the model: relabelled, not doubled
+    for label in ("NORP", "PERSON"):
+        assert shape_by_neighbours(doc, [Candidate(0, 1, label)]) == [Candidate(0, 1, "ORG")]
+    # a name in the body's own name ("the Association of Police Officers' spokesman") is no description
+    named = Doc(doc.vocab, words=words, heads=heads, deps=deps, pos=["PROPN", "PUNCT", "DET", "ADJ", "PROPN", "PUNCT", "VERB"])
+    assert shape_by_neighbours(named, [Candidate(0, 1, "PERSON")]) == [Candidate(0, 1, "PERSON")]
+    # a noun that is no business ("Telvora, the largest city") makes none
+    words[4] = "city"
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps,
+              pos=["PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "VERB"])
+    assert shape_by_neighbours(doc, []) == []
+
