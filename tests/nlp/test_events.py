@@ -1633,3 +1633,18 @@ def test_a_pronoun_after_a_sentence_the_parser_left_without_a_subject_is_its_fir
     analysis = analyze(engine, text)
     said = [e for e in analysis.events if e.trigger == "said"]
     assert [names(analysis, e.agents) for e in said] == [{"Kerr"}]
+
+
+def test_the_country_as_a_subject_is_the_one_just_named(engine):
+    text = "Cabinet row\n\nKenya's parliament approved a bill on Monday. Mr Ruto said the country would cut taxes."
+    analysis = analyze(engine, text)
+    assert names(analysis, only(analysis, "cut").agents) == {"Kenya"}
+    # two named just before: no one
+    analysis = analyze(engine, "Cabinet row\n\nKenya and Uganda signed a deal. The country will cut taxes in May.")
+    assert not by_trigger(analysis, "cut")
+
+
+def test_it_after_a_body_and_its_country_label_is_the_body(engine):
+    analysis = analyze(engine, "Cabinet row\n\nTelvora, a Kenyan mobile operator, said it would cut prices.")
+    assert names(analysis, only(analysis, "cut").agents) == {"Telvora"}
+

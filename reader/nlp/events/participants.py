@@ -358,6 +358,8 @@ class ActorIndex:
                     owners = self.pronouns().pronoun(poss[0], ctx)
                     countries = [self.country_of.get(o, o if self.type_of(o) != "PERSON" else "") for o in owners]
                     return [c for c in countries if c]
+                if low in cues.cue("country_noun") and tok.dep_ in ("nsubj", "nsubjpass") and self.bare_definite(tok):
+                    return self.the_country(tok)
             if low in cues.cue("group_noun") and tok.tag_ == "NN" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children
             ):
@@ -400,15 +402,28 @@ class ActorIndex:
             c.dep_ in ("poss", "amod", "nmod", "appos") or c.dep_ == "compound" and c.ent_type_ or c.lower_ == "shadow"
             or c.dep_ == "prep" and not any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in tok.children)
 
+    def the_country(self, tok: Token) -> list[str]:
+        """ "the country could not keep borrowing": the one country named in this sentence or the one
+        before, else the country the briefing is about (no one where two were named just before)."""
+        sent = tok.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start else sent.start
+        lo, hi = bisect_left(self.mention_ends, (start, "")), bisect_left(self.mention_ends, (tok.i, ""))
+        named = {a for _, a in self.mention_ends[lo:hi] if a in self._countries()}
+        home = self.home_country()
+        return list(named) if len(named) == 1 else [home] if home and not named else []
+
+    def _countries(self) -> set[str]:
+        gaz = gazetteer()
+        return {a.id for a in self.actors if a.type == "GPE"
+                and (form := gaz.lookup(a.name)) is not None and form.place.key.startswith("country:")}
+
     def home_country(self) -> str | None:
         """The country a briefing is about, when one acts in it more than any other (twice or more): whose
         "the government" and "the finance ministry" are when the text does not say. Only mentions as a doer
         or owner count ("Britain offered", "Germany's exports"), not as a place or a topic ("aid
         to Indonesia", "the Iraq war"), where a story of one's government abroad names the other most."""
         if self._home is None:
-            gaz = gazetteer()
-            countries = {a.id for a in self.actors if a.type == "GPE"
-                         and (form := gaz.lookup(a.name)) is not None and form.place.key.startswith("country:")}
+            countries = self._countries()
             # a headline labelled with its country ("Argentina: reforms clear the Senate") is about it
             label_end = country_label(self.doc)
             counts: Counter[str] = Counter()

@@ -76,6 +76,9 @@ class Pronouns:
                 continue
             if fits(ids):
                 return list(ids)
+            if gender is None and len(body := [a for a in ids if self.index.type_of(a) == "ORG"]) == 1 and all(
+                    self.index.type_of(a) in ("GPE", "NORP") for a in ids if a != body[0]):
+                return body  # "Vodacom, a South African operator, said it would": the body, not its country
         exclude = (*ctx.speaker, *self.quotation_speakers(tok, ctx)) if quoted else ()
         if objective:
             exclude = (*exclude, *ctx.subject)  # "Mr Lane accused him": not Mr Lane ("himself" would be)
