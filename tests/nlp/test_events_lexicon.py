@@ -1089,3 +1089,12 @@ def test_ordering_foreign_diplomats_to_leave_is_an_expulsion(engine):
     assert event.category == "16" and [s.text for s in event.sources] == ["Norland expels Vestian diplomats"]
     (own,) = by_trigger(analyze(engine, "Norland ordered its troops to withdraw from the border."), "ordered")
     assert own.category == "10"  # its own troops: no expulsion
+
+
+def test_pressing_someone_to_act_is_a_demand(engine):
+    text = "Budget row\n\nThe IMF has pressed the government of Norland to narrow its budget deficit."
+    (pressed,) = by_trigger(analyze(engine, text), "pressed")
+    assert pressed.category == "10"
+    # pressing on with a plan is carrying on, no demand and no fight
+    (press,) = by_trigger(analyze(engine, "Budget row\n\nMr Lane will press on with the reforms."), "press")
+    assert press.category not in ("10", "19")
