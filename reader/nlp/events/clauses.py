@@ -66,7 +66,7 @@ from reader.nlp.events.event_clause import Ctx, EventClause, fronted_manner_of, 
 from reader.nlp.events.lexicon import OTHER_ACT, LexEntry, Lexicon, Match, category_of
 from reader.nlp.events.participants import PLACE_TYPES, ActorIndex
 from reader.nlp.events.reported import content_tokens, running_quotation_speaker
-from reader.nlp.events.subjects import VERBAL, headline_doer, subject_tokens
+from reader.nlp.events.subjects import VERBAL, headline_doer, joined_to_inner_participle, subject_tokens
 from reader.nlp.events.subjects import is_purpose as _is_purpose
 
 FREE, ARG, ADJUNCT, INERT = "free", "arg", "adjunct", "inert"
@@ -543,6 +543,8 @@ class ClauseFinder:
         if mode != FREE:
             if dep == "prep" and child.lower_ in lex.cue("non_event_prep"):
                 return ARG, ctx, "arg"
+            if (first := joined_to_inner_participle(child)) is not None and (ev := self.by_head.get(first.i)) is not None:
+                return FREE, Ctx(ev, ev.hyp, ev.neg, ev.speaker), "conj"  # "reported a loss, hit by a bill, and cut"
             if dep == "parataxis" or dep == "relcl" and not _is_purpose(child) or (dep == "advcl" and mark_of(child) not in lex.cue("conditional_mark")
                                                  and not (mark_of(child) == "as" and self._as_aside(child))
                                                  and not _is_purpose(child)):

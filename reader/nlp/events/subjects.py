@@ -133,6 +133,17 @@ def _quoted_after(verb: Token, subject: Token) -> bool:
     return subject.i > verb.i and any(t.text in ('"', "“", "`") for t in verb.doc[verb.i + 1:subject.left_edge.i + 1])
 
 
+def joined_to_inner_participle(tok: Token) -> Token | None:
+    """ "Acme reported a loss, hit by a tax bill, and cut its dividend": the parser joined the second act
+    to the participle set off inside the first; the first act (whose doer cuts) when it did."""
+    head = tok.head
+    first = head.head.head
+    if tok.dep_ == "conj" and head.dep_ == "acl" and head.tag_ == "VBN" and tok.tag_ in ("VBD", "VBZ", "VBP", "VB") \
+            and first.pos_ in VERBAL and first.i < head.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return first
+    return None
+
+
 def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     """The tokens heading the doer of a verb, following control, coordination and participles."""
     if depth > 6:
@@ -201,6 +212,8 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
             return objects
     if dep == "dep" and (subject := _subject_read_as_object(tok)) is not None:
         return [subject]
+    if (first := joined_to_inner_participle(tok)) is not None:
+        return subject_tokens(first, depth + 1)
     if dep == "conj" and head.pos_ in VERBAL:
         stray = _stray_name_before(tok)
         if stray is not None:
