@@ -62,6 +62,8 @@ def date_precision(value: str | None) -> str | None:
 #: Prepositions whose act noun is the cause or topic of the clause ("charged over the crash", "an
 #: inquiry into the war"): a date on that noun is its own (not "arrested after the protest on Monday").
 _CAUSE_PREPS = frozenset({"over", "for", "about", "into"})
+#: Prepositions of a topic or a cause: a dated noun they take is what the act is about.
+_TOPIC_PREPS = _CAUSE_PREPS | {"against", "regarding", "concerning"}
 
 class EventDates:
     def __init__(self, doc: Doc, dates: list[DateMention], lexicon: Lexicon, index: ActorIndex,
@@ -208,7 +210,7 @@ class EventDates:
         interrupted in 2022"), or inside the act a verb judges ("accused X of violating the truce on
         Tuesday"): that date belongs to the subordinate act."""
         tok = self.doc[i]
-        if self._across_quotation(i, ev):
+        if self._across_quotation(i, ev) or self._names_which_thing(i):
             return False
         if before_complement_subject(i, ev.head):
             return False  # "said on Thursday it would close plants": the parser hangs the saying's day on the closing
@@ -232,6 +234,17 @@ class EventDates:
                 return False  # "won 4 seats, down from 38 in 2019", "compared with 3% in 2023": the baseline's date
             tok = tok.head
         return True
+
+    def _names_which_thing(self, i: int) -> bool:
+        """ "on trial over the 2022 election", "a row about Monday's vote": a date before a noun that a
+        preposition of topic or cause takes says which one is meant, not when the act was (but "in the
+        2022 election", "won the 2022 election" and "Monday's attack killed" do date it)."""
+        d = self.by_token[i]
+        root = self.doc[self.root_of.get(d.start, i)]
+        noun = root.head
+        marked = root.dep_ == "poss" or any(c.dep_ == "det" and c.i < root.i for c in noun.children)
+        return (marked and root.dep_ in ("nummod", "compound", "amod", "poss", "nmod") and noun.i > root.i
+                and noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in _TOPIC_PREPS)
 
     def _dates_act_noun_before(self, tok: Token, ev: EventClause) -> bool:
         """ "over the rail crash in 2000": a date phrase right after an act named as the cause or topic of
@@ -440,9 +453,12 @@ class EventDates:
         return False
 
     def _is_subject_date(self, i: int, subject: Token) -> bool:
-        """Whether the date at token i is the subject itself, or one of subjects joined by "and"."""
+        """Whether the date at token i is the subject itself, one of subjects joined by "and", or says
+        which thing the subject is ("said the 2022 election was stolen")."""
         d = self.by_token[i]
         root = self.doc[self.root_of.get(d.start, i)]
+        if subject.pos_ == "NOUN" and root.head.i == subject.i and root.dep_ in ("nummod", "compound", "amod", "poss", "nmod"):
+            return True
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
         return root.i == subject.i
