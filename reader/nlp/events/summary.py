@@ -72,8 +72,10 @@ def phrase_text(doc: Doc, toks: list[Token]) -> str | None:
         if doc[i].text in ("–", "—", "-"):
             hi = i - 1  # "the contingent's last radio message – late Saturday": the phrase ends at the dash
             break
-    while lo < hi and doc[lo].ent_type_ in ("DATE", "TIME") and lo < min(t.i for t in toks):
-        lo += 1  # "On Monday Germany said": the parser's "Monday Germany" is Germany
+    start = lo
+    while start < hi and doc[start].ent_type_ in ("DATE", "TIME") and start < min(t.i for t in toks):
+        start += 1  # "On Monday Germany said": the parser's "Monday Germany" is Germany
+    lo = lo if doc[start].tag_ == "POS" else start  # but "Monday's attack" is the attack of that day
     text = doc[lo : hi + 1].text.strip().strip("".join(_EDGE_PUNCT))
     return _balanced(text) or None
 
