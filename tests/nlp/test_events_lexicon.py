@@ -1098,3 +1098,17 @@ def test_pressing_someone_to_act_is_a_demand(engine):
     # pressing on with a plan is carrying on, no demand and no fight
     (press,) = by_trigger(analyze(engine, "Budget row\n\nMr Lane will press on with the reforms."), "press")
     assert press.category not in ("10", "19")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "category"),
+    [
+        ("Mr Lane will seek a fourth term in May.", "seek", "VOTE"),
+        ("Mr Lane is expected to seek re-election.", "expected to seek", "VOTE"),
+        ("Ms Kerr has considered replacing two ministers.", "considered replacing", "OFFICE"),
+        ("Acmeco cut its dividend on Monday.", "cut", "ECON"),
+    ],
+)
+def test_terms_sought_ministers_replaced_and_dividends_cut(engine, sentence, trigger, category):
+    (event,) = by_trigger(analyze(engine, "Budget row\n\n" + sentence), trigger)
+    assert event.category == category
