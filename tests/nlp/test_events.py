@@ -1616,6 +1616,9 @@ def test_a_side_named_before_a_saying_is_the_one_spoken_for(engine):
     analysis = analyze(engine, "Cabinet row\n\nFor the Green Party, Carla Voss said the budget was a missed chance.")
     said = only(analysis, "said")
     assert names(analysis, said.agents) == {"Carla Voss", "Green Party"} and not said.targets
+    analysis = analyze(engine, "Cabinet row\n\nCarla Voss, for the Green Party, said the budget was a missed chance.")
+    said = only(analysis, "said")
+    assert names(analysis, said.agents) == {"Carla Voss", "Green Party"} and not said.targets
     analysis = analyze(engine, "Cabinet row\n\nCarla Voss said the plan was good for the Green Party.")
     assert names(analysis, only(analysis, "said").agents) == {"Carla Voss"}  # a "for" inside the words: not hers
     # she goes on speaking: the same statement, one row (the party spoke through her the first time)
@@ -1648,3 +1651,24 @@ def test_it_after_a_body_and_its_country_label_is_the_body(engine):
     analysis = analyze(engine, "Cabinet row\n\nTelvora, a Kenyan mobile operator, said it would cut prices.")
     assert names(analysis, only(analysis, "cut").agents) == {"Telvora"}
 
+
+
+def test_an_act_joined_to_a_participle_set_off_inside_the_first_is_the_first_doers(engine):
+    analysis = analyze(engine, "Cabinet row\n\nAcmeco reported a loss, hit by a tax bill, and cut its dividend.")
+    cut = only(analysis, "cut")
+    assert names(analysis, cut.agents) == {"Acmeco"} and cut.category == "ECON"
+
+
+def test_a_date_that_says_which_thing_is_meant_does_not_date_the_act(engine):
+    analysis = analyze(engine, "Cabinet row\n\nMr Lane said the 2022 election was stolen.")
+    assert only(analysis, "said").date is None
+    analysis = analyze(engine, "Cabinet row\n\nThe court voted on Wednesday to put Mr Lane on trial over the 2022 election.")
+    assert only(analysis, "voted").date == "2024-03-20"
+    # a date that sets the act in time still does
+    assert only(analyze(engine, "Cabinet row\n\nLabour won 40 seats in the 2022 election."), "won").date == "2022"
+    assert only(analyze(engine, "Cabinet row\n\nMr Lane won the 2022 election."), "won").date == "2022"
+
+
+def test_a_days_act_heads_its_summary_whole(engine):
+    killed = only(analyze(engine, "Cabinet row\n\nMonday's attack killed ten people in Vik."), "killed")
+    assert killed.summary.startswith("Monday's attack")

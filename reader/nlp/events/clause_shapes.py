@@ -451,14 +451,16 @@ def restating_appositive(noun: Token, lex: Lexicon) -> bool:
 
 
 def side_spoken_for(tok: Token, verb: Token) -> bool:
-    """ "For the Lib Dems, Simon Hughes said ...": a side named in a "for" phrase set off before the
-    saying is the one the speaker speaks for, not someone the words are about."""
+    """ "For the Lib Dems, Simon Hughes said ...", "Mark Oaten, for the Lib Dems, said": a side named in
+    a "for" phrase set off before the saying is the one the speaker speaks for, not someone the words
+    are about."""
     while tok.dep_ in ("compound", "flat", "amod", "det") and tok.head.i > tok.i:
         tok = tok.head
-    prep = tok.head
-    return tok.dep_ == "pobj" and prep.lower_ == "for" and prep.head.i == verb.i and prep.i < verb.i \
-        and prep.i == prep.sent.start and tok.ent_type_ in _DOERS - {"PERSON"} \
-        and tok.right_edge.i + 1 < verb.i and tok.doc[tok.right_edge.i + 1].text == ","
+    prep, doc = tok.head, tok.doc
+    on_saying = prep.head.i == verb.i or prep.head.dep_ == "nsubj" and prep.head.head.i == verb.i
+    return tok.dep_ == "pobj" and prep.lower_ == "for" and on_saying and prep.i < verb.i \
+        and (prep.i == prep.sent.start or doc[prep.i - 1].text == ",") and tok.ent_type_ in _DOERS - {"PERSON"} \
+        and tok.right_edge.i + 1 < verb.i and doc[tok.right_edge.i + 1].text == ","
 
 
 #: Two-word prepositions of cause: "because of", "due to", "owing to", "thanks to".
