@@ -16,12 +16,14 @@ def dateline_tokens(doc: Doc) -> set[int]:
     for sent in doc.sents:
         opening = sent[:16]
         text = full[opening.start_char : opening.end_char]  # as opening.text, without the walk
-        if not any(sep in text for sep in ("—", "–", "_", "--", "―")):
+        if not any(sep in text for sep in ("—", "–", "_", "--", "―", " - ")):
             continue
         for tok in opening:
-            if tok.text in ("—", "–", "_", "--", "―") and tok.i > sent.start:
+            if tok.text in ("—", "–", "_", "--", "―", "-") and tok.i > sent.start:
                 before = doc[sent.start : tok.i]
-                if all(t.is_punct or t.is_space or t.pos_ in ("PROPN", "NUM") or t.is_upper for t in before):
+                # a plain hyphen only after a place in capitals ("BERLIN, Nov 7 -"), not "Mr Lane - the ..."
+                capitals = tok.text != "-" or any(t.is_upper and t.is_alpha and len(t) > 2 for t in before)
+                if capitals and all(t.is_punct or t.is_space or t.pos_ in ("PROPN", "NUM") or t.is_upper for t in before):
                     out.update(range(sent.start, tok.i))
                 break
     return out

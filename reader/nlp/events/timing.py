@@ -80,11 +80,12 @@ class EventDates:
         #: the syntactic root token of each date expression, by the expression's start offset
         self.root_of: dict[int, int] = {}
         starts = token_starts(doc) if starts is None else starts
+        dateline = index.dateline_tokens()  # "BERLIN, Nov 7 -": the day it was filed, not of an act
         for d in dates:
             if d.type not in ("DATE", "TIME"):
                 continue
             tokens = token_range(doc, starts, d.start, d.end)
-            if tokens is None:
+            if tokens is None or tokens.start in dateline:
                 continue
             for i in tokens:
                 self.by_token[i] = d
