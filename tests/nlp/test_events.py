@@ -1672,3 +1672,21 @@ def test_a_date_that_says_which_thing_is_meant_does_not_date_the_act(engine):
 def test_a_days_act_heads_its_summary_whole(engine):
     killed = only(analyze(engine, "Cabinet row\n\nMonday's attack killed ten people in Vik."), "killed")
     assert killed.summary.startswith("Monday's attack")
+
+
+def test_a_datelines_day_is_not_the_day_of_the_act_it_opens(engine):
+    text = ("Coalition falls\n\nBERLIN, March 20 - Chancellor Ann Kerr fired Finance Minister Tom Lind on Tuesday, "
+            "bringing down her coalition.")
+    analysis = analyze(engine, text)
+    fired = only(analysis, "fired")
+    assert fired.date == "2024-03-19" and names(analysis, fired.agents) == {"Ann Kerr"}
+    # the dateline stays no one's act, and a plain dash after a name is no dateline
+    analysis = analyze(engine, "Coalition falls\n\nMr Lane - the new leader - said on Tuesday the plan was dead.")
+    assert names(analysis, only(analysis, "said").agents) == {"Lane"}
+
+
+def test_a_partys_name_of_two_words_stays_whole(engine):
+    text = "Coalition falls\n\nMr Lind's Free Democrats quit the government. The Christian Democrat leader said so."
+    analysis = analyze(engine, text)
+    assert {a.name for a in analysis.actors} >= {"Free Democrats", "Christian Democrats"}
+    assert "Democrats" not in {a.name for a in analysis.actors}
