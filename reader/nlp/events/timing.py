@@ -62,6 +62,9 @@ def date_precision(value: str | None) -> str | None:
 #: Prepositions whose act noun is the cause or topic of the clause ("charged over the crash", "an
 #: inquiry into the war"): a date on that noun is its own (not "arrested after the protest on Monday").
 _CAUSE_PREPS = frozenset({"over", "for", "about", "into"})
+#: Words opening a clause whose act is at another time than its main clause's.
+_OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "till"})
+_TIME_UNITS = frozenset({"day", "week", "month", "year", "decade", "hour"})
 #: Prepositions of a topic or a cause: a dated noun they take is what the act is about.
 _TOPIC_PREPS = _CAUSE_PREPS | {"against", "regarding", "concerning"}
 
@@ -356,12 +359,23 @@ class EventDates:
         if ev.parent is not None and ev.link in ("speech", "advcl", "adjunct"):
             if ev.link == "speech" and ev.hyp:
                 return None  # "announced on Monday that they would back the plans": the backing is not Monday's
+            if ev.link == "advcl" and self._at_other_time(ev.head, resolved.get(id(ev.parent))):
+                return None  # "said on Friday, two years after the group seized it": the seizing is not Friday's
             return resolved.get(id(ev.parent))
         if ev.link == "conj" and ev.sibling is not None and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in ev.head.children):
             # "flew to Cairo on 5 June and met al-Sisi": one subject, one day
             return resolved.get(id(ev.sibling))
         return self._context_date(ev, actors)
+
+    def _at_other_time(self, clause: Token, main_date: str | None) -> bool:
+        """A clause told as after or before its main clause ("after the troops opened fire") shares the
+        main clause's year or month ("in 1989"), not its day, nor any date a span apart ("a year before")."""
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS]
+        if not marks:
+            return False
+        span_apart = any(c.dep_ == "npadvmod" and c.lemma_.lower() in _TIME_UNITS for t in (clause, marks[0]) for c in t.children)
+        return span_apart or date_precision(main_date) in ("day", "time")
 
     def _attended_gathering(self, trig: Token) -> str | None:
         """ "Tuesday's meeting is hosted by Blair. Also due to attend are Rice and Annan": attending,
