@@ -1690,3 +1690,20 @@ def test_a_partys_name_of_two_words_stays_whole(engine):
     analysis = analyze(engine, text)
     assert {a.name for a in analysis.actors} >= {"Free Democrats", "Christian Democrats"}
     assert "Democrats" not in {a.name for a in analysis.actors}
+
+
+def test_an_act_told_as_before_or_after_the_main_one_does_not_take_its_day(engine):
+    text = ("Cabinet row\n\nThe Lebanese army said on Monday it had retaken the palace from Hezbollah, two years "
+            "after the group seized it.")
+    analysis = analyze(engine, text)
+    assert only(analysis, "said").date == "2024-03-18" and only(analysis, "seized").date is None
+    analysis = analyze(engine, "Cabinet row\n\nMr Lane resigned on Monday after the board rejected his plan.")
+    assert only(analysis, "resigned").date == "2024-03-18" and only(analysis, "rejected").date is None
+
+
+def test_talks_brokered_by_a_mediator_that_collapsed_are_one_row_with_the_mediator(engine):
+    text = "Cabinet row\n\nTalks in Jeddah brokered by Qatar and Egypt collapsed on Monday."
+    analysis = analyze(engine, text)
+    assert [e.trigger for e in analysis.events] == ["collapsed"]
+    assert names(analysis, analysis.events[0].agents) == {"Qatar", "Egypt"}  # where they met is no party
+    assert analysis.events[0].date == "2024-03-18"

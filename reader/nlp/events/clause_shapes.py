@@ -463,6 +463,14 @@ def side_spoken_for(tok: Token, verb: Token) -> bool:
         and tok.right_edge.i + 1 < verb.i and doc[tok.right_edge.i + 1].text == ","
 
 
+def brokered_gathering(tok: Token, lex: Lexicon) -> bool:
+    """ "Talks brokered by Qatar collapsed": a participle with a doer that describes talks which are
+    the subject of an act; who brokered them is told in that act's row, not a row of its own."""
+    noun = tok.head
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) \
+        and noun.lower_ in lex.cue("meeting_noun") and noun.dep_ in ("nsubj", "nsubjpass")
+
+
 #: Two-word prepositions of cause: "because of", "due to", "owing to", "thanks to".
 _CAUSE = {"because": "of", "due": "to", "owing": "to", "thanks": "to"}
 

@@ -37,6 +37,7 @@ from reader.nlp.events.clause_shapes import (
     among_those,
     arranged,
     as_aside,
+    brokered_gathering,
     closes_quotation_before,
     graded_participle,
     has_own_subject_or_aux,
@@ -122,9 +123,7 @@ class ClauseFinder:
         asked = np.flatnonzero(keyed | (pos_of == verb))
         for i, is_keyed, pos in zip(asked.tolist(), keyed[asked].tolist(), pos_of[asked].tolist(), strict=True):
             if is_keyed:
-                tok = doc[i]
-                m = self.lex.match(tok)
-                if m is not None:
+                if (m := self.lex.match(tok := doc[i])) is not None:
                     self.matches[i] = m
                     if m.entry.pos == "ADJ" and tok.dep_ == "acomp":
                         self.adjective_heads.add(tok.head.i)
@@ -183,9 +182,9 @@ class ClauseFinder:
         if match is None:
             return None
         if match.entry.source == "generic" or match.entry.code == OTHER_ACT:
-            outcome = self._outcome_of_act(tok)
-            if outcome is not None:
-                match = outcome
+            match = self._outcome_of_act(tok) or match
+        if brokered_gathering(tok, self.lex) and tok.head.head.i in self.by_head:
+            return None  # "Talks brokered by Qatar collapsed": the talks' row, with Qatar in it
         if match.entry.speech and link == "speech" and restated_speech(tok):
             return None  # 'Letwin said: "There is a black hole," he said.': one saying, told twice
         if quoted_saying(tok, self.lex) is not None or match.entry.speech and words_referred_to(tok):
@@ -302,9 +301,10 @@ class ClauseFinder:
                     continue
                 # only an act that names its own parties ("talks between Israel and Hamas"): a bare
                 # "the talks" may point back to the wrong talks
-                if (not self._noun_has_participants(child) or child.tag_ in ("NNS", "NNPS") and not any(
-                        g.dep_ == "prep" or self.index.ids_at(g.i) for g in child.children)) and not self._at_named_place(tok):
-                    continue  # "fighting resumed in northern Vestland": where it happened names it
+                named = self._noun_has_participants(child) and not (child.tag_ in ("NNS", "NNPS") and not any(
+                    g.dep_ == "prep" or self.index.ids_at(g.i) for g in child.children))
+                if not (named or self._at_named_place(tok) or any(brokered_gathering(g, self.lex) for g in child.children)):
+                    continue  # "fighting resumed in northern Vestland" names it by place, "talks brokered by Qatar" by broker
                 return Match(LexEntry(tok.lemma_.lower(), "VERB", entry.code, source="ours"), (child.i,))
         return None
 

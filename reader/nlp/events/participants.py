@@ -236,7 +236,8 @@ class ActorIndex:
             office = thing and any(c.dep_ in ("poss", "amod", "compound") and self.ids_at(c.i) for c in tok.children)
             # "a trade agreement in Oslo that removes tariffs": where an act took place does not do its deeds
             # (a disaster's place is the one struck: "the earthquake in Norland killed 40 people")
-            act = thing and any(e.code != "DISASTER" for e in self.lexicon.entries.get((tok.lemma_.lower(), "NOUN"), ()))
+            act = thing and (tok.lower_ in self.lexicon.cue("meeting_noun") or any(  # ("Talks in Geneva": a venue)
+                e.code != "DISASTER" for e in self.lexicon.entries.get((tok.lemma_.lower(), "NOUN"), ())))
             for child in tok.children:
                 if child.i in placed:
                     continue
