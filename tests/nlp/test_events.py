@@ -1707,3 +1707,5 @@ def test_talks_brokered_by_a_mediator_that_collapsed_are_one_row_with_the_mediat
     assert [e.trigger for e in analysis.events] == ["collapsed"]
     assert names(analysis, analysis.events[0].agents) == {"Qatar", "Egypt"}  # where they met is no party
     assert analysis.events[0].date == "2024-03-18"
+    analysis = analyze(engine, "Cabinet row\n\nTalks brokered by Qatar and Egypt in Jeddah collapsed on Monday.")
+    assert names(analysis, only(analysis, "collapsed").agents) == {"Qatar", "Egypt"}

@@ -264,6 +264,9 @@ class ActorIndex:
                     continue  # where the office is, or where the act took place
                 if child.dep_ == "prep" and child.lower_ in ("from", "in") and person:
                     continue  # "Mr Mubanga, 32, from Wembley, said": where a person is from does not say it
+                if child.dep_ == "prep" and child.lower_ in ("in", "at") and refs and all(
+                        self.type_of(a) in PLACE_TYPES for g in child.children for a in self.ids_at(g.i)):
+                    continue  # "talks brokered by the US in Jeddah": where a named side was is no side
                 if followers and child.dep_ == "poss" and (child.lower_ in ("his", "her") and self._own_people(tok) or any(
                         self.type_of(a) == "PERSON" for a in self.ids_at(child.i))):
                     continue  # "his doctors said": not he (but "his troops" fight for him, "his comments" are his)
@@ -272,7 +275,7 @@ class ActorIndex:
                     continue  # "his country" is the country, "his Russian counterpart" the person
                 if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
                     continue
-                if thing and child.dep_ == "acl" and child.tag_ == "VBN":
+                if (thing or not refs and tok.pos_ == "PROPN") and child.dep_ == "acl" and child.tag_ == "VBN":
                     # "a letter sent to Mr Mubanga said": its addressee did not write it ("a report by" did)
                     stack.extend(c for c in child.children if c.dep_ == "agent")
                     continue
