@@ -294,7 +294,7 @@ class _Resolver:
         people = [c for c in self.clusters.values() if c.type == "PERSON" and c.roles]
         if not people:
             return []
-        table = offices()
+        table, headline_end = offices(), text_of(doc).find("\n")  # a headline drops "the": "Chancellor rallies voters"
         role_words = {c.key: [frozenset(w.lower() for w in form.split()) for r in c.roles
                               for form in (r, *table.other_words(r, c.country_key))] for c in people}
         out = []
@@ -311,7 +311,8 @@ class _Resolver:
                 continue  # the head of something named: "the president of Nokia" is not the president
             role, country, first = self.title_before(tok.i + 1)
             party = body_before(doc, first) if country is None else first  # "the Lib Dem spokesman"
-            if party == 0 or doc[party - 1].lower_ not in ("the", "its", "his", "her", "their") and country is None:
+            if (party == 0 or doc[party - 1].lower_ not in ("the", "its", "his", "her", "their")) and country is None \
+                    and not doc[party].idx < headline_end:
                 continue
             if any(i in taken for i in range(first, tok.i + 1) if doc[i].ent_type_ == "PERSON"):
                 continue

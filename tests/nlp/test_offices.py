@@ -128,3 +128,9 @@ def test_a_party_leader_named_by_party_alone_is_the_leader_of_the_day(engine):
     assert doers_of(analyze(engine, text, dt.date(2005, 3, 1)), "told") == ["Charles Kennedy"]
     text = "Row\n\nTony Blair and Michael Howard clashed. The Labour leader told reporters the Tories were wrong."
     assert doers_of(analyze(engine, text, dt.date(2005, 3, 1)), "told") == ["Tony Blair"]
+
+
+def test_a_headline_names_the_office_without_the(engine):
+    text = "Chancellor defends budget\n\nGordon Brown has said his plans are sound."
+    assert doers_of(analyze(engine, text, dt.date(2005, 3, 1)), "defends budget") == ["Gordon Brown"]
+    assert doers_of(analyze(engine, text, dt.date(2012, 3, 1)), "defends budget") == []  # no longer chancellor
