@@ -1112,3 +1112,13 @@ def test_pressing_someone_to_act_is_a_demand(engine):
 def test_terms_sought_ministers_replaced_and_dividends_cut(engine, sentence, trigger, category):
     (event,) = by_trigger(analyze(engine, "Budget row\n\n" + sentence), trigger)
     assert event.category == category
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [("Norway tightened fiscal policy in May.", "tightened"), ("The EU relaxed its rules on state aid.", "relaxed"),
+     ("Vestland will loosen spending before the election.", "loosen")],
+)
+def test_tightening_or_easing_a_policy_is_economic(engine, sentence, trigger):
+    (event,) = by_trigger(analyze(engine, "Budget row\n\n" + sentence), trigger)
+    assert event.category == "ECON"
