@@ -1709,3 +1709,8 @@ def test_talks_brokered_by_a_mediator_that_collapsed_are_one_row_with_the_mediat
     assert analysis.events[0].date == "2024-03-18"
     analysis = analyze(engine, "Cabinet row\n\nTalks brokered by Qatar and Egypt in Jeddah collapsed on Monday.")
     assert names(analysis, only(analysis, "collapsed").agents) == {"Qatar", "Egypt"}
+
+
+def test_a_pledge_told_after_its_words_says_them(engine):
+    text = "Cabinet row\n\nThe party would stand up for the forgotten majority, Tom Lane pledged as he unveiled the plan."
+    assert only(analyze(engine, text), "pledged").summary == "Lane: pledged the party would stand up for the forgotten majority"

@@ -415,7 +415,9 @@ class Summaries:
             text += "…" if truncated else ""
         if c.match.entry.speech and splits_quotation(trig):
             text = trig.text  # '"History shows alliances fail," he said, "even if ...": the quotation's first part
-        if c.match.entry.speech and (text == trig.text or len(out) <= 2 or not any(
+        preposed = text == trig.text and any(  # "We will win, he pledged": nothing after it, its words set off before
+            ch.dep_ == "ccomp" and ch.i < trig.i and doc[ch.right_edge.i + 1].text == "," for ch in trig.children)
+        if (c.match.entry.speech or preposed) and (text == trig.text or len(out) <= 2 or not any(
                 j > trig.i and not doc[j].is_punct for j in content_tokens(c))):
             # "'We have an opportunity,' he added", "'..., ' Lord Falconer told the BBC": what was
             # said comes before the saying
