@@ -541,3 +541,12 @@ def test_a_saying_between_quotation_marks_left_unclosed_is_not_the_words_of_the_
     analysis = analyze(engine, text)
     said = [e for e in by_trigger(analysis, "said") if "Berg" in e.summary]
     assert len(said) == 1 and said[0].modality == "asserted"
+
+
+def test_a_relative_clause_inside_words_said_is_the_speakers_too(engine):
+    text = "Budget row\n\nMr Jeffries said his party would not be blamed for a shutdown that the Greens had engineered."
+    engineered = next(e for e in analyze(engine, text).events if e.trigger.startswith("engineered"))
+    assert engineered.modality == "reported"
+    text = "Budget row\n\nMr Lane backed a plan that Norway had drawn up."
+    drawn = next(e for e in analyze(engine, text).events if e.trigger.startswith("drawn"))
+    assert drawn.modality == "asserted"  # not said: the text's own telling

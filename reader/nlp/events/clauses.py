@@ -532,7 +532,7 @@ class ClauseFinder:
                 inherit = not has_own_subject_or_aux(child)
                 return FREE, Ctx(ev, ev.hyp if inherit else False, False, ev.speaker), "advcl"
             if dep == "parataxis" or dep == "relcl" and not _is_purpose(child):  # ("a bill to impose": its purpose)
-                return FREE, Ctx(ev, False, False, None), dep
+                return FREE, Ctx(ev, False, False, ev.speaker if dep == "relcl" else None), dep  # (in words said: said)
             if dep == "prep":
                 if child.lower_ in lex.cue("non_event_prep") or child.lower_ in lex.cue("attribution_phrase"):
                     return ARG, Ctx(ev, ctx.hyp, ctx.neg, ctx.speaker), "arg"
@@ -549,7 +549,7 @@ class ClauseFinder:
                                                  and not (mark_of(child) == "as" and self._as_aside(child))
                                                  and not _is_purpose(child)):
                 # "aid to Kyiv, *which was followed by* Waltz's announcement": a clause of its own
-                return FREE, Ctx(ctx.owner, False, False, None), dep
+                return FREE, Ctx(ctx.owner, False, False, ctx.speaker if dep == "relcl" else None), dep
             return mode, ctx, "arg"
         # a token that is not an event, in free context
         if dep == "advcl" and mark_of(child) == "as" and self._as_aside(child):
