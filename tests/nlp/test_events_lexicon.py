@@ -1122,3 +1122,10 @@ def test_terms_sought_ministers_replaced_and_dividends_cut(engine, sentence, tri
 def test_tightening_or_easing_a_policy_is_economic(engine, sentence, trigger):
     (event,) = by_trigger(analyze(engine, "Budget row\n\n" + sentence), trigger)
     assert event.category == "ECON"
+
+
+def test_signalling_that_something_will_happen_is_a_statement(engine):
+    analysis = analyze(engine, "Budget row\n\nTom Lane signalled on Monday that the Greens would block the measure.")
+    (signalled,) = by_trigger(analysis, "signalled")
+    assert signalled.category == "01"
+    assert by_trigger(analysis, "block")[0].modality == "hypothetical"
