@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from reader.nlp.doc_text import indices_where
 from reader.nlp.entity_candidate import Candidate
 from reader.nlp.figures import figures
-from reader.nlp.place_shapes import shape_by_neighbours
+from reader.nlp.place_shapes import hyphen_syllable, shape_by_neighbours
 
 if TYPE_CHECKING:
     from reader.nlp.gazetteer import Gazetteer
@@ -126,6 +126,8 @@ def trim_trailing_words(doc: Doc, c: Candidate | None) -> Candidate | None:
     while end - c.start > 1:
         tok = doc[end - 1]
         lower_word = tok.is_alpha and tok.text.islower() and tok.lower_ not in NAME_PARTICLES
+        if c.label == "PERSON" and hyphen_syllable(doc, end - 1):
+            break  # "Lee Jae-myung": a given name's syllable after its hyphen
         if not (lower_word or tok.text in ("-", "–", "—") or tok.is_space):
             break
         end -= 1

@@ -1,5 +1,5 @@
 """Entity shapes told by the words around a name: a compass word that begins a region's name, a
-place, a person or an organisation said to be one in apposition. Used by `entity_shapes.reshape`.
+place, a person or an organisation said to be one in apposition, a given name written with a hyphen. Used by `entity_shapes.reshape`.
 
 The small model splits "West Darfur" into a bloc ("the West") and Darfur, and leaves "North
 Darfur" as Darfur; it types "El Fasher, the last city in Darfur" as an organisation and "his
@@ -41,7 +41,30 @@ def shape_by_neighbours(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     cands = _compass_regions(doc, cands)
     _places_in_apposition(doc, cands)
     _kin_in_apposition(doc, cands)
+    _hyphenated_given_names(doc, cands)
     return cands + _bodies_in_apposition(doc, cands)
+
+
+def _hyphenated_given_names(doc: Doc, cands: list[Candidate]) -> None:
+    """ "Lee Jae-myung", "Choi Sang-mok": a lower-case syllable glued by a hyphen to a name's last word
+    is part of the name (the tokenizer splits it off; the model, or a trim of lower-case words, drops it)."""
+    for c in cands:
+        while c.label == "PERSON" and c.end + 1 < len(doc) and hyphen_syllable(doc, c.end + 1):
+            c.end += 2
+
+
+#: English words that make a compound of a name ("Bush-style", "Saudi-led"): no syllable of a given name.
+COMPOUND_TAILS = frozenset({
+    "style", "era", "led", "backed", "like", "based", "born", "type", "esque", "linked", "friendly", "owned",
+    "controlled", "inspired", "allied", "leaning", "appointed", "supporting", "supported", "funded", "run",
+    "made", "built", "brokered", "sponsored", "dominated", "held", "bound", "wide", "free", "only", "related",
+})
+
+
+def hyphen_syllable(doc: Doc, i: int) -> bool:
+    """Token i is a lower-case syllable glued by a hyphen to a capitalised word ("Jae-*myung*")."""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].is_title and not doc[i - 2].whitespace_ \
+        and not doc[i - 1].whitespace_ and doc[i].is_alpha and doc[i].text.islower() and doc[i].text not in COMPOUND_TAILS
 
 
 def _compass_regions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:

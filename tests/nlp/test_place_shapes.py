@@ -66,3 +66,16 @@ def test_a_name_a_business_noun_describes_is_an_organisation():
               pos=["PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "VERB"])
     assert shape_by_neighbours(doc, []) == []
 
+
+
+def test_a_syllable_glued_by_a_hyphen_is_part_of_a_given_name():
+    words = ["Lee", "Jae", "-", "myung", "said"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, False, False, True, False])
+    (name,) = shape_by_neighbours(doc, [Candidate(0, 2, "PERSON")])
+    assert (name.start, name.end) == (0, 4)
+    # spaced as a dash, or after a word in lower case, it is no part of the name
+    spaced = Doc(doc.vocab, words=words, spaces=[True, True, True, True, False])
+    assert shape_by_neighbours(spaced, [Candidate(0, 2, "PERSON")])[0].end == 2
+    # an English word that makes a compound of a name ("Bush-style tax cuts") is none either
+    styled = Doc(doc.vocab, words=["Bush", "-", "style", "cuts"], spaces=[False, False, True, False])
+    assert shape_by_neighbours(styled, [Candidate(0, 1, "PERSON")])[0].end == 1
