@@ -1714,3 +1714,22 @@ def test_talks_brokered_by_a_mediator_that_collapsed_are_one_row_with_the_mediat
 def test_a_pledge_told_after_its_words_says_them(engine):
     text = "Cabinet row\n\nThe party would stand up for the forgotten majority, Tom Lane pledged as he unveiled the plan."
     assert only(analyze(engine, text), "pledged").summary == "Lane: pledged the party would stand up for the forgotten majority"
+
+
+def test_a_kin_of_a_leader_speaks_for_herself(engine):
+    text = "Cabinet row\n\nTom Lane, the brother of Prime Minister Ann Lane, said the plan was dead."
+    analysis = analyze(engine, text)
+    assert names(analysis, only(analysis, "said").agents) == {"Tom Lane"}
+
+
+def test_a_dateline_is_no_part_of_what_is_said(engine):
+    text = ("Missiles fired\n\nSEOUL, March 20 - Norland fired two missiles into the sea on Monday, "
+            "South Korea's military said.")
+    said = only(analyze(engine, text), "said")
+    assert "SEOUL" not in said.summary and said.summary.endswith("said Norland fired two missiles into the sea on Monday")
+
+
+def test_a_hyphenated_given_name_stays_whole(engine):
+    analysis = analyze(engine, "Cabinet row\n\nActing President Choi Sang-mok ordered the army to stay ready.")
+    assert "Choi Sang-mok" in {a.name for a in analysis.actors}
+    assert only(analysis, "ordered").summary.startswith("Choi:")

@@ -49,6 +49,7 @@ from reader.nlp.events.text_regions import dateline_tokens, quoted_tokens
 from reader.nlp.figures import Agent, figures
 from reader.nlp.gazetteer import gazetteer
 from reader.nlp.line_sentences import country_label
+from reader.nlp.place_shapes import KIN_NOUNS
 
 COUNTRY_TYPES = ("GPE", "NORP")
 #: what a group of people can be "of" or "in" without being its state: a country, a region, a town
@@ -262,6 +263,8 @@ class ActorIndex:
                     continue  # "a book about Norland says": what it is about does not say it
                 if child.dep_ == "prep" and child.lower_ in ("in", "at") and (office or act):
                     continue  # where the office is, or where the act took place
+                if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in KIN_NOUNS:
+                    continue  # "Kim Yo Jong, the sister of leader Kim Jong Un, said": not her brother
                 if child.dep_ == "prep" and child.lower_ in ("from", "in") and person:
                     continue  # "Mr Mubanga, 32, from Wembley, said": where a person is from does not say it
                 if child.dep_ == "prep" and child.lower_ in ("in", "at") and refs and all(

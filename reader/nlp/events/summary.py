@@ -421,7 +421,8 @@ class Summaries:
                 j > trig.i and not doc[j].is_punct for j in content_tokens(c))):
             # "'We have an opportunity,' he added", "'..., ' Lord Falconer told the BBC": what was
             # said comes before the saying
-            said = sorted(j for j in content_tokens(c) if j < trig.i and not doc[j].is_space)
+            dateline = {k for i in self.index.dateline_tokens() for k in (i, i + 1)}  # "SEOUL, March 10 -": not said
+            said = sorted(j for j in content_tokens(c) if j < trig.i and not doc[j].is_space and j not in dateline)
             if said:
                 raw = self.text[doc[said[0]].idx : doc[said[-1]].idx + len(doc[said[-1]])]
                 quoted = raw.lstrip()[:1] in QUOTES or raw.lstrip().startswith("``") or said[0] in self.index.quoted_tokens()
