@@ -94,6 +94,8 @@ class ActorIndex:
     _quoted: set[int] | None = None
     #: the country actor the text is about ("" when none stands out; filled on first use)
     _home: str | None = None
+    #: tokens of a news dateline (filled on first use)
+    _datelines: set[int] | None = None
     #: organisations that may be an armed group: True where the field's dictionary types them so,
     #: False where it does not know them (filled on first use)
     _armed: dict[str, bool] | None = None
@@ -185,7 +187,9 @@ class ActorIndex:
 
     def dateline_tokens(self) -> set[int]:
         """Tokens of a news dateline ("NAIROBI, Kenya (AP) _"): where it was filed, not who acted."""
-        return dateline_tokens(self.doc)
+        if self._datelines is None:
+            self._datelines = dateline_tokens(self.doc)
+        return self._datelines
 
     # -- basic lookups ---------------------------------------------------------------------
 
@@ -415,7 +419,8 @@ class ActorIndex:
         sent = tok.sent
         start = self.doc[sent.start - 1].sent.start if sent.start else sent.start
         lo, hi = bisect_left(self.mention_ends, (start, "")), bisect_left(self.mention_ends, (tok.i, ""))
-        named = {a for _, a in self.mention_ends[lo:hi] if a in self._countries()}
+        countries = self._countries()
+        named = {a for _, a in self.mention_ends[lo:hi] if a in countries}
         home = self.home_country()
         return list(named) if len(named) == 1 else [home] if home and not named else []
 
