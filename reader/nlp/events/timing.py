@@ -65,6 +65,8 @@ _CAUSE_PREPS = frozenset({"over", "for", "about", "into"})
 #: Words opening a clause whose act is at another time than its main clause's.
 _OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "till"})
 _TIME_UNITS = frozenset({"day", "week", "month", "year", "decade", "hour"})
+#: How a date before a noun hangs on it when it says which one is meant ("the 2022 election", "Monday's vote").
+_PREMODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
 #: Prepositions of a topic or a cause: a dated noun they take is what the act is about.
 _TOPIC_PREPS = _CAUSE_PREPS | {"against", "regarding", "concerning"}
 
@@ -247,7 +249,7 @@ class EventDates:
         root = self.doc[self.root_of.get(d.start, i)]
         noun = root.head
         marked = root.dep_ == "poss" or any(c.dep_ == "det" and c.i < root.i for c in noun.children)
-        return (marked and root.dep_ in ("nummod", "compound", "amod", "poss", "nmod") and noun.i > root.i
+        return (marked and root.dep_ in _PREMODIFIER_DEPS and noun.i > root.i
                 and noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in _TOPIC_PREPS)
 
     def _dates_act_noun_before(self, tok: Token, ev: EventClause) -> bool:
@@ -472,7 +474,7 @@ class EventDates:
         which thing the subject is ("said the 2022 election was stolen")."""
         d = self.by_token[i]
         root = self.doc[self.root_of.get(d.start, i)]
-        if subject.pos_ == "NOUN" and root.head.i == subject.i and root.dep_ in ("nummod", "compound", "amod", "poss", "nmod"):
+        if subject.pos_ == "NOUN" and root.head.i == subject.i and root.dep_ in _PREMODIFIER_DEPS:
             return True
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
