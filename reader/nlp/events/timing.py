@@ -32,6 +32,7 @@ from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.participants import ActorIndex, RefContext
 from reader.nlp.events.subjects import VERBAL, subject_tokens
+from reader.nlp.events.time_apart import date_apart
 from reader.nlp.timex.tense import before_complement_subject
 from reader.nlp.timex.values import point_date
 
@@ -358,6 +359,12 @@ class EventDates:
         value = self._attended_gathering(ev.trigger)
         if value is not None:
             return value
+        if ev.parent is not None and ev.link in ("advcl", "relcl"):
+            mark, main = _time_mark(ev.head), resolved.get(id(ev.parent))
+            if mark is not None and (apart := date_apart(ev.head, mark, main)) is not None:
+                return apart  # "on Wednesday, a day after he declared martial law": Tuesday
+            if mark is not None and ev.link == "relcl" and self._at_other_time(ev.head, main):
+                return None
         if ev.parent is not None and ev.link in ("speech", "advcl", "adjunct"):
             if ev.link == "speech" and ev.hyp:
                 return None  # "announced on Monday that they would back the plans": the backing is not Monday's
@@ -373,10 +380,10 @@ class EventDates:
     def _at_other_time(self, clause: Token, main_date: str | None) -> bool:
         """A clause told as after or before its main clause ("after the troops opened fire") shares the
         main clause's year or month ("in 1989"), not its day, nor any date a span apart ("a year before")."""
-        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS]
-        if not marks:
+        mark = _time_mark(clause)
+        if mark is None:
             return False
-        span_apart = any(c.dep_ == "npadvmod" and c.lemma_.lower() in _TIME_UNITS for t in (clause, marks[0]) for c in t.children)
+        span_apart = any(c.dep_ == "npadvmod" and c.lemma_.lower() in _TIME_UNITS for t in (clause, mark) for c in t.children)
         return span_apart or date_precision(main_date) in ("day", "time")
 
     def _attended_gathering(self, trig: Token) -> str | None:
@@ -402,6 +409,9 @@ class EventDates:
         sent = trig.sent
         value = self._date_in([i for i in range(sent.start, sent.end) if i in self.by_token and self._frames_event(i, ev)], trig)
         if value is not None and value[:1].isdigit():
+            mark = _time_mark(ev.head)
+            if mark is not None and ev.head.dep_ in ("advcl", "relcl"):  # the sentence's date is its main clause's
+                return date_apart(ev.head, mark, value) or (None if self._at_other_time(ev.head, value) else value)
             return value
         verb = ev.head if ev.head.pos_ in VERBAL else None
         if verb is None or ev.hyp:
@@ -521,6 +531,11 @@ class EventDates:
                             day = dt.date.fromisoformat(value) + dt.timedelta(days=offset)
                             return day.isoformat()
         return None
+
+
+def _time_mark(clause: Token) -> Token | None:
+    """The "after", "before", "since" or "until" a clause is told at another time than its main one by."""
+    return next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS), None)
 
 
 def _governing_verb(tok: Token) -> Token | None:

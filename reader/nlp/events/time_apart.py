@@ -1,0 +1,81 @@
+"""How far a clause told as after or before its main clause lies from it, as a date.
+
+"The party submitted a motion on Wednesday, a day after he declared martial law": the declaring is
+Tuesday's, not Wednesday's. A clause marked by "after" or "before" whose measure is counted ("a
+day", "two weeks", "three years") is dated by moving the main clause's date back (after) or
+forward (before) by that measure; the result is never finer than the main date nor than the
+measure ("a month after" a day is a month). A measure without a count ("days after", "hours
+before") or one the main date is too coarse for gives no date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Token
+
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_ISO_YEAR = re.compile(r"^(\d{4})$")
+#: The units a clause may be told apart by, in days where a unit is a fixed number of them.
+_DAY_UNITS = {"day": 1, "week": 7}
+_MONTH_UNITS = {"month": 1, "year": 12}
+_COUNTS = {"a": 1, "an": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+#: Which way the clause lies from the main one, by the word that marks it.
+_DIRECTION = {"after": -1, "before": 1}
+
+
+def measure_of(clause: Token, mark: Token) -> Token | None:
+    """The unit noun a clause is told apart by: "two days after ..." (on the clause or its mark), or
+    "a day after he declared" (the clause a relative clause of "day")."""
+    units = _DAY_UNITS.keys() | _MONTH_UNITS.keys()
+    if clause.dep_ == "relcl" and clause.head.lemma_.lower() in units:
+        return clause.head
+    for tok in (clause, mark):
+        for child in tok.children:
+            if child.dep_ == "npadvmod" and child.lemma_.lower() in units:
+                return child
+    return None
+
+
+def count_of(unit: Token) -> int | None:
+    """ "a day" 1, "two weeks" 2, "3 years" 3; None for "days" alone."""
+    for child in unit.children:
+        if child.dep_ in ("nummod", "det", "quantmod"):
+            word = child.lower_
+            if word.isdigit():
+                return int(word)
+            if word in _COUNTS and (child.dep_ != "det" or unit.tag_ in ("NN", "NNP")):
+                return _COUNTS[word]
+    return None
+
+
+def date_apart(clause: Token, mark: Token, main_date: str | None) -> str | None:
+    """The clause's date, `main_date` moved by the measure it is told apart by; None when it cannot be
+    counted."""
+    direction = _DIRECTION.get(mark.lower_)
+    unit = measure_of(clause, mark)
+    if direction is None or unit is None or main_date is None:
+        return None
+    count = count_of(unit)
+    if count is None:
+        return None
+    name = unit.lemma_.lower()
+    if name in _DAY_UNITS:
+        day = _ISO_DAY.match(main_date)
+        if day is None:
+            return None
+        moved = dt.date(*map(int, day.groups())) + dt.timedelta(days=direction * count * _DAY_UNITS[name])
+        return moved.isoformat()
+    months = direction * count * _MONTH_UNITS[name]
+    month = _ISO_DAY.match(main_date) or _ISO_MONTH.match(main_date)
+    if month is not None:
+        year, mon = int(month.group(1)), int(month.group(2))
+        total = year * 12 + (mon - 1) + months
+        return f"{total // 12:04d}" if name == "year" else f"{total // 12:04d}-{total % 12 + 1:02d}"
+    year_only = _ISO_YEAR.match(main_date)
+    if year_only is not None and name == "year":
+        return f"{int(year_only.group(1)) + months // 12:04d}"
+    return None
