@@ -1129,3 +1129,25 @@ def test_signalling_that_something_will_happen_is_a_statement(engine):
     (signalled,) = by_trigger(analysis, "signalled")
     assert signalled.category == "01"
     assert by_trigger(analysis, "block")[0].modality == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "category"),
+    [
+        ("Vestland's parliament impeached President Tom Lane on Saturday.", "impeached", "OFFICE"),
+        ("The Greens tabled a motion to impeach Tom Lane.", "tabled", "LAW"),
+        ("Tom Lane submitted a bill to parliament on Monday.", "submitted", "LAW"),
+        ("Tom Lane submitted his resignation on Monday.", "submitted", "OFFICE"),
+        ("Tom Lane tendered his resignation on Monday.", "tendered", "OFFICE"),
+        ("Tom Lane handed in his resignation on Monday.", "handed", "OFFICE"),
+        ("Tom Lane offered his resignation on Monday.", "offered", "OFFICE"),
+    ],
+)
+def test_impeachments_motions_tabled_and_resignations_handed_in(engine, sentence, trigger, category):
+    (event,) = by_trigger(analyze(engine, "Cabinet row\n\n" + sentence), trigger)
+    assert event.category == category
+
+
+def test_tabling_talks_keeps_the_field_dictionarys_reading(engine):
+    (event,) = by_trigger(analyze(engine, "Cabinet row\n\nTom Lane tabled the talks until next week."), "tabled")
+    assert event.category != "LAW"
