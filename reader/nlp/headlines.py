@@ -39,13 +39,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from spacy.attrs import DEP, HEAD, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from reader.nlp.doc_text import text_of
 from reader.nlp.events.lexicon import base_forms, load_lexicon
 from reader.nlp.figures import figures
+from reader.nlp.shadow_parse import reparse_with_auxiliary
 
 _QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "`", "``", "''"})
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
@@ -60,8 +60,6 @@ MAX_TOKENS = 25
 MAX_SCORE_GAP = 6.0
 #: A line short enough to be a headline (the text of one, at most this many characters).
 _SHORT_LINE = re.compile(r"(?m)^[^\n]{1,200}$")
-#: The pipes that make a parse, run in this order on the rewritten line.
-_PARSE_PIPES = ("tok2vec", "tagger", "parser")
 
 
 @Language.factory("headline_verbs")
@@ -184,30 +182,7 @@ class HeadlineVerbs:
         if not third_person:  # "Norland, Vestland sign pact": the headline's comma is an "and"
             words[:k] = ["and" if w == "," and 0 < i < k - 1 and sent[i - 1].tag_ == sent[i + 1].tag_ == "NNP" else w
                          for i, w in enumerate(words[:k])]
-        spaces = [bool(t.whitespace_) for t in sent]
-        spaces[-1] = False
-        shadow = Doc(doc.vocab, words=[*words[:k], "will", base, *words[k + 1 :]],
-                     spaces=[*spaces[:k], True, spaces[k], *spaces[k + 1 :]])
-        for name in _PARSE_PIPES:
-            shadow = self.nlp.get_pipe(name)(shadow)
-        new_verb = shadow[k + 1]
-        if not new_verb.tag_.startswith("VB"):
-            return
-        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < new_verb.i for c in new_verb.children):
-            return  # the rewritten line is still not a sentence with this subject: leave it
-
-        def back(j: int) -> int:
-            return j if j < k else (k if j == k else j - 1)
-
-        arr: Any = doc.to_array([HEAD, DEP, TAG])
-        for i in range(len(sent)):
-            s = i if i < k else i + 1
-            head = back(shadow[s].head.i)
-            row = sent.start + i
-            arr[row, 0] = ((sent.start + head) - row) % 2**64  # a relative head, signed, stored unsigned
-            arr[row, 1] = shadow[s].dep
-            arr[row, 2] = doc.vocab.strings.add("VBZ" if third_person else "VBP") if i == k else shadow[s].tag
-        doc.from_array([HEAD, DEP, TAG], arr)
+        reparse_with_auxiliary(self.nlp, sent, k, "will", base, "VBZ" if third_person else "VBP", words)
 
 
 def _make_passive(verb: Token) -> None:

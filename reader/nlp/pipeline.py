@@ -17,7 +17,7 @@ _cache: dict[str, Language] = {}
 
 def add_briefing_components(nlp: Language) -> Language:
     """Add our components after the model's own (also used on `spacy.blank` in tests)."""
-    from reader.nlp import brackets, components, headlines, hyphenated, line_sentences, quote_speakers  # noqa: F401  (the factories)
+    from reader.nlp import brackets, components, headlines, hyphenated, line_sentences, past_forms, quote_speakers  # noqa: F401  (the factories)
     from reader.nlp.attribute_rules import compile_model_ruler
     from reader.nlp.lemma_cache import cache_model_lemmatizer
 
@@ -28,6 +28,8 @@ def add_briefing_components(nlp: Language) -> Language:
             nlp.add_pipe("line_sentences", first=True)
     if "parser" in nlp.pipe_names and "headline_verbs" not in nlp.pipe_names:
         nlp.add_pipe("headline_verbs", after="parser")
+    if "parser" in nlp.pipe_names and "past_forms" not in nlp.pipe_names:
+        nlp.add_pipe("past_forms", after="headline_verbs")
     if "prefixed_verbs" not in nlp.pipe_names:
         brackets.split_glued_brackets(nlp)
         hyphenated.keep_prefixed_words(nlp)
