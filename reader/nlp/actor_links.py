@@ -235,6 +235,12 @@ def _spelled_before(r: _Resolver, c: Any, m: Mention, text: str) -> None:
             return
 
 
+def _bracketed_initials(text: str, m: Mention) -> bool:
+    """Whether the mention is followed by its own initials in brackets: "Hayat Tahrir al-Sham (HTS)"."""
+    hit = re.match(r"\s*\((?P<acr>[A-Z][A-Z0-9&+]{1,6})\)", text[m.end : m.end + 12])
+    return hit is not None and " " in m.text and initials(m.text) == hit["acr"]
+
+
 def _acronyms(doc: Doc, r: _Resolver, gaz: Gazetteer) -> None:
     clusters = _live(r)
     spelled: dict[str, set[str]] = {}
@@ -247,6 +253,12 @@ def _acronyms(doc: Doc, r: _Resolver, gaz: Gazetteer) -> None:
                 if len(key) >= 2:
                     spelled.setdefault(key, set()).add(c.key)
     text = r.text
+    # "Hayat Tahrir al-Sham (HTS)": a name the model took for a person's whose initials the brackets
+    # after it spell is a body's (no person is written with the letters of their name after it)
+    for c in r.clusters.values():
+        if c.type == "PERSON" and any(_bracketed_initials(text, m) for m in c.mentions):
+            c.type = "ORG"
+            clusters.append(c)
     # "Commission against Racism and Intolerance (ECRI)": the bracketed letters name what precedes them
     for c in clusters:
         for m in list(c.mentions):

@@ -184,6 +184,17 @@ def test_the_words_before_a_bracketed_acronym_that_spell_it_name_it(engine, text
     assert not [a for a in actors if a.name == "Norland"]  # no part of the name is an actor of its own
 
 
+def test_a_name_read_as_a_persons_with_its_initials_bracketed_after_it_is_a_body(engine):
+    text = ("Rebel forces led by Harakat Tahrir al-Wasat (HTW) captured the city on Sunday. "
+            "HTW fighters entered the palace on Monday.")
+    actors = actors_of(engine, text)
+    group = by_name(actors, "Harakat Tahrir al-Wasat")
+    assert group.type == "ORG" and [m.text for m in group.mentions].count("HTW") == 2
+    # a person's name followed by letters that are not its initials stays a person's
+    person = by_name(actors_of(engine, "Tom Lane (AP) said on Monday that talks had failed."), "Tom Lane")
+    assert person.type == "PERSON"
+
+
 def test_names_after_an_honorific_are_a_person_even_when_the_model_leaves_them_out(engine):
     text = "Cardinal Tomasz Wielgo-Varga will ask the congregation to pray. The cardinal said so. Mr Halvorsen agreed."
     actors = actors_of(engine, text)
