@@ -61,3 +61,19 @@ def test_the_act_of_a_misread_past_form_is_a_row(engine):
     analysis = engine.analyze(document_from_text(text, published=PUBLISHED))
     (event,) = [e for e in analysis.events if e.trigger == "cut"]
     assert event.category == "ECON" and event.date == "2024-03-14"
+
+
+@pytest.mark.parametrize("text", [
+    "Syria news\n\nFrance said it would judge the group by its actions. Norway, which backs some of the rebel factions, "
+    "called for an orderly transition.",
+    "Trevor Lane, chairman of the Commission for Rural Equality, called on Mr Hale to denounce the suggestion.",
+])
+def test_a_past_tense_read_as_a_clause_of_the_name_before_it_is_the_main_verb(text):
+    assert word(parse(text, repair=False), "called").dep_ == "acl"  # the model's own reading: one noun phrase
+    called = word(parse(text), "called")
+    assert called.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in called.children)
+
+
+def test_a_participle_after_a_name_stays_a_clause_of_it():
+    doc = parse("The documents leaked to the press on Monday showed the plan.")
+    assert word(doc, "leaked").dep_ != "ROOT"
