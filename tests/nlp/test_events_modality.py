@@ -550,3 +550,20 @@ def test_a_relative_clause_inside_words_said_is_the_speakers_too(engine):
     text = "Budget row\n\nMr Lane backed a plan that Norway had drawn up."
     drawn = next(e for e in analyze(engine, text).events if e.trigger.startswith("drawn"))
     assert drawn.modality == "asserted"  # not said: the text's own telling
+
+
+def test_a_saying_with_its_own_speaker_in_a_relative_clause_is_no_part_of_the_words_around_it(engine):
+    text = ("Budget row\n\nThe European Commission said on Thursday it was stepping up its monitoring of Zapchat, "
+            "which Norwegian officials say was used to promote Mr Lane.")
+    (say,) = by_trigger(analyze(engine, text), "say")
+    assert say.modality == "asserted" and say.attribution is None
+    # a saying inside what is claimed, told in a relative clause, is still the claimant's word
+    text = ("Budget row\n\nThe new book claims Mr Hale hosted a dinner in May where Tom Lane told Mr Hale he would "
+            "stand down before the election.")
+    (told,) = by_trigger(analyze(engine, text), "told")
+    assert told.modality == "reported"
+    # inside a quotation the aside is the speaker's too
+    text = ('Budget row\n\nTom Lane said: "The budget will not contain the tax rises which Norway says '
+            'are inevitable."')
+    (says,) = by_trigger(analyze(engine, text), "says")
+    assert says.modality == "reported"

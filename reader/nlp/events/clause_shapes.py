@@ -4,12 +4,15 @@ is a question, a restated attribution or a participle describing a noun. Used by
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from spacy.tokens import Token
 
 from reader.nlp.doc_text import text_of
 from reader.nlp.events.lexicon import Lexicon, Match, is_infinitive
 from reader.nlp.events.subjects import VERBAL
+
+_S = TypeVar("_S")
 
 _PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})
 #: entity types of who can act or speak
@@ -266,6 +269,25 @@ def performative_wish(ev_head: Token, trigger: Token, lex: Lexicon) -> bool:
     if wish.lemma_.lower() == "like":
         return modals in (["would"], ["'d"])
     return wish.tag_ in ("VBP", "VBZ") and not modals
+
+
+def relative_clause_speaker(dep: str, clause: Token, matches: dict[int, Match], speaker: _S) -> _S | None:
+    """Who speaks a clause under words said: a relative clause is part of them ("said the deal, which
+    had failed, ..."), unless it only says who vouches for the noun ("TikTok, which the authorities say
+    was used": the relative word inside what the saying reports), the writer's aside."""
+    if dep != "relcl":
+        return None
+    m = matches.get(clause.i)
+    own = m is not None and m.entry.speech and any(c.dep_ == "nsubj" for c in clause.children) and any(
+        g.tag_ in ("WDT", "WP") for c in clause.children if c.dep_ == "ccomp" for g in c.children)
+    return None if own and not _inside_quotation(clause) else speaker  # (quoted, the words are all the speaker's)
+
+
+def _inside_quotation(tok: Token) -> bool:
+    """Whether a quotation opened earlier in the sentence is still open at `tok`."""
+    marks = [t.text for t in tok.doc[tok.sent.start : tok.i] if t.text in OPENING_MARKS or t.text in CLOSING_MARKS]
+    straight = marks.count('"')
+    return straight % 2 == 1 or sum(m in ("“", "`") for m in marks) > sum(m in ("”", "''") for m in marks)
 
 
 def lead_in_before_colon(verb: Token, clause: Token) -> bool:

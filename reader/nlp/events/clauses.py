@@ -53,6 +53,7 @@ from reader.nlp.events.clause_shapes import (
     quoted_saying,
     quoting_verb_of,
     raising_hedge,
+    relative_clause_speaker,
     restated_as_claim,
     restated_speech,
     restating_appositive,
@@ -234,9 +235,8 @@ class ClauseFinder:
                 return None  # "engaged in talks with Washington": the talks are the engaging, one act
         elif mode != FREE and not (mode == ARG and match.entry.source != "generic" and self._own_act_in_argument(tok, ctx.owner)):
             return None
-        # a negation above an event noun is about the verb: "did not attend the talks" - the talks
-        # happened; and an act with its own doer inside another ("will not tolerate attacks such as
-        # Hamas's bombing") keeps none of that act's hedges either
+        # a negation above an event noun is about the verb ("did not attend the talks": they happened); an act with
+        # its own doer inside another ("will not tolerate attacks such as Hamas's bombing") keeps none of its hedges
         own_act = pos == "NOUN" and mode == ARG
         ev = EventClause(trigger=trigger, match=match, head=head, parent=ctx.owner, link=link,
                          hyp=(ctx.hyp and not own_act) or yet_to_come(head, self.lex), neg=ctx.neg and pos != "NOUN",
@@ -532,7 +532,7 @@ class ClauseFinder:
                 inherit = not has_own_subject_or_aux(child)
                 return FREE, Ctx(ev, ev.hyp if inherit else False, False, ev.speaker), "advcl"
             if dep == "parataxis" or dep == "relcl" and not _is_purpose(child):  # ("a bill to impose": its purpose)
-                return FREE, Ctx(ev, False, False, ev.speaker if dep == "relcl" else None), dep  # (in words said: said)
+                return FREE, Ctx(ev, False, False, relative_clause_speaker(dep, child, self.matches, ev.speaker)), dep
             if dep == "prep":
                 if child.lower_ in lex.cue("non_event_prep") or child.lower_ in lex.cue("attribution_phrase"):
                     return ARG, Ctx(ev, ctx.hyp, ctx.neg, ctx.speaker), "arg"
@@ -549,7 +549,7 @@ class ClauseFinder:
                                                  and not (mark_of(child) == "as" and self._as_aside(child))
                                                  and not _is_purpose(child)):
                 # "aid to Kyiv, *which was followed by* Waltz's announcement": a clause of its own
-                return FREE, Ctx(ctx.owner, False, False, ctx.speaker if dep == "relcl" else None), dep
+                return FREE, Ctx(ctx.owner, False, False, relative_clause_speaker(dep, child, self.matches, ctx.speaker)), dep
             return mode, ctx, "arg"
         # a token that is not an event, in free context
         if dep == "advcl" and mark_of(child) == "as" and self._as_aside(child):
