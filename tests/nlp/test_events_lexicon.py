@@ -1151,3 +1151,16 @@ def test_impeachments_motions_tabled_and_resignations_handed_in(engine, sentence
 def test_tabling_talks_keeps_the_field_dictionarys_reading(engine):
     (event,) = by_trigger(analyze(engine, "Cabinet row\n\nTom Lane tabled the talks until next week."), "tabled")
     assert event.category != "LAW"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Vestland's Constitutional Court annulled the first round of the presidential election on Friday.", "annulled"),
+        ("The appeal court quashed Tom Lane's conviction on Monday.", "quashed"),
+        ("The Supreme Court of Vestland invalidated the election results on Monday.", "invalidated"),
+    ],
+)
+def test_a_court_annulling_an_election_or_quashing_a_conviction_is_a_ruling(engine, sentence, trigger):
+    (event,) = by_trigger(analyze(engine, "Court news\n\n" + sentence), trigger)
+    assert event.category == "LAW"
