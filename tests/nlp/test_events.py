@@ -1746,3 +1746,10 @@ def test_a_hyphenated_given_name_stays_whole(engine):
 def test_an_act_told_a_counted_span_after_or_before_the_main_one_is_dated_that_far_from_it(engine, sentence, trigger,
                                                                                           date):
     assert only(analyze(engine, f"Cabinet row\n\n{sentence}"), trigger).date == date
+
+
+def test_a_date_after_a_semicolon_is_no_date_of_the_clause_before_it(engine):
+    text = ("Cabinet row\n\nThe ethics committee of the Greens had been investigating Tom Lane; the Justice "
+            "Department of Vestland closed its own inquiry last year without bringing charges.")
+    analysis = analyze(engine, text)
+    assert only(analysis, "investigating").date is None and only(analysis, "closed").date == "2023"

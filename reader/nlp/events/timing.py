@@ -231,6 +231,8 @@ class EventDates:
                 # "Volkswagen announced last month ..., and the union has threatened strikes": the day
                 # inside the first of two clauses with their own subjects is not the second's ("In
                 # May, X did A and Y did B" frames both)
+                if any(c.text == ";" and min(ev.head.i, i) < c.i < max(ev.head.i, i) for c in tok.children):
+                    return False  # "X had been investigating the claims; Y closed its inquiry last year"
                 return not (ev.head.dep_ == "conj" and i > tok.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in ev.head.children))
             if tok.pos_ in VERBAL and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 return False
