@@ -1164,3 +1164,20 @@ def test_tabling_talks_keeps_the_field_dictionarys_reading(engine):
 def test_a_court_annulling_an_election_or_quashing_a_conviction_is_a_ruling(engine, sentence, trigger):
     (event,) = by_trigger(analyze(engine, "Court news\n\n" + sentence), trigger)
     assert event.category == "LAW"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "category"),
+    [
+        ("Tom Lane chose Pam Hale for the post on Thursday.", "chose", "OFFICE"),
+        ("Tom Lane picked Anna Berg as his deputy on Thursday.", "picked", "OFFICE"),
+        ("Acmeco chose Orlan Motors as its partner.", "chose", "ECON"),  # a body chosen: a supplier
+        ("Pam Hale withdrew from consideration for the post on Thursday.", "withdrew", "OFFICE"),
+        ("Pam Hale withdrew from the race on Thursday.", "withdrew", "VOTE"),
+        ("Norway withdrew from the treaty on Thursday.", "withdrew", "16"),
+    ],
+)
+def test_a_person_chosen_is_an_appointment_and_withdrawing_from_a_race_an_electoral_act(engine, sentence, trigger,
+                                                                                         category):
+    (event,) = by_trigger(analyze(engine, "Cabinet row\n\n" + sentence), trigger)
+    assert event.category == category
