@@ -567,3 +567,13 @@ def test_a_saying_with_its_own_speaker_in_a_relative_clause_is_no_part_of_the_wo
             'are inevitable."')
     (says,) = by_trigger(analyze(engine, text), "says")
     assert says.modality == "reported"
+
+
+def test_a_clause_of_time_in_the_present_under_an_act_to_come_is_to_come_too(engine):
+    text = ("Ceasefire news\n\nUnder the deal, Norway will withdraw its troops from the border over 60 days, while "
+            "the Swedish army deploys to the area.")
+    (deploys,) = by_trigger(analyze(engine, text), "deploys")
+    assert deploys.modality == "hypothetical"
+    text = "Ceasefire news\n\nNorway withdrew its troops while the Swedish army deployed to the area."
+    (deployed,) = by_trigger(analyze(engine, text), "deployed")
+    assert deployed.modality == "asserted"

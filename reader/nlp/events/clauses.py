@@ -57,6 +57,7 @@ from reader.nlp.events.clause_shapes import (
     restated_as_claim,
     restated_speech,
     restating_appositive,
+    shares_main_time,
     shares_negation,
     since_frame,
     speaker_tokens,
@@ -257,9 +258,8 @@ class ClauseFinder:
             ev.reported_adverb = ev.reported_adverb or parent.reported_adverb
             ev.attribution_tokens = ev.attribution_tokens or parent.attribution_tokens
         if link == "conj" and ev.sibling is not None and not has_own_subject_or_aux(head):
-            # "According to officials, Lund met the ambassador and proposed talks": both are the officials' word
-            # (a source named before both; not one set after the first verb: "said the advice should have been
-            # attached, according to the code, and demanded an inquiry")
+            # "According to officials, Lund met X and proposed talks": both the officials' word (a source named before
+            # both; not one set after the first verb: "said the advice..., according to the code, and demanded")
             ev.reported_adverb = ev.reported_adverb or ev.sibling.reported_adverb
             source = ev.sibling.attribution_tokens
             if source and source[0].i < ev.sibling.trigger.i:
@@ -529,8 +529,7 @@ class ClauseFinder:
                     return INERT, ctx, "inert"
                 if mark in lex.cue("conditional_mark") or _is_purpose(child):
                     return ARG, Ctx(ev, True if mark in lex.cue("conditional_mark") else ctx.hyp, ctx.neg, ctx.speaker), "arg"
-                inherit = not has_own_subject_or_aux(child)
-                return FREE, Ctx(ev, ev.hyp if inherit else False, False, ev.speaker), "advcl"
+                return FREE, Ctx(ev, ev.hyp if shares_main_time(child, mark) else False, False, ev.speaker), "advcl"
             if dep == "parataxis" or dep == "relcl" and not _is_purpose(child):  # ("a bill to impose": its purpose)
                 return FREE, Ctx(ev, False, False, relative_clause_speaker(dep, child, self.matches, ev.speaker)), dep
             if dep == "prep":
