@@ -1753,3 +1753,10 @@ def test_a_date_after_a_semicolon_is_no_date_of_the_clause_before_it(engine):
             "Department of Vestland closed its own inquiry last year without bringing charges.")
     analysis = analyze(engine, text)
     assert only(analysis, "investigating").date is None and only(analysis, "closed").date == "2023"
+
+
+def test_a_dateline_is_no_part_of_the_unnamed_doer_after_it(engine):
+    text = ("Motion filed\n\nOSLO - Norway's opposition parties submitted a motion on Wednesday to impeach "
+            "President Tom Lane.")
+    event = only(analyze(engine, text), "submitted")
+    assert event.summary.startswith("Norway's opposition parties: submitted")

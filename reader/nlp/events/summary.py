@@ -72,8 +72,10 @@ def phrase_text(doc: Doc, toks: list[Token]) -> str | None:
         if doc[i].text in ("–", "—", "-"):
             hi = i - 1  # "the contingent's last radio message – late Saturday": the phrase ends at the dash
             break
-    start = lo
-    while start < hi and doc[start].ent_type_ in ("DATE", "TIME") and start < min(t.i for t in toks):
+    first = min(t.i for t in toks)
+    lo = max([lo, *(i + 1 for i in range(lo, first) if doc[i].text in ("–", "—", "-") and doc[i].whitespace_)])
+    start = lo  # ("SEOUL - South Korea's opposition parties": the phrase starts after a dateline's dash)
+    while start < hi and doc[start].ent_type_ in ("DATE", "TIME") and start < first:
         start += 1  # "On Monday Germany said": the parser's "Monday Germany" is Germany
     lo = lo if doc[start].tag_ == "POS" else start  # but "Monday's attack" is the attack of that day
     text = doc[lo : hi + 1].text.strip().strip("".join(_EDGE_PUNCT))
