@@ -105,6 +105,10 @@ class BriefingEntities:
             start += 1
         if start >= end or any(t.is_space and "\n" in t.text for t in doc[start:end]):
             return None
+        # "OSLO - Norway": a dateline's place in capitals and its spaced dash are no part of the name after them
+        start = max([start, *(k + 1 for k in range(start + 1, end - 1) if doc[k].text in ("-", "–", "—")
+                              and doc[k].whitespace_ and doc[k - 1].whitespace_ and doc[k + 1].is_title
+                              and all(t.is_upper or t.is_punct for t in doc[start:k]))])
         # sentence adverbs and the like swallowed by the model ("Later Blair"), unless the field's
         # dictionary knows the whole as a person's name ("Luiz Inácio Lula da Silva" first in a sentence)
         while end - start > 1 and doc[start].pos_ in _NOT_NAME_POS and doc[start].text not in ARTICLES:

@@ -143,6 +143,11 @@ def test_a_name_never_ends_in_a_dash_whatever_step_lengthened_it(engine):
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Jane Ridley"]
 
 
+def test_a_datelines_place_and_dash_are_no_part_of_the_name_after_them(engine):
+    doc = engine.nlp("OSLO - Norway's opposition parties submitted a motion on Wednesday.")
+    assert "OSLO - Norway" not in [e.text for e in doc.ents] and "Norway" in [e.text for e in doc.ents]
+
+
 def test_a_backbencher_is_a_title_not_part_of_the_name(engine):
     doc = engine.nlp("Backbencher Jane Ridley said the row was damaging.")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Jane Ridley"]
