@@ -1760,3 +1760,13 @@ def test_a_dateline_is_no_part_of_the_unnamed_doer_after_it(engine):
             "President Tom Lane.")
     event = only(analyze(engine, text), "submitted")
     assert event.summary.startswith("Norway's opposition parties: submitted")
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("The central bank of Norway kept its policy rate unchanged at 6.5% on 7 March, and is unlikely to cut rates "
+     "soon.", "cut"),
+    ("Mr Lane flew to Cairo on 5 March and will meet Mr Hale.", "meet"),
+])
+def test_an_act_still_to_come_joined_to_a_dated_act_is_not_done_that_day(engine, sentence, trigger):
+    analysis = analyze(engine, f"Rates news\n\n{sentence}")
+    assert by_trigger(analysis, trigger)[0].date is None and analysis.events[0].date is not None

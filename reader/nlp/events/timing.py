@@ -233,6 +233,9 @@ class EventDates:
                 # May, X did A and Y did B" frames both)
                 if any(c.text == ";" and min(ev.head.i, i) < c.i < max(ev.head.i, i) for c in tok.children):
                     return False  # "X had been investigating the claims; Y closed its inquiry last year"
+                branch = next((a for a in ev.head.ancestors if a.head.i == tok.i and a.i != tok.i), ev.head)
+                if ev.hyp and branch.dep_ == "conj" and branch.i > i:
+                    return False  # "kept rates on hold on 7 June, and is unlikely to cut them": not done that day
                 return not (ev.head.dep_ == "conj" and i > tok.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in ev.head.children))
             if tok.pos_ in VERBAL and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 return False
@@ -375,8 +378,9 @@ class EventDates:
             return resolved.get(id(ev.parent))
         if ev.link == "conj" and ev.sibling is not None and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in ev.head.children):
-            # "flew to Cairo on 5 June and met al-Sisi": one subject, one day
-            return resolved.get(id(ev.sibling))
+            # "flew to Cairo on 5 June and met al-Sisi": one subject, one day (not "kept rates on hold on
+            # 7 June and is unlikely to cut them": what is still to come is not done that day)
+            return None if ev.hyp and not ev.sibling.hyp else resolved.get(id(ev.sibling))
         return self._context_date(ev, actors)
 
     def _at_other_time(self, clause: Token, main_date: str | None) -> bool:
