@@ -577,3 +577,11 @@ def test_a_clause_of_time_in_the_present_under_an_act_to_come_is_to_come_too(eng
     text = "Ceasefire news\n\nNorway withdrew its troops while the Swedish army deployed to the area."
     (deployed,) = by_trigger(analyze(engine, text), "deployed")
     assert deployed.modality == "asserted"
+
+
+def test_an_act_a_body_is_likely_to_do_is_a_row_still_to_come(engine):
+    # "retaliate" is the field dictionary's verb alone: its reading holds under "likely to" as under "will"
+    for text, trigger in (("War news\n\nRussia is likely to retaliate.", "likely to retaliate"),
+                          ("War news\n\nRussia is unlikely to retaliate against Ukraine.", "unlikely to retaliate")):
+        (event,) = analyze(engine, text).events
+        assert event.trigger == trigger and event.modality == "hypothetical" and event.summary.startswith("Russia:")

@@ -530,9 +530,10 @@ class _Builder:
             return None if phrase.i in self.finder.by_head else phrase  # "refrained from attacking", "has no plans to"
         if trig.dep_ != "xcomp" or trig.pos_ not in VERBAL or not 0 < trig.i - head.i <= 3:
             return None
-        governors = self.lex.cue("phase_governor") if head.pos_ in VERBAL else self.lex.cue("negating_governor")
+        governors = self.lex.cue("phase_governor") if head.pos_ in VERBAL else self.lex.cue(
+            "negating_governor") | self.lex.cue("hypothetical_governor")
         if head.i in self.finder.by_head or head.lemma_.lower() not in governors:
-            return None  # (an adjective: "is unwilling to send its minister")
+            return None  # (an adjective: "is unwilling to send its minister", "is likely to retaliate")
         return head if infinitive_right_after(head, trig) else None
 
     def _label(self, c: EventClause) -> str:

@@ -279,7 +279,7 @@ class ClauseFinder:
         by Modi dominated the news": the visit dominates; Modi only visits; "the merger was blocked by the Commission" is done to one)."""
         to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if to_infinitive and tok.dep_ in ("acl", "advcl", "xcomp", "ccomp", "relcl") and not arranged(tok):  # "is to go on trial"
-            if not (tok.head.pos_ in VERBAL and tok.head.lemma_.lower() in self.lex.cue("hypothetical_governor")):
+            if not (tok.head.pos_ in (*VERBAL, "ADJ") and tok.head.lemma_.lower() in self.lex.cue("hypothetical_governor")):
                 return False
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN") and not self.index.ids_at(child.i) \
