@@ -162,6 +162,15 @@ def test_the_next_day_follows_the_text_not_the_publication_date(engine):
     assert mention_for(dates, "Two days later").value == "2025-06-06"
 
 
+def test_hours_earlier_or_minutes_later_is_the_day_the_text_last_gave(engine):
+    text = "Troops fired on the depot on 3 June.\n\nHours earlier, the president signed the decree. Minutes later he left."
+    dates = extract_dates(engine.nlp(text), D(2025, 6, 20))
+    assert mention_for(dates, "Hours earlier").value == mention_for(dates, "Minutes later").value == "2025-06-03"
+    # not a span of hours, nor hours measured against something other than the day
+    text = "The talks lasted for hours. They ended hours later than planned. Hours after the attack, police arrived."
+    assert not [d for d in extract_dates(engine.nlp(text), D(2025, 6, 20)) if d.type == "DATE"]
+
+
 @pytest.mark.parametrize("text", [
     "Nothing happened on 32 May.",
     "The figure rose to 2025 points, or 32 May.",

@@ -96,6 +96,12 @@ class RelativeExpressions(ResolverBase):
         base = base or self.ref
         return self._point(cand, cal.shift_value(base, shift, unit))
 
+    @handles("hours_apart")
+    def _hours_apart(self, cand: Candidate) -> list[Resolved]:
+        """ "Hours earlier, Putin signed ...", "minutes later": the day the text last gave (an act hours
+        from another is dated by it as "that day" is)."""
+        return self._point(cand, cal.shift_value(self.ctx.anchor_day, 0, "D"))
+
     @handles("anaphoric")
     def _anaphoric(self, cand: Candidate) -> list[Resolved]:
         rel = cand.need("rel").lower()
