@@ -1664,6 +1664,8 @@ def test_a_date_that_says_which_thing_is_meant_does_not_date_the_act(engine):
     assert only(analysis, "said").date is None
     analysis = analyze(engine, "Cabinet row\n\nThe court voted on Wednesday to put Mr Lane on trial over the 2022 election.")
     assert only(analysis, "voted").date == "2024-03-20"
+    text = "Cabinet row\n\nThe court confirmed Tom Lane as the winner of the October 9th presidential election."
+    assert only(analyze(engine, text), "confirmed").date is None
     # a date that sets the act in time still does
     assert only(analyze(engine, "Cabinet row\n\nLabour won 40 seats in the 2022 election."), "won").date == "2022"
     assert only(analyze(engine, "Cabinet row\n\nMr Lane won the 2022 election."), "won").date == "2022"
