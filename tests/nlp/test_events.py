@@ -1772,3 +1772,13 @@ def test_a_dateline_is_no_part_of_the_unnamed_doer_after_it(engine):
 def test_an_act_still_to_come_joined_to_a_dated_act_is_not_done_that_day(engine, sentence, trigger):
     analysis = analyze(engine, f"Rates news\n\n{sentence}")
     assert by_trigger(analysis, trigger)[0].date is None and analysis.events[0].date is not None
+
+
+def test_counted_casualties_with_no_place_named_are_in_the_country_the_briefing_is_about(engine):
+    text = ("Norway: unrest deepens\n\nAt least 130 people have been killed in protests since the election, "
+            "according to a local rights group.")
+    analysis = analyze(engine, text)
+    killed = only(analysis, "killed")
+    assert names(analysis, killed.actors) == {"Norway"} and killed.summary.startswith("At least 130 people")
+    # with no country the briefing is about, no row names a place the text does not
+    assert not analyze(engine, "Unrest deepens\n\nAt least 130 people have been killed in protests.").events

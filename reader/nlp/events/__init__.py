@@ -192,6 +192,8 @@ class _Builder:
             in_clause.update(t.i for t in tok.subtree)
         paragraph = outside.breaks_only()
         title_ids = [index.by_token[i] for i in sorted(self.title_tokens & in_clause) if i not in paragraph]
+        if not (agents or targets or place_ids or c.link == "speech") and counted_casualties(c.head, c.code):
+            place_ids = [home] if (home := index.home_country()) else []  # "130 people have been killed in protests"
         actor_ids = list(dict.fromkeys([*agents, *targets, *place_ids, *title_ids, *reasons]))
         unnamed_doer = not agents and not targets and bool(place_ids) and (
             self._group_doer(agent_toks) or self._law_in_force(c, agent_toks) or counted_casualties(c.head, c.code)
