@@ -1782,3 +1782,8 @@ def test_counted_casualties_with_no_place_named_are_in_the_country_the_briefing_
     assert names(analysis, killed.actors) == {"Norway"} and killed.summary.startswith("At least 130 people")
     # with no country the briefing is about, no row names a place the text does not
     assert not analyze(engine, "Unrest deepens\n\nAt least 130 people have been killed in protests.").events
+
+
+def test_a_hyphen_inside_a_word_does_not_cut_the_source_short(engine):
+    text = "Norway: unrest\n\nAt least 30 people have been killed, according to Vigil, a local civil-society group."
+    assert only(analyze(engine, text), "killed").attribution == "Vigil, a local civil-society group"

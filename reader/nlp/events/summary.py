@@ -69,7 +69,7 @@ def phrase_text(doc: Doc, toks: list[Token]) -> str | None:
             if c.dep_ == "relcl" and c.left_edge.i > t.i + 1 and doc[c.left_edge.i - 1].text == ",":
                 hi = min(hi, c.left_edge.i - 2)  # "The IMF, which approved a loan in January, said": the IMF
     for i in range(max(t.i for t in toks) + 1, hi + 1):
-        if doc[i].text in ("–", "—", "-"):
+        if doc[i].text in ("–", "—") or doc[i].text == "-" and doc[i - 1].whitespace_:  # (not "civil-society")
             hi = i - 1  # "the contingent's last radio message – late Saturday": the phrase ends at the dash
             break
     first = min(t.i for t in toks)
