@@ -1787,3 +1787,12 @@ def test_counted_casualties_with_no_place_named_are_in_the_country_the_briefing_
 def test_a_hyphen_inside_a_word_does_not_cut_the_source_short(engine):
     text = "Norway: unrest\n\nAt least 30 people have been killed, according to Vigil, a local civil-society group."
     assert only(analyze(engine, text), "killed").attribution == "Vigil, a local civil-society group"
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "doer"), [
+    ("Tom Lane, the Republican nominee, said the cut showed the economy was bad.", "said", "Lane"),
+    ("Vodacom, a South African operator, said it would cut prices.", "said", "Vodacom"),
+])
+def test_a_party_or_country_describing_the_doer_in_apposition_is_no_doer(engine, sentence, trigger, doer):
+    event = only(analyze(engine, f"Fed news\n\n{sentence}"), trigger)
+    assert event.summary.startswith(f"{doer}:") and len(event.agents) == 1

@@ -239,8 +239,7 @@ class ActorIndex:
             thing = not refs and tok.pos_ == "NOUN"
             # "the Albanian embassy in London said": an office of a named actor is that actor's, wherever it is
             office = thing and any(c.dep_ in ("poss", "amod", "compound") and self.ids_at(c.i) for c in tok.children)
-            # "a trade agreement in Oslo that removes tariffs": where an act took place does not do its deeds
-            # (a disaster's place is the one struck: "the earthquake in Norland killed 40 people")
+            # "a trade agreement in Oslo": where an act took place does not do its deeds (a disaster's is struck)
             act = thing and (tok.lower_ in self.lexicon.cue("meeting_noun") or any(  # ("Talks in Geneva": a venue)
                 e.code != "DISASTER" for e in self.lexicon.entries.get((tok.lemma_.lower(), "NOUN"), ())))
             for child in tok.children:
@@ -252,8 +251,9 @@ class ActorIndex:
                     continue  # "a deal with Tanzania Mr Brown said": the name starts at "Mr"
                 if person and child.dep_ == "acl" and child.i == getattr(set_off_aside(tok), "i", -1):
                     continue  # "Vance, speaking during a visit to India, announced": not India
-                if child.dep_ == "poss" and tok.dep_ == "appos" and not refs and not self._of_state(tok):
-                    continue  # "Germany, France's largest trading partner, imposed": not France; its minister would be
+                if (child.dep_ == "poss" or child.dep_ == "amod" and child.tag_ != "NN") and tok.dep_ == "appos" and not (
+                        refs or self._of_state(tok)):
+                    continue  # "Germany, France's largest trading partner" is not France, "Trump, the Republican nominee" no party
                 if child.dep_ == "prep" and tok.pos_ == "ADJ" and tok.dep_ == "amod" and not self._of_state(tok.head):
                     continue  # "an artist critical of Welsh arts funding", "a lawyer close to the government"
                 if child.dep_ == "prep" and (posted and child.lower_ == "to" or child.lower_ in ("to", "from")
