@@ -37,6 +37,7 @@ ACTS: dict[str, list[tuple[str, str]]] = {
         ("281.txt", "has quit the UK Independence Party"), ("111.txt", "who recently quit the UK Independence Party"),
         ("111.txt", "announced his decision to quit UKIP"), ("293.txt", "who recently quit the UK Independence Party"),
         ("333.txt", "who quit the UK Independence Party"), ("325.txt", "after he quit UKIP following"),
+        ("293.txt", "quit UKIP last week after months"), ("333.txt", "quit UKIP last week after months"),
     ],
     "kilroy resigns UKIP whip": [("292.txt", "to resign the UKIP whip")],
     "kilroy should resign from the parliament": [("293.txt", "should resign from the European Parliament")],
