@@ -10,21 +10,20 @@ before") or one the main date is too coarse for gives no date.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 from spacy.tokens import Token
 
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_ISO_YEAR = re.compile(r"^(\d{4})$")
+from reader.nlp.timex import calendar as cal
+from reader.nlp.timex.values import point_date
+
 #: The units a clause may be told apart by, in days where a unit is a fixed number of them.
 _DAY_UNITS = {"day": 1, "week": 7}
-_MONTH_UNITS = {"month": 1, "year": 12}
+_MONTH_UNITS = {"month": "M", "year": "Y"}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 #: Which way the clause lies from the main one, by the word that marks it.
 _DIRECTION = {"after": -1, "before": 1}
+#: How precise the main date must be for a unit to move it: a day for days, a month for months.
+_FINE_ENOUGH = {"D": ("day",), "M": ("day", "month"), "Y": ("day", "month", "year")}
 
 
 def measure_of(clause: Token, mark: Token) -> Token | None:
@@ -52,30 +51,15 @@ def count_of(unit: Token) -> int | None:
     return None
 
 
-def date_apart(clause: Token, mark: Token, main_date: str | None) -> str | None:
-    """The clause's date, `main_date` moved by the measure it is told apart by; None when it cannot be
-    counted."""
+def date_apart(clause: Token, mark: Token, main_date: str | None, precision: str | None) -> str | None:
+    """The clause's date, `main_date` (of `precision`: "day", "month"...) moved by the measure it is
+    told apart by, as precise as the unit; None when it cannot be counted."""
     direction = _DIRECTION.get(mark.lower_)
     unit = measure_of(clause, mark)
-    if direction is None or unit is None or main_date is None:
-        return None
-    count = count_of(unit)
-    if count is None:
+    count = count_of(unit) if unit is not None else None
+    base = point_date(main_date) if main_date else None
+    if direction is None or unit is None or count is None or base is None:
         return None
     name = unit.lemma_.lower()
-    if name in _DAY_UNITS:
-        day = _ISO_DAY.match(main_date)
-        if day is None:
-            return None
-        moved = dt.date(*map(int, day.groups())) + dt.timedelta(days=direction * count * _DAY_UNITS[name])
-        return moved.isoformat()
-    months = direction * count * _MONTH_UNITS[name]
-    month = _ISO_DAY.match(main_date) or _ISO_MONTH.match(main_date)
-    if month is not None:
-        year, mon = int(month.group(1)), int(month.group(2))
-        total = year * 12 + (mon - 1) + months
-        return f"{total // 12:04d}" if name == "year" else f"{total // 12:04d}-{total % 12 + 1:02d}"
-    year_only = _ISO_YEAR.match(main_date)
-    if year_only is not None and name == "year":
-        return f"{int(year_only.group(1)) + months // 12:04d}"
-    return None
+    step, amount = ("D", count * _DAY_UNITS[name]) if name in _DAY_UNITS else (_MONTH_UNITS[name], count)
+    return cal.shift_value(base, direction * amount, step) if precision in _FINE_ENOUGH[step] else None

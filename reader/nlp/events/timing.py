@@ -368,7 +368,7 @@ class EventDates:
             return value
         if ev.parent is not None and ev.link in ("advcl", "relcl"):
             mark, main = _time_mark(ev.head), resolved.get(id(ev.parent))
-            if mark is not None and (apart := date_apart(ev.head, mark, main)) is not None:
+            if mark is not None and (apart := date_apart(ev.head, mark, main, date_precision(main))) is not None:
                 return apart  # "on Wednesday, a day after he declared martial law": Tuesday
             if mark is not None and ev.link == "relcl" and self._at_other_time(ev.head, main):
                 return None
@@ -419,7 +419,8 @@ class EventDates:
         if value is not None and value[:1].isdigit():
             mark = _time_mark(ev.head)
             if mark is not None and ev.head.dep_ in ("advcl", "relcl"):  # the sentence's date is its main clause's
-                return date_apart(ev.head, mark, value) or (None if self._at_other_time(ev.head, value) else value)
+                apart = date_apart(ev.head, mark, value, date_precision(value))
+                return apart or (None if self._at_other_time(ev.head, value) else value)
             return value
         verb = ev.head if ev.head.pos_ in VERBAL else None
         if verb is None or ev.hyp:
