@@ -291,14 +291,11 @@ def relative_clause_speaker(dep: str, clause: Token, matches: dict[int, Match], 
     m = matches.get(clause.i)
     own = m is not None and m.entry.speech and any(c.dep_ == "nsubj" for c in clause.children) and any(
         g.tag_ in ("WDT", "WP") for c in clause.children if c.dep_ == "ccomp" for g in c.children)
-    return None if own and not _inside_quotation(clause) else speaker  # (quoted, the words are all the speaker's)
+    if not own:
+        return speaker
+    from reader.nlp.events.text_regions import quoted_tokens  # (it reads this module's quotation marks)
 
-
-def _inside_quotation(tok: Token) -> bool:
-    """Whether a quotation opened earlier in the sentence is still open at `tok`."""
-    marks = [t.text for t in tok.doc[tok.sent.start : tok.i] if t.text in OPENING_MARKS or t.text in CLOSING_MARKS]
-    straight = marks.count('"')
-    return straight % 2 == 1 or sum(m in ("“", "`") for m in marks) > sum(m in ("”", "''") for m in marks)
+    return speaker if clause.i in quoted_tokens(clause.doc) else None  # quoted, the words are all the speaker's
 
 
 def lead_in_before_colon(verb: Token, clause: Token) -> bool:
