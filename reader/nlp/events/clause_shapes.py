@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from reader.nlp.doc_text import text_of
 from reader.nlp.events.lexicon import Lexicon, Match, is_infinitive
 from reader.nlp.events.subjects import VERBAL
+from reader.nlp.events.text_regions import CLOSING_MARKS, OPENING_MARKS, quoted_tokens
 
 _S = TypeVar("_S")
 
@@ -18,9 +19,6 @@ _PERSONAL = frozenset({"i", "we", "you", "he", "she", "they"})
 #: entity types of who can act or speak
 _DOERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
-#: Marks that open or close a quotation, as tokens ("``...''" as some sources type it: "`" twice, then "''").
-OPENING_MARKS = ('"', "“", "`")
-CLOSING_MARKS = ('"', "”", "''")
 
 
 def closes_quotation_before(verb: Token) -> bool:
@@ -291,11 +289,7 @@ def relative_clause_speaker(dep: str, clause: Token, matches: dict[int, Match], 
     m = matches.get(clause.i)
     own = m is not None and m.entry.speech and any(c.dep_ == "nsubj" for c in clause.children) and any(
         g.tag_ in ("WDT", "WP") for c in clause.children if c.dep_ == "ccomp" for g in c.children)
-    if not own:
-        return speaker
-    from reader.nlp.events.text_regions import quoted_tokens  # (it reads this module's quotation marks)
-
-    return speaker if clause.i in quoted_tokens(clause.doc) else None  # quoted, the words are all the speaker's
+    return speaker if not own or clause.i in quoted_tokens(clause.doc) else None  # (quoted: all the speaker's)
 
 
 def lead_in_before_colon(verb: Token, clause: Token) -> bool:

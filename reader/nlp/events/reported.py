@@ -6,10 +6,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from reader.nlp.doc_text import text_of
-from reader.nlp.events.clause_shapes import CLOSING_MARKS, OPENING_MARKS, lead_in_before_colon, opens_quotation_after
+from reader.nlp.events.clause_shapes import lead_in_before_colon, opens_quotation_after
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.subjects import VERBAL
+from reader.nlp.events.text_regions import CLOSING_MARKS, OPENING_MARKS
 
 QUOTES = frozenset('"“”')
 _QUOTE_CHARS = '"“”‘’`'

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from reader.nlp.events.text_regions import OPENING_MARKS
+
 VERBAL = ("VERB", "AUX")
 RELATIVE_PRONOUNS = {"which", "who", "whom", "that", "whose"}
 
@@ -130,7 +132,7 @@ def _names_before_floating_quantifier(subject: Token) -> list[Token]:
 
 def _quoted_after(verb: Token, subject: Token) -> bool:
     """A subject the parser found after its verb, past a quotation mark opened after the verb."""
-    return subject.i > verb.i and any(t.text in ('"', "“", "`") for t in verb.doc[verb.i + 1:subject.left_edge.i + 1])
+    return subject.i > verb.i and any(t.text in OPENING_MARKS for t in verb.doc[verb.i + 1:subject.left_edge.i + 1])
 
 
 def joined_to_inner_participle(tok: Token) -> Token | None:

@@ -15,8 +15,6 @@ from spacy.tokens import Doc, Token
 
 from reader.model import ACTOR_TYPES
 from reader.nlp.events.clause_shapes import (
-    CLOSING_MARKS,
-    OPENING_MARKS,
     negating_phrase_head,
     opens_alternative,
     restating_appositive,
@@ -27,6 +25,7 @@ from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lexicon import QUANTITY_HEADS, Lexicon
 from reader.nlp.events.participants import ActorIndex, RefContext
 from reader.nlp.events.reported import QUOTES, content_tokens, said_around, splits_quotation
+from reader.nlp.events.text_regions import CLOSING_MARKS, OPENING_MARKS
 
 _NEGATION = re.compile(r"\b(?:not|never|no|nor|neither|without)\b|n['’]t\b", re.IGNORECASE)
 _EDGE_PUNCT = set(" \n\t,;:.—–-\"'“”‘’()[]")

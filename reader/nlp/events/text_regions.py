@@ -6,7 +6,10 @@ from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc
 
 from reader.nlp.doc_text import indices_flagged, indices_where, text_of
-from reader.nlp.events.clause_shapes import CLOSING_MARKS, OPENING_MARKS
+
+#: Marks that open or close a quotation, as tokens ("``...''" as some sources type it: "`" twice, then "''").
+OPENING_MARKS = ('"', "“", "`")
+CLOSING_MARKS = ('"', "”", "''")
 
 
 def dateline_tokens(doc: Doc) -> set[int]:
