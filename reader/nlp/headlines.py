@@ -93,7 +93,7 @@ class HeadlineVerbs:
                 sent = doc[sent.end].sent  # "Kenya: Ruto withdraws finance bill": the headline after its country
             if not headline_shape(sent):
                 continue
-            found = self.candidate(sent) if not _has_finite_verb(sent) else (self.misread_verb(sent) or _name_pair_verb(sent))
+            found = self.candidate(sent) if not has_finite_verb(sent) else (self.misread_verb(sent) or _name_pair_verb(sent))
             if found is not None:
                 self._reparse(doc, sent, *found)
             elif (verb := self.dropped_auxiliary(sent)) is not None:
@@ -196,10 +196,11 @@ def _make_passive(verb: Token) -> None:
 
 def is_headline(sent: Span) -> bool:
     """A line of its own, short, with no closing full stop and no finite verb."""
-    return headline_shape(sent) and not _has_finite_verb(sent)
+    return headline_shape(sent) and not has_finite_verb(sent)
 
 
-def _has_finite_verb(sent: Span) -> bool:
+def has_finite_verb(sent: Span) -> bool:
+    """Whether a sentence has a finite verb (a present or past tense, or a modal)."""
     return any(t.tag_ in _FINITE for t in sent)
 
 
