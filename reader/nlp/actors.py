@@ -26,6 +26,7 @@ from reader.nlp.actor_links import link, merge_into
 from reader.nlp.doc_text import indices_where, text_of
 from reader.nlp.entity_shapes import PEERAGE, SURNAME_HONORIFICS
 from reader.nlp.figures import figures
+from reader.nlp.full_names import people_named_with_honorific
 from reader.nlp.gazetteer import Gazetteer, fold, gazetteer
 from reader.nlp.offices import offices
 from reader.nlp.people import describe_people
@@ -338,7 +339,7 @@ def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
     gaz = gazetteer()
     r = _Resolver(doc, gaz)
     all_ents = doc.ents  # built from the tokens on each access: read once
-    ents = _people_named_with_honorific(doc, [e for e in all_ents if e.label_ in ACTOR_TYPES or e.kb_id_.startswith("govt:")])
+    ents = people_named_with_honorific(doc, [e for e in all_ents if e.label_ in ACTOR_TYPES or e.kb_id_.startswith("govt:")])
     r.people(ents)
     r.assign_roles(ents)
     r.assign_offices(published)
@@ -413,19 +414,6 @@ _CITY_PARTS = frozenset({"city", "capital", "town", "streets", "centre", "center
                          "mayor", "mayors", "council", "people", "residents", "citizens", "bishop", "university",
                          "port", "district", "districts", "area", "areas", "part", "parts", "north", "south",
                          "east", "west", "east end", "police", "markets", "museum", "museums"})
-
-
-def _people_named_with_honorific(doc: Doc, ents: list[Span]) -> list[Span]:
-    """ "The Fabian Society's Sundar Katwala said ... Mr Katwala added": a first name and a surname the
-    model typed as a place or an organisation are the person the text calls "Mr Katwala"."""
-    surnames = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1 and e.start > 0
-                and doc[e.start - 1].text in SURNAME_HONORIFICS}
-    if not surnames:
-        return ents
-    return [Span(doc, e.start, e.end, label="PERSON")
-            if e.label_ != "PERSON" and not e.kb_id_ and 2 <= len(e) <= 3 and e[-1].text in surnames
-            and all(t.text[:1].isupper() and t.is_alpha for t in e) else e
-            for e in ents]
 
 
 def _used_as_place(ent: Span) -> bool:

@@ -40,6 +40,7 @@ from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
 from reader.nlp.hyphenated import stance_word
 from reader.nlp.place_bodies import place_before_acronym, place_heading_a_body
 from reader.nlp.place_shapes import COMPASS_WORDS
+from reader.nlp.possessive_names import owned_bodies
 from reader.nlp.tables import team_spans
 from reader.resources import resource
 
@@ -172,6 +173,7 @@ class BriefingEntities:
     # -- the component -------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         cands = [Candidate(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents]
+        cands = owned_bodies(doc, cands, lambda t: t.lower_ in self.gaz.title_heads or t.text in self.gaz.honorifics)
         cands = [t for c in cands if (t := self._trim(doc, c)) is not None]
         cands = [*cands, *self._untagged_after_honorific(doc, cands)]
         cands = [*cands, *full_names_before(doc, cands, self.gaz.honorifics, self._is_title_word)]
@@ -228,15 +230,19 @@ class BriefingEntities:
         taken = {i for c in cands for i in range(c.start, c.end)}
         starts = {c.start: c for c in cands}
         out: list[Candidate] = []
-        for i in indices_where(doc, ORTH, self.gaz.honorifics):
+        for i in indices_where(doc, ORTH, self.gaz.honorifics | self.gaz.ranks):
+            if doc[i].text in self.gaz.ranks and not self._rank_of_someone(doc, i):
+                continue
             j = i + 1
             while j < len(doc) and j - i <= 6 and j not in taken:
                 word = doc[j]
                 if word.text == "-" and not doc[j - 1].whitespace_ and not word.whitespace_ and j > i + 1:
                     j += 1  # "Wielgo-Varga"
                     continue
-                if not (word.tag_ in ("NNP", "NNPS") and word.text[:1].isupper()
-                        and word.text.replace("'", "").replace("’", "").isalpha()):
+                inner = (word.is_alpha and doc[j - 1].text == "-" and j + 2 < len(doc) and doc[j + 1].text == "-"
+                         and not word.whitespace_ and doc[j + 2].is_title)  # "Waker-*uz*-Zaman"
+                if not inner and not (word.tag_ in ("NNP", "NNPS") and word.text[:1].isupper()
+                                      and word.text.replace("'", "").replace("’", "").isalpha()):
                     break
                 j += 1
             if doc[j - 1].text == "-":
@@ -251,6 +257,13 @@ class BriefingEntities:
                 out.append(Candidate(i + 1, j, "PERSON"))
             taken.update(range(i, j))
         return out
+
+    def _rank_of_someone(self, doc: Doc, i: int) -> bool:
+        """ "the army chief, General Waker-uz-Zaman", "Field Marshal Khalifa Haftar": a rank after a comma
+        or a title names the person after it ("General Electric said" is left to the model)."""
+        before = doc[i - 1] if i else None
+        return before is not None and (before.text in (",", "(") or before.lower_ in self.gaz.title_heads
+                                       or before.lower_ in self.gaz.title_modifiers or before.text == "Field")
 
     def _whole_by_dictionary(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """A name the model tagged as a person somewhere ("Erdogan") is whole where capitalised

@@ -19,6 +19,7 @@ from reader.nlp.doc_text import indices_where
 from reader.nlp.entity_candidate import Candidate
 from reader.nlp.figures import figures
 from reader.nlp.place_shapes import hyphen_syllable, shape_by_neighbours
+from reader.nlp.possessive_names import split_at_possessive
 
 if TYPE_CHECKING:
     from reader.nlp.gazetteer import Gazetteer
@@ -67,7 +68,7 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
     cands = _split_at_bracket(doc, cands)
     cands = _join_company_forms(doc, cands)
     cands = _join_coordinated_first_word(doc, cands)
-    cands = _split_at_possessive(doc, cands)
+    cands = split_at_possessive(doc, cands)
     cands = _person_after_government_body(doc, cands)
     cands = _split_coordinated_names(doc, cands)
     cands = _pair_of_people(doc, cands)
@@ -150,8 +151,8 @@ def _can_be_a_name(doc: Doc, c: Candidate) -> bool:
     tokens = doc[c.start : c.end]
     if c.kb:
         return True  # the gazetteer knows it
-    if tokens.text in TIME_ZONES:
-        return False
+    if tokens.text in TIME_ZONES or all(t.like_num or t.is_punct for t in tokens):
+        return False  # (the model's "288" in "needed 288 votes" as a building)
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens if not t.is_punct):
         return False  # "jihadist", "n’t"
     if len(tokens) == 1 and c.label in ("ORG", "PERSON"):
@@ -284,19 +285,6 @@ def _only_company_forms(doc: Doc, c: Candidate) -> bool:
 def _company_form(word: str) -> bool:
     # the form is written capitalised ("LLC", "Inc.", "SpA"): "co" or "sa" in lower case are other words
     return word.lower() in COMPANY_FORMS and word[:1].isupper()
-
-
-def _split_at_possessive(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """'Council of Europe’s Commission ...' is two bodies, the second belonging to the first."""
-    out: list[Candidate] = []
-    for c in cands:
-        cut = next((i for i in range(c.start + 1, c.end - 1) if doc[i].text in ("’s", "'s")), None)
-        if cut is None or c.label not in ("ORG", "FAC", "GPE", "LOC", "PERSON"):
-            out.append(c)
-            continue
-        out.append(type(c)(c.start, cut, "ORG" if c.label == "PERSON" else c.label, c.kb))
-        out.append(type(c)(cut + 1, c.end, "ORG" if c.label == "PERSON" else c.label))
-    return out
 
 
 #: Capitalised words for a government body that end a title ("Chief Secretary to the Treasury").

@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.attrs import ORTH
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from reader.nlp.doc_text import indices_where
 from reader.nlp.entity_candidate import Candidate
+from reader.nlp.entity_shapes import SURNAME_HONORIFICS, SURNAME_PARTICLES
 
 #: At most this many given names before the surname ("Ashok Vishwanathan", "Mary Ann Cole").
 MAX_GIVEN = 2
@@ -26,24 +27,46 @@ def full_names_before(doc: Doc, cands: list[Candidate], honorifics: frozenset[st
                       is_title_word: Callable[[Token], bool]) -> list[Candidate]:
     """New person candidates for the untagged full names of surnames an honorific makes people."""
     taken = {i for c in cands for i in range(c.start, c.end)}
-    first_seen: dict[str, int] = {}
+    first_seen: dict[tuple[str, ...], int] = {}
     for c in cands:
-        if c.label == "PERSON" and c.end - c.start == 1 and c.start > 0 and doc[c.start - 1].text in honorifics:
-            word = doc[c.start].text
-            first_seen[word] = min(first_seen.get(word, c.start), c.start)
+        words = tuple(t.text for t in doc[c.start : c.end])
+        # "Mr Vishwanathan", and "Ms Le Pen", "Mrs von der Leyen": a surname after its particles
+        if c.label == "PERSON" and c.start > 0 and doc[c.start - 1].text in honorifics and _surname_words(words):
+            first_seen[words] = min(first_seen.get(words, c.start), c.start)
     out: list[Candidate] = []
-    for word, first in first_seen.items():
-        for i in indices_where(doc, ORTH, (word,)):
-            if i >= first or i in taken:
+    for words, first in first_seen.items():
+        for i in indices_where(doc, ORTH, (words[0],)):
+            end = i + len(words)
+            if i >= first or any(k in taken for k in range(i, end)) or tuple(t.text for t in doc[i:end]) != words:
                 continue
             j = i
             while j > 0 and i - j < MAX_GIVEN and _given_name(doc[j - 1], taken, is_title_word):
                 j -= 1
             if j < i:
-                out.append(Candidate(j, i + 1, "PERSON"))
-                taken.update(range(j, i + 1))
+                out.append(Candidate(j, end, "PERSON"))
+                taken.update(range(j, end))
     return out
 
 
 def _given_name(tok: Token, taken: set[int], is_title_word: Callable[[Token], bool]) -> bool:
     return tok.i not in taken and tok.tag_ == "NNP" and tok.is_alpha and tok.is_title and not is_title_word(tok)
+
+
+def people_named_with_honorific(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "The Fabian Society's Sundar Katwala said ... Mr Katwala added", "Marine Le Pen's party ... Ms Le
+    Pen said": a first name and a surname the model typed as a place or an organisation are the person
+    the text calls "Mr Katwala" or "Ms Le Pen"."""
+    surnames = {tuple(t.text for t in e) for e in ents if e.label_ == "PERSON" and e.start > 0
+                and doc[e.start - 1].text in SURNAME_HONORIFICS and _surname_words(tuple(t.text for t in e))}
+    if not surnames:
+        return ents
+    return [Span(doc, e.start, e.end, label="PERSON")
+            if e.label_ != "PERSON" and not e.kb_id_ and any(
+                len(s) < len(e) <= len(s) + 2 and tuple(t.text for t in e[len(e) - len(s):]) == s for s in surnames)
+            and all(t.text[:1].isupper() and t.is_alpha for t in e) else e
+            for e in ents]
+
+
+def _surname_words(words: tuple[str, ...]) -> bool:
+    """One word, or a surname after its particles ("Le Pen", "von der Leyen")."""
+    return len(words) == 1 or len(words) <= 4 and all(w.lower() in SURNAME_PARTICLES for w in words[:-1])

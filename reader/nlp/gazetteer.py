@@ -46,6 +46,8 @@ class Gazetteer:
     forms: dict[str, Form] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
     honorifics: frozenset[str] = frozenset()
+    #: military ranks before a name ("General", "Field Marshal"): a person follows, but they are not trimmed
+    ranks: frozenset[str] = frozenset()
     title_heads: frozenset[str] = frozenset()
     #: "Prince", "King": titles that with one given name make a royal's name ("Prince Charles")
     royal_titles: frozenset[str] = frozenset()
@@ -159,6 +161,7 @@ def gazetteer() -> Gazetteer:
         gaz.forms.setdefault(text[4:], gaz.forms[text])
     titles = {e["kind"]: e for e in _read_jsonl(resource("lexicons", "titles.jsonl"))}
     gaz.honorifics = frozenset(titles["honorific"]["words"])
+    gaz.ranks = frozenset(titles["rank"]["words"])
     gaz.title_heads = frozenset(titles["head"]["words"])
     gaz.royal_titles = frozenset(titles["royal"]["words"])
     gaz.title_modifiers = frozenset(titles["modifier"]["words"])

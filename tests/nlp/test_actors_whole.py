@@ -391,3 +391,31 @@ def test_an_abbreviation_with_or_without_dots_is_one_name(engine):
     a = analyze(engine, "The U.S. State Department said the talks would resume. The US State Department added that "
                         "it was hopeful.")
     assert owner(a, "U.S. State Department") is owner(a, "US State Department")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [("Cabinet row\n\nThe army chief, General Waqar-uz-Salam, announced her resignation on Monday.",
+      "Waqar-uz-Salam", "Waqar-uz-Salam"),
+     ("Cabinet row\n\nField Marshal Khalid Haftari visited Moscow on Tuesday.", "Khalid Haftari", "Haftari")],
+)
+def test_a_name_after_a_military_rank_is_a_person(engine, text, name, short):
+    """The model left "General Waker-uz-Zaman" untagged: the act had no doer."""
+    a = analyze(engine, text)
+    assert [x.name for x in a.actors if x.type == "PERSON"] == [name]
+    assert a.events[0].summary.startswith(short + ":")
+
+
+def test_a_surname_with_its_particle_is_whole_and_joins_the_full_name(engine):
+    """ "Marine Le Pen ... Ms Le Pen said": one person, "Le Pen" in the rows, not "Pen"."""
+    text = ("Cabinet row\n\nColette Le Brun said on Monday that her party would vote against the budget. "
+            "Ms Le Brun said the French would be poorer.")
+    a = analyze(engine, text)
+    person = owner(a, "Le Brun")
+    assert person.name == "Colette Le Brun" and owner(a, "Colette Le Brun") is person
+    assert {e.summary.split(":")[0] for e in a.events} == {"Le Brun"}
+
+
+def test_a_rank_word_starting_a_company_name_makes_no_person(engine):
+    a = analyze(engine, "Cabinet row\n\nGeneral Dynamics said sales rose. Analysts said General Assembly votes mattered.")
+    assert not [x.name for x in a.actors if x.type == "PERSON"]

@@ -160,3 +160,11 @@ def test_a_person_run_into_the_body_that_ends_a_title_is_split_off():
     assert [(c.start, c.end) for c in _person_after_government_body(doc, [Candidate(0, 3, "ORG")])] == [(0, 3)]
     doc = _doc(["the", "Treasury", "Select", "Committee", "said"], ["DT", "NNP", "NNP", "NNP", "VBD"])
     assert [(c.start, c.end) for c in _person_after_government_body(doc, [Candidate(1, 4, "ORG")])] == [(1, 4)]
+
+
+def test_a_number_alone_is_no_name_but_a_name_with_a_number_is():
+    """The model's "288" in "It needed 288 votes to pass" tagged as a building."""
+    doc = _doc(["It", "needed", "288", "votes", ".", "The", "1922", "Committee", "met"],
+               ["PRP", "VBD", "CD", "NNS", ".", "DT", "CD", "NNP", "VBD"])
+    assert not _can_be_a_name(doc, Candidate(2, 3, "FAC"))
+    assert _can_be_a_name(doc, Candidate(6, 8, "ORG"))

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 import spacy
+from spacy.tokens import Span
 
 from reader.documents import document_from_text
 from reader.nlp.entity_candidate import Candidate
-from reader.nlp.full_names import full_names_before
+from reader.nlp.full_names import full_names_before, people_named_with_honorific
 
 HONORIFICS = frozenset({"Mr", "Ms"})
 
@@ -47,3 +48,13 @@ def test_the_first_saying_is_the_persons(engine):
     names = {a.id: a.name for a in analysis.actors}
     first = analysis.events[0] if analysis.events[0].start < analysis.events[-1].start else analysis.events[-1]
     assert "Ashok Vishwanathan" in [names[i] for i in first.agents]
+
+
+def test_a_name_typed_as_a_body_is_the_person_a_surname_with_particles_names():
+    """ "Marine Le Pen's party" tagged as an organisation, then "Ms Le Pen said": the person."""
+    doc = tagged(["Colette", "Le", "Brun", "'s", "party", "won", ".", "Ms", "Le", "Brun", "said", "so", "."],
+                 ["NNP", "NNP", "NNP", "POS", "NN", "VBD", ".", "NNP", "NNP", "NNP", "VBD", "RB", "."])
+    ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 8, 10, label="PERSON")]
+    assert [e.label_ for e in people_named_with_honorific(doc, ents)] == ["PERSON", "PERSON"]
+    ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 9, 10, label="PERSON")]  # "Brun" alone after "Le": no honorific
+    assert [e.label_ for e in people_named_with_honorific(doc, ents)] == ["ORG", "PERSON"]

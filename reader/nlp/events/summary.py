@@ -14,6 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from reader.model import ACTOR_TYPES
+from reader.nlp.entity_shapes import SURNAME_PARTICLES
 from reader.nlp.events.clause_shapes import (
     negating_phrase_head,
     opens_alternative,
@@ -551,7 +552,10 @@ def family_name(words: list[str], lex: Lexicon) -> str:
     if len(words) > 1 and (first in lex.cue("family_name_first") or first in lex.cue("family_name_first_two_part")
                            and (len(words) > 2 or "-" in words[1])):
         return words[0]
-    return words[-1]
+    last = len(words) - 1
+    while last > 0 and words[last - 1].lower() in SURNAME_PARTICLES:
+        last -= 1  # "Le Pen", "von der Leyen", "bin Laden": the particles are part of it
+    return " ".join(words[last:])
 
 
 def glued_start(doc: Doc, i: int) -> int:
