@@ -390,3 +390,23 @@ def test_a_kind_of_firm_with_a_word_saying_which_is_not_the_firm_named_before(en
 )
 def test_the_kind_of_firm_is_the_one_the_text_gave_that_kind(engine, text, expected):
     assert doers(analyze(engine, "Jets\n\n" + text), "approached") == expected
+
+
+def test_he_after_a_sentence_with_an_unnamed_subject_is_the_one_person_it_names(engine):
+    """ "Prosecutors issued a warrant for Mr Gonzalez. He fled to Spain": not the man named a sentence before."""
+    text = ("Mr Ivo Berg blamed the unrest on his rivals. Prosecutors issued an arrest warrant for Mr Tom Lane "
+            "on Monday. He fled to Spain a week later.")
+    assert doers(analyze(engine, text), "fled") == [["Tom Lane"]]
+
+
+def test_he_after_an_unnamed_person_as_subject_is_that_person(engine):
+    """ "the Pakistani president met Prime Minister Tony Blair. He is due to visit Manchester": not Blair."""
+    text = ("On Monday the Norland president met Prime Minister Tom Lane in London. He is due to visit "
+            "the Norland community in Leeds on Tuesday.")
+    assert all("Tom Lane" not in d for d in doers_or_targets(analyze(engine, text), "due"))
+
+
+def test_a_chain_of_he_passes_over_a_sentence_that_names_someone_else(engine):
+    text = ("Ivo Berg joined the service in 1975. It was then run by Anton Kral. Through his teacher, he made "
+            "an approach to the embassy. He spied for Norland for two years.")
+    assert doers(analyze(engine, text), "spied") != [["Anton Kral"]]

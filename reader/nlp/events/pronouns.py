@@ -214,7 +214,7 @@ class Pronouns:
         if seen:
             return []
         # else the subject of one of the previous sentences (a paragraph about one person or country)
-        budget, chain = (3 if "PERSON" in types else 1), 8
+        budget, chain, via_pronoun = (3 if "PERSON" in types else 1), 8, False
         while budget > 0 and chain > 0:
             if sent.start == 0:
                 return []
@@ -236,6 +236,7 @@ class Pronouns:
                 same = self._named_before(subj[0], types, gender, exclude)
                 if len(same) == 1:
                     return same
+                via_pronoun = True
                 continue
             budget -= 1
             if gender is None and "PERSON" not in types and self._thing_last(sent, subj):
@@ -256,6 +257,11 @@ class Pronouns:
                 owner = self._person_owner(subj[0], types, gender) or self._same_pronoun_in(sent, types, gender)
                 if owner:
                     return owner  # "Mr Moberg's own comments had prompted censure - he told... And he urged"
+                if gender is not None and not via_pronoun and subj[0].pos_ != "PRON" and not self._names_a_person(subj[0]) and (
+                        named := self._agreeing_in(sent, subj[0], types, gender, exclude)):
+                    # "Prosecutors issued a warrant for Mr Ruiz. He fled": the one person an unnamed subject's
+                    # sentence names, not someone named before it; several there leave it open
+                    return named if len(named) == 1 else []
         return []
 
     def _passive_doer(self, verb: Token, types: tuple[str, ...]) -> list[str]:
@@ -399,6 +405,22 @@ class Pronouns:
         ids = [a for c in subject.children if c.dep_ == "poss" for a in self.index.ids_at(c.i) if self.index.type_of(a) == "PERSON"]
         return ids if len(set(ids)) == 1 and self.index.agrees(ids[0], gender) else []
 
+    def _names_a_person(self, noun: Token) -> bool:
+        """ "the Pakistani president", "The 71-year-old", "his son": a subject that is a person unnamed."""
+        low = noun.lower_
+        return (low in gazetteer().title_heads or low in self.index.lexicon.cue("person_noun")
+                or noun.lemma_.lower() in self.index.lexicon.cue("person_noun")
+                or "-old" in noun.doc[noun.left_edge.i : noun.i + 1].text)
+
+    def _agreeing_in(self, sent: Span, subject: Token, types: tuple[str, ...], gender: str, exclude: tuple[str, ...]) -> list[str]:
+        """The actors of a sentence, outside its quotations and its subject ("The army chief, General X,
+        announced her resignation": "her" is not General X), that a pronoun of `gender` can stand for."""
+        skip = self.index.quoted_tokens() | {t.i for t in subject.subtree}
+        found = {a: None for i in range(sent.start, sent.end) if i not in skip and _in_main_clause(self.index.doc[i])
+                 for a in self.index.ids_at(i)
+                 if self.index.type_of(a) in types and self.index.agrees(a, gender) and a not in exclude}
+        return list(found)
+
     def _marked_in(self, sent: Span, types: tuple[str, ...], gender: str) -> list[str]:
         """The actors of a sentence whose gender the text marks as `gender`."""
         out: list[str] = []
@@ -407,6 +429,20 @@ class Pronouns:
                 if self.index.type_of(actor_id) in types and self.index.gender.get(actor_id) == gender and actor_id not in out:
                     out.append(actor_id)
         return out
+
+
+#: Dependencies that start a clause of its own under another.
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "pcomp"})
+
+
+def _in_main_clause(tok: Token) -> bool:
+    """Not inside a clause under the sentence's main verb ("the law set when a court ruled that doctors
+    could withdraw feeding from *Tony Bland*")."""
+    while tok.head.i != tok.i:
+        if tok.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return True
 
 
 def _post_subject(tok: Token) -> Token | None:
