@@ -76,6 +76,7 @@ class HeadlineVerbs:
         self.name = name
         self._is_verb = verbs or load_lexicon().knows_verb
         self._intransitive = intransitive if intransitive is not None else load_lexicon().cue("intransitive_verb")
+        self._role_giving = load_lexicon().cue("role_giving_verb")
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
@@ -106,13 +107,14 @@ class HeadlineVerbs:
         verb = sent.root
         if verb.tag_ not in ("VBD", "VBN") or not verb.text.isalpha() or not verb.text.islower():
             return None
-        # ("sacked over leak" with "leak" a clause of its own: a misread noun does not count)
+        bases = {verb.text.lower(), *base_forms(verb.text.lower(), verb.tag_)}
+        # ("sacked over leak" with "leak" a clause of its own: a misread noun does not count; "declared
+        # winner": a bare noun is the role a passive gives)
         if any(c.dep_ in _ACTIVE_PAST and (c.dep_ not in ("ccomp", "xcomp") or c.tag_.startswith("VB"))
-               for c in verb.children):
+               and not (bases & self._role_giving and role_noun(c)) for c in verb.children):
             return None
         if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
             return None
-        bases = {verb.text.lower(), *base_forms(verb.text.lower(), verb.tag_)}
         return None if bases & self._intransitive else verb
 
     def misread_verb(self, sent: Span) -> tuple[int, bool] | None:
@@ -185,10 +187,17 @@ class HeadlineVerbs:
         reparse_with_auxiliary(self.nlp, sent, k, "will", base, "VBZ" if third_person else "VBP", words)
 
 
+def role_noun(tok: Token) -> bool:
+    """ "winner", "GM chief": a singular noun with no article, the role a passive headline gives."""
+    return tok.dep_ in ("dobj", "oprd") and tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+
+
 def _make_passive(verb: Token) -> None:
     verb.tag_ = "VBN"
     for child in verb.children:
-        if child.dep_ == "nsubj" and child.i < verb.i:
+        if role_noun(child):
+            child.dep_ = "oprd"
+        elif child.dep_ == "nsubj" and child.i < verb.i:
             child.dep_ = "nsubjpass"
         elif child.dep_ == "prep" and child.lower_ == "by" and child.i > verb.i:
             child.dep_ = "agent"

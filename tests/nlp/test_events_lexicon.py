@@ -1181,3 +1181,20 @@ def test_a_person_chosen_is_an_appointment_and_withdrawing_from_a_race_an_electo
                                                                                          category):
     (event,) = by_trigger(analyze(engine, "Cabinet row\n\n" + sentence), trigger)
     assert event.category == category
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "category"),
+    [
+        ("Prosecutors issued an arrest warrant for Mr Tom Lane on Monday.", "issued", "17"),
+        ("A court issued a summons for Pam Hale on Monday.", "issued", "17"),
+        ("The election board declared Tom Lane the winner of the vote.", "declared", "VOTE"),
+        ("Tom Lane was declared the winner on Monday.", "declared", "VOTE"),
+        ("Acmeco named Pam Hale its chief executive on Tuesday.", "named", "OFFICE"),
+        ("Norland declared a ceasefire on Monday.", "declared", "08"),
+    ],
+)
+def test_a_warrant_issued_is_legal_action_and_a_winner_declared_an_election_result(engine, sentence, trigger, category):
+    """ "issued a warrant for Mr Gonzalez" was no act without a named doer; "declared Maduro the winner" a statement."""
+    (event,) = by_trigger(analyze(engine, "Cabinet row\n\n" + sentence), trigger)
+    assert event.category == category

@@ -220,3 +220,28 @@ def test_a_headline_passive_and_its_lead_are_one_act(engine):
     rows = [e for e in analyze(engine, text).events if e.trigger == "suspended"]
     assert len(rows) == 1 and [s.text for s in rows[0].sources] == ["Civic Party candidate suspended"]
     assert rows[0].summary.startswith("Civic Party: has suspended a candidate")
+
+
+@pytest.mark.parametrize(("headline", "verb", "role"),
+                         [("Dahl declared winner as rivals cry fraud", "declared", "winner"),
+                          ("Erik Dahl named Acme chief", "named", "chief")])
+def test_a_bare_past_form_with_the_role_it_gives_is_a_passive(headline, verb, role):
+    """ "Maduro declared winner": the role a passive gives, with no article, is no object of an active verb."""
+    doc = load_pipeline()(headline + BODY)
+    past = next(t for t in doc if t.text == verb)
+    assert past.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in past.children)
+    assert [c.text for c in past.children if c.dep_ == "oprd"] == [role]
+
+
+def test_a_past_form_with_an_object_that_has_an_article_stays_active():
+    doc = load_pipeline()("Norland rebels named the general" + BODY)
+    named = next(t for t in doc if t.text == "named")
+    assert any(c.dep_ == "nsubj" for c in named.children)
+
+
+def test_a_role_given_in_a_headline_and_its_lead_are_one_act(engine):
+    text = ("Erik Dahl declared winner\n\nNorland's election board declared Erik Dahl the winner of Sunday's "
+            "presidential election on Monday.")
+    rows = [e for e in analyze(engine, text).events if e.trigger == "declared"]
+    assert len(rows) == 1 and [s.text for s in rows[0].sources] == ["Erik Dahl declared winner"]
+    assert rows[0].category == "VOTE"
