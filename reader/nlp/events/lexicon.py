@@ -312,7 +312,8 @@ def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None)
             return None
         extra.append(part[0].i)
     if entry.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == entry.prep and not _dated(c)
-                              for c in children) and not (entry.prep == "as" and _predicated_object(children)):
+                              for c in children) and not (entry.prep == "as" and _predicated_object(children)) \
+            and not _clause_after(entry.prep, children):
         return None  # "called Xi on Tuesday" is no "call on", "called an election for May" no "call for"
     if entry.not_prep and any(c.dep_ == "prep" and c.lower_ == entry.not_prep for c in children):
         return None  # "hails from Leeds" says where one comes from; it praises nobody
@@ -349,6 +350,12 @@ def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None)
 def _predicated_object(children: list[Token]) -> bool:
     """ "described the raid *as* an invasion": the parser often hangs the "as" on the object."""
     return any(g.dep_ == "prep" and g.lower_ == "as" for o in children if o.dep_ == "dobj" for g in o.children)
+
+
+def _clause_after(prep: str, children: list[Token]) -> bool:
+    """ "called *for* the results to be released": the parser makes the preposition the mark of a clause."""
+    return any(c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == prep and m.i < c.i for m in c.children)
+               and is_infinitive(c) for c in children)
 
 
 def _dated(prep: Token) -> bool:

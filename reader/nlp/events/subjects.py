@@ -5,15 +5,30 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from reader.nlp.events.text_regions import OPENING_MARKS
+from reader.nlp.events.text_regions import CLOSING_MARKS, OPENING_MARKS
 
 VERBAL = ("VERB", "AUX")
 RELATIVE_PRONOUNS = {"which", "who", "whom", "that", "whose"}
 
 
+def _sayer_acts_again(said: Token, verb: Token) -> bool:
+    """ 'saying that the "Fed was asleep" and called for cuts', 'said the ruling was "in line with opinion" and
+    praised the judges': after a quotation closes, a verb joined to what was said is the sayer's next act
+    (not 'should "stick to his guns" and not apologise', 'would be "irresponsible" and would damage ties':
+    with a modal, what was said goes on)."""
+    if said.dep_ != "ccomp" or said.head.pos_ != "VERB" or any(c.dep_ == "aux" and c.tag_ == "MD" for t in (said, verb)
+                                                                  for c in t.children):
+        return False
+    doc = verb.doc  # a closing mark leans on the word before it (a straight '"' opens as well as closes)
+    return any(t.text in CLOSING_MARKS and not doc[t.i - 1].whitespace_ for t in doc[said.i + 1 : verb.i])
+
+
 def is_purpose(tok: Token) -> bool:
-    """An infinitival adjunct: "phoned them *to discuss* ways" is the phone call's purpose."""
-    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    """An infinitival adjunct: "phoned them *to discuss* ways" is the phone call's purpose (passive too: "called
+    for the results *to be released*")."""
+    return (tok.tag_ == "VB" or tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in tok.children)
+            and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _stray_name_before(verb: Token) -> Token | None:
@@ -104,10 +119,11 @@ _DOER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 def passive_agent(verb: Token) -> list[Token]:
     """Who does a passive verb: its "by" phrase, or one the parser hung on the verb's second object
     ("Voters were promised tax cuts *by the Conservatives*": the party promised, the voters did not)."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
     for c in verb.children:
-        if c.dep_ == "agent":
+        if c.dep_ == "agent" and (passive or verb.tag_ != "VBD"):  # "fled to India *by helicopter*": a means
             return [g for g in c.children if g.dep_ == "pobj"]
-    if not any(c.dep_ == "auxpass" for c in verb.children):
+    if not passive:
         return []
     for obj in verb.children:
         if obj.dep_ != "dobj":
@@ -220,10 +236,18 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         stray = _stray_name_before(tok)
         if stray is not None:
             return [stray]
+        if _sayer_acts_again(head, tok):
+            return subject_tokens(head.head, depth + 1)
         if _modal_complement_without_subject(head):
             # "insisted Mr Brown will have a role, and praised his handling": the parser joined the
             # saying's second act to what was said; it is the sayer's
             return subject_tokens(head.head, depth + 1)
+        passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if passive and tok.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in head.children) \
+                and any(c.dep_ == "dobj" for c in tok.children):
+            # "Ishiba was elected on Tuesday and named a cabinet": the one acted on acts in the active verb
+            # with an object ("has been criticised and challenged in the courts" shares the passive)
+            return list(dict.fromkeys(t for s in passive for t in (s, *s.conjuncts)))
         return subject_tokens(head, depth + 1)
     if dep == "acomp":
         return subject_tokens(head, depth + 1)

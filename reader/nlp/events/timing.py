@@ -481,6 +481,8 @@ class EventDates:
                 preposed = i < subject.i and tok.dep_ in ("ccomp", "advcl") and not self._is_subject_date(i, subject)
                 if not (temporal or preposed) or head.i not in heads and head.pos_ not in VERBAL:
                     return False
+                if temporal and ev.hyp and (tok.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in tok.children)):
+                    return False  # "will impose tariffs, after states failed to block them on Friday": not Friday's
                 if head.i in heads:
                     return True
             if tok.i in heads:

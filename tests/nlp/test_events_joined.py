@@ -1,0 +1,92 @@
+"""Acts joined to others, on sentences of our own: verbs coordinated after a passive or a quotation,
+"for X to be done", a means after "by", and the dates a clause lends its main clause."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reader.documents import document_from_text
+from reader.model import Event
+
+PUBLISHED = dt.date(2024, 10, 5)
+
+
+def analyze(engine, text: str):
+    return engine.analyze(document_from_text("Cabinet row\n\n" + text, published=PUBLISHED))
+
+
+def only(analysis, trigger: str) -> Event:
+    found = [e for e in analysis.events if e.trigger.lower().startswith(trigger)]
+    assert len(found) == 1, [e.summary for e in analysis.events]
+    return found[0]
+
+
+def doers(analysis, event: Event) -> list[str]:
+    return [analysis.actor(i).name for i in event.agents]
+
+
+def test_an_active_verb_after_a_passive_is_done_by_the_one_acted_on(engine):
+    """ "Ishiba was elected on Tuesday and named a cabinet": no row for the cabinet before."""
+    a = analyze(engine, "Mr Tom Lane was elected prime minister by parliament on Tuesday and named a cabinet of 19 ministers.")
+    named = only(a, "named")
+    assert doers(a, named) == ["Tom Lane"] and named.category == "OFFICE"
+
+
+def test_a_participle_that_shares_the_passive_is_not_the_subjects_act(engine):
+    a = analyze(engine, "The Norland scheme has been widely criticised by charities and challenged in the courts.")
+    assert not [e for e in a.events if e.trigger.startswith("challenged") and e.agents]
+
+
+def test_a_by_phrase_of_an_active_verb_is_a_means_not_a_doer(engine):
+    """ "resigned on Monday and fled to India by military helicopter": the helicopter made it a passive."""
+    a = analyze(engine, "Anna Berg resigned as prime minister of Norland on Monday and fled to Sweden by military helicopter.")
+    fled = only(a, "fled")
+    assert doers(a, fled) == ["Anna Berg"] and fled.date == "2024-09-30"
+
+
+@pytest.mark.parametrize("sentence", ["Sweden, Norway and Denmark have called for the full results to be released.",
+                                      "Sweden called for the prisoners to be freed on Monday."])
+def test_a_call_for_something_to_be_done_is_an_appeal_told_whole(engine, sentence):
+    """The parser makes "for" the mark of the clause after it: the appeal had no row (or ended at "called")."""
+    called = only(analyze(engine, sentence), "called")
+    assert called.category == "02" and called.summary.endswith(("to be released", "to be freed on Monday"))
+
+
+def test_the_sayer_acts_again_after_the_words_quoted(engine):
+    """ 'saying that the "bank was asleep" and called for cuts': the bank called for nothing."""
+    a = analyze(engine, 'Last Friday, Tom Lane went on a tirade on television, saying that the "Norbank was asleep" '
+                        "and called for it to cut rates immediately.")
+    assert doers(a, only(a, "called")) == ["Tom Lane"]
+
+
+def test_a_verb_joined_after_a_quotation_closes_is_the_sayers(engine):
+    a = analyze(engine, 'Anna Berg said the court\'s ruling was "in line with opinion" and praised the judges.')
+    assert doers(a, only(a, "praised")) == ["Anna Berg"]
+    # a straight quotation mark opening the words that go on is no closing one
+    a = analyze(engine, 'Auditor Sir Tom Lane said the Home Office had paid 97% of the £1.3bn submitted by contractors '
+                        'since 2001, "but has not agreed a final settlement with 57 contractors".')
+    assert "Tom Lane" not in doers(a, only(a, "agreed"))
+
+
+def test_what_was_said_goes_on_after_a_quoted_word(engine):
+    a = analyze(engine, 'Tom Lane said lifting the embargo would be "irresponsible" and would damage ties with Norland.')
+    assert not [e for e in a.events if e.trigger.startswith("damage") and "Tom Lane" in doers(a, e)]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "category"),
+                         [("Tom Lane beat Anna Berg in a run-off vote on Friday.", "beat", "VOTE"),
+                          ("Labour defeated the Conservatives in the general election.", "defeated", "VOTE"),
+                          ("Norland defeated Vestland in the war.", "defeated", "19")])
+def test_beating_someone_in_a_vote_is_an_election_result(engine, sentence, trigger, category):
+    assert only(analyze(engine, sentence), trigger).category == category
+
+
+def test_an_act_to_come_is_not_dated_by_the_past_act_it_follows(engine):
+    """ "will impose tariffs, after states failed to block them in a vote on Friday": not Friday's."""
+    a = analyze(engine, "The EU will impose tariffs on Norland cars for five years, after member states failed to "
+                        "block the measure in a vote on Friday.")
+    assert only(a, "impose").date is None
+    a = analyze(engine, "Norway recalled its envoy after the talks collapsed on Friday.")
+    assert only(a, "recalled").date == "2024-10-04"
