@@ -28,12 +28,7 @@ from reader.model import Actor, DateMention, Event
 from reader.nlp.doc_text import indices_flagged, text_of, token_starts
 from reader.nlp.events.categories import assign_code, confirm_threats
 from reader.nlp.events.clause_shapes import (
-    adjective_complement,
-    aim_held,
     counted_casualties,
-    infinitive_right_after,
-    means_head,
-    negating_phrase_head,
     reason_for,
     side_spoken_for,
 )
@@ -44,8 +39,9 @@ from reader.nlp.events.merging import merge_same_acts, sort_events
 from reader.nlp.events.participants import PLACE_TYPES, ActorIndex, RefContext
 from reader.nlp.events.reported import content_tokens
 from reader.nlp.events.subjects import VERBAL, subject_tokens
-from reader.nlp.events.summary import Summaries, glued_start, phrase_text
+from reader.nlp.events.summary import Summaries, phrase_text
 from reader.nlp.events.timing import EventDates, date_precision
+from reader.nlp.events.trigger_words import TriggerWords
 
 __all__ = ["extract_events", "load_lexicon", "sort_events"]
 
@@ -84,11 +80,6 @@ def extract_events(
     return sort_events(merge_same_acts(doc, built, lex.cue("framing_participle")))
 
 
-#: CAMEO codes of acts that judge or answer another act (statements, appeals, praise, demands,
-#: disapproval, rejection, threats): their object noun is that other act, not part of the trigger
-#: (with it, storylines took "backed the proposals" of one story for another's backing: pair precision
-#: 0.898 -> 0.865 on the storyline evaluation, for one more MEANTIME event)
-_JUDGING = ("01", "02", "051", "10", "11", "12", "13")
 
 class _Builder:
     def __init__(self, doc: Doc, lex: Lexicon, index: ActorIndex, finder: ClauseFinder, timing: EventDates) -> None:
@@ -96,6 +87,7 @@ class _Builder:
         self.lex = lex
         self.index = index
         self.finder = finder
+        self.words = TriggerWords(doc, lex, finder)
         self.timing = timing
         self.agents_of: dict[int, list[str]] = {}
         self.agent_tokens_of: dict[int, list[Token]] = {}
@@ -108,7 +100,7 @@ class _Builder:
         self.breaks = [i for i in spaces if "\n\n" in doc[i].text]
         self.ref_candidates = index.reference_candidates() - self.datelines
         self.title_tokens = self._title_tokens()
-        self.summaries = Summaries(doc, index, timing.text, self.children_of, self._label, finder.raising, self._governor)
+        self.summaries = Summaries(doc, index, timing.text, self.children_of, self._label, finder.raising, self.words.governor)
 
     # -- one event ---------------------------------------------------------------------------
 
@@ -218,7 +210,7 @@ class _Builder:
             # "it plans to cut jobs" and "the bill would be debated" stay). MEANTIME: 5 rows fewer, none
             # a gold event; dev in-gold share 0.740 -> 0.747, recall unchanged
             return None
-        t_start, t_end = self._trigger_range(c)
+        t_start, t_end = self.words.trigger_range(c)
         start, end = min(start, t_start), max(end, t_end)  # "plans to close": the text holds its trigger
         # "Norland's new media law came into force": the law heads the row (Norland still enacted it)
         takes_effect = self._law_in_force(c, agent_toks) and bool(set(c.match.entry.objects) & {"effect", "force"})
@@ -384,7 +376,7 @@ class _Builder:
         if tok.dep_ != "pobj" or tok.head.lower_ != "in":
             return False
         thing = tok.head.head
-        return (thing.pos_ == "NOUN" and not self._act_noun(thing) and thing.head.i != c.trigger.i
+        return (thing.pos_ == "NOUN" and not self.words.act_noun(thing) and thing.head.i != c.trigger.i
                 and thing.i != c.trigger.i)
 
     def _place_name(self, tok: Token, actor_id: str) -> str:
@@ -487,56 +479,6 @@ class _Builder:
             return known
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span.text if span is not None else ""
-
-    def _trigger_range(self, c: EventClause) -> tuple[int, int]:
-        idx = [c.trigger.i, glued_start(self.doc, c.trigger.i), *[i for i in c.match.extra if abs(i - c.trigger.i) <= 2]]
-        gov = self._governor(c.trigger) if c.head is c.trigger else None
-        if gov is not None:
-            idx.append(gov.i)
-        if c.match.entry.pos == "ADJ":
-            idx.append(adjective_complement(c.trigger))  # "willing *to contribute*": the act it is ready for
-        if not c.is_noun and not c.match.entry.speech and not (c.code or "").startswith(_JUDGING):
-            # "won an order", "negotiated the purchase", "opened the negotiations": an act whose object is
-            # a noun of an act is told by both words ("condemned the raid" judges someone else's act)
-            idx.extend(ch.i for ch in c.trigger.rights if ch.dep_ == "dobj" and 0 < ch.i - c.trigger.i <= 3
-                       and self._act_noun(ch))
-        idx.extend(self._purpose_of_act_noun(self.doc[i]) for i in list(idx) if i == c.trigger.i and c.is_noun or i != c.trigger.i)
-        idx = [i for i in idx if i >= 0]
-        lo, hi = min(idx), max(idx)
-        return self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi].text)
-
-    def _purpose_of_act_noun(self, noun: Token) -> int:
-        """'made the decision *to ban*', 'a contract *to buy*': the act a noun of an act is for, told just
-        after it, belongs to the trigger (-1 when there is none)."""
-        if noun.pos_ not in ("NOUN", "PROPN") or not self._act_noun(noun):
-            return -1
-        for ch in noun.rights:
-            if ch.dep_ in ("acl", "relcl") and ch.pos_ in VERBAL and ch.i - noun.i == 2 and self.doc[noun.i + 1].lower_ == "to":
-                return ch.i
-        return -1
-
-    def _act_noun(self, tok: Token) -> bool:
-        """A noun that names an act: one of the lexicon's nouns, or the same word as one of its verbs
-        ("protested the *award*", "lifted the *ban*")."""
-        lemma = tok.lemma_.lower()
-        return (lemma, "NOUN") in self.lex.entries or (lemma, "VERB") in self.lex.entries
-
-    def _governor(self, trig: Token) -> Token | None:
-        """'GM *plans to* close plants', 'Apple *began* selling films', 'Boeing was *allowed to* bid': the
-        verb whose complement the act is, when it is no act of its own, says the act was planned, begun
-        or permitted, so the summary shows it; only just before the act. (Widening the trigger and the
-        clause to it instead found 3 more MEANTIME events but cost participant precision 0.801 -> 0.788
-        and hedge agreement 0.930 -> 0.921: MEANTIME annotates the plan as an asserted event of its own.)"""
-        head = trig.head
-        if (phrase := negating_phrase_head(trig, self.lex) or aim_held(trig, self.lex) or means_head(trig)) is not None:
-            return None if phrase.i in self.finder.by_head else phrase  # "refrained from attacking", "has no plans to"
-        if trig.dep_ != "xcomp" or trig.pos_ not in VERBAL or not 0 < trig.i - head.i <= 3:
-            return None
-        governors = self.lex.cue("phase_governor") if head.pos_ in VERBAL else self.lex.cue(
-            "negating_governor") | self.lex.cue("hypothetical_governor")
-        if head.i in self.finder.by_head or head.lemma_.lower() not in governors:
-            return None  # (an adjective: "is unwilling to send its minister", "is likely to retaliate")
-        return head if infinitive_right_after(head, trig) else None
 
     def _label(self, c: EventClause) -> str:
         doc, trig, entry = self.doc, c.trigger, c.match.entry
