@@ -23,7 +23,14 @@ noun phrase: "Turkey, which backs some of the factions, called for an orderly tr
 `acl` of "Turkey"). A past tense (VBD, not a participle) that is a clause of the sentence's root noun,
 not right after it, is re-parsed the same way ("did call"). Of the 417 BBC articles, 4 sentences
 have that shape; one row gains its doer ("Trevor Phillips, chairman of the Commission, called on Mr
-Clarke to ...").
+Clarke to ..."). So is one made a clause of the last noun of an aside after the root name ("Salome
+Zourabichvili, who is at odds with the government, called on Georgians to protest").
+
+A past tense joined to a verb under a modal in what someone said cannot share the modal: "Four groups
+said they would not recognise the result and accused the government" has "accused" joined to
+"recognise", so the accusing read as something they would do. Such a past tense is joined to the
+past-tense saying instead, unless it is spelt like its base ("would restrict access and put a cap":
+the tagger's past may be wrong) or the words are quoted.
 """
 
 from __future__ import annotations
@@ -78,6 +85,9 @@ class PastForms:
                 continue
             if reparse_with_auxiliary(self.nlp, sent, i - sent.start, "did", tok.lower_, "VBD"):
                 done.add(sent.start)
+        for i in indices_where(doc, TAG, ("VBD",)):
+            if (saying := past_joined_to_modal_clause(doc[i])) is not None:
+                _attach_conjunct(doc[i], saying)
         for i in _finite_clauses_of_nouns(doc):
             tok = doc[i]
             sent = tok.sent
@@ -90,9 +100,13 @@ class PastForms:
     @staticmethod
     def main_verb_read_as_clause_of_noun(tok: Token) -> bool:
         """ "Turkey, which backs the rebels, called for calm" read as a noun phrase: "called" a clause of
-        "Turkey", the sentence's root; a past tense (not a participle) after its noun."""
-        head = tok.head
-        return head.dep_ == "ROOT" and head.tag_ in _NAME_END and tok.i > head.i + 1
+        "Turkey", the sentence's root, or of a noun of the aside after it; a past tense (not a participle)."""
+        head, root = tok.head, tok.sent.root
+        if root.tag_ not in _NAME_END or tok.i <= root.i + 1:
+            return False
+        # or of the last noun of the aside: "Salome Zourabichvili, who is at odds with the government, called on"
+        return head.i == root.i or (tok.doc[tok.i - 1].text == "," and root.i < head.i < tok.i
+                                    and any(a.i == root.i for a in head.ancestors))
 
     @staticmethod
     def misread(tok: Token, sent: Span) -> bool:
@@ -105,6 +119,29 @@ class PastForms:
         if any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
             return True
         return tok.doc[tok.i + 1].tag_ in _OBJECT_START and not has_finite_verb(sent)
+
+
+def past_joined_to_modal_clause(tok: Token) -> Token | None:
+    """ "Four groups said they would not recognise the result and accused the government": a past tense
+    cannot share "would" with the verb it is joined to; it is joined to the past-tense saying above
+    that verb (returned), as the sayer's next act."""
+    head = tok.head
+    if tok.dep_ != "conj" or head.tag_ != "VB" or head.dep_ != "ccomp" or head.head.tag_ != "VBD" or tok.lower_ in SAME_PAST:
+        return None  # ("would restrict access and put a cap": "put" may be the base form the tagger misread)
+    if any(t.is_quote for t in tok.doc[min(head.head.i, tok.i) : tok.i]):
+        return None  # 'said: "... would restrict access and ..."': the words quoted go on
+    if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
+        return None
+    return head.head
+
+
+def _attach_conjunct(tok: Token, head: Token) -> None:
+    """Join `tok` (and the "and" before it) to `head` instead."""
+    for c in list(tok.head.children):
+        if c.dep_ == "cc" and c.i < tok.i and c.i > tok.head.i:
+            c.head = head
+    tok.head = head
 
 
 def _bare_participle_with_subject(tok: Token) -> bool:

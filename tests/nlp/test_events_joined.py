@@ -90,3 +90,65 @@ def test_an_act_to_come_is_not_dated_by_the_past_act_it_follows(engine):
     assert only(a, "impose").date is None
     a = analyze(engine, "Norway recalled its envoy after the talks collapsed on Friday.")
     assert only(a, "recalled").date == "2024-10-04"
+
+
+def test_a_past_tense_joined_to_what_would_be_done_is_the_sayers_act(engine):
+    """ "said they would not recognise the result and accused the government": the accusing was done, not
+    something the groups would do."""
+    a = analyze(engine, "Tom Lane said he would not recognise the result and accused Vestland of stealing the election.")
+    accused = only(a, "accused")
+    assert accused.modality == "asserted" and doers(a, accused) == ["Tom Lane"]
+
+
+@pytest.mark.parametrize("sentence", [
+    'A Civic Party spokesman said: "The Liberal Democrats would restrict access to higher education and put a cap on '
+    'aspiration, restricting the ambitions of students."',
+    "Tom Lane said the Liberal Democrats would restrict access to higher education and put a cap on aspiration, "
+    "restricting the ambitions of students.",
+])
+def test_a_base_form_spelt_like_its_past_stays_with_what_would_be_done(engine, sentence):
+    """ "would restrict access and put a cap": "put" may be the base form the tagger read as a past, and
+    words quoted go on."""
+    a = analyze(engine, sentence)
+    assert [(e.modality, doers(a, e)) for e in a.events if e.trigger.startswith("restricting")] == [
+        ("hypothetical", ["Liberal Democrats"])]
+
+
+def test_a_past_tense_after_an_aside_ending_in_a_noun_is_the_names_act(engine):
+    """ "President X, who is at odds with the government, called on Georgians to protest": the model hung
+    "called" on "government" and the whole sentence on the name; the call had no doer."""
+    a = analyze(engine, "President Anna Berg, who is at odds with the government, called on Norlanders to protest "
+                        "in Oslo on Monday.")
+    called = only(a, "called")
+    assert doers(a, called) == ["Anna Berg"] and called.category == "02"
+
+
+def test_a_particle_reading_of_a_preposition_needs_an_object(engine):
+    a = analyze(engine, 'Speaking outside the Oslo Primary School, Mr Tom Lane said: "It is not acceptable for the '
+                        'rest of the world to stand by."')
+    assert not [e for e in a.events if e.trigger.startswith("stand")]
+
+
+def test_a_state_held_since_a_date_is_not_dated_by_the_sentence(engine):
+    a = analyze(engine, "The Civic Party, which has governed Norland since 2012, won 54% of the vote in "
+                        "Saturday's election.")
+    assert [e.date for e in a.events if e.trigger.startswith("governed")] in ([], [None])
+    assert only(a, "won").date == "2024-10-05"
+    a = analyze(engine, "Acme Motors has posted its first annual loss since 1992.")
+    assert only(a, "posted").date == "2024-10-05"
+
+
+@pytest.mark.parametrize(("sentence", "doer"), [
+    ("The war in Norland has killed tens of thousands of people.", None),
+    ("Fighting has killed 150 people in Norland, according to the United Nations.", None),
+    ("Israeli strikes killed 40 people in Gaza on Monday.", "Israel"),
+])
+def test_the_toll_of_violence_has_no_doer_unless_one_is_named(engine, sentence, doer):
+    """ "The war in Sudan has killed tens of thousands" made Sudan the killer."""
+    a = analyze(engine, sentence)
+    killed = only(a, "killed")
+    if doer is None:
+        assert killed.category == "DISASTER" and not killed.agents
+        assert [a.actor(t).name for t in killed.targets] == ["Norland"]
+    else:
+        assert doers(a, killed) == [doer] and killed.category != "DISASTER"

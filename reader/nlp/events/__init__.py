@@ -31,6 +31,7 @@ from reader.nlp.events.clause_shapes import (
     counted_casualties,
     reason_for,
     side_spoken_for,
+    toll_of_violence,
 )
 from reader.nlp.events.clauses import ClauseFinder
 from reader.nlp.events.event_clause import EventClause
@@ -123,8 +124,10 @@ class _Builder:
             agents = self._gathering_parties(c, agent_toks)
         agents = list(dict.fromkeys(agents))
         struck: list[str] = []
-        if agent_toks and self._is_disaster(agent_toks[0]) or c.is_noun and c.code == "DISASTER":
-            # "The earthquake in Norland killed 40 people", "the Asian tsunami": nobody did it; the place was struck
+        if agent_toks and (self._is_disaster(agent_toks[0]) or toll_of_violence(c.head, self.lex.cue("violence_noun"))) \
+                or c.is_noun and c.code == "DISASTER":
+            # "The earthquake in Norland killed 40 people", "the Asian tsunami", "the war in Sudan has killed tens of
+            # thousands": nobody named did it; the place was struck
             c.code = "DISASTER"
             struck, agents = agents, []
         self.agents_of[id(c)] = agents
@@ -184,11 +187,11 @@ class _Builder:
             in_clause.update(t.i for t in tok.subtree)
         paragraph = outside.breaks_only()
         title_ids = [index.by_token[i] for i in sorted(self.title_tokens & in_clause) if i not in paragraph]
-        if not (agents or targets or place_ids or c.link == "speech") and counted_casualties(c.head, c.code):
+        if not (agents or targets or place_ids or c.link == "speech") and counted_casualties(c.head, c.code, self.lex.cue("violence_noun")):
             place_ids = [home] if (home := index.home_country()) else []  # "130 people have been killed in protests"
         actor_ids = list(dict.fromkeys([*agents, *targets, *place_ids, *title_ids, *reasons]))
         unnamed_doer = not agents and not targets and bool(place_ids) and (
-            self._group_doer(agent_toks) or self._law_in_force(c, agent_toks) or counted_casualties(c.head, c.code)
+            self._group_doer(agent_toks) or self._law_in_force(c, agent_toks) or counted_casualties(c.head, c.code, self.lex.cue("violence_noun"))
             or any(t.pos_ == "NOUN" and t.i in c.match.extra for t in agent_toks))  # "fighting resumed in X"
         if (c.match.entry.person_doer and not (agents and all(index.type_of(a) == "PERSON" for a in agents))
                 or c.match.entry.doer_needed and not agents):

@@ -527,13 +527,26 @@ def as_aside(clause: Token, match: Match | None, lex: Lexicon) -> bool:
 _COUNT_WORDS = frozenset({"dozens", "hundreds", "thousands", "scores", "several", "many"})
 
 
-def counted_casualties(verb: Token, code: str) -> bool:
-    """ "Ten soldiers were killed in Mali", "at least 23 people were shot": people counted as struck by
-    force at a named place are a row, though no one who struck them is named."""
-    if code[:2] not in ("18", "19", "20"):
+def counted_casualties(verb: Token, code: str, violence: frozenset[str] = frozenset()) -> bool:
+    """ "Ten soldiers were killed in Mali", "at least 23 people were shot", "the war has killed tens of
+    thousands": people counted as struck by force are a row, though no one who struck them is named."""
+    if code[:2] not in ("18", "19", "20") and code != "DISASTER":
         return False
-    return any(s.dep_ == "nsubjpass" and s.tag_ == "NNS" and (s.lower_ in _COUNT_WORDS or any(
-        ch.dep_ == "nummod" or ch.lower_ in _COUNT_WORDS for ch in s.children)) for s in verb.children)
+    return any(s.dep_ == "nsubjpass" and s.tag_ == "NNS" and _counted(s) for s in verb.children) or (
+        bool(violence) and toll_of_violence(verb, violence))
+
+
+def toll_of_violence(verb: Token, violence: frozenset[str]) -> bool:
+    """ "The war in Sudan has killed tens of thousands", "Fighting killed 150 people": a noun of violence
+    that counts the people it struck, with no one named as its doer ("Israeli strikes killed 40": Israel's)."""
+    return any(s.dep_ == "nsubj" and (s.lemma_.lower() in violence or s.lower_ in violence) and not any(
+        ch.dep_ in ("amod", "compound", "poss", "nmod") and ch.ent_type_ for ch in s.children) for s in verb.children) \
+        and any(o.dep_ == "dobj" and _counted(o) for o in verb.children)
+
+
+def _counted(people: Token) -> bool:
+    return people.tag_ in ("NNS", "CD") and (people.lower_ in _COUNT_WORDS or any(
+        ch.dep_ in ("nummod", "quantmod") or ch.lower_ in _COUNT_WORDS for ch in people.children))
 
 
 def since_frame(verb: Token, child: Token) -> bool:

@@ -312,6 +312,7 @@ def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None)
             return None
         extra.append(part[0].i)
     if entry.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == entry.prep and not _dated(c)
+                              or c.dep_ == "prt" and c.lower_ == entry.prep and any(o.dep_ == "dobj" for o in children)
                               for c in children) and not (entry.prep == "as" and _predicated_object(children)) \
             and not _clause_after(entry.prep, children):
         return None  # "called Xi on Tuesday" is no "call on", "called an election for May" no "call for"

@@ -356,6 +356,11 @@ class EventDates:
             return shifted
         if own is not None:
             return own
+        if any(c.dep_ == "prep" and c.lower_ == "since" for c in ev.head.children) and not any(
+                t.lower_ in ("first", "last") or t.tag_ == "JJS" for o in ev.head.children if o.dep_ == "dobj" for t in o.subtree):
+            # "the party that has governed Georgia since 2012": a state since then, not the sentence's day (but "has
+            # posted its first loss since 1992" is news)
+            return None
         candidates = [ev.trigger] if ev.is_noun else []
         candidates += [c for c in ev.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         for tok in candidates:
