@@ -1198,3 +1198,20 @@ def test_a_warrant_issued_is_legal_action_and_a_winner_declared_an_election_resu
     """ "issued a warrant for Mr Gonzalez" was no act without a named doer; "declared Maduro the winner" a statement."""
     (event,) = by_trigger(analyze(engine, "Cabinet row\n\n" + sentence), trigger)
     assert event.category == category
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "category"),
+    [
+        ("Tom Lane declared martial law on Tuesday night.", "declared", "17"),
+        ("Norland declared a state of emergency in its capital on Monday.", "declared", "17"),
+        ("Norland imposed martial law on Monday.", "imposed", "17"),
+        ("Tom Lane lifted martial law six hours later.", "lifted", "08"),
+        ("Tom Lane declared his support for the plan.", "declared", "01"),
+    ],
+)
+def test_martial_law_and_a_state_of_emergency_declared_are_restrictions(engine, sentence, trigger, category):
+    """ "declared martial law" was a statement: objects of two or three words ("martial law", "state of
+    emergency") are read whole."""
+    (event,) = by_trigger(analyze(engine, "Cabinet row\n\n" + sentence), trigger)
+    assert event.category == category

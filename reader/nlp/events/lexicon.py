@@ -212,7 +212,13 @@ class _Parts:
     def object_words(self) -> list[tuple[str, str]]:
         """Each object's lemma and lower-case form, read once for the dozens of words an entry may list."""
         if self._words is None:
-            self._words = [(o.lemma_.lower(), o.lower_) for o in self.objects]
+            words = [(o.lemma_.lower(), o.lower_) for o in self.objects]
+            # "martial law", "state of emergency": an object named by two or three words
+            words.extend((f"{m.lower_} {o.lemma_.lower()}", f"{m.lower_} {o.lower_}") for o in self.objects
+                         for m in o.children if m.dep_ in ("amod", "compound") and m.i == o.i - 1)
+            words.extend((f"{o.lemma_.lower()} of {g.lower_}", f"{o.lower_} of {g.lower_}") for o in self.objects
+                         for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+            self._words = words
         return self._words
 
     def has_object(self, entry_words: frozenset[str], slots: tuple[str, ...], lex: Lexicon | None) -> bool:
