@@ -152,3 +152,16 @@ def test_the_toll_of_violence_has_no_doer_unless_one_is_named(engine, sentence, 
         assert [a.actor(t).name for t in killed.targets] == ["Norland"]
     else:
         assert doers(a, killed) == [doer] and killed.category != "DISASTER"
+
+
+def test_the_owner_of_a_subject_whose_name_is_set_beside_it_does_not_act(engine):
+    """ "Mr Trump's first choice for attorney general, Matt Gaetz, withdrew": Gaetz withdrew, not Trump."""
+    a = analyze(engine, "Mr Tom Lane's first choice for attorney general, Anna Berg, withdrew from consideration last month.")
+    assert doers(a, only(a, "withdrew")) == ["Anna Berg"]
+
+
+def test_a_body_run_by_a_named_one_speaks_for_it(engine):
+    """ "The Hamas-run health ministry said": not the briefing's home country."""
+    a = analyze(engine, "Qatar suspended its role in the talks on Monday. Qatar said it would wait. The Hamas-run health "
+                        "ministry said at least 30 people were killed in strikes on Saturday.")
+    assert [doers(a, e) for e in a.events if "30 people" in e.summary] == [["Hamas"]]

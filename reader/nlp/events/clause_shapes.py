@@ -565,3 +565,10 @@ def since_frame(verb: Token, child: Token) -> bool:
     # (a frame is short: not a clause the parser ran on past a quotation's end, "since Prisoner Cell Block H."
     # Labour had broken promises ..., he said")
     return (perfect or ranked) and not any(t.ent_type_ in ("DATE", "TIME") or t.text in CLOSING_MARKS for t in clause.subtree)
+
+
+def place_of_apposed_title(tok: Token) -> bool:
+    """ "named Pam Bondi, a former attorney general of Florida": the place of a person's title set beside
+    the name describes the person; it is not acted on."""
+    title = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    return title is not None and title.dep_ == "appos" and title.head.ent_type_ == "PERSON"

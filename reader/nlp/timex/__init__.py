@@ -184,6 +184,13 @@ class _DocView:
         return not (head.i == token.i + 1 and head.pos_ == "PROPN" and head.text[:1].isupper()
                     and head.ent_type_ not in ("DATE", "TIME") and head.lower_ not in lexicon_words()["seasons"])
 
+    def _accept_deictic(self, cand: Candidate) -> bool:
+        """ "the overnight deposit rate", "overnight lending": a money market's term, not last night."""
+        if cand.group("word") != "overnight":
+            return True
+        token = self.token(cand.match.start("word"))
+        return token is None or token.dep_ not in ("amod", "compound", "nmod") or token.head.lemma_.lower() not in _MONEY_TERMS
+
     def _accept_mdy(self, cand: Candidate) -> bool:
         if cand.group("month") != "May" or cand.group("year"):
             return True
@@ -204,7 +211,11 @@ def _measures(verb: Token) -> bool:
 
 
 #: Rule kinds whose matches the parse may veto, and the check that does it.
+#: Nouns "overnight" names a money market's term for ("the overnight rate", "overnight lending").
+_MONEY_TERMS = frozenset({"rate", "lending", "loan", "deposit", "borrowing", "funding", "repo", "market", "facility"})
+
 VETOES: dict[str, Callable[[_DocView, Candidate], bool]] = {
+    "deictic": _DocView._accept_deictic,
     "month": _DocView._accept_month,
     "year": _DocView._accept_year,
     "decade": _DocView._accept_decade,
