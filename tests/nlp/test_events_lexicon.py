@@ -1238,3 +1238,8 @@ def test_the_place_of_a_title_beside_a_name_is_not_acted_on(engine):
     analysis = analyze(engine, "Cabinet row\n\nMr Tom Lane named Pam Hale, a former attorney general of Vestland, for the post.")
     (event,) = by_trigger(analysis, "named")
     assert [analysis.actor(t).name for t in event.targets] == ["Pam Hale"]
+
+
+def test_eliminating_jobs_or_dealerships_is_an_economic_cut(engine):
+    (event,) = by_trigger(analyze(engine, "Cabinet row\n\nAcme Motors wants to eliminate 789 dealerships."), "wants")
+    assert event.category == "ECON" and event.modality == "hypothetical"
