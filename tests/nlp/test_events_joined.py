@@ -165,3 +165,10 @@ def test_a_body_run_by_a_named_one_speaks_for_it(engine):
     a = analyze(engine, "Qatar suspended its role in the talks on Monday. Qatar said it would wait. The Hamas-run health "
                         "ministry said at least 30 people were killed in strikes on Saturday.")
     assert [doers(a, e) for e in a.events if "30 people" in e.summary] == [["Hamas"]]
+
+
+def test_an_act_counted_from_in_a_record_is_no_row_of_its_own(engine):
+    """ "..., the third since Mr Milei took office": the taking of office was told already, and is no news here."""
+    a = analyze(engine, "Mr Tom Lane took office in December 2023. Unions staged a general strike on October 30th to "
+                        "protest against the cuts, the third since Mr Lane took office.")
+    assert [e.date for e in a.events if e.trigger.startswith("took")] == ["2023-12"]

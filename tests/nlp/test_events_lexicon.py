@@ -1224,6 +1224,7 @@ def test_martial_law_and_a_state_of_emergency_declared_are_restrictions(engine, 
         ("Tom Lane is thought to be considering Anna Berg as a replacement.", "considering", "OFFICE"),
         ("Norland agreed an expanded $8bn loan programme with the IMF in March.", "agreed", "ECON"),
         ("Mr Tom Lane will set out more details in a speech in Bergen on Thursday.", "set out", "01"),
+        ("Tom Lane is to take charge of the general election campaign, it is understood.", "take charge", "OFFICE"),
         ("Norland agreed a peace deal with Vestland.", "agreed", "05"),
     ],
 )

@@ -410,3 +410,9 @@ def test_a_chain_of_he_passes_over_a_sentence_that_names_someone_else(engine):
     text = ("Ivo Berg joined the service in 1975. It was then run by Anton Kral. Through his teacher, he made "
             "an approach to the embassy. He spied for Norland for two years.")
     assert doers(analyze(engine, text), "spied") != [["Anton Kral"]]
+
+
+def test_it_after_a_countrys_body_as_subject_is_that_country(engine):
+    """ "Ukraine's military did not confirm the loss. It said ...": the saying had no row."""
+    text = "Norland's military did not confirm the loss. It said its air defences had shot down 50 drones."
+    assert doers(analyze(engine, text), "said") == [["Norland"]]

@@ -561,7 +561,8 @@ def since_frame(verb: Token, child: Token) -> bool:
     perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     # "was the first of its kind / the biggest protest since he took office": a record counted from it
     ranked = verb.lemma_ == "be" and any(c.dep_ == "attr" and any(
-        t.tag_ == "JJS" or t.lower_ in ("first", "last") for t in (c, *c.children)) for c in verb.children)
+        t.tag_ == "JJS" or t.lower_ in ("first", "last") for t in (c, *c.children)) for c in verb.children) or (
+        verb.tag_ == "JJS" or verb.ent_type_ == "ORDINAL" or verb.lower_ in ("first", "last"))  # "..., the third since he"
     # (a frame is short: not a clause the parser ran on past a quotation's end, "since Prisoner Cell Block H."
     # Labour had broken promises ..., he said")
     return (perfect or ranked) and not any(t.ent_type_ in ("DATE", "TIME") or t.text in CLOSING_MARKS for t in clause.subtree)

@@ -399,10 +399,11 @@ class Pronouns:
 
     def _person_owner(self, subject: Token, types: tuple[str, ...], gender: str | None) -> list[str]:
         """The one person whose thing a sentence's subject is ("*Mr Moberg's* own comments"), when a
-        pronoun in a later sentence has no person subject to refer to."""
-        if "PERSON" not in types or subject.pos_ == "PRON":
+        pronoun in a later sentence has no person subject to refer to; for "it", the one country or body
+        whose body the subject is ("Ukraine's military did not confirm the loss. It said")."""
+        if subject.pos_ == "PRON" or "PERSON" not in types and subject.lower_ not in self.index.lexicon.cue("state_body_noun"):
             return []
-        ids = [a for c in subject.children if c.dep_ == "poss" for a in self.index.ids_at(c.i) if self.index.type_of(a) == "PERSON"]
+        ids = [a for c in subject.children if c.dep_ == "poss" for a in self.index.ids_at(c.i) if self.index.type_of(a) in types]
         return ids if len(set(ids)) == 1 and self.index.agrees(ids[0], gender) else []
 
     def _names_a_person(self, noun: Token) -> bool:
