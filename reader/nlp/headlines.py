@@ -94,7 +94,11 @@ class HeadlineVerbs:
                 sent = doc[sent.end].sent  # "Kenya: Ruto withdraws finance bill": the headline after its country
             if not headline_shape(sent):
                 continue
-            found = self.candidate(sent) if not has_finite_verb(sent) else (self.misread_verb(sent) or _name_pair_verb(sent))
+            finite = has_finite_verb(sent)
+            # ("Ruto withdraws bill as protests spread": the only finite verb the tagger saw is the subordinate clause's)
+            found = self.candidate(sent) if not finite or not _finite_main_verb(sent) else None
+            if found is None and finite:
+                found = self.misread_verb(sent) or _name_pair_verb(sent)
             if found is not None:
                 self._reparse(doc, sent, *found)
             elif (verb := self.dropped_auxiliary(sent)) is not None:
@@ -211,6 +215,11 @@ def is_headline(sent: Span) -> bool:
 def has_finite_verb(sent: Span) -> bool:
     """Whether a sentence has a finite verb (a present or past tense, or a modal)."""
     return any(t.tag_ in _FINITE for t in sent)
+
+
+def _finite_main_verb(sent: Span) -> bool:
+    """A finite verb of the line that does not open with a subordinating word ("as", "after", "while")."""
+    return any(t.tag_ in _FINITE and not any(c.dep_ == "mark" for c in t.children) for t in sent)
 
 
 def headline_shape(sent: Span) -> bool:

@@ -419,3 +419,9 @@ def test_a_surname_with_its_particle_is_whole_and_joins_the_full_name(engine):
 def test_a_rank_word_starting_a_company_name_makes_no_person(engine):
     a = analyze(engine, "Cabinet row\n\nGeneral Dynamics said sales rose. Analysts said General Assembly votes mattered.")
     assert not [x.name for x in a.actors if x.type == "PERSON"]
+
+
+def test_organisations_of_the_2020s_the_field_dictionary_lacks_are_bodies(engine):
+    """ "Hayat Tahrir al-Sham entered Damascus" was typed a person ("al-Sham: entered")."""
+    a = analyze(engine, "Cabinet row\n\nHayat Tahrir al-Sham entered Damascus early on Sunday. Georgian Dream won the vote.")
+    assert {x.name: x.type for x in a.actors}["Hayat Tahrir al-Sham"] == "ORG"

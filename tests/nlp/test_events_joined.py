@@ -172,3 +172,16 @@ def test_an_act_counted_from_in_a_record_is_no_row_of_its_own(engine):
     a = analyze(engine, "Mr Tom Lane took office in December 2023. Unions staged a general strike on October 30th to "
                         "protest against the cuts, the third since Mr Lane took office.")
     assert [e.date for e in a.events if e.trigger.startswith("took")] == ["2023-12"]
+
+
+def test_forces_led_by_a_named_group_act_as_that_group(engine):
+    a = analyze(engine, "Rebel forces led by the Civic Front entered Oslo early on Sunday.")
+    assert doers(a, only(a, "entered")) == ["Civic Front"]
+
+
+def test_a_passive_joined_to_an_active_verb_is_done_to_its_subject(engine):
+    """ "Assad left the country and has been granted asylum in Moscow, Russian state media reported": no row."""
+    a = analyze(engine, "President Tom Lane left the country and has been granted asylum in Moscow, Norland state media "
+                        "reported.")
+    granted = only(a, "granted")
+    assert [a.actor(t).name for t in granted.targets] == ["Tom Lane"] and granted.modality == "reported"

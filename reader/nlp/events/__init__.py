@@ -123,10 +123,7 @@ class _Builder:
             named = [a for ch in tok.subtree if ch.dep_ == "appos" for a in index.ids_at(ch.i) if index.type_of(a) == "PERSON"]
             owners = {a for ch in tok.children if ch.dep_ == "poss" for a in index.ids_at(ch.i)} - set(named)
             # "Mr Trump's first choice for attorney general, Matt Gaetz, withdrew": Gaetz, not Trump
-            # "the Hamas-run health ministry": the body that runs an unnamed one speaks for it, not the home country
-            found = [a for ch in tok.children if ch.dep_ in ("amod", "compound") and ch.lower_ in ("run", "controlled", "led")
-                     for g in ch.subtree if g.i < ch.i for a in index.ids_at(g.i)] if tok.pos_ == "NOUN" else []
-            found = found or index.phrase_actors(tok, ctx, outside, group_places)
+            found = self._body_led_by(tok) or index.phrase_actors(tok, ctx, outside, group_places)
             agents.extend(a for a in found if not (set(named) & set(found) and a in owners))
         if not agents:
             agents = self._gathering_parties(c, agent_toks)
@@ -186,6 +183,9 @@ class _Builder:
                 continue
             targets.extend(r for r in refs if r not in agents)
         targets.extend(struck)
+        if not agents and not targets and self._has_subject(c) and not any(ch.dep_ == "nsubjpass" for ch in c.head.children):
+            # "Assad left the country and has been granted asylum": the one who left is the one granted it
+            targets = [a for s in c.head.head.children if s.dep_ == "nsubj" for a in index.ids_at(s.i)]
         if c.code == "DISASTER" and not agents and not targets:
             targets = place_ids  # "An earthquake killed 40 people in Turkey": the place was struck
         targets = [t for t in dict.fromkeys(targets) if t not in place_ids or t in agents or c.code == "DISASTER"]
@@ -256,9 +256,13 @@ class _Builder:
 
     @staticmethod
     def _has_subject(c: EventClause) -> bool:
-        """The clause has a passive subject of its own, named or not ("Ms Vold will be forced to resign",
-        "the bill would be debated next Monday"); an active one would be among the agent tokens."""
-        return any(t.dep_ == "nsubjpass" for t in c.head.children)
+        """The clause has a passive subject, named or not ("Ms Vold will be forced to resign", "the bill would be
+        debated next Monday", or shared: "Assad left and has been granted asylum"); an active one would be among
+        the agent tokens."""
+        head = c.head
+        return any(t.dep_ == "nsubjpass" for t in head.children) or head.dep_ == "conj" and any(
+            t.dep_ == "auxpass" for t in head.children) and not any(t.tag_ == "MD" for t in head.children) and any(
+            t.dep_ == "nsubj" for t in head.head.children) and "\n" not in text_of(head.doc)[head.head.idx : head.idx]
 
     @staticmethod
     def _listed_with(tok: Token, place: Token) -> bool:
@@ -292,6 +296,17 @@ class _Builder:
         return bool(agents) or c.match.entry.source == "generic" and any(
             ch.dep_ == "agent" for ch in c.trigger.children) and any(
             ch.dep_ == "nsubjpass" and self.index.ids_at(ch.i) for ch in c.trigger.children)
+
+    def _body_led_by(self, tok: Token) -> list[str]:
+        """ "The Hamas-run health ministry said", "Rebel forces led by Hayat Tahrir al-Sham entered Damascus": an
+        unnamed body run or led by a named one acts as that one (not as the home country, nor as nobody)."""
+        if tok.pos_ != "NOUN":
+            return []
+        ids = self.index.ids_at
+        run = [a for ch in tok.children if ch.dep_ in ("amod", "compound") and ch.lower_ in ("run", "controlled", "led")
+               for g in ch.subtree if g.i < ch.i for a in ids(g.i)]
+        return run or [a for ch in tok.children if ch.dep_ == "acl" and ch.lemma_ in ("lead", "run", "control")
+                       for by in ch.children if by.dep_ == "agent" for g in by.subtree for a in ids(g.i)]
 
     def _is_disaster(self, tok: Token) -> bool:
         """A noun for a disaster ("the earthquake", "floods"), by the lexicon's own entries."""

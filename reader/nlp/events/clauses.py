@@ -354,9 +354,9 @@ class ClauseFinder:
         bodies = self.lex.cue("state_body_noun") | self.lex.cue("group_noun") | self.lex.cue("office_noun")
         named = [*heads, *(c for t in heads if t.lemma_.lower() in bodies or t.lower_ in bodies
                            for c in t.children if c.dep_ in ("compound", "amod", "poss") and c.i < t.i)]
-        # "observers from the OSCE arrived": people sent by a named body
+        # "observers from the OSCE arrived", "rebel forces led by HTS entered": people sent or led by a named body
         named += [g for t in heads if t.pos_ == "NOUN" for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
-                  for g in c.children if g.dep_ == "pobj"]
+                  or c.dep_ == "acl" and c.lemma_ == "lead" for g in c.subtree if g.dep_ == "pobj"]
         if not subject or not any(self.index.ids_at(t.i) or t.pos_ == "PRON" or self._group_named_before(t) for t in named):
             return False
         if subject[0].pos_ == "PRON" and subject[0].lower_ not in ("he", "she", "they", "it", "we"):
