@@ -124,16 +124,30 @@ class PastForms:
 def past_joined_to_modal_clause(tok: Token) -> Token | None:
     """ "Four groups said they would not recognise the result and accused the government": a past tense
     cannot share "would" with the verb it is joined to; it is joined to the past-tense saying above
-    that verb (returned), as the sayer's next act."""
+    that verb (returned), as the sayer's next act; so is a past clause of time set off by a comma ("said
+    he would not sign the bill, a day after protesters stormed parliament")."""
     head = tok.head
-    if tok.dep_ != "conj" or head.tag_ != "VB" or head.dep_ != "ccomp" or head.head.tag_ != "VBD" or tok.lower_ in SAME_PAST:
+    if tok.dep_ == "advcl":
+        # 'said he would not sign the bill, a day after protesters stormed parliament': the writer's time of the saying
+        left = tok.left_edge.i
+        if not (left > 0 and tok.doc[left - 1].text == "," and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS
+                                                                   for c in tok.children)):
+            return None
+    elif tok.dep_ != "conj":
+        return None
+    if head.tag_ != "VB" or head.dep_ != "ccomp" or head.head.tag_ != "VBD" or tok.lower_ in SAME_PAST:
         return None  # ("would restrict access and put a cap": "put" may be the base form the tagger misread)
     if any(t.is_quote for t in tok.doc[min(head.head.i, tok.i) : tok.i]):
         return None  # 'said: "... would restrict access and ..."': the words quoted go on
-    if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children) or any(
-            c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
+    own_subject = tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children) or own_subject or any(
+            c.dep_ == "aux" for c in tok.children):
         return None
     return head.head
+
+
+#: Words that open a clause telling when ("a day after protesters stormed parliament").
+_TIME_MARKS = frozenset({"after", "before", "as", "when", "since", "while"})
 
 
 def _attach_conjunct(tok: Token, head: Token) -> None:

@@ -185,3 +185,13 @@ def test_a_passive_joined_to_an_active_verb_is_done_to_its_subject(engine):
                         "reported.")
     granted = only(a, "granted")
     assert [a.actor(t).name for t in granted.targets] == ["Tom Lane"] and granted.modality == "reported"
+
+
+def test_a_past_clause_of_time_after_what_would_be_done_is_the_writers(engine):
+    """ "said on Wednesday that he would not sign the bill, a day after protesters stormed parliament and at
+    least 22 people were killed": the killing was reported by the president and undated."""
+    a = analyze(engine, "Norland's president, Tom Lane, said on Wednesday that he would not sign a finance bill that "
+                        "would have raised taxes, a day after protesters stormed parliament and at least 22 people were killed "
+                        "in Oslo.")
+    killed = only(a, "killed")
+    assert killed.modality == "asserted" and killed.date == "2024-10-01"

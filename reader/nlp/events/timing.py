@@ -383,8 +383,9 @@ class EventDates:
             if ev.link == "advcl" and self._at_other_time(ev.head, resolved.get(id(ev.parent))):
                 return None  # "said on Friday, two years after the group seized it": the seizing is not Friday's
             return resolved.get(id(ev.parent))
-        if ev.link == "conj" and ev.sibling is not None and not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in ev.head.children):
+        if ev.link == "conj" and ev.sibling is not None and (not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in ev.head.children) or _time_mark(ev.sibling.head) is not None):
+            # (and "a day after protesters stormed parliament and 22 people were killed": one clause of time)
             # "flew to Cairo on 5 June and met al-Sisi": one subject, one day (not "kept rates on hold on
             # 7 June and is unlikely to cut them": what is still to come is not done that day)
             return None if ev.hyp and not ev.sibling.hyp else resolved.get(id(ev.sibling))
