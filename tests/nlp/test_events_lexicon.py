@@ -1244,3 +1244,11 @@ def test_the_place_of_a_title_beside_a_name_is_not_acted_on(engine):
 def test_eliminating_jobs_or_dealerships_is_an_economic_cut(engine):
     (event,) = by_trigger(analyze(engine, "Cabinet row\n\nAcme Motors wants to eliminate 789 dealerships."), "wants")
     assert event.category == "ECON" and event.modality == "hypothetical"
+
+
+@pytest.mark.parametrize("sentence", ["The death toll from flash floods in eastern Norland rose to 217 on Monday.",
+                                      "Norland's death toll passed 200 on Sunday."])
+def test_a_death_toll_that_rises_is_a_disaster_that_struck_its_place(engine, sentence):
+    analysis = analyze(engine, "Cabinet row\n\n" + sentence)
+    (event,) = [e for e in analysis.events if e.category == "DISASTER"]
+    assert not event.agents and [analysis.actor(t).name for t in event.targets] == ["Norland"]

@@ -416,3 +416,20 @@ def test_it_after_a_countrys_body_as_subject_is_that_country(engine):
     """ "Ukraine's military did not confirm the loss. It said ...": the saying had no row."""
     text = "Norland's military did not confirm the loss. It said its air defences had shot down 50 drones."
     assert doers(analyze(engine, text), "said") == [["Norland"]]
+
+
+def test_he_after_a_title_whose_name_follows_its_body_is_that_name(engine):
+    """ "The head of the Valencia regional government, Carlos Mazon, has rejected calls to resign. He said":
+    Mazon, not the prime minister named before."""
+    text = ("Mr Tom Lane promised aid on Sunday. The head of the Bergen regional government, Ivo Berg, has rejected "
+            "calls to resign. He said he had not been told of the severity of the storm.")
+    assert doers(analyze(engine, text), "said") == [["Ivo Berg"]]
+
+
+def test_they_after_people_named_beside_their_titles_is_those_people(engine):
+    text = ("The king, Felipe VI, and the prime minister, Tom Lane, were pelted with mud when they visited the town of "
+            "Bergen on Sunday.")
+    (event,) = [e for e in analyze(engine, text).events if e.trigger == "visited"]
+    a = analyze(engine, text)
+    assert sorted(a.actor(x).name for x in event.agents) == ["Felipe VI", "Tom Lane"]
+    assert event.summary.startswith("Felipe VI, Lane:")

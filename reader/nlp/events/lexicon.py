@@ -383,6 +383,9 @@ def _owned_figure(noun: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ in ("in", "of", "at") and any(
                 o.dep_ == "pobj" and o.ent_type_ in _FIGURE_OWNERS for o in child.children):
             return True
+        if child.dep_ == "prep" and child.lower_ == "from" and any(  # "the death toll from floods in Spain"
+                _owned_figure(o) for o in child.children if o.dep_ == "pobj"):
+            return True
     return False
 
 

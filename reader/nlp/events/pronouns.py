@@ -155,7 +155,7 @@ class Pronouns:
         if subject.pos_ == "PRON" or self.index.in_quotation(subject) != self.index.in_quotation(tok):
             return []
         conjuncts = list(subject.conjuncts)
-        named = [ids for t in (subject, *conjuncts) if (ids := self.index.ids_at(t.i))]
+        named = [ids for t in (subject, *conjuncts) if (ids := self.index.ids_at(t.i) or self._ids_of_subject(t))]
         if len(named) >= 2 and len(named) == 1 + len(conjuncts):
             return list(dict.fromkeys(a for ids in named for a in ids))
         plural_name = subject.tag_ in ("NNPS", "NNS") and len(conjuncts) == 0
@@ -324,10 +324,13 @@ class Pronouns:
         if any(c.dep_ == "nummod" and c.i == subject.i + 1 for c in subject.children):
             return []  # "The last Airbus 300 was handed over. It marked the end...": a maker's model, not the maker
         heads = [subject, *(g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")]
+        end = subject.right_edge.i
+        while end > subject.i and doc[end].is_punct:
+            end -= 1  # ("The head of the regional government, Carlos Mazon, has": the comma after the name)
         return self.index.ids_at(subject.i) or next(
             (ids for c in subject.children if c.dep_ == "appos" and (ids := self.index.ids_at(c.i))
              and all(t.is_punct for t in doc[subject.i + 1 : c.left_edge.i])), []) or next(
-            (ids for h in heads for c in h.children if c.dep_ == "appos" and c.right_edge.i == subject.right_edge.i
+            (ids for h in heads for c in h.children if c.dep_ == "appos" and c.right_edge.i == end
              and doc[c.left_edge.i - 1].text == "," and (ids := self.index.ids_at(c.i))
              and all(self.index.type_of(a) == "PERSON" for a in ids)), [])
 

@@ -553,6 +553,8 @@ def family_name(words: list[str], lex: Lexicon) -> str:
                            and (len(words) > 2 or "-" in words[1])):
         return words[0]
     last = len(words) - 1
+    if last > 0 and re.fullmatch(r"[IVX]+", words[last]):
+        return " ".join(words[last - 1 :])  # "Felipe VI", "Charles III": a monarch by name and number
     while last > 0 and words[last - 1].lower() in SURNAME_PARTICLES:
         last -= 1  # "Le Pen", "von der Leyen", "bin Laden": the particles are part of it
     return " ".join(words[last:])
