@@ -40,7 +40,11 @@ ACTS: dict[str, list[tuple[str, str]]] = {
         ("293.txt", "quit UKIP last week after months"), ("333.txt", "quit UKIP last week after months"),
     ],
     "kilroy resigns UKIP whip": [("292.txt", "to resign the UKIP whip")],
-    "kilroy should resign from the parliament": [("293.txt", "should resign from the European Parliament")],
+    "kilroy should resign from the parliament": [
+        ("293.txt", "should resign from the European Parliament"),
+        # another reader's letter making the same demand (found by the engine in the 21st round)
+        ("111.txt", "he and the two assembly members should resign"), ("293.txt", "he and the two assembly members should resign"),
+    ],
     "kilroy launches Veritas": [("111.txt", "Kilroy launches 'Veritas' party"), ("293.txt", "Kilroy launches 'Veritas' party")],
     "UKIP suspends Houston": [
         ("125.txt", "have suspended a candidate"), ("125.txt", "he had suspended Mr Houston on Friday night"),
@@ -73,7 +77,8 @@ ACTS: dict[str, list[tuple[str, str]]] = {
     "Veritas joining a crowded field": [
         ("293.txt", "already crowded field"), ("333.txt", "already crowded field"),
     ],
-    "kilroy promises a firm but fair policy": [("111.txt", "firm but fair"), ("293.txt", "firm but fair")],
+    "kilroy promises a firm but fair policy": [("111.txt", "firm but fair"), ("293.txt", "firm but fair"),
+                                                ("333.txt", "firm but fair")],  # (333: found in the 21st round)
     "UKIP's third place last June": [
         ("111.txt", "offered by its third place"), ("293.txt", "offered by its third place"), ("333.txt", "offered by its third place"),
     ],
