@@ -195,3 +195,18 @@ def test_a_past_clause_of_time_after_what_would_be_done_is_the_writers(engine):
                         "in Oslo.")
     killed = only(a, "killed")
     assert killed.modality == "asserted" and killed.date == "2024-10-01"
+
+
+def test_a_span_after_an_act_told_in_the_story_moves_its_date(engine):
+    """ "Erdogan dismissed the governor on March 20th. The move came two days after the bank raised its rate":
+    the raise was on the 18th, not the 20th."""
+    a = analyze(engine, "Tom Lane dismissed the governor of Norbank on March 20th. The move came two days after "
+                        "Norbank raised its policy rate by 200 basis points.")
+    assert only(a, "raised").date == "2024-03-18"
+
+
+def test_a_meeting_owned_by_a_pronoun_is_headed_by_its_owners_name(engine):
+    a = analyze(engine, "The Central Bank of the Republic of Norland (CBRN) raised its policy rate on March 18th. We expect "
+                        "the CBRN to keep its policy rate unchanged at its next meeting on April 15th.")
+    assert [e.summary.split(":")[0] for e in a.events if e.trigger.startswith("meeting")] in (
+        [], ["CBRN"], ["Central Bank of the Republic of Norland"])

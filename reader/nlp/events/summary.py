@@ -166,7 +166,7 @@ class Summaries:
         if not who and agent_toks and not any(t.pos_ == "PRON" for t in agent_toks) and agent_toks[0].i not in c.match.extra:
             # (not "Fighting: fighting resumed in Vestland": an act named as the subject is in the words)
             who = phrase_text(self.doc, agent_toks[:1]) or ""
-        if len(who.split()) > 6:
+        if len(who.split()) > 6 and not (agent_toks and agent_toks[0].pos_ == "PRON"):  # (not "its: meeting")
             # "New rules on visas for foreign students living in Norland": the words up to the noun
             who = _head_words(agent_toks[0]) if agent_toks else ""
         words = self._clause_words(c, agent_toks)

@@ -442,7 +442,12 @@ class EventDates:
             k = bisect_left(frames, trig.idx, key=lambda f: f[0])
             if not k or frames[k - 1][0] < start or not set(actors) & self._actors_of_sentence(frames[k - 1][0]):
                 return None
-            return frames[k - 1][1]
+            value = frames[k - 1][1]
+            mark = _time_mark(ev.head)
+            if mark is not None and ev.head.dep_ == "advcl":  # "The move came two days after the bank raised rates"
+                return date_apart(ev.head, mark, value, date_precision(value)) or (
+                    None if self._at_other_time(ev.head, value) else value)
+            return value
         return self._lead_perfect(ev)
 
     def _actors_of_sentence(self, char: int) -> set[str]:
