@@ -35,7 +35,7 @@ from reader.nlp.entity_candidate import Candidate
 from reader.nlp.entity_lists import bodies_in_lists, join_fields_of_a_body, join_portfolios, places_in_lists
 from reader.nlp.entity_shapes import SURNAME_PARTICLES, reshape, trim_trailing_words
 from reader.nlp.figures import figures
-from reader.nlp.full_names import full_names_before
+from reader.nlp.full_names import full_names_before, given_names_before
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
 from reader.nlp.hyphenated import stance_word
 from reader.nlp.place_bodies import place_before_acronym, place_heading_a_body
@@ -177,6 +177,7 @@ class BriefingEntities:
         cands = [t for c in cands if (t := self._trim(doc, c)) is not None]
         cands = [*cands, *self._untagged_after_honorific(doc, cands)]
         cands = [*cands, *full_names_before(doc, cands, self.gaz.honorifics, self._is_title_word)]
+        given_names_before(doc, cands, self._is_title_word, self._known_name)
         cands = self._body_before_person(doc, cands)
         cands = reshape(doc, cands, self.gaz)
         cands = self._merge_gazetteer(doc, cands)

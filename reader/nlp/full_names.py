@@ -70,3 +70,20 @@ def people_named_with_honorific(doc: Doc, ents: list[Span]) -> list[Span]:
 def _surname_words(words: tuple[str, ...]) -> bool:
     """One word, or a surname after its particles ("Le Pen", "von der Leyen")."""
     return len(words) == 1 or len(words) <= 4 and all(w.lower() in SURNAME_PARTICLES for w in words[:-1])
+
+
+def given_names_before(doc: Doc, cands: list[Candidate], is_title_word: Callable[[Token], bool],
+                       known: Callable[[str], bool]) -> None:
+    """ "the governor of the central bank, Sahap Kavcioglu, on March 20th": the model tagged the surname
+    alone; capitalised proper nouns right before a person's name that begins an aside (after a comma or a
+    bracket) are its given names (at most `MAX_GIVEN`, none a title or a known place or body)."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    for c in cands:
+        if c.label != "PERSON" or c.end - c.start != 1:
+            continue
+        j = c.start
+        while j > 0 and c.start - j < MAX_GIVEN and _given_name(doc[j - 1], taken, is_title_word) and not known(doc[j - 1].text):
+            j -= 1
+        if j < c.start and j > 0 and doc[j - 1].text in (",", "("):
+            taken.update(range(j, c.start))
+            c.start = j

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from reader.documents import document_from_text
 from reader.nlp.entity_candidate import Candidate
-from reader.nlp.full_names import full_names_before, people_named_with_honorific
+from reader.nlp.full_names import full_names_before, given_names_before, people_named_with_honorific
 
 HONORIFICS = frozenset({"Mr", "Ms"})
 
@@ -58,3 +58,12 @@ def test_a_name_typed_as_a_body_is_the_person_a_surname_with_particles_names():
     assert [e.label_ for e in people_named_with_honorific(doc, ents)] == ["PERSON", "PERSON"]
     ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 9, 10, label="PERSON")]  # "Brun" alone after "Le": no honorific
     assert [e.label_ for e in people_named_with_honorific(doc, ents)] == ["ORG", "PERSON"]
+
+
+def test_given_names_before_a_surname_that_opens_an_aside_are_the_persons():
+    """ "the governor of the central bank, Sahap Kavcioglu, on March 20th": the model tagged "Kavcioglu"."""
+    doc = tagged(["the", "governor", ",", "Sahap", "Varga", ",", "left", ".", "Acme", "Varga", "said"],
+                 ["DT", "NN", ",", "NNP", "NNP", ",", "VBD", ".", "NNP", "NNP", "VBD"])
+    cands = [Candidate(4, 5, "PERSON"), Candidate(9, 10, "PERSON")]
+    given_names_before(doc, cands, lambda t: False, lambda text: text == "Acme")
+    assert [(c.start, c.end) for c in cands] == [(3, 5), (9, 10)]  # no comma before "Acme Varga": left alone
