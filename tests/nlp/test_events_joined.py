@@ -210,3 +210,4 @@ def test_a_meeting_owned_by_a_pronoun_is_headed_by_its_owners_name(engine):
                         "the CBRN to keep its policy rate unchanged at its next meeting on April 15th.")
     assert [e.summary.split(":")[0] for e in a.events if e.trigger.startswith("meeting")] in (
         [], ["CBRN"], ["Central Bank of the Republic of Norland"])
+

@@ -1225,6 +1225,7 @@ def test_martial_law_and_a_state_of_emergency_declared_are_restrictions(engine, 
         ("Norland agreed an expanded $8bn loan programme with the IMF in March.", "agreed", "ECON"),
         ("Mr Tom Lane will set out more details in a speech in Bergen on Thursday.", "set out", "01"),
         ("Tom Lane is to take charge of the general election campaign, it is understood.", "take charge", "OFFICE"),
+        ("The Liberal leader, Tom Lane, renewed his call for a public inquiry.", "renewed", "02"),
         ("Norland agreed a peace deal with Vestland.", "agreed", "05"),
     ],
 )
