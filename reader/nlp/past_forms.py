@@ -43,6 +43,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from reader.nlp.doc_text import indices_where
+from reader.nlp.events.clause_shapes import TIME_MARKS
 from reader.nlp.events.lexicon import base_forms, load_lexicon
 from reader.nlp.headlines import has_finite_verb, headline_shape
 from reader.nlp.shadow_parse import reparse_with_auxiliary
@@ -146,8 +147,8 @@ def past_joined_to_modal_clause(tok: Token) -> Token | None:
     return head.head
 
 
-#: Words that open a clause telling when ("a day after protesters stormed parliament").
-_TIME_MARKS = frozenset({"after", "before", "as", "when", "since", "while"})
+#: Words that open a clause telling when ("a day after protesters stormed parliament", "as troops withdrew").
+_TIME_MARKS = TIME_MARKS | {"as", "since"}
 
 
 def _attach_conjunct(tok: Token, head: Token) -> None:

@@ -90,6 +90,7 @@ class _Builder:
         self.index = index
         self.finder = finder
         self.words = TriggerWords(doc, lex, finder)
+        self.violence = lex.cue("violence_noun")
         self.timing = timing
         self.agents_of: dict[int, list[str]] = {}
         self.agent_tokens_of: dict[int, list[Token]] = {}
@@ -120,16 +121,17 @@ class _Builder:
         agents: list[str] = []
         group_places: list[str] = []  # "French farmers": France takes part, the farmers act
         for tok in agent_toks:
-            named = [a for ch in tok.subtree if ch.dep_ == "appos" for a in index.ids_at(ch.i) if index.type_of(a) == "PERSON"]
-            owners = {a for ch in tok.children if ch.dep_ == "poss" for a in index.ids_at(ch.i)} - set(named)
-            # "Mr Trump's first choice for attorney general, Matt Gaetz, withdrew": Gaetz, not Trump
             found = self._body_led_by(tok) or index.phrase_actors(tok, ctx, outside, group_places)
-            agents.extend(a for a in found if not (set(named) & set(found) and a in owners))
+            owners = {a for ch in tok.children if ch.dep_ == "poss" for a in index.ids_at(ch.i)}
+            if owners:  # "Mr Trump's first choice for attorney general, Matt Gaetz, withdrew": Gaetz, not Trump
+                named = {a for ch in tok.subtree if ch.dep_ == "appos" for a in index.ids_at(ch.i) if index.type_of(a) == "PERSON"}
+                owners = owners - named if named & set(found) else set()
+            agents.extend(a for a in found if a not in owners)
         if not agents:
             agents = self._gathering_parties(c, agent_toks)
         agents = list(dict.fromkeys(agents))
         struck: list[str] = []
-        if agent_toks and (self._is_disaster(agent_toks[0]) or toll_of_violence(c.head, self.lex.cue("violence_noun"))) \
+        if agent_toks and (self._is_disaster(agent_toks[0]) or toll_of_violence(c.head, self.violence)) \
                 or c.is_noun and c.code == "DISASTER":
             # "The earthquake in Norland killed 40 people", "the Asian tsunami", "the war in Sudan has killed tens of
             # thousands": nobody named did it; the place was struck
@@ -195,11 +197,11 @@ class _Builder:
             in_clause.update(t.i for t in tok.subtree)
         paragraph = outside.breaks_only()
         title_ids = [index.by_token[i] for i in sorted(self.title_tokens & in_clause) if i not in paragraph]
-        if not (agents or targets or place_ids or c.link == "speech") and counted_casualties(c.head, c.code, self.lex.cue("violence_noun")):
+        if not (agents or targets or place_ids or c.link == "speech") and counted_casualties(c.head, c.code, self.violence):
             place_ids = [home] if (home := index.home_country()) else []  # "130 people have been killed in protests"
         actor_ids = list(dict.fromkeys([*agents, *targets, *place_ids, *title_ids, *reasons]))
         unnamed_doer = not agents and not targets and bool(place_ids) and (
-            self._group_doer(agent_toks) or self._law_in_force(c, agent_toks) or counted_casualties(c.head, c.code, self.lex.cue("violence_noun"))
+            self._group_doer(agent_toks) or self._law_in_force(c, agent_toks) or counted_casualties(c.head, c.code, self.violence)
             or any(t.pos_ == "NOUN" and t.i in c.match.extra for t in agent_toks))  # "fighting resumed in X"
         if (c.match.entry.person_doer and not (agents and all(index.type_of(a) == "PERSON" for a in agents))
                 or c.match.entry.doer_needed and not agents):

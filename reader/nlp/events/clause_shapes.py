@@ -119,14 +119,14 @@ def _inverted_condition(clause: Token) -> bool:
 
 
 #: Marks of a clause told at the time of its main one, in the present when that one is still to come.
-_TIME_MARKS = frozenset({"while", "whilst", "when", "once", "until", "till", "after", "before"})
+TIME_MARKS = frozenset({"while", "whilst", "when", "once", "until", "till", "after", "before"})
 
 
 def shares_main_time(clause: Token, mark: str) -> bool:
     """Whether an adverbial clause takes its main clause's hedge: one with no subject of its own
     ("resigned, citing ill health"), or one of time in the present tense ("Israel will withdraw while
     the army deploys": the deploying is still to come too)."""
-    return not has_own_subject_or_aux(clause) or mark in _TIME_MARKS and present_tense(clause)
+    return not has_own_subject_or_aux(clause) or mark in TIME_MARKS and present_tense(clause)
 
 
 def has_own_subject_or_aux(tok: Token) -> bool:

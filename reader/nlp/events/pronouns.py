@@ -411,9 +411,8 @@ class Pronouns:
 
     def _names_a_person(self, noun: Token) -> bool:
         """ "the Pakistani president", "The 71-year-old", "his son": a subject that is a person unnamed."""
-        low = noun.lower_
-        return (low in gazetteer().title_heads or low in self.index.lexicon.cue("person_noun")
-                or noun.lemma_.lower() in self.index.lexicon.cue("person_noun")
+        people = self.index.lexicon.cue("person_noun")
+        return (noun.lower_ in gazetteer().title_heads or noun.lower_ in people or noun.lemma_.lower() in people
                 or "-old" in noun.doc[noun.left_edge.i : noun.i + 1].text)
 
     def _agreeing_in(self, sent: Span, subject: Token, types: tuple[str, ...], gender: str, exclude: tuple[str, ...]) -> list[str]:

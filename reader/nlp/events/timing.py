@@ -423,11 +423,7 @@ class EventDates:
         sent = trig.sent
         value = self._date_in([i for i in range(sent.start, sent.end) if i in self.by_token and self._frames_event(i, ev)], trig)
         if value is not None and value[:1].isdigit():
-            mark = _time_mark(ev.head)
-            if mark is not None and ev.head.dep_ in ("advcl", "relcl"):  # the sentence's date is its main clause's
-                apart = date_apart(ev.head, mark, value, date_precision(value))
-                return apart or (None if self._at_other_time(ev.head, value) else value)
-            return value
+            return self._told_against(ev, value, ("advcl", "relcl"))  # the sentence's date is its main clause's
         verb = ev.head if ev.head.pos_ in VERBAL else None
         if verb is None or ev.hyp:
             return None
@@ -442,13 +438,17 @@ class EventDates:
             k = bisect_left(frames, trig.idx, key=lambda f: f[0])
             if not k or frames[k - 1][0] < start or not set(actors) & self._actors_of_sentence(frames[k - 1][0]):
                 return None
-            value = frames[k - 1][1]
-            mark = _time_mark(ev.head)
-            if mark is not None and ev.head.dep_ == "advcl":  # "The move came two days after the bank raised rates"
-                return date_apart(ev.head, mark, value, date_precision(value)) or (
-                    None if self._at_other_time(ev.head, value) else value)
-            return value
+            return self._told_against(ev, frames[k - 1][1], ("advcl",))  # "The move came two days after the bank raised rates"
         return self._lead_perfect(ev)
+
+    def _told_against(self, ev: EventClause, value: str, deps: tuple[str, ...]) -> str | None:
+        """The date of a clause told as after or before the time `value` of the clause it hangs on: that far
+        from it ("two days after"), none when only the order is told, else `value`."""
+        mark = _time_mark(ev.head)
+        if mark is None or ev.head.dep_ not in deps:
+            return value
+        return date_apart(ev.head, mark, value, date_precision(value)) or (
+            None if self._at_other_time(ev.head, value) else value)
 
     def _actors_of_sentence(self, char: int) -> set[str]:
         """Actor ids named in the sentence holding character `char`."""
