@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from reader.nlp.entity_candidate import Candidate
+from reader.nlp.gazetteer import gazetteer
 
 #: Words that begin a region's name before a place ("West Darfur", "North Kivu", "Southern Lebanon").
 COMPASS_WORDS = frozenset({
@@ -41,6 +42,7 @@ def shape_by_neighbours(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     cands = _compass_regions(doc, cands)
     _places_in_apposition(doc, cands)
     _kin_in_apposition(doc, cands)
+    _people_by_title_in_apposition(doc, cands)
     _hyphenated_given_names(doc, cands)
     return cands + _bodies_in_apposition(doc, cands)
 
@@ -88,13 +90,19 @@ def _compass_regions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _places_in_apposition(doc: Doc, cands: list[Candidate]) -> None:
-    """ "El Fasher, the last major city in Darfur, ...", "Rafah, a town on the border": a name that a
-    noun for a settled place describes is that place."""
+    """ "El Fasher, the last major city in Darfur, ...", "Rafah, a town on the border", "the town of
+    Kidal": a name that a noun for a settled place describes is that place."""
     for c in cands:
         if c.label not in ("ORG", "PERSON") or c.kb or c.end >= len(doc) or doc[c.end].text != ",":
             continue
         head = doc[c.end - 1]
         if any(ch.dep_ == "appos" and _lemma(ch) in PLACE_NOUNS and ch.i > head.i for ch in head.children):
+            c.label = "GPE"
+    for c in cands:  # "the northern town of Kidal", "the city of Kharkiv": the place the noun names
+        head = doc[c.end - 1]
+        if c.label in ("ORG", "PERSON", "NORP") and not c.kb and c.start >= 2 and doc[c.start - 1].lower_ == "of" \
+                and head.dep_ == "pobj" and head.head.i == c.start - 1 and _lemma(doc[c.start - 2]) in PLACE_NOUNS \
+                and doc[c.start - 2].pos_ == "NOUN":
             c.label = "GPE"
 
 
@@ -105,6 +113,31 @@ def _kin_in_apposition(doc: Doc, cands: list[Candidate]) -> None:
             continue
         tok = doc[c.start]
         if tok.dep_ == "appos" and _lemma(tok.head) in KIN_NOUNS and tok.head.i < tok.i:
+            c.label = "PERSON"
+
+
+#: Labels the small model gives a foreign name it does not know ("Yoon Suk Yeol" as a work of art).
+_NAME_MISTYPES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "NORP", "EVENT", "LAW"})
+
+
+def _people_by_title_in_apposition(doc: Doc, cands: list[Candidate]) -> None:
+    """ "Yoon Suk Yeol, South Korea's president, declared ...", "Han Duck-soo, the prime minister,": a
+    name of two or more capitalised words set beside a title held by one person is that person,
+    whatever the model typed it as."""
+    heads = gazetteer().title_heads
+    for c in cands:
+        end = c.end
+        while end + 1 < len(doc) and hyphen_syllable(doc, end + 1):
+            end += 2  # "Han Duck-*soo*": trimmed off a name the model did not type as a person
+        if c.label not in _NAME_MISTYPES or c.kb or c.end - c.start < 2 or end >= len(doc) or doc[end].text != ",":
+            continue
+        words = [t for t in doc[c.start : end] if t.is_alpha]
+        if not words or not all(t.text[:1].isupper() or hyphen_syllable(doc, t.i) for t in words):
+            continue
+        head = doc[end - 1]
+        if any(ch.dep_ == "appos" and ch.i > head.i and ch.pos_ == "NOUN" and _lemma(ch) in heads
+               and not ch.text.endswith("s") and any(d.dep_ in ("det", "poss", "compound", "amod") for d in ch.children)
+               for ch in head.children):
             c.label = "PERSON"
 
 

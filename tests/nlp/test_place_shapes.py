@@ -79,3 +79,50 @@ def test_a_syllable_glued_by_a_hyphen_is_part_of_a_given_name():
     # an English word that makes a compound of a name ("Bush-style tax cuts") is none either
     styled = Doc(doc.vocab, words=["Bush", "-", "style", "cuts"], spaces=[False, False, True, False])
     assert shape_by_neighbours(styled, [Candidate(0, 1, "PERSON")])[0].end == 1
+
+
+def test_a_name_beside_a_title_held_by_one_person_is_that_person():
+    # "Dae Min-ho, the prime minister, resigned": the model typed the name as a work or a body
+    words = ["Dae", "Min", "-", "ho", ",", "the", "prime", "minister", ",", "resigned"]
+    heads = [3, 3, 3, 9, 3, 7, 7, 3, 3, 9]
+    deps = ["compound", "compound", "punct", "nsubj", "punct", "det", "amod", "appos", "punct", "ROOT"]
+    pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "VERB"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, False, False, False, True, True, True, False, True, False],
+              heads=heads, deps=deps, pos=pos)
+    for label in ("WORK_OF_ART", "ORG"):
+        name = Candidate(0, 2, label)  # (the model's span may stop before the syllable after the hyphen)
+        shape_by_neighbours(doc, [name])
+        assert (name.label, name.end) == ("PERSON", 4)
+    # a title in the plural, or a noun for a business, says nothing of the kind
+    words = ["Velo", "Works", ",", "the", "largest", "company", ",", "closed"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 7, 1, 5, 5, 1, 1, 7],
+              deps=["compound", "nsubj", "punct", "det", "amod", "appos", "punct", "ROOT"],
+              pos=["PROPN", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "VERB"])
+    body = Candidate(0, 2, "ORG")
+    shape_by_neighbours(doc, [body])
+    assert body.label == "ORG"
+
+
+def test_the_name_a_noun_for_a_settled_place_takes_is_that_place():
+    words = ["retook", "the", "northern", "town", "of", "Bakal", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 3, 3, 0, 3, 4, 0],
+              deps=["ROOT", "det", "amod", "dobj", "prep", "pobj", "punct"],
+              pos=["VERB", "DET", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT"])
+    town = Candidate(5, 6, "NORP")
+    shape_by_neighbours(doc, [town])
+    assert town.label == "GPE"
+    # "the head of Velo": no place noun
+    words = ["the", "head", "of", "Velo"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 2], deps=["det", "ROOT", "prep", "pobj"],
+              pos=["DET", "NOUN", "ADP", "PROPN"])
+    body = Candidate(3, 4, "ORG")
+    shape_by_neighbours(doc, [body])
+    assert body.label == "ORG"
+
+
+def test_people_and_towns_told_by_their_neighbours_through_the_model(engine):
+    text = ("Dae Min-ho, Norland's president, declared martial law on Tuesday. Mr Dae lifted it six hours later.\n\n"
+            "Rebels retook the northern town of Bakal in November.")
+    actors = {a.name: a.type for a in engine.analyze(document_from_text(text)).actors}
+    assert actors.get("Dae Min-ho") == "PERSON"
+    assert actors.get("Bakal") == "GPE"
