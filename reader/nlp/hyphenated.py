@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from reader.nlp.doc_text import text_of
+from reader.nlp.doc_text import indices_where, text_of
 from reader.nlp.events.lexicon import base_forms, load_lexicon
 
 
@@ -43,7 +44,8 @@ def make_prefixed_verbs(nlp: Language, name: str) -> PrefixedVerbs:
 
 
 class PrefixedVerbs:
-    """A prefixed verb's lemma is the verb after the hyphen: "re-elected" -> "elect"."""
+    """A prefixed verb's lemma is the verb after the hyphen: "re-elected" -> "elect"; an irregular past
+    the tagger took for a base form ("retook") gets its verb's lemma."""
 
     def __init__(self, nlp: Language) -> None:
         self.prefixes = load_lexicon().cue("verb_prefix")
@@ -58,8 +60,17 @@ class PrefixedVerbs:
                 self.known = frozenset(tables.get_table("lemma_index").get("verb", ()))
             if tables.has_table("lemma_exc"):
                 self.irregular = {form: lemmas[0] for form, lemmas in tables.get_table("lemma_exc").get("verb", {}).items()}
+        #: irregular past forms that are no base form ("retook", "overtook"): tagged as a base form, the
+        #: lemmatizer keeps them as they are and the act is lost
+        self.pasts: frozenset[str] = frozenset(
+            variant for form, lemma in self.irregular.items() if form != lemma and form not in self.known
+            for variant in (form, form.capitalize()))
 
     def __call__(self, doc: Doc) -> Doc:
+        for i in indices_where(doc, LOWER, self.pasts):
+            tok = doc[i]
+            if tok.tag_ in ("VB", "VBP") and tok.lemma_ == tok.lower_:
+                tok.lemma_ = self.irregular[tok.lower_]  # "the army *retook* the town", tagged as "retake" is
         # found in the text, not by a walk over every token: a long briefing has few of them
         for match in self.pattern.finditer(text_of(doc)):
             span = doc.char_span(match.start(), match.end())

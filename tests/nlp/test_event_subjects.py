@@ -255,3 +255,20 @@ def test_a_subject_inside_words_quoted_after_the_verb_is_not_its_doer():
                      ["nsubj", "ROOT", "punct", "advcl", "nsubj", "ccomp"], ["PROPN", "VERB", "PUNCT", "VERB", "PROPN", "VERB"])
     unquoted[4].head = unquoted[3]  # a subject after the verb with no quotation mark stays the parser's
     assert [t.i for t in subject_tokens(unquoted[3])] == [4]
+
+
+def test_a_present_tense_clause_with_no_subject_nor_mark_takes_no_other_clauses_subject():
+    # "the men are behaving like schoolboys and the Greens claim ...": the parser makes the Greens an object
+    # and "claim" an adverbial clause of "behaving"
+    words = ["the", "men", "are", "behaving", "like", "boys", "and", "Greens", "claim", "it", "failed"]
+    heads = [1, 3, 3, 3, 3, 4, 5, 5, 3, 10, 8]
+    deps = ["det", "nsubj", "aux", "ROOT", "prep", "pobj", "cc", "conj", "advcl", "nsubj", "ccomp"]
+    pos = ["DET", "NOUN", "AUX", "VERB", "ADP", "NOUN", "CCONJ", "PROPN", "VERB", "PRON", "VERB"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
+              tags=["DT", "NNS", "VBP", "VBG", "IN", "NNS", "CC", "NNPS", "VBP", "PRP", "VBD"])
+    assert subject_tokens(doc[8]) == []
+    # a participle set after its clause still shares its subject
+    doc = Doc(spacy.blank("en").vocab, words=["the", "men", "left", ",", "citing", "threats"], heads=[1, 2, 2, 2, 2, 4],
+              deps=["det", "nsubj", "ROOT", "punct", "advcl", "dobj"], pos=["DET", "NOUN", "VERB", "PUNCT", "VERB", "NOUN"],
+              tags=["DT", "NNS", "VBD", ",", "VBG", "NNS"])
+    assert [t.i for t in subject_tokens(doc[4])] == [1]

@@ -211,3 +211,36 @@ def test_a_meeting_owned_by_a_pronoun_is_headed_by_its_owners_name(engine):
     assert [e.summary.split(":")[0] for e in a.events if e.trigger.startswith("meeting")] in (
         [], ["CBRN"], ["Central Bank of the Republic of Norland"])
 
+
+
+def test_a_passive_joined_to_a_pronouns_act_is_done_to_whom_it_stands_for(engine):
+    a = analyze(engine, "Prosecutors charged Tom Lane with fraud. He resigned on October 1st and was arrested three days later.")
+    arrested = only(a, "arrested")
+    assert [a.actor(t).name for t in arrested.targets] == ["Tom Lane"]
+    assert arrested.summary.startswith("Lane: was arrested") and arrested.date == "2024-10-04"
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_later_verb_reports(engine):
+    a = analyze(engine, "Mr Lane wrote that the talks had failed; Ms Ward said that the talks would go on.")
+    wrote = only(a, "wrote")
+    assert wrote.modality == "asserted" and wrote.attribution is None and "reported" not in wrote.summary
+
+
+def test_a_date_after_a_semicolon_is_the_next_clauses(engine):
+    a = analyze(engine, "Mr Tom Lane ordered the French troops out of the country; the last of them left in December 2023.")
+    assert only(a, "ordered").date is None
+
+
+def test_who_a_condition_names_is_no_party_to_the_act(engine):
+    a = analyze(engine, "If Germany agrees, the European Union will impose sanctions on Iran.")
+    imposed = only(a, "impose")
+    assert [a.actor(t).name for t in imposed.targets] == ["Iran"] and imposed.modality == "hypothetical"
+    # the words of the condition stay in the row's clause
+    a = analyze(engine, "The World Bank may fund a station if the three sides agree.")
+    assert only(a, "fund").text.endswith("if the three sides agree")
+
+
+def test_a_passive_the_parser_joined_without_and_shares_no_subject(engine):
+    """ "He forgets rights were suspended": the parser joins "suspended" to "forgets" with no "and"."""
+    a = analyze(engine, "Mr Tom Lane spoke on Monday. He also forgets basic Human Rights were suspended then.")
+    assert not [e for e in a.events if e.trigger.startswith("suspended") and e.targets]

@@ -1253,3 +1253,20 @@ def test_a_death_toll_that_rises_is_a_disaster_that_struck_its_place(engine, sen
     analysis = analyze(engine, "Cabinet row\n\n" + sentence)
     (event,) = [e for e in analysis.events if e.category == "DISASTER"]
     assert not event.agents and [analysis.actor(t).name for t in event.targets] == ["Norland"]
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger, category",
+    [
+        ("General Tom Lane, who seized power in a coup in July 2023, spoke on Monday.", "seized", "18"),
+        ("General Tom Lane ordered the French troops out of the country.", "ordered", "16"),
+        ("President Tom Lane dissolved parliament on Monday.", "dissolved", "VOTE"),
+        ("President Tom Lane dissolved the government on Monday.", "dissolved", "OFFICE"),
+        ("Mr Tom Lane was suspended from office on December 14th.", "suspended", "OFFICE"),
+        # an irregular past the tagger reads as a base form ("retook") is still its verb
+        ("Forces loyal to Tom Lane retook the northern town of Bakal in November.", "retook", "19"),
+    ],
+)
+def test_coups_expulsions_dissolutions_and_suspensions(engine, sentence, trigger, category):
+    (event,) = by_trigger(analyze(engine, sentence), trigger)
+    assert event.category == category

@@ -433,3 +433,14 @@ def test_they_after_people_named_beside_their_titles_is_those_people(engine):
     a = analyze(engine, text)
     assert sorted(a.actor(x).name for x in event.agents) == ["Felipe VI", "Tom Lane"]
     assert event.summary.startswith("Felipe VI, Lane:")
+
+
+def test_he_after_a_sentence_about_his_body_is_its_owner(engine):
+    text = ("Mr Tom Lane will be sworn in on January 7th. His National Democratic Congress (NDC) also won a majority. "
+            "He has promised to renegotiate the loan from the World Bank.")
+    assert doers(analyze(engine, text), "promised") == [["Tom Lane"]]
+    # not when the subject is a person of its own, named beside the title
+    text = ("Mr Tom Lane said taxes would rise. His party leader, Mr Piet Hals, argued for cuts. "
+            "\"Labour are wasting money,\" he said.")
+    speakers = [e.attribution for e in analyze(engine, text).events if e.modality == "reported"]
+    assert speakers and all("Hals" in (s or "") for s in speakers)

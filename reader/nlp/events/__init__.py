@@ -187,7 +187,8 @@ class _Builder:
         targets.extend(struck)
         if not agents and not targets and self._has_subject(c) and not any(ch.dep_ == "nsubjpass" for ch in c.head.children):
             # "Assad left the country and has been granted asylum": the one who left is the one granted it
-            targets = [a for s in c.head.head.children if s.dep_ == "nsubj" for a in index.ids_at(s.i)]
+            # ("he resigned and was arrested": whom the pronoun stands for)
+            targets = [a for s in c.head.head.children if s.dep_ == "nsubj" for a in index.token_refs(s, ctx)]
         if c.code == "DISASTER" and not agents and not targets:
             targets = place_ids  # "An earthquake killed 40 people in Turkey": the place was struck
         targets = [t for t in dict.fromkeys(targets) if t not in place_ids or t in agents or c.code == "DISASTER"]
@@ -264,7 +265,8 @@ class _Builder:
         head = c.head
         return any(t.dep_ == "nsubjpass" for t in head.children) or head.dep_ == "conj" and any(
             t.dep_ == "auxpass" for t in head.children) and not any(t.tag_ == "MD" for t in head.children) and any(
-            t.dep_ == "nsubj" for t in head.head.children) and "\n" not in text_of(head.doc)[head.head.idx : head.idx]
+            t.dep_ == "nsubj" for t in head.head.children) and "\n" not in text_of(head.doc)[head.head.idx : head.idx] and any(
+            t.dep_ == "cc" and head.head.i < t.i < head.i for t in head.head.children)  # (not "forgets rights were suspended")
 
     @staticmethod
     def _listed_with(tok: Token, place: Token) -> bool:

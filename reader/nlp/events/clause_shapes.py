@@ -294,12 +294,13 @@ def relative_clause_speaker(dep: str, clause: Token, matches: dict[int, Match], 
 
 def lead_in_before_colon(verb: Token, clause: Token) -> bool:
     """ "Other carmakers saw sales slip: Norcom reported a 39% loss": a clause set before a colon
-    introduces the sentence; it is not what the verb after the colon reports."""
+    introduces the sentence, one before a semicolon stands on its own ("Trump wrote that she had agreed;
+    Sheinbaum said ..."); neither is what the verb after it reports."""
     if clause.dep_ not in ("ccomp", "parataxis") or clause.i > verb.i:
         return False
     last = max(t.i for t in clause.subtree if not t.is_punct)  # the parser may hang the colon on the clause
     between = verb.doc[last + 1 : verb.i]
-    return any(t.text == ":" for t in between) and not any(t.text in CLOSING_MARKS for t in between)
+    return any(t.text in (":", ";") for t in between) and not any(t.text in CLOSING_MARKS for t in between)
 
 
 def body_simple_present(verb: Token) -> bool:
@@ -573,3 +574,8 @@ def place_of_apposed_title(tok: Token) -> bool:
     the name describes the person; it is not acted on."""
     title = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
     return title is not None and title.dep_ == "appos" and title.head.ent_type_ == "PERSON"
+
+
+def own_subject(clause: Token) -> bool:
+    """The clause names its own subject ("if *Germany* agrees"), rather than sharing its head's."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)

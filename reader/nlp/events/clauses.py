@@ -48,6 +48,7 @@ from reader.nlp.events.clause_shapes import (
     negating_phrase_head,
     opens_alternative,
     own_hyp,
+    own_subject,
     participle_before_its_noun,
     performative_wish,
     quoted_saying,
@@ -310,11 +311,9 @@ class ClauseFinder:
 
     def _at_named_place(self, verb: Token) -> bool:
         """The verb says where, by a place's name ("resumed *in northern Vestland*")."""
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in self.lex.cue("place_prep") and any(
-                    self.index.type_of(a) in PLACE_TYPES for t in child.subtree for a in self.index.ids_at(t.i)):
-                return True
-        return False
+        return any(child.dep_ == "prep" and child.lower_ in self.lex.cue("place_prep") and any(
+            self.index.type_of(a) in PLACE_TYPES for t in child.subtree for a in self.index.ids_at(t.i))
+            for child in verb.children)
 
     def _own_act_in_argument(self, tok: Token, owner: EventClause | None) -> bool:
         """ "Egypt condemned Russia's attack", "... the sanctions imposed by the EU": the attack, the imposing
@@ -527,6 +526,8 @@ class ClauseFinder:
                 mark = mark_of(child)
                 if mark == "as" and self._as_aside(child):
                     return INERT, ctx, "inert"
+                if mark in lex.cue("conditional_mark") and own_subject(child):
+                    return INERT, Ctx(ev, True, ctx.neg, ctx.speaker), "inert"  # "if Germany agrees": no party to the act
                 if mark in lex.cue("conditional_mark") or _is_purpose(child):
                     return ARG, Ctx(ev, True if mark in lex.cue("conditional_mark") else ctx.hyp, ctx.neg, ctx.speaker), "arg"
                 return FREE, Ctx(ev, ev.hyp if shares_main_time(child, mark) else False, False, ev.speaker), "advcl"
@@ -553,8 +554,8 @@ class ClauseFinder:
         # a token that is not an event, in free context
         if dep == "advcl" and mark_of(child) == "as" and self._as_aside(child):
             return INERT, ctx, "inert"
-        if dep == "advcl" and mark_of(child) in lex.cue("conditional_mark"):
-            return ARG, Ctx(ctx.owner, True, ctx.neg, ctx.speaker), "arg"
+        if dep == "advcl" and mark_of(child) in lex.cue("conditional_mark"):  # (its own subject: no party to the act)
+            return (INERT, ctx, "inert") if own_subject(child) else (ARG, Ctx(ctx.owner, True, ctx.neg, ctx.speaker), "arg")
         if dep == "prep" and (child.lower_ in lex.cue("non_event_prep") or child.lower_ in lex.cue("attribution_phrase")):
             return ARG, ctx, "arg"
         hyp, neg = ctx.hyp, ctx.neg

@@ -42,6 +42,7 @@ from reader.nlp.doc_text import (
 )
 from reader.nlp.entity_shapes import SURNAME_HONORIFICS
 from reader.nlp.events.clause_shapes import maker_of_model, other_arguments, set_off_aside
+from reader.nlp.events.counted_parties import counted_parties, last_pair_named
 from reader.nlp.events.genders import person_genders
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.pronouns import Pronouns
@@ -382,6 +383,8 @@ class ActorIndex:
                 return kind  # "the airline": the one named "airline Aer Lingus" ("Acme Airlines" is by its name)
             if low in cues.cue("armed_people_noun") and tok.tag_ == "NNS" and self.bare_definite(tok):
                 return self.armed_group_before(tok)
+            if counted := counted_parties(self, tok, lambda t: self.token_refs(t, RefContext())):
+                return counted  # "the two leaders", "the three countries": the ones named just before
             if low in cues.cue("both_sides") and tok.tag_ in ("NNS", "NNPS"):
                 # "both sides", "the two countries"; not "talks with two smaller parties" (two new ones)
                 if any(c.lower_ == "both" for c in tok.children) or (
@@ -545,7 +548,7 @@ class ActorIndex:
             if end < tok.i and len(parties) == 2:
                 return list(parties)
         if any(c.lower_ in ("these", "those") for c in tok.children):
-            pair = self._last_pair_named(tok)
+            pair = last_pair_named(self, tok, COUNTRY_TYPES)
             if pair:
                 return pair  # "targeting Mexico and Canada ... paused tariffs on those two nations"
         counts: Counter[str] = Counter()
@@ -561,17 +564,6 @@ class ActorIndex:
         top = counts.most_common(3)
         if len(top) >= 2 and (len(top) == 2 or top[1][1] > top[2][1]):
             return [top[0][0], top[1][0]]
-        return []
-
-    def _last_pair_named(self, tok: Token) -> list[str]:
-        """The last two countries named joined by "and" before `tok` ("Mexico and Canada")."""
-        for k in range(tok.i - 1, max(tok.i - 80, 0), -1):
-            conj = self.doc[k]
-            if conj.dep_ != "conj" or len(list(conj.head.conjuncts)) != 1:
-                continue
-            ids = [self.ids_at(t.i) for t in (conj.head, conj)]
-            if all(len(x) == 1 and self.type_of(x[0]) in COUNTRY_TYPES for x in ids) and ids[0] != ids[1]:
-                return [ids[0][0], ids[1][0]]
         return []
 
 

@@ -238,6 +238,17 @@ class Pronouns:
                     return same
                 via_pronoun = True
                 continue
+            owner_word = next((c for c in subj[0].children if c.dep_ == "poss"), None) if subj else None
+            if owner_word is not None and gender is not None and owner_word.lower_ in PERSON_PRONOUNS \
+                    and _gender_of(owner_word.lower_) == gender and subj[0].dep_ == "nsubj" and not self._names_a_person(subj[0]) \
+                    and not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj[0].children):
+                # "His party also won a majority. He has promised ...": the owner, as a "he" subject would be (not
+                # "His party leader, X, argued", a person of its own; nor "His claims were denied by X": X may be meant)
+                same = self._named_before(owner_word, types, gender, exclude)
+                if len(same) == 1:
+                    return same
+                via_pronoun = True
+                continue
             budget -= 1
             if gender is None and "PERSON" not in types and self._thing_last(sent, subj):
                 return []  # "Norcom began building it and the aircraft should fly in 2008. It will seat 300": the aircraft

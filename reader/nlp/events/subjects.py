@@ -268,6 +268,10 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if dep == "advcl" and _modal_complement_without_subject(head):
         # "does not believe abortion should be an issue, arguing ...": the participle is the believer's
         return subject_tokens(head.head, depth + 1)
+    if dep == "advcl" and tok.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("mark", "aux", "auxpass") for c in tok.children):
+        # "the two men are behaving like schoolboys and the Lib Dems claim ...": a present tense with no subject nor
+        # mark is a clause of its own whose subject the parser took for an object; not the other clause's subject's
+        return []
     if dep in ("xcomp", "ccomp", "advcl", "acl") and head.pos_ in VERBAL:
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if dep == "xcomp" and objs:

@@ -163,8 +163,13 @@ class Summaries:
             meant = [a for a in targets if a in self.index.token_refs(subject[0], RefContext())]
             if meant:
                 who, agent_toks = ", ".join(self._short_name(a) for a in meant), subject
-        if not who and agent_toks and not any(t.pos_ == "PRON" for t in agent_toks) and agent_toks[0].i not in c.match.extra:
-            # (not "Fighting: fighting resumed in Vestland": an act named as the subject is in the words)
+        if not who and targets and not subject and c.head.dep_ == "conj" and any(ch.dep_ == "auxpass" for ch in c.head.children):
+            shared = [a for s in c.head.head.children if s.dep_ == "nsubj" for a in self.index.token_refs(s, RefContext())]
+            who = ", ".join(self._short_name(a) for a in targets if a in shared)  # "he resigned and was arrested": Kim
+        if not who and agent_toks and not any(t.pos_ == "PRON" for t in agent_toks) and agent_toks[0].i not in c.match.extra \
+                and not agent_toks[0].text[:1].isdigit():
+            # (not "Fighting: fighting resumed in Vestland": an act named as the subject is in the words;
+            # not "204 to 85: suspending Mr Yoon", a tally the parser took for the doer of "passed by")
             who = phrase_text(self.doc, agent_toks[:1]) or ""
         if len(who.split()) > 6 and not (agent_toks and agent_toks[0].pos_ == "PRON"):  # (not "its: meeting")
             # "New rules on visas for foreign students living in Norland": the words up to the noun

@@ -223,6 +223,9 @@ class EventDates:
             return False  # "said on Thursday it would close plants": the parser hangs the saying's day on the closing
         if ev.hyp and self._dates_act_noun_before(tok, ev):
             return False  # "will go on trial over the rail crash in 2000": the crash's year, not the trial's
+        lo, hi = sorted((ev.head.i, i))
+        if any(t.text == ";" and t.dep_ == "punct" for t in self.doc[lo + 1 : hi]):
+            return False  # "ordered the troops out; the last of them left in December": another clause's date
         stop = {ev.head.i, ev.trigger.i}
         for _ in range(12):
             if tok.i in stop:
