@@ -116,14 +116,16 @@ def _kin_in_apposition(doc: Doc, cands: list[Candidate]) -> None:
             c.label = "PERSON"
 
 
-#: Labels the small model gives a foreign name it does not know ("Yoon Suk Yeol" as a work of art).
-_NAME_MISTYPES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "NORP", "EVENT", "LAW"})
+#: Labels the small model gives a foreign name it does not know ("Yoon Suk Yeol" as a work of art, "Kemi
+#: Badenoch" as a place); a place the gazetteer knows keeps its label (it has a key).
+_NAME_MISTYPES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "NORP", "EVENT", "LAW", "GPE", "LOC"})
 
 
 def _people_by_title_in_apposition(doc: Doc, cands: list[Candidate]) -> None:
     """ "Yoon Suk Yeol, South Korea's president, declared ...", "Han Duck-soo, the prime minister,": a
-    name of two or more capitalised words set beside a title held by one person is that person,
-    whatever the model typed it as."""
+    name of two or more capitalised words set beside a title held by one person, or described by a
+    clause on "who" ("Kemi Badenoch, who was elected leader"), is that person, whatever the model typed
+    it as (a body may take "who" in British English: "The Conservatives, who oppose the fees", so not one)."""
     heads = gazetteer().title_heads
     for c in cands:
         end = c.end
@@ -135,7 +137,9 @@ def _people_by_title_in_apposition(doc: Doc, cands: list[Candidate]) -> None:
         if not words or not all(t.text[:1].isupper() or hyphen_syllable(doc, t.i) for t in words):
             continue
         head = doc[end - 1]
-        if any(ch.dep_ == "appos" and ch.i > head.i and ch.pos_ == "NOUN" and _lemma(ch) in heads
+        who = c.label not in ("ORG", "NORP") and any(
+            ch.dep_ == "relcl" and any(g.lower_ == "who" and g.i == end + 1 for g in ch.children) for ch in head.children)
+        if who or any(ch.dep_ == "appos" and ch.i > head.i and ch.pos_ == "NOUN" and _lemma(ch) in heads
                and not ch.text.endswith("s") and any(d.dep_ in ("det", "poss", "compound", "amod") for d in ch.children)
                for ch in head.children):
             c.label = "PERSON"

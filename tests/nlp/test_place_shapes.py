@@ -122,7 +122,8 @@ def test_the_name_a_noun_for_a_settled_place_takes_is_that_place():
 
 def test_people_and_towns_told_by_their_neighbours_through_the_model(engine):
     text = ("Dae Min-ho, Norland's president, declared martial law on Tuesday. Mr Dae lifted it six hours later.\n\n"
-            "Rebels retook the northern town of Bakal in November.")
+            "Rebels retook the northern town of Bakal in November.\n\n"
+            "Kemi Badenoch, who was elected leader of the Conservative Party on November 2nd, accused Labour of lying.")
     actors = {a.name: a.type for a in engine.analyze(document_from_text(text)).actors}
-    assert actors.get("Dae Min-ho") == "PERSON"
+    assert actors.get("Dae Min-ho") == "PERSON" and actors.get("Kemi Badenoch") == "PERSON"
     assert actors.get("Bakal") == "GPE"

@@ -444,3 +444,16 @@ def test_he_after_a_sentence_about_his_body_is_its_owner(engine):
             "\"Labour are wasting money,\" he said.")
     speakers = [e.attribution for e in analyze(engine, text).events if e.modality == "reported"]
     assert speakers and all("Hals" in (s or "") for s in speakers)
+
+
+def test_its_after_a_body_named_again_by_its_head_word_is_that_body(engine):
+    text = ("Egypt's central bank raised its rate, clearing the way for a deal with the International Monetary Fund. "
+            "The fund agreed on Monday to expand its lending, and its board approved the deal on March 29th.")
+    assert doers(analyze(engine, text), "approved") == [["International Monetary Fund"]]
+
+
+def test_a_possessive_in_what_someone_is_accused_of_is_the_accused(engine):
+    analysis = analyze(engine, "Iran accused Israel of breaking its promise to stop the strikes.")
+    assert doers(analysis, "promise") == [["Israel"]]
+    analysis = analyze(engine, "The Tories accused Mr Tom Lane of breaking his promise on taxes.")
+    assert doers(analysis, "promise") == [["Tom Lane"]]

@@ -67,6 +67,11 @@ class Pronouns:
             # "The French foreign minister met his German counterpart": his own, whoever the post's holder is
             return [a for a in self.index.token_refs(post, replace(ctx, speaker=(), subject=()))
                     if self.index.type_of(a) == "PERSON"]
+        accused = _accused_of(tok) if possessive else None
+        if accused is not None:
+            # "accused the government of breaking its promise": the one accused, not the accuser
+            found = self.index.token_refs(accused, replace(ctx, speaker=(), subject=()))
+            return found if fits(tuple(found)) else []
         objective = tok.dep_ in ("dobj", "pobj", "dative") and not low.endswith("self")
         # 'Neill said: "He has behaved badly"': in a quotation the speaker is "I", never "he"
         quoted = self.index.in_quotation(tok)
@@ -380,6 +385,9 @@ class Pronouns:
             if i in said:
                 continue  # "Mr Bush's first task was to rebuild trust, he said": a speaker does not name himself
             ids = self.index.ids_at(i)
+            word = self.index.doc[i]
+            if not ids and "PERSON" not in types and word.dep_ in ("nsubj", "nsubjpass") and word.pos_ == "NOUN":
+                ids = self.index.named_by_head(word)  # "The fund agreed ..., and its board approved": the fund named before
             if ids and "PERSON" in types and _names_a_thing(self.index.doc[i]):
                 continue  # "a junior minister in the Attlee government, he became chancellor": not Attlee
             for actor_id in ids:
@@ -482,3 +490,13 @@ def _names_a_thing(tok: Token) -> bool:
     while tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
         tok = tok.head
     return tok.dep_ in ("compound", "nmod") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
+
+
+def _accused_of(tok: Token) -> Token | None:
+    """X in "accused *X* of breaking its promise", when a possessive is in the act X is accused of."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "of":
+        return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+    return None
