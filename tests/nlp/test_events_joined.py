@@ -244,3 +244,8 @@ def test_a_passive_the_parser_joined_without_and_shares_no_subject(engine):
     """ "He forgets rights were suspended": the parser joins "suspended" to "forgets" with no "and"."""
     a = analyze(engine, "Mr Tom Lane spoke on Monday. He also forgets basic Human Rights were suspended then.")
     assert not [e for e in a.events if e.trigger.startswith("suspended") and e.targets]
+
+
+def test_a_relative_clause_acting_on_its_noun_names_the_whole_noun(engine):
+    a = analyze(engine, "The resolution rejected the October 26th election, which the Georgian Dream party won with 54% of the vote.")
+    assert "won the October 26th election" in only(a, "won").summary

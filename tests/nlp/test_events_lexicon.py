@@ -1270,3 +1270,17 @@ def test_a_death_toll_that_rises_is_a_disaster_that_struck_its_place(engine, sen
 def test_coups_expulsions_dissolutions_and_suspensions(engine, sentence, trigger, category):
     (event,) = by_trigger(analyze(engine, sentence), trigger)
     assert event.category == category
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger, doer",
+    [
+        ("Fitch cut Norland's rating to A in August.", "cut", "Fitch Ratings"),
+        ("S&P Global Ratings lowered its outlook on Norland's debt to negative.", "lowered", "S&P Global Ratings"),
+        ("S&P Global raised the rating of the bank's bonds.", "raised", "S&P Global Ratings"),
+    ],
+)
+def test_rating_agencies_and_what_they_do_to_ratings(engine, sentence, trigger, doer):
+    analysis = analyze(engine, sentence)
+    (event,) = by_trigger(analysis, trigger)
+    assert event.category == "ECON" and [analysis.actor(a).name for a in event.agents] == [doer]

@@ -241,7 +241,7 @@ class Summaries:
         noun = _past_quantity(self.doc[j])  # the noun just before the pronoun, which the parser may hang the clause elsewhere than
         first = noun.i
         while first - 1 >= 0 and self.doc[first - 1].dep_ in ("det", "compound", "amod", "nummod") and \
-                self.doc[first - 1].head.i == noun.i and noun.i - first < 5:
+                first <= self.doc[first - 1].head.i <= noun.i and noun.i - first < 5:  # ("the October 26th election")
             first -= 1
         words = self.doc[first : noun.i + 1].text.split()
         if words and self.doc[first].dep_ == "det":
