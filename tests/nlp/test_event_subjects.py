@@ -272,3 +272,18 @@ def test_a_present_tense_clause_with_no_subject_nor_mark_takes_no_other_clauses_
               deps=["det", "nsubj", "ROOT", "punct", "advcl", "dobj"], pos=["DET", "NOUN", "VERB", "PUNCT", "VERB", "NOUN"],
               tags=["DT", "NNS", "VBD", ",", "VBG", "NNS"])
     assert [t.i for t in subject_tokens(doc[4])] == [1]
+
+
+def test_a_clause_said_by_the_relative_pronouns_noun_is_not_that_nouns_act():
+    # "the army, which said [personnel] seized rifles": the parser loses the subject of "seized"
+    words = ["army", ",", "which", "said", "personnel", "wielding", "knives", "seized", "rifles"]
+    heads = [0, 0, 3, 0, 5, 3, 5, 3, 7]
+    deps = ["ROOT", "punct", "nsubj", "relcl", "nsubj", "ccomp", "dobj", "ccomp", "dobj"]
+    pos = ["NOUN", "PUNCT", "PRON", "VERB", "NOUN", "VERB", "NOUN", "VERB", "NOUN"]
+    doc = parse(words, heads, deps, pos)
+    assert [t.i for t in subject_tokens(doc[7])] != [0]
+    # "something he says will boost their cause": the noun does what he says
+    words = ["something", "he", "says", "will", "boost", "it"]
+    doc = parse(words, [0, 2, 0, 4, 2, 4], ["ROOT", "nsubj", "relcl", "aux", "ccomp", "dobj"],
+                ["PRON", "PRON", "VERB", "AUX", "VERB", "PRON"])
+    assert [t.i for t in subject_tokens(doc[4])] == [0]

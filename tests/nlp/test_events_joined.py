@@ -249,3 +249,20 @@ def test_a_passive_the_parser_joined_without_and_shares_no_subject(engine):
 def test_a_relative_clause_acting_on_its_noun_names_the_whole_noun(engine):
     a = analyze(engine, "The resolution rejected the October 26th election, which the Georgian Dream party won with 54% of the vote.")
     assert "won the October 26th election" in only(a, "won").summary
+
+
+def test_an_act_noun_something_simply_has_is_no_act(engine):
+    a = analyze(engine, "The United States, which has a mutual defence treaty with the Philippines, condemned the raid.")
+    assert not [e for e in a.events if e.trigger.startswith("treaty")]
+    # a date makes it a schedule; a past "had" held them
+    a = analyze(engine, "Iran has talks with the European Union in Geneva on Monday.")
+    assert [e for e in a.events if e.trigger.startswith("talks")]
+    a = analyze(engine, "Iran had talks with the European Union in Geneva.")
+    assert [e for e in a.events if e.trigger.startswith("talks")]
+
+
+def test_what_a_body_said_in_a_relative_clause_is_not_its_own_act(engine):
+    a = analyze(engine, "A sailor was hurt, according to the Armed Forces of the Philippines, which said Chinese personnel "
+                        "wielding knives seized eight rifles and damaged the engines.")
+    said = only(a, "said")
+    assert said.summary.startswith("Armed Forces of the Philippines: said Chinese personnel")

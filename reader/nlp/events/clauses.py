@@ -66,7 +66,7 @@ from reader.nlp.events.clause_shapes import (
     words_referred_to,
     yet_to_come,
 )
-from reader.nlp.events.event_clause import Ctx, EventClause, fronted_manner_of, names_owners_act
+from reader.nlp.events.event_clause import Ctx, EventClause, fronted_manner_of, held_in_present, names_owners_act
 from reader.nlp.events.lexicon import OTHER_ACT, LexEntry, Lexicon, Match, category_of
 from reader.nlp.events.participants import PLACE_TYPES, ActorIndex
 from reader.nlp.events.reported import content_tokens, running_quotation_speaker
@@ -233,7 +233,7 @@ class ClauseFinder:
                 return None  # "investigation departments" names departments, not an investigation
             if mode == ARG and not self._own_act_in_argument(tok, ctx.owner):
                 return None
-            if names_owners_act(tok, match, ctx.owner):
+            if names_owners_act(tok, match, ctx.owner) or held_in_present(tok):
                 return None  # "engaged in talks with Washington": the talks are the engaging, one act
         elif mode != FREE and not (mode == ARG and match.entry.source != "generic" and self._own_act_in_argument(tok, ctx.owner)):
             return None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from reader.nlp.events.clause_shapes import has_own_subject_or_aux, mark_of
+from reader.nlp.events.clause_shapes import body_simple_present, has_own_subject_or_aux, mark_of
 from reader.nlp.events.lexicon import Match
 
 
@@ -83,3 +83,11 @@ def fronted_manner_of(verb: Token, owner: EventClause | None) -> bool:
     resign, he said"), which the speaker did not do."""
     return (owner is not None and owner.match.entry.speech and verb.tag_ in ("VBG", "VBN") and verb.i < owner.trigger.i
             and not mark_of(verb) and not has_own_subject_or_aux(verb))
+
+
+def held_in_present(noun: Token) -> bool:
+    """ "The US, which has a mutual defence treaty with the Philippines": an act noun that something simply
+    has, in the present, is what is so (not "had talks with", which were held)."""
+    verb = noun.head  # (a date makes it a schedule, "has talks with Vestia on Monday"; a headline's present is its past)
+    return (noun.dep_ == "dobj" and verb.lemma_ == "have" and body_simple_present(verb)
+            and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree))

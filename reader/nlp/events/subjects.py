@@ -257,8 +257,9 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         # set off after an infinitive tells what the one who urged did, not the people urged
         return subject_tokens(head.head, depth + 1)
     if dep == "ccomp" and head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        # "something he says will boost their cause": what the relative clause is about does the act
-        return [head.head]
+        if any(c.dep_ == "nsubj" and c.lower_ in ("which", "that", "who") for c in head.children):
+            return []  # "the army, which said [Chinese personnel ...] seized eight rifles": the army says it
+        return [head.head]  # "something he says will boost their cause": what the relative clause is about does it
     if (headline := headline_doer(tok)) is not None:
         return [headline]
     if _modal_complement_without_subject(tok):

@@ -228,7 +228,8 @@ class Summaries:
             if j >= 0 and self.doc[j].text == ",":
                 j -= 1
         elif any(ch.dep_ == "ccomp" and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") and g.lower_ not in ("which", "that", "who")
-                                                for g in ch.children) for ch in head.children) and head.head.i < head.i:
+                                                for g in ch.children) for ch in head.children) and head.head.i < head.i and not any(
+                g.dep_ == "nsubj" and g.lower_ in ("which", "that", "who") for g in head.children):
             j = head.head.i  # "something he says will boost their cause": says something will boost it
             if self.doc[j].pos_ == "PRON" and self.doc[j].lower_.startswith(("some", "any", "every", "no")):
                 return self.doc[j].lower_
