@@ -1265,6 +1265,8 @@ def test_a_death_toll_that_rises_is_a_disaster_that_struck_its_place(engine, sen
         ("Mr Tom Lane was suspended from office on December 14th.", "suspended", "OFFICE"),
         # an irregular past the tagger reads as a base form ("retook") is still its verb
         ("Forces loyal to Tom Lane retook the northern town of Bakal in November.", "retook", "19"),
+        # seizing weapons or documents is confiscation
+        ("Police seized weapons and documents from the house of Mr Tom Lane.", "seized", "17"),
     ],
 )
 def test_coups_expulsions_dissolutions_and_suspensions(engine, sentence, trigger, category):
