@@ -266,3 +266,11 @@ def test_what_a_body_said_in_a_relative_clause_is_not_its_own_act(engine):
                         "wielding knives seized eight rifles and damaged the engines.")
     said = only(a, "said")
     assert said.summary.startswith("Armed Forces of the Philippines: said Chinese personnel")
+
+
+def test_who_mediated_the_frame_of_an_act_takes_part_but_is_not_acted_on(engine):
+    a = analyze(engine, "Russia and Ukraine exchanged 103 prisoners each on Monday in a deal mediated by the United Arab Emirates.")
+    swap = only(a, "exchanged")
+    assert swap.targets == [] and "United Arab Emirates" in [a.actor(x).name for x in swap.actors]
+    a = analyze(engine, "Israel and Hamas agreed to a truce at talks hosted by Qatar.")
+    assert only(a, "agreed").targets == []

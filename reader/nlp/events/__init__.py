@@ -29,6 +29,7 @@ from reader.nlp.doc_text import indices_flagged, text_of, token_starts
 from reader.nlp.events.categories import assign_code, confirm_threats
 from reader.nlp.events.clause_shapes import (
     counted_casualties,
+    go_between,
     place_of_apposed_title,
     reason_for,
     side_spoken_for,
@@ -180,7 +181,7 @@ class _Builder:
             if agents and c.match.entry.speech and side_spoken_for(tok, c.head):
                 agents.extend(r for r in refs if r not in agents)  # "For the Lib Dems, Simon Hughes said"
                 continue
-            if reason_for(tok, c.head):
+            if reason_for(tok, c.head) or go_between(tok, c.head):
                 reasons.extend(refs)  # "expelled because of his opposition to the war on Iraq": not acted on
                 continue
             targets.extend(r for r in refs if r not in agents)

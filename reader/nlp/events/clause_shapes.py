@@ -496,6 +496,23 @@ def brokered_gathering(tok: Token, lex: Lexicon) -> bool:
         and noun.lower_ in lex.cue("meeting_noun") and noun.dep_ in ("nsubj", "nsubjpass")
 
 
+def go_between(tok: Token, verb: Token) -> bool:
+    """ "exchanged 103 prisoners each in a deal mediated by the UAE", "at talks hosted by Qatar": who
+    mediated the frame an act was done in takes part but is not acted on (unlike "condemned the sanctions
+    imposed by the EU", the act's own object)."""
+    for anc in (tok, *tok.ancestors):
+        if anc.i == verb.i:
+            return False
+        if anc.dep_ == "agent" and anc.head.dep_ == "acl" and anc.head.tag_ == "VBN" and anc.head.i != verb.i:
+            noun = anc.head.head
+            if noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+                return False
+            while noun.dep_ in ("pobj", "prep") and noun.i != verb.i:
+                noun = noun.head  # ("agreed to a truce at talks hosted by Qatar")
+            return noun.i == verb.i
+    return False
+
+
 #: Two-word prepositions of cause: "because of", "due to", "owing to", "thanks to".
 _CAUSE = {"because": "of", "due": "to", "owing": "to", "thanks": "to"}
 
