@@ -39,7 +39,7 @@ from reader.nlp.full_names import full_names_before, given_names_before
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
 from reader.nlp.hyphenated import stance_word
 from reader.nlp.place_bodies import place_before_acronym, place_heading_a_body
-from reader.nlp.place_shapes import COMPASS_WORDS
+from reader.nlp.place_shapes import COMPASS_WORDS, common_word_opening_a_sentence
 from reader.nlp.possessive_names import owned_bodies
 from reader.nlp.tables import team_spans
 from reader.resources import resource
@@ -180,7 +180,7 @@ class BriefingEntities:
         given_names_before(doc, cands, self._is_title_word, self._known_name)
         cands = self._body_before_person(doc, cands)
         cands = reshape(doc, cands, self.gaz)
-        cands = self._merge_gazetteer(doc, cands)
+        cands = [c for c in self._merge_gazetteer(doc, cands) if not common_word_opening_a_sentence(doc, c)]
         place_heading_a_body(doc, cands)
         cands = place_before_acronym(doc, cands)
         cands = self._apply_rules(doc, cands)

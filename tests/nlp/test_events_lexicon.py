@@ -1286,3 +1286,17 @@ def test_rating_agencies_and_what_they_do_to_ratings(engine, sentence, trigger, 
     analysis = analyze(engine, sentence)
     (event,) = by_trigger(analysis, trigger)
     assert event.category == "ECON" and [analysis.actor(a).name for a in event.agents] == [doer]
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger, category",
+    [
+        ("Mr Tom Lane renewed his attack on the war in Iraq.", "renewed his attack", "11"),
+        ("Mr Tom Lane launched an attack on the government's tax plans.", "launched an attack", "11"),
+        # an attack on positions or a place is force, whoever leads it
+        ("General Tom Lane launched an attack on rebel positions.", "launched an attack", "19"),
+    ],
+)
+def test_an_attack_a_person_makes_on_no_place_is_in_words(engine, sentence, trigger, category):
+    (event,) = by_trigger(analyze(engine, sentence), trigger)
+    assert event.category == category and event.trigger == trigger

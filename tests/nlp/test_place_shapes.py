@@ -127,3 +127,20 @@ def test_people_and_towns_told_by_their_neighbours_through_the_model(engine):
     actors = {a.name: a.type for a in engine.analyze(document_from_text(text)).actors}
     assert actors.get("Dae Min-ho") == "PERSON" and actors.get("Kemi Badenoch") == "PERSON"
     assert actors.get("Bakal") == "GPE"
+
+
+def test_a_common_word_opening_a_sentence_before_its_noun_is_no_name():
+    from reader.nlp.place_shapes import common_word_opening_a_sentence
+
+    def doc_of(words: list[str]) -> Doc:
+        d = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2, 2], deps=["compound", "nsubj", "ROOT", "punct"],
+                sent_starts=[True, False, False, False])
+        return d
+
+    assert common_word_opening_a_sentence(doc_of(["Labour", "unions", "struck", "."]), Candidate(0, 1, "ORG", "org:labour"))
+    assert not common_word_opening_a_sentence(doc_of(["Labour", "MPs", "rebelled", "."]), Candidate(0, 1, "ORG", "org:labour"))
+
+
+def test_trade_unions_are_not_the_labour_party_through_the_model(engine):
+    text = "Strike called off\n\nLabour unions called off a general strike in July after the government raised wages."
+    assert "Labour" not in {a.name for a in engine.analyze(document_from_text(text)).actors}

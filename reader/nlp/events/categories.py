@@ -44,6 +44,8 @@ def assign_code(c: EventClause, lex: Lexicon, matches: dict[int, Match],
         c.code = purpose  # "passed a law to ban surrogacy abroad": CAMEO codes a law by what it forces
     if entry.lemma in lex.cue("words_of_force_verb") and category_of(c.code) == "19" and _person_subject(c.head):
         c.code = "111"  # "Mr Cable attacked Labour's 'unfair' taxes": a person's attack is in words
+    elif category_of(c.code) == "19" and _person_subject(c.head) and _attack_in_words(c, lex):
+        c.code = "111"  # "Mr Kennedy renewed his attack on the war in Iraq": so is the attack he makes
     if c.code == "010" and (judged := _judgement(c.trigger, lex)) is not None:
         c.code = judged  # "said the bill had been badly drawn up", "called the agreement good news"
     if entry.lemma in lex.cue("mandative_verb") and _mandates(c.trigger):
@@ -141,6 +143,20 @@ def _person_subject(verb: Token) -> bool:
     what is attacked no place ("Putin attacked Ukraine" is his army's war)."""
     places = any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in verb.children)
     return not places and any(s.ent_type_ == "PERSON" for s in subject_tokens(verb))
+
+
+def _attack_in_words(c: EventClause, lex: Lexicon) -> bool:
+    """The trigger's own noun is an attack of the words-of-force kind ("renewed *his attack* on the war"),
+    made on no place and nothing a force attacks ("launched an attack on rebel positions")."""
+    doc = c.head.doc
+    force = lex.cue("words_of_force_verb")
+    nouns = [t for t in (*(doc[i] for i in c.match.extra), *c.head.children)
+             if t.pos_ == "NOUN" and t.dep_ in ("dobj", "compound", "pobj") and t.lemma_.lower() in force]
+    if not nouns:
+        return False
+    on = [g for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ in ("on", "against") for g in p.children
+          if g.dep_ == "pobj"]
+    return not any(g.ent_type_ in ("GPE", "LOC", "FAC") or g.lower_ in lex.cue("military_target_noun") for g in on)
 
 
 def _mandates(verb: Token) -> bool:

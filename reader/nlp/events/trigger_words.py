@@ -41,11 +41,15 @@ class TriggerWords:
             idx.append(gov.i)
         if c.match.entry.pos == "ADJ":
             idx.append(adjective_complement(c.trigger))  # "willing *to contribute*": the act it is ready for
-        if not c.is_noun and not c.match.entry.speech and not (c.code or "").startswith(_JUDGING):
+        judging = (c.code or "").startswith(_JUDGING)
+        if not c.is_noun and not c.match.entry.speech:
             # "won an order", "negotiated the purchase", "opened the negotiations": an act whose object is
-            # a noun of an act is told by both words ("condemned the raid" judges someone else's act)
+            # a noun of an act is told by both words ("condemned the raid" judges someone else's act; "launched
+            # an attack on the plans", an attack in words, is the launcher's own)
+            own = c.match.entry.defer or not c.match.entry.code.startswith(_JUDGING)
+            force = self.lex.cue("words_of_force_verb")
             idx.extend(ch.i for ch in c.trigger.rights if ch.dep_ == "dobj" and 0 < ch.i - c.trigger.i <= 3
-                       and self.act_noun(ch))
+                       and self.act_noun(ch) and (not judging or own and ch.lemma_.lower() in force))
         idx.extend(self._purpose_of_act_noun(self.doc[i]) for i in list(idx) if i == c.trigger.i and c.is_noun or i != c.trigger.i)
         idx = [i for i in idx if i >= 0]
         lo, hi = min(idx), max(idx)
