@@ -148,17 +148,17 @@ def _people_by_title_in_apposition(doc: Doc, cands: list[Candidate]) -> None:
 #: Nouns a capitalised common word opening a sentence modifies as that word: "Labour unions called off a
 #: strike" are trade unions, "Labour costs rose" wages, not the Labour Party's.
 COMMON_COMPOUND_HEADS = frozenset({
-    "union", "unions", "market", "markets", "cost", "costs", "shortage", "shortages", "force", "law", "laws",
-    "rights", "productivity", "dispute", "disputes", "strike", "strikes", "camp", "camps", "migration",
+    "union", "unions", "market", "markets", "cost", "costs", "shortage", "shortages", "law", "laws",
+    "rights", "productivity", "dispute", "disputes", "camp", "camps", "migration",
     "migrants", "inspectors", "standards", "regulations", "exploitation", "mobility", "participation",
 })
 
 
 def common_word_opening_a_sentence(doc: Doc, c: Candidate) -> bool:
-    """A one-word name opening its sentence that modifies a noun read as the common word it also is
-    ("Labour unions", "Labour costs"; not "Labour MPs", "Labour leader")."""
-    if c.end - c.start != 1 or c.end >= len(doc) or not doc[c.start].is_sent_start:
-        return False
+    """A one-word organisation's name opening its sentence that modifies a noun read as the common word it
+    also is ("Labour unions", "Labour costs"; not "Labour MPs", "Labour leader")."""
+    if c.label != "ORG" or c.end - c.start != 1 or c.end >= len(doc) or not doc[c.start].is_sent_start:
+        return False  # (a people's adjective is never this: "Israeli strikes killed 40")
     word, head = doc[c.start], doc[c.end]
     return word.head.i == head.i and word.dep_ in ("compound", "amod", "nmod") and head.lower_ in COMMON_COMPOUND_HEADS
 

@@ -274,3 +274,17 @@ def test_who_mediated_the_frame_of_an_act_takes_part_but_is_not_acted_on(engine)
     assert swap.targets == [] and "United Arab Emirates" in [a.actor(x).name for x in swap.actors]
     a = analyze(engine, "Israel and Hamas agreed to a truce at talks hosted by Qatar.")
     assert only(a, "agreed").targets == []
+
+
+def test_the_owner_of_an_act_it_undergoes_is_acted_on_and_a_warrant_is_not_the_arrest(engine):
+    a = analyze(engine, "Iran demanded Mr Tom Lane's release on Monday. Mr Tom Lane's resignation shocked the party.")
+    assert doers(a, only(a, "resignation")) == ["Tom Lane"]
+    a = analyze(engine, "Mr Tom Lane flew to Madrid on Sunday after a warrant was issued for his arrest.")
+    assert not [e for e in a.events if e.trigger.startswith("arrest")]
+    a = analyze(engine, "Police have detained Mr Tom Lane. His arrest angered the opposition.")
+    assert all(not e.agents for e in a.events if e.trigger.startswith("arrest"))
+
+
+def test_declaring_someone_the_winner_however_parsed_is_an_election_result(engine):
+    a = analyze(engine, "The electoral council declared Mr Tom Lane the winner without publishing detailed results.")
+    assert only(a, "declared").category == "VOTE"

@@ -324,8 +324,10 @@ class _Builder:
         trig = c.trigger
         if c.is_noun:
             poss = [ch for ch in trig.children if ch.dep_ == "poss"]
-            if poss:
-                return poss
+            undergone = trig.lemma_.lower() in self.lex.cue("undergone_act_noun")
+            if poss:  # (not "his arrest", "your detention by the US": the owner undergoes it, the "by" does it)
+                return poss if not undergone else [g for ch in trig.children if ch.dep_ in ("prep", "agent")
+                                                   and ch.lower_ == "by" for g in ch.children if g.dep_ == "pobj"]
             mods = [ch for ch in trig.children if ch.dep_ in ("compound", "amod", "nmod") and self.index.ids_at(ch.i)]
             if mods:
                 return mods

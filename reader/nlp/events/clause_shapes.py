@@ -389,8 +389,13 @@ def raising_hedge(tok: Token, lex: Lexicon) -> str | None:
 
 def ahead_of(noun: Token, prep: Token, lex: Lexicon) -> bool:
     """ "on the verge *of* signing", "the threat *of* an attack": what follows the "of" of a `not_yet_noun`
-    is ahead, aimed at or feared, not done (whether or not the noun is an act itself)."""
-    return prep.lower_ == "of" and noun.lemma_.lower() in lex.cue("not_yet_noun")
+    is ahead, aimed at or feared, not done (whether or not the noun is an act itself); so is what follows
+    the "for" of an `aimed_for_noun` ("a warrant *for* his arrest", "calls *for* his release")."""
+    if prep.lower_ != "for":
+        return prep.lower_ == "of" and noun.lemma_.lower() in lex.cue("not_yet_noun")
+    sought = lex.cue("aimed_for_noun")  # ("a warrant was issued for his arrest": the parser hangs "for" on the verb)
+    return noun.lower_ in sought or noun.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in sought for c in noun.children)
 
 
 def aim_held(act: Token, lex: Lexicon) -> Token | None:

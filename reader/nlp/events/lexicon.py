@@ -341,10 +341,12 @@ def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None)
     if entry.predicative and not (any(c.dep_ == "oprd" for c in children) and any(
             c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") for c in children)):
         return None  # "called the dam a threat"; not "a feature called Launchpad", "what Moscow calls X": a name
-    if entry.complements and not any(c.dep_ in ("oprd", "acomp") and c.lemma_.lower() in entry.complements for c in children) \
+    if entry.complements and not any(c.dep_ in ("oprd", "acomp") and c.lemma_.lower() in entry.complements
+                                     or c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.lemma_.lower() in entry.complements
+                                     for c in children) \
             and not any(c.lemma_.lower() in entry.complements and c.pos_ == "NOUN" for o in parts.objects for c in (o, *o.children)
                         if c is o or c.dep_ == "appos"):
-        return None  # "declared dead", and "declared (Maduro) the winner" as the model parses it
+        return None  # "declared dead", and "declared (Maduro) the winner" as the model parses it (also as a ccomp)
     if entry.subjects:
         subj = [c for c in children if c.dep_ == "nsubj" and (c.lemma_.lower() in entry.subjects or c.lower_ in entry.subjects)
                 and _owned_figure(c)]
