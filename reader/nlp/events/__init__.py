@@ -29,9 +29,7 @@ from reader.nlp.doc_text import indices_flagged, text_of, token_starts
 from reader.nlp.events.categories import assign_code, confirm_threats
 from reader.nlp.events.clause_shapes import (
     counted_casualties,
-    go_between,
     place_of_apposed_title,
-    reason_for,
     side_spoken_for,
     toll_of_violence,
 )
@@ -41,6 +39,7 @@ from reader.nlp.events.lexicon import QUANTITY_HEADS, Lexicon, category_of, load
 from reader.nlp.events.merging import merge_same_acts, sort_events
 from reader.nlp.events.participants import PLACE_TYPES, ActorIndex, RefContext
 from reader.nlp.events.reported import content_tokens
+from reader.nlp.events.side_parties import go_between, reason_for
 from reader.nlp.events.subjects import VERBAL, subject_tokens
 from reader.nlp.events.summary import Summaries, phrase_text
 from reader.nlp.events.timing import EventDates, date_precision

@@ -501,39 +501,6 @@ def brokered_gathering(tok: Token, lex: Lexicon) -> bool:
         and noun.lower_ in lex.cue("meeting_noun") and noun.dep_ in ("nsubj", "nsubjpass")
 
 
-def go_between(tok: Token, verb: Token) -> bool:
-    """ "exchanged 103 prisoners each in a deal mediated by the UAE", "at talks hosted by Qatar": who
-    mediated the frame an act was done in takes part but is not acted on (unlike "condemned the sanctions
-    imposed by the EU", the act's own object)."""
-    for anc in (tok, *tok.ancestors):
-        if anc.i == verb.i:
-            return False
-        if anc.dep_ == "agent" and anc.head.dep_ == "acl" and anc.head.tag_ == "VBN" and anc.head.i != verb.i:
-            noun = anc.head.head
-            if noun.pos_ != "NOUN" or noun.dep_ != "pobj":
-                return False
-            while noun.dep_ in ("pobj", "prep") and noun.i != verb.i:
-                noun = noun.head  # ("agreed to a truce at talks hosted by Qatar")
-            return noun.i == verb.i
-    return False
-
-
-#: Two-word prepositions of cause: "because of", "due to", "owing to", "thanks to".
-_CAUSE = {"because": "of", "due": "to", "owing": "to", "thanks": "to"}
-
-
-def reason_for(tok: Token, verb: Token) -> bool:
-    """ "was expelled because of his opposition to the war on Iraq", "cancelled due to the strike in
-    France": a name inside the act's cause is not what the act was done to."""
-    for anc in tok.ancestors:
-        if anc.i == verb.i:
-            return False
-        if anc.lower_ in _CAUSE and any(c.lower_ == _CAUSE[anc.lower_] for c in anc.children) \
-                or anc.lower_ in _CAUSE.values() and anc.i > 0 and _CAUSE.get(anc.doc[anc.i - 1].lower_) == anc.lower_:
-            return True
-    return False
-
-
 def as_aside(clause: Token, match: Match | None, lex: Lexicon) -> bool:
     """ "as he said", "as expected", "as agreed before": an aside on the main clause; "as a
     cross-party amendment was rejected" is an act of its own, told alongside."""
