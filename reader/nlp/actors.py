@@ -319,11 +319,12 @@ class _Resolver:
                 continue
             said = {w.lower() for w in role.split()}
             words = said - gaz.soft_modifiers
-            # "the chancellor" is not the former chancellor ("the former chancellor" may be the one named earlier);
+            # "the chancellor" is not the former chancellor, nor "the former chancellor" the sitting one (it
+            # may be the one named earlier);
             # "the chairman of the Commission for ..." is that body's
             candidates = [
                 c for c in people
-                if any(words <= r and not (r - words) & gaz.other_office_modifiers and r & PAST_HOLDER <= said
+                if any(words <= r and not (r - words) & gaz.other_office_modifiers and r & PAST_HOLDER == said & PAST_HOLDER
                        for r in role_words[c.key])
                 and (country is None or c.country_key == country or holds_office_of(gaz, c.roles, country))
                 and titled_by(doc, c.mentions, body_after_of(doc, j))

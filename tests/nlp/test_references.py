@@ -457,3 +457,23 @@ def test_a_possessive_in_what_someone_is_accused_of_is_the_accused(engine):
     assert doers(analysis, "promise") == [["Israel"]]
     analysis = analyze(engine, "The Tories accused Mr Tom Lane of breaking his promise on taxes.")
     assert doers(analysis, "promise") == [["Tom Lane"]]
+
+
+def test_the_owner_of_a_subject_named_beside_it_or_of_its_followers_does_not_act(engine):
+    text = "Mr Tom Lane was jailed on Monday. His party, the Freedom Party, called the verdict a mockery of justice."
+    assert doers(analyze(engine, text), "called") == [["Freedom Party"]]
+    text = "Mr Tom Lane was jailed on Monday. His wife, Ann Lane, was sentenced to seven years."
+    analysis = analyze(engine, text)
+    sentenced = [e for e in analysis.events if e.trigger.startswith("sentenced")]
+    assert [[analysis.actor(t).name for t in e.targets] for e in sentenced] == [["Ann Lane"]]
+    text = "Mr Tom Lane was convicted again on Monday. His supporters say the verdicts are politically motivated."
+    assert doers(analyze(engine, text), "say") in ([], [[]])
+
+
+def test_a_former_holder_of_an_office_is_not_its_holder_today(engine):
+    # (the sitting prime minister as of the publication date, from the dated offices table)
+    text = ("Pakistan's former prime minister jailed for 14 years\n\nShehbaz Sharif, the prime minister, said on "
+            "Monday that the courts were independent.")
+    analysis = engine.analyze(document_from_text(text, published=dt.date(2025, 1, 20)))
+    jailed = [e for e in analysis.events if e.trigger == "jailed"]
+    assert jailed and all(analysis.actor(t).name != "Shehbaz Sharif" for e in jailed for t in e.targets)

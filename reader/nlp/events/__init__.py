@@ -44,6 +44,7 @@ from reader.nlp.events.subjects import VERBAL, subject_tokens
 from reader.nlp.events.summary import Summaries, phrase_text
 from reader.nlp.events.timing import EventDates, date_precision
 from reader.nlp.events.trigger_words import TriggerWords
+from reader.nlp.gazetteer import gazetteer
 
 __all__ = ["extract_events", "load_lexicon", "sort_events"]
 
@@ -122,9 +123,14 @@ class _Builder:
         group_places: list[str] = []  # "French farmers": France takes part, the farmers act
         for tok in agent_toks:
             found = self._body_led_by(tok) or index.phrase_actors(tok, ctx, outside, group_places)
-            owners = {a for ch in tok.children if ch.dep_ == "poss" for a in index.ids_at(ch.i)}
-            if owners:  # "Mr Trump's first choice for attorney general, Matt Gaetz, withdrew": Gaetz, not Trump
-                named = {a for ch in tok.subtree if ch.dep_ == "appos" for a in index.ids_at(ch.i) if index.type_of(a) == "PERSON"}
+            # (a pronoun owner too, "His party, PTI,", but not of a title: "Its chief executive, Ken Lewis," speaks for it)
+            spoken_for = any(t.lower_ in gazetteer().title_heads for t in (tok, *tok.children) if t.i <= tok.i)
+            owners = {a for ch in tok.children if ch.dep_ == "poss"
+                      for a in index.ids_at(ch.i) or (index.token_refs(ch, ctx) if ch.pos_ == "PRON" and not spoken_for else [])}
+            if owners and tok.lower_ in self.lex.cue("followers_noun"):
+                group_places.extend(owners)  # "his supporters say": he takes part, as France in "French farmers", not he
+            elif owners:  # "Mr Trump's first choice for attorney general, Matt Gaetz, withdrew": Gaetz, not Trump
+                named = {a for ch in tok.subtree if ch.dep_ == "appos" for a in index.ids_at(ch.i)}  # ("His party, PTI,")
                 owners = owners - named if named & set(found) else set()
             agents.extend(a for a in found if a not in owners)
         if not agents:
@@ -157,8 +163,10 @@ class _Builder:
             if i in skip or i in self.timing.by_token or i in outside:
                 continue
             tok = doc[i]
-            if index.only_describes(tok) or place_of_apposed_title(tok):
-                continue  # ("named Pam Bondi, a former attorney general of Florida": Florida is not named)
+            if index.only_describes(tok) or place_of_apposed_title(tok) or tok.dep_ == "poss" and any(
+                    ch.dep_ == "appos" and index.ids_at(ch.i) for ch in tok.head.children):
+                continue  # ("named Pam Bondi, a former attorney general of Florida": Florida is not named; nor is
+                # he in "his wife, Bushra Bibi, was sentenced")
             # "He was greeted by Chirac": a passive's subject is not the doer named after "by"
             passive_subject = tok.dep_ == "nsubjpass" and tok.head.i == c.head.i
             refs = index.token_refs(tok, ctx if passive_subject else own_ctx)
