@@ -235,21 +235,12 @@ class Pronouns:
                 if len(said_by) == 1 and self.index.type_of(said_by[0]) in types and self.index.agrees(said_by[0], gender):
                     return said_by
             subj = self._topic_subjects(sent, types)
-            if subj and gender is not None and subj[0].lower_ in PERSON_PRONOUNS and _gender_of(subj[0].lower_) == gender:
-                # "Mr Moberg's comments had prompted censure - he told refugees to go home. And he urged":
-                # the same "he", named in its own sentence, else further back ("He enlisted in 1942. He rose")
-                same = self._named_before(subj[0], types, gender, exclude)
-                if len(same) == 1:
-                    return same
-                via_pronoun = True
-                continue
-            owner_word = next((c for c in subj[0].children if c.dep_ == "poss"), None) if subj else None
-            if owner_word is not None and gender is not None and owner_word.lower_ in PERSON_PRONOUNS \
-                    and _gender_of(owner_word.lower_) == gender and subj[0].dep_ == "nsubj" and not self._names_a_person(subj[0]) \
-                    and not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj[0].children):
-                # "His party also won a majority. He has promised ...": the owner, as a "he" subject would be (not
-                # "His party leader, X, argued", a person of its own; nor "His claims were denied by X": X may be meant)
-                same = self._named_before(owner_word, types, gender, exclude)
+            same_one = self._same_person_word(subj[0], gender) if subj and gender is not None else None
+            if same_one is not None:
+                # "Mr Moberg's comments had prompted censure - he told refugees to go home. And he urged": the same
+                # "he", named in its own sentence, else further back ("He enlisted in 1942. He rose"); so is the owner
+                # of a subject that is his ("His party also won a majority. He has promised ...")
+                same = self._named_before(same_one, types, gender, exclude)
                 if len(same) == 1:
                     return same
                 via_pronoun = True
@@ -427,6 +418,20 @@ class Pronouns:
             return []
         ids = [a for c in subject.children if c.dep_ == "poss" for a in self.index.ids_at(c.i) if self.index.type_of(a) in types]
         return ids if len(set(ids)) == 1 and self.index.agrees(ids[0], gender) else []
+
+    def _same_person_word(self, subject: Token, gender: str) -> Token | None:
+        """The pronoun of `gender` a sentence's subject is ("he") or owns ("his party"), which names the one the
+        later pronoun means; not the owner of a person of its own ("His party leader, X, argued") nor of a
+        passive's subject ("His claims were denied by X": X may be meant)."""
+        if subject.lower_ in PERSON_PRONOUNS and _gender_of(subject.lower_) == gender:
+            return subject
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ not in PERSON_PRONOUNS or _gender_of(owner.lower_) != gender:
+            return None
+        if subject.dep_ != "nsubj" or self._names_a_person(subject) or any(
+                c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subject.children):
+            return None
+        return owner
 
     def _names_a_person(self, noun: Token) -> bool:
         """ "the Pakistani president", "The 71-year-old", "his son": a subject that is a person unnamed."""

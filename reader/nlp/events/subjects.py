@@ -257,7 +257,7 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         # set off after an infinitive tells what the one who urged did, not the people urged
         return subject_tokens(head.head, depth + 1)
     if dep == "ccomp" and head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        if any(c.dep_ == "nsubj" and c.lower_ in ("which", "that", "who") for c in head.children):
+        if relative_is_subject(head):
             return []  # "the army, which said [Chinese personnel ...] seized eight rifles": the army says it
         return [head.head]  # "something he says will boost their cause": what the relative clause is about does it
     if (headline := headline_doer(tok)) is not None:
@@ -390,3 +390,9 @@ def _name_set_off_before(verb: Token) -> Token | None:
     while first > 0 and doc[first - 1].ent_type_ == "PERSON" and doc[first].ent_iob_ != "B":
         first -= 1
     return name if first > 0 and doc[first - 1].text == "," else None
+
+
+def relative_is_subject(verb: Token) -> bool:
+    """A relative clause whose own subject is its relative pronoun ("the army, *which* said ..."): the noun it
+    describes does the clause's verb, not what that verb governs."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ("which", "that", "who") for c in verb.children)

@@ -26,6 +26,7 @@ from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lexicon import QUANTITY_HEADS, Lexicon
 from reader.nlp.events.participants import ActorIndex, RefContext
 from reader.nlp.events.reported import QUOTES, content_tokens, said_around, splits_quotation
+from reader.nlp.events.subjects import relative_is_subject
 from reader.nlp.events.text_regions import CLOSING_MARKS, OPENING_MARKS
 
 _NEGATION = re.compile(r"\b(?:not|never|no|nor|neither|without)\b|n['’]t\b", re.IGNORECASE)
@@ -228,8 +229,8 @@ class Summaries:
             if j >= 0 and self.doc[j].text == ",":
                 j -= 1
         elif any(ch.dep_ == "ccomp" and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") and g.lower_ not in ("which", "that", "who")
-                                                for g in ch.children) for ch in head.children) and head.head.i < head.i and not any(
-                g.dep_ == "nsubj" and g.lower_ in ("which", "that", "who") for g in head.children):
+                                                for g in ch.children) for ch in head.children) and head.head.i < head.i \
+                and not relative_is_subject(head):
             j = head.head.i  # "something he says will boost their cause": says something will boost it
             if self.doc[j].pos_ == "PRON" and self.doc[j].lower_.startswith(("some", "any", "every", "no")):
                 return self.doc[j].lower_
