@@ -63,14 +63,13 @@ class PrefixedVerbs:
         #: irregular past forms that are no base form ("retook", "overtook"): tagged as a base form, the
         #: lemmatizer keeps them as they are and the act is lost
         self.pasts: frozenset[str] = frozenset(
-            variant for form, lemma in self.irregular.items() if form != lemma and form not in self.known
-            for variant in (form, form.capitalize()))
+            form for form, lemma in self.irregular.items() if form != lemma and form not in self.known)
 
     def __call__(self, doc: Doc) -> Doc:
         for i in indices_where(doc, LOWER, self.pasts):
             tok = doc[i]
             if tok.tag_ in ("VB", "VBP") and tok.lemma_ == tok.lower_:
-                tok.lemma_ = self.irregular[tok.lower_]  # "the army *retook* the town", tagged as "retake" is
+                tok.lemma_ = self.irregular[tok.lower_]  # "the army *retook* the town": "retake"
         # found in the text, not by a walk over every token: a long briefing has few of them
         for match in self.pattern.finditer(text_of(doc)):
             span = doc.char_span(match.start(), match.end())

@@ -510,7 +510,7 @@ def as_aside(clause: Token, match: Match | None, lex: Lexicon) -> bool:
         # "as he said"; but "As the bankers' association reported that late payments rose, ..." says
         # what it reported: a statement of its own
         return not any(c.dep_ == "ccomp" for c in clause.children)
-    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+    return not own_subject(clause)
 
 
 #: Words that count people without a number ("dozens of people were killed").
