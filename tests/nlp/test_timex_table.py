@@ -229,6 +229,13 @@ def test_a_season_inside_a_name_is_no_date(engine):
     assert [d.text for d in dates] == ["the spring of 2026", "Last winter"]
 
 
+def test_fall_as_a_noun_of_falling_is_no_season(engine):
+    text = "Turkey welcomed the fall of the regime. Markets cheered a fall in prices after the fall from power."
+    assert extract_dates(engine.nlp(text), PUB) == []
+    dates = extract_dates(engine.nlp("The vote is due in the fall. Talks began in the fall of 2023."), PUB)
+    assert [d.text for d in dates] == ["the fall", "the fall of 2023"]
+
+
 def test_a_weekday_at_the_head_of_a_name_is_no_date(engine):
     text = ("The Sunday Times reported the deal. The Sunday Telegraph said so. "
             "He told BBC Radio Scotland's Sunday Live programme the plan was dead.")

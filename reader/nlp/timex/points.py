@@ -25,6 +25,9 @@ from reader.nlp.timex.values import (
     spelled_year,
 )
 
+# "fall" as a noun of falling: "the fall of the regime", "a fall in prices", "the fall from power"
+_NOUN_FALL = re.compile(r"\s+(?:of|in|from|to|by)\b(?!\s+\d{4})")
+
 
 class CalendarPoints(ResolverBase):
     # -- calendar dates ------------------------------------------------------------------------
@@ -280,8 +283,8 @@ class CalendarPoints(ResolverBase):
         code = lexicon()["seasons"][cand.need("season").lower()]
         year = _int(cand.group("year"))
         rel = (cand.group("rel") or "").lower()
-        if cand.need("season").lower() == "fall" and not rel and year is None:
-            return []  # the verb
+        if cand.need("season").lower() == "fall" and year is None and (not rel or _NOUN_FALL.match(cand.match.string, cand.end)):
+            return []  # the verb, or the noun: "the fall of the regime", "a fall in prices"
         if rel == "in":
             rel = ""
         if year is None:
