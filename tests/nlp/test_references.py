@@ -377,6 +377,23 @@ def test_the_body_a_sentence_of_saying_is_about(engine, text, trigger, expected)
     assert doers(analyze(engine, text), trigger) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a public body acting on a firm: "the company" is the firm, not the body that is the subject
+        ("Probe\n\nThe European Commission opened proceedings against Acme Corp on Tuesday. "
+         "The company denied wrongdoing.", [["Acme Corp"]]),
+        ("Probe\n\nThe Constitutional Court fined Acme Corp on Tuesday. The company denied wrongdoing.", [["Acme Corp"]]),
+        # a firm as the subject stays the one meant
+        ("Probe\n\nOn Tuesday, Acme Corp sued the European Commission. The company denied wrongdoing.", [["Acme Corp"]]),
+        # two firms: nobody
+        ("Probe\n\nThe European Commission fined Acme Corp and Norcom Inc on Tuesday. The company denied wrongdoing.", []),
+    ],
+)
+def test_the_company_is_a_firm_not_the_public_body_before_it(engine, text, expected):
+    assert doers(analyze(engine, text), "denied") == expected
+
+
 def test_a_kind_of_firm_with_a_word_saying_which_is_not_the_firm_named_before(engine):
     text = "Deal\n\nNordair will sell its stake in Acme Bank. The young computer maker agreed to pay $80m."
     assert doers(analyze(engine, text), "agreed") == []

@@ -378,6 +378,8 @@ class ActorIndex:
                 # "told the Sunday Times the party would ...": whoever is told is not the party meant
                 told = tuple(a for t in tok.sent if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower()
                              in cues.cue("hearer_object_verb") for a in self.ids_at(t.i))
+                if low in ("company", "firm"):
+                    return self.pronouns().firm_before(tok, told)
                 return self.pronouns().only_before(tok, ("ORG",), exclude=told, passive_doer=True)
             if low in cues.cue("company_noun") and self.bare_definite(tok) and (kind := self.pronouns().kind_named_before(tok)):
                 return kind  # "the airline": the one named "airline Aer Lingus" ("Acme Airlines" is by its name)

@@ -203,6 +203,23 @@ class Pronouns:
             found.update(a for a in (after[:1] or beside) if self.index.type_of(a) == "ORG")
         return list(found) if len(found) == 1 else []
 
+    def firm_before(self, tok: Token, exclude: tuple[str, ...]) -> list[str]:
+        """ "the company" after "The Commission opened proceedings against Vestro": a firm is no public body (a
+        commission, court, ministry, party), so the one other organisation named in its sentence or the one
+        before it, when the subject there is a body."""
+        heads = self.index.lexicon.cue("public_body_head")
+        excl = exclude + tuple(a for a, actor in self.index.by_id.items() if actor.name.split()[-1].lower() in heads)
+        if seen := self._named_before(tok, ("ORG",), None, excl):
+            return seen if len(seen) == 1 else []
+        if (found := self.only_before(tok, ("ORG",), exclude=excl, passive_doer=True)) or tok.sent.start == 0:
+            return found
+        before = self.index.doc[tok.sent.start - 1].sent
+        subj = self._topic_subjects(before, ("ORG",))
+        if not subj or not (acting := self._ids_of_subject(subj[0])) or not set(acting) <= set(excl) - set(exclude):
+            return []
+        named = {a for t in before for a in self.index.ids_at(t.i) if self.index.type_of(a) == "ORG" and a not in excl}
+        return list(named) if len(named) == 1 else []
+
     def only_before(self, tok: Token, types: tuple[str, ...], gender: str | None = None,
                      exclude: tuple[str, ...] = (), passive_doer: bool = False) -> list[str]:
         """The single actor of these types named earlier in the sentence (else the previous one's subject;
