@@ -222,6 +222,22 @@ def test_a_headline_passive_and_its_lead_are_one_act(engine):
     assert rows[0].summary.startswith("Civic Party: has suspended a candidate")
 
 
+@pytest.mark.parametrize("lead", [
+    "Peru's president, Dina Boluarte, withdrew a finance bill on Monday after deadly protests.",
+    "Dina Boluarte, Peru's president, withdrew a finance bill on Monday after deadly protests.",
+])
+def test_a_headline_country_and_its_leader_in_the_lead_are_one_act(engine, lead):
+    """ "Peru withdraws finance bill": the lead says which of its leaders did it: one row, the lead's."""
+    rows = [e for e in analyze(engine, "Peru withdraws finance bill\n\n" + lead).events if e.category == "08"]
+    assert len(rows) == 1 and rows[0].trigger == "withdrew"
+    assert [s.text for s in rows[0].sources] == ["Peru withdraws finance bill"]
+
+
+def test_a_headline_country_and_another_countrys_leader_are_two_acts(engine):
+    text = "Peru withdraws finance bill\n\nChile's president, Gabriel Boric, withdrew a finance bill on Monday."
+    assert len([e for e in analyze(engine, text).events if e.category == "08"]) == 2
+
+
 @pytest.mark.parametrize(("headline", "verb", "role"),
                          [("Dahl declared winner as rivals cry fraud", "declared", "winner"),
                           ("Erik Dahl named Acme chief", "named", "chief")])

@@ -79,8 +79,9 @@ def extract_events(
         if c.parent is not None:
             builder.children_of.setdefault(id(c.parent), []).append(c)
     built = [(c, ev) for c in clauses if (ev := builder.build(c)) is not None]
-    confirm_threats(built, lex, {p: c for p, c in index.country_of.items() if index.type_of(c) == "GPE"})
-    return sort_events(merge_same_acts(doc, built, lex.cue("framing_participle")))
+    countries = {p: c for p, c in index.country_of.items() if index.type_of(c) == "GPE"}
+    confirm_threats(built, lex, countries)
+    return sort_events(merge_same_acts(doc, built, lex.cue("framing_participle"), countries))
 
 
 

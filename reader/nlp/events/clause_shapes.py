@@ -59,6 +59,15 @@ def set_off_aside(name: Token) -> Token | None:
     return None
 
 
+def title_owner(name: Token) -> Token | None:
+    """The owner of a title set beside a name: "Kenya's president, William Ruto," and "William Ruto,
+    Kenya's president,": Kenya."""
+    beside = name.head if name.dep_ == "appos" else next((c for c in name.children if c.dep_ == "appos"), None)
+    if beside is None or beside.tag_ != "NN" or beside.ent_type_:
+        return None
+    return next((c for c in beside.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+
+
 def restated_speech(verb: Token) -> bool:
     """ "he said" after a quotation that is itself what the speaker named before it said (a house
     style of some news agencies): the same words, not a second saying."""

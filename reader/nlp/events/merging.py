@@ -4,7 +4,8 @@ event with several source clauses; and the rows' order in the sidebar."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -15,7 +16,8 @@ from reader.nlp.events.reported import QUOTES
 from reader.nlp.events.subjects import subject_tokens
 
 
-def merge_same_acts(doc: Doc, built: list[tuple[EventClause, Event]], framing: frozenset[str] = frozenset()) -> list[Event]:
+def merge_same_acts(doc: Doc, built: list[tuple[EventClause, Event]], framing: frozenset[str] = frozenset(),
+                    country_of: Mapping[str, str] | None = None) -> list[Event]:
     """One act, one row: a headline and the lead that report the same act, a statement its speaker
     continues in the next sentences ("..., he said"), and a participle that frames or voices its
     clause's act (`framing` lemmas, or a speech verb) are one event with several sources."""
@@ -26,14 +28,15 @@ def merge_same_acts(doc: Doc, built: list[tuple[EventClause, Event]], framing: f
     # a headline act whose own verb comes back in the lead merges with that clause, not with an earlier
     # act of the same category ("Trump to make announcement" / "his tariffs" / "will make an announcement");
     # a saying ("..., secretary says") also with the same saying in the paragraph after the lead
-    where = _Lead(headline_end, _paragraph_end(text, headline_end, 1), _paragraph_end(text, headline_end, 2), text)
+    where = _Lead(headline_end, _paragraph_end(text, headline_end, 1), _paragraph_end(text, headline_end, 2), text,
+                  country_of or {})
     same_verb: dict[int, int] = {}
     for hc, hev in built:
         if hev.start < headline_end:
             end = where.second_end if hc.match.entry.speech else where.first_end
             for lc, lev in built:
                 if (headline_end < lev.start < end and lc.match.entry.lemma == hc.match.entry.lemma
-                        and _shares_parties(hev, lev)):
+                        and _shares_parties(hev, lev, where.country_of)):
                     same_verb[id(hev)] = id(lev)
                     break
     out: list[tuple[EventClause, Event]] = []
@@ -114,7 +117,7 @@ def _same_act_as(c: EventClause, ev: Event, earlier: list[tuple[EventClause, Eve
                 same_kind_between = any(other.category == ev.category and other.start > headline_end
                                         for _, other in earlier[k + 1:])
                 # "Nile water talks resume in Geneva" names no one: its lead tells who
-                if _shares_parties(prev, ev) and (not same_kind_between or same_verb.get(id(prev)) == id(ev)):
+                if _shares_parties(prev, ev, where.country_of) and (not same_kind_between or same_verb.get(id(prev)) == id(ev)):
                     return k, True
     latest = True  # no row of its own between `prev` and `ev` (what a saying reports is no row of its own)
     for k in range(len(earlier) - 1, max(-1, len(earlier) - 7), -1):
@@ -148,17 +151,21 @@ class _Lead:
     first_end: int
     second_end: int
     text: str = ""
+    #: person -> the country whose office he holds ("Kenya's president, William Ruto")
+    country_of: Mapping[str, str] = field(default_factory=dict)
 
 
 #: CAMEO's acts done in words: statements, appeals, intentions, demands, disapproval, rejection, threats.
 _IN_WORDS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 
 
-def _shares_parties(headline: Event, lead: Event) -> bool:
-    """A doer in common, or a headline that names no doer ("UKIP candidate suspended", "Nile water talks
+def _shares_parties(headline: Event, lead: Event, country_of: Mapping[str, str]) -> bool:
+    """A doer in common (or the country of the lead's doer), or a headline that names no doer ("UKIP candidate suspended", "Nile water talks
     resume") and no one the lead's act leaves out."""
     if set(headline.agents) & set(lead.agents):
         return True
+    if headline.agents and set(headline.agents) <= {country_of.get(a, a) for a in lead.agents}:
+        return True  # "Kenya withdraws bill" / "Kenya's president, William Ruto, withdrew": the country he leads
     return not headline.agents and set(headline.targets) <= set(lead.agents) | set(lead.targets)
 
 

@@ -41,7 +41,7 @@ from reader.nlp.doc_text import (
     token_starts,
 )
 from reader.nlp.entity_shapes import SURNAME_HONORIFICS
-from reader.nlp.events.clause_shapes import maker_of_model, other_arguments, set_off_aside
+from reader.nlp.events.clause_shapes import maker_of_model, other_arguments, set_off_aside, title_owner
 from reader.nlp.events.counted_parties import counted_parties, last_pair_named
 from reader.nlp.events.genders import person_genders
 from reader.nlp.events.lexicon import Lexicon
@@ -165,6 +165,9 @@ class ActorIndex:
                     if owner and owner != actor.id and index.by_id[owner].type in COUNTRY_TYPES:
                         index.country_of[actor.id] = owner
                         break
+                by = title_owner(head)
+                if by is not None and (owner := index.by_token.get(by.i)) and index.by_id[owner].type in COUNTRY_TYPES:
+                    index.country_of[actor.id] = owner  # "Kenya's president, William Ruto"
                 if actor.id in index.country_of:
                     break
         return index
