@@ -17,7 +17,16 @@ _cache: dict[str, Language] = {}
 
 def add_briefing_components(nlp: Language) -> Language:
     """Add our components after the model's own (also used on `spacy.blank` in tests)."""
-    from reader.nlp import brackets, components, headlines, hyphenated, line_sentences, past_forms, quote_speakers  # noqa: F401  (the factories)
+    from reader.nlp import (  # noqa: F401  (the factories)
+        brackets,
+        components,
+        headlines,
+        hyphenated,
+        joined_clauses,
+        line_sentences,
+        past_forms,
+        quote_speakers,
+    )
     from reader.nlp.attribute_rules import compile_model_ruler
     from reader.nlp.lemma_cache import cache_model_lemmatizer
 
@@ -35,8 +44,10 @@ def add_briefing_components(nlp: Language) -> Language:
         hyphenated.keep_prefixed_words(nlp)
         if "lemmatizer" in nlp.pipe_names:
             nlp.add_pipe("prefixed_verbs", after="lemmatizer")
+    if "parser" in nlp.pipe_names and "lemmatizer" in nlp.pipe_names and "joined_clauses" not in nlp.pipe_names:
+        nlp.add_pipe("joined_clauses", after="prefixed_verbs")  # after the lemmas: it asks for verbs of saying
     if "parser" in nlp.pipe_names and "lemmatizer" in nlp.pipe_names and "quote_speakers" not in nlp.pipe_names:
-        nlp.add_pipe("quote_speakers", after="prefixed_verbs")
+        nlp.add_pipe("quote_speakers", after="joined_clauses")
     if "briefing_entities" not in nlp.pipe_names:
         nlp.add_pipe("briefing_entities", last=True)
     # the model's own rules, run faster with the same result (see each module)

@@ -288,3 +288,32 @@ def test_the_owner_of_an_act_it_undergoes_is_acted_on_and_a_warrant_is_not_the_a
 def test_declaring_someone_the_winner_however_parsed_is_an_election_result(engine):
     a = analyze(engine, "The electoral council declared Mr Tom Lane the winner without publishing detailed results.")
     assert only(a, "declared").category == "VOTE"
+
+
+def test_a_new_subject_after_and_does_its_own_act(engine):
+    """ "stormed parliament in Caracas and police shot dead": the police shot (the home country's), not the
+    protesters; the storming ends at the city."""
+    a = analyze(engine, "Peru's president withdrew the tax bill on Monday. Protesters stormed parliament in Caracas "
+                        "and police shot dead at least 22 people. Peru has been in turmoil since May.")
+    assert only(a, "stormed").summary.endswith("stormed parliament in Caracas")
+    shot = only(a, "shot")
+    assert doers(a, shot) == ["Peru"] and "rotesters" not in shot.summary
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer", "modality"),
+    [
+        # the speaker's next act in words, after what he reports in a tense put back
+        ("Mr Tom Lane said Labour had missed its targets and accused ministers of fiddling the figures.", "accused",
+         "Tom Lane", "asserted"),
+        ("Mr Tom Lane said Labour had missed its targets and urged ministers to resign.", "urged", "Tom Lane", "asserted"),
+        # what the reported doer did next stays his
+        ("Mr Tom Lane said Labour had missed its targets and fiddled the figures.", "fiddled", "Labour", "reported"),
+        ("Mr Tom Lane said Labour had missed its targets and had accused ministers of lying.", "accused", "Labour",
+         "reported"),
+    ],
+)
+def test_the_speakers_act_after_what_he_reports(engine, text, trigger, doer, modality):
+    a = analyze(engine, text)
+    event = only(a, trigger)
+    assert doers(a, event) == [doer] and event.modality == modality
