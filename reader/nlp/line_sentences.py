@@ -32,6 +32,12 @@ def line_sentences(doc: Doc) -> Doc:
         if i >= 2 and not spaces[i - 1] and not spaces[i - 2] and doc[i - 2].text not in _END_MARKS:
             doc[i - 1].is_sent_start = False
     label = country_label(doc)
+    first_line = next((k for k in range(len(doc)) if spaces[k] and "\n" in doc[k].text), len(doc))
+    if label is None and first_line <= _HEADLINE_WORDS:
+        # "Campbell: E-mail row 'silly fuss'": a speaker's label is part of its headline's one sentence
+        for k in range(1, first_line - 1):
+            if doc[k].text == ":" and not spaces[k + 1]:
+                doc[k + 1].is_sent_start = False
     if label is not None and label + 2 < len(doc) and not spaces[label + 1]:
         # "Argentina: Milei's reforms clear the Senate": the country labels the headline, which is one sentence
         doc[label + 1].is_sent_start = True
@@ -55,5 +61,7 @@ def _is_country(words: str) -> bool:
     return form is not None and form.place.key.startswith("country:")
 
 
+#: the most words a first line may have to be read as a headline
+_HEADLINE_WORDS = 20
 #: what may end a sentence before a line's last word ("... he said. Yes")
 _END_MARKS = frozenset({".", "!", "?", ":", ";", '"', "”", "'", "’", ")"})

@@ -684,6 +684,10 @@ def test_an_act_named_as_the_subject_of_its_outcome_is_a_row(engine):
         # a number counts what its "of" names: the seats make it a vote
         ("The Liberal Party won 69 of the 240 seats in parliament.", "won", "VOTE"),
         ("The Liberal Party won 89 out of 150 seats on Sunday.", "won", "VOTE"),
+        # an election's round or run-off is won at the polls; a round of a court battle is not
+        ("Peter Dolan won the first round of voting on Sunday.", "won", "VOTE"),
+        ("Peter Dolan won the run-off on Sunday.", "won", "VOTE"),
+        ("Peter Dolan won the first round of a High Court battle on Sunday.", "won", "ACT"),
     ],
 )
 def test_acts_with_the_object_that_makes_them(engine, sentence, trigger, category):
@@ -706,6 +710,15 @@ def test_a_prefixed_verb_is_one_word_read_as_its_verb(engine):
     triggers = {e.trigger: e for e in analysis.events}
     assert triggers["re-elected"].category in ("VOTE", "OFFICE")
     assert triggers["fast-tracked"].summary.split(": ", 1)[1].startswith("fast-tracked")
+
+
+def test_an_e_mail_is_one_word_and_its_subject_whole(engine):
+    """ "e-mail" split at its hyphen parsed as two subjects ("The e: was sent")."""
+    from reader.nlp.pipeline import load_pipeline
+
+    assert "e-mail" in [t.text for t in load_pipeline()("The e-mail was sent by mistake.")]
+    (event,) = by_trigger(analyze(engine, "The e-mail was sent by mistake to Mr Tom Lane on Monday."), "sent")
+    assert event.summary.startswith("The e-mail: was sent")
 
 
 def test_deaths_and_disasters_have_a_category_and_nobody_does_a_flood(engine):
@@ -880,6 +893,7 @@ def test_dismissing_a_cabinet_leaves_office_and_dismissing_claims_rejects_them(e
         ("Fitch Ratings downgraded Greece to junk in June.", "downgraded", "ECON"),
         ("Norland Bank upgraded its growth forecast for Vestia.", "upgraded", "ECON"),
         ("Vestia downgraded ties with Norland.", "downgraded", "16"),
+        ("Fitch Ratings downgraded Norland's debt in July.", "downgraded", "ECON"),
         ("Norland will lift capital controls next year.", "lift", "ECON"),
         ("Norland will lift sanctions on Vestia next year.", "lift", "08"),
     ],
@@ -1300,3 +1314,23 @@ def test_rating_agencies_and_what_they_do_to_ratings(engine, sentence, trigger, 
 def test_an_attack_a_person_makes_on_no_place_is_in_words(engine, sentence, trigger, category):
     (event,) = by_trigger(analyze(engine, sentence), trigger)
     assert event.category == category and event.trigger == trigger
+
+
+@pytest.mark.parametrize(
+    ("sentence", "doers", "targets"),
+    [
+        # a weapon that hits is an attack, whether or not the text says whose it was
+        ("On Monday a Russian missile hit a hospital in Kharkiv.", ["Russia"], []),
+        ("On Monday a missile hit the Ukrainian city of Kharkiv.", [], ["Ukraine", "Kharkiv"]),
+    ],
+)
+def test_a_weapon_that_hits_is_an_attack(engine, sentence, doers, targets):
+    analysis = analyze(engine, sentence)
+    (event,) = [e for e in analysis.events if "hit" in e.trigger]
+    names = {a.id: a.name for a in analysis.actors}
+    assert event.category == "19" and [names[a] for a in event.agents] == doers
+    assert [names[a] for a in event.targets] == targets
+
+
+def test_a_figure_that_hits_a_level_is_no_attack(engine):
+    assert not [e for e in analyze(engine, "Rising prices hit Acme Corp hard last year.").events if e.category == "19"]

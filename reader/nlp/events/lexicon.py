@@ -216,6 +216,9 @@ class _Parts:
             # "martial law", "state of emergency": an object named by two or three words
             words.extend((f"{m.lower_} {o.lemma_.lower()}", f"{m.lower_} {o.lower_}") for o in self.objects
                          for m in o.children if m.dep_ in ("amod", "compound") and m.i == o.i - 1)
+            # "the run-off", "a walk-out": one word the tokenizer split at its hyphen
+            words.extend((f"{doc[o.i - 2].lower_}-{o.lemma_.lower()}", f"{doc[o.i - 2].lower_}-{o.lower_}") for o in self.objects
+                         if o.i > 1 and (doc := o.doc)[o.i - 1].text == "-" and not doc[o.i - 1].whitespace_)
             words.extend((f"{o.lemma_.lower()} of {g.lower_}", f"{o.lower_} of {g.lower_}") for o in self.objects
                          for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
             self._words = words
@@ -348,8 +351,9 @@ def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None)
                         if c is o or c.dep_ == "appos"):
         return None  # "declared dead", and "declared (Maduro) the winner" as the model parses it (also as a ccomp)
     if entry.subjects:
+        # a figure must be someone's ("Norland's exports fell"); a weapon hits whoever fired it or not ("a missile hit")
         subj = [c for c in children if c.dep_ == "nsubj" and (c.lemma_.lower() in entry.subjects or c.lower_ in entry.subjects)
-                and _owned_figure(c)]
+                and (_owned_figure(c) or lex is not None and c.lemma_.lower() in lex.cue("weapon_noun"))]
         if not subj:
             return None
         extra.append(subj[0].i)
