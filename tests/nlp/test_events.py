@@ -1671,6 +1671,13 @@ def test_a_date_that_says_which_thing_is_meant_does_not_date_the_act(engine):
     assert only(analyze(engine, "Cabinet row\n\nMr Lane won the 2022 election."), "won").date == "2022"
 
 
+def test_the_year_of_a_treaty_or_a_law_does_not_date_the_act(engine):
+    text = "Cabinet row\n\nMr Tom Lane said a Tory government would withdraw from the 1951 refugee convention."
+    assert only(analyze(engine, text), "withdraw").date is None
+    text = "Cabinet row\n\nNorland broke the 2015 accord with Vestia last year."
+    assert only(analyze(engine, text), "broke").date == "2023"
+
+
 def test_a_days_act_heads_its_summary_whole(engine):
     killed = only(analyze(engine, "Cabinet row\n\nMonday's attack killed ten people in Vik."), "killed")
     assert killed.summary.startswith("Monday's attack")

@@ -253,15 +253,18 @@ class EventDates:
     def _names_which_thing(self, i: int) -> bool:
         """ "on trial over the 2022 election", "a row about Monday's vote", "the winner of the 9 October
         election": a date before a noun that a preposition of topic or cause, or a noun's "of", takes says
-        which one is meant, not when the act was (but "in the
+        which one is meant, not when the act was, as does one before a treaty or a law ("the 1951 convention") (but "in the
         2022 election", "won the 2022 election" and "Monday's attack killed" do date it)."""
         d = self.by_token[i]
         root = self.doc[self.root_of.get(d.start, i)]
         noun = root.head
         marked = root.dep_ == "poss" or any(c.dep_ == "det" and c.i < root.i for c in noun.children)
         of_noun = noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"  # "the winner of the 9 October election"
-        return (marked and root.dep_ in _PREMODIFIER_DEPS and noun.i > root.i
-                and noun.pos_ == "NOUN" and noun.dep_ == "pobj" and (noun.head.lower_ in _TOPIC_PREPS or of_noun))
+        if not (marked and root.dep_ in _PREMODIFIER_DEPS and noun.i > root.i and noun.pos_ == "NOUN"):
+            return False
+        if noun.lemma_.lower() in self.lex.cue("instrument_noun"):
+            return True  # "withdraw from the 1951 refugee convention": the year the convention was made
+        return noun.dep_ == "pobj" and (noun.head.lower_ in _TOPIC_PREPS or of_noun)
 
     def _dates_act_noun_before(self, tok: Token, ev: EventClause) -> bool:
         """ "over the rail crash in 2000": a date phrase right after an act named as the cause or topic of
