@@ -1671,6 +1671,14 @@ def test_a_date_that_says_which_thing_is_meant_does_not_date_the_act(engine):
     assert only(analyze(engine, "Cabinet row\n\nMr Lane won the 2022 election."), "won").date == "2022"
 
 
+def test_a_day_after_what_someone_called_a_thing_dates_the_main_act(engine):
+    """ "on what it called terrorist camps in Vestia on May 7th": the parser hangs the day on "called"."""
+    text = "Cabinet row\n\nNorland launched missile strikes on what it called terrorist camps in Vestia on March 7th."
+    assert only(analyze(engine, text), "launched").date == "2024-03-07"
+    text = "Cabinet row\n\nNorland condemned what Vestia did on March 7th, when it shelled the border."
+    assert only(analyze(engine, text), "condemned").date is None
+
+
 def test_the_year_of_a_treaty_or_a_law_does_not_date_the_act(engine):
     text = "Cabinet row\n\nMr Tom Lane said a Tory government would withdraw from the 1951 refugee convention."
     assert only(analyze(engine, text), "withdraw").date is None

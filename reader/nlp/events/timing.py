@@ -240,8 +240,9 @@ class EventDates:
                 if ev.hyp and branch.dep_ == "conj" and branch.i > i:
                     return False  # "kept rates on hold on 7 June, and is unlikely to cut them": not done that day
                 return not (ev.head.dep_ == "conj" and i > tok.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in ev.head.children))
-            if tok.pos_ in VERBAL and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-                return False
+            if tok.pos_ in VERBAL and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and not (
+                    tok.lemma_.lower() in self.lex.cue("naming_verb") and any(c.lower_ == "what" for c in tok.children)):
+                return False  # (but "strikes on what it called camps on May 7th" names the place only: the strikes' day)
             if tok.pos_ in VERBAL and tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") and tok.head.head.i in stop:
                 return False  # "accused Vestland of violating the truce on Tuesday": Tuesday is the violation's
             if tok.i != i and tok.dep_ in ("prep", "advmod", "mark") and (tok.lower_ in ("than", "compared", "versus") or (
