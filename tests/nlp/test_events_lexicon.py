@@ -688,6 +688,17 @@ def test_an_act_named_as_the_subject_of_its_outcome_is_a_row(engine):
         ("Peter Dolan won the first round of voting on Sunday.", "won", "VOTE"),
         ("Peter Dolan won the run-off on Sunday.", "won", "VOTE"),
         ("Peter Dolan won the first round of a High Court battle on Sunday.", "won", "ACT"),
+        # fire and accusations traded or exchanged are a fight and a row, not a trade
+        ("Norland and Vestia exchanged fire on Monday.", "exchanged", "19"),
+        ("Norland and Vestia traded artillery fire along the border.", "traded", "19"),
+        ("Norland and Vestia traded accusations on Monday.", "traded", "11"),
+        ("Peter Dolan became agriculture minister on Monday.", "became", "OFFICE"),
+        ("The court barred Peter Dolan from standing in the election.", "barred", "17"),
+        ("Peter Dolan pushed the budget through parliament without a vote.", "pushed", "LAW"),
+        ("Peter Dolan pushed through a pension reform in 2023.", "pushed", "LAW"),
+        ("Fitch Ratings will review Norland's rating on Friday.", "review", "ECON"),
+        ("The Senate defeated the government on Monday.", "defeated", "VOTE"),
+        ("Norland's army suffered heavy losses in the battle.", "suffered", "ACT"),
     ],
 )
 def test_acts_with_the_object_that_makes_them(engine, sentence, trigger, category):

@@ -248,9 +248,10 @@ def _object_of(token: Token, children: list[Token]) -> list[Token]:
         # "Any deals struck with the US are likely to fail": the parser reads a participle after its noun
         # as that noun's verb, and the sentence's own verb as joined to it
         objs.extend(c for c in children if c.dep_ == "nsubj" and c.pos_ == "NOUN")
-    # "agree to a ceasefire", "engage in talks": the object of a required preposition
+    # "agree to a ceasefire", "engage in talks": the object of a required preposition (what one becomes is no
+    # preposition's: "became accountable to ministers" is no minister)
     for c in children:
-        if c.dep_ == "prep":
+        if c.dep_ == "prep" and token.lemma_ != "become":
             objs.extend(g for g in c.children if g.dep_ == "pobj")
     # "fired dozens of rockets", "a barrage of missiles": what is counted is the object
     # and "won 69 of the 240 seats", "won 89 out of 150 seats", "£40bn of tax rises": what the number counts
