@@ -45,3 +45,13 @@ def test_a_counted_group_is_the_parties_named_just_before(engine, text, trigger,
 def test_a_group_not_counted_back_or_not_told_apart_names_nobody(engine, text, trigger):
     found = rows(engine, text)
     assert all(doers == [] for t, doers in found.items() if t.startswith(trigger))
+
+
+def test_both_parties_are_not_two_places_each_named_once(engine):
+    """ "Speaking in Leeds": a town named once as where someone spoke is no side of "both parties"."""
+    text = ("Cabinet row\n\nConservative leader Tom Lane has accused the government of losing control of Britain's "
+            "borders. Speaking in Leeds on Monday, Mr Lane said a Tory government would cut immigration. "
+            "The Liberal Democrats accused both parties of stoking tension.")
+    analysis = engine.analyze(document_from_text(text, published=dt.date(2005, 3, 1)))
+    (accused,) = [e for e in analysis.events if e.trigger == "accused" and e.start > 100]
+    assert accused.targets == []

@@ -1811,3 +1811,15 @@ def test_a_hyphen_inside_a_word_does_not_cut_the_source_short(engine):
 def test_a_party_or_country_describing_the_doer_in_apposition_is_no_doer(engine, sentence, trigger, doer):
     event = only(analyze(engine, f"Fed news\n\n{sentence}"), trigger)
     assert event.summary.startswith(f"{doer}:") and len(event.agents) == 1
+
+
+def test_what_was_done_before_or_after_an_act_takes_no_part_in_it(engine):
+    """ "After serving in the Attlee government, he became chancellor": Attlee is no party to becoming it."""
+    text = "Cabinet row\n\nAfter serving as a junior minister in the Peru government, Mr Tom Lane resigned from the cabinet."
+    assert only(analyze(engine, text), "resigned").targets == []
+    text = "Cabinet row\n\nAfter leaving Peru in a reshuffle, Mr Tom Lane became a disability minister."
+    became = only(analyze(engine, text), "became")
+    assert became.category == "OFFICE" and became.targets == []
+    text = "Cabinet row\n\nOfficials want the prison service to become more accountable to ministers."
+    assert not [e for e in analyze(engine, text).events if e.category == "OFFICE"]
+

@@ -233,6 +233,14 @@ def test_a_headline_country_and_its_leader_in_the_lead_are_one_act(engine, lead)
     assert [s.text for s in rows[0].sources] == ["Peru withdraws finance bill"]
 
 
+def test_a_headline_told_the_other_way_round_in_the_lead_is_one_act(engine):
+    """ "Bundestag defeats government" / "The government suffered a defeat in the Bundestag": one vote, the lead's row."""
+    text = "Bundestag defeats government over pensions\n\nGermany's government suffered a fresh defeat in the Bundestag on Monday."
+    rows = [e for e in analyze(engine, text).events if e.category == "VOTE"]
+    assert len(rows) == 1 and rows[0].trigger.startswith("suffered")
+    assert [s.text for s in rows[0].sources] == ["Bundestag defeats government over pensions"]
+
+
 def test_a_headline_country_and_another_countrys_leader_are_two_acts(engine):
     text = "Peru withdraws finance bill\n\nChile's president, Gabriel Boric, withdrew a finance bill on Monday."
     assert len([e for e in analyze(engine, text).events if e.category == "08"]) == 2

@@ -85,6 +85,9 @@ def extract_events(
 
 
 
+#: Prepositions of a time before or after another act, told by a gerund ("after serving in the government").
+_BEFORE_AFTER = frozenset({"after", "before", "since", "upon", "following"})
+
 class _Builder:
     def __init__(self, doc: Doc, lex: Lexicon, index: ActorIndex, finder: ClauseFinder, timing: EventDates) -> None:
         self.doc = doc
@@ -154,6 +157,9 @@ class _Builder:
                 skip.update(t.i for t in tok.subtree)
         for tok in c.attribution_tokens:
             skip.update(t.i for t in tok.subtree)
+        # "After leaving Peru in a reshuffle, he became minister": Peru takes part in the row, not as acted on
+        aside = {t.i for tok in c.head.children if tok.dep_ == "prep" and tok.lower_ in _BEFORE_AFTER and any(
+            g.dep_ == "pcomp" and g.tag_ == "VBG" for g in tok.children) for t in tok.subtree}
         own_ctx = RefContext(speaker=speaker_ids, subject=tuple(agents) or parent_subject)
         targets: list[str] = []
         place: str | None = None
@@ -189,7 +195,7 @@ class _Builder:
             if agents and c.match.entry.speech and side_spoken_for(tok, c.head):
                 agents.extend(r for r in refs if r not in agents)  # "For the Lib Dems, Simon Hughes said"
                 continue
-            if reason_for(tok, c.head) or go_between(tok, c.head):
+            if reason_for(tok, c.head) or go_between(tok, c.head) or i in aside:
                 reasons.extend(refs)  # "expelled because of his opposition to the war on Iraq": not acted on
                 continue
             targets.extend(r for r in refs if r not in agents)

@@ -166,7 +166,9 @@ def _shares_parties(headline: Event, lead: Event, country_of: Mapping[str, str])
         return True
     if headline.agents and set(headline.agents) <= {country_of.get(a, a) for a in lead.agents}:
         return True  # "Kenya withdraws bill" / "Kenya's president, William Ruto, withdrew": the country he leads
-    return not headline.agents and set(headline.targets) <= set(lead.agents) | set(lead.targets)
+    if headline.agents and set(headline.agents) <= set(lead.targets) and set(headline.targets) <= set(lead.agents):
+        return True  # "Lords defeat government" / "The government suffered a defeat in the Lords": told the other way round
+    return not headline.agents and set(headline.targets) <= set(lead.actors)
 
 
 def _said_in_words(headline_act: Event) -> bool:

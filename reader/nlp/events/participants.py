@@ -542,7 +542,8 @@ class ActorIndex:
         return out
 
     def two_sides(self, tok: Token) -> list[str]:
-        """A pair named as one ("Russian-Ukrainian") just before; else the two most named countries."""
+        """A pair named as one ("Russian-Ukrainian") just before; else the two most named countries, each
+        named more than once."""
         for end, actor_id in reversed(self.mention_ends):
             if end < tok.i and actor_id in self.split and len(self.split[actor_id]) == 2 and tok.i - end < 80:
                 return list(self.split[actor_id])
@@ -567,8 +568,8 @@ class ActorIndex:
                 if self.type_of(part) in COUNTRY_TYPES:
                     counts[part] += 1
         top = counts.most_common(3)
-        if len(top) >= 2 and (len(top) == 2 or top[1][1] > top[2][1]):
-            return [top[0][0], top[1][0]]
+        if len(top) >= 2 and top[1][1] >= 2 and (len(top) == 2 or top[1][1] > top[2][1]):
+            return [top[0][0], top[1][0]]  # (a place named once, "speaking in Burnley", is no side)
         return []
 
 
