@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from reader.nlp.doc_text import indices_where
 from reader.nlp.entity_candidate import Candidate
 from reader.nlp.figures import figures
+from reader.nlp.peerages import join_peerage_titles
 from reader.nlp.place_shapes import hyphen_syllable, shape_by_neighbours
 from reader.nlp.possessive_names import split_at_possessive
 
@@ -65,6 +66,7 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
     cands = _split_at_inner_honorific(doc, cands, gaz)
     cands = _join_quoted_nicknames(doc, cands)
     cands = _join_particles(doc, cands)
+    cands = join_peerage_titles(doc, cands)
     cands = _split_at_bracket(doc, cands)
     cands = _join_company_forms(doc, cands)
     cands = _join_coordinated_first_word(doc, cands)
