@@ -366,6 +366,8 @@ def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
                 r.add(c, ent.start_char, ent.end_char)
                 continue
             c = r.cluster(kb, "GPE" if kb.startswith("country:") else place.label, place.name)
+        elif (person := _person_of_surname(r, ent)) is not None:
+            c = person  # "Argentina's Milei wins" typed a place, beside "Javier Milei" in the text
         else:
             c = r.cluster(f"{ent.label_}:{fold(_strip_article(_clean(ent.text)))}", ent.label_)
             if ent.label_ == "ORG" and _genitive_name(ent):
@@ -415,6 +417,15 @@ _CITY_PARTS = frozenset({"city", "capital", "town", "streets", "centre", "center
                          "mayor", "mayors", "council", "people", "residents", "citizens", "bishop", "university",
                          "port", "district", "districts", "area", "areas", "part", "parts", "north", "south",
                          "east", "west", "east end", "police", "markets", "museum", "museums"})
+
+
+def _person_of_surname(r: _Resolver, ent: Span) -> _Cluster | None:
+    """The one person whose surname a single word the model typed as a place (unknown to the gazetteer) is."""
+    if ent.label_ not in ("GPE", "LOC", "NORP") or len(ent) != 1:
+        return None
+    word = fold(ent.text)
+    found = [c for c in r.clusters.values() if c.type == "PERSON" and len(c.name_tokens) > 1 and c.name_tokens[-1] == word]
+    return found[0] if len(found) == 1 else None
 
 
 def _used_as_place(ent: Span) -> bool:

@@ -425,3 +425,18 @@ def test_organisations_of_the_2020s_the_field_dictionary_lacks_are_bodies(engine
     """ "Hayat Tahrir al-Sham entered Damascus" was typed a person ("al-Sham: entered")."""
     a = analyze(engine, "Cabinet row\n\nHayat Tahrir al-Sham entered Damascus early on Sunday. Georgian Dream won the vote.")
     assert {x.name: x.type for x in a.actors}["Hayat Tahrir al-Sham"] == "ORG"
+
+
+def test_a_surname_the_model_typed_as_a_place_is_the_person_of_that_surname():
+    """ "Argentina's Milei wins ..." over a lead naming the president in full: one person, not a place."""
+    from spacy.tokens import Span
+
+    from reader.nlp.actors import extract_actors
+    from reader.nlp.pipeline import load_pipeline
+
+    doc = load_pipeline()("Norway's Peleg wins backing\n\nPresident Tomas Peleg, who took office in May, cut spending.")
+    peleg = next(t.i for t in doc if t.text == "Peleg")
+    doc.ents = [e for e in doc.ents if not (e.start <= peleg < e.end)] + [Span(doc, peleg, peleg + 1, label="GPE")]
+    people = [a for a in extract_actors(doc) if a.type == "PERSON"]
+    assert [(a.name, [m.text for m in a.mentions]) for a in people] == [("Tomas Peleg", ["Peleg", "Tomas Peleg"])]
+    assert not [a for a in extract_actors(doc) if a.name == "Peleg"]
