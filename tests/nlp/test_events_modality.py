@@ -585,3 +585,14 @@ def test_an_act_a_body_is_likely_to_do_is_a_row_still_to_come(engine):
                           ("War news\n\nRussia is unlikely to retaliate against Ukraine.", "unlikely to retaliate")):
         (event,) = analyze(engine, text).events
         assert event.trigger == trigger and event.modality == "hypothetical" and event.summary.startswith("Russia:")
+
+
+def test_a_sentence_before_a_quotation_is_not_reported_by_a_verb_inside_it(engine):
+    """ 'Lane resigned in a letter stating, "I have always said ..."': the parser hangs "resigned" on
+    the quoted "said"; the writer tells the resignation."""
+    text = ('Lane quits\n\nTom Lane resigned in a letter to Acme\'s board of directors stating, " I have always said '
+            'if there ever came a day when I could no longer meet my duties, I would be the first to let you know.\n'
+            'Unfortunately, that day has come. "')
+    (resigned,) = [e for e in engine.analyze(document_from_text(text, published=dt.date(2011, 8, 25))).events
+                   if e.trigger == "resigned"]
+    assert resigned.modality == "asserted" and resigned.attribution is None

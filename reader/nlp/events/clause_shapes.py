@@ -301,6 +301,13 @@ def relative_clause_speaker(dep: str, clause: Token, matches: dict[int, Match], 
     return speaker if not own or clause.i in quoted_tokens(clause.doc) else None  # (quoted: all the speaker's)
 
 
+def quoting_verb_over_lead(verb: Token, clause: Token) -> bool:
+    """ 'Jobs resigned in a letter stating, "I have always said ..."': the parser hangs the writer's
+    sentence before a quotation on a verb of saying inside it; the quotation cannot report it."""
+    quoted = quoted_tokens(verb.doc)
+    return clause.dep_ == "ccomp" and verb.i in quoted and clause.i not in quoted and clause.i < verb.i
+
+
 def lead_in_before_colon(verb: Token, clause: Token) -> bool:
     """ "Other carmakers saw sales slip: Norcom reported a 39% loss": a clause set before a colon
     introduces the sentence, one before a semicolon stands on its own ("Trump wrote that she had agreed;

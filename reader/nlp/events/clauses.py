@@ -53,6 +53,7 @@ from reader.nlp.events.clause_shapes import (
     performative_wish,
     quoted_saying,
     quoting_verb_of,
+    quoting_verb_over_lead,
     raising_hedge,
     relative_clause_speaker,
     restated_as_claim,
@@ -92,8 +93,7 @@ STANCE_CATEGORIES = frozenset({"01", "02", "05", "10", "11", "12", "13", "14"})
 
 class ClauseFinder:
     def __init__(self, lexicon: Lexicon, index: ActorIndex) -> None:
-        self.lex = lexicon
-        self.index = index
+        self.lex, self.index = lexicon, index
         self.events: list[EventClause] = []
         self.matches: dict[int, Match] = {}
         #: heads of adjective triggers ("was" in "was ready to"), which head their clause
@@ -505,7 +505,7 @@ class ClauseFinder:
                 inherit = not has_own_subject_or_aux(child)
                 neg = ctx.neg or inherit and ev.neg and shares_negation(tok, child)  # "did not sign or ratify"
                 return mode, Ctx(ctx.owner, (ctx.hyp or ev.hyp) if inherit else ctx.hyp, neg, ctx.speaker), "conj"
-            if lead_in_before_colon(ev.trigger, child):
+            if lead_in_before_colon(ev.trigger, child) or quoting_verb_over_lead(ev.trigger, child):
                 return FREE, Ctx(ctx.owner, False, False, None), "parataxis"  # "Others saw sales slip: X reported"
             if dep == "ccomp" and restated_as_claim(ev.trigger, child, lex):  # "X accused Y, a charge Y denied"
                 ev.content = content_tokens(ev) - {t.i for t in child.subtree}  # the denial does not say the accusing
