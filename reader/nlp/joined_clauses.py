@@ -14,7 +14,9 @@ An act of the speaker joined to what he said. "Mr Lane said Labour had missed it
 ministers of fiddling the figures": the model joins "accused" to "missed", so Labour accuses. What is
 reported is put back a tense ("had missed"); a verb of saying or of a spoken act after "and" ("accused",
 "urged", "called", "promised"), with no subject nor auxiliary of its own, is the speaker's next act and
-is joined to the verb of saying ("... had missed targets and fiddled the figures" stays Labour's).
+is joined to the verb of saying ("... had missed targets and fiddled the figures" stays Labour's); so is
+one after a state ("said the plan was flawed and accused ..."), and any past tense after a clause with
+"would" or "could", which it cannot share ("said the chancellor would play a role and praised him").
 """
 
 from __future__ import annotations
@@ -76,13 +78,15 @@ class JoinedClauses:
         said = reported.head
         if verb.tag_ not in ("VBD", "VBN") or reported.dep_ != "ccomp" or said.tag_ != "VBD" or not self._is_speech(said.lemma_):
             return None
+        if any(c.dep_ in _SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children) or not any(
+                c.dep_ in _SUBJECT_DEPS for c in reported.children):
+            return None
+        if verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower() and any(c.tag_ == "MD" for c in reported.children):
+            return said  # "said he would play a role and praised him": a past shares no "would" ("and put a cap" may)
         if verb.lemma_.lower() not in self._spoken_acts and not self._is_speech(verb.lemma_):
             return None
-        if any(c.dep_ in _SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children):
-            return None
-        backshifted = any(c.dep_ == "aux" and c.lower_ == "had" for c in reported.children)
-        return said if backshifted and any(c.dep_ in _SUBJECT_DEPS for c in reported.children) else None
-
+        # what is reported is put back a tense ("had missed"), or is a state ("said the plan was flawed and accused")
+        return said if any(c.dep_ == "aux" and c.lower_ == "had" for c in reported.children) or reported.lemma_ == "be" else None
 
 def _new_clause_verb(noun: Token, verb: Token) -> Token | None:
     """The verb straight after `noun` when it starts a clause of its own with `noun` as its subject."""

@@ -307,6 +307,10 @@ def test_a_new_subject_after_and_does_its_own_act(engine):
         ("Mr Tom Lane said Labour had missed its targets and accused ministers of fiddling the figures.", "accused",
          "Tom Lane", "asserted"),
         ("Mr Tom Lane said Labour had missed its targets and urged ministers to resign.", "urged", "Tom Lane", "asserted"),
+        # a past tense cannot share the reported clause's "would"; a spoken act after a state is the speaker's
+        ("Mr Tom Lane said the chancellor would play a central role and praised his record.", "praised", "Tom Lane",
+         "asserted"),
+        ("Mr Tom Lane said the deal was a sham and accused Labour of lying.", "accused", "Tom Lane", "asserted"),
         # what the reported doer did next stays his
         ("Mr Tom Lane said Labour had missed its targets and fiddled the figures.", "fiddled", "Labour", "reported"),
         ("Mr Tom Lane said Labour had missed its targets and had accused ministers of lying.", "accused", "Labour",
