@@ -699,6 +699,9 @@ def test_an_act_named_as_the_subject_of_its_outcome_is_a_row(engine):
         ("Fitch Ratings will review Norland's rating on Friday.", "review", "ECON"),
         ("The Senate defeated the government on Monday.", "defeated", "VOTE"),
         ("Norland's army suffered heavy losses in the battle.", "suffered", "ACT"),
+        # putting on hold or pausing is suspending
+        ("Norland paused most tariffs for 90 days on Wednesday.", "paused", "16"),
+        ("The European Union put its counter-tariffs on hold for 90 days.", "put", "16"),
     ],
 )
 def test_acts_with_the_object_that_makes_them(engine, sentence, trigger, category):
