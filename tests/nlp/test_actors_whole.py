@@ -440,3 +440,8 @@ def test_a_surname_the_model_typed_as_a_place_is_the_person_of_that_surname():
     people = [a for a in extract_actors(doc) if a.type == "PERSON"]
     assert [(a.name, [m.text for m in a.mentions]) for a in people] == [("Tomas Peleg", ["Peleg", "Tomas Peleg"])]
     assert not [a for a in extract_actors(doc) if a.name == "Peleg"]
+
+
+def test_the_partys_adjective_is_the_party(engine):
+    a = analyze(engine, "The Tories launched a poster. Mr Tom Lane warned that a Conservative government would cut taxes.")
+    assert owner(a, "Conservative").id == owner(a, "Tories").id and owner(a, "Tories").type == "ORG"
