@@ -75,6 +75,8 @@ class JoinedClauses:
     def _speakers_act(self, verb: Token) -> Token | None:
         """The verb of saying `verb` is the speaker's next act after (see module doc)."""
         reported = verb.head
+        while reported.dep_ == "xcomp" and reported.head != reported:
+            reported = reported.head  # "said its fighters would continue to resist and struck the palace"
         said = reported.head
         if verb.tag_ not in ("VBD", "VBN") or reported.dep_ != "ccomp" or said.tag_ != "VBD" or not self._is_speech(said.lemma_):
             return None

@@ -311,6 +311,7 @@ def test_a_new_subject_after_and_does_its_own_act(engine):
         ("Mr Tom Lane said the chancellor would play a central role and praised his record.", "praised", "Tom Lane",
          "asserted"),
         ("Mr Tom Lane said the deal was a sham and accused Labour of lying.", "accused", "Tom Lane", "asserted"),
+        ("Peru said its troops would continue to fight and shelled the border on Monday.", "shelled", "Peru", "asserted"),
         # what the reported doer did next stays his
         ("Mr Tom Lane said Labour had missed its targets and fiddled the figures.", "fiddled", "Labour", "reported"),
         ("Mr Tom Lane said Labour had missed its targets and had accused ministers of lying.", "accused", "Labour",
