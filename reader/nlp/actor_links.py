@@ -22,7 +22,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from spacy.attrs import LOWER, ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from reader.model import Mention
 from reader.nlp.doc_text import indices_where
@@ -463,3 +463,12 @@ def _named_governments(doc: Doc, countries: list[_Cluster]) -> list[tuple[int, _
                 out.append((i, cluster))
                 break
     return out
+
+
+def person_of_surname(r: _Resolver, ent: Span) -> _Cluster | None:
+    """The one person whose surname a single word the model typed as a place (unknown to the gazetteer) is."""
+    if ent.label_ not in ("GPE", "LOC", "NORP") or len(ent) != 1:
+        return None
+    word = fold(ent.text)
+    found = [c for c in r.clusters.values() if c.type == "PERSON" and len(c.name_tokens) > 1 and c.name_tokens[-1] == word]
+    return found[0] if len(found) == 1 else None

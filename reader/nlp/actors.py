@@ -22,7 +22,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from reader.model import ACTOR_TYPES, Actor, Mention
-from reader.nlp.actor_links import link, merge_into
+from reader.nlp.actor_links import link, merge_into, person_of_surname
 from reader.nlp.doc_text import indices_where, text_of
 from reader.nlp.entity_shapes import PEERAGE, SURNAME_HONORIFICS
 from reader.nlp.figures import figures
@@ -366,7 +366,7 @@ def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
                 r.add(c, ent.start_char, ent.end_char)
                 continue
             c = r.cluster(kb, "GPE" if kb.startswith("country:") else place.label, place.name)
-        elif (person := _person_of_surname(r, ent)) is not None:
+        elif (person := person_of_surname(r, ent)) is not None:
             c = person  # "Argentina's Milei wins" typed a place, beside "Javier Milei" in the text
         else:
             c = r.cluster(f"{ent.label_}:{fold(_strip_article(_clean(ent.text)))}", ent.label_)
@@ -417,15 +417,6 @@ _CITY_PARTS = frozenset({"city", "capital", "town", "streets", "centre", "center
                          "mayor", "mayors", "council", "people", "residents", "citizens", "bishop", "university",
                          "port", "district", "districts", "area", "areas", "part", "parts", "north", "south",
                          "east", "west", "east end", "police", "markets", "museum", "museums"})
-
-
-def _person_of_surname(r: _Resolver, ent: Span) -> _Cluster | None:
-    """The one person whose surname a single word the model typed as a place (unknown to the gazetteer) is."""
-    if ent.label_ not in ("GPE", "LOC", "NORP") or len(ent) != 1:
-        return None
-    word = fold(ent.text)
-    found = [c for c in r.clusters.values() if c.type == "PERSON" and len(c.name_tokens) > 1 and c.name_tokens[-1] == word]
-    return found[0] if len(found) == 1 else None
 
 
 def _used_as_place(ent: Span) -> bool:
@@ -532,8 +523,12 @@ def _aliases(doc: Doc, all_ents: Sequence[Span], r: _Resolver, gaz: Gazetteer) -
                 for k, v in list(r.person_of_mention.items()):
                     if v == alias_key:
                         r.person_of_mention[k] = owner_key
-            elif alias_key is None:
-                r.add(owner, alias.start_char, alias.end_char)
+            elif alias_key is None:  # ("Mohamed Dagalo, known as Hemedti": the model may type the alias a place)
+                for key in [k for k, c in r.clusters.items() if c.type != "PERSON" and c.mentions and ":" in k
+                            and k.split(":")[0] in ("GPE", "LOC", "NORP") and {m.text for m in c.mentions} == {alias.text}]:
+                    owner.mentions.extend(r.clusters.pop(key).mentions)
+                if not any(m.start == alias.start_char for m in owner.mentions):
+                    r.add(owner, alias.start_char, alias.end_char)
             owner.forms[alias.text] = max(owner.forms[alias.text], 1)
             owner.alias_forms.add(alias.text)
             break

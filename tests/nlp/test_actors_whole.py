@@ -445,3 +445,20 @@ def test_a_surname_the_model_typed_as_a_place_is_the_person_of_that_surname():
 def test_the_partys_adjective_is_the_party(engine):
     a = analyze(engine, "The Tories launched a poster. Mr Tom Lane warned that a Conservative government would cut taxes.")
     assert owner(a, "Conservative").id == owner(a, "Tories").id and owner(a, "Tories").type == "ORG"
+
+
+def test_an_alias_the_model_typed_as_a_place_is_the_person_each_time():
+    """ "Tomas Peleg, known as Tiko, ... sanctions on Tiko": the alias is the person's, not a place."""
+    from spacy.tokens import Span
+
+    from reader.nlp.actors import extract_actors
+    from reader.nlp.pipeline import load_pipeline
+
+    doc = load_pipeline()("The militia is led by Tomas Peleg, known as Tiko. Norway imposed sanctions on Tiko in May.")
+    tiko = [t.i for t in doc if t.text == "Tiko"]
+    doc.ents = [e for e in doc.ents if not any(e.start <= k < e.end for k in tiko)] + [
+        Span(doc, k, k + 1, label="GPE") for k in tiko]
+    actors = extract_actors(doc)
+    assert not [a for a in actors if a.name == "Tiko"]
+    (peleg,) = [a for a in actors if a.name == "Tomas Peleg"]
+    assert [m.text for m in peleg.mentions] == ["Tomas Peleg", "Tiko", "Tiko"]
