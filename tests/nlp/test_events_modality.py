@@ -596,3 +596,14 @@ def test_a_sentence_before_a_quotation_is_not_reported_by_a_verb_inside_it(engin
     (resigned,) = [e for e in engine.analyze(document_from_text(text, published=dt.date(2011, 8, 25))).events
                    if e.trigger == "resigned"]
     assert resigned.modality == "asserted" and resigned.attribution is None
+
+
+@pytest.mark.parametrize("text", [
+    "Under the deal, Hamas is to free 33 hostages, and Israeli forces are to withdraw from the strip.",
+    "Under the deal, Russian troops are to withdraw from the border by May.",
+])
+def test_a_named_peoples_forces_that_are_to_act_have_not_acted(engine, text):
+    """ "Israeli forces are to withdraw": arranged, as "Hamas is to free" is, not done."""
+    analysis = engine.analyze(document_from_text("Truce\n\n" + text, published=dt.date(2025, 1, 16)))
+    (withdraw,) = [e for e in analysis.events if e.trigger == "withdraw"]
+    assert withdraw.modality == "hypothetical"

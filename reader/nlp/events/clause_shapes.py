@@ -267,8 +267,9 @@ def arranged(verb: Token) -> bool:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or not infinitive_right_after(be, verb):
         return False
-    return any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _PERSONAL or c.ent_type_ in _DOERS)
-               for c in be.children)
+    # (or a named people's or country's own: "Israeli forces are to withdraw")
+    return any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _PERSONAL or c.ent_type_ in _DOERS or any(
+        g.dep_ in ("amod", "compound", "poss") and g.ent_type_ in _DOERS for g in c.children)) for c in be.children)
 
 
 def performative_wish(ev_head: Token, trigger: Token, lex: Lexicon) -> bool:
