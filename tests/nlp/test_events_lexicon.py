@@ -699,6 +699,8 @@ def test_an_act_named_as_the_subject_of_its_outcome_is_a_row(engine):
         ("Fitch Ratings will review Norland's rating on Friday.", "review", "ECON"),
         ("The Senate defeated the government on Monday.", "defeated", "VOTE"),
         ("Norland's army suffered heavy losses in the battle.", "suffered", "ACT"),
+        ("General Peter Dolan later flew into the capital's airport.", "flew", "04"),
+        ("The Norland Democratic Party gained 50 seats on Sunday.", "gained", "VOTE"),
         # putting on hold or pausing is suspending
         ("Norland paused most tariffs for 90 days on Wednesday.", "paused", "16"),
         ("The European Union put its counter-tariffs on hold for 90 days.", "put", "16"),
@@ -1348,3 +1350,10 @@ def test_a_weapon_that_hits_is_an_attack(engine, sentence, doers, targets):
 
 def test_a_figure_that_hits_a_level_is_no_attack(engine):
     assert not [e for e in analyze(engine, "Rising prices hit Acme Corp hard last year.").events if e.category == "19"]
+
+
+def test_adding_to_something_is_no_saying(engine):
+    text = "The threat of tariffs under Peter Dolan adds to the gloom: Norland's exporters are particularly exposed."
+    assert not [e for e in analyze(engine, text).events if e.trigger.startswith("add")]
+    (added,) = [e for e in analyze(engine, "Peter Dolan added that the talks had failed.").events if e.trigger == "added"]
+    assert added.category == "01"

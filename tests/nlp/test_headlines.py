@@ -241,6 +241,11 @@ def test_a_headline_told_the_other_way_round_in_the_lead_is_one_act(engine):
     assert [s.text for s in rows[0].sources] == ["Bundestag defeats government over pensions"]
 
 
+def test_a_strike_and_the_strike_back_are_two_acts(engine):
+    text = "Israel strikes Iran\n\nIran struck Israel with missiles on Tuesday."
+    assert len([e for e in analyze(engine, text).events if e.category == "19"]) == 2
+
+
 def test_a_headline_country_and_another_countrys_leader_are_two_acts(engine):
     text = "Peru withdraws finance bill\n\nChile's president, Gabriel Boric, withdrew a finance bill on Monday."
     assert len([e for e in analyze(engine, text).events if e.category == "08"]) == 2
