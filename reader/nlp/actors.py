@@ -365,6 +365,9 @@ def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
                 c.country_key = kb
                 r.add(c, ent.start_char, ent.end_char)
                 continue
+            seat = gaz.seats.get(_strip_article(_clean(ent.text)), "")
+            if seat and any(e.kb_id_ == seat for e in ents):  # "Brussels says" beside the EU: the EU
+                kb, place = seat, gaz.places[seat]
             c = r.cluster(kb, "GPE" if kb.startswith("country:") else place.label, place.name)
         elif (person := person_of_surname(r, ent)) is not None:
             c = person  # "Argentina's Milei wins" typed a place, beside "Javier Milei" in the text
@@ -448,20 +451,22 @@ def _overlaps_any(start: int, end: int, starts: list[int], spans: list[tuple[int
 
 
 def _merge_short_organisation_names(r: _Resolver) -> None:
-    """'Apple' after 'Apple Computer', 'IMF' after 'International Monetary Fund': one organisation."""
+    """'Apple' after 'Apple Computer', 'IMF' after 'International Monetary Fund', 'the Commission' after the
+    gazetteer's 'European Commission' (its last word, when only one named organisation ends so): one organisation."""
     orgs = [c for c in r.clusters.values() if c.type == "ORG" and c.key.startswith("ORG:") and c.mentions]
-    # the longer names by first word and by initials, so that a long text is not quadratic
+    # the longer names by first word, by initials and (known ones) by last word, so that a long text is not quadratic
     by_word: dict[str, list[_Cluster]] = {}
-    for c in orgs:
+    for c in [*orgs, *(c for c in r.clusters.values() if c.type == "ORG" and c.key.startswith("org:") and c.mentions)]:
         for f in c.forms:
             if " " in f:
-                by_word.setdefault(f.split()[0], []).append(c)
+                by_word.setdefault(f.split()[0] if c.key.startswith("ORG:") else "\1" + f.split()[-1], []).append(c)
                 by_word.setdefault("\0" + _initials(f), []).append(c)
     for short in orgs:
         form = _strip_article(_clean(short.mentions[0].text))
         if " " in form:
             continue
-        pool = by_word.get(form, []) + (by_word.get("\0" + form, []) if form.isupper() and len(form) > 1 else [])
+        pool = by_word.get(form, []) + by_word.get("\1" + form, []) + (
+            by_word.get("\0" + form, []) if form.isupper() and len(form) > 1 else [])
         longer = [c for c in pool if c is not short and c.mentions]
         if len({c.key for c in longer}) != 1:
             continue

@@ -60,6 +60,8 @@ class Gazetteer:
     other_office_modifiers: frozenset[str] = frozenset(
         {"shadow", "deputy", "vice", "assistant", "junior", "under", "associate", "prime", "first"})
     alias_cues: tuple[tuple[str, ...], ...] = ()
+    #: a city that, as a doer, stands for an organisation seated there when the text names it ("Brussels says")
+    seats: dict[str, str] = field(default_factory=dict)
 
     def lookup(self, text: str) -> Form | None:
         return self.forms.get(text)
@@ -156,6 +158,7 @@ def gazetteer() -> Gazetteer:
         gaz.places[place.key] = place
         for text in entry["forms"]:
             _add(gaz.forms, text, Form(place, "name"), population, override=True)
+        gaz.seats.update((text, place.key) for text in entry.get("seat_forms", []))
     # "the United States" and "United States": the article is not part of the name
     for text in [t for t in gaz.forms if t.startswith(("the ", "The "))]:
         gaz.forms.setdefault(text[4:], gaz.forms[text])

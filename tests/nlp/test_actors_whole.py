@@ -462,3 +462,17 @@ def test_an_alias_the_model_typed_as_a_place_is_the_person_each_time():
     assert not [a for a in actors if a.name == "Tiko"]
     (peleg,) = [a for a in actors if a.name == "Tomas Peleg"]
     assert [m.text for m in peleg.mentions] == ["Tomas Peleg", "Tiko", "Tiko"]
+
+
+def test_the_last_word_of_a_known_organisation_is_that_organisation(engine):
+    a = analyze(engine, "The European Commission fined Norland. Norland will challenge the Commission's decision in court.")
+    assert owner(a, "Commission").id == owner(a, "European Commission").id
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The European Union froze the funds. Brussels says judicial independence remains inadequate.", "European Union"),
+    ("Belgium's prime minister spoke on Monday. Brussels says it will raise taxes.", "Belgium"),
+])
+def test_brussels_as_a_doer_is_the_eu_when_the_text_names_it(engine, text, who):
+    a = analyze(engine, text)
+    assert owner(a, "Brussels").name == who
