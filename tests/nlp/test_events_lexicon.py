@@ -701,6 +701,13 @@ def test_an_act_named_as_the_subject_of_its_outcome_is_a_row(engine):
         ("Norland's army suffered heavy losses in the battle.", "suffered", "ACT"),
         ("General Peter Dolan later flew into the capital's airport.", "flew", "04"),
         ("The Norland Democratic Party gained 50 seats on Sunday.", "gained", "VOTE"),
+        # suspending an official is removing him from office; scrapping a subsidy or a tax is economic
+        ("Peter Dolan suspended the central bank governor on Friday.", "suspended", "OFFICE"),
+        ("Norland suspended aid to Vestia on Friday.", "suspended", "16"),
+        ("Norland scrapped its fuel subsidy in May.", "scrapped", "ECON"),
+        # quitting with no object is leaving office; quitting talks or a bloc is not
+        ("Peter Dolan quit on Tuesday after an inquiry.", "quit", "OFFICE"),
+        ("Norland quit the talks on Tuesday.", "quit", "ACT"),
         # putting on hold or pausing is suspending
         ("Norland paused most tariffs for 90 days on Wednesday.", "paused", "16"),
         ("The European Union put its counter-tariffs on hold for 90 days.", "put", "16"),
