@@ -10,7 +10,7 @@ noun that verb's subject and the verb a clause joined to the first ("... , and p
 With a comma or an article ("and the police shot") the model reads it right and nothing is
 touched; a noun joined to a subject ("protesters and police clashed") is left alone.
 
-An act of the speaker joined to what he said. "Mr Lane said Labour had missed its targets and accused
+An act of the speaker joined ("and", "but") to what he said. "Mr Lane said Labour had missed its targets and accused
 ministers of fiddling the figures": the model joins "accused" to "missed", so Labour accuses. What is
 reported is put back a tense ("had missed"); a verb of saying or of a spoken act after "and" ("accused",
 "urged", "called", "promised"), with no subject nor auxiliary of its own, is the speaker's next act and
@@ -54,7 +54,7 @@ class JoinedClauses:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
             return doc
-        for k in indices_where(doc, LOWER, ("and",)):
+        for k in indices_where(doc, LOWER, ("and", "but")):
             i = k + 1  # the word straight after "and"
             if i + 1 >= len(doc) or doc[i].dep_ != "conj":
                 continue
