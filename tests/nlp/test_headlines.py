@@ -241,6 +241,12 @@ def test_a_headline_told_the_other_way_round_in_the_lead_is_one_act(engine):
     assert [s.text for s in rows[0].sources] == ["Bundestag defeats government over pensions"]
 
 
+def test_a_bill_passed_in_the_headline_is_the_vote_in_the_lead(engine):
+    text = "Senate passes budget bill\n\nNorland's Senate voted 66 to 34 on Friday to approve the budget bill."
+    rows = [e for e in analyze(engine, text).events if e.category in ("VOTE", "LAW")]
+    assert len(rows) == 1 and rows[0].trigger == "voted" and [s.text for s in rows[0].sources] == ["Senate passes budget bill"]
+
+
 def test_a_strike_and_the_strike_back_are_two_acts(engine):
     text = "Israel strikes Iran\n\nIran struck Israel with missiles on Tuesday."
     assert len([e for e in analyze(engine, text).events if e.category == "19"]) == 2

@@ -111,7 +111,7 @@ def _same_act_as(c: EventClause, ev: Event, earlier: list[tuple[EventClause, Eve
         for k, (pc, prev) in enumerate(earlier):
             # the same kind of act, or the same verb read two ways ("agree ceasefire" / "agreed to a ceasefire")
             if prev.start < headline_end and not prev.sources and same_verb.get(id(prev), id(ev)) == id(ev) and (
-                    (in_lead and prev.category == ev.category)
+                    (in_lead and _same_kind(prev.category, ev.category))
                     or ((in_lead or pc.match.entry.speech) and pc.match.entry.lemma == c.match.entry.lemma)
                     or (in_lead and _said_in_words(prev) and c.match.entry.speech and ev.modality == "asserted")):
                 same_kind_between = any(other.category == ev.category and other.start > headline_end
@@ -157,6 +157,14 @@ class _Lead:
 
 #: CAMEO's acts done in words: statements, appeals, intentions, demands, disapproval, rejection, threats.
 _IN_WORDS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+
+
+#: Categories that tell one act in two ways: a bill "passed" (LAW) is the vote on it ("voted 366 to 34 to approve").
+_KIN = {"VOTE": "LAW"}
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return _KIN.get(a, a) == _KIN.get(b, b)
 
 
 def _shares_parties(headline: Event, lead: Event, country_of: Mapping[str, str]) -> bool:
