@@ -14,16 +14,20 @@ from reader.nlp.entity_candidate import Candidate
 
 POSSESSIVE_MARKS = ("’s", "'s")
 
+#: Plural common nouns a name's possessive belongs to ("Republican People's Party", "Workers' Party"): one name.
+COMMON_OWNERS = frozenset({"people", "peoples", "workers", "women", "farmers", "children", "citizens", "veterans",
+                           "pensioners", "students", "nations", "soldiers", "teachers", "miners"})
 #: At most this many capitalised words make the owned body's name ("National Rally", "Launch Services").
 MAX_OWNED_WORDS = 4
 
 
 def split_at_possessive(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """'Council of Europe’s Commission ...' is two bodies, the second belonging to the first."""
+    """'Council of Europe’s Commission ...' is two bodies, the second belonging to the first (not "the
+    Republican People's Party", whose owner is a common noun)."""
     out: list[Candidate] = []
     for c in cands:
         cut = next((i for i in range(c.start + 1, c.end - 1) if doc[i].text in POSSESSIVE_MARKS), None)
-        if cut is None or c.label not in ("ORG", "FAC", "GPE", "LOC", "PERSON"):
+        if cut is None or c.label not in ("ORG", "FAC", "GPE", "LOC", "PERSON") or doc[cut - 1].lower_ in COMMON_OWNERS:
             out.append(c)
             continue
         out.append(type(c)(c.start, cut, "ORG" if c.label == "PERSON" else c.label, c.kb))

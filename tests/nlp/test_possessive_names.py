@@ -39,3 +39,8 @@ def test_a_name_tagged_whole_across_a_possessive_is_two_bodies():
     doc = _doc(["Council", "of", "Europe", "'s", "Commission", "met"], ["NNP", "IN", "NNP", "POS", "NNP", "VBD"])
     assert spans(doc, split_at_possessive(doc, [Candidate(0, 5, "ORG")])) == [("Council of Europe", "ORG"),
                                                                              ("Commission", "ORG")]
+
+
+def test_a_name_whose_possessive_belongs_to_a_common_noun_is_one_name():
+    doc = _doc(["Republican", "People", "'s", "Party", "won"], ["NNP", "NNP", "POS", "NNP", "VBD"])
+    assert spans(doc, split_at_possessive(doc, [Candidate(0, 4, "ORG")])) == [("Republican People 's Party", "ORG")]
