@@ -165,7 +165,8 @@ def common_word_opening_a_sentence(doc: Doc, c: Candidate) -> bool:
 
 def _bodies_in_apposition(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """ "Safaricom, the country's largest telecoms company, warned": an untagged name that opens its
-    sentence, set off by a comma and described by a noun for a business or body, is an organisation."""
+    sentence, set off by a comma and described by a noun for a business or body, is an organisation (and
+    one of two words or more described by a title one person holds is that person)."""
     for c in cands:  # one the model typed as a people or a person ("Vodacom, a mobile operator")
         if c.label in ("NORP", "PERSON") and not c.kb and c.end < len(doc) and doc[c.end].text == "," \
                 and _described_as_body(doc[c.end - 1]):
@@ -180,7 +181,15 @@ def _bodies_in_apposition(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             continue
         if _described_as_body(doc[end - 1]):
             found.append(Candidate(sent.start, end, "ORG"))
+        elif end - sent.start >= 2 and _described_by_title(doc[end - 1]):
+            found.append(Candidate(sent.start, end, "PERSON"))  # "Mehmet Simsek, the finance minister, has won"
     return found
+
+
+def _described_by_title(head: Token) -> bool:
+    heads = gazetteer().title_heads
+    return any(ch.dep_ == "appos" and ch.i > head.i and ch.pos_ == "NOUN" and _lemma(ch) in heads and not ch.text.endswith("s")
+               and any(d.dep_ in ("det", "poss") for d in ch.children) for ch in head.children)
 
 
 def _described_as_body(head: Token) -> bool:

@@ -144,3 +144,11 @@ def test_a_common_word_opening_a_sentence_before_its_noun_is_no_name():
 def test_trade_unions_are_not_the_labour_party_through_the_model(engine):
     text = "Strike called off\n\nLabour unions called off a general strike in July after the government raised wages."
     assert "Labour" not in {a.name for a in engine.analyze(document_from_text(text)).actors}
+
+
+def test_an_untagged_name_opening_its_sentence_beside_a_title_is_that_person(engine):
+    """The model leaves "Mehmet Simsek" untagged; ", the finance minister," says who he is."""
+    text = ("Officials have signalled that any easing would be gradual.\n\nMehmet Simsek, the finance minister, has "
+            "reportedly won President Recep Tayyip Erdogan's backing to keep fiscal policy tight.")
+    people = [a.name for a in engine.analyze(document_from_text(text)).actors if a.type == "PERSON"]
+    assert "Mehmet Simsek" in people
