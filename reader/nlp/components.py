@@ -119,6 +119,8 @@ class BriefingEntities:
         # "Acme Corp Posts" in a title-case headline: the sentence's verb is no part of the name
         while end - start > 1 and doc[end - 1].tag_ in ("VBZ", "VBD") and doc[end - 1].dep_ == "ROOT":
             end -= 1
+        # "Hain rejects Welsh assembly": a headline's verb the model ran into a name ends it
+        end = next((k for k in range(start + 1, end) if doc[k].dep_ == "ROOT" and doc[k].tag_ in ("VBZ", "VBD", "VBP")), end)
         if cand.label != "PERSON":
             while start < end and doc[start].text in ARTICLES:
                 start += 1

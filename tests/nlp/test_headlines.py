@@ -290,3 +290,12 @@ def test_a_headline_verb_read_as_a_noun_beside_a_subordinate_clause_is_read_as_t
     doc = load_pipeline()(headline + BODY)
     tok = next(t for t in doc if t.text == verb)
     assert tok.tag_ == "VBZ" and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def test_a_headline_verb_the_model_ran_into_a_name_ends_the_name(engine):
+    """ "Lane rejects Welsh assembly powers call": the model tags "Lane rejects Welsh assembly" as one body."""
+    text = ("Lane rejects Welsh assembly powers call\n\nWelsh Secretary Tom Lane has dismissed calls for the "
+            "assembly to make its own laws.")
+    analysis = analyze(engine, text)
+    assert not [a for a in analysis.actors if "rejects" in a.name]
+    assert [a.name for a in analysis.actors if a.type == "PERSON"] == ["Tom Lane"]
