@@ -314,6 +314,8 @@ def test_a_new_subject_after_and_does_its_own_act(engine):
         ("Peru said its troops would continue to fight and shelled the border on Monday.", "shelled", "Peru", "asserted"),
         ("Mr Tom Lane said he had made an error of judgement but insisted he had not lied.", "insisted", "Tom Lane",
          "asserted"),
+        ("Mr Tom Lane said he was not happy with Vestia and threatened further sanctions.", "threatened", "Tom Lane",
+         "asserted"),
         # what the reported doer did next stays his
         ("Mr Tom Lane said Labour had missed its targets and fiddled the figures.", "fiddled", "Labour", "reported"),
         ("Mr Tom Lane said Labour had missed its targets and had accused ministers of lying.", "accused", "Labour",
