@@ -416,6 +416,15 @@ def test_he_after_a_sentence_with_an_unnamed_subject_is_the_one_person_it_names(
     assert doers(analyze(engine, text), "fled") == [["Tom Lane"]]
 
 
+def test_him_after_a_plural_unnamed_subject_is_the_one_person_its_sentence_names(engine):
+    """ "European leaders rallied behind Zelensky. Starmer hosted him": leaders are no "him"; not Trump before."""
+    text = ("Mr Tom Lane wrote on social media afterwards. European leaders rallied behind Ivo Berg on Saturday. "
+            "Ann Ward hosted him in London on Sunday.")
+    analysis = analyze(engine, text)
+    names = {a.id: a.name for a in analysis.actors}
+    assert [[names[t] for t in e.targets] for e in analysis.events if e.trigger == "hosted"] == [["Ivo Berg"]]
+
+
 def test_he_after_an_unnamed_person_as_subject_is_that_person(engine):
     """ "the Pakistani president met Prime Minister Tony Blair. He is due to visit Manchester": not Blair."""
     text = ("On Monday the Norland president met Prime Minister Tom Lane in London. He is due to visit "

@@ -281,7 +281,9 @@ class Pronouns:
                 owner = self._person_owner(subj[0], types, gender) or self._same_pronoun_in(sent, types, gender)
                 if owner:
                     return owner  # "Mr Moberg's own comments had prompted censure - he told... And he urged"
-                if gender is not None and not via_pronoun and subj[0].pos_ != "PRON" and not self._names_a_person(subj[0]) and (
+                plural = subj[0].tag_ in ("NNS", "NNPS")  # "European leaders rallied behind Zelensky. Starmer hosted him"
+                if gender is not None and not via_pronoun and subj[0].pos_ != "PRON" and (
+                        plural or not self._names_a_person(subj[0])) and (
                         named := self._agreeing_in(sent, subj[0], types, gender, exclude)):
                     # "Prosecutors issued a warrant for Mr Ruiz. He fled": the one person an unnamed subject's
                     # sentence names, not someone named before it; several there leave it open
