@@ -703,6 +703,7 @@ def test_an_act_named_as_the_subject_of_its_outcome_is_a_row(engine):
         ("The Norland Democratic Party gained 50 seats on Sunday.", "gained", "VOTE"),
         # suspending an official is removing him from office; scrapping a subsidy or a tax is economic
         ("Peter Dolan suspended the central bank governor on Friday.", "suspended", "OFFICE"),
+        ("The Norland Party suspended a candidate on Friday.", "suspended", "OFFICE"),
         ("Norland suspended aid to Vestia on Friday.", "suspended", "16"),
         ("Norland scrapped its fuel subsidy in May.", "scrapped", "ECON"),
         # quitting with no object is leaving office; quitting talks or a bloc is not

@@ -115,7 +115,7 @@ ACTS: dict[str, list[tuple[str, str]]] = {
         ("221.txt", "David Blunkett's resignation"), ("049.txt", "David Blunkett's resignation"),
         ("112.txt", "Mr Blunkett resigned as Home Secretary on Wednesday"), ("112.txt", "David Blunkett's resignation and 601"),
         ("102.txt", "Mr Blunkett quit as home secretary last week"), ("206.txt", "Mr Blunkett quit in December"),
-        ("206.txt", "David Blunkett's resignation"),
+        ("206.txt", "David Blunkett's resignation"), ("227.txt", "after David Blunkett quit"),
     ],
     "Clare Short resigned over Iraq": [("191.txt", "Ms Short resigned as international development secretary")],
     "Tories decide to back ID cards": [
