@@ -1,8 +1,8 @@
 """The storyline evaluation on 42 BBC articles of six stories (see storyline_eval.py and bbc_gold.py).
 
 The issue's goals: pairwise precision and recall of "same act" of 0.8 each, and at most one false
-contradiction per ten items. Precision is held at its goal; recall at what is measured (0.832, 0.842
-without near-duplicate articles), at or above its goal, so that a change that loses joins is seen.
+contradiction per ten items. Precision is held at its goal; recall at what is measured (0.832, 0.866
+without near-duplicate articles, since 2026-12-04), at or above its goal, so that a change that loses joins is seen.
 (It was 0.839 / 0.889 until a mention the first judging missed was added to bbc_gold: "the Tories
 announced they would back the government's plans", an announced act the matcher keeps apart from
 the decision it reports.)
@@ -39,7 +39,7 @@ def test_same_act_precision(figures):
 def test_same_act_recall(figures):
     whole, distinct = figures
     assert whole.recall >= 0.83, whole.missed
-    assert distinct.recall >= 0.84, distinct.missed
+    assert distinct.recall >= 0.86, distinct.missed
 
 
 def test_at_most_one_false_contradiction_per_ten_items(figures):
