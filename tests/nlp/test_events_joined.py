@@ -326,3 +326,10 @@ def test_the_speakers_act_after_what_he_reports(engine, text, trigger, doer, mod
     a = analyze(engine, text)
     event = only(a, trigger)
     assert doers(a, event) == [doer] and event.modality == modality
+
+
+def test_a_speaking_participle_after_a_passive_is_said_by_the_one_it_was_done_to(engine):
+    """ "was sworn in as president, calling on China to stop": the one sworn in calls."""
+    a = analyze(engine, "Mr Tom Lane was sworn in as Norland's president on Monday, calling on Vestia to end its blockade.")
+    calling = only(a, "calling")
+    assert doers(a, calling) == ["Tom Lane"]

@@ -299,3 +299,10 @@ def test_a_headline_verb_the_model_ran_into_a_name_ends_the_name(engine):
     analysis = analyze(engine, text)
     assert not [a for a in analysis.actors if "rejects" in a.name]
     assert [a.name for a in analysis.actors if a.type == "PERSON"] == ["Tom Lane"]
+
+
+def test_a_headline_noun_with_a_passive_participle_is_acted_on_not_its_owner_acting(engine):
+    """ "Peru's new president sworn in": not Peru swearing anyone in."""
+    text = "Peru's new president sworn in as Chile holds drills\n\nMr Tom Lane was sworn in as Peru's president on Monday."
+    rows = [e for e in analyze(engine, text).events if e.category == "OFFICE"]
+    assert all(not e.agents for e in rows) and len(rows) == 1

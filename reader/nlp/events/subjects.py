@@ -82,6 +82,9 @@ _RAISING_PASSIVES = frozenset({
 })
 #: Passives for a state its subject is in by taking part: "are engaged / involved in talks".
 _STATE_PASSIVES = frozenset({"engage", "involve"})
+#: Participles of speaking after a passive: what its subject said while it was done to them.
+_SPEAKING_PARTICIPLES = frozenset({"call", "say", "vow", "urge", "promise", "pledge", "warn", "insist", "argue", "accuse",
+                                   "praise", "thank", "declare", "announce", "tell"})
 #: Passives of object control: "Boeing was allowed / selected / asked to bid" - Boeing is who would
 #: bid (not who allowed or asked: that verb's own doer is left unnamed)
 _CONTROL_PASSIVES = frozenset({
@@ -277,7 +280,9 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if dep == "xcomp" and objs:
             return objs
-        if dep == "xcomp" and head.lemma_.lower() in _CONTROL_PASSIVES:
+        if dep == "xcomp" and head.lemma_.lower() in _CONTROL_PASSIVES or (
+                dep == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _SPEAKING_PARTICIPLES):
+            # ("was sworn in as president, calling on China to stop": the one sworn in calls)
             passive = [c for c in head.children if c.dep_ == "nsubjpass"]
             if passive:
                 return passive
@@ -289,6 +294,8 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         if dep == "acl" and (tok.tag_ == "VBD" or head.dep_ == "ROOT") and titled:
             return titled[:1]  # "Boeing's chief executive, Dave Calhoun, announced": read as the title's clause
         poss = [c for c in head.children if c.dep_ == "poss"]
+        if dep == "acl" and tok.tag_ == "VBN" and head.dep_ == "ROOT":
+            return []  # "Taiwan's new president sworn in": a headline's passive, done to the president, not by Taiwan
         if poss or dep == "relcl" or not is_purpose(tok):
             return poss
         # "Boeing won a contract to supply the air force": who holds the contract does the supplying
