@@ -4,6 +4,7 @@ is a question, a restated attribution or a participle describing a noun. Used by
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TypeVar
 
 from spacy.tokens import Token
@@ -302,11 +303,11 @@ def relative_clause_speaker(dep: str, clause: Token, matches: dict[int, Match], 
     return speaker if not own or clause.i in quoted_tokens(clause.doc) else None  # (quoted: all the speaker's)
 
 
-def quoting_verb_over_lead(verb: Token, clause: Token) -> bool:
+def quoting_verb_over_lead(verb: Token, clause: Token, quoted: Callable[[], set[int]]) -> bool:
     """ 'Jobs resigned in a letter stating, "I have always said ..."': the parser hangs the writer's
-    sentence before a quotation on a verb of saying inside it; the quotation cannot report it."""
-    quoted = quoted_tokens(verb.doc)
-    return clause.dep_ == "ccomp" and verb.i in quoted and clause.i not in quoted and clause.i < verb.i
+    sentence before a quotation on a verb of saying inside it; the quotation cannot report it.
+    (`quoted`: the document's quoted tokens, worked out once.)"""
+    return clause.dep_ == "ccomp" and clause.i < verb.i and verb.i in quoted() and clause.i not in quoted()
 
 
 def lead_in_before_colon(verb: Token, clause: Token) -> bool:

@@ -505,7 +505,7 @@ class ClauseFinder:
                 inherit = not has_own_subject_or_aux(child)
                 neg = ctx.neg or inherit and ev.neg and shares_negation(tok, child)  # "did not sign or ratify"
                 return mode, Ctx(ctx.owner, (ctx.hyp or ev.hyp) if inherit else ctx.hyp, neg, ctx.speaker), "conj"
-            if lead_in_before_colon(ev.trigger, child) or quoting_verb_over_lead(ev.trigger, child):
+            if lead_in_before_colon(ev.trigger, child) or quoting_verb_over_lead(ev.trigger, child, self.index.quoted_tokens):
                 return FREE, Ctx(ctx.owner, False, False, None), "parataxis"  # "Others saw sales slip: X reported"
             if dep == "ccomp" and restated_as_claim(ev.trigger, child, lex):  # "X accused Y, a charge Y denied"
                 ev.content = content_tokens(ev) - {t.i for t in child.subtree}  # the denial does not say the accusing
