@@ -15,8 +15,8 @@ ministers of fiddling the figures": the model joins "accused" to "missed", so La
 reported is put back a tense ("had missed"); a verb of saying or of a spoken act after "and" ("accused",
 "urged", "called", "promised"), with no subject nor auxiliary of its own, is the speaker's next act and
 is joined to the verb of saying ("... had missed targets and fiddled the figures" stays Labour's); so is
-one after a state ("said the plan was flawed and accused ..."), and any past tense after a clause with
-"would" or "could", which it cannot share ("said the chancellor would play a role and praised him").
+one after a state ("said the plan was flawed and accused ..."). (A past tense after a clause with "would",
+which it cannot share, is joined to the saying already by `past_forms`.)
 """
 
 from __future__ import annotations
@@ -83,8 +83,6 @@ class JoinedClauses:
         if any(c.dep_ in _SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children) or not any(
                 c.dep_ in _SUBJECT_DEPS for c in reported.children):
             return None
-        if verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower() and any(c.tag_ == "MD" for c in reported.children):
-            return said  # "said he would play a role and praised him": a past shares no "would" ("and put a cap" may)
         if verb.lemma_.lower() not in self._spoken_acts and not self._is_speech(verb.lemma_):
             return None
         # what is reported is put back a tense ("had missed"), or is a state ("said the plan was flawed and accused")

@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from reader.nlp.doc_text import indices_where
 from reader.nlp.events.clause_shapes import TIME_MARKS
 from reader.nlp.events.lexicon import base_forms, load_lexicon
+from reader.nlp.events.text_regions import quoted_tokens
 from reader.nlp.headlines import has_finite_verb, headline_shape
 from reader.nlp.shadow_parse import reparse_with_auxiliary
 
@@ -136,10 +137,12 @@ def past_joined_to_modal_clause(tok: Token) -> Token | None:
             return None
     elif tok.dep_ != "conj":
         return None
+    while head.dep_ == "xcomp" and head.head != head:
+        head = head.head  # "said its troops would continue to fight and shelled the border"
     if head.tag_ != "VB" or head.dep_ != "ccomp" or head.head.tag_ != "VBD" or tok.lower_ in SAME_PAST:
         return None  # ("would restrict access and put a cap": "put" may be the base form the tagger misread)
-    if any(t.is_quote for t in tok.doc[min(head.head.i, tok.i) : tok.i]):
-        return None  # 'said: "... would restrict access and ..."': the words quoted go on
+    if tok.i in quoted_tokens(tok.doc):
+        return None  # 'said: "... would restrict access and ..."': the words quoted go on (a phrase quoted before does not)
     own_subject = tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children) or own_subject or any(
             c.dep_ == "aux" for c in tok.children):

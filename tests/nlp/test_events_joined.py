@@ -310,6 +310,9 @@ def test_a_new_subject_after_and_does_its_own_act(engine):
         # a past tense cannot share the reported clause's "would"; a spoken act after a state is the speaker's
         ("Mr Tom Lane said the chancellor would play a central role and praised his record.", "praised", "Tom Lane",
          "asserted"),
+        # a phrase quoted inside what is reported does not make the rest the speaker's words
+        ('Mr Tom Lane said the chancellor would play a "central role" and praised his record.', "praised", "Tom Lane",
+         "asserted"),
         ("Mr Tom Lane said the deal was a sham and accused Labour of lying.", "accused", "Tom Lane", "asserted"),
         ("Peru said its troops would continue to fight and shelled the border on Monday.", "shelled", "Peru", "asserted"),
         ("Mr Tom Lane said he had made an error of judgement but insisted he had not lied.", "insisted", "Tom Lane",
