@@ -14,10 +14,6 @@ from reader.nlp.entity_candidate import Candidate
 
 #: Ranks of a peer whose title names a place after "of".
 PEER_RANKS = frozenset({"Lord", "Baroness", "Lady", "Viscount", "Viscountess", "Earl", "Countess", "Baron"})
-#: Capitalised words after a title that are no part of it ("Lord Phillips of Sudbury on Monday" is fine; "of May"
-#: would be a date)
-_CALENDAR = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-                       "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"})
 #: At most this many words of the place after "of" ("of Clifton upon Dunsmore").
 _PLACE_WORDS = 3
 
@@ -30,7 +26,7 @@ def join_peerage_titles(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             continue
         end = c.end + 1
         while end < len(doc) and end - c.end <= _PLACE_WORDS and (
-                doc[end].is_title and doc[end].text not in _CALENDAR or doc[end].lower_ in ("upon", "le")):
+                doc[end].is_title and doc[end].ent_type_ != "DATE" or doc[end].lower_ in ("upon", "le")):
             end += 1
         while end > c.end + 1 and not doc[end - 1].is_title:
             end -= 1
