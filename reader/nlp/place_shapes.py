@@ -126,7 +126,6 @@ def _people_by_title_in_apposition(doc: Doc, cands: list[Candidate]) -> None:
     name of two or more capitalised words set beside a title held by one person, or described by a
     clause on "who" ("Kemi Badenoch, who was elected leader"), is that person, whatever the model typed
     it as (a body may take "who" in British English: "The Conservatives, who oppose the fees", so not one)."""
-    heads = gazetteer().title_heads
     for c in cands:
         end = c.end
         while end + 1 < len(doc) and hyphen_syllable(doc, end + 1):
@@ -139,9 +138,7 @@ def _people_by_title_in_apposition(doc: Doc, cands: list[Candidate]) -> None:
         head = doc[end - 1]
         who = c.label not in ("ORG", "NORP") and any(
             ch.dep_ == "relcl" and any(g.lower_ == "who" and g.i == end + 1 for g in ch.children) for ch in head.children)
-        if who or any(ch.dep_ == "appos" and ch.i > head.i and ch.pos_ == "NOUN" and _lemma(ch) in heads
-               and not ch.text.endswith("s") and any(d.dep_ in ("det", "poss", "compound", "amod") for d in ch.children)
-               for ch in head.children):
+        if who or _described_by_title(head, ("det", "poss", "compound", "amod")):
             c.label = "PERSON"
 
 
@@ -186,10 +183,11 @@ def _bodies_in_apposition(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return found
 
 
-def _described_by_title(head: Token) -> bool:
+def _described_by_title(head: Token, modifiers: tuple[str, ...] = ("det", "poss")) -> bool:
+    """A title one person holds set beside the name, with a word of its own ("the finance minister")."""
     heads = gazetteer().title_heads
     return any(ch.dep_ == "appos" and ch.i > head.i and ch.pos_ == "NOUN" and _lemma(ch) in heads and not ch.text.endswith("s")
-               and any(d.dep_ in ("det", "poss") for d in ch.children) for ch in head.children)
+               and any(d.dep_ in modifiers for d in ch.children) for ch in head.children)
 
 
 def _described_as_body(head: Token) -> bool:
