@@ -176,8 +176,8 @@ def _shares_parties(headline: Event, lead: Event, country_of: Mapping[str, str])
         return True  # "Kenya withdraws bill" / "Kenya's president, William Ruto, withdrew": the country he leads
     if headline.category == "VOTE" and headline.agents and set(headline.agents) <= set(lead.targets) and set(
             headline.targets) <= set(lead.agents):
-        return True  # "Lords defeat government" / "The government suffered a defeat in the Lords": one vote, told the
-        # other way round ("Israel strikes Iran" / "Iran struck Israel" are two acts)
+        return True  # "Bundestag defeats government" / "The government suffered a defeat in the Bundestag": one vote,
+        # told the other way round ("Israel strikes Iran" / "Iran struck Israel" are two acts)
     return not headline.agents and set(headline.targets) <= set(lead.actors)
 
 
