@@ -1679,6 +1679,17 @@ def test_a_day_after_what_someone_called_a_thing_dates_the_main_act(engine):
     assert only(analyze(engine, text), "condemned").date is None
 
 
+def test_a_date_after_for_on_a_verb_with_an_object_dates_the_object_not_the_act(engine):
+    """ "called an election for 17 November": the calling was Thursday; the date is the election's."""
+    text = "Cabinet row\n\nMr Tom Lane dissolved parliament on Monday and called an election for 17 May."
+    assert only(analyze(engine, text), "called").date == "2024-03-18"
+    text = "Cabinet row\n\nNorland Steel cut its output forecast for the year on 12 March."
+    assert only(analyze(engine, text), "cut").date == "2024-03-12"
+    # with nothing else to date it, the object's date is still the best a reader has
+    text = "Cabinet row\n\nNorland Steel cut its output forecast for 2023."
+    assert only(analyze(engine, text), "cut").date == "2023"
+
+
 def test_the_year_of_a_treaty_or_a_law_does_not_date_the_act(engine):
     text = "Cabinet row\n\nMr Tom Lane said a Tory government would withdraw from the 1951 refugee convention."
     assert only(analyze(engine, text), "withdraw").date is None

@@ -38,6 +38,11 @@ CASES = [
     # "for" a date names when the thing called or booked is, which the calling's tense does not say
     ("Trade unions called a general strike for 3 April.", D(2024, 3, 14), "3 April", "DATE", "2024-04-03", None),
     ("The board reported a loss for February.", D(2024, 3, 14), "February", "DATE", "2024-02", None),
+    # with no lean to the past: what is called for a day five months ahead is not last year's
+    ("Faye dissolved the assembly and called an election for 17 November.", D(2024, 6, 12), "17 November", "DATE",
+     "2024-11-17", None),
+    ("The ministry released its inflation forecast for November.", D(2024, 6, 12), "November", "DATE", "2024-11", None),
+    ("Unions have called a strike for Monday.", D(2024, 6, 12), "Monday", "DATE", "2024-06-17", None),
     # a date on the object of a verb takes the verb's tense: the weekend already gone, or the one to come
     ("Norland and Vestland held talks over the weekend.", D(2024, 5, 15), "the weekend", "DATE", "2024-W19-WE", None),
     ("Norland and Vestland will hold talks over the weekend.", D(2024, 5, 15), "the weekend", "DATE", "2024-W20-WE", None),

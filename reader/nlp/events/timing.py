@@ -353,6 +353,9 @@ class EventDates:
         lo, hi = span or (0, self.doc[-1].idx + len(self.doc[-1].text) + 1)
         bound = [i for i in ev.bound if own_dates and i in self.by_token and lo <= self.doc[i].idx < hi
                  and self._in_own_clause(i, ev)]
+        # "called an election for 17 November", "cut its forecast for the year on 28 May": the object's time
+        objects = [i for i in bound if self._dates_the_object(i, ev)]
+        bound = [i for i in bound if i not in objects]
         # "the government, formed in September, suffered a defeat on Tuesday": the verb's own day first
         direct = [i for i in bound if not self._in_aside_participle(i, ev)]
         own = self._date_in(direct or bound, ev.trigger, deadline=ev.hyp)
@@ -396,7 +399,16 @@ class EventDates:
             # "flew to Cairo on 5 June and met al-Sisi": one subject, one day (not "kept rates on hold on
             # 7 June and is unlikely to cut them": what is still to come is not done that day)
             return None if ev.hyp and not ev.sibling.hyp else resolved.get(id(ev.sibling))
-        return self._context_date(ev, actors)
+        return self._context_date(ev, actors) or self._date_in(objects, ev.trigger, deadline=ev.hyp)
+
+    def _dates_the_object(self, i: int, ev: EventClause) -> bool:
+        """A date after "for" on a verb with an object says when the object is (the election called,
+        the year forecast, the profit reported), not when the act was: the act's date only failing all else."""
+        d = self.by_token[i]
+        prep = self.doc[self.root_of.get(d.start, i)].head
+        verb = prep.head
+        return (prep.lower_ == "for" and verb.i in (ev.head.i, ev.trigger.i)
+                and any(c.dep_ == "dobj" for c in verb.children))
 
     def _at_other_time(self, clause: Token, main_date: str | None) -> bool:
         """A clause told as after or before its main clause ("after the troops opened fire") shares the

@@ -13,15 +13,18 @@ import datetime as dt
 import re
 
 PAST, NEAREST, FUTURE, NOW = -1, 0, 1, 2
+#: "called an election for 17 November": the nearest occurrence with no lean to the past (a thing called or
+#: forecast for a day lies after the calling as often as news looks back); a weekday so named lies ahead.
+EVEN = 3
 
 #: News looks back more often than ahead: with no tense to go by, a future occurrence must be this
 #: much nearer than the past one to win ("the Oct. 23 slaying" in a May paper is last October's).
 FUTURE_DISTANCE_WEIGHT = 1.5
 
 
-def _distance(candidate: int, here: int) -> float:
+def _distance(candidate: int, here: int, direction: int = NEAREST) -> float:
     gap = candidate - here
-    return gap * FUTURE_DISTANCE_WEIGHT if gap > 0 else -gap
+    return gap * (1.0 if direction == EVEN else FUTURE_DISTANCE_WEIGHT) if gap > 0 else -gap
 
 
 def day_value(d: dt.date) -> str:
@@ -73,7 +76,7 @@ def month_day(ref: dt.date | None, month: int, day: int, direction: int) -> str 
     else:
         pool = candidates
     pool = pool or candidates
-    return day_value(min(pool, key=lambda c: _distance(c.toordinal(), ref.toordinal())))
+    return day_value(min(pool, key=lambda c: _distance(c.toordinal(), ref.toordinal(), direction)))
 
 
 def month_only(ref: dt.date | None, month: int, direction: int) -> str:
@@ -89,7 +92,7 @@ def month_only(ref: dt.date | None, month: int, direction: int) -> str:
     else:
         pool = candidates
     pool = pool or candidates
-    _, year = min(pool, key=lambda c: _distance(c[0], here))
+    _, year = min(pool, key=lambda c: _distance(c[0], here, direction))
     return month_value(year, month)
 
 
@@ -104,7 +107,7 @@ def weekday(ref: dt.date | None, isoday: int, direction: int, shift: int = 0) ->
     if shift == 0 and direction == NOW and delta:
         ahead, behind = delta % 7, delta % 7 - 7
         return day_value(ref + dt.timedelta(days=min((ahead, behind), key=lambda d: _distance(d, 0))))
-    if shift < 0 or (shift == 0 and direction != FUTURE):
+    if shift < 0 or (shift == 0 and direction not in (FUTURE, EVEN)):
         if delta > 0 or (shift < 0 and delta == 0):
             delta -= 7
     else:

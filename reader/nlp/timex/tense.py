@@ -6,7 +6,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from reader.nlp.timex.calendar import FUTURE, NEAREST, NOW, PAST
+from reader.nlp.timex.calendar import EVEN, FUTURE, NEAREST, NOW, PAST
 from reader.nlp.timex.lexicon import lexicon as lexicon_words
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
@@ -139,7 +139,7 @@ def direction_of(token: Token) -> int:
             direction, sure = verb_direction(current.head)  # "held talks over the weekend": the holding's tense
             if sure:
                 return direction
-        return NEAREST
+        return EVEN if preposition == "for" else NEAREST  # "an election for 17 November": see `EVEN`
     verb = governing_verb(current)
     if verb is None:
         return NEAREST
@@ -162,7 +162,7 @@ def direction_of(token: Token) -> int:
     if preposition == "for":
         if verb.lemma_ in ("set", "slate", "book", "reschedule", "move", "postpone"):
             return FUTURE  # "a summit set for April"
-        return NEAREST  # "called a strike for April 3rd": when the strike is, which the calling's tense does not say
+        return EVEN  # "called a strike for April 3rd": when the strike is, which the calling's tense does not say
     direction, sure = verb_direction(verb)
     if sure:
         return direction
