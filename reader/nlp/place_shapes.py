@@ -44,7 +44,58 @@ def shape_by_neighbours(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     _kin_in_apposition(doc, cands)
     _people_by_title_in_apposition(doc, cands)
     _hyphenated_given_names(doc, cands)
-    return cands + _bodies_in_apposition(doc, cands)
+    found = _bodies_after_their_kind(doc, cands)
+    _parties_before_party(doc, cands)
+    return cands + found + _bodies_in_apposition(doc, cands + found)
+
+
+#: Labels the model gives a business or party it does not know ("the state miner Codelco" GPE, "the
+#: shipping group Maersk" PRODUCT, "the ruling Morena party" LOC).
+_MISREAD_BODY_LABELS = frozenset({"GPE", "LOC", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+#: Nouns for a business that are also a person's trade.
+_ALSO_A_TRADE = frozenset({"miner", "producer", "developer", "broker", "operator", "maker", "supplier", "giant"})
+
+
+def _bodies_after_their_kind(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """ "the state miner Codelco", "the national statistics agency Indec": a name right after a
+    lower-case noun for a business or body, in a phrase opened by "the" or "a", is an organisation."""
+    starts = {c.start: c for c in cands}
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    found: list[Candidate] = []
+    for kind in doc[:-1]:
+        if not (kind.pos_ == "NOUN" and kind.text.islower() and _lemma(kind) in ORG_NOUNS):
+            continue
+        first = doc[kind.i + 1]
+        if not _opened_by_article(kind) or not first.text[:1].isupper() or first.ent_type_ in ("DATE", "TIME"):
+            continue
+        named = starts.get(first.i)
+        if named is not None:
+            if named.label in _MISREAD_BODY_LABELS and not named.kb and (named.label != "PERSON" or (
+                    named.end - named.start == 1 and _lemma(kind) not in _ALSO_A_TRADE)):
+                named.label = "ORG"  # (not "the miner Arthur Scargill", "the producer Lane")
+            continue
+        end = first.i
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end not in taken:
+            end += 1
+        if end > first.i and _lemma(doc[end - 1]) not in gazetteer().title_heads:
+            found.append(Candidate(first.i, end, "ORG"))
+    return found
+
+
+def _opened_by_article(kind: Token) -> bool:
+    """The noun phrase the kind noun sits in opens with "the" or "a" ("the state oil company Pemex")."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") and c.i < kind.i
+               for c in (*kind.children, *kind.head.children))
+
+
+def _parties_before_party(doc: Doc, cands: list[Candidate]) -> None:
+    """ "the ruling Morena party": a name right before a lower-case "party" is that party."""
+    for c in cands:
+        if c.label in _MISREAD_BODY_LABELS and not c.kb and c.end < len(doc) and doc[c.end].lower_ == "party" \
+                and doc[c.end].text.islower():
+            c.label = "ORG"
 
 
 def _hyphenated_given_names(doc: Doc, cands: list[Candidate]) -> None:

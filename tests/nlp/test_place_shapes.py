@@ -152,3 +152,38 @@ def test_an_untagged_name_opening_its_sentence_beside_a_title_is_that_person(eng
             "reportedly won President Recep Tayyip Erdogan's backing to keep fiscal policy tight.")
     people = [a.name for a in engine.analyze(document_from_text(text)).actors if a.type == "PERSON"]
     assert "Mehmet Simsek" in people
+
+
+def test_a_name_right_after_a_noun_for_a_business_is_that_business(engine):
+    """The model types an unknown firm as a place or a product, or leaves it out ("the state miner
+    Codelco" GPE); the noun before the name says what it is."""
+    text = ("Copper slides\n\nThe state miner Minsur cut its forecast on Monday. The national statistics agency Andecorstat "
+            "reported on Wednesday that prices rose. The shipping group Nordmark said it would avoid the strait.")
+    analysis = engine.analyze(document_from_text(text))
+    actors = {a.name: a.type for a in analysis.actors}
+    assert actors.get("Minsur") == "ORG" and actors.get("Andecorstat") == "ORG" and actors.get("Nordmark") == "ORG"
+    # and the noun is no reference back to the firm of the sentence before
+    reported = next(e for e in analysis.events if e.trigger.startswith("reported"))
+    assert {analysis.actor(i).name for i in reported.agents} == {"Andecorstat"}
+    # a person's trade before a person's full name leaves the person
+    text = "Pit closures\n\nThe former miner Tom Vallemar led the strike in 1984."
+    assert {a.name: a.type for a in engine.analyze(document_from_text(text)).actors}.get("Tom Vallemar") == "PERSON"
+
+
+def test_a_name_before_a_lower_case_party_is_that_party(engine):
+    text = "Reform passes\n\nThe ruling Vallemar party controls most state legislatures."
+    actors = {a.name: a.type for a in engine.analyze(document_from_text(text)).actors}
+    assert actors.get("Vallemar") == "ORG"
+
+
+def test_a_title_after_the_noun_is_no_firm():
+    """ "the company chairman Tom Lane": a title ends the name run, and a person is no firm."""
+    words = ["the", "union", "Vestcom", "said"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 3, 1, 3], deps=["det", "nsubj", "appos", "ROOT"],
+              pos=["DET", "NOUN", "PROPN", "VERB"])
+    (found,) = shape_by_neighbours(doc, [])
+    assert (found.start, found.end, found.label) == (2, 3, "ORG")
+    words = ["the", "union", "Chairman", "said"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 3, 1, 3], deps=["det", "nsubj", "appos", "ROOT"],
+              pos=["DET", "NOUN", "PROPN", "VERB"])
+    assert shape_by_neighbours(doc, []) == []
