@@ -18,19 +18,18 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from reader.model import ACTOR_TYPES, Actor, Mention
 from reader.nlp.actor_links import link, merge_into, person_of_surname
-from reader.nlp.doc_text import indices_where, text_of
+from reader.nlp.doc_text import text_of
 from reader.nlp.entity_shapes import PEERAGE, SURNAME_HONORIFICS
 from reader.nlp.figures import figures
 from reader.nlp.full_names import people_named_with_honorific
 from reader.nlp.gazetteer import Gazetteer, fold, gazetteer
 from reader.nlp.offices import offices
 from reader.nlp.people import describe_people
-from reader.nlp.role_bodies import PAST_HOLDER, body_after_of, body_before, holds_office_of, titled_by
+from reader.nlp.role_references import role_references
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’"})
@@ -291,50 +290,8 @@ class _Resolver:
 
     def role_references(self, taken: set[int]) -> list[tuple[int, int, str]]:
         """'the Turkish president' -> the person earlier given that country and role."""
-        doc, gaz = self.doc, self.gaz
         people = [c for c in self.clusters.values() if c.type == "PERSON" and c.roles]
-        if not people:
-            return []
-        table, headline_end = offices(), text_of(doc).find("\n")  # a headline drops "the": "Chancellor rallies voters"
-        role_words = {c.key: [frozenset(w.lower() for w in form.split()) for r in c.roles
-                              for form in (r, *table.other_words(r, c.country_key))] for c in people}
-        out = []
-        for i in indices_where(doc, LOWER, gaz.title_heads):
-            tok = doc[i]
-            if tok.i in taken or tok.lower_ in ("counterpart", "counterparts"):
-                continue
-            j = tok.i + 1
-            while j < len(doc) and j - tok.i <= 4 and (doc[j].lower_ in gaz.title_heads or doc[j].lower_ in gaz.title_modifiers):
-                j += 1
-            if j < len(doc) and doc[j].ent_type_ == "PERSON":
-                continue  # a title in front of a name ("Secretary of State Condoleezza Rice"), not a reference
-            if j < len(doc) and doc[j - 1].lower_ == "of" and doc[j].is_title:
-                continue  # the head of something named: "the president of Nokia" is not the president
-            role, country, first = self.title_before(tok.i + 1)
-            party = body_before(doc, first) if country is None else first  # "the Lib Dem spokesman"
-            if (party == 0 or doc[party - 1].lower_ not in ("the", "its", "his", "her", "their")) and country is None \
-                    and not doc[party].idx < headline_end:
-                continue
-            if any(i in taken for i in range(first, tok.i + 1) if doc[i].ent_type_ == "PERSON"):
-                continue
-            said = {w.lower() for w in role.split()}
-            words = said - gaz.soft_modifiers
-            # "the chancellor" is not the former chancellor, nor "the former chancellor" the sitting one (it
-            # may be the one named earlier);
-            # "the chairman of the Commission for ..." is that body's
-            candidates = [
-                c for c in people
-                if any(words <= r and not (r - words) & gaz.other_office_modifiers and r & PAST_HOLDER == said & PAST_HOLDER
-                       for r in role_words[c.key])
-                and (country is None or c.country_key == country or holds_office_of(gaz, c.roles, country))
-                and titled_by(doc, c.mentions, body_after_of(doc, j))
-                and titled_by(doc, c.mentions, list(doc[party:first]) or None, gaz, c.roles)
-            ]
-            if len({c.key for c in candidates}) != 1:
-                continue
-            out.append((first, tok.i + 1, candidates[0].key))
-        return out
-
+        return role_references(self.doc, self.gaz, people, self.title_before, taken)
 
 def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
     gaz = gazetteer()

@@ -52,6 +52,8 @@ class Gazetteer:
     #: "Prince", "King": titles that with one given name make a royal's name ("Prince Charles")
     royal_titles: frozenset[str] = frozenset()
     title_modifiers: frozenset[str] = frozenset()
+    #: titles held for a seat: a place-name before one is the seat ("the Glasgow Kelvin MP")
+    seat_titles: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
     #: words that qualify a role without changing who holds it ("former", "then")
     soft_modifiers: frozenset[str] = frozenset({"former", "then", "acting", "interim", "outgoing", "incoming", "late"})
@@ -168,6 +170,7 @@ def gazetteer() -> Gazetteer:
     gaz.title_heads = frozenset(titles["head"]["words"])
     gaz.royal_titles = frozenset(titles["royal"]["words"])
     gaz.title_modifiers = frozenset(titles["modifier"]["words"])
+    gaz.seat_titles = frozenset(titles["seat"]["words"])
     gaz.government_words = frozenset(titles["government"]["words"])
     gaz.alias_cues = tuple(tuple(p.split()) for p in titles["alias_cue"]["phrases"])
     return gaz
