@@ -35,6 +35,9 @@ def by_trigger(analysis, trigger: str) -> list[Event]:
         ("Hezbollah fired dozens of rockets at towns in the north.", "fired", "19"),
         # stepping up attacks is an attack
         ("Hamas increased the number of rocket attacks on Israel.", "increased", "19"),
+        # military exercises and drills show force (CAMEO 15), counted in days or not
+        ("China staged large-scale drills around the island last week.", "staged", "15"),
+        ("Taiwan's military began two days of live-fire exercises on Monday.", "began", "15"),
     ],
 )
 def test_a_light_verb_takes_the_act_of_its_object(engine, sentence, trigger, category):

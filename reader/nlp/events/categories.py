@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from reader.model import Event
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lex_entry import LexEntry, category_of
-from reader.nlp.events.lexicon import OTHER_ACT, QUANTITY_HEADS, RESULT_PREPS, Lexicon, Match
+from reader.nlp.events.lexicon import OTHER_ACT, RESULT_PREPS, Lexicon, Match, counts_what_follows
 from reader.nlp.events.subjects import subject_tokens
 
 #: "an address she gave *during* a lecture tour": what a light verb did while, not what it did.
@@ -211,7 +211,7 @@ def complement(trig: Token, entry: LexEntry, matches: dict[int, Match], lex: Lex
             return child
         if entry.defer and child.dep_ == "nsubjpass" and child.i in matches and matches[child.i].entry.pos == "NOUN":
             return child  # "a complaint has been made by the Board": the passive light verb's act is its subject
-        if entry.defer and child.dep_ == "dobj" and child.lower_ in QUANTITY_HEADS:
+        if entry.defer and child.dep_ == "dobj" and counts_what_follows(child):
             # "increased the number of attacks", "launched a wave of strikes": the act is what is counted
             for g in (g for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children):
                 if g.dep_ == "pobj" and g.i in matches and matches[g.i].entry.pos == "NOUN":

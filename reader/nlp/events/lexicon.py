@@ -255,11 +255,20 @@ def _object_of(token: Token, children: list[Token]) -> list[Token]:
             objs.extend(g for g in c.children if g.dep_ == "pobj")
     # "fired dozens of rockets", "a barrage of missiles": what is counted is the object
     # and "won 69 of the 240 seats", "won 89 out of 150 seats", "£40bn of tax rises": what the number counts
-    objs.extend(g for o in list(objs) if o.lower_ in QUANTITY_HEADS or o.tag_ == "CD" or _sum_of_money(o)
+    objs.extend(g for o in list(objs) if counts_what_follows(o) or o.tag_ == "CD" or _sum_of_money(o)
                 for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
     objs.extend(g for c in children if c.dep_ == "prep" and c.lower_ == "out"
                 for of in c.children if of.lower_ == "of" for g in of.children if g.dep_ == "pobj")
     return objs
+
+
+#: Units of time that, counted, measure the act their "of" names ("began two days of exercises").
+_SPAN_UNITS = frozenset({"hour", "day", "week", "month", "year"})
+
+
+def counts_what_follows(tok: Token) -> bool:
+    """ "a wave of strikes", "two days of live-fire exercises": the act is what follows "of"."""
+    return tok.lower_ in QUANTITY_HEADS or (tok.lemma_.lower() in _SPAN_UNITS and any(c.dep_ == "nummod" for c in tok.children))
 
 
 def _sum_of_money(tok: Token) -> bool:
