@@ -46,6 +46,17 @@ def test_a_saying_between_two_parts_of_a_quotation_shows_the_first(engine, openi
     assert text[said.start : said.end] == "Ridley said"  # ``...'' is a quotation too: not the saying's span
 
 
+def test_what_someone_is_allowed_to_do_is_not_done(engine):
+    """ "The constitution allows the president to dissolve the assembly": a power, not an act; "was
+    allowed to resign" tells of a permission given."""
+    analysis = analyze(engine, "Senegal's constitution allows President Faye to dissolve the National Assembly.")
+    (dissolve,) = by_trigger(analysis, "dissolve")
+    assert dissolve.modality == "hypothetical"
+    for text in ("Boeing was allowed to bid for launch contracts again.", "Boeing allowed to bid for launch contracts\n\nIt won."):
+        analysis = analyze(engine, text)
+        assert all(e.modality == "asserted" for e in analysis.events) and analysis.events, text
+
+
 def test_said_to_is_a_hedge_not_a_saying(engine):
     analysis = analyze(engine, "Poland is said to have attacked the convoy near Brest.")
     assert not by_trigger(analysis, "said")

@@ -1,22 +1,20 @@
 """Find the clauses that are acts: one trigger per act, with the tokens that belong to it.
 
-One walk down each sentence's dependency tree decides, token by token, whether a lexicon
-trigger starts an event of its own. The state carried down says how the token hangs from the
-nearest event above it:
+One walk down each sentence's dependency tree decides, token by token, whether a lexicon trigger starts an
+event of its own. The state carried down says how the token hangs from the nearest event above it:
 
-- ``free``: an independent clause (root, coordinated verb, participial or finite adverbial
-  clause, relative clause, what a speech verb reports): a trigger here is a new event;
-- ``arg``: an argument or complement of an event ("refused *to join the sanctions*", "offered
-  *to travel*", "*if Putin attended*"): part of that act, never an event of its own, so a
-  sentence with one act gives one row;
-- ``adjunct``: a prepositional adjunct of an event ("*Following a phone call with Putin*, Erdoğan
-  said"): verbs stay part of the act, but an event noun with its own participants is an act;
-- ``inert``: text set against the act or naming its source ("*Unlike the US*, Turkey...", "*as he
-  wrote*"): neither an event nor a participant.
+- ``free``: an independent clause (root, coordinated verb, participial or finite adverbial clause, relative
+  clause, what a speech verb reports): a trigger here is a new event;
+- ``arg``: an argument or complement of an event ("refused *to join the sanctions*", "offered *to travel*",
+  "*if Putin attended*"): part of that act, never an event of its own, so a sentence with one act gives one row;
+- ``adjunct``: a prepositional adjunct of an event ("*Following a phone call with Putin*, Erdoğan said"):
+  verbs stay part of the act, but an event noun with its own participants is an act;
+- ``inert``: text set against the act or naming its source ("*Unlike the US*, Turkey...", "*as he wrote*"):
+  neither an event nor a participant.
 
-Each token also gets an owner (the nearest event above it, or itself): an event's text is the
-contiguous run of tokens it owns around its trigger, so a sentence with a saying and a said
-thing gives two spans, not one sentence dump.
+Each token also gets an owner (the nearest event above it, or itself): an event's text is the contiguous run
+of tokens it owns around its trigger, so a sentence with a saying and a said thing gives two spans, not one
+sentence dump.
 """
 
 from __future__ import annotations
@@ -578,11 +576,13 @@ class ClauseFinder:
                 dep in ("advcl", "conj") and not has_own_subject_or_aux(child)) or (
                 dep == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))  # "not cause X to"
             if governs:
-                # "considered options but agreed to act": a plan verb governs its complement, not a verb
-                # coordinated with it
+                # "considered options but agreed to act": a plan verb governs its complement, not one joined to it;
+                # "allows X to dissolve" leaves the act to X ("was allowed to resign", "Boeing allowed to bid" tell of a permission)
                 hyp = hyp or own or (lemma in lex.cue("hypothetical_governor") and dep not in ("conj", "advcl")
                                      and not (lemma == "due" and dep == "prep")) or (  # "due to events": a cause
-                    dep == "xcomp" and lemma in lex.cue("obligation_governor") and tok.tag_ not in ("VBD", "VBN"))
+                    dep == "xcomp" and lemma in lex.cue("obligation_governor") and tok.tag_ not in ("VBD", "VBN")) or (
+                    dep in ("xcomp", "ccomp") and lemma in lex.cue("permission_governor")
+                    and any(c.dep_ in ("dobj", "nsubj") for c in (*tok.children, *child.children) if c.i > tok.i))
                 neg = neg or (dep == "xcomp" and lemma in lex.cue("negating_governor")) or any(
                     c.dep_ == "neg" for c in tok.children) and (dep != "conj" or shares_negation(tok, child))
             elif (dep == "ccomp" and lemma in lex.cue("hypothetical_governor") or dep == "advcl" and _is_purpose(child)
