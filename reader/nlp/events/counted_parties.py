@@ -1,5 +1,5 @@
 """Parties counted as a group: "the two leaders", "the three countries", "both men" stand for the
-ones named just before.
+ones named just before; "both sides" for the pair the text is about (`two_sides`).
 
 "Mali, Burkina Faso and Niger left the bloc in January. The three countries signed a treaty in July":
 the treaty's signers are the three named, and a row that leaves them out says nobody signed. The
@@ -10,11 +10,13 @@ group unresolved rather than guessed.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from reader.model import Actor
 from reader.nlp.events.lexicon import Lexicon
 
 #: Words that count the group, and how many they count.
@@ -34,6 +36,14 @@ class _Index(Protocol):
     def ids_at(self, i: int) -> list[str]: ...
 
     def type_of(self, actor_id: str) -> str | None: ...
+
+
+class _SidesIndex(_Index, Protocol):
+    by_id: dict[str, Actor]
+    mention_ends: list[tuple[int, str]]
+    split: dict[str, list[str]]
+    pairs: list[tuple[int, list[str]]]
+    gathering_parties: list[tuple[int, list[str]]]
 
 
 def group_count(tok: Token) -> int:
@@ -103,4 +113,36 @@ def last_pair_named(index: _Index, tok: Token, types: tuple[str, ...]) -> list[s
         ids = [index.ids_at(t.i) for t in (conj.head, conj)]
         if all(len(x) == 1 and index.type_of(x[0]) in types for x in ids) and ids[0] != ids[1]:
             return [ids[0][0], ids[1][0]]
+    return []
+
+
+def two_sides(index: _SidesIndex, tok: Token, country_types: tuple[str, ...]) -> list[str]:
+    """A pair named as one ("Russian-Ukrainian") just before; else the two most named countries, each
+    named more than once."""
+    for end, actor_id in reversed(index.mention_ends):
+        if end < tok.i and actor_id in index.split and len(index.split[actor_id]) == 2 and tok.i - end < 80:
+            return list(index.split[actor_id])
+    for end, pair in reversed(index.pairs):
+        if end < tok.i and tok.i - end < 80:
+            return list(pair)
+    for end, parties in reversed(index.gathering_parties):
+        if end < tok.i and len(parties) == 2:
+            return list(parties)
+    if any(c.lower_ in ("these", "those") for c in tok.children):
+        pair = last_pair_named(index, tok, country_types)
+        if pair:
+            return pair  # "targeting Mexico and Canada ... paused tariffs on those two nations"
+    counts: Counter[str] = Counter()
+    for end, actor_id in index.mention_ends:
+        if end >= tok.i:
+            break
+        actor = index.by_id.get(actor_id)
+        if actor is None:
+            continue
+        for part in index.split.get(actor_id, [actor_id]):
+            if index.type_of(part) in country_types:
+                counts[part] += 1
+    top = counts.most_common(3)
+    if len(top) >= 2 and top[1][1] >= 2 and (len(top) == 2 or top[1][1] > top[2][1]):
+        return [top[0][0], top[1][0]]  # (a place named once, "speaking in Burnley", is no side)
     return []
