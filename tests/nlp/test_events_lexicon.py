@@ -38,6 +38,8 @@ def by_trigger(analysis, trigger: str) -> list[Event]:
         # military exercises and drills show force (CAMEO 15), counted in days or not
         ("China staged large-scale drills around the island last week.", "staged", "15"),
         ("Taiwan's military began two days of live-fire exercises on Monday.", "began", "15"),
+        # cuts and hikes resumed, announced or delivered are economic decisions
+        ("Sweden's central bank will resume cuts in September.", "resume", "ECON"),
     ],
 )
 def test_a_light_verb_takes_the_act_of_its_object(engine, sentence, trigger, category):

@@ -503,3 +503,15 @@ def test_a_former_holder_of_an_office_is_not_its_holder_today(engine):
     analysis = engine.analyze(document_from_text(text, published=dt.date(2025, 1, 20)))
     jailed = [e for e in analysis.events if e.trigger == "jailed"]
     assert jailed and all(analysis.actor(t).name != "Shehbaz Sharif" for e in jailed for t in e.targets)
+
+
+def test_the_bank_after_a_central_bank_is_that_bank(engine):
+    """A bare "the bank" after a country's central bank acts for that country, as the central bank did."""
+    text = ("Rates on hold\n\nSweden's central bank kept its benchmark rate at 4% on Tuesday, and Norway's exports fell. "
+            "The bank said in a statement that inflation was easing. The bank is expected to resume cuts in September.")
+    analysis = analyze(engine, text)
+    assert doers(analysis, "said") == [["Sweden"]]
+    assert doers(analysis, "expected") == [["Sweden"]]
+    # with no central bank named, "the bank" is no reference to a country
+    text = "Bank row\n\nSweden fined Nordbanken on Monday. The bank said it would appeal."
+    assert doers(analyze(engine, text), "said") in ([], [[]], [["Nordbanken"]])

@@ -42,7 +42,7 @@ from reader.nlp.doc_text import (
 )
 from reader.nlp.entity_shapes import SURNAME_HONORIFICS
 from reader.nlp.events.clause_shapes import maker_of_model, other_arguments, set_off_aside, title_owner
-from reader.nlp.events.counted_parties import counted_parties, last_pair_named
+from reader.nlp.events.counted_parties import counted_parties, two_sides
 from reader.nlp.events.genders import person_genders
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.pronouns import Pronouns
@@ -397,8 +397,10 @@ class ActorIndex:
                 if any(c.lower_ == "both" for c in tok.children) or (
                         any(c.lower_ == "two" for c in tok.children)
                         and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)):
-                    return self.two_sides(tok)
+                    return two_sides(self, tok, COUNTRY_TYPES)
             named = self.named_by_head(tok) if _fold(low) in self.name_words else []
+            if not named and low == "bank" and self.bare_definite(tok):
+                return self._central_bank_before(tok)
             if not named and (low in cues.cue("national_body_noun") and (self.bare_definite(tok) or (
                     low in cues.cue("unarticled_body") and tok.n_lefts + tok.n_rights == 0 and tok.dep_ != "compound"))
                               or self._national_phrase(tok)):
@@ -414,6 +416,17 @@ class ActorIndex:
         return ((headline or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)) and len(mods) == 1
                 and mods[0].dep_ == "amod" and mods[0].i == tok.i - 1
                 and f"{mods[0].lower_} {tok.lower_}" in self.lexicon.cue("national_body_phrase"))
+
+    def _central_bank_before(self, tok: Token) -> list[str]:
+        """ "Chile's central bank kept its rate ... The bank is expected to resume cuts": a bare "the bank" after
+        a central bank is that bank, which acts for its country (the one before "central bank", else the home one)."""
+        for prev in reversed(self.doc[: tok.i]):
+            if prev.lower_ == "bank" and any(c.dep_ == "amod" and c.lower_ == "central" for c in prev.children):
+                owners = [a for c in prev.children if c.dep_ in ("poss", "amod", "compound") for a in self.ids_at(c.i)
+                          if self.type_of(a) in COUNTRY_TYPES]
+                home = self.home_country()
+                return owners[:1] or ([home] if home else [])
+        return []
 
     @staticmethod
     def bare_definite(tok: Token) -> bool:
@@ -542,37 +555,6 @@ class ActorIndex:
                 people = same or people
             out.append(people[0] if len(people) == 1 else country)
         return out
-
-    def two_sides(self, tok: Token) -> list[str]:
-        """A pair named as one ("Russian-Ukrainian") just before; else the two most named countries, each
-        named more than once."""
-        for end, actor_id in reversed(self.mention_ends):
-            if end < tok.i and actor_id in self.split and len(self.split[actor_id]) == 2 and tok.i - end < 80:
-                return list(self.split[actor_id])
-        for end, pair in reversed(self.pairs):
-            if end < tok.i and tok.i - end < 80:
-                return list(pair)
-        for end, parties in reversed(self.gathering_parties):
-            if end < tok.i and len(parties) == 2:
-                return list(parties)
-        if any(c.lower_ in ("these", "those") for c in tok.children):
-            pair = last_pair_named(self, tok, COUNTRY_TYPES)
-            if pair:
-                return pair  # "targeting Mexico and Canada ... paused tariffs on those two nations"
-        counts: Counter[str] = Counter()
-        for end, actor_id in self.mention_ends:
-            if end >= tok.i:
-                break
-            actor = self.by_id.get(actor_id)
-            if actor is None:
-                continue
-            for part in self.split.get(actor_id, [actor_id]):
-                if self.type_of(part) in COUNTRY_TYPES:
-                    counts[part] += 1
-        top = counts.most_common(3)
-        if len(top) >= 2 and top[1][1] >= 2 and (len(top) == 2 or top[1][1] > top[2][1]):
-            return [top[0][0], top[1][0]]  # (a place named once, "speaking in Burnley", is no side)
-        return []
 
 
 #: Words of organisations' names that, after "the", usually mean something else: "the government"
