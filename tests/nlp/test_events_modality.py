@@ -189,6 +189,17 @@ def test_a_saying_after_its_quotation_shows_the_quotation_not_the_sayer_again(en
     assert said.summary.startswith("Hogg: said “We oppose the scheme")
 
 
+def test_what_was_said_before_an_unquoted_saying_loses_its_sentence_capital(engine):
+    """ "A Chinese vessel rammed a boat on Monday, the Philippine military said": "said a Chinese vessel
+    rammed ...", as for any other opening word, while "said UN staff ..." keeps its capitals."""
+    text = "A Chinese coast guard vessel rammed a Philippine supply boat on Monday, the Philippine military said."
+    (said,) = by_trigger(analyze(engine, text), "said")
+    assert "said a Chinese coast guard vessel rammed" in said.summary
+    text = "UN staff left Gaza on Monday, the Norland army said."
+    (said,) = by_trigger(analyze(engine, text), "said")
+    assert "said UN staff left" in said.summary
+
+
 def test_a_saying_to_someone_after_its_quotation_shows_the_quotation(engine):
     text = '"We need to look very carefully at the relationship," Lord Falconer told the BBC.'
     (told,) = by_trigger(analyze(engine, text), "told")

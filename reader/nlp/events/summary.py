@@ -448,7 +448,7 @@ class Summaries:
                     # "Prices will rise, the bank said": said, not quoted, so no capital a sentence starts with
                     opening = doc[said[0]]
                     if opening.pos_ != "PROPN" and opening.ent_type_ in ("", "CARDINAL", "DATE", "ORDINAL", "QUANTITY") \
-                            and opening.text != "I" and not opening.text.isupper():
+                            and opening.text != "I" and not (opening.text.isupper() and len(opening.text) > 1):  # (not "UN")
                         quote_text = quote_text[:1].lower() + quote_text[1:]
                     text += f" {quote_text}{more}"
         return text
