@@ -286,6 +286,9 @@ class ActorIndex:
                     continue  # "his country" is the country, "his Russian counterpart" the person
                 if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
                     continue
+                if refs and child.dep_ == "poss" and tok.pos_ == "PROPN" and all(self.type_of(a) == "ORG" for a in refs) and (
+                        owners := self.ids_at(child.i)) and all(self.type_of(a) == "PERSON" for a in owners):
+                    continue  # "Yoon's own People Power Party called for": the party, not its leader
                 if (thing or not refs and tok.pos_ == "PROPN") and child.dep_ == "acl" and child.tag_ == "VBN":
                     # "a letter sent to Mr Mubanga said": its addressee did not write it ("a report by" did)
                     stack.extend(c for c in child.children if c.dep_ == "agent")
