@@ -40,6 +40,8 @@ def by_trigger(analysis, trigger: str) -> list[Event]:
         ("Taiwan's military began two days of live-fire exercises on Monday.", "began", "15"),
         # cuts and hikes resumed, announced or delivered are economic decisions
         ("Sweden's central bank will resume cuts in September.", "resume", "ECON"),
+        ("Ghana defaulted on most of its external debt in December 2022.", "defaulted", "ECON"),
+        ("Ghana secured a $3bn bailout from the IMF in May 2023.", "secured", "ECON"),
     ],
 )
 def test_a_light_verb_takes_the_act_of_its_object(engine, sentence, trigger, category):

@@ -515,3 +515,18 @@ def test_the_bank_after_a_central_bank_is_that_bank(engine):
     # with no central bank named, "the bank" is no reference to a country
     text = "Bank row\n\nSweden fined Nordbanken on Monday. The bank said it would appeal."
     assert doers(analyze(engine, text), "said") in ([], [[]], [["Nordbanken"]])
+
+
+def test_the_junta_is_the_state_and_it_after_it_too(engine):
+    text = ("Troops out\n\nNiger has ordered France to withdraw its troops. Niger's foreign minister said the order "
+            "was final. The junta welcomed the decision. It had earlier banned French aircraft from its airspace.")
+    analysis = analyze(engine, text)
+    assert doers(analysis, "welcomed") == [["Niger"]]
+    assert doers(analysis, "banned") == [["Niger"]]
+
+
+def test_a_party_a_leader_owns_acts_without_its_leader(engine):
+    """ "Yoon's own People Power Party called for ...": the party calls, not its leader."""
+    text = ("Crisis in Seoul\n\nPresident Tom Yoon lifted martial law on Wednesday. Yoon's own Unity Power Party "
+            "called for the defence minister to be sacked.")
+    assert doers(analyze(engine, text), "called") == [["Unity Power Party"]]
