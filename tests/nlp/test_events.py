@@ -1316,7 +1316,10 @@ def test_a_passive_joined_to_another_is_headed_by_their_subject(engine):
     [("Ms Berg said the plan, which was announced in May, would cost £5bn.", "Berg: said the plan would cost £5bn"),
      ("Mr Dahl said the minister, a former banker, had misled parliament.",
       "Dahl: said the minister had misled parliament"),
-     ("Mr Dahl met the minister, a former banker, in Oslo on Monday.", "Dahl: met the minister in Oslo on Monday")],
+     ("Mr Dahl met the minister, a former banker, in Oslo on Monday.", "Dahl: met the minister in Oslo on Monday"),
+     # what is called for goes on after the aside, and after the noun it hangs on
+     ("Mr Dahl called for the defence minister, Tom Lane, to be sacked.", "Dahl → Lane: called for the defence minister to be sacked"),
+     ("Mr Dahl called for the full advice to be published.", "Dahl: called for the full advice to be published")],
 )
 def test_an_aside_after_the_subject_of_what_is_said_is_left_out_of_the_summary(engine, sentence, summary):
     """ "said the plan, which was announced in May" stopped before what was said of the plan."""

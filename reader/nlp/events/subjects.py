@@ -27,8 +27,9 @@ def is_purpose(tok: Token) -> bool:
     """An infinitival adjunct: "phoned them *to discuss* ways" is the phone call's purpose (passive too: "called
     for the results *to be released*")."""
     return (tok.tag_ == "VB" or tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in tok.children)
-            and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)) \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and (any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+                 or tok.dep_ == "relcl" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "for")) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)  # ("called for the advice *to be published*")
 
 
 def _stray_name_before(verb: Token) -> Token | None:

@@ -499,9 +499,12 @@ def _aside_end(doc: Doc, i: int) -> int | None:
         return None
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return end if noun.right_edge.i in (end - 1, end) and noun.head.i > end else None
-    # "met the minister, a former banker, in Oslo on Monday": the verb's own words go on after it
+    # "met the minister, a former banker, in Oslo on Monday", "called for the minister, Kim, to be sacked": the
+    # verb's own words go on after it
     after = doc[end + 1]
-    return end if noun.dep_ == "dobj" and after.head.i in (noun.head.i, noun.i) and after.dep_ in (
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+    after = after.head if after.dep_ in ("aux", "auxpass") and after.head.i > after.i else after
+    return end if verb is not None and after.head.i in (verb.i, noun.i) and after.dep_ in (
         "prep", "advmod", "npadvmod", "xcomp", "advcl") else None
 
 
