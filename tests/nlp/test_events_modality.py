@@ -46,6 +46,13 @@ def test_a_saying_between_two_parts_of_a_quotation_shows_the_first(engine, openi
     assert text[said.start : said.end] == "Ridley said"  # ``...'' is a quotation too: not the saying's span
 
 
+def test_a_field_dictionary_act_guessed_done_is_a_hypothetical_row(engine):
+    """ "is believed to have assured": the field dictionary's verb under a raising hedge is an act, guessed."""
+    analysis = analyze(engine, "Benjamin Netanyahu is believed to have assured the White House that Israel would not.")
+    (assured,) = by_trigger(analysis, "assured")
+    assert assured.modality == "hypothetical"
+
+
 def test_what_someone_is_allowed_to_do_is_not_done(engine):
     """ "The constitution allows the president to dissolve the assembly": a power, not an act; "was
     allowed to resign" tells of a permission given."""

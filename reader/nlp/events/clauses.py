@@ -273,12 +273,13 @@ class ClauseFinder:
         return ev
 
     def _field_trigger_fits(self, tok: Token) -> bool:
-        """A verb found only in the field dictionary is an act when it is done, by someone: not an
-        aim ("an effort to promote a settlement"), nor something an act noun does ("a possible visit
-        by Modi dominated the news": the visit dominates; Modi only visits; "the merger was blocked by the Commission" is done to one)."""
+        """A verb found only in the field dictionary is an act when it is done (or guessed done: "is believed to have
+        assured"), by someone: not an aim ("an effort to promote a settlement"), nor something an act noun does ("a possible
+        visit by Modi dominated the news": Modi only visits; "the merger was blocked by the Commission" is done to one)."""
         to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if to_infinitive and tok.dep_ in ("acl", "advcl", "xcomp", "ccomp", "relcl") and not arranged(tok):  # "is to go on trial"
-            if not (tok.head.pos_ in (*VERBAL, "ADJ") and tok.head.lemma_.lower() in self.lex.cue("hypothetical_governor")):
+            if not (tok.head.pos_ in (*VERBAL, "ADJ") and tok.head.lemma_.lower() in self.lex.cue("hypothetical_governor")
+                    or tok.dep_ == "xcomp" and raising_hedge(tok.head, self.lex) is not None):
                 return False
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN") and not self.index.ids_at(child.i) \
@@ -298,8 +299,7 @@ class ClauseFinder:
                 entry = self.matches[child.i].entry
                 if entry.pos != "NOUN" or entry.source != "ours" or entry.object_only:
                     continue
-                # only an act that names its own parties ("talks between Israel and Hamas"): a bare
-                # "the talks" may point back to the wrong talks
+                # only an act that names its own parties ("talks between Israel and Hamas"): "the talks" may be others
                 named = self._noun_has_participants(child) and not (child.tag_ in ("NNS", "NNPS") and not any(
                     g.dep_ == "prep" or self.index.ids_at(g.i) for g in child.children))
                 if not (named or self._at_named_place(tok) or any(brokered_gathering(g, self.lex) for g in child.children)):
