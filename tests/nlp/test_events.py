@@ -1682,6 +1682,16 @@ def test_a_day_after_what_someone_called_a_thing_dates_the_main_act(engine):
     assert only(analyze(engine, text), "condemned").date is None
 
 
+def test_then_puts_an_act_after_the_day_the_story_last_gave(engine):
+    text = ("Cabinet row\n\nMr Tom Lane met Vestia's president in Vik on 9 March. He then travelled to Oslo, "
+            "where he held talks with the prime minister.")
+    analysis = analyze(engine, text)
+    assert only(analysis, "met").date == "2024-03-09"
+    assert only(analysis, "travelled").date is None and only(analysis, "held").date is None
+    text = "Cabinet row\n\nMr Tom Lane met Vestia's president in Vik on 9 March. He travelled to Oslo."
+    assert only(analyze(engine, text), "travelled").date == "2024-03-09"
+
+
 def test_a_date_after_for_on_a_verb_with_an_object_dates_the_object_not_the_act(engine):
     """ "called an election for 17 November": the calling was Thursday; the date is the election's."""
     text = "Cabinet row\n\nMr Tom Lane dissolved parliament on Monday and called an election for 17 May."

@@ -455,8 +455,9 @@ class EventDates:
             # October. Galloway, who was expelled from Labour, ..." does not date the expulsion
             frames = self._frames()
             k = bisect_left(frames, trig.idx, key=lambda f: f[0])
-            if not k or frames[k - 1][0] < start or not set(actors) & self._actors_of_sentence(frames[k - 1][0]):
-                return None
+            if not k or frames[k - 1][0] < start or not set(actors) & self._actors_of_sentence(frames[k - 1][0]) or any(
+                    c.dep_ == "advmod" and c.lower_ in _LATER_WORDS for v in (verb, *verb.ancestors) for c in v.children):
+                return None  # (and "He then travelled to Washington": after that day, not on it)
             return self._told_against(ev, frames[k - 1][1], ("advcl",))  # "The move came two days after the bank raised rates"
         return self._lead_perfect(ev)
 
@@ -572,6 +573,10 @@ class EventDates:
                             day = dt.date.fromisoformat(value) + dt.timedelta(days=offset)
                             return day.isoformat()
         return None
+
+
+#: Adverbs that put an act after the time the story last gave ("He then travelled to Washington").
+_LATER_WORDS = frozenset({"then", "subsequently", "thereafter", "eventually"})  # ("later", "afterwards": that day, mostly)
 
 
 def _time_mark(clause: Token) -> Token | None:
