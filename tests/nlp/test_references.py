@@ -530,3 +530,10 @@ def test_a_party_a_leader_owns_acts_without_its_leader(engine):
     text = ("Crisis in Seoul\n\nPresident Tom Yoon lifted martial law on Wednesday. Yoon's own Unity Power Party "
             "called for the defence minister to be sacked.")
     assert doers(analyze(engine, text), "called") == [["Unity Power Party"]]
+
+
+def test_the_party_after_its_leader_spoke_of_himself_is_his_titles_party(engine):
+    """ "UKIP leader Roger Knapman said he was not surprised. The party had refused ...": his party."""
+    text = ("Lane quits\n\nTom Lane has resigned from the Unity Party. Unity Party leader Roger Holt said he was not "
+            "surprised. The party had refused to back Mr Lane's bid for the leadership last month.")
+    assert doers(analyze(engine, text), "refused") == [["Unity Party"]]

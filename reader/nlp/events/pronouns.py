@@ -267,6 +267,9 @@ class Pronouns:
                 return []  # "Norcom began building it and the aircraft should fly in 2008. It will seat 300": the aircraft
             if subj:
                 ids = [a for a in self._ids_of_subject(subj[0]) if self.index.type_of(a) in types]
+                if not ids and "PERSON" not in types and tok.pos_ == "NOUN":  # "UKIP leader Roger Knapman said ... The party"
+                    ids = list(dict.fromkeys(a for t in subj[0].subtree if t.i < subj[0].i for a in self.index.ids_at(t.i)
+                                             if self.index.type_of(a) in types))
                 if not ids and passive_doer and subj[0].dep_ == "nsubjpass" and not self._ids_of_subject(subj[0]):
                     ids = self._passive_doer(subj[0].head, types)
                 if len(ids) == 1 and self.index.agrees(ids[0], gender) and ids[0] not in exclude:
@@ -326,6 +329,8 @@ class Pronouns:
             quoted = self.index.quoted_tokens()  # (not a subject in the words it quotes: 'The statement said: "Acme ..."')
             told = [t for c in sent.root.children if c.dep_ == "ccomp" for t in c.children
                     if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted]
+            if told and all(t.lower_ in ("he", "she", "i") for t in told) and "PERSON" not in types:
+                return subj  # "UKIP leader Roger Knapman said he was not surprised": of himself, so his title's party
             return told or subj
         return subj
 
