@@ -42,6 +42,10 @@ def by_trigger(analysis, trigger: str) -> list[Event]:
         ("Sweden's central bank will resume cuts in September.", "resume", "ECON"),
         ("Ghana defaulted on most of its external debt in December 2022.", "defaulted", "ECON"),
         ("Ghana secured a $3bn bailout from the IMF in May 2023.", "secured", "ECON"),
+        # a person quitting or leaving an organisation gives up a post; fighting an election contests it
+        ("Tom Lane quits the BBC after 20 years", "quits", "OFFICE"),
+        ("Tom Lane left the Conservative Party in January.", "left", "OFFICE"),
+        ("Tom Lane said he would fight the general election.", "fight", "VOTE"),
     ],
 )
 def test_a_light_verb_takes_the_act_of_its_object(engine, sentence, trigger, category):
@@ -1372,3 +1376,8 @@ def test_adding_to_something_is_no_saying(engine):
     assert not [e for e in analyze(engine, text).events if e.trigger.startswith("add")]
     (added,) = [e for e in analyze(engine, "Peter Dolan added that the talks had failed.").events if e.trigger == "added"]
     assert added.category == "01"
+
+
+def test_leaving_a_school_is_no_post_given_up(engine):
+    analysis = analyze(engine, "Tom Lane eventually left Vik Grammar School to go to Oslo University.")
+    assert all(e.category != "OFFICE" for e in analysis.events)

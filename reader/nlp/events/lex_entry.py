@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: Object slots a condition can name instead of a lemma.
-ENTITY_SLOTS = {"@PERSON": ("PERSON",), "@PEOPLE": ("PERSON", "NORP"), "@GPE": ("GPE",), "@PLACE": ("GPE", "LOC", "FAC"),
+ENTITY_SLOTS = {"@PERSON": ("PERSON",), "@PEOPLE": ("PERSON", "NORP"), "@GPE": ("GPE",), "@ORG": ("ORG",), "@PLACE": ("GPE", "LOC", "FAC"),
                 "@ACTOR": ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"),
                 "@MONEY": ("MONEY",), "@PRODUCT": ("PRODUCT",)}
 
