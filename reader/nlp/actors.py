@@ -35,6 +35,8 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 _QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’"})
 #: Generational suffixes: "Marcos Jr" is called "Marcos".
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Verbs that give their subject an office named after them ("was sworn in as president", "became chancellor").
+_OFFICE_TAKING = frozenset({"swear", "elect", "re-elect", "reelect", "appoint", "name", "become", "install", "inaugurate"})
 
 
 @dataclass(slots=True)
@@ -257,6 +259,8 @@ class _Resolver:
             role, country, _ = self.title_before(ent.start)
             if not role:
                 role, country = self.title_in_apposition(ent.end)
+            if not role:
+                role, country = self.title_taken(ent)
             c = self.clusters[self.person_of_mention[ent.start]]
             if role and role not in c.roles:
                 c.roles.append(role)
@@ -287,6 +291,24 @@ class _Resolver:
             return "", None
         role, country, _ = self.title_before(j)
         return role, country
+
+    def title_taken(self, ent: Span) -> tuple[str, str | None]:
+        """ "Prabowo Subianto was sworn in as Indonesia's president", "Keir Starmer, who became prime minister":
+        the office a verb of taking one gives its subject (so "the new president" later is that person)."""
+        root = ent.root
+        verbs = [root.head] if root.dep_ in ("nsubj", "nsubjpass") else []
+        verbs += [c for c in root.children if c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass")
+                                                                        for g in c.children)]
+        for verb in verbs:
+            if verb.lemma_.lower() not in _OFFICE_TAKING:
+                continue
+            for c in verb.children:
+                noun = c if c.dep_ in ("attr", "oprd") else next(
+                    (g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ == "as" else None
+                if noun is not None and noun.lower_ in self.gaz.title_heads:
+                    role, country, _ = self.title_before(noun.i + 1)
+                    return role, country
+        return "", None
 
     def role_references(self, taken: set[int]) -> list[tuple[int, int, str]]:
         """'the Turkish president' -> the person earlier given that country and role."""

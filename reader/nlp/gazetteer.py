@@ -56,7 +56,7 @@ class Gazetteer:
     seat_titles: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
     #: words that qualify a role without changing who holds it ("former", "then")
-    soft_modifiers: frozenset[str] = frozenset({"former", "then", "acting", "interim", "outgoing", "incoming", "late"})
+    soft_modifiers: frozenset[str] = frozenset({"former", "then", "acting", "interim", "outgoing", "incoming", "new", "late"})
     #: words that make a different office of a role: the shadow home secretary is not the home secretary,
     #: and "the minister" is not the prime minister
     other_office_modifiers: frozenset[str] = frozenset(

@@ -37,8 +37,8 @@ def role_references(doc: Doc, gaz: Gazetteer, people: Sequence[Any], title_befor
     out = []
     for i in indices_where(doc, LOWER, gaz.title_heads):
         tok = doc[i]
-        if tok.i in taken or tok.lower_ in ("counterpart", "counterparts"):
-            continue
+        if tok.i in taken or tok.lower_ in ("counterpart", "counterparts") or tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            continue  # (nor "would deliver better as the leader": an office held in thought, not a holder)
         j = tok.i + 1
         while j < len(doc) and j - tok.i <= 4 and (doc[j].lower_ in gaz.title_heads or doc[j].lower_ in gaz.title_modifiers):
             j += 1
@@ -67,6 +67,9 @@ def role_references(doc: Doc, gaz: Gazetteer, people: Sequence[Any], title_befor
             and titled_by(doc, c.mentions, body_after_of(doc, j))
             and titled_by(doc, c.mentions, body, gaz, c.roles)
         ]
+        if len({c.key for c in candidates}) > 1 and doc[first].idx > headline_end:
+            # "The new president has promised": of several holders, the one the text named before (others come later)
+            candidates = [c for c in candidates if any(m.start < doc[first].idx for m in c.mentions)]
         if len({c.key for c in candidates}) != 1:
             continue
         out.append((first if seat is None else seat, tok.i + 1, candidates[0].key))

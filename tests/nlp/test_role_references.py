@@ -34,3 +34,19 @@ def test_a_seat_before_a_title_no_named_person_holds_is_no_reference(engine):
     analysis = engine.analyze(document_from_text(text))
     lane = next(a for a in analysis.actors if a.name == "Tom Lane")
     assert not any("MP" in m.text for m in lane.mentions)
+
+
+def test_an_office_taken_gives_the_role_and_the_new_holder_is_referred_back_to(engine):
+    """ "sworn in as Norland's president" gives the role; "The new president" is then that person, though
+    other presidents are named later in the text, and "He" after it too."""
+    text = ("Lane sworn in\n\nTom Lane was sworn in as Norland's president on 20 October. Jane Ward became finance "
+            "minister.\n\nThe new president has promised free meals for schoolchildren. He has also pledged to lift "
+            "growth to 8%.\n\nMr Lane met Vestian President Ivo Berg in Vik on 9 November.")
+    analysis = engine.analyze(document_from_text(text))
+    promised = next(e for e in analysis.events if e.trigger.startswith("promised"))
+    pledged = next(e for e in analysis.events if e.trigger.startswith("pledged"))
+    assert [analysis.actor(i).name for i in promised.agents] == ["Tom Lane"]
+    assert [analysis.actor(i).name for i in pledged.agents] == ["Tom Lane"]
+    ward = next(a for a in analysis.actors if a.name == "Jane Ward")
+    assert not any("president" in m.text for m in ward.mentions)
+
