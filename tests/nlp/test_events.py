@@ -881,8 +881,9 @@ def test_a_court_striking_down_a_law_is_a_legal_act_not_a_fight(engine):
 
 
 def test_a_claim_told_by_a_title_and_a_name_is_reported_by_the_name(engine):
-    analysis = analyze(engine, "The prime minister, Karin Vold, said she respected the ruling.")
-    assert only(analysis, "respected").attribution == "Karin Vold"
+    analysis = analyze(engine, "The prime minister, Karin Vold, said Vestia had attacked the border post.")
+    assert only(analysis, "attacked").attribution == "Karin Vold"
+    # (what she says she does herself is her saying's row: "said she respected the ruling" is one row)
 
 
 @pytest.mark.parametrize("text, trigger, category", [

@@ -46,6 +46,19 @@ def test_a_saying_between_two_parts_of_a_quotation_shows_the_first(engine, openi
     assert text[said.start : said.end] == "Ridley said"  # ``...'' is a quotation too: not the saying's span
 
 
+def test_a_speaker_saying_what_he_himself_thinks_or_says_is_one_row(engine):
+    """ "Lane said he welcomed the inquiry": the saying is the act (one row, which says what); an act he
+    reports of himself from before ("had told her on Monday"), or an offer, is its own row."""
+    analysis = analyze(engine, "Mr Tom Lane has denied any wrongdoing and said he welcomed the inquiry.")
+    assert not by_trigger(analysis, "welcomed")
+    (said,) = by_trigger(analysis, "said")
+    assert "welcomed the inquiry" in said.summary
+    analysis = analyze(engine, "Mr Tom Lane said he had told Ms Ann Ward of the reshuffle on Monday morning.")
+    assert by_trigger(analysis, "told")
+    analysis = analyze(engine, "Norland has offered to send 120 troops to Vestia, the Norland government said.")
+    assert by_trigger(analysis, "offered")
+
+
 def test_a_field_dictionary_act_guessed_done_is_a_hypothetical_row(engine):
     """ "is believed to have assured": the field dictionary's verb under a raising hedge is an act, guessed."""
     analysis = analyze(engine, "Benjamin Netanyahu is believed to have assured the White House that Israel would not.")
