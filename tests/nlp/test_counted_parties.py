@@ -55,3 +55,12 @@ def test_both_parties_are_not_two_places_each_named_once(engine):
     analysis = engine.analyze(document_from_text(text, published=dt.date(2005, 3, 1)))
     (accused,) = [e for e in analysis.events if e.trigger == "accused" and e.start > 100]
     assert accused.targets == []
+
+
+def test_the_two_sides_after_a_meeting_are_who_met(engine):
+    """ "Lane met Berg in Vik, and the two sides signed agreements": the one who met and the one met."""
+    text = ("State visit\n\nMr Tom Lane met Vestian President Ivo Berg in Vik on 9 March, and the two sides signed "
+            "agreements worth $10bn.")
+    analysis = engine.analyze(document_from_text(text))
+    signed = next(e for e in analysis.events if e.trigger.startswith("signed"))
+    assert {analysis.actor(i).name for i in signed.agents} == {"Tom Lane", "Ivo Berg"}

@@ -128,6 +128,8 @@ def two_sides(index: _SidesIndex, tok: Token, country_types: tuple[str, ...]) ->
     for end, parties in reversed(index.gathering_parties):
         if end < tok.i and len(parties) == 2:
             return list(parties)
+    if (met := _who_met(index, tok)) is not None:
+        return met  # "X met Y in Beijing, and the two sides signed agreements"
     if any(c.lower_ in ("these", "those") for c in tok.children):
         pair = last_pair_named(index, tok, country_types)
         if pair:
@@ -146,3 +148,22 @@ def two_sides(index: _SidesIndex, tok: Token, country_types: tuple[str, ...]) ->
     if len(top) >= 2 and top[1][1] >= 2 and (len(top) == 2 or top[1][1] > top[2][1]):
         return [top[0][0], top[1][0]]  # (a place named once, "speaking in Burnley", is no side)
     return []
+
+
+#: Verbs whose subject and object are the two sides of a meeting.
+_MEETING_VERBS = frozenset({"meet", "host", "receive", "phone", "call"})
+
+
+def _who_met(index: _Index, tok: Token) -> list[str] | None:
+    """The one named subject and the one named object of a meeting verb in this sentence, before "the two
+    sides", or in the sentence before: the sides of the meeting."""
+    doc = index.doc
+    start = doc[tok.sent.start - 1].sent.start if tok.sent.start else tok.sent.start
+    for verb in reversed(doc[start : tok.i]):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _MEETING_VERBS:
+            continue
+        subject = {a for c in verb.children if c.dep_ == "nsubj" for a in index.ids_at(c.i)}
+        met = {a for c in verb.children if c.dep_ == "dobj" for a in index.ids_at(c.i)}
+        if len(subject) == 1 and len(met) == 1 and subject != met:
+            return [*subject, *met]
+    return None
