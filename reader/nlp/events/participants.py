@@ -378,7 +378,7 @@ class ActorIndex:
                     return [c for c in countries if c]
                 if low in cues.cue("country_noun") and tok.dep_ in ("nsubj", "nsubjpass") and self.bare_definite(tok):
                     return self.the_country(tok)
-            if low in cues.cue("group_noun") | cues.cue("company_noun") and self.ids_at(tok.i + 1) and tok.nbor().pos_ == "PROPN":
+            if self.ids_at(tok.i + 1) and tok.nbor().pos_ == "PROPN" and (low in cues.cue("group_noun") or low in cues.cue("company_noun")):
                 return []  # "the state oil company Pemex": the name after the noun is the one meant, not one before
             if low in cues.cue("group_noun") and tok.tag_ == "NN" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children
