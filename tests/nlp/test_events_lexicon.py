@@ -44,7 +44,6 @@ def by_trigger(analysis, trigger: str) -> list[Event]:
         ("Ghana secured a $3bn bailout from the IMF in May 2023.", "secured", "ECON"),
         # a person quitting or leaving an organisation gives up a post; fighting an election contests it
         ("Tom Lane quits the BBC after 20 years", "quits", "OFFICE"),
-        ("Tom Lane left the Conservative Party in January.", "left", "OFFICE"),
         ("Tom Lane said he would fight the general election.", "fight", "VOTE"),
     ],
 )
@@ -1377,7 +1376,3 @@ def test_adding_to_something_is_no_saying(engine):
     (added,) = [e for e in analyze(engine, "Peter Dolan added that the talks had failed.").events if e.trigger == "added"]
     assert added.category == "01"
 
-
-def test_leaving_a_school_is_no_post_given_up(engine):
-    analysis = analyze(engine, "Tom Lane eventually left Vik Grammar School to go to Oslo University.")
-    assert all(e.category != "OFFICE" for e in analysis.events)
