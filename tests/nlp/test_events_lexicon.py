@@ -45,6 +45,9 @@ def by_trigger(analysis, trigger: str) -> list[Event]:
         # a person quitting or leaving an organisation gives up a post; fighting an election contests it
         ("Tom Lane quits the BBC after 20 years", "quits", "OFFICE"),
         ("Tom Lane said he would fight the general election.", "fight", "VOTE"),
+        # a rate lifted or a rates policy ended is an economic decision
+        ("The Bank of Japan lifted the rate to a range of 0% to 0.1%.", "lifted", "ECON"),
+        ("Japan ends negative rates in historic shift", "ends", "ECON"),
     ],
 )
 def test_a_light_verb_takes_the_act_of_its_object(engine, sentence, trigger, category):
