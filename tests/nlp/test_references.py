@@ -537,3 +537,11 @@ def test_the_party_after_its_leader_spoke_of_himself_is_his_titles_party(engine)
     text = ("Lane quits\n\nTom Lane has resigned from the Unity Party. Unity Party leader Roger Holt said he was not "
             "surprised. The party had refused to back Mr Lane's bid for the leadership last month.")
     assert doers(analyze(engine, text), "refused") == [["Unity Party"]]
+
+
+def test_whose_casualty_a_person_is_did_not_act_with_him(engine):
+    """ "resigned, the latest casualty of the ruling Communist Party's anti-graft drive": the party is not a doer."""
+    text = ("Vietnam's president resigns amid anti-graft campaign\n\nHANOI - Vietnam's President Vo Van Thuong resigned "
+            "on Wednesday after just over a year in office, the latest casualty of the ruling Communist Party's "
+            "sweeping anti-corruption drive.")
+    assert doers(analyze(engine, text), "resigned") == [["Vo Van Thuong"]]

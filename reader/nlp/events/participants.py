@@ -271,8 +271,9 @@ class ActorIndex:
                     continue  # "a book about Norland says": what it is about does not say it
                 if child.dep_ == "prep" and child.lower_ in ("in", "at") and (office or act):
                     continue  # where the office is, or where the act took place
-                if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in KIN_NOUNS:
-                    continue  # "Kim Yo Jong, the sister of leader Kim Jong Un, said": not her brother
+                if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in KIN_NOUNS | _ON_THE_OTHER_SIDE:
+                    continue  # "Kim Yo Jong, the sister of leader Kim Jong Un, said": not her brother (nor "the latest
+                    # casualty of the party's anti-graft drive" the party)
                 if child.dep_ == "prep" and child.lower_ in ("from", "in") and person:
                     continue  # "Mr Mubanga, 32, from Wembley, said": where a person is from does not say it
                 if child.dep_ == "prep" and child.lower_ in ("in", "at") and refs and all(
@@ -564,6 +565,10 @@ class ActorIndex:
 #: and "the state" are resolved as governments, "the people", "the party" by the sentence.
 NOT_A_NAME_HEAD = frozenset({"government", "state", "states", "people", "national", "international", "united",
                              "party", "group", "news", "times", "post", "daily", "world", "new"})
+
+
+#: Nouns for one on the other side of someone's act: a name after their "of" did not act with them.
+_ON_THE_OTHER_SIDE = frozenset({"casualty", "victim", "target", "critic", "opponent", "rival", "enemy", "foe"})
 
 
 def _fold(word: str) -> str:
