@@ -59,6 +59,16 @@ def test_a_speaker_saying_what_he_himself_thinks_or_says_is_one_row(engine):
     assert by_trigger(analysis, "offered")
 
 
+def test_how_someone_will_act_under_a_verb_of_finding_out_is_an_open_question(engine):
+    """ "We will know when we see how Vestia reacts": not done; "explained how Vestia attacked" was told."""
+    analysis = analyze(engine, '"We will only know for sure when we see how Vestia reacts to the next mission," Mr Tom Lane said.')
+    (reacts,) = by_trigger(analysis, "reacts")
+    assert reacts.modality == "hypothetical"
+    analysis = analyze(engine, "Mr Tom Lane explained how Vestia attacked the boat.")
+    (attacked,) = by_trigger(analysis, "attacked")
+    assert attacked.modality != "hypothetical"
+
+
 def test_a_field_dictionary_act_guessed_done_is_a_hypothetical_row(engine):
     """ "is believed to have assured": the field dictionary's verb under a raising hedge is an act, guessed."""
     analysis = analyze(engine, "Benjamin Netanyahu is believed to have assured the White House that Israel would not.")

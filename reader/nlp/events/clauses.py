@@ -159,8 +159,9 @@ class ClauseFinder:
                     owner.bound.append(i)
             for child in tok.children:  # depth-first in any sibling order: parents still come first
                 cmode, cctx, clink = self._transition(tok, ev, child, mode, ctx)
-                if child.dep_ in ("ccomp", "csubj") and not cctx.hyp and mark_of(child) in self.lex.cue("question_mark"):
-                    cctx = Ctx(cctx.owner, True, cctx.neg, cctx.speaker)  # "it is unclear whether Norland attacked"
+                if child.dep_ in ("ccomp", "csubj") and not cctx.hyp and (mark_of(child) in self.lex.cue("question_mark") or (
+                        tok.lemma_.lower() in self.lex.cue("finding_out_verb") and any(c.lower_ == "how" for c in child.lefts))):
+                    cctx = Ctx(cctx.owner, True, cctx.neg, cctx.speaker)  # "unclear whether Norland attacked", "see how X reacts"
                 stack.append((child, cmode, cctx, clink))
         return self.events[start:]
 
@@ -340,10 +341,9 @@ class ClauseFinder:
         if not subject and tok.dep_ == "conj" and (tok.tag_ == "VBD" or tok.tag_ in ("VB", "VBN") and any(
                 c.dep_ == "aux" and c.tag_ != "TO" for c in tok.children)
                 and not any(c.dep_ == "auxpass" for c in tok.children)):
-            # "Apple is the maker of the iPod and launched the iTunes Store", "Nokia will keep its marks
-            # and will license some to Siemens", "... and has since licensed some": a past, perfect or modal
-            # act after "and" shares the first verb's doer (not what is being done, "and is pursuing
-            # a plan", nor a passive, whose subject is not the doer)
+            # "Apple is the maker of the iPod and launched the iTunes Store", "Nokia will keep its marks and will license
+            # some to Siemens", "... and has since licensed some": a past, perfect or modal act after "and" shares the
+            # first verb's doer (not what is being done, "and is pursuing a plan", nor a passive: not the doer)
             subject = [c for c in tok.head.children if c.dep_ == "nsubj"]
         heads = [t for s in subject for t in (s, *s.conjuncts)]
         # "the UK government returned ...", "the Pakistani president arrived ...": a name before a state
