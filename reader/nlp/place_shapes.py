@@ -8,8 +8,10 @@ brother, Abdelrahim" as one too. The words beside the name say what it is.
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
+from reader.nlp.doc_text import indices_where
 from reader.nlp.entity_candidate import Candidate
 from reader.nlp.gazetteer import gazetteer
 
@@ -64,10 +66,11 @@ def _bodies_after_their_kind(doc: Doc, cands: list[Candidate]) -> list[Candidate
     starts = {c.start: c for c in cands}
     taken = {i for c in cands for i in range(c.start, c.end)}
     found: list[Candidate] = []
-    for kind in doc[:-1]:
-        if not (kind.pos_ == "NOUN" and kind.text.islower() and _lemma(kind) in ORG_NOUNS):
+    for i in indices_where(doc, LOWER, ORG_NOUNS):  # (read from the Doc's array: this runs on every briefing)
+        kind = doc[i]
+        if i + 1 >= len(doc) or kind.pos_ != "NOUN" or not kind.text.islower():
             continue
-        first = doc[kind.i + 1]
+        first = doc[i + 1]
         if not _opened_by_article(kind) or not first.text[:1].isupper() or first.ent_type_ in ("DATE", "TIME"):
             continue
         named = starts.get(first.i)
