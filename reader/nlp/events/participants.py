@@ -405,13 +405,20 @@ class ActorIndex:
             named = self.named_by_head(tok) if _fold(low) in self.name_words else []
             if not named and low == "bank" and self.bare_definite(tok):
                 return self._central_bank_before(tok)
-            if not named and (low in cues.cue("national_body_noun") and (self.bare_definite(tok) or (
-                    low in cues.cue("unarticled_body") and tok.n_lefts + tok.n_rights == 0 and tok.dep_ != "compound"))
-                              or self._national_phrase(tok)):
-                home = self.home_country()  # not the party its verb acts on ("offered the Norwegian government aid")
-                return [home] if home and not any(home in self.ids_at(t.i) for t in other_arguments(tok)) else []
-            return named
+            return named or self.state_body(tok)
         return []
+
+    def state_body(self, tok: Token) -> list[str]:
+        """ "the government", "the junta", "the central bank": a state's body with nothing saying whose is the
+        government of the country the briefing is about (not the party its verb acts on: "offered the Norwegian
+        government aid")."""
+        low, cues = tok.lower_, self.lexicon
+        if not (low in cues.cue("national_body_noun") and (self.bare_definite(tok) or (
+                low in cues.cue("unarticled_body") and tok.n_lefts + tok.n_rights == 0 and tok.dep_ != "compound"))
+                or self._national_phrase(tok)):
+            return []
+        home = self.home_country()
+        return [home] if home and not any(home in self.ids_at(t.i) for t in other_arguments(tok)) else []
 
     def _national_phrase(self, tok: Token) -> bool:
         """ "the central bank cut its rate": "the", one adjective and a noun that together name a state's body."""

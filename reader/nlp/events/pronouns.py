@@ -364,10 +364,7 @@ class Pronouns:
             (ids for h in heads for c in h.children if c.dep_ == "appos" and c.right_edge.i == end
              and doc[c.left_edge.i - 1].text == "," and (ids := self.index.ids_at(c.i))
              and all(self.index.type_of(a) == "PERSON" for a in ids)), [])
-        if not found and subject.lower_ in self.index.lexicon.cue("national_body_noun") and self.index.bare_definite(subject):
-            home = self.index.home_country()  # "The junta welcomed the decision. It had earlier banned ...": the state
-            return [home] if home else []
-        return found
+        return found or self.index.state_body(subject)  # "The junta welcomed the decision. It had earlier banned ..."
 
     def _same_pronoun_in(self, sent: Span, types: tuple[str, ...], gender: str | None) -> list[str]:
         """The one person a same-gender pronoun subject of an earlier sentence refers to within that
