@@ -1379,3 +1379,11 @@ def test_adding_to_something_is_no_saying(engine):
     (added,) = [e for e in analyze(engine, "Peter Dolan added that the talks had failed.").events if e.trigger == "added"]
     assert added.category == "01"
 
+
+
+def test_who_heads_a_thing_named_after_it_is_no_act(engine):
+    """ "An inquiry led by Sir Tom Lane will report within weeks": who heads the inquiry, not a leading."""
+    analysis = analyze(engine, "An inquiry led by Sir Tom Lane will report within weeks.")
+    assert not by_trigger(analysis, "led")
+    analysis = analyze(engine, "Sir Tom Lane led the inquiry into the crash.")
+    assert by_trigger(analysis, "led")

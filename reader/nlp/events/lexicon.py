@@ -119,6 +119,8 @@ class Lexicon:
         pos = _lexicon_pos(token)
         if pos is None or (pos == "NOUN" and token.lower_ in self.cue("figure_noun") and token.dep_ != "dobj"):
             return None  # "its sales rose" is no sale; "made profits", "boosted sales" name what was done
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in self.cue("heading_verb"):
+            return None  # "an inquiry led by Sir Alan Budd will report": who heads it, no act
         lemma = token.lemma_.lower()
         keys = {lemma, token.lower_}
         candidates: list[LexEntry] = []
