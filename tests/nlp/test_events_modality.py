@@ -659,3 +659,46 @@ def test_a_named_peoples_forces_that_are_to_act_have_not_acted(engine, text):
     analysis = engine.analyze(document_from_text("Truce\n\n" + text, published=dt.date(2025, 1, 16)))
     (withdraw,) = [e for e in analysis.events if e.trigger == "withdraw"]
     assert withdraw.modality == "hypothetical"
+
+
+# -- a passive infinitive done to the subject above it ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "summary", "target"),
+    [("Prime Minister Lars Dahl is expected to be arrested.", "expected", "Dahl: is expected to be arrested", "Lars Dahl"),
+     ("Prime Minister Lars Dahl is likely to be charged with fraud.", "likely", "Dahl: likely to be charged with fraud",
+      "Lars Dahl"),
+     ("Prime Minister Lars Dahl wants to be elected president.", "wants", "Dahl: wants to be elected president", "Lars Dahl"),
+     ("The EU's embargo on Vestia is likely to be lifted next year.", "likely", "The EU's embargo: likely to be lifted next year",
+      "Vestia")],
+)
+def test_a_passive_infinitive_is_done_to_the_subject_above_it(engine, sentence, trigger, summary, target):
+    """ "Dahl is expected to be arrested": Dahl is whom the arrest would be done to, and it has not happened; the
+    subject's own act noun ("the EU's embargo") is what is lifted, no second row."""
+    analysis = analyze(engine, "Cabinet row\n\n" + sentence)
+    (event,) = analysis.events
+    assert event.trigger.lower().startswith(trigger) and event.modality == "hypothetical"
+    assert event.summary.startswith(summary) and not event.agents
+    assert target in {analysis.actor(i).name for i in event.targets}
+
+
+def test_an_act_noun_its_passive_verb_names_is_that_act(engine):
+    """ "The EU's embargo was lifted": one lifting (no new embargo), done to the embargo's parties."""
+    analysis = analyze(engine, "Cabinet row\n\nThe EU's embargo on Vestia was lifted on Monday.")
+    (event,) = analysis.events
+    assert (event.trigger, event.category) == ("lifted", "08")
+    assert event.summary.startswith("The EU's embargo: was lifted on Monday")
+    assert {analysis.actor(i).name for i in event.targets} == {"European Union", "Vestia"}
+
+
+def test_what_a_passive_earmarks_is_not_yet_done(engine):
+    (event,) = analyze(engine, "Cabinet row\n\nA further 200 jobs at Norland Steel have been earmarked to be cut.").events
+    assert event.modality == "hypothetical"
+
+
+def test_a_speaker_told_something_heads_the_row_not_who_told_him(engine):
+    """ "I was told by people who ...," Mr Dahl said: Dahl was told; the tellers' words stay in the summary."""
+    text = '"I was told by people who were running a nursery that they were worried," Mr Lars Dahl said.'
+    (told,) = by_trigger(analyze(engine, "Cabinet row\n\n" + text), "told")
+    assert told.summary.startswith("Dahl: was told by people who were running a nursery")

@@ -40,7 +40,7 @@ from reader.nlp.events.merging import merge_same_acts, sort_events
 from reader.nlp.events.participants import PLACE_TYPES, ActorIndex, RefContext
 from reader.nlp.events.reported import content_tokens
 from reader.nlp.events.side_parties import go_between, reason_for
-from reader.nlp.events.subjects import VERBAL, subject_tokens
+from reader.nlp.events.subjects import VERBAL, raised_patient, subject_tokens
 from reader.nlp.events.summary import Summaries, phrase_text
 from reader.nlp.events.timing import EventDates, date_precision
 from reader.nlp.events.trigger_words import TriggerWords
@@ -284,7 +284,7 @@ class _Builder:
         debated next Monday", or shared: "Assad left and has been granted asylum"); an active one would be among
         the agent tokens."""
         head = c.head
-        return any(t.dep_ == "nsubjpass" for t in head.children) or head.dep_ == "conj" and any(
+        return any(t.dep_ == "nsubjpass" for t in head.children) or raised_patient(head) is not None or head.dep_ == "conj" and any(
             t.dep_ == "auxpass" for t in head.children) and not any(t.tag_ == "MD" for t in head.children) and any(
             t.dep_ == "nsubj" for t in head.head.children) and "\n" not in text_of(head.doc)[head.head.idx : head.idx] and any(
             t.dep_ == "cc" and head.head.i < t.i < head.i for t in head.head.children)  # (not "forgets rights were suspended")

@@ -181,22 +181,6 @@ def graded_participle(tok: Token) -> bool:
         t.lower_ in _DEGREE for c in tok.lefts if c.dep_ == "advmod" for t in c.subtree)
 
 
-def among_those(verb: Token) -> list[int] | None:
-    """ "X was among those killed", "two journalists were among the people arrested": the tokens of
-    the copula clause whose subject the participle happened to, or None."""
-    group = verb.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or group.dep_ != "pobj" or group.lower_ not in ("those", "people"):
-        return None
-    among = group.head
-    copula = among.head
-    if among.lower_ != "among" or copula.lemma_ != "be":
-        return None
-    subjects = [c for c in copula.children if c.dep_ == "nsubj"]
-    if not subjects:
-        return None
-    return [*(t.i for s in subjects for t in s.subtree), copula.i, among.i, *(t.i for t in group.subtree if t.i < verb.i)]
-
-
 def _alternative_word(tok: Token) -> bool:
     """ "than" after "rather", "of" after "instead": the word that introduces an alternative."""
     word = tok.lower_
@@ -255,9 +239,10 @@ def quoting_verb_of(saying: Token, lex: Lexicon) -> Token | None:
 
 
 def infinitive_right_after(head: Token, verb: Token) -> bool:
-    """Only "to", adverbs and particles between a head and the verb after it ("ready *to*
-    resume", "is *yet to* unveil", "began *to* sell")."""
-    return all(t.lower_ == "to" or t.pos_ in ("ADV", "PART") for t in head.doc[head.i + 1 : verb.i])
+    """Only "to", adverbs, particles and the verb's own passive "be" between a head and the verb after it
+    ("ready *to* resume", "is *yet to* unveil", "began *to* sell", "wants *to be* elected")."""
+    return all(t.lower_ == "to" or t.pos_ in ("ADV", "PART") or t.dep_ == "auxpass" and t.head.i == verb.i
+               for t in head.doc[head.i + 1 : verb.i])
 
 
 def arranged(verb: Token) -> bool:

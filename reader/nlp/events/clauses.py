@@ -32,7 +32,6 @@ from reader.nlp.doc_text import hashed_in, indices_where
 from reader.nlp.events.clause_shapes import (
     ahead_of,
     alternative_not_taken,
-    among_those,
     arranged,
     as_aside,
     brokered_gathering,
@@ -40,7 +39,6 @@ from reader.nlp.events.clause_shapes import (
     graded_participle,
     has_own_subject_or_aux,
     impersonal_report,
-    is_question,
     lead_in_before_colon,
     mark_of,
     negating_phrase_head,
@@ -48,7 +46,6 @@ from reader.nlp.events.clause_shapes import (
     own_hyp,
     own_subject,
     participle_before_its_noun,
-    performative_wish,
     quoted_saying,
     quoting_verb_of,
     quoting_verb_over_lead,
@@ -67,9 +64,17 @@ from reader.nlp.events.clause_shapes import (
 )
 from reader.nlp.events.event_clause import Ctx, EventClause, fronted_manner_of, held_in_present, names_owners_act
 from reader.nlp.events.lexicon import OTHER_ACT, LexEntry, Lexicon, Match, category_of
+from reader.nlp.events.own_modality import own_modality
 from reader.nlp.events.participants import PLACE_TYPES, ActorIndex
 from reader.nlp.events.reported import content_tokens, running_quotation_speaker
-from reader.nlp.events.subjects import VERBAL, headline_doer, joined_to_inner_participle, subject_tokens
+from reader.nlp.events.subjects import (
+    VERBAL,
+    among_those,
+    joined_to_inner_participle,
+    raised_patient,
+    raised_subjects,
+    subject_tokens,
+)
 from reader.nlp.events.subjects import is_purpose as _is_purpose
 
 FREE, ARG, ADJUNCT, INERT = "free", "arg", "adjunct", "inert"
@@ -103,6 +108,8 @@ class ClauseFinder:
         #: whether the Doc sets any alternative aside ("rather than", "instead of"): most do not
         self._alternatives = False
         self.by_head: dict[int, EventClause] = {}
+        #: subjects of the verb above a passive infinitive -> its clause ("the embargo is likely to be lifted")
+        self.raised_into: dict[int, EventClause] = {}
         #: "is said / thought to": the hedging verb's token -> "reported" or "hypothetical"
         self.raising: dict[int, str] = {}
         #: tokens under a "said to" hedge: what they describe is someone else's claim
@@ -232,6 +239,8 @@ class ClauseFinder:
                 return None  # "investigation departments" names departments, not an investigation
             if mode == ARG and not self._own_act_in_argument(tok, ctx.owner):
                 return None
+            if tok.i in self.raised_into:
+                return None  # "the EU's embargo is likely to be lifted": the lifting's row (the embargo is no new act)
             if names_owners_act(tok, match, ctx.owner) or held_in_present(tok):
                 return None  # "engaged in talks with Washington": the talks are the engaging, one act
         elif mode != FREE and not (mode == ARG and match.entry.source != "generic" and self._own_act_in_argument(tok, ctx.owner)):
@@ -247,7 +256,7 @@ class ClauseFinder:
         self.by_head[head.i] = ev
         if ctx.owner is not None and pos == "NOUN" and mode == ADJUNCT:
             ctx.owner.nested.append(ev)
-        self._own_modality(ev)
+        own_modality(ev, self.lex, self.matches)
         if (quoting := quoting_verb_of(tok, self.lex)) is not None:
             ev.attribution_tokens = subject_tokens(quoting)
         if tok.i in self.hearsay:
@@ -266,8 +275,9 @@ class ClauseFinder:
                 ev.attribution_tokens = ev.attribution_tokens or source
         if pos == "VERB" and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and _is_purpose(tok):
             ev.hyp = True  # "a contract to supply tankers", "efforts to cajole", "a bill to impose": not (yet) done
-        if (among := among_those(tok)) is not None:
-            # "Shevchenko was among those killed in battle": he is who was killed
+        self.raised_into.update((s.i, ev) for s in raised_subjects(tok))
+        if (among := among_those(tok) or raised_patient(tok)) is not None:
+            # "Shevchenko was among those killed in battle", "he is expected to be charged": he is who was killed, charged
             ev.owned.extend(among)
             ev.bound.extend(among)
         self.events.append(ev)
@@ -330,6 +340,8 @@ class ClauseFinder:
         if not own:
             return False
         doers = {a for s in subject_tokens(owner.head) for a in self.index.ids_at(s.i)}
+        if not doers and tok.dep_ == "nsubjpass" and bool({tok.lemma_.lower(), tok.lower_} & owner.match.entry.object_words):
+            return False  # "the EU's embargo was lifted": an object the verb's entry names, done to by nobody named, is its act
         return not doers or any(a not in doers for c in own for a in self.index.ids_at(c.i))
 
     def _generic_act(self, tok: Token) -> bool:
@@ -337,7 +349,7 @@ class ClauseFinder:
         actor ("Apple unveiled the iPod") and it acts on something ("... the iPod", "... to Ryanair")."""
         if state_in_present(tok):
             return False
-        subject = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subject = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")] or raised_subjects(tok)
         if not subject and tok.dep_ == "conj" and (tok.tag_ == "VBD" or tok.tag_ in ("VB", "VBN") and any(
                 c.dep_ == "aux" and c.tag_ != "TO" for c in tok.children)
                 and not any(c.dep_ == "auxpass" for c in tok.children)):
@@ -406,68 +418,6 @@ class ClauseFinder:
                     for o in child.children for g in o.subtree):
                 return True  # "the bailout of AIG by the Fed": the parser hangs the doer on the "of" object
         return False
-
-    def _own_modality(self, ev: EventClause) -> None:
-        lex = self.lex
-        heads = [ev.head] if ev.head is ev.trigger else [ev.head, ev.trigger]
-        for h in heads:
-            for child in h.children:
-                low = child.lower_
-                if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and low in ("never",)):
-                    ev.neg = True
-                elif (child.dep_ in ("aux", "auxpass") and low in lex.cue("modal")) or (
-                    child.dep_ == "advmod" and low in lex.cue("hedge_adverb")
-                ):
-                    ev.hyp = True
-                elif child.dep_ == "advmod" and low in lex.cue("reported_adverb"):
-                    ev.reported_adverb = True
-                elif child.dep_ == "advcl" and mark_of(child) in lex.cue("conditional_mark"):
-                    # "offered to travel if Putin attended", "ruled that, if the order is contested, the
-                    # venue is a federal court": the condition is on the complement, not the act
-                    ev.conditional = True  # (a threat names its condition: "threatened strikes if cuts go ahead")
-                    if not any(c.dep_ in ("xcomp", "ccomp") for c in h.children) and not ev.match.entry.code.startswith("13"):
-                        ev.hyp = True
-                elif child.dep_ == "prep" and low in lex.cue("attribution_phrase"):
-                    ev.attribution_tokens = [g for g in child.subtree if g.dep_ == "pobj"][:1]
-                elif child.dep_ == "advcl" and mark_of(child) == "as" and child.i < ev.trigger.i:
-                    if child.i in self.matches and self.matches[child.i].entry.speech and self._as_aside(child):
-                        ev.attribution_tokens = speaker_tokens(child)
-                elif child.dep_ == "parataxis" and child.i in self.matches and self.matches[child.i].entry.speech:
-                    # "Norland, the minister said, will attend": said set into the claim it makes
-                    ev.attribution_tokens = speaker_tokens(child)
-        for subject in (c for c in ev.head.children if c.dep_ in ("nsubj", "nsubjpass")):
-            # "Neither the ministry nor the Kremlin commented", "No country has recognised it"
-            if subject.lower_ in ("nobody", "none", "nothing", "neither") or any(
-                c.lower_ in ("neither", "no") and c.dep_ in ("preconj", "det") for c in subject.children
-            ):
-                ev.neg = True
-        if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in ev.head.children):
-            ev.neg = True  # "Sweden neither signed nor ratified the treaty"
-        if ev.is_noun:
-            for child in ev.trigger.children:
-                if child.dep_ == "amod" and child.lower_ in lex.cue("hypothetical_modifier"):
-                    ev.hyp = True  # "a possible visit", "the planned talks"
-                elif child.dep_ == "det" and child.lower_ == "no":
-                    ev.neg = True  # "no talks with Moscow"
-        if ev.is_noun and ev.trigger.dep_ in ("nsubj", "nsubjpass") and ev.trigger.head.pos_ in VERBAL:
-            if own_hyp(ev.trigger.head, lex):
-                ev.hyp = True  # "the decision could come in July": not taken yet
-        if is_question(ev.trigger):
-            ev.hyp = True  # "Will Iran retaliate?" asks; it does not assert
-        if arranged(ev.head):
-            ev.hyp = True  # "Galloway is to stand against King": arranged, not done
-        if ev.hyp and performative_wish(ev.head, ev.trigger, lex):
-            ev.hyp = False  # "would like to thank": the thanks are given
-        if (ev.head.dep_ == "ROOT" or headline_doer(ev.head) is not None) and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in ev.head.children):
-            ev.hyp = True  # a headline's "Minister to unveil plan" announces; it has not happened
-        if ev.is_noun and ev.trigger.dep_ == "pobj":
-            # "the talks" under "might step up its targeting": the governing verb's hedges apply
-            verb = ev.trigger.head
-            while verb.dep_ in ("prep", "pobj", "dobj") and verb.head.i != verb.i and verb.pos_ not in VERBAL:
-                verb = verb.head
-            if verb.pos_ in VERBAL and own_hyp(verb, lex):
-                ev.hyp = True
 
     def _tells_quotation(self, ev: EventClause, child: Token) -> bool:
         quoted = self.index.quoted_tokens()

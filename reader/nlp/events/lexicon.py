@@ -40,6 +40,7 @@ from reader.nlp.events.lex_entry import ENTITY_SLOTS as ENTITY_SLOTS
 from reader.nlp.events.lex_entry import LexEntry as LexEntry
 from reader.nlp.events.lex_entry import category_of as category_of
 from reader.nlp.events.petrarch_verbs import PetrarchIndex
+from reader.nlp.events.subjects import raised_subjects
 from reader.resources import resource
 
 #: The category of a verb no lexicon codes, kept when it is done by a named actor to someone or something.
@@ -239,6 +240,7 @@ class _Parts:
 
 def _object_of(token: Token, children: list[Token]) -> list[Token]:
     objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
+    objs.extend(raised_subjects(token))  # "the embargo is likely to be lifted"
     # "close 789 dealerships": the small model often reads a counted object as an adverbial noun
     objs.extend(c for c in children if c.dep_ == "npadvmod" and c.i > token.i and c.pos_ == "NOUN"
                 and any(g.dep_ == "nummod" for g in c.children))

@@ -404,3 +404,35 @@ def relative_is_subject(verb: Token) -> bool:
     """A relative clause whose own subject is its relative pronoun ("the army, *which* said ..."): the noun it
     describes does the clause's verb, not what that verb governs."""
     return any(c.dep_ == "nsubj" and c.lower_ in ("which", "that", "who") for c in verb.children)
+
+
+def among_those(verb: Token) -> list[int] | None:
+    """ "X was among those killed", "two journalists were among the people arrested": the tokens of
+    the copula clause whose subject the participle happened to, or None."""
+    group = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or group.dep_ != "pobj" or group.lower_ not in ("those", "people"):
+        return None
+    among = group.head
+    copula = among.head
+    if among.lower_ != "among" or copula.lemma_ != "be":
+        return None
+    subjects = [c for c in copula.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    return [*(t.i for s in subjects for t in s.subtree), copula.i, among.i, *(t.i for t in group.subtree if t.i < verb.i)]
+
+
+def raised_subjects(verb: Token) -> list[Token]:
+    """ "Kuchma is expected to be arrested", "the embargo is likely to be lifted", "he hopes to be elected": a
+    passive infinitive with no subject of its own is done to the subject of the verb or adjective above it."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    head = verb.head.head if verb.head.dep_ == "acomp" else verb.head  # "is likely to be": the copula's subject
+    return [s for s in head.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
+def raised_patient(verb: Token) -> list[int] | None:
+    """The tokens of the subject a passive infinitive is done to (`raised_subjects`), or None."""
+    return [t.i for s in raised_subjects(verb) for t in s.subtree] or None

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from reader.model import ACTOR_TYPES
-from reader.nlp.entity_shapes import SURNAME_PARTICLES
 from reader.nlp.events.clause_shapes import (
     negating_phrase_head,
     opens_alternative,
@@ -23,10 +22,11 @@ from reader.nlp.events.clause_shapes import (
     set_off_aside,
 )
 from reader.nlp.events.event_clause import EventClause
-from reader.nlp.events.lexicon import QUANTITY_HEADS, Lexicon
+from reader.nlp.events.lexicon import QUANTITY_HEADS
 from reader.nlp.events.participants import ActorIndex, RefContext
 from reader.nlp.events.reported import QUOTES, content_tokens, said_around, splits_quotation
-from reader.nlp.events.subjects import relative_is_subject
+from reader.nlp.events.short_names import ShortNames
+from reader.nlp.events.subjects import raised_subjects, relative_is_subject
 from reader.nlp.events.text_regions import CLOSING_MARKS, OPENING_MARKS
 
 _NEGATION = re.compile(r"\b(?:not|never|no|nor|neither|without)\b|n['’]t\b", re.IGNORECASE)
@@ -106,8 +106,7 @@ class Summaries:
         self.text = text
         self.children_of = children_of
         self._label = label
-        self._surnames: dict[str, int] | None = None
-        self._short: dict[str, str] = {}
+        self._short_name = ShortNames(index, text).of
         #: "is said / thought to" hedges by token index (the clause finder's)
         self.raising = raising if raising is not None else {}
         #: the verb whose complement an act is ("plans to close"), shown with it
@@ -133,6 +132,8 @@ class Summaries:
         elif by_agent and c.head.dep_ == "conj" and not subject:
             # "The rate would be set locally, but administered by the Inland Revenue": the rate heads it
             passive, subject = True, [ch for ch in c.head.head.children if ch.dep_ == "nsubjpass"]
+        elif not subject and passive and (raised := raised_subjects(c.head)):
+            subject = raised  # "Kuchma is expected to be arrested": "Kuchma: is expected to be arrested"
         if subject and subject[0].lower_ in ("who", "which", "that") and c.head.dep_ == "relcl":
             subject = [c.head.head]  # "Mr Leslie, who was elected in 1997": Mr Leslie heads it
         if subject and not any(t.pos_ == "PRON" for t in subject):
@@ -145,6 +146,9 @@ class Summaries:
             who = _balanced(who)  # 'a “complex ambush”' cut before its end
             named = {a for ch in head.children if ch.dep_ == "appos" for a in self.index.ids_at(ch.i)
                      if self.index.type_of(a) == "PERSON"}
+            if head.pos_ == "PROPN" and all(t.dep_ in ("compound", "amod") for t in left if t.i != head.i):
+                # "Prime Minister Lars Dahl was arrested": "Dahl", as when he acts
+                named |= {a for a in self.index.ids_at(head.i) if self.index.type_of(a) == "PERSON"}
             if len(named) == 1:
                 who = self._short_name(named.pop())  # "its candidate, Duma Boko, was sworn in": Boko
             if left and left[0].lower_ == "whose" and c.head.dep_ == "relcl":
@@ -158,10 +162,11 @@ class Summaries:
             who = _head_words(agent_toks[0])
         else:
             who = ", ".join(self._short_name(a) for a in agents)
-        if subject and subject[0].lower_ in ("he", "she"):  # "it" is as often a thing as a country or a firm
+        if subject and subject[0].lower_ in ("he", "she", "i"):  # "it" is as often a thing as a country or a firm
             # "he was forced to bat away questions", "he was greeted by Chirac": whom the pronoun stands
-            # for heads the row, as a named subject would ("Blair: was greeted by Jacques Chirac")
-            meant = [a for a in targets if a in self.index.token_refs(subject[0], RefContext())]
+            # for heads the row, as a named subject would ("Blair: was greeted by Jacques Chirac"; "I": the one speaker)
+            meant = [a for a in targets if a in self.index.token_refs(subject[0], RefContext())] or (
+                targets if subject[0].lower_ == "i" and len(targets) == 1 else [])
             if meant:
                 who, agent_toks = ", ".join(self._short_name(a) for a in meant), subject
         if not who and targets and not subject and c.head.dep_ == "conj" and any(ch.dep_ == "auxpass" for ch in c.head.children):
@@ -263,48 +268,6 @@ class Summaries:
         stems = tuple(w[:-1] if w.endswith("e") else w for w in self.index.lexicon.cue("negating_governor"))
         return any(word.lower().startswith(stems) for word in words.split()) or (
             negating_phrase_head(c.trigger, self.index.lexicon) is not None)  # the row's words start at the phrase
-
-    def _short_name(self, actor_id: str) -> str:
-        """A person by the one word the briefing calls them ("Abiy", "Faki", "Blair") when no
-        other person shares it; everyone else in full."""
-        known = self._short.get(actor_id)
-        if known is None:
-            known = self._short[actor_id] = self._find_short_name(actor_id)
-        return known
-
-    def _find_short_name(self, actor_id: str) -> str:
-        name = self.index.name_of(actor_id)
-        actor = self.index.by_id.get(actor_id)
-        if actor is None or actor.type != "PERSON":
-            return name
-        words = [w for w in name.split() if w.rstrip(".") not in NAME_SUFFIXES]
-        if len(words) < 2 or "of" in words:
-            return name  # "the Prince of Wales" is never "Wales"
-        alone: dict[str, int] = {}
-        for m in actor.mentions:
-            parts = m.text.split()
-            if len(parts) == 1 and parts[0][:1].isupper() and parts[0] in words:  # not "the Cardinal"
-                # "Sir Edward", "Dame Judi": a knight's first name goes with the title, never alone
-                before = self.text[max(0, m.start - 5) : m.start]
-                key = next((f"{t}{parts[0]}" for t in ("Sir ", "Dame ") if before.endswith(t)), parts[0])
-                alone[key] = alone.get(key, 0) + 1
-        family = family_name(words, self.index.lexicon)
-        short = max(alone, key=lambda w: (alone[w], w == family)) if alone else family
-        if self._surname_count().get(short, 0) > 1:
-            return name
-        return short
-
-    def _surname_count(self) -> dict[str, int]:
-        if self._surnames is None:
-            counts: dict[str, int] = {}
-            for actor in self.index.actors:
-                if actor.type == "PERSON":
-                    words = [w for w in actor.name.split() if w.rstrip(".") not in NAME_SUFFIXES]
-                    if words:
-                        family = family_name(words, self.index.lexicon)
-                        counts[family] = counts.get(family, 0) + 1
-            self._surnames = counts
-        return self._surnames
 
     def _clause_words(self, c: EventClause, agent_toks: list[Token], limit: int = 14) -> str:
         """The clause from its verb group on ("will not accept a fait accompli"), at most `limit` words."""
@@ -550,24 +513,6 @@ def _closes_bracket(words: list[Token]) -> bool:
 def _verb_group(tok: Token) -> bool:
     """An auxiliary or negation that the row keeps before its verb ("has not sold")."""
     return tok.dep_ in ("aux", "auxpass", "neg") or (tok.dep_ == "advmod" and tok.lower_ in ("never", "not"))
-
-
-NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
-
-
-def family_name(words: list[str], lex: Lexicon) -> str:
-    """The family name of a name in words: the last, or the first where it is written first ("Xi
-    Jinping", "Kim Jong Un", "Moon Jae-in"; not "Kim Howells")."""
-    first = words[0].lower()  # (cue words are read lower-cased)
-    if len(words) > 1 and (first in lex.cue("family_name_first") or first in lex.cue("family_name_first_two_part")
-                           and (len(words) > 2 or "-" in words[1])):
-        return words[0]
-    last = len(words) - 1
-    if last > 0 and re.fullmatch(r"[IVX]+", words[last]):
-        return " ".join(words[last - 1 :])  # "Felipe VI", "Charles III": a monarch by name and number
-    while last > 0 and words[last - 1].lower() in SURNAME_PARTICLES:
-        last -= 1  # "Le Pen", "von der Leyen", "bin Laden": the particles are part of it
-    return " ".join(words[last:])
 
 
 def glued_start(doc: Doc, i: int) -> int:
