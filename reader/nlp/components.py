@@ -345,8 +345,8 @@ class BriefingEntities:
                 continue  # "Mr Wellington" is a person, whatever the gazetteer says
             overlapping = [c for c in result if c.overlaps(g)]
             if not overlapping:
-                if not doc[g.start].text[:1].isupper():
-                    continue
+                if not doc[g.start + (g.end - g.start > 1 and doc[g.start].text == "the")].text[:1].isupper():
+                    continue  # (but "the leader of the Conservatives": the name after the article)
                 if form.kind == "capital" and g.end < len(doc) and doc[g.end].pos_ == "PROPN":
                     continue  # "Victoria Nuland": a capital's name used as a first name
                 result.append(g)

@@ -476,3 +476,10 @@ def test_the_last_word_of_a_known_organisation_is_that_organisation(engine):
 def test_brussels_as_a_doer_is_the_eu_when_the_text_names_it(engine, text, who):
     a = analyze(engine, text)
     assert owner(a, "Brussels").name == who
+
+
+def test_a_known_party_after_a_lower_case_article_is_found(engine):
+    """ "The leader of the Conservatives on the Welsh assembly": the model tags no entity; the gazetteer's match
+    starts at the lower-case "the", and the name after it is what is capitalised."""
+    analysis = analyze(engine, "The leader of the Conservatives on the Welsh assembly has resigned.")
+    assert owner(analysis, "the Conservatives").name == "Conservative Party"

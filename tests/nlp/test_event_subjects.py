@@ -287,3 +287,20 @@ def test_a_clause_said_by_the_relative_pronouns_noun_is_not_that_nouns_act():
     doc = parse(words, [0, 2, 0, 4, 2, 4], ["ROOT", "nsubj", "relcl", "aux", "ccomp", "dobj"],
                 ["PRON", "PRON", "VERB", "AUX", "VERB", "PRON"])
     assert [t.i for t in subject_tokens(doc[4])] == [0]
+
+
+def test_a_passive_infinitive_is_done_to_the_subject_of_the_verb_or_copula_above_it():
+    from reader.nlp.events.subjects import raised_subjects
+
+    # "Dahl is expected to be arrested"
+    doc = parse(["Dahl", "is", "expected", "to", "be", "arrested"], [2, 2, 2, 5, 5, 2],
+                ["nsubjpass", "auxpass", "ROOT", "aux", "auxpass", "xcomp"], ["PROPN", "AUX", "VERB", "PART", "AUX", "VERB"])
+    assert [t.i for t in raised_subjects(doc[5])] == [0]
+    # "The ban is likely to be lifted": the copula's subject, over the adjective
+    doc = parse(["The", "ban", "is", "likely", "to", "be", "lifted"], [1, 2, 2, 2, 6, 6, 3],
+                ["det", "nsubj", "ROOT", "acomp", "aux", "auxpass", "xcomp"], ["DET", "NOUN", "AUX", "ADJ", "PART", "AUX", "VERB"])
+    assert [t.i for t in raised_subjects(doc[6])] == [1]
+    # "Dahl is expected to resign": an active infinitive is his own act, not done to him
+    doc = parse(["Dahl", "is", "expected", "to", "resign"], [2, 2, 2, 4, 2],
+                ["nsubjpass", "auxpass", "ROOT", "aux", "xcomp"], ["PROPN", "AUX", "VERB", "PART", "VERB"])
+    assert raised_subjects(doc[4]) == []

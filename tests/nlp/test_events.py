@@ -1848,3 +1848,53 @@ def test_what_was_done_before_or_after_an_act_takes_no_part_in_it(engine):
     text = "Cabinet row\n\nOfficials want the prison service to become more accountable to ministers."
     assert not [e for e in analyze(engine, text).events if e.category == "OFFICE"]
 
+
+
+# -- who the text means, in shapes found in 2005 reports and 2024 analyses --------------------------
+
+
+def test_bare_prosecutors_are_the_home_countrys(engine):
+    """ "Prosecutors have opened an investigation": the country the briefing is about (as "Police raided")."""
+    text = ("Chile's president resigned on Monday after a vote in Chile's parliament. Chile faces an election.\n\n"
+            "Prosecutors have opened an investigation into the deal.")
+    analysis = analyze(engine, text)
+    opened = only(analysis, "opened")
+    assert names(analysis, opened.agents) == {"Chile"} and opened.category == "09"
+
+
+def test_a_personal_pronoun_fills_a_person_object(engine):
+    """ "charged him", "sacked her": an act on a person, as "charged Mr Dahl" is."""
+    analysis = analyze(engine, "Cabinet row\n\nLars Dahl resigned on Monday. Norland's prosecutors charged him on Friday.")
+    assert only(analysis, "charged").category == "17"
+
+
+def test_where_a_bodys_leader_sits_does_not_act(engine):
+    """ "The leader of the Conservatives on the Welsh assembly has resigned": the party's, not Wales's."""
+    analysis = analyze(engine, "Cabinet row\n\nThe leader of the Conservatives on the Welsh assembly has resigned.")
+    assert names(analysis, only(analysis, "resigned").agents) == {"Conservative Party"}
+
+
+def test_him_in_a_contest_to_succeed_him_is_not_who_would_succeed(engine):
+    """ "would not stand in any contest to succeed him": a pronoun object is never its own clause's doer, so the
+    speaker is not who would succeed (but "Dahl wanted to sack him" is Dahl's wish about another)."""
+    analysis = analyze(engine, "Cabinet row\n\nNick Bourne said he would not stand in any contest to succeed him.")
+    assert not by_trigger(analysis, "succeed")
+    analysis = analyze(engine, "Cabinet row\n\nPrime Minister Lars Dahl wanted to sack him.")
+    assert names(analysis, only(analysis, "wanted").agents) == {"Lars Dahl"}
+
+
+def test_a_quoted_name_for_a_thing_is_a_statement(engine):
+    """ 'called the decision "a formalised coup"': the model hangs the quoted name on the object as an apposition."""
+    text = 'Cabinet row\n\nPrime Minister Lars Dahl called the decision "a formalised coup d\'etat".'
+    called = only(analyze(engine, text), "called")
+    assert called.summary.startswith("Dahl: called the decision")
+
+
+@pytest.mark.parametrize(("text", "summary"), [
+    ("Several of his ministers were arrested on Tuesday.", "Several of his ministers: were arrested"),
+    ("Two of the Norland MPs were suspended on Tuesday.", "Two of the Norland MPs: were suspended"),
+])
+def test_a_counted_share_of_a_group_heads_its_passive_row(engine, text, summary):
+    analysis = analyze(engine, "Cabinet row\n\nPresident Lars Dahl sacked the cabinet on Monday. " + text)
+    (event,) = [e for e in analysis.events if e.trigger != "sacked"]
+    assert event.summary.startswith(summary)

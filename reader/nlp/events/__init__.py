@@ -369,7 +369,12 @@ class _Builder:
             if verb.pos_ not in VERBAL or below.dep_ == "dobj" and self.lex.speech_verb(verb.lemma_.lower()):
                 return []  # "Israeli media reported progress in negotiations with Hamas": not the media's
             return subject_tokens(verb)
-        return subject_tokens(c.head)
+        toks = subject_tokens(c.head)
+        # "he would not stand in any contest to succeed him": "him" is never the one who does it, so (the infinitive
+        # of a noun naming no doer of its own) he is not the doer ("Blair wanted to sack him" is Blair's: "him" is another)
+        bound = [o for o in c.head.children if o.dep_ == "dobj" and o.lower_ in ("him", "her")] if toks and c.head.dep_ in ("acl", "advcl") else []
+        return [] if bound and set(self.index.token_refs(bound[0], RefContext())) & {
+            a for t in toks for a in self.index.token_refs(t, RefContext())} else toks
 
     def _outside_block(self, c: EventClause) -> _Outside:
         """Tokens that cannot take part: a dateline, or text across a paragraph break from the

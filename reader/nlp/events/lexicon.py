@@ -291,6 +291,12 @@ QUANTITY_HEADS = frozenset({
 })
 
 
+def _quoted_name(obj: Token) -> bool:
+    """ 'called the decision "a formalised coup"': the model hangs a quoted name on the object it names."""
+    return any(a.dep_ == "appos" and a.i > obj.i and a.left_edge.i > 0 and a.doc[a.left_edge.i - 1].text in ('"', "“", "‘", "'")
+               for a in obj.children)
+
+
 def _object_ok(slot: str, obj: Token, lex: Lexicon | None = None) -> bool:
     if slot == "@ANY":
         return True
@@ -301,7 +307,8 @@ def _object_ok(slot: str, obj: Token, lex: Lexicon | None = None) -> bool:
     if slot == "@MONEY" and _is_rate(obj):
         return False  # "workers earn $28 an hour": a rate of pay is a state, not a result
     if slot in ENTITY_SLOTS:
-        return obj.ent_type_ in ENTITY_SLOTS[slot]
+        # "charged him": a personal pronoun is a person (not "them", as often things)
+        return obj.ent_type_ in ENTITY_SLOTS[slot] or slot == "@PERSON" and obj.lower_ in ("him", "her")
     return obj.lemma_.lower() == slot or obj.lower_ == slot
 
 
@@ -356,7 +363,8 @@ def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None)
     if entry.ccomp and not any(c.dep_ == "ccomp" for c in children):
         return None
     if entry.predicative and not (any(c.dep_ == "oprd" for c in children) and any(
-            c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") for c in children)):
+            c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") for c in children) or any(
+            c.dep_ == "dobj" and _quoted_name(c) for c in children)):
         return None  # "called the dam a threat"; not "a feature called Launchpad", "what Moscow calls X": a name
     if entry.complements and not any(c.dep_ in ("oprd", "acomp") and c.lemma_.lower() in entry.complements
                                      or c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.lemma_.lower() in entry.complements

@@ -243,6 +243,8 @@ class ActorIndex:
             thing = not refs and tok.pos_ == "NOUN"
             # "the Albanian embassy in London said": an office of a named actor is that actor's, wherever it is
             office = thing and any(c.dep_ in ("poss", "amod", "compound") and self.ids_at(c.i) for c in tok.children)
+            # "the leader of the Conservatives on the Welsh assembly": where a named body's office is
+            role = thing and tok.lower_ in self.lexicon.cue("office_noun") and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
             # "a trade agreement in Oslo": where an act took place does not do its deeds (a disaster's is struck)
             act = thing and (tok.lower_ in self.lexicon.cue("meeting_noun") or any(  # ("Talks in Geneva": a venue)
                 e.code != "DISASTER" for e in self.lexicon.entries.get((tok.lemma_.lower(), "NOUN"), ())))
@@ -269,16 +271,16 @@ class ActorIndex:
                     continue  # "the Minister for Africa met", "the MP for Vik was attacked": a brief or a seat, never a party
                 if child.dep_ == "prep" and child.lower_ in ("about", "regarding", "concerning") and tok.pos_ == "NOUN":
                     continue  # "a book about Norland says": what it is about does not say it
-                if child.dep_ == "prep" and child.lower_ in ("in", "at") and (office or act):
+                if child.dep_ == "prep" and (child.lower_ in ("in", "at") and (office or act) or child.lower_ in ("in", "at", "on") and role):
                     continue  # where the office is, or where the act took place
                 if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in KIN_NOUNS | _ON_THE_OTHER_SIDE:
                     continue  # "Kim Yo Jong, the sister of leader Kim Jong Un, said": not her brother (nor "the latest
                     # casualty of the party's anti-graft drive" the party)
                 if child.dep_ == "prep" and child.lower_ in ("from", "in") and person:
                     continue  # "Mr Mubanga, 32, from Wembley, said": where a person is from does not say it
-                if child.dep_ == "prep" and child.lower_ in ("in", "at") and refs and all(
+                if child.dep_ == "prep" and child.lower_ in ("in", "at", "on") and refs and all(
                         self.type_of(a) in PLACE_TYPES for g in child.children for a in self.ids_at(g.i)):
-                    continue  # "talks brokered by the US in Jeddah": where a named side was is no side
+                    continue  # "talks brokered by the US in Jeddah", "the Conservatives on the Welsh assembly": where a named side is
                 if followers and child.dep_ == "poss" and (child.lower_ in ("his", "her") and self._own_people(tok) or any(
                         self.type_of(a) == "PERSON" for a in self.ids_at(child.i))):
                     continue  # "his doctors said": not he (but "his troops" fight for him, "his comments" are his)

@@ -141,7 +141,7 @@ class Summaries:
             head = subject[0]
             left = [t for t in head.subtree if t.i <= head.i]  # "Tuesday's meeting", not its "on Palestinian reform"
             end = next((ch.right_edge.i for ch in head.children if ch.dep_ == "prep" and ch.lower_ == "of"
-                        and ch.i == head.i + 1 and (head.lower_ in QUANTITY_HEADS or head.pos_ == "NUM")), head.i)
+                        and ch.i == head.i + 1 and (head.lower_ in QUANTITY_HEADS or head.pos_ in ("NUM", "ADJ", "DET", "PRON"))), head.i)
             who = " ".join(self.doc[left[0].i : end + 1].text.split()) if left else head.text  # "Dozens of people"
             who = _balanced(who)  # 'a “complex ambush”' cut before its end
             named = {a for ch in head.children if ch.dep_ == "appos" for a in self.index.ids_at(ch.i)
