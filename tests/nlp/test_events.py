@@ -1898,3 +1898,24 @@ def test_a_counted_share_of_a_group_heads_its_passive_row(engine, text, summary)
     analysis = analyze(engine, "Cabinet row\n\nPresident Lars Dahl sacked the cabinet on Monday. " + text)
     (event,) = [e for e in analysis.events if e.trigger != "sacked"]
     assert event.summary.startswith(summary)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Britain walked out of talks with France on Monday.", "16"),
+    ("Britain pulled out of talks with France on Monday.", "16"),
+    ("Britain pulled out of Iraq on Monday.", "08"),
+])
+def test_walking_or_pulling_out_of_talks_is_one_act(engine, text, category):
+    """The model reads "out" as a preposition with "of" under it: the phrase is still the verb's, and the talks
+    it leaves are part of that act, not a second row."""
+    analysis = analyze(engine, "Cabinet row\n\n" + text)
+    (event,) = analysis.events
+    assert event.trigger == "pulled out" or event.trigger == "walked out"
+    assert event.category == category and names(analysis, event.agents) == {"United Kingdom"}
+
+
+def test_one_elected_then_becoming_leader_does_the_becoming(engine):
+    """ "was first elected in 1999 and became leader in 2000": the one acted on in the passive acts in the active verb."""
+    analysis = analyze(engine, "Cabinet row\n\nNick Bourne was first elected to the assembly in 1999 and became leader of the group in 2000.")
+    became = only(analysis, "became")
+    assert names(analysis, became.agents) == {"Nick Bourne"} and became.date == "2000"

@@ -482,8 +482,8 @@ class ClauseFinder:
             if dep == "parataxis" or dep == "relcl" and not _is_purpose(child):  # ("a bill to impose": its purpose)
                 return FREE, Ctx(ev, False, False, relative_clause_speaker(dep, child, self.matches, ev.speaker)), dep
             if dep == "prep":
-                if child.lower_ in lex.cue("non_event_prep") or child.lower_ in lex.cue("attribution_phrase"):
-                    return ARG, Ctx(ev, ctx.hyp, ctx.neg, ctx.speaker), "arg"
+                if child.lower_ in lex.cue("non_event_prep") or child.lower_ in lex.cue("attribution_phrase") or child.i in ev.match.extra:
+                    return ARG, Ctx(ev, ctx.hyp, ctx.neg, ctx.speaker), "arg"  # (the trigger's own "out of": "walked out of talks")
                 return ADJUNCT, Ctx(ev, ev.hyp or ahead_of(tok, child, lex), ev.neg, ev.speaker), "adjunct"  # "the threat of"
             if dep in ADJUNCT_DEPS:
                 return ADJUNCT, Ctx(ev, ev.hyp, ev.neg, ev.speaker), "adjunct"

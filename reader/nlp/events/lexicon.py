@@ -337,11 +337,14 @@ def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None)
     if entry.not_objects and any(_object_ok(slot, o) for o in parts.objects for slot in entry.not_objects):
         return None
     if entry.particle:
-        part = [c for c in children if c.dep_ in ("prt", "advmod") and c.lower_ == entry.particle]
+        # ("walked out of talks": the model reads "out" as a preposition with "of" under it)
+        part = [c for c in children if c.lower_ == entry.particle and (c.dep_ in ("prt", "advmod") or c.dep_ == "prep" and any(
+            g.dep_ == "prep" and (entry.prep is None or g.lower_ == entry.prep) for g in c.children))]
         if not part:
             return None
         extra.append(part[0].i)
     if entry.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == entry.prep and not _dated(c)
+                              or c.dep_ == "prep" and c.lower_ == entry.particle and any(g.lower_ == entry.prep for g in c.children)
                               or c.dep_ == "prt" and c.lower_ == entry.prep and any(o.dep_ == "dobj" for o in children)
                               for c in children) and not (entry.prep == "as" and _predicated_object(children)) \
             and not _clause_after(entry.prep, children):

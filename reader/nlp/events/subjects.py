@@ -248,9 +248,9 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
             return subject_tokens(head.head, depth + 1)
         passive = [c for c in head.children if c.dep_ == "nsubjpass"]
         if passive and tok.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in head.children) \
-                and any(c.dep_ == "dobj" for c in tok.children):
-            # "Ishiba was elected on Tuesday and named a cabinet": the one acted on acts in the active verb
-            # with an object ("has been criticised and challenged in the courts" shares the passive)
+                and any(c.dep_ in ("dobj", "attr") for c in tok.children):
+            # "Ishiba was elected on Tuesday and named a cabinet", "... and became leader": the one acted on acts in
+            # the active verb with an object ("has been criticised and challenged in the courts" shares the passive)
             return list(dict.fromkeys(t for s in passive for t in (s, *s.conjuncts)))
         return subject_tokens(head, depth + 1)
     if dep == "acomp":
