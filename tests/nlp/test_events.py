@@ -1919,3 +1919,10 @@ def test_one_elected_then_becoming_leader_does_the_becoming(engine):
     analysis = analyze(engine, "Cabinet row\n\nNick Bourne was first elected to the assembly in 1999 and became leader of the group in 2000.")
     became = only(analysis, "became")
     assert names(analysis, became.agents) == {"Nick Bourne"} and became.date == "2000"
+
+
+def test_a_person_named_with_his_party_still_makes_a_saying_that_needs_a_person(engine):
+    """ "suggested" is a saying only when a person says it ("the figures suggest" is evidence); "Labour's Lars Dahl"
+    names the person and his party, and the saying stays."""
+    analysis = analyze(engine, "Cabinet row\n\nLabour's Lars Dahl has suggested the plan was flawed.")
+    assert names(analysis, only(analysis, "suggested").agents) == {"Lars Dahl", "Labour"}
