@@ -35,7 +35,8 @@ ORG_NOUNS = frozenset({
 #: Nouns for kin: a name set beside one is a person ("his brother, Abdelrahim").
 KIN_NOUNS = frozenset({
     "brother", "sister", "son", "daughter", "wife", "husband", "father", "mother", "cousin", "nephew",
-    "niece", "uncle", "aunt", "widow", "widower", "grandson", "granddaughter", "stepson", "stepdaughter",
+    "niece", "uncle", "aunt", "widow", "widower", "grandson", "granddaughter", "stepson", "stepdaughter", "grandmother",
+    "grandfather", "stepfather", "stepmother", "parents", "grandparents",
 })
 
 

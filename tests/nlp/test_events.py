@@ -1926,3 +1926,30 @@ def test_a_person_named_with_his_party_still_makes_a_saying_that_needs_a_person(
     names the person and his party, and the saying stays."""
     analysis = analyze(engine, "Cabinet row\n\nLabour's Lars Dahl has suggested the plan was flawed.")
     assert names(analysis, only(analysis, "suggested").agents) == {"Lars Dahl", "Labour"}
+
+
+def test_whose_names_the_one_the_relative_clause_describes(engine):
+    """ "Reeves, whose October budget raised contributions by £25bn": her budget, her act."""
+    text = "Cabinet row\n\nChancellor Rachel Reeves, whose budget raised employers' contributions by £25bn, said it was fair."
+    analysis = analyze(engine, text)
+    raised = only(analysis, "raised")
+    assert names(analysis, raised.agents) == {"Rachel Reeves"} and raised.category == "ECON"
+    # but "whose grandmother died" is hers, not his
+    died = only(analyze(engine, "Cabinet row\n\nMichael Howard, whose grandmother died in Auschwitz, said it was wrong."), "died")
+    assert not died.agents
+
+
+@pytest.mark.parametrize("text", ["Norland increased taxes on fuel.", "Norland raised national insurance contributions.",
+                                  "Norland cut pensions and benefits."])
+def test_fiscal_decisions_are_economic_acts(engine, text):
+    analysis = analyze(engine, "Budget row\n\nThe government of Norland met on Monday. " + text)
+    assert [e.category for e in analysis.events if e.trigger in ("increased", "raised", "cut")] == ["ECON"]
+
+
+def test_an_aside_after_a_preposed_report_is_not_what_was_said(engine):
+    """ "Inflation rose to 2.6%, the ONS said on Wednesday, its highest level in eight months": the aside describes
+    the figure; the row is the saying and what it said."""
+    text = ("Prices\n\nInflation rose to 2.6% in November, the Office for National Statistics said on Wednesday, "
+            "its highest level in eight months.")
+    said = only(analyze(engine, text), "said")
+    assert said.summary == "Office for National Statistics: said on Wednesday inflation rose to 2.6% in November"

@@ -45,14 +45,13 @@ from reader.nlp.events.clause_shapes import maker_of_model, other_arguments, set
 from reader.nlp.events.counted_parties import counted_parties, two_sides
 from reader.nlp.events.genders import person_genders
 from reader.nlp.events.lexicon import Lexicon
-from reader.nlp.events.pronouns import Pronouns
+from reader.nlp.events.pronouns import COUNTRY_TYPES, Pronouns
 from reader.nlp.events.text_regions import dateline_tokens, quoted_tokens
 from reader.nlp.figures import Agent, figures
 from reader.nlp.gazetteer import gazetteer
 from reader.nlp.line_sentences import country_label
 from reader.nlp.place_shapes import KIN_NOUNS
 
-COUNTRY_TYPES = ("GPE", "NORP")
 #: what a group of people can be "of" or "in" without being its state: a country, a region, a town
 #: (not a NORP: "Conservative voters" are the party's, "Muslim voters" a community's)
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -367,12 +366,15 @@ class ActorIndex:
         if low in ("who", "whom", "which", "that") and tok.dep_ in ("nsubjpass", "dobj") and tok.head.dep_ == "relcl":
             antecedent = tok.head.head  # "Mr Leslie, who was elected in 1997": the one it describes
             return self.token_refs(antecedent, ctx) if antecedent.pos_ in ("PROPN", "NOUN") else []
+        if low == "whose" and tok.dep_ == "poss" and (clause := tok.head).dep_ in ("nsubj", "nsubjpass", "dobj") and (
+                clause.head.dep_ == "relcl" and clause.head.head.pos_ in ("PROPN", "NOUN") and clause.lower_ not in KIN_NOUNS):
+            return self.token_refs(clause.head.head, ctx)  # "Reeves, whose budget raised taxes": hers (not "whose mother")
         if tok.pos_ == "PRON":
             return self.pronouns().pronoun(tok, ctx)
         if tok.pos_ == "NOUN":
             cues = self.lexicon
             if low in cues.cue("counterpart_role"):
-                return self.counterparts(tok, ctx)
+                return self.pronouns().counterparts(tok, ctx)
             if low in cues.cue("own_country_noun"):
                 poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"]
                 if poss and not any(c.dep_ in ("amod", "compound") for c in tok.children):
@@ -545,30 +547,6 @@ class ActorIndex:
         """A pronoun of this gender may refer to the actor (an unknown gender agrees with both)."""
         return gender is None or self.gender.get(actor_id, gender) == gender
 
-    def counterparts(self, tok: Token, ctx: RefContext) -> list[str]:
-        if any(c.dep_ == "appos" and any(self.type_of(a) == "PERSON" for a in self.ids_at(c.i)) for c in tok.children):
-            return []  # "his Israeli counterpart, Ariel Sharon": the name says who
-        countries: list[str] = []
-        for child in tok.subtree:
-            if child.i == tok.i or child.dep_ not in ("amod", "compound", "conj", "nmod"):
-                continue
-            for actor_id in self.ids_at(child.i):
-                if self.type_of(actor_id) in COUNTRY_TYPES:
-                    countries.append(actor_id)
-        if tok.tag_ == "NNS":
-            return list(dict.fromkeys(countries))  # "their US counterparts": the country's officials, not one person of it
-        poss = [c for c in tok.children if c.dep_ == "poss"]
-        owner = self.pronouns().pronoun(poss[0], ctx) if poss and poss[0].pos_ == "PRON" else (self.ids_at(poss[0].i) if poss else [])
-        owner_roles = {_office(r) for o in owner for r in self.by_id[o].roles} if owner else set()
-        out: list[str] = []
-        for country in dict.fromkeys(countries):
-            people = [p for p, c in self.country_of.items() if c == country and p not in owner]
-            if owner_roles:
-                same = [p for p in people if {_office(r) for r in self.by_id[p].roles} & owner_roles]
-                people = same or people
-            out.append(people[0] if len(people) == 1 else country)
-        return out
-
 
 #: Words of organisations' names that, after "the", usually mean something else: "the government"
 #: and "the state" are resolved as governments, "the people", "the party" by the sentence.
@@ -584,11 +562,6 @@ def _fold(word: str) -> str:
     """A name's word and a noun compared singular ("Airlines" and "the airline")."""
     word = word.lower()
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
-
-
-def _office(role: str) -> str:
-    """ "President (Russia)" -> "president": the office without its country."""
-    return role.split("(")[0].strip().lower()
 
 
 @dataclass(slots=True)

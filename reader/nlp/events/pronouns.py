@@ -23,6 +23,8 @@ FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 THEY_PRONOUNS = {"they", "them", "their", "themselves"}  # resolved as a subject only (see `_they`)
 WE_PRONOUNS = {"we", "us", "our", "ours"}
+#: Types of an actor that is a country or its people ("their US counterparts").
+COUNTRY_TYPES = ("GPE", "NORP")
 I_PRONOUNS = {"i"}  # the doer; "me", "my" name the speaker as a target or an owner, which makes rows of asides
 
 
@@ -482,6 +484,31 @@ class Pronouns:
                     out.append(actor_id)
         return out
 
+    def counterparts(self, tok: Token, ctx: RefContext) -> list[str]:
+        """ "his Israeli counterpart": the one person of that country holding the owner's office, else the country."""
+        if any(c.dep_ == "appos" and any(self.index.type_of(a) == "PERSON" for a in self.index.ids_at(c.i)) for c in tok.children):
+            return []  # "his Israeli counterpart, Ariel Sharon": the name says who
+        countries: list[str] = []
+        for child in tok.subtree:
+            if child.i == tok.i or child.dep_ not in ("amod", "compound", "conj", "nmod"):
+                continue
+            for actor_id in self.index.ids_at(child.i):
+                if self.index.type_of(actor_id) in COUNTRY_TYPES:
+                    countries.append(actor_id)
+        if tok.tag_ == "NNS":
+            return list(dict.fromkeys(countries))  # "their US counterparts": the country's officials, not one person of it
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        owner = self.pronoun(poss[0], ctx) if poss and poss[0].pos_ == "PRON" else (self.index.ids_at(poss[0].i) if poss else [])
+        owner_roles = {_office(r) for o in owner for r in self.index.by_id[o].roles} if owner else set()
+        out: list[str] = []
+        for country in dict.fromkeys(countries):
+            people = [p for p, c in self.index.country_of.items() if c == country and p not in owner]
+            if owner_roles:
+                same = [p for p in people if {_office(r) for r in self.index.by_id[p].roles} & owner_roles]
+                people = same or people
+            out.append(people[0] if len(people) == 1 else country)
+        return out
+
 
 #: Dependencies that start a clause of its own under another.
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "pcomp"})
@@ -530,3 +557,8 @@ def _accused_of(tok: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "of":
         return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
     return None
+
+
+def _office(role: str) -> str:
+    """ "President (Russia)" -> "president": the office without its country."""
+    return role.split("(")[0].strip().lower()

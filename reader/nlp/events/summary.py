@@ -395,6 +395,8 @@ class Summaries:
             # said comes before the saying
             dateline = {k for i in self.index.dateline_tokens() for k in (i, i + 1)}  # "SEOUL, March 10 -": not said
             said = sorted(j for j in content_tokens(c) if j < trig.i and not doc[j].is_space and j not in dateline)
+            if said and (comma := text.find(", ", text.find(trig.text) + len(trig.text))) >= 0:
+                text = text[:comma]  # "..., the ONS said on Wednesday, its highest level in years": an aside on what was said
             if said:
                 raw = self.text[doc[said[0]].idx : doc[said[-1]].idx + len(doc[said[-1]])]
                 quoted = raw.lstrip()[:1] in QUOTES or raw.lstrip().startswith("``") or said[0] in self.index.quoted_tokens()
