@@ -1953,3 +1953,10 @@ def test_an_aside_after_a_preposed_report_is_not_what_was_said(engine):
             "its highest level in eight months.")
     said = only(analyze(engine, text), "said")
     assert said.summary == "Office for National Statistics: said on Wednesday inflation rose to 2.6% in November"
+
+
+def test_the_year_of_a_law_the_report_names_does_not_date_the_report(engine):
+    """ "said the 1977 emergency powers law Mr Trump had invoked did not give him ...": 1977 says which law."""
+    text = ("Court ruling\n\nThe Court of International Trade said the 1977 emergency powers law President Lars Dahl "
+            "had invoked did not give him unlimited power.")
+    assert only(analyze(engine, text), "said").date != "1977"

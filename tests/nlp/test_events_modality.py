@@ -702,3 +702,17 @@ def test_a_speaker_told_something_heads_the_row_not_who_told_him(engine):
     text = '"I was told by people who were running a nursery that they were worried," Mr Lars Dahl said.'
     (told,) = by_trigger(analyze(engine, "Cabinet row\n\n" + text), "told")
     assert told.summary.startswith("Dahl: was told by people who were running a nursery")
+
+
+@pytest.mark.parametrize("sentence", ["Norland will condemn the sanctions imposed by the EU.",
+                                      "Norland did not condemn the sanctions imposed by the EU."])
+def test_an_act_with_its_own_doer_keeps_none_of_the_hedges_above_it(engine, sentence):
+    """ "will not condemn the sanctions imposed by the EU": the EU did impose them, whatever Norland does."""
+    (imposed,) = by_trigger(analyze(engine, "Cabinet row\n\n" + sentence), "imposed")
+    assert imposed.modality == "asserted"
+
+
+def test_a_power_to_act_that_was_not_given_is_no_denied_act(engine):
+    """ "did not give him power to impose tariffs": a power, not an imposing that did not happen."""
+    text = "Cabinet row\n\nThe court said the law did not give President Lars Dahl power to impose tariffs on Norland."
+    assert all(e.modality != "negated" for e in by_trigger(analyze(engine, text), "impose"))

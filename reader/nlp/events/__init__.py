@@ -42,9 +42,10 @@ from reader.nlp.events.reported import content_tokens
 from reader.nlp.events.side_parties import go_between, reason_for
 from reader.nlp.events.subjects import VERBAL, raised_patient, subject_tokens
 from reader.nlp.events.summary import Summaries, phrase_text
-from reader.nlp.events.timing import EventDates, date_precision
+from reader.nlp.events.timing import EventDates
 from reader.nlp.events.trigger_words import TriggerWords
 from reader.nlp.gazetteer import gazetteer
+from reader.nlp.timex.values import date_precision
 
 __all__ = ["extract_events", "load_lexicon", "sort_events"]
 
@@ -370,8 +371,7 @@ class _Builder:
                 return []  # "Israeli media reported progress in negotiations with Hamas": not the media's
             return subject_tokens(verb)
         toks = subject_tokens(c.head)
-        # "he would not stand in any contest to succeed him": "him" is never the one who does it, so (the infinitive
-        # of a noun naming no doer of its own) he is not the doer ("Blair wanted to sack him" is Blair's: "him" is another)
+        # "would not stand in any contest to succeed him": "him" is never its own doer (but "Blair wanted to sack him")
         bound = [o for o in c.head.children if o.dep_ == "dobj" and o.lower_ in ("him", "her")] if toks and c.head.dep_ in ("acl", "advcl") else []
         return [] if bound and set(self.index.token_refs(bound[0], RefContext())) & {
             a for t in toks for a in self.index.token_refs(t, RefContext())} else toks

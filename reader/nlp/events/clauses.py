@@ -247,9 +247,9 @@ class ClauseFinder:
             return None
         # a negation above an event noun is about the verb ("did not attend the talks": they happened); an act with
         # its own doer inside another ("will not tolerate attacks such as Hamas's bombing") keeps none of its hedges
-        own_act = pos == "NOUN" and mode == ARG
+        own_act = pos == "NOUN" and mode == ARG or mode != FREE and pos == "VERB"  # (or "the rules announced by X")
         ev = EventClause(trigger=trigger, match=match, head=head, parent=ctx.owner, link=link,
-                         hyp=(ctx.hyp and not own_act) or yet_to_come(head, self.lex), neg=ctx.neg and pos != "NOUN",
+                         hyp=(ctx.hyp and not own_act) or yet_to_come(head, self.lex), neg=ctx.neg and not own_act and pos != "NOUN",
                          speaker=ctx.speaker)
         if link == "conj":
             ev.sibling = self.by_head.get(tok.head.i)
@@ -274,7 +274,8 @@ class ClauseFinder:
             if source and source[0].i < ev.sibling.trigger.i:
                 ev.attribution_tokens = ev.attribution_tokens or source
         if pos == "VERB" and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and _is_purpose(tok):
-            ev.hyp = True  # "a contract to supply tankers", "efforts to cajole", "a bill to impose": not (yet) done
+            ev.hyp, ev.neg = True, False  # "a contract to supply tankers", "a bill to impose": not (yet) done (nor
+            # undone by a negation above: "did not give him power to impose tariffs" tells a power, not an act)
         self.raised_into.update((s.i, ev) for s in raised_subjects(tok))
         if (among := among_those(tok) or raised_patient(tok)) is not None:
             # "Shevchenko was among those killed in battle", "he is expected to be charged": he is who was killed, charged

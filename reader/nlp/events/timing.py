@@ -34,32 +34,9 @@ from reader.nlp.events.participants import ActorIndex, RefContext
 from reader.nlp.events.subjects import VERBAL, subject_tokens
 from reader.nlp.events.time_apart import date_apart
 from reader.nlp.timex.tense import before_complement_subject
-from reader.nlp.timex.values import point_date
+from reader.nlp.timex.values import date_precision, point_date
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PRECISION = (
-    (re.compile(r"^\d{4}-\d{2}-\d{2}"), "day"),
-    (re.compile(r"^\d{4}-W\d{2}"), "week"),
-    (re.compile(r"^\d{4}-\d{2}$"), "month"),
-    (re.compile(r"^\d{4}-Q\d$"), "quarter"),
-    (re.compile(r"^\d{4}-H\d$"), "half"),
-    (re.compile(r"^\d{4}-(?:SP|SU|FA|WI)$"), "season"),
-    (re.compile(r"^\d{4}$"), "year"),
-    (re.compile(r"^\d{3}$"), "decade"),
-    (re.compile(r"^\d{2}$"), "century"),
-)
-
-
-def date_precision(value: str | None) -> str | None:
-    """How precise a TIMEX3 value is: "2025-05-15" a day, "2025-W20" a week, "2025" a year."""
-    if not value:
-        return None
-    for regex, name in _PRECISION:
-        if regex.match(value):
-            return name
-    return None
-
-
 #: Prepositions whose act noun is the cause or topic of the clause ("charged over the crash", "an
 #: inquiry into the war"): a date on that noun is its own (not "arrested after the protest on Monday").
 _CAUSE_PREPS = frozenset({"over", "for", "about", "into"})
@@ -217,7 +194,7 @@ class EventDates:
         interrupted in 2022"), or inside the act a verb judges ("accused X of violating the truce on
         Tuesday"): that date belongs to the subordinate act."""
         tok = self.doc[i]
-        if self._across_quotation(i, ev) or self._names_which_thing(i):
+        if self._across_quotation(i, ev) or self._names_which_thing(i, ev.trigger.i):
             return False
         if before_complement_subject(i, ev.head):
             return False  # "said on Thursday it would close plants": the parser hangs the saying's day on the closing
@@ -251,7 +228,7 @@ class EventDates:
             tok = tok.head
         return True
 
-    def _names_which_thing(self, i: int) -> bool:
+    def _names_which_thing(self, i: int, trigger: int) -> bool:
         """ "on trial over the 2022 election", "a row about Monday's vote", "the winner of the 9 October
         election": a date before a noun that a preposition of topic or cause, or a noun's "of", takes says
         which one is meant, not when the act was, as does one before a treaty or a law ("the 1951 convention") (but "in the
@@ -259,9 +236,11 @@ class EventDates:
         d = self.by_token[i]
         root = self.doc[self.root_of.get(d.start, i)]
         noun = root.head
+        while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
+            noun = noun.head  # "the 1977 emergency powers law": the law's year
         marked = root.dep_ == "poss" or any(c.dep_ == "det" and c.i < root.i for c in noun.children)
         of_noun = noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"  # "the winner of the 9 October election"
-        if not (marked and root.dep_ in _PREMODIFIER_DEPS and noun.i > root.i and noun.pos_ == "NOUN"):
+        if not (marked and root.dep_ in _PREMODIFIER_DEPS and noun.i > root.i and noun.pos_ == "NOUN") or noun.i == trigger:
             return False
         if noun.lemma_.lower() in self.lex.cue("instrument_noun"):
             return True  # "withdraw from the 1951 refugee convention": the year the convention was made
@@ -492,8 +471,8 @@ class EventDates:
         subject ("said in January it planned")."""
         if self._in_own_clause(i, ev):
             return True
-        if self._across_quotation(i, ev) or ev.hyp and self._dates_act_noun_before(self.doc[i], ev):
-            return False
+        if self._across_quotation(i, ev) or ev.hyp and self._dates_act_noun_before(self.doc[i], ev) or self._names_which_thing(i, ev.trigger.i):
+            return False  # (nor "said the 1977 law Trump had invoked did not": the law's year)
         heads = {ev.head.i, ev.trigger.i}
         if ev.is_noun and ev.trigger.dep_ in ("nsubj", "nsubjpass", "dobj") and ev.trigger.head.pos_ in VERBAL:
             heads.add(ev.trigger.head.i)  # "a disastrous attack ... led to casualties five years ago"

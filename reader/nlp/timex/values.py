@@ -217,3 +217,27 @@ class ResolverBase:
     @property
     def ref(self) -> dt.date | None:
         return self.ctx.published
+
+
+#: TIMEX3 value shapes, finest first, and the precision each gives an event's date.
+_PRECISION = (
+    (re.compile(r"^\d{4}-\d{2}-\d{2}"), "day"),
+    (re.compile(r"^\d{4}-W\d{2}"), "week"),
+    (re.compile(r"^\d{4}-\d{2}$"), "month"),
+    (re.compile(r"^\d{4}-Q\d$"), "quarter"),
+    (re.compile(r"^\d{4}-H\d$"), "half"),
+    (re.compile(r"^\d{4}-(?:SP|SU|FA|WI)$"), "season"),
+    (re.compile(r"^\d{4}$"), "year"),
+    (re.compile(r"^\d{3}$"), "decade"),
+    (re.compile(r"^\d{2}$"), "century"),
+)
+
+
+def date_precision(value: str | None) -> str | None:
+    """How precise a TIMEX3 value is: "2025-05-15" a day, "2025-W20" a week, "2025" a year."""
+    if not value:
+        return None
+    for regex, name in _PRECISION:
+        if regex.match(value):
+            return name
+    return None
