@@ -42,8 +42,8 @@ def role_references(doc: Doc, gaz: Gazetteer, people: Sequence[Any], title_befor
         j = tok.i + 1
         while j < len(doc) and j - tok.i <= 4 and (doc[j].lower_ in gaz.title_heads or doc[j].lower_ in gaz.title_modifiers):
             j += 1
-        if j < len(doc) and doc[j].ent_type_ == "PERSON":
-            continue  # a title in front of a name ("Secretary of State Condoleezza Rice"), not a reference
+        if j < len(doc) and doc[j].ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
+            continue  # a title in front of a name ("Secretary of State Condoleezza Rice", "Their leader, Andreas Babler,")
         if j < len(doc) and doc[j - 1].lower_ == "of" and doc[j].is_title:
             continue  # the head of something named: "the president of Nokia" is not the president
         role, country, first = title_before(tok.i + 1)

@@ -304,3 +304,11 @@ def test_a_passive_infinitive_is_done_to_the_subject_of_the_verb_or_copula_above
     doc = parse(["Dahl", "is", "expected", "to", "resign"], [2, 2, 2, 4, 2],
                 ["nsubjpass", "auxpass", "ROOT", "aux", "xcomp"], ["PROPN", "AUX", "VERB", "PART", "VERB"])
     assert raised_subjects(doc[4]) == []
+
+
+def test_a_second_subject_inside_a_quotation_is_not_the_sayer():
+    # '"The government seem wrong," he said': the model hangs the quoted subject on "said" as well
+    doc = parse(['"', "The", "government", "seem", "wrong", ",", '"', "he", "said"], [8, 2, 8, 8, 3, 8, 8, 8, 8],
+                ["punct", "det", "nsubj", "ccomp", "acomp", "punct", "punct", "nsubj", "ROOT"],
+                ["PUNCT", "DET", "NOUN", "VERB", "ADJ", "PUNCT", "PUNCT", "PRON", "VERB"])
+    assert [t.text for t in subject_tokens(doc[8])] == ["he"]

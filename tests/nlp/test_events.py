@@ -1960,3 +1960,18 @@ def test_the_year_of_a_law_the_report_names_does_not_date_the_report(engine):
     text = ("Court ruling\n\nThe Court of International Trade said the 1977 emergency powers law President Lars Dahl "
             "had invoked did not give him unlimited power.")
     assert only(analyze(engine, text), "said").date != "1977"
+
+
+def test_the_administration_is_the_country_of_the_leader_just_named(engine):
+    """With no country the briefing is about, "the administration" after "Chile's president, X" is Chile's."""
+    text = ("Tariffs\n\nA trade court ruled on Wednesday that Chile's president, Lars Dahl, had exceeded his authority. "
+            "The administration immediately filed an appeal.")
+    analysis = analyze(engine, text)
+    assert names(analysis, only(analysis, "filed").agents) == {"Chile"}
+
+
+def test_a_country_before_its_party_is_no_doer_with_it(engine):
+    """ "Austria's far-right Freedom Party won": the party won, not the Austrian state."""
+    analysis = analyze(engine, "Election\n\nAustria's far-right Freedom Party won the election on Sunday.")
+    won = only(analysis, "won")
+    assert names(analysis, won.agents) == {"Freedom Party"} and won.summary.startswith("Freedom Party: won")

@@ -50,3 +50,13 @@ def test_an_office_taken_gives_the_role_and_the_new_holder_is_referred_back_to(e
     ward = next(a for a in analysis.actors if a.name == "Jane Ward")
     assert not any("president" in m.text for m in ward.mentions)
 
+
+
+def test_a_role_named_in_apposition_is_that_person_not_an_earlier_holder(engine):
+    """ "Their leader, Andreas Babler, called the result a bitter day": after "its leader Herbert Kickl", the
+    apposition says who this leader is."""
+    text = ("Austria's Freedom Party won the election, but its leader Herbert Kickl is unlikely to become chancellor. "
+            "The Social Democrats came third. Their leader, Andreas Babler, called the result \"a bitter day\".")
+    analysis = engine.analyze(document_from_text(text))
+    (called,) = [e for e in analysis.events if e.trigger == "called"]
+    assert {analysis.actor(a).name for a in called.agents} == {"Andreas Babler"}

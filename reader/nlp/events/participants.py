@@ -291,6 +291,11 @@ class ActorIndex:
                 if refs and child.dep_ == "poss" and tok.pos_ == "PROPN" and all(self.type_of(a) == "ORG" for a in refs) and (
                         owners := self.ids_at(child.i)) and all(self.type_of(a) == "PERSON" for a in owners):
                     continue  # "Yoon's own People Power Party called for": the party, not its leader
+                if refs and child.dep_ in ("poss", "compound") and self._a_party_name(refs) and (owners := self.ids_at(child.i)) and all(
+                        self.type_of(a) in COUNTRY_TYPES for a in owners):
+                    if places is not None:
+                        places.extend(owners)
+                    continue  # "Austria's Freedom Party won": the country takes part as where, the party acts (not the state)
                 if (thing or not refs and tok.pos_ == "PROPN") and child.dep_ == "acl" and child.tag_ == "VBN":
                     # "a letter sent to Mr Mubanga said": its addressee did not write it ("a report by" did)
                     stack.extend(c for c in child.children if c.dep_ == "agent")
@@ -353,6 +358,11 @@ class ActorIndex:
         if seat.dep_ == "pobj" and seat.head.lower_ == "for" and seat.head.head.lower_ in cue("seat_holder"):
             return not self._a_party(seat)  # a constituency, not a party to what its member does or suffers
         return tok.dep_ in ("amod", "compound", "nmod") and tok.head.lemma_.lower() in cue("currency_noun")
+
+    def _a_party_name(self, refs: list[str]) -> bool:
+        """ "Freedom Party", "Social Democrats": an organisation whose name says it is a party."""
+        return all(self.type_of(a) == "ORG" and self.name_of(a).split()[-1].lower() in self.lexicon.cue("party_name_word")
+                   for a in refs)
 
     def _a_party(self, tok: Token) -> bool:
         """ "a candidate for the UK Independence Party": the party a member stands for, not a seat."""
@@ -421,8 +431,22 @@ class ActorIndex:
                 low in cues.cue("unarticled_body") and tok.n_lefts + tok.n_rights == 0 and tok.dep_ != "compound"))
                 or self._national_phrase(tok)):
             return []
-        home = self.home_country()
+        home = self.home_country() or self._country_of_person_before(tok)
         return [home] if home and not any(home in self.ids_at(t.i) for t in other_arguments(tok)) else []
+
+    def _country_of_person_before(self, tok: Token) -> str | None:
+        """ "President Trump imposed tariffs ... The administration filed an appeal": with no country the briefing is
+        about, the country of the last person named (in this sentence or the two before) whose country is known."""
+        sent = tok.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start else sent.start
+        start = self.doc[start - 1].sent.start if start else start
+        at = bisect_left(self.mention_ends, (tok.i, ""))
+        for last, actor_id in reversed(self.mention_ends[:at]):
+            if last < start:
+                break
+            if self.type_of(actor_id) == "PERSON" and self.type_of(self.country_of.get(actor_id, "")) == "GPE":
+                return self.country_of[actor_id]
+        return None
 
     def _national_phrase(self, tok: Token) -> bool:
         """ "the central bank cut its rate": "the", one adjective and a noun that together name a state's body."""

@@ -193,6 +193,8 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         # "Halm on Tuesday pardoned opposition leader Marta Kovac": a second "subject" that starts right
         # after the verb is its object, misread
         subj = [s for s in subj if not (s.i > tok.i and s.left_edge.i == tok.i + 1)]
+    if len(subj) > 1 and (outside := [s for s in subj if not _quote_between(s, tok)]) and len(outside) < len(subj):
+        subj = outside  # '"The government ... seem intent on history," he said': the parser's second subject is quoted
     if subj:
         s = subj[0]
         if (joined := _names_before_floating_quantifier(s)):
@@ -436,3 +438,9 @@ def raised_subjects(verb: Token) -> list[Token]:
 def raised_patient(verb: Token) -> list[int] | None:
     """The tokens of the subject a passive infinitive is done to (`raised_subjects`), or None."""
     return [t.i for s in raised_subjects(verb) for t in s.subtree] or None
+
+
+def _quote_between(subject: Token, verb: Token) -> bool:
+    """A quotation mark stands between the subject and its verb."""
+    lo, hi = sorted((subject.i, verb.i))
+    return any(t.text in OPENING_MARKS or t.text in CLOSING_MARKS for t in subject.doc[lo + 1 : hi])
