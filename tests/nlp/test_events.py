@@ -1975,3 +1975,12 @@ def test_a_country_before_its_party_is_no_doer_with_it(engine):
     analysis = analyze(engine, "Election\n\nAustria's far-right Freedom Party won the election on Sunday.")
     won = only(analysis, "won")
     assert names(analysis, won.agents) == {"Freedom Party"} and won.summary.startswith("Freedom Party: won")
+
+
+def test_her_captors_are_not_her(engine):
+    """ "Her captors had threatened to kill her": who holds her acts, not she (as "his critics say" is not he)."""
+    text = ("Hostage\n\nThe Italian journalist Giuliana Sgrena was seized by gunmen outside a mosque on 4 February. "
+            "Her captors had threatened to kill her unless Italy withdrew its troops from Iraq.")
+    analysis = analyze(engine, text)
+    assert "Giuliana Sgrena" not in names(analysis, only(analysis, "threatened").agents)
+    assert only(analysis, "seized").category == "18"

@@ -280,7 +280,8 @@ class ActorIndex:
                 if child.dep_ == "prep" and child.lower_ in ("in", "at", "on") and refs and all(
                         self.type_of(a) in PLACE_TYPES for g in child.children for a in self.ids_at(g.i)):
                     continue  # "talks brokered by the US in Jeddah", "the Conservatives on the Welsh assembly": where a named side is
-                if followers and child.dep_ == "poss" and (child.lower_ in ("his", "her") and self._own_people(tok) or any(
+                if followers and child.dep_ == "poss" and (child.lower_ in ("his", "her") and (
+                        self._own_people(tok) or tok.lower_ in self.lexicon.cue("followers_noun")) or any(
                         self.type_of(a) == "PERSON" for a in self.ids_at(child.i))):
                     continue  # "his doctors said": not he (but "his troops" fight for him, "his comments" are his)
                 if (resolved_noun or named_person) and child.dep_ in ("poss", "amod", "compound") and not (
