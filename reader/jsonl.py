@@ -185,7 +185,7 @@ SCHEMAS: dict[str, Schema] = {
         }
     ),
     "lexicons/event_cues.jsonl": Schema({"kind": "str", "why": "str", "words": "[str]"}),
-    "lexicons/organisations.jsonl": Schema({"name": "str", "forms": "[str]", "seat_forms?": "[str]"}),
+    "lexicons/organisations.jsonl": Schema({"name": "str", "forms": "[str]", "seat_forms?": "[str]", "member_forms?": "[str]"}),
     "lexicons/places.jsonl": Schema(
         {
             "kind": "str",

@@ -64,6 +64,8 @@ class Gazetteer:
     alias_cues: tuple[tuple[str, ...], ...] = ()
     #: a city that, as a doer, stands for an organisation seated there when the text names it ("Brussels says")
     seats: dict[str, str] = field(default_factory=dict)
+    #: the members of a chamber, as a doer, stand for it when the text names it ("Peers voted by 249 to 119")
+    members: dict[str, str] = field(default_factory=dict)
 
     def lookup(self, text: str) -> Form | None:
         return self.forms.get(text)
@@ -161,6 +163,7 @@ def gazetteer() -> Gazetteer:
         for text in entry["forms"]:
             _add(gaz.forms, text, Form(place, "name"), population, override=True)
         gaz.seats.update((text, place.key) for text in entry.get("seat_forms", []))
+        gaz.members.update((text.lower(), entry["name"]) for text in entry.get("member_forms", []))
     # "the United States" and "United States": the article is not part of the name
     for text in [t for t in gaz.forms if t.startswith(("the ", "The "))]:
         gaz.forms.setdefault(text[4:], gaz.forms[text])

@@ -1984,3 +1984,12 @@ def test_her_captors_are_not_her(engine):
     analysis = analyze(engine, text)
     assert "Giuliana Sgrena" not in names(analysis, only(analysis, "threatened").agents)
     assert only(analysis, "seized").category == "18"
+
+
+def test_the_members_of_a_chamber_the_text_names_act_for_it(engine):
+    """ "MPs voted by 300 to 200": the House of Commons the briefing names (not "Labour MPs", a party's)."""
+    text = ("Terror bill\n\nThe bill was debated in the House of Commons on Monday. MPs voted by 300 to 200 to back the bill. "
+            "Labour MPs criticised the bill.")
+    analysis = analyze(engine, text)
+    assert names(analysis, only(analysis, "voted").agents) == {"House of Commons"}
+    assert "House of Commons" not in names(analysis, only(analysis, "criticised").agents)

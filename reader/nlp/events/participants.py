@@ -382,6 +382,9 @@ class ActorIndex:
             return self.token_refs(clause.head.head, ctx)  # "Reeves, whose budget raised taxes": hers (not "whose mother")
         if tok.pos_ == "PRON":
             return self.pronouns().pronoun(tok, ctx)
+        if low in (members := gazetteer().members) and tok.tag_ in ("NNS", "NNPS") and not any(
+                c.dep_ in ("poss", "compound", "amod", "nmod") for c in tok.children):
+            return [a.id for a in self.actors if a.name == members[low]]  # "Peers voted": the House of Lords named
         if tok.pos_ == "NOUN":
             cues = self.lexicon
             if low in cues.cue("counterpart_role"):
