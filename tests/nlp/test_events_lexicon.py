@@ -1387,3 +1387,12 @@ def test_who_heads_a_thing_named_after_it_is_no_act(engine):
     assert not by_trigger(analysis, "led")
     analysis = analyze(engine, "Sir Tom Lane led the inquiry into the crash.")
     assert by_trigger(analysis, "led")
+
+
+def test_what_a_pronoun_object_is_made_is_no_object_made(engine):
+    """ "That would make it the worst loss in years": "loss" says what "it" is; nothing is made (but "made a loss" is)."""
+    analysis = engine.analyze(document_from_text(
+        "Ambush\n\nRebels killed 50 Russian fighters in Mali. That would make it by far the worst loss for Russian "
+        "paramilitaries in several years. Norland Steel made a loss of $5m.", published=PUBLISHED))
+    made = [e for e in analysis.events if e.trigger.startswith("make") or e.trigger.startswith("made")]
+    assert [e.trigger for e in made] == ["made a loss"]

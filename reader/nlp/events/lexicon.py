@@ -240,6 +240,9 @@ class _Parts:
 
 def _object_of(token: Token, children: list[Token]) -> list[Token]:
     objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
+    direct = [c for c in objs if c.dep_ == "dobj"]
+    if len(direct) > 1 and direct[0].pos_ == "PRON":
+        objs = [c for c in objs if c.dep_ != "dobj" or c.i == direct[0].i]  # "would make it the worst loss": what it is
     objs.extend(raised_subjects(token))  # "the embargo is likely to be lifted"
     # "close 789 dealerships": the small model often reads a counted object as an adverbial noun
     objs.extend(c for c in children if c.dep_ == "npadvmod" and c.i > token.i and c.pos_ == "NOUN"
