@@ -57,21 +57,12 @@ class Context:
 
 _YEARLESS_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 
-_GRANULARITY = [
-    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "D"),
-    (re.compile(r"^\d{4}-\d{2}-\d{2}T"), "D"),
-    (re.compile(r"^\d{4}-W\d{2}$"), "W"),
-    (re.compile(r"^\d{4}-\d{2}$"), "M"),
-    (re.compile(r"^\d{4}-Q\d$"), "Q"),
-    (re.compile(r"^\d{4}$"), "Y"),
-]
+#: The calendar steps a resolved value moves by, from its precision (`date_precision`).
+_GRANULARITY = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 
 
 def granularity(value: str) -> str | None:
-    for regex, name in _GRANULARITY:
-        if regex.match(value):
-            return name
-    return None
+    return _GRANULARITY.get(date_precision(value) or "")
 
 
 def point_date(value: str) -> dt.date | None:
