@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import numpy as np
 from spacy.attrs import IDX
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 _KEY = "briefing:text"
 
@@ -99,3 +99,14 @@ def token_range(doc: Doc, starts: dict[int, int], start: int, end: int) -> range
     while j < len(doc) and doc[j].idx < end:
         j += 1
     return range(i, j)
+
+
+def sentences_back(tok: Token, count: int) -> int:
+    """The first token of the sentence `count` sentences before `tok`'s (its own with 0, the first one at most):
+    the window "this sentence or the one before" that references look back over."""
+    start = tok.sent.start
+    for _ in range(count):
+        if not start:
+            break
+        start = tok.doc[start - 1].sent.start
+    return start

@@ -6,7 +6,7 @@ import numpy as np
 import spacy
 from spacy.attrs import IS_SPACE, LOWER, ORTH
 
-from reader.nlp.doc_text import hashed_in, indices_flagged, indices_where, sorted_hashes
+from reader.nlp.doc_text import hashed_in, indices_flagged, indices_where, sentences_back, sorted_hashes
 
 nlp = spacy.blank("en")
 
@@ -40,3 +40,11 @@ def test_sorted_hashes_are_kept_per_word_set():
     words = frozenset({"talks", "summit"})
     assert sorted_hashes(words) is sorted_hashes(words)
     assert sorted_hashes(words).tolist() == sorted(nlp.vocab.strings.add(w) for w in words)
+
+
+def test_sentences_back_gives_the_start_of_an_earlier_sentence_and_stops_at_the_first():
+    splitter = spacy.blank("en")
+    splitter.add_pipe("sentencizer")
+    doc = splitter("One two. Three four. Five six.")
+    five = doc[6]
+    assert [sentences_back(five, n) for n in (0, 1, 2, 3)] == [6, 3, 0, 0]

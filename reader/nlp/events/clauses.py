@@ -28,7 +28,7 @@ from spacy.symbols import AUX as AUX_SYMBOL
 from spacy.symbols import VERB as VERB_SYMBOL
 from spacy.tokens import Span, Token
 
-from reader.nlp.doc_text import hashed_in, indices_where
+from reader.nlp.doc_text import hashed_in, indices_where, sentences_back
 from reader.nlp.events.clause_shapes import (
     ahead_of,
     alternative_not_taken,
@@ -380,8 +380,7 @@ class ClauseFinder:
         if tok.lower_ not in self.lex.cue("group_noun") | self.lex.cue("company_noun") or tok.tag_ != "NN" or not any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return False
-        sent = tok.sent
-        start = sent.start if sent.start == 0 else self.index.doc[sent.start - 1].sent.start
+        start = sentences_back(tok, 1)
         return any(self.index.type_of(a) == "ORG" for i in range(start, tok.i) for a in self.index.ids_at(i))
 
     def _noun_has_participants(self, tok: Token) -> bool:

@@ -17,6 +17,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from reader.model import Actor
+from reader.nlp.doc_text import sentences_back
 from reader.nlp.events.lexicon import Lexicon
 
 #: Words that count the group, and how many they count.
@@ -158,7 +159,7 @@ def _who_met(index: _Index, tok: Token) -> list[str] | None:
     """The one named subject and the one named object of a meeting verb in this sentence, before "the two
     sides", or in the sentence before: the sides of the meeting."""
     doc = index.doc
-    start = doc[tok.sent.start - 1].sent.start if tok.sent.start else tok.sent.start
+    start = sentences_back(tok, 1)
     for verb in reversed(doc[start : tok.i]):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _MEETING_VERBS:
             continue

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 from reader.model import Actor
 from reader.nlp.doc_text import (
     hashed_in,
+    sentences_back,
     sorted_hashes,
     text_of,
     token_range,
@@ -441,9 +442,7 @@ class ActorIndex:
     def _country_of_person_before(self, tok: Token) -> str | None:
         """ "President Trump imposed tariffs ... The administration filed an appeal": with no country the briefing is
         about, the country of the last person named (in this sentence or the two before) whose country is known."""
-        sent = tok.sent
-        start = self.doc[sent.start - 1].sent.start if sent.start else sent.start
-        start = self.doc[start - 1].sent.start if start else start
+        start = sentences_back(tok, 2)
         at = bisect_left(self.mention_ends, (tok.i, ""))
         for last, actor_id in reversed(self.mention_ends[:at]):
             if last < start:
@@ -482,8 +481,7 @@ class ActorIndex:
     def the_country(self, tok: Token) -> list[str]:
         """ "the country could not keep borrowing": the one country named in this sentence or the one
         before, else the country the briefing is about (no one where two were named just before)."""
-        sent = tok.sent
-        start = self.doc[sent.start - 1].sent.start if sent.start else sent.start
+        start = sentences_back(tok, 1)
         lo, hi = bisect_left(self.mention_ends, (start, "")), bisect_left(self.mention_ends, (tok.i, ""))
         countries = self._countries()
         named = {a for _, a in self.mention_ends[lo:hi] if a in countries}

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
-from reader.nlp.doc_text import indices_where
+from reader.nlp.doc_text import indices_where, sentences_back
 from reader.nlp.events.clause_shapes import closes_quotation_before, opens_quotation_after
 from reader.nlp.events.reported import quotation_runs_on
 from reader.nlp.events.subjects import passive_agent
@@ -96,8 +96,7 @@ class Pronouns:
         after a thing acted on just before (this sentence or the last) is that thing, not a body."""
         if tok.lower_ != "it" or tok.dep_ not in ("dobj", "pobj"):
             return False
-        sent = tok.sent
-        start = self.index.doc[sent.start - 1].sent.start if sent.start else sent.start
+        start = sentences_back(tok, 1)
         return any(t.dep_ == "dobj" and t.pos_ == "NOUN" and not self.index.ids_at(t.i) and self.index.group_agent(t) is None
                    for t in self.index.doc[start : tok.i])  # (not "sent troops ... condemned it": the sender)
 

@@ -26,7 +26,15 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from reader.model import DateMention
-from reader.nlp.doc_text import hashed_in, indices_where, sorted_hashes, text_of, token_range, token_starts
+from reader.nlp.doc_text import (
+    hashed_in,
+    indices_where,
+    sentences_back,
+    sorted_hashes,
+    text_of,
+    token_range,
+    token_starts,
+)
 from reader.nlp.events.clause_shapes import body_simple_present
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lexicon import Lexicon
@@ -405,8 +413,7 @@ class EventDates:
         if trig.lemma_.lower() not in self.lex.cue("attendance_verb") or any(
                 c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in trig.children):
             return None
-        sent = trig.sent
-        first = self.doc[sent.start - 1].sent.start if sent.start else 0
+        first = sentences_back(trig, 1)
         k = bisect_left(self.gathering, first, key=lambda g: g[0])
         near = [v for i, v in self.gathering[k:] if i < trig.i]
         return near[-1] if near else None
