@@ -1993,3 +1993,12 @@ def test_the_members_of_a_chamber_the_text_names_act_for_it(engine):
     analysis = analyze(engine, text)
     assert names(analysis, only(analysis, "voted").agents) == {"House of Commons"}
     assert "House of Commons" not in names(analysis, only(analysis, "criticised").agents)
+
+
+def test_an_act_a_day_after_a_dated_act_is_dated_the_day_after(engine):
+    """ "began firing rockets into Israel a day after Hamas's attack on 7 October 2023": 8 October (the attack's own
+    row keeps the 7th)."""
+    text = "Ceasefire\n\nHezbollah began firing rockets into Israel a day after Hamas's attack on 7 October 2023."
+    analysis = analyze(engine, text)
+    assert only(analysis, "began").date == "2023-10-08"
+    assert only(analysis, "attack").date == "2023-10-07"

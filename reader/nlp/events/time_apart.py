@@ -51,9 +51,10 @@ def count_of(unit: Token) -> int | None:
     return None
 
 
-def date_apart(clause: Token, mark: Token, main_date: str | None, precision: str | None) -> str | None:
+def date_apart(clause: Token, mark: Token, main_date: str | None, precision: str | None, toward: int = 1) -> str | None:
     """The clause's date, `main_date` (of `precision`: "day", "month"...) moved by the measure it is
-    told apart by, as precise as the unit; None when it cannot be counted."""
+    told apart by, as precise as the unit; None when it cannot be counted. `toward` -1 turns it round: the
+    main clause's date from the dated thing its mark takes ("a day after the attack on 7 October")."""
     direction = _DIRECTION.get(mark.lower_)
     unit = measure_of(clause, mark)
     count = count_of(unit) if unit is not None else None
@@ -62,4 +63,4 @@ def date_apart(clause: Token, mark: Token, main_date: str | None, precision: str
         return None
     name = unit.lemma_.lower()
     step, amount = ("D", count * _DAY_UNITS[name]) if name in _DAY_UNITS else (_MONTH_UNITS[name], count)
-    return cal.shift_value(base, direction * amount, step) if precision in _FINE_ENOUGH[step] else None
+    return cal.shift_value(base, toward * direction * amount, step) if precision in _FINE_ENOUGH[step] else None

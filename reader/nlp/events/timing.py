@@ -108,8 +108,18 @@ class EventDates:
                 continue
             distance = abs(i - anchor.i)
             if best is None or distance < best[0]:
-                best = (distance, d.value)
+                best = (distance, self._after_dated_act(i, d.value, anchor) or d.value)
         return best[1] if best else None
+
+    def _after_dated_act(self, i: int, value: str, anchor: Token) -> str | None:
+        """ "fired rockets a day after Hamas's attack on 7 October 2023": the date of the act "after" takes, moved
+        by the measure ("a day") to the act of the clause (8 October); None when the date is not so placed."""
+        prep = self.doc[self.root_of.get(self.by_token[i].start, i)].head
+        noun = prep.head
+        if prep.lower_ not in ("on", "in") or noun.dep_ != "pobj" or noun.head.lower_ not in ("after", "before") or noun.i == anchor.i:
+            return None  # (the attack's own row keeps its day)
+        mark = noun.head
+        return date_apart(mark.head, mark, value, date_precision(value), toward=-1)
 
     def _covers(self, i: int, tok: Token) -> bool:
         d = self.by_token.get(i)
