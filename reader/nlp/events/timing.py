@@ -101,15 +101,15 @@ class EventDates:
     def _date_in(self, tokens: list[int], anchor: Token, deadline: bool = False) -> str | None:
         """The calendar date nearest the anchor; vague references ("now", "earlier") date nothing.
         `deadline`: an act still to come takes the date it is due by ("will close two plants by 2025")."""
-        best: tuple[int, str] | None = None
+        best: tuple[int, str, int] | None = None
         for i in tokens:
             d = self._usable(i, deadline)
             if d is None or not d.value or not (d.value[:1].isdigit() or d.value[:1] == "X"):
                 continue
             distance = abs(i - anchor.i)
             if best is None or distance < best[0]:
-                best = (distance, self._after_dated_act(i, d.value, anchor) or d.value)
-        return best[1] if best else None
+                best = (distance, d.value, i)
+        return (self._after_dated_act(best[2], best[1], anchor) or best[1]) if best else None
 
     def _after_dated_act(self, i: int, value: str, anchor: Token) -> str | None:
         """ "fired rockets a day after Hamas's attack on 7 October 2023": the date of the act "after" takes, moved
