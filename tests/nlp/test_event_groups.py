@@ -96,3 +96,23 @@ def test_a_noun_naming_an_act_done_in_words_stays_a_row(engine):
     text = "Cabinet row\n\nAnna Berg said on Monday the talks had been useful.\n\nHer statement came after weeks of pressure."
     events = engine.analyze(document_from_text(text, published=dt.date(2005, 3, 1))).events
     assert [e.trigger for e in events] == ["said", "statement"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "firm"),
+    [
+        ("Norwegian airframer Fjordair announced a new jet on Monday.", "announced", "Fjordair"),
+        ("The British carrier Skyline Airways bought ten planes from Airbus on Monday.", "bought", "Skyline Airways"),
+        ("Calder Motors, the US carmaker, said on Monday it would cut 2,000 jobs.", "said", "Calder Motors"),
+    ],
+)
+def test_a_firm_called_a_kind_of_firm_of_a_country_acts_without_the_country(engine, sentence, trigger, firm):
+    """ "Japanese carmaker Toyota said": where the firm is from is no second doer (nor a target)."""
+    event, agents, actors = one_event(engine, sentence, trigger)
+    assert agents == [firm]
+    assert not event.targets or "Airbus" in actors
+
+
+def test_a_state_body_named_with_its_country_still_acts_for_it(engine):
+    _, agents, _ = one_event(engine, "Russia's defence ministry said on Monday it had shot down two drones.", "said")
+    assert "Russia" in agents

@@ -35,7 +35,8 @@ from reader.nlp.events.clause_shapes import (
 )
 from reader.nlp.events.clauses import ClauseFinder
 from reader.nlp.events.event_clause import EventClause
-from reader.nlp.events.lexicon import QUANTITY_HEADS, Lexicon, category_of, load_lexicon
+from reader.nlp.events.group_kinds import group_doer
+from reader.nlp.events.lexicon import Lexicon, category_of, load_lexicon
 from reader.nlp.events.merging import merge_same_acts, sort_events
 from reader.nlp.events.participants import PLACE_TYPES, ActorIndex, RefContext
 from reader.nlp.events.reported import content_tokens
@@ -220,7 +221,7 @@ class _Builder:
             place_ids = [home] if (home := index.home_country()) else []  # "130 people have been killed in protests"
         actor_ids = list(dict.fromkeys([*agents, *targets, *place_ids, *title_ids, *reasons]))
         unnamed_doer = not agents and not targets and bool(place_ids) and (
-            self._group_doer(agent_toks) or self._law_in_force(c, agent_toks) or counted_casualties(c.head, c.code, self.violence)
+            group_doer(agent_toks) or self._law_in_force(c, agent_toks) or counted_casualties(c.head, c.code, self.violence)
             or any(t.pos_ == "NOUN" and t.i in c.match.extra for t in agent_toks))  # "fighting resumed in X"
         if (c.match.entry.person_doer and not any(index.type_of(a) == "PERSON" for a in agents)  # ("Plaid's Llwyd": his party too)
                 or c.match.entry.doer_needed and not agents):
@@ -298,17 +299,6 @@ class _Builder:
                 return False
             tok = tok.head
             if tok.i == place.i:
-                return True
-        return False
-
-    def _group_doer(self, agent_toks: list[Token]) -> bool:
-        """'Protesters stormed parliament in Nairobi', 'two of Britain's trade unions': a doer the field's
-        dictionary knows as a kind of actor (protesters, troops, police, rebels) makes an act at a named
-        place a row, though no one in it is named."""
-        for tok in agent_toks:
-            counted = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for g in c.children if g.dep_ == "pobj"] if tok.pos_ in ("NUM", "PRON") or tok.lower_ in QUANTITY_HEADS else []
-            if any(self.index.group_agent(t) is not None for t in (tok, *counted)):
                 return True
         return False
 

@@ -45,10 +45,11 @@ from reader.nlp.entity_shapes import SURNAME_HONORIFICS
 from reader.nlp.events.clause_shapes import maker_of_model, other_arguments, set_off_aside, title_owner
 from reader.nlp.events.counted_parties import counted_parties, two_sides
 from reader.nlp.events.genders import person_genders
+from reader.nlp.events.group_kinds import civil_group, of_state, own_people
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.pronouns import COUNTRY_TYPES, Pronouns
 from reader.nlp.events.text_regions import dateline_tokens, quoted_tokens
-from reader.nlp.figures import Agent, figures
+from reader.nlp.figures import figures
 from reader.nlp.gazetteer import gazetteer
 from reader.nlp.line_sentences import country_label
 from reader.nlp.place_shapes import KIN_NOUNS
@@ -56,8 +57,6 @@ from reader.nlp.place_shapes import KIN_NOUNS
 #: what a group of people can be "of" or "in" without being its state: a country, a region, a town
 #: (not a NORP: "Conservative voters" are the party's, "Muslim voters" a community's)
 PLACE_TYPES = ("GPE", "LOC", "FAC")
-#: Sectors of the Phoenix agents dictionary whose people act for their country's state.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
 #: Dependencies under which a noun phrase stops being "the same phrase".
 CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "csubj", "parataxis"}
 
@@ -230,7 +229,7 @@ class ActorIndex:
                 continue  # "the Airbus A330 jetliner crashed": its maker did nothing
             refs = self.token_refs(tok, ctx)
             out.extend(refs)
-            placed = self._group_places(tok, ctx, skip, places) if not refs and self.civil_group(tok) else set()
+            placed = self._group_places(tok, ctx, skip, places) if not refs and civil_group(tok, self.lexicon) else set()
             resolved_noun = bool(refs) and tok.pos_ == "NOUN"
             # "his wife Audrey": the person named is the one meant, not whose wife she is
             named_person = not resolved_noun and tok.pos_ == "NOUN" and any(
@@ -258,9 +257,9 @@ class ActorIndex:
                 if person and child.dep_ == "acl" and child.i == getattr(set_off_aside(tok), "i", -1):
                     continue  # "Vance, speaking during a visit to India, announced": not India
                 if (child.dep_ == "poss" or child.dep_ == "amod" and child.tag_ != "NN") and tok.dep_ == "appos" and not (
-                        refs or self._of_state(tok)):
+                        refs or of_state(tok)):
                     continue  # "Germany, France's largest trading partner" is not France, "Trump, the Republican nominee" no party
-                if child.dep_ == "prep" and tok.pos_ == "ADJ" and tok.dep_ == "amod" and not self._of_state(tok.head):
+                if child.dep_ == "prep" and tok.pos_ == "ADJ" and tok.dep_ == "amod" and not of_state(tok.head):
                     continue  # "an artist critical of Welsh arts funding", "a lawyer close to the government"
                 if child.dep_ == "prep" and (posted and child.lower_ == "to" or child.lower_ in ("to", "from")
                                              and tok.lower_ in self.lexicon.cue("moving_figure")):
@@ -282,7 +281,7 @@ class ActorIndex:
                         self.type_of(a) in PLACE_TYPES for g in child.children for a in self.ids_at(g.i)):
                     continue  # "talks brokered by the US in Jeddah", "the Conservatives on the Welsh assembly": where a named side is
                 if followers and child.dep_ == "poss" and (child.lower_ in ("his", "her") and (
-                        self._own_people(tok) or tok.lower_ in self.lexicon.cue("followers_noun")) or any(
+                        own_people(tok) or tok.lower_ in self.lexicon.cue("followers_noun")) or any(
                         self.type_of(a) == "PERSON" for a in self.ids_at(child.i))):
                     continue  # "his doctors said": not he (but "his troops" fight for him, "his comments" are his)
                 if (resolved_noun or named_person) and child.dep_ in ("poss", "amod", "compound") and not (
@@ -298,39 +297,15 @@ class ActorIndex:
                     if places is not None:
                         places.extend(owners)
                     continue  # "Austria's Freedom Party won": the country takes part as where, the party acts (not the state)
+                if child.dep_ in ("compound", "amod", "nmod", "poss") and (owners := self.ids_at(child.i)) and all(
+                        self.type_of(a) in COUNTRY_TYPES for a in owners) and self._firm_kind(tok, refs):
+                    continue  # "United States airframer Boeing said": the firm acts, the country is where it is from
                 if (thing or not refs and tok.pos_ == "PROPN") and child.dep_ == "acl" and child.tag_ == "VBN":
                     # "a letter sent to Mr Mubanga said": its addressee did not write it ("a report by" did)
                     stack.extend(c for c in child.children if c.dep_ == "agent")
                     continue
                 stack.append(child)
         return list(dict.fromkeys(out))
-
-    @staticmethod
-    def group_agent(tok: Token) -> Agent | None:
-        """The kind of actor the field's dictionary says a common noun is, with its compounds first
-        ("trade unions", "riot police"), else alone ("protesters", "troops")."""
-        if tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNS"):
-            return None
-        compounds = [c.lower_ for c in tok.lefts if c.dep_ == "compound" and not c.ent_type_]
-        found = figures().agent(" ".join([*compounds, tok.lower_])) if compounds else None
-        return found or figures().agent(tok.lower_)
-
-    def _own_people(self, tok: Token) -> bool:
-        """People the field's dictionary knows by trade who speak for themselves (doctors, lawyers), not
-        for the state a leader commands (troops, police)."""
-        agent = self.group_agent(tok)
-        return agent is not None and agent.sector not in STATE_SECTORS
-
-    def _of_state(self, tok: Token) -> bool:
-        """ "ministers responsible for Wales": people who act for the state the phrase names."""
-        agent = self.group_agent(tok)
-        return agent is not None and agent.sector in STATE_SECTORS
-
-    def civil_group(self, tok: Token) -> bool:
-        """People outside the state (farmers, trade unions, students, companies, protesters, rebels),
-        as against troops, police, officials or ministers, who act for their country."""
-        agent = self.group_agent(tok)
-        return agent is not None and agent.sector not in STATE_SECTORS and tok.lower_ not in self.lexicon.cue("voice_noun")
 
     def _group_places(self, group: Token, ctx: RefContext, skip: TokenSet | None,
                       places: list[str] | None) -> set[int]:
@@ -365,6 +340,17 @@ class ActorIndex:
         """ "Freedom Party", "Social Democrats": an organisation whose name says it is a party."""
         return all(self.type_of(a) == "ORG" and self.name_of(a).split()[-1].lower() in self.lexicon.cue("party_name_word")
                    for a in refs)
+
+    def _firm_kind(self, tok: Token, refs: list[str]) -> bool:
+        """ "Japanese carmaker Toyota", "Boeing, the US airframer": an organisation the text calls a kind of
+        firm; or that kind with the firm's name beside it ("the British carrier BA")."""
+        kinds = self.lexicon.cue("company_noun")
+        if refs:
+            return all(self.type_of(a) == "ORG" for a in refs) and any(
+                c.dep_ in ("compound", "appos") and c.lower_ in kinds for c in tok.children)
+        names = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ in ("compound", "appos") else [])
+        return tok.lower_ in kinds and any(
+            (ids := self.ids_at(n.i)) and all(self.type_of(a) == "ORG" for a in ids) for n in names)
 
     def _a_party(self, tok: Token) -> bool:
         """ "a candidate for the UK Independence Party": the party a member stands for, not a seat."""

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from reader.nlp.doc_text import indices_where, sentences_back
 from reader.nlp.events.clause_shapes import closes_quotation_before, opens_quotation_after
+from reader.nlp.events.group_kinds import group_agent
 from reader.nlp.events.reported import quotation_runs_on
 from reader.nlp.events.subjects import passive_agent
 from reader.nlp.gazetteer import gazetteer
@@ -97,7 +98,7 @@ class Pronouns:
         if tok.lower_ != "it" or tok.dep_ not in ("dobj", "pobj"):
             return False
         start = sentences_back(tok, 1)
-        return any(t.dep_ == "dobj" and t.pos_ == "NOUN" and not self.index.ids_at(t.i) and self.index.group_agent(t) is None
+        return any(t.dep_ == "dobj" and t.pos_ == "NOUN" and not self.index.ids_at(t.i) and group_agent(t) is None
                    for t in self.index.doc[start : tok.i])  # (not "sent troops ... condemned it": the sender)
 
     def quotation_speakers(self, tok: Token, ctx: RefContext) -> tuple[str, ...]:
