@@ -1396,3 +1396,16 @@ def test_what_a_pronoun_object_is_made_is_no_object_made(engine):
         "paramilitaries in several years. Norland Steel made a loss of $5m.", published=PUBLISHED))
     made = [e for e in analysis.events if e.trigger.startswith("make") or e.trigger.startswith("made")]
     assert [e.trigger for e in made] == ["made a loss"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "category"),
+    [
+        # duties and levies are imposed as tariffs are (163: reducing relations)
+        ("Norland has imposed temporary anti-dumping duties on brandy imported from Vestia.", "imposed", "16"),
+        ("Labour is due to publish its own five-year plan on asylum next week.", "due to publish", "01"),
+    ],
+)
+def test_duties_are_imposed_and_a_plan_is_published(engine, sentence, trigger, category):
+    (event,) = by_trigger(analyze(engine, sentence), trigger)
+    assert event.category == category

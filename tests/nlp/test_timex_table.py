@@ -35,6 +35,10 @@ CASES = [
     ("Inflation is forecast to ease to 3.1% by December.", D(2024, 4, 26), "December", "DATE", "2024-12", None),
     ("The ministry decided the boy should go home by January.", D(2024, 4, 26), "January", "DATE", "2025-01", None),
     ("Inflation had fallen to 3.1% by December.", D(2024, 4, 26), "December", "DATE", "2023-12", None),
+    # a date after the gathering someone is invited to is the gathering's, which the inviting's tense does not move
+    ("Washington has invited both to new negotiations in Geneva on August 14th.", D(2024, 7, 1), "August 14th", "DATE",
+     "2024-08-14", None),
+    ("The king summoned the leaders to a meeting on June 3rd.", D(2024, 7, 1), "June 3rd", "DATE", "2024-06-03", None),
     # "for" a date names when the thing called or booked is, which the calling's tense does not say
     ("Trade unions called a general strike for 3 April.", D(2024, 3, 14), "3 April", "DATE", "2024-04-03", None),
     ("The board reported a loss for February.", D(2024, 3, 14), "February", "DATE", "2024-02", None),

@@ -222,7 +222,7 @@ class _Builder:
         actor_ids = list(dict.fromkeys([*agents, *targets, *place_ids, *title_ids, *reasons]))
         unnamed_doer = not agents and not targets and bool(place_ids) and (
             group_doer(agent_toks) or self._law_in_force(c, agent_toks) or counted_casualties(c.head, c.code, self.violence)
-            or any(t.pos_ == "NOUN" and t.i in c.match.extra for t in agent_toks))  # "fighting resumed in X"
+            or any(t.pos_ in ("NOUN", "PROPN") and t.i in c.match.extra for t in agent_toks))  # "fighting resumed in X"
         if (c.match.entry.person_doer and not any(index.type_of(a) == "PERSON" for a in agents)  # ("Plaid's Llwyd": his party too)
                 or c.match.entry.doer_needed and not agents):
             agents = targets = []  # "the figures suggest": evidence, not a saying

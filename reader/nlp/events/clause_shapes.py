@@ -525,8 +525,18 @@ def counted_casualties(verb: Token, code: str, violence: frozenset[str] = frozen
     thousands": people counted as struck by force are a row, though no one who struck them is named."""
     if code[:2] not in ("18", "19", "20") and code != "DISASTER":
         return False
-    return any(s.dep_ == "nsubjpass" and s.tag_ == "NNS" and _counted(s) for s in verb.children) or (
+    return any(s.dep_ == "nsubjpass" and (s.tag_ == "NNS" and _counted(s) or _one_person_harmed(s, verb)) for s in verb.children) or (
         bool(violence) and toll_of_violence(verb, violence))
+
+
+#: Verbs whose passive subject can only be someone hurt: "a firefighter was killed", "a man was stabbed".
+_HARMED = frozenset({"kill", "shoot", "wound", "injure", "stab", "murder"})
+
+
+def _one_person_harmed(subject: Token, verb: Token) -> bool:
+    """ "In Austria, a firefighter was killed": one unnamed person struck (not "the man", told of before)."""
+    return verb.lemma_ in _HARMED and subject.tag_ == "NN" and not subject.ent_type_ and any(
+        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in subject.children)
 
 
 def toll_of_violence(verb: Token, violence: frozenset[str]) -> bool:

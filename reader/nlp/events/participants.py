@@ -302,7 +302,11 @@ class ActorIndex:
                     continue  # "United States airframer Boeing said": the firm acts, the country is where it is from
                 if (thing or not refs and tok.pos_ == "PROPN") and child.dep_ == "acl" and child.tag_ == "VBN":
                     # "a letter sent to Mr Mubanga said": its addressee did not write it ("a report by" did)
-                    stack.extend(c for c in child.children if c.dep_ == "agent")
+                    agents = [c for c in child.children if c.dep_ == "agent"]
+                    if not self._brokered(tok, child):
+                        stack.extend(agents)
+                    elif places is not None:  # "talks mediated by Qatar collapsed": Qatar takes part, the talks' sides act
+                        places.extend(a for c in agents for a in self.phrase_actors(c, ctx, skip))
                     continue
                 stack.append(child)
         return list(dict.fromkeys(out))
@@ -351,6 +355,12 @@ class ActorIndex:
         names = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ in ("compound", "appos") else [])
         return tok.lower_ in kinds and any(
             (ids := self.ids_at(n.i)) and all(self.type_of(a) == "ORG" for a in ids) for n in names)
+
+    def _brokered(self, noun: Token, participle: Token) -> bool:
+        """ "talks mediated by Qatar", "the deal, brokered by the US": a gathering or a pact someone brought about."""
+        cue = self.lexicon.cue
+        return participle.lemma_.lower() in cue("go_between_verb") and (
+            noun.lemma_.lower() in cue("meeting_noun") | cue("pact_noun") or noun.lower_ in cue("meeting_noun"))
 
     def _a_party(self, tok: Token) -> bool:
         """ "a candidate for the UK Independence Party": the party a member stands for, not a seat."""

@@ -432,7 +432,8 @@ def raised_subjects(verb: Token) -> list[Token]:
     if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return []
     head = verb.head.head if verb.head.dep_ == "acomp" else verb.head  # "is likely to be": the copula's subject
-    return [s for s in head.children if s.dep_ in ("nsubj", "nsubjpass")]
+    # the one nearest: a second is the parser's slip ("The home secretary, whose plan is expected to be published, rejected")
+    return [s for s in head.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < head.i][-1:]
 
 
 def raised_patient(verb: Token) -> list[int] | None:

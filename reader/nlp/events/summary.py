@@ -151,9 +151,10 @@ class Summaries:
                 named |= {a for a in self.index.ids_at(head.i) if self.index.type_of(a) == "PERSON"}
             if len(named) == 1:
                 who = self._short_name(named.pop())  # "its candidate, Duma Boko, was sworn in": Boko
-            if left and left[0].lower_ == "whose" and c.head.dep_ == "relcl":
-                # "Mr Smith, whose retirement was announced": the relative stands for the one it describes
-                owner = c.head.head
+            relative = c.head if c.head.dep_ == "relcl" else c.head.head if c.head.dep_ == "xcomp" else c.head
+            if left and left[0].lower_ == "whose" and relative.dep_ == "relcl":
+                # "Mr Smith, whose retirement was announced (is expected to be announced)": the one it describes
+                owner = relative.head
                 ids = self.index.ids_at(owner.i)
                 name = self._short_name(ids[0]) if len(ids) == 1 else owner.text
                 who = f"{name}'s{who[len('whose'):]}"

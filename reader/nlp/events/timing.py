@@ -51,6 +51,8 @@ _CAUSE_PREPS = frozenset({"over", "for", "about", "into"})
 #: Words opening a clause whose act is at another time than its main clause's.
 _OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "till"})
 _TIME_UNITS = frozenset({"day", "week", "month", "year", "decade", "hour"})
+#: Acts that judge another (praise, defence, disapproval, rejection): a date inside the act they judge is that act's.
+_JUDGING = ("051", "052", "11", "12")
 #: How a date before a noun hangs on it when it says which one is meant ("the 2022 election", "Monday's vote").
 _PREMODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
 #: Prepositions of a topic or a cause: a dated noun they take is what the act is about.
@@ -238,8 +240,9 @@ class EventDates:
             if tok.pos_ in VERBAL and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and not (
                     tok.lemma_.lower() in self.lex.cue("naming_verb") and any(c.lower_ == "what" for c in tok.children)):
                 return False  # (but "strikes on what it called camps on May 7th" names the place only: the strikes' day)
-            if tok.pos_ in VERBAL and tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") and tok.head.head.i in stop:
-                return False  # "accused Vestland of violating the truce on Tuesday": Tuesday is the violation's
+            if tok.pos_ in VERBAL and tok.head.head.i in stop and (tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") or (
+                    tok.dep_ == "acl" and tok.head.dep_ == "dobj" and (ev.code or ev.match.entry.code).startswith(_JUDGING))):
+                return False  # "accused X of violating the truce on Tuesday", "praised the deal signed in March": that act's day
             if tok.i != i and tok.dep_ in ("prep", "advmod", "mark") and (tok.lower_ in ("than", "compared", "versus") or (
                     tok.lower_ == "from" and tok.head.lower_ in ("down", "up"))):
                 return False  # "won 4 seats, down from 38 in 2019", "compared with 3% in 2023": the baseline's date

@@ -20,6 +20,8 @@ INFINITIVE_FUTURE = frozenset({"be", "set", "due", "poise", "slate", "go"})
 #: Verbs whose infinitive happened when they did: "was forced to resign in April", "managed to
 #: leave on Friday", "had to resign in March" (not "asked him to testify on Feb. 10", which may lie ahead).
 IMPLICATIVE_LEMMAS = frozenset({"force", "compel", "oblige", "manage", "fail", "have"})
+#: Verbs that bid someone to a gathering: a date after the gathering is its own ("invited them to talks on Friday").
+INVITING_LEMMAS = frozenset({"invite", "summon", "call", "ask"})
 #: Reporting verbs: "said Tuesday" is about when it was said, which is past in news copy.
 REPORT_LEMMAS = frozenset({"say", "tell", "announce", "report", "state", "add", "confirm", "claim", "declare"})
 
@@ -145,6 +147,9 @@ def direction_of(token: Token) -> int:
         return NEAREST
     if verb.head.lemma_ in REPORT_LEMMAS and before_complement_subject(token.i, verb):
         verb = verb.head  # "said on Thursday it would close plants": the parser hangs the day on what was said
+    if verb.lemma_ in INVITING_LEMMAS and any(c.dep_ == "prep" and c.lower_ == "to" and c.i < token.i and any(
+            g.pos_ == "NOUN" for g in c.children) for c in verb.children):
+        return NEAREST  # "has invited both to negotiations on August 14th": when the talks are, not the inviting
     if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in ("due", "scheduled", "slated") for c in verb.children):
         return NEAREST  # "a tranche that had been due in June": when it falls due, which the tense does not say
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children):
