@@ -1409,3 +1409,25 @@ def test_what_a_pronoun_object_is_made_is_no_object_made(engine):
 def test_duties_are_imposed_and_a_plan_is_published(engine, sentence, trigger, category):
     (event,) = by_trigger(analyze(engine, sentence), trigger)
     assert event.category == category
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Norland's Supreme Court on Friday ordered the suspension of the social network Chirp.", "ordered"),
+        ("Three Supreme Court judges in Norland dismissed both appeals on Tuesday.", "dismissed"),
+        ("Norland's Supreme Court blocked the deportation flight on Tuesday.", "blocked"),
+    ],
+)
+def test_a_court_ordering_suspending_or_dismissing_rules(engine, sentence, trigger):
+    """A court's orders are rulings (LAW), and the court or its judges, who act, are no part of the words."""
+    (event,) = by_trigger(analyze(engine, sentence), trigger)
+    assert event.category == "LAW"
+    assert event.trigger.startswith(trigger) and event.summary.split(": ", 1)[1].startswith(trigger)
+
+
+def test_a_court_headline_and_its_lead_are_one_ruling(engine):
+    text = ("Norland court suspends Chirp nationwide\n\nNorland's Supreme Court on Friday ordered the suspension of the "
+            "social network Chirp across the country.")
+    (event,) = analyze(engine, text).events
+    assert event.category == "LAW" and len(event.sources) == 1

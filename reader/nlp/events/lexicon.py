@@ -405,6 +405,14 @@ def _dated(prep: Token) -> bool:
     return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
 
 
+def doer_subject(tok: Token, lex: Lexicon) -> bool:
+    """ "judges dismissed the appeal": a subject an entry asks for that is who acts, not an act or a figure
+    ("talks collapsed", "exports rose"): no part of the trigger nor of the row's words."""
+    figures = lex.cue("moving_figure")
+    return tok.dep_ in ("nsubj", "nsubjpass") and not any((w, p) in lex.entries for w in (tok.lemma_.lower(), tok.lower_)
+                                                             for p in ("NOUN", "VERB")) and not {tok.lemma_.lower(), tok.lower_} & figures
+
+
 def _owned_figure(noun: Token) -> bool:
     """A figure of a named country's economy or a named company ("Norland's exports", "the Japanese
     economy", "Norcom's profits", "Norcom share prices", "shares in Norcom", "unemployment in Norland"),

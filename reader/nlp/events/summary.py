@@ -22,7 +22,7 @@ from reader.nlp.events.clause_shapes import (
     set_off_aside,
 )
 from reader.nlp.events.event_clause import EventClause
-from reader.nlp.events.lexicon import QUANTITY_HEADS
+from reader.nlp.events.lexicon import QUANTITY_HEADS, doer_subject
 from reader.nlp.events.participants import ActorIndex, RefContext
 from reader.nlp.events.reported import QUOTES, content_tokens, said_around, splits_quotation
 from reader.nlp.events.short_names import ShortNames
@@ -181,7 +181,7 @@ class Summaries:
         if len(who.split()) > 6 and not (agent_toks and agent_toks[0].pos_ == "PRON"):  # (not "its: meeting")
             # "New rules on visas for foreign students living in Norland": the words up to the noun
             who = _head_words(agent_toks[0]) if agent_toks else ""
-        words = self._clause_words(c, agent_toks)
+        words = self._clause_words(c, agent_toks, agents)
         words = f"{c.trigger.text} the {restated.text}" if restated is not None and (words == c.trigger.text or denied_by) else words
         if c.is_noun and words == c.trigger.text:  # "Tories: proposals" -> "Tories: sunset clause proposals"
             words, shown = _noun_words(c.trigger, [] if c.code == "DISASTER" else agent_toks)
@@ -256,6 +256,11 @@ class Summaries:
             words[0] = words[0].lower()
         return " ".join(words)
 
+    def _names_doer(self, noun: Token, agent_ids: list[str]) -> bool:
+        """ "The Supreme Court ordered", "three Appeal Court judges dismissed": the noun or its compound is the doer
+        (not "Norland's coalition fell apart", whose owner is)."""
+        return any(set(self.index.ids_at(t.i)) & set(agent_ids) for t in (noun, *noun.children) if t.dep_ != "poss")
+
     def _named_in(self, actor_id: str, words: str) -> bool:
         actor = self.index.by_id.get(actor_id)
         if actor is None:
@@ -270,7 +275,7 @@ class Summaries:
         return any(word.lower().startswith(stems) for word in words.split()) or (
             negating_phrase_head(c.trigger, self.index.lexicon) is not None)  # the row's words start at the phrase
 
-    def _clause_words(self, c: EventClause, agent_toks: list[Token], limit: int = 14) -> str:
+    def _clause_words(self, c: EventClause, agent_toks: list[Token], agent_ids: list[str], limit: int = 14) -> str:
         """The clause from its verb group on ("will not accept a fait accompli"), at most `limit` words."""
         doc, trig = self.doc, c.trigger
         if c.match.entry.speech and trig.dep_ == "parataxis" and not any(
@@ -312,7 +317,8 @@ class Summaries:
                     first = child.i
             if h is not trig and h.i < first:
                 first = h.i
-        named = [doc[i] for i in c.match.extra if i < trig.i and doc[i].dep_ in ("nsubj", "nsubjpass")]
+        named = [doc[i] for i in c.match.extra if i < trig.i and doc[i].dep_ in ("nsubj", "nsubjpass")
+                 and not (doer_subject(doc[i], self.index.lexicon) and self._names_doer(doc[i], agent_ids))]
         if named:
             # "talks collapsed on Friday": the act whose fate the verb tells is part of the row
             act = named[0]

@@ -15,7 +15,7 @@ from reader.nlp.events.clause_shapes import (
 )
 from reader.nlp.events.clauses import ClauseFinder
 from reader.nlp.events.event_clause import EventClause
-from reader.nlp.events.lexicon import Lexicon
+from reader.nlp.events.lexicon import Lexicon, doer_subject
 from reader.nlp.events.subjects import VERBAL
 from reader.nlp.events.summary import glued_start
 
@@ -35,7 +35,8 @@ class TriggerWords:
         self.finder = finder
 
     def trigger_range(self, c: EventClause) -> tuple[int, int]:
-        idx = [c.trigger.i, glued_start(self.doc, c.trigger.i), *[i for i in c.match.extra if abs(i - c.trigger.i) <= 2]]
+        idx = [c.trigger.i, glued_start(self.doc, c.trigger.i), *[i for i in c.match.extra if abs(i - c.trigger.i) <= 2
+                                                                   and not doer_subject(self.doc[i], self.lex)]]
         gov = self.governor(c.trigger) if c.head is c.trigger else None
         if gov is not None:
             idx.append(gov.i)
