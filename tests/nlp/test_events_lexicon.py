@@ -1431,3 +1431,11 @@ def test_a_court_headline_and_its_lead_are_one_ruling(engine):
             "social network Chirp across the country.")
     (event,) = analyze(engine, text).events
     assert event.category == "LAW" and len(event.sources) == 1
+
+
+def test_a_bail_out_written_as_two_words_is_the_act_of_its_owner(engine):
+    """The parser hangs the "out" of "bail out" on the verb before ("including"); the noun keeps it."""
+    text = ("Shares fell sharply, following events in the financial world, including the Norland government's "
+            "$700 billion bail out of the financial sector.")
+    (event,) = by_trigger(analyze(engine, text), "bail out")
+    assert event.summary == "Norland: $700 billion bail out of the financial sector"

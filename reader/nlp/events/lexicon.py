@@ -193,6 +193,10 @@ def _lexicon_pos(token: Token) -> str | None:
     return None
 
 
+#: Particles of a two-word noun of an act ("bail out", "crack down", "pull out") the parser may hang elsewhere.
+_NOUN_PARTICLES = frozenset({"out", "down", "up", "off"})
+
+
 class _Parts:
     """A token's children and objects, read from the parse once for all the entries tried on it
     (a verb has up to a dozen; each used to walk the children again)."""
@@ -202,6 +206,9 @@ class _Parts:
     def __init__(self, token: Token) -> None:
         self.token = token
         self.children = list(token.children)
+        after = token.nbor(1) if token.pos_ == "NOUN" and token.i + 1 < len(token.doc) else None
+        if after is not None and after.lower_ in _NOUN_PARTICLES and after.head.i != token.i:
+            self.children.append(after)  # "the US's $700bn bail out of the banks": the parser hung "out" on the verb before
         self._objects: list[Token] | None = None
         self._words: list[tuple[str, str]] | None = None
 
@@ -352,6 +359,8 @@ def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None)
                               for c in children) and not (entry.prep == "as" and _predicated_object(children)) \
             and not _clause_after(entry.prep, children):
         return None  # "called Xi on Tuesday" is no "call on", "called an election for May" no "call for"
+    if entry.prep in _NOUN_PARTICLES and parts.token.pos_ == "NOUN":
+        extra.extend(c.i for c in children if c.lower_ == entry.prep and c.i == parts.token.i + 1)  # "bail out"
     if entry.not_prep and any(c.dep_ == "prep" and c.lower_ == entry.not_prep for c in children):
         return None  # "hails from Leeds" says where one comes from; it praises nobody
     if entry.compound:

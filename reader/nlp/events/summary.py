@@ -47,15 +47,17 @@ def _head_words(head: Token) -> str:
     return words if len(words.split()) <= 6 else head.text
 
 
-def _noun_words(noun: Token, doers: list[Token]) -> tuple[str, range]:
-    """A noun told as an act with the words before it that say which, not its doer's ("rail crash")."""
+def _noun_words(noun: Token, doers: list[Token], extra: tuple[int, ...] = ()) -> tuple[str, range]:
+    """A noun told as an act with the words before it that say which, not its doer's ("rail crash"), and its
+    particle ("bail out")."""
     mods = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nummod", "nmod") and not any(t in d.subtree for d in doers)]
     # (not before a dash set off by a space: "one key point- al-Qaeda attacks")
     breaks = [t.i + 1 for t in noun.doc[max(0, noun.i - 6) : noun.i] if t.is_punct and t.text not in QUOTES and not t.is_space
               and (t.whitespace_ or noun.doc[t.i - 1].whitespace_)]
     start = max([min((t.left_edge.i for t in mods), default=noun.i), *breaks])
-    words = "".join(t.whitespace_ if t.text in QUOTES else t.text_with_ws for t in noun.doc[start : noun.i + 1])
-    return " ".join(words.split()), range(start, noun.i + 1)
+    end = noun.doc[noun.i + 1].right_edge.i + 1 if noun.i + 1 in extra else noun.i + 1  # "bail out of the banks"
+    words = "".join(t.whitespace_ if t.text in QUOTES else t.text_with_ws for t in noun.doc[start:end])
+    return " ".join(words.split()), range(start, end)
 
 
 def phrase_text(doc: Doc, toks: list[Token]) -> str | None:
@@ -184,7 +186,7 @@ class Summaries:
         words = self._clause_words(c, agent_toks, agents)
         words = f"{c.trigger.text} the {restated.text}" if restated is not None and (words == c.trigger.text or denied_by) else words
         if c.is_noun and words == c.trigger.text:  # "Tories: proposals" -> "Tories: sunset clause proposals"
-            words, shown = _noun_words(c.trigger, [] if c.code == "DISASTER" else agent_toks)
+            words, shown = _noun_words(c.trigger, [] if c.code == "DISASTER" else agent_toks, c.match.extra)
             if c.code == "DISASTER" or any(t.i in shown for t in agent_toks):  # "Asian tsunami", "Brixton riots"
                 who, targets = "", [t for t in targets if not any(t in self.index.ids_at(i) for i in shown)]
         if passive and agents and who == ", ".join(self._short_name(a) for a in agents) and all(
