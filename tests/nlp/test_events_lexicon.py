@@ -1439,3 +1439,19 @@ def test_a_bail_out_written_as_two_words_is_the_act_of_its_owner(engine):
             "$700 billion bail out of the financial sector.")
     (event,) = by_trigger(analyze(engine, text), "bail out")
     assert event.summary == "Norland: $700 billion bail out of the financial sector"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Norland trade fair had been dominated by a state aid dispute between Fjordair and Calder Motors.",
+        "The launch was overshadowed by the release of a rival phone by Calder Motors.",
+    ],
+)
+def test_a_field_verb_whose_doer_is_an_act_is_no_act(engine, sentence):
+    """ "dominated by a dispute", "overshadowed by the release": what an act did to a thing is no fight."""
+    assert not by_trigger(analyze(engine, sentence), "dominated") and not by_trigger(analyze(engine, sentence), "overshadowed")
+
+
+def test_a_field_verb_done_by_a_named_body_is_still_an_act(engine):
+    assert by_trigger(analyze(engine, "The merger was blocked by the European Commission on Monday."), "blocked")
