@@ -299,9 +299,9 @@ class ClauseFinder:
                 lemma = child.lemma_.lower()
                 if self.lex.entries.get((lemma, "NOUN")) or self.lex.entries.get((child.lower_, "NOUN")):
                     return False
-            if child.dep_ == "agent" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" and not self.index.ids_at(g.i) and (
-                    g.i in self.matches or self.lex.petrarch is not None and g.lemma_.lower() in self.lex.petrarch.lemmas)
-                    for g in child.children):
+            if child.dep_ == "agent" and self.matches[tok.i].entry.source != "generic" and any(
+                    g.dep_ == "pobj" and g.pos_ == "NOUN" and not self.index.ids_at(g.i) and (g.i in self.matches or (
+                        self.lex.petrarch is not None and g.lemma_.lower() in self.lex.petrarch.lemmas)) for g in child.children):
                 return False  # "the show was dominated by a dispute between Airbus and Boeing": what the dispute did
         return True
 
