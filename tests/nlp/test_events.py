@@ -2039,3 +2039,15 @@ def test_a_second_subject_the_parser_gives_a_raising_verb_is_not_its_passives_pa
             "published on Monday, also rejected claims that the immigration debate encouraged bigotry.")
     analysis = analyze(engine, text)
     assert not any(e.summary.startswith("The home secretary: is expected") for e in analysis.events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Cabinet row\n\nThe news came at a rare press conference held by Calder Motors on Friday.", "press conference held"),
+        ("Cabinet row\n\nA ceasefire brokered by Turkey took effect in 2022.", "ceasefire brokered"),
+    ],
+)
+def test_a_participle_on_an_act_noun_is_told_with_the_noun(engine, sentence, trigger):
+    """ "a press conference held by Apple": the act held is named by its noun, which the trigger shows."""
+    assert any(e.trigger == trigger for e in analyze(engine, sentence).events)

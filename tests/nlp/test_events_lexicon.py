@@ -566,7 +566,7 @@ def test_an_act_of_its_own_doer_beside_an_asking_is_a_row_of_its_own(engine):
 
 def test_a_participle_with_its_own_doer_under_another_act_is_a_row_of_its_own(engine):
     analysis = analyze(engine, "Norway condemned the sanctions imposed by the European Union.")
-    (imposed,) = by_trigger(analysis, "imposed")
+    (imposed,) = by_trigger(analysis, "sanctions imposed")  # the act noun the participle is on is in the trigger
     assert {analysis.actor(i).name for i in imposed.agents} == {"European Union"}
     (condemned,) = by_trigger(analysis, "condemned")
     assert "imposed" not in condemned.summary

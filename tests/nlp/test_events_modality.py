@@ -708,7 +708,7 @@ def test_a_speaker_told_something_heads_the_row_not_who_told_him(engine):
                                       "Norland did not condemn the sanctions imposed by the EU."])
 def test_an_act_with_its_own_doer_keeps_none_of_the_hedges_above_it(engine, sentence):
     """ "will not condemn the sanctions imposed by the EU": the EU did impose them, whatever Norland does."""
-    (imposed,) = by_trigger(analyze(engine, "Cabinet row\n\n" + sentence), "imposed")
+    (imposed,) = by_trigger(analyze(engine, "Cabinet row\n\n" + sentence), "sanctions imposed")
     assert imposed.modality == "asserted"
 
 

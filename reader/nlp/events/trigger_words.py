@@ -40,9 +40,15 @@ class TriggerWords:
         gov = self.governor(c.trigger) if c.head is c.trigger else None
         if gov is not None:
             idx.append(gov.i)
+        judging = (c.code or "").startswith(_JUDGING)
+        if c.trigger.dep_ == "acl" and c.trigger.tag_ == "VBN" and 0 < c.trigger.i - c.trigger.head.i <= 2 and not judging and (
+                self.act_noun(c.trigger.head) or c.trigger.head.lemma_.lower() in self.lex.cue("meeting_noun")):
+            # "a press conference held by Apple", "a ceasefire brokered by Turkey": the act held is named by its noun
+            # (not "a claim denied by the chancellor": the denial judges another's act)
+            noun = c.trigger.head
+            idx.extend([noun.i, *(t.i for t in noun.lefts if t.dep_ == "compound" and t.i == noun.i - 1)])
         if c.match.entry.pos == "ADJ":
             idx.append(adjective_complement(c.trigger))  # "willing *to contribute*": the act it is ready for
-        judging = (c.code or "").startswith(_JUDGING)
         if not c.is_noun and not c.match.entry.speech:
             # "won an order", "negotiated the purchase", "opened the negotiations": an act whose object is
             # a noun of an act is told by both words ("condemned the raid" judges someone else's act; "launched
