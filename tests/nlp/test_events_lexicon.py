@@ -1455,3 +1455,16 @@ def test_a_field_verb_whose_doer_is_an_act_is_no_act(engine, sentence):
 
 def test_a_field_verb_done_by_a_named_body_is_still_an_act(engine):
     assert by_trigger(analyze(engine, "The merger was blocked by the European Commission on Monday."), "blocked")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Norcom posted a 5% rise in sales last year.", "posted"),
+        ("Calder Motors has reached a 78 percent increase in its profits during the last quarter.", "reached"),
+        ("Fjordair suffered a 10% drop in sales in March.", "suffered"),
+    ],
+)
+def test_a_result_posted_reached_or_suffered_is_an_economic_act(engine, sentence, trigger):
+    (event,) = by_trigger(analyze(engine, sentence), trigger)
+    assert event.category == "ECON" and event.modality == "asserted"
