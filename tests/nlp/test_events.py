@@ -2051,3 +2051,20 @@ def test_a_second_subject_the_parser_gives_a_raising_verb_is_not_its_passives_pa
 def test_a_participle_on_an_act_noun_is_told_with_the_noun(engine, sentence, trigger):
     """ "a press conference held by Apple": the act held is named by its noun, which the trigger shows."""
     assert any(e.trigger == trigger for e in analyze(engine, sentence).events)
+
+
+def test_a_day_that_names_which_act_dates_no_other(engine):
+    """ "accused him of ordering Saturday's attack": Saturday is the attack's, not the saying's, nor the day
+    "hours later" counts from; "condemned Monday's attack" is not Monday's, but "missed Monday's vote" is."""
+    text = ("Strike kills commander\n\nA Norland air strike on Vestia killed a senior commander on Tuesday evening, the "
+            "Norland military said.\n\nThe Norland army said it had targeted Tom Lane and accused him of ordering "
+            "Saturday's attack on the town of Brekke.\n\nHours later, the Vestia Front said its leader, Ann Lane, had "
+            "been killed in Oslo.")
+    analysis = engine.analyze(document_from_text(text, published=dt.date(2024, 7, 31)))
+    assert only(analysis, "accused").date is None
+    assert only(analysis, "attack").date == "2024-07-27"
+    assert {e.date for e in analysis.events if e.summary.startswith("Vestia Front: said")} == {"2024-07-30"}
+    analysis = analyze(engine, "Cabinet row\n\nNorland condemned Monday's attack on Vestia.")
+    assert only(analysis, "condemned").date is None
+    analysis = analyze(engine, "Cabinet row\n\nMr Tom Lane has been under fire for missing Monday's vote on the bill.")
+    assert only(analysis, "missing").date == "2024-03-18"

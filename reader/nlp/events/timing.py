@@ -214,7 +214,7 @@ class EventDates:
         interrupted in 2022"), or inside the act a verb judges ("accused X of violating the truce on
         Tuesday"): that date belongs to the subordinate act."""
         tok = self.doc[i]
-        if self._across_quotation(i, ev) or self._names_which_thing(i, ev.trigger.i):
+        if self._across_quotation(i, ev) or self._names_which_thing(i, ev):
             return False
         if before_complement_subject(i, ev.head):
             return False  # "said on Thursday it would close plants": the parser hangs the saying's day on the closing
@@ -249,11 +249,11 @@ class EventDates:
             tok = tok.head
         return True
 
-    def _names_which_thing(self, i: int, trigger: int) -> bool:
-        """ "on trial over the 2022 election", "a row about Monday's vote", "the winner of the 9 October
-        election": a date before a noun that a preposition of topic or cause, or a noun's "of", takes says
-        which one is meant, not when the act was, as does one before a treaty or a law ("the 1951 convention") (but "in the
-        2022 election", "won the 2022 election" and "Monday's attack killed" do date it)."""
+    def _names_which_thing(self, i: int, ev: EventClause) -> bool:
+        """ "on trial over the 2022 election", "a row about Monday's vote", "the winner of the 9 October election",
+        "the 1951 convention", "condemned Monday's attack": a date that says which one is meant, not when the act
+        was (but "in the 2022 election", "won the 2022 election" and "Monday's attack killed" do date it)."""
+        trigger = ev.trigger.i
         d = self.by_token[i]
         root = self.doc[self.root_of.get(d.start, i)]
         noun = root.head
@@ -265,7 +265,9 @@ class EventDates:
             return False
         if noun.lemma_.lower() in self.lex.cue("instrument_noun"):
             return True  # "withdraw from the 1951 refugee convention": the year the convention was made
-        return noun.dep_ == "pobj" and (noun.head.lower_ in _TOPIC_PREPS or of_noun)
+        judged = root.dep_ == "poss" and noun.dep_ == "dobj" and (noun.head.i != trigger or (
+            ev.code or ev.match.entry.code).startswith(_JUDGING)) and noun.head.lemma_.lower() not in self.lex.cue("attendance_verb")
+        return judged or noun.dep_ == "pobj" and (noun.head.lower_ in _TOPIC_PREPS or of_noun)  # ("of ordering Saturday's attack")
 
     def _dates_act_noun_before(self, tok: Token, ev: EventClause) -> bool:
         """ "over the rail crash in 2000": a date phrase right after an act named as the cause or topic of
@@ -466,8 +468,7 @@ class EventDates:
         mark = _time_mark(ev.head)
         if mark is None or ev.head.dep_ not in deps:
             return value
-        return date_apart(ev.head, mark, value, date_precision(value)) or (
-            None if self._at_other_time(ev.head, value) else value)
+        return date_apart(ev.head, mark, value, date_precision(value)) or (None if self._at_other_time(ev.head, value) else value)
 
     def _actors_of_sentence(self, char: int) -> set[str]:
         """Actor ids named in the sentence holding character `char`."""
@@ -491,7 +492,7 @@ class EventDates:
         subject ("said in January it planned")."""
         if self._in_own_clause(i, ev):
             return True
-        if self._across_quotation(i, ev) or ev.hyp and self._dates_act_noun_before(self.doc[i], ev) or self._names_which_thing(i, ev.trigger.i):
+        if self._across_quotation(i, ev) or ev.hyp and self._dates_act_noun_before(self.doc[i], ev) or self._names_which_thing(i, ev):
             return False  # (nor "said the 1977 law Trump had invoked did not": the law's year)
         heads = {ev.head.i, ev.trigger.i}
         if ev.is_noun and ev.trigger.dep_ in ("nsubj", "nsubjpass", "dobj") and ev.trigger.head.pos_ in VERBAL:

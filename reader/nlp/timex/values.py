@@ -195,9 +195,13 @@ class ResolverBase:
         self.ctx.last_point_frames = self.frames_at(item.start)
         if gran == "D":
             day = point_date(item.value)
-            if day is not None:
+            # "accused him of ordering Saturday's attack": a day that names which act, framing no clause, is no
+            # day the story is at ("Hours later, ..." is not Saturday)
+            naming = self.text.startswith(("'s", "’s"), item.end) and not self.ctx.last_point_frames
+            if day is not None and not naming:
                 self.ctx.last_day = day
                 self.ctx.last_day_at = item.start
+            if day is not None:
                 self.ctx.events.append((day, self.nouns_at(item.start)))
 
     def _point(self, cand: Candidate, value: str | None, type_: str = "DATE", mod: str | None = None) -> list[Resolved]:
