@@ -116,3 +116,15 @@ def test_a_firm_called_a_kind_of_firm_of_a_country_acts_without_the_country(engi
 def test_a_state_body_named_with_its_country_still_acts_for_it(engine):
     _, agents, _ = one_event(engine, "Russia's defence ministry said on Monday it had shot down two drones.", "said")
     assert "Russia" in agents
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "doer", "struck"),
+    [
+        ("A Norland missile attack on Vestia killed 12 people on Monday.", "killed", "Norland", "Vestia"),
+        ("A Norland air strike on a suburb of Oslo killed a senior commander on Tuesday.", "killed", "Norland", "Norway"),
+    ],
+)
+def test_the_place_an_attack_was_on_was_struck_and_did_not_strike(engine, sentence, trigger, doer, struck):
+    event, agents, actors = one_event(engine, sentence, trigger)
+    assert agents == [doer] and struck in actors

@@ -1468,3 +1468,8 @@ def test_a_field_verb_done_by_a_named_body_is_still_an_act(engine):
 def test_a_result_posted_reached_or_suffered_is_an_economic_act(engine, sentence, trigger):
     (event,) = by_trigger(analyze(engine, sentence), trigger)
     assert event.category == "ECON" and event.modality == "asserted"
+
+
+def test_approving_a_bill_is_a_law_being_made(engine):
+    (event,) = by_trigger(analyze(engine, "The bill was approved by Norland's Senate on Friday."), "approved")
+    assert event.category == "LAW"

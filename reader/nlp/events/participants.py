@@ -48,6 +48,7 @@ from reader.nlp.events.genders import person_genders
 from reader.nlp.events.group_kinds import civil_group, of_state, own_people
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.pronouns import COUNTRY_TYPES, Pronouns
+from reader.nlp.events.side_parties import brokered, struck_or_discussed
 from reader.nlp.events.text_regions import dateline_tokens, quoted_tokens
 from reader.nlp.figures import figures
 from reader.nlp.gazetteer import gazetteer
@@ -272,6 +273,10 @@ class ActorIndex:
                     continue  # "a book about Norland says": what it is about does not say it
                 if child.dep_ == "prep" and (child.lower_ in ("in", "at") and (office or act) or child.lower_ in ("in", "at", "on") and role):
                     continue  # where the office is, or where the act took place
+                if child.dep_ == "prep" and child.lower_ in ("on", "against") and struck_or_discussed(tok, self.lexicon):
+                    if places is not None:  # "a Russian missile attack on Kyiv killed 12": Kyiv was struck, it did not strike
+                        places.extend(self.phrase_actors(child, ctx, skip))
+                    continue
                 if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in KIN_NOUNS | _ON_THE_OTHER_SIDE:
                     continue  # "Kim Yo Jong, the sister of leader Kim Jong Un, said": not her brother (nor "the latest
                     # casualty of the party's anti-graft drive" the party)
@@ -303,7 +308,7 @@ class ActorIndex:
                 if (thing or not refs and tok.pos_ == "PROPN") and child.dep_ == "acl" and child.tag_ == "VBN":
                     # "a letter sent to Mr Mubanga said": its addressee did not write it ("a report by" did)
                     agents = [c for c in child.children if c.dep_ == "agent"]
-                    if not self._brokered(tok, child):
+                    if not brokered(tok, child, self.lexicon):
                         stack.extend(agents)
                     elif places is not None:  # "talks mediated by Qatar collapsed": Qatar takes part, the talks' sides act
                         places.extend(a for c in agents for a in self.phrase_actors(c, ctx, skip))
@@ -355,12 +360,6 @@ class ActorIndex:
         names = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ in ("compound", "appos") else [])
         return tok.lower_ in kinds and any(
             (ids := self.ids_at(n.i)) and all(self.type_of(a) == "ORG" for a in ids) for n in names)
-
-    def _brokered(self, noun: Token, participle: Token) -> bool:
-        """ "talks mediated by Qatar", "the deal, brokered by the US": a gathering or a pact someone brought about."""
-        cue = self.lexicon.cue
-        return participle.lemma_.lower() in cue("go_between_verb") and (
-            noun.lemma_.lower() in cue("meeting_noun") | cue("pact_noun") or noun.lower_ in cue("meeting_noun"))
 
     def _a_party(self, tok: Token) -> bool:
         """ "a candidate for the UK Independence Party": the party a member stands for, not a seat."""

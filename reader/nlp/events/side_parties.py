@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from reader.nlp.events.lexicon import Lexicon
+
 
 def go_between(tok: Token, verb: Token) -> bool:
     """ "exchanged 103 prisoners each in a deal mediated by the UAE", "at talks hosted by Qatar": who
@@ -38,3 +40,18 @@ def reason_for(tok: Token, verb: Token) -> bool:
                 or anc.lower_ in _CAUSE.values() and anc.i > 0 and _CAUSE.get(anc.doc[anc.i - 1].lower_) == anc.lower_:
             return True
     return False
+
+
+def brokered(noun: Token, participle: Token, lex: Lexicon) -> bool:
+    """ "talks mediated by Qatar", "the deal, brokered by the US": a gathering or a pact someone brought about;
+    whoever did takes part in what it then does, but does not do it."""
+    cue = lex.cue
+    return participle.lemma_.lower() in cue("go_between_verb") and (
+        noun.lemma_.lower() in cue("meeting_noun") | cue("pact_noun") or noun.lower_ in cue("meeting_noun"))
+
+
+def struck_or_discussed(noun: Token, lex: Lexicon) -> bool:
+    """An attack or a strike (what it is "on" was struck), or talks (what they are "on" is their topic): either
+    way no doer."""
+    entries = lex.entries.get((noun.lemma_.lower(), "NOUN"), ())
+    return noun.lower_ in lex.cue("meeting_noun") or any(e.code[:2] in ("18", "19", "20") for e in entries)
