@@ -2068,3 +2068,10 @@ def test_a_day_that_names_which_act_dates_no_other(engine):
     assert only(analysis, "condemned").date is None
     analysis = analyze(engine, "Cabinet row\n\nMr Tom Lane has been under fire for missing Monday's vote on the bill.")
     assert only(analysis, "missing").date == "2024-03-18"
+
+
+def test_a_relative_raised_passive_is_headed_by_the_one_it_describes(engine):
+    text = ("Cabinet row\n\nThe decision leaves Ann Lane as the only challenger to Tom Lane, who is expected to be "
+            "confirmed as party leader next month.")
+    (confirmed,) = [e for e in analyze(engine, text).events if "confirmed" in e.trigger]
+    assert confirmed.summary.startswith("Tom Lane: ") or confirmed.summary.startswith("Lane: ")

@@ -136,8 +136,9 @@ class Summaries:
             passive, subject = True, [ch for ch in c.head.head.children if ch.dep_ == "nsubjpass"]
         elif not subject and passive and (raised := raised_subjects(c.head)):
             subject = raised  # "Kuchma is expected to be arrested": "Kuchma: is expected to be arrested"
-        if subject and subject[0].lower_ in ("who", "which", "that") and c.head.dep_ == "relcl":
-            subject = [c.head.head]  # "Mr Leslie, who was elected in 1997": Mr Leslie heads it
+        relative = c.head if c.head.dep_ == "relcl" else c.head.head if c.head.dep_ == "xcomp" else c.head
+        if subject and subject[0].lower_ in ("who", "which", "that") and relative.dep_ == "relcl":
+            subject = [relative.head]  # "Mr Leslie, who was elected (is expected to be confirmed)": Mr Leslie heads it
         if subject and not any(t.pos_ == "PRON" for t in subject):
             # "the meeting is being hosted by Blair": the sentence's subject heads it, the doer follows
             head = subject[0]
@@ -153,7 +154,6 @@ class Summaries:
                 named |= {a for a in self.index.ids_at(head.i) if self.index.type_of(a) == "PERSON"}
             if len(named) == 1:
                 who = self._short_name(named.pop())  # "its candidate, Duma Boko, was sworn in": Boko
-            relative = c.head if c.head.dep_ == "relcl" else c.head.head if c.head.dep_ == "xcomp" else c.head
             if left and left[0].lower_ == "whose" and relative.dep_ == "relcl":
                 # "Mr Smith, whose retirement was announced (is expected to be announced)": the one it describes
                 owner = relative.head
