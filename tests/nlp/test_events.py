@@ -2075,3 +2075,9 @@ def test_a_relative_raised_passive_is_headed_by_the_one_it_describes(engine):
             "confirmed as party leader next month.")
     (confirmed,) = [e for e in analyze(engine, text).events if "confirmed" in e.trigger]
     assert confirmed.summary.startswith("Tom Lane: ") or confirmed.summary.startswith("Lane: ")
+
+
+def test_a_year_in_the_name_of_a_law_dates_no_act(engine):
+    analysis = analyze(engine, "Cabinet row\n\nPresident Tom Lane said on Monday that he would not sign the Finance Bill 2024.")
+    assert only(analysis, "sign").date is None
+    assert only(analysis, "said").date == "2024-03-18"

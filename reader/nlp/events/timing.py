@@ -50,6 +50,7 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CAUSE_PREPS = frozenset({"over", "for", "about", "into"})
 #: Words opening a clause whose act is at another time than its main clause's.
 _OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "till"})
+_FRAME_MARKS = frozenset({"when", "while", "after", "once", "as", "before"})
 _TIME_UNITS = frozenset({"day", "week", "month", "year", "decade", "hour"})
 #: Acts that judge another (praise, defence, disapproval, rejection): a date inside the act they judge is that act's.
 _JUDGING = ("051", "052", "11", "12")
@@ -257,6 +258,9 @@ class EventDates:
         d = self.by_token[i]
         root = self.doc[self.root_of.get(d.start, i)]
         noun = root.head
+        if root.dep_ in ("nummod", "appos") and noun.i == root.i - 1 and noun.text[:1].isupper() and noun.lemma_.lower() in \
+                self.lex.cue("instrument_noun"):
+            return True  # "would not sign the Finance Bill 2024": the year is in the law's name
         while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
             noun = noun.head  # "the 1977 emergency powers law": the law's year
         marked = root.dep_ == "poss" or any(c.dep_ == "det" and c.i < root.i for c in noun.children)
@@ -314,8 +318,7 @@ class EventDates:
         return value
 
     def _after_publication(self, value: str) -> bool:
-        """After the publication date by more than the two days a dateline may lag its story (an
-        editorial "on Monday, Oct. 26" in a paper dated the Sunday before)."""
+        """After publication by more than the two days a dateline may lag its story ("on Monday, Oct. 26" on a Sunday)."""
         start = point_date(value)
         return self.published is not None and start is not None and start > self.published + dt.timedelta(days=2)
 
@@ -327,8 +330,7 @@ class EventDates:
                 and self.published is not None and start.year < self.published.year)
 
     def scheduled(self, ev: EventClause, value: str | None) -> bool:
-        """ "Voters go to the polls on Sunday", "the summit opens on 4 June": a simple present dated after
-        publication tells a schedule, an act still to come."""
+        """ "Voters go to the polls on Sunday": a simple present dated after publication is a schedule, still to come."""
         return value is not None and body_simple_present(ev.head) and self._after_publication(value)
 
     def _told_as_done(self, ev: EventClause) -> bool:
@@ -504,10 +506,8 @@ class EventDates:
                 return False
             if tok.pos_ in VERBAL and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 subject = next(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
-                temporal = tok.dep_ == "advcl" and any(
-                    c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "while", "after", "once", "as", "before")
-                    for c in tok.children
-                ) and not any(c.lower_ in ("did", "does", "do") for c in tok.children)
+                temporal = tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _FRAME_MARKS for c in tok.children) \
+                    and not any(c.lower_ in ("did", "does", "do") for c in tok.children)
                 # before the subject, not the subject ("Christmas Day is a special day" dates nothing said)
                 preposed = i < subject.i and tok.dep_ in ("ccomp", "advcl") and not self._is_subject_date(i, subject)
                 if not (temporal or preposed) or head.i not in heads and head.pos_ not in VERBAL:
