@@ -2081,3 +2081,13 @@ def test_a_year_in_the_name_of_a_law_dates_no_act(engine):
     analysis = analyze(engine, "Cabinet row\n\nPresident Tom Lane said on Monday that he would not sign the Finance Bill 2024.")
     assert only(analysis, "sign").date is None
     assert only(analysis, "said").date == "2024-03-18"
+
+
+def test_a_pronouns_bare_act_noun_as_a_subject_points_back_and_is_no_row(engine):
+    text = ("Cabinet row\n\nForeign Secretary Tom Lane has ruled himself out of the race to lead the party. "
+            "His decision leaves Ann Lane as the only likely challenger.")
+    analysis = analyze(engine, text)
+    assert [e.trigger for e in analysis.events] == ["ruled himself out"]
+    # with words of its own it is an act ("his decision to resign") and so is an object's ("condemned his attack")
+    text = "Cabinet row\n\nTom Lane resigned on Monday. His decision to quit surprised Ann Lane."
+    assert any(e.trigger.startswith("decision") for e in analyze(engine, text).events)

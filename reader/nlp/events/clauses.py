@@ -400,7 +400,9 @@ class ClauseFinder:
             return False  # "described the plan as a disaster": what the plan is called, not a second act
         children = list(tok.children)
         if any(c.dep_ == "poss" for c in children):
-            return True
+            # not "His decision leaves X as the only challenger": a pronoun's bare act noun points back to an act told before
+            return not (all(c.pos_ == "PRON" for c in children if c.dep_ == "poss") and tok.dep_ in ("nsubj", "nsubjpass")
+                        and not any(c.dep_ in ("prep", "acl", "relcl", "compound", "nmod", "nummod") for c in children))
         if tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod") for c in children):
             if tok.lemma_.lower() not in self.lex.cue("meeting_noun"):
                 return False
