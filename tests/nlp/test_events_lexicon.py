@@ -1473,3 +1473,13 @@ def test_a_result_posted_reached_or_suffered_is_an_economic_act(engine, sentence
 def test_approving_a_bill_is_a_law_being_made(engine):
     (event,) = by_trigger(analyze(engine, "The bill was approved by Norland's Senate on Friday."), "approved")
     assert event.category == "LAW"
+
+
+def test_a_pronoun_object_stands_for_the_thing_a_verb_before_it_took(engine):
+    """ "which cut its rates in September, is expected to lower them again": "them" are the rates."""
+    text = ("The Norland central bank, which cut its rates by half a point in September, is expected to lower them again "
+            "next month.")
+    (event,) = by_trigger(analyze(engine, text), "expected to lower")
+    assert event.category == "ECON" and event.modality == "hypothetical"
+    # a singular "it" is no plural's stand-in
+    assert not by_trigger(analyze(engine, "The bank, which cut its rates in May, will lower it again next month."), "lower")

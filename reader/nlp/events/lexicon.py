@@ -197,6 +197,16 @@ def _lexicon_pos(token: Token) -> str | None:
 _NOUN_PARTICLES = frozenset({"out", "down", "up", "off"})
 
 
+def _thing_meant(pronoun: Token) -> Token | None:
+    """ "The Fed, which cut its rates in September, is expected to lower them again": the object an "it" or a
+    "them" stands for, when a verb before it in its sentence took one of that number."""
+    plural = {"them": True, "it": False}.get(pronoun.lower_)
+    if plural is None or pronoun.dep_ != "dobj":
+        return None
+    return next((t for t in reversed(pronoun.doc[pronoun.sent.start : pronoun.head.i]) if t.dep_ == "dobj"
+                 and t.pos_ == "NOUN" and (t.tag_ == "NNS") == plural), None)
+
+
 class _Parts:
     """A token's children and objects, read from the parse once for all the entries tried on it
     (a verb has up to a dozen; each used to walk the children again)."""
@@ -231,6 +241,7 @@ class _Parts:
                          if o.i > 1 and (doc := o.doc)[o.i - 1].text == "-" and not doc[o.i - 1].whitespace_)
             words.extend((f"{o.lemma_.lower()} of {g.lower_}", f"{o.lower_} of {g.lower_}") for o in self.objects
                          for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+            words.extend((n.lemma_.lower(), n.lower_) for o in self.objects if (n := _thing_meant(o)) is not None)
             self._words = words
         return self._words
 
