@@ -103,23 +103,28 @@ def test_a_noun_naming_an_act_done_in_words_is_not_folded_into_the_first(engine)
 
 
 @pytest.mark.parametrize(
-    ("sentence", "trigger", "firm"),
+    ("sentence", "trigger", "firm", "country"),
     [
-        ("Norwegian airframer Fjordair announced a new jet on Monday.", "announced", "Fjordair"),
-        ("The British carrier Skyline Airways bought ten planes from Airbus on Monday.", "bought", "Skyline Airways"),
-        ("Calder Motors, the US carmaker, said on Monday it would cut 2,000 jobs.", "said", "Calder Motors"),
+        ("Norwegian airframer Fjordair announced a new jet on Monday.", "announced", "Fjordair", "Norway"),
+        ("The British carrier Skyline Airways bought ten planes from Airbus on Monday.", "bought", "Skyline Airways",
+         "United Kingdom"),
+        ("Calder Motors, the US carmaker, said on Monday it would cut 2,000 jobs.", "said", "Calder Motors", "United States"),
+        ("Sudan's paramilitary Rapid Support Forces (RSF) captured the town of Singa on Saturday.", "captured",
+         "Rapid Support Forces", "Sudan"),
     ],
 )
-def test_a_firm_called_a_kind_of_firm_of_a_country_acts_without_the_country(engine, sentence, trigger, firm):
-    """ "Japanese carmaker Toyota said": where the firm is from is no second doer (nor a target)."""
+def test_a_firm_called_a_kind_of_firm_of_a_country_acts_without_the_country(engine, sentence, trigger, firm, country):
+    """ "Japanese carmaker Toyota said", "Sudan's paramilitary RSF": where the firm or the armed group is from is no
+    second doer (nor a target); a state's own forces still act for it (below)."""
     event, agents, actors = one_event(engine, sentence, trigger)
-    assert agents == [firm]
-    assert not event.targets or "Airbus" in actors
+    assert agents == [firm] and country not in agents
 
 
 def test_a_state_body_named_with_its_country_still_acts_for_it(engine):
     _, agents, _ = one_event(engine, "Russia's defence ministry said on Monday it had shot down two drones.", "said")
     assert "Russia" in agents
+    _, agents, _ = one_event(engine, "Russia's army captured the town of Pokrovsk on Monday.", "captured")
+    assert agents == ["Russia"]
 
 
 @pytest.mark.parametrize(
