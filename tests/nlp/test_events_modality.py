@@ -716,3 +716,10 @@ def test_a_power_to_act_that_was_not_given_is_no_denied_act(engine):
     """ "did not give him power to impose tariffs": a power, not an imposing that did not happen."""
     text = "Cabinet row\n\nThe court said the law did not give President Lars Dahl power to impose tariffs on Norland."
     assert all(e.modality != "negated" for e in by_trigger(analyze(engine, text), "impose"))
+
+
+def test_an_act_told_as_a_claims_content_is_reported_by_whoever_the_claim_is(engine):
+    """ "Allegations by the Vestia Front that Norland had shelled Brekke": reported by the Vestia Front."""
+    text = "Cabinet row\n\nAllegations by the Vestia Front that Norland had shelled the town of Brekke were rejected."
+    (shelled,) = by_trigger(analyze(engine, text), "shelled")
+    assert shelled.modality == "reported" and shelled.attribution == "the Vestia Front"

@@ -114,6 +114,8 @@ class ClauseFinder:
         self.raising: dict[int, str] = {}
         #: tokens under a "said to" hedge: what they describe is someone else's claim
         self.hearsay: set[int] = set()
+        #: the head of a claim noun's content clause -> who the noun says made the claim
+        self.claimants: dict[int, list[Token]] = {}
         #: questions put to a speaker ("*Asked* if he would resign, he said"): nothing in them was done
         self.questions: set[int] = set()
 
@@ -261,6 +263,7 @@ class ClauseFinder:
             ev.attribution_tokens = subject_tokens(quoting)
         if tok.i in self.hearsay:
             ev.reported_adverb = True
+            ev.attribution_tokens = ev.attribution_tokens or self.claimants.get(tok.i, [])
         parent = ctx.owner
         if parent is not None and link in ("advcl", "conj") and not has_own_subject_or_aux(head):
             # "struck a school, killing 30, according to X": the participle shares the source
@@ -447,8 +450,11 @@ class ClauseFinder:
             return FREE, Ctx(ctx.owner, False, False, None), "parataxis"
         if ((dep in ("acl", "ccomp") or dep == "relcl" and mark_of(child) == "that") and child.pos_ in VERBAL and tok.pos_ in ("NOUN", "PROPN")
                 and tok.lemma_.lower() in lex.cue("claim_noun") and has_own_subject_or_aux(child)):
-            # "allegations (that) he fast-tracked a visa": an act of its own, said rather than shown
+            # "allegations (that) he fast-tracked a visa": an act of its own, said rather than shown (by whoever the
+            # noun names: "the announcement by GM that it had filed for bankruptcy")
             self.hearsay.update(t.i for t in child.subtree)
+            self.claimants[child.i] = [c for c in tok.children if c.dep_ == "poss"] or [
+                g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
             if mode != FREE and tok.lemma_.lower() in lex.cue("speculation_noun"):
                 return mode, ctx, "arg"  # "echoing our expectation that tensions would ...": no row of its own
             unsure = ctx.hyp or any(c.dep_ == "det" and c.lower_ in lex.cue("negator") for c in tok.children)  # "no evidence"

@@ -75,6 +75,8 @@ def phrase_text(doc: Doc, toks: list[Token]) -> str | None:
         if doc[i].text in ("–", "—") or doc[i].text == "-" and doc[i - 1].whitespace_:  # (not "civil-society")
             hi = i - 1  # "the contingent's last radio message – late Saturday": the phrase ends at the dash
             break
+    while hi > lo and doc[hi].tag_ == "POS":
+        hi -= 1  # "the QCA's report": the QCA
     first = min(t.i for t in toks)
     lo = max([lo, *(i + 1 for i in range(lo, first) if doc[i].text in ("–", "—", "-") and doc[i].whitespace_)])
     start = lo  # ("SEOUL - South Korea's opposition parties": the phrase starts after a dateline's dash)
