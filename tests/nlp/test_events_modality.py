@@ -723,3 +723,13 @@ def test_an_act_told_as_a_claims_content_is_reported_by_whoever_the_claim_is(eng
     text = "Cabinet row\n\nAllegations by the Vestia Front that Norland had shelled the town of Brekke were rejected."
     (shelled,) = by_trigger(analyze(engine, text), "shelled")
     assert shelled.modality == "reported" and shelled.attribution == "the Vestia Front"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The opposition said it would file an impeachment motion against President Tom Lane, and thousands of protesters "
+    "gathered outside parliament calling for his resignation.",
+    "Dr Ann Lane has called for an investigation by the information commissioner Tom Berg.",
+])
+def test_what_someone_calls_or_presses_for_is_sought_not_done(engine, sentence):
+    events = [e for e in analyze(engine, "Cabinet row\n\n" + sentence).events if e.trigger in ("resignation", "investigation")]
+    assert events and all(e.modality == "hypothetical" for e in events)

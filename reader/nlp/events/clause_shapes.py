@@ -397,8 +397,9 @@ def ahead_of(noun: Token, prep: Token, lex: Lexicon) -> bool:
     if prep.lower_ != "for":
         return prep.lower_ == "of" and noun.lemma_.lower() in lex.cue("not_yet_noun")
     sought = lex.cue("aimed_for_noun")  # ("a warrant was issued for his arrest": the parser hangs "for" on the verb)
-    return noun.lower_ in sought or noun.pos_ in ("VERB", "AUX") and any(
+    return noun.lower_ in sought or noun.pos_ in ("VERB", "AUX") and (any(
         c.dep_ in ("dobj", "nsubjpass") and c.lower_ in sought for c in noun.children)
+        or noun.lemma_.lower() in lex.cue("aimed_for_verb"))  # "calling for his resignation"
 
 
 def aim_held(act: Token, lex: Lexicon) -> Token | None:
