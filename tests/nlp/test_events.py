@@ -2091,3 +2091,17 @@ def test_a_pronouns_bare_act_noun_as_a_subject_points_back_and_is_no_row(engine)
     # with words of its own it is an act ("his decision to resign") and so is an object's ("condemned his attack")
     text = "Cabinet row\n\nTom Lane resigned on Monday. His decision to quit surprised Ann Lane."
     assert any(e.trigger.startswith("decision") for e in analyze(engine, text).events)
+
+
+def test_an_act_told_before_or_after_another_is_a_row_of_its_own(engine):
+    """ "lifted martial law on Wednesday, hours after declaring it": the declaring is news of its own (not of
+    Wednesday: hours before it), and the lifting's words end before "hours after"."""
+    text = ("Martial law lifted\n\nPresident Tom Lane lifted martial law on Wednesday morning, hours after declaring it in "
+            "a late-night television address.")
+    analysis = analyze(engine, text)
+    declaring = only(analysis, "declaring")
+    assert declaring.category == "17" and declaring.date is None and names(analysis, declaring.agents) == {"Tom Lane"}
+    assert only(analysis, "lifted").summary == "Lane: lifted martial law on Wednesday morning"
+    # a plan's "before" act is still to come
+    text = "Cabinet row\n\nTom Lane will visit an orphanage in Oslo before chairing a meeting of the Norland Council in Bergen."
+    assert only(analyze(engine, text), "chairing").modality == "hypothetical"

@@ -241,7 +241,9 @@ class _Parts:
                          if o.i > 1 and (doc := o.doc)[o.i - 1].text == "-" and not doc[o.i - 1].whitespace_)
             words.extend((f"{o.lemma_.lower()} of {g.lower_}", f"{o.lower_} of {g.lower_}") for o in self.objects
                          for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
-            words.extend((n.lemma_.lower(), n.lower_) for o in self.objects if (n := _thing_meant(o)) is not None)
+            for n in (m for o in self.objects if (m := _thing_meant(o)) is not None):  # ("declaring it": martial law)
+                words.extend([(n.lemma_.lower(), n.lower_), *((f"{c.lower_} {n.lemma_.lower()}", f"{c.lower_} {n.lower_}")
+                                                              for c in n.lefts if c.dep_ in ("amod", "compound"))])
             self._words = words
         return self._words
 

@@ -349,6 +349,10 @@ class Summaries:
             first -= 1
             skip.discard(first)
             region = region | {first}
+        # "resigned after admitting a link", "lifted it hours after declaring it": an act told before or after is a row of
+        # its own; its "after" (and "hours") leads nowhere here
+        skip |= {t.i for p in doc[first:c.head.right_edge.i + 1] if p.dep_ == "prep" and p.lower_ in ("after", "before")
+                 and any(g.dep_ == "pcomp" and g.i not in region for g in p.children) for t in (p, *p.lefts)}
         out: list[Token] = []
         i = first
         truncated = False

@@ -15,6 +15,9 @@ from spacy.tokens import Token
 from reader.nlp.timex import calendar as cal
 from reader.nlp.timex.values import point_date
 
+#: Marks of a clause told at another time than its main one ("after the troops opened fire").
+_OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "till"})
+
 #: The units a clause may be told apart by, in days where a unit is a fixed number of them.
 _DAY_UNITS = {"day": 1, "week": 7}
 _MONTH_UNITS = {"month": "M", "year": "Y"}
@@ -64,3 +67,8 @@ def date_apart(clause: Token, mark: Token, main_date: str | None, precision: str
     name = unit.lemma_.lower()
     step, amount = ("D", count * _DAY_UNITS[name]) if name in _DAY_UNITS else (_MONTH_UNITS[name], count)
     return cal.shift_value(base, toward * direction * amount, step) if precision in _FINE_ENOUGH[step] else None
+
+
+def time_mark(clause: Token) -> Token | None:
+    """The "after", "before", "since" or "until" a clause is told at another time than its main one by."""
+    return next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS), None)

@@ -40,7 +40,7 @@ from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.participants import ActorIndex, RefContext
 from reader.nlp.events.subjects import VERBAL, subject_tokens
-from reader.nlp.events.time_apart import date_apart
+from reader.nlp.events.time_apart import date_apart, time_mark
 from reader.nlp.timex.tense import before_complement_subject
 from reader.nlp.timex.values import date_precision, point_date
 
@@ -48,8 +48,7 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: Prepositions whose act noun is the cause or topic of the clause ("charged over the crash", "an
 #: inquiry into the war"): a date on that noun is its own (not "arrested after the protest on Monday").
 _CAUSE_PREPS = frozenset({"over", "for", "about", "into"})
-#: Words opening a clause whose act is at another time than its main clause's.
-_OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "till"})
+#: Marks of a clause that frames the time of the one it hangs on ("When the government was elected in 2022, ...").
 _FRAME_MARKS = frozenset({"when", "while", "after", "once", "as", "before"})
 _TIME_UNITS = frozenset({"day", "week", "month", "year", "decade", "hour"})
 #: Acts that judge another (praise, defence, disapproval, rejection): a date inside the act they judge is that act's.
@@ -386,11 +385,14 @@ class EventDates:
         if value is not None:
             return value
         if ev.parent is not None and ev.link in ("advcl", "relcl"):
-            mark, main = _time_mark(ev.head), resolved.get(id(ev.parent))
+            mark, main = time_mark(ev.head), resolved.get(id(ev.parent))
             if mark is not None and (apart := date_apart(ev.head, mark, main, date_precision(main))) is not None:
                 return apart  # "on Wednesday, a day after he declared martial law": Tuesday
             if mark is not None and ev.link == "relcl" and self._at_other_time(ev.head, main):
                 return None
+        if ev.parent is not None and ev.head.dep_ == "pcomp" and ev.head.head.lower_ in ("after", "before"):
+            main = resolved.get(id(ev.parent))  # "lifted it on Wednesday, hours after declaring it": not Wednesday's
+            return None if date_precision(main) in ("day", "time") else main
         if ev.parent is not None and ev.link in ("speech", "advcl", "adjunct"):
             if ev.link == "speech" and ev.hyp:
                 return None  # "announced on Monday that they would back the plans": the backing is not Monday's
@@ -398,7 +400,7 @@ class EventDates:
                 return None  # "said on Friday, two years after the group seized it": the seizing is not Friday's
             return resolved.get(id(ev.parent))
         if ev.link == "conj" and ev.sibling is not None and (not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in ev.head.children) or _time_mark(ev.sibling.head) is not None):
+                c.dep_ in ("nsubj", "nsubjpass") for c in ev.head.children) or time_mark(ev.sibling.head) is not None):
             # (and "a day after protesters stormed parliament and 22 people were killed": one clause of time)
             # "flew to Cairo on 5 June and met al-Sisi": one subject, one day (not "kept rates on hold on
             # 7 June and is unlikely to cut them": what is still to come is not done that day)
@@ -417,7 +419,7 @@ class EventDates:
     def _at_other_time(self, clause: Token, main_date: str | None) -> bool:
         """A clause told as after or before its main clause ("after the troops opened fire") shares the
         main clause's year or month ("in 1989"), not its day, nor any date a span apart ("a year before")."""
-        mark = _time_mark(clause)
+        mark = time_mark(clause)
         if mark is None:
             return False
         span_apart = any(c.dep_ == "npadvmod" and c.lemma_.lower() in _TIME_UNITS for t in (clause, mark) for c in t.children)
@@ -467,7 +469,7 @@ class EventDates:
     def _told_against(self, ev: EventClause, value: str, deps: tuple[str, ...]) -> str | None:
         """The date of a clause told as after or before the time `value` of the clause it hangs on: that far
         from it ("two days after"), none when only the order is told, else `value`."""
-        mark = _time_mark(ev.head)
+        mark = time_mark(ev.head)
         if mark is None or ev.head.dep_ not in deps:
             return value
         return date_apart(ev.head, mark, value, date_precision(value)) or (None if self._at_other_time(ev.head, value) else value)
@@ -577,11 +579,6 @@ class EventDates:
 
 #: Adverbs that put an act after the time the story last gave ("He then travelled to Washington").
 _LATER_WORDS = frozenset({"then", "subsequently", "thereafter", "eventually"})  # ("later", "afterwards": that day, mostly)
-
-
-def _time_mark(clause: Token) -> Token | None:
-    """The "after", "before", "since" or "until" a clause is told at another time than its main one by."""
-    return next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS), None)
 
 
 def _governing_verb(tok: Token) -> Token | None:
