@@ -41,7 +41,8 @@ class TriggerWords:
         if gov is not None:
             idx.append(gov.i)
         judging = (c.code or "").startswith(_JUDGING)
-        if c.trigger.dep_ == "acl" and c.trigger.tag_ == "VBN" and 0 < c.trigger.i - c.trigger.head.i <= 2 and not judging and (
+        if c.trigger.dep_ == "acl" and c.trigger.tag_ == "VBN" and 0 < c.trigger.i - c.trigger.head.i <= 2 and not judging and not any(
+                t.is_punct for t in self.doc[c.trigger.head.i + 1 : c.trigger.i]) and (
                 self.act_noun(c.trigger.head) or c.trigger.head.lemma_.lower() in self.lex.cue("meeting_noun")):
             # "a press conference held by Apple", "a ceasefire brokered by Turkey": the act held is named by its noun
             # (not "a claim denied by the chancellor": the denial judges another's act)
