@@ -2105,3 +2105,8 @@ def test_an_act_told_before_or_after_another_is_a_row_of_its_own(engine):
     # a plan's "before" act is still to come
     text = "Cabinet row\n\nTom Lane will visit an orphanage in Oslo before chairing a meeting of the Norland Council in Bergen."
     assert only(analyze(engine, text), "chairing").modality == "hypothetical"
+
+
+def test_a_participle_set_off_from_its_act_noun_by_a_comma_is_told_alone(engine):
+    analysis = analyze(engine, "Cabinet row\n\nThe deal, brokered by Turkey and Egypt, requires Norland to withdraw its troops.")
+    assert any(e.trigger == "brokered" for e in analysis.events)
