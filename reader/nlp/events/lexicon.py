@@ -427,12 +427,17 @@ def _dated(prep: Token) -> bool:
     return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
 
 
+def names_an_act(word: str, lex: Lexicon) -> bool:
+    """A word one of the lexicon's nouns or verbs is ("protested the *award*", "lifted the *ban*")."""
+    return (word, "NOUN") in lex.entries or (word, "VERB") in lex.entries
+
+
 def doer_subject(tok: Token, lex: Lexicon) -> bool:
     """ "judges dismissed the appeal": a subject an entry asks for that is who acts, not an act or a figure
     ("talks collapsed", "exports rose"): no part of the trigger nor of the row's words."""
-    figures = lex.cue("moving_figure")
-    return tok.dep_ in ("nsubj", "nsubjpass") and not any((w, p) in lex.entries for w in (tok.lemma_.lower(), tok.lower_)
-                                                             for p in ("NOUN", "VERB")) and not {tok.lemma_.lower(), tok.lower_} & figures
+    words = {tok.lemma_.lower(), tok.lower_}
+    return tok.dep_ in ("nsubj", "nsubjpass") and not any(names_an_act(w, lex) for w in words) and not words & lex.cue(
+        "moving_figure")
 
 
 def _owned_figure(noun: Token) -> bool:

@@ -51,8 +51,6 @@ _CAUSE_PREPS = frozenset({"over", "for", "about", "into"})
 #: Marks of a clause that frames the time of the one it hangs on ("When the government was elected in 2022, ...").
 _FRAME_MARKS = frozenset({"when", "while", "after", "once", "as", "before"})
 _TIME_UNITS = frozenset({"day", "week", "month", "year", "decade", "hour"})
-#: Acts that judge another (praise, defence, disapproval, rejection): a date inside the act they judge is that act's.
-_JUDGING = ("051", "052", "11", "12")
 #: How a date before a noun hangs on it when it says which one is meant ("the 2022 election", "Monday's vote").
 _PREMODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
 #: Prepositions of a topic or a cause: a dated noun they take is what the act is about.
@@ -241,7 +239,7 @@ class EventDates:
                     tok.lemma_.lower() in self.lex.cue("naming_verb") and any(c.lower_ == "what" for c in tok.children)):
                 return False  # (but "strikes on what it called camps on May 7th" names the place only: the strikes' day)
             if tok.pos_ in VERBAL and tok.head.head.i in stop and (tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") or (
-                    tok.dep_ == "acl" and tok.head.dep_ == "dobj" and (ev.code or ev.match.entry.code).startswith(_JUDGING))):
+                    tok.dep_ == "acl" and tok.head.dep_ == "dobj" and _judges(ev))):
                 return False  # "accused X of violating the truce on Tuesday", "praised the deal signed in March": that act's day
             if tok.i != i and tok.dep_ in ("prep", "advmod", "mark") and (tok.lower_ in ("than", "compared", "versus") or (
                     tok.lower_ == "from" and tok.head.lower_ in ("down", "up"))):
@@ -268,8 +266,8 @@ class EventDates:
             return False
         if noun.lemma_.lower() in self.lex.cue("instrument_noun"):
             return True  # "withdraw from the 1951 refugee convention": the year the convention was made
-        judged = root.dep_ == "poss" and noun.dep_ == "dobj" and (noun.head.i != trigger or (
-            ev.code or ev.match.entry.code).startswith(_JUDGING)) and noun.head.lemma_.lower() not in self.lex.cue("attendance_verb")
+        judged = root.dep_ == "poss" and noun.dep_ == "dobj" and (noun.head.i != trigger or _judges(ev)) and \
+            noun.head.lemma_.lower() not in self.lex.cue("attendance_verb")
         return judged or noun.dep_ == "pobj" and (noun.head.lower_ in _TOPIC_PREPS or of_noun)  # ("of ordering Saturday's attack")
 
     def _dates_act_noun_before(self, tok: Token, ev: EventClause) -> bool:
@@ -579,6 +577,11 @@ class EventDates:
 
 #: Adverbs that put an act after the time the story last gave ("He then travelled to Washington").
 _LATER_WORDS = frozenset({"then", "subsequently", "thereafter", "eventually"})  # ("later", "afterwards": that day, mostly)
+
+
+def _judges(ev: EventClause) -> bool:
+    """Praise, defence, disapproval, rejection: an act judging another, which keeps its own date ("criticised X")."""
+    return (ev.code or ev.match.entry.code).startswith(("051", "052", "11", "12"))
 
 
 def _governing_verb(tok: Token) -> Token | None:

@@ -15,7 +15,7 @@ from reader.nlp.events.clause_shapes import (
 )
 from reader.nlp.events.clauses import ClauseFinder
 from reader.nlp.events.event_clause import EventClause
-from reader.nlp.events.lexicon import Lexicon, doer_subject
+from reader.nlp.events.lexicon import Lexicon, doer_subject, names_an_act
 from reader.nlp.events.subjects import VERBAL
 from reader.nlp.events.summary import glued_start
 
@@ -76,8 +76,7 @@ class TriggerWords:
     def act_noun(self, tok: Token) -> bool:
         """A noun that names an act: one of the lexicon's nouns, or the same word as one of its verbs
         ("protested the *award*", "lifted the *ban*")."""
-        lemma = tok.lemma_.lower()
-        return (lemma, "NOUN") in self.lex.entries or (lemma, "VERB") in self.lex.entries
+        return names_an_act(tok.lemma_.lower(), self.lex)
 
     def governor(self, trig: Token) -> Token | None:
         """'GM *plans to* close plants', 'Apple *began* selling films', 'Boeing was *allowed to* bid': the
