@@ -582,3 +582,10 @@ def place_of_apposed_title(tok: Token) -> bool:
 def own_subject(clause: Token) -> bool:
     """The clause names its own subject ("if *Germany* agrees"), rather than sharing its head's."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+
+
+def act_before_or_after(verb: Token) -> bool:
+    """ "lifted martial law hours after declaring it", "was suspended after violating federal law": an act told
+    as before or after another, with an object of its own, is an act of its own."""
+    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in ("after", "before") and any(
+        c.dep_ == "dobj" for c in verb.children)

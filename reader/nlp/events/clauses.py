@@ -30,6 +30,7 @@ from spacy.tokens import Span, Token
 
 from reader.nlp.doc_text import hashed_in, indices_where, sentences_back
 from reader.nlp.events.clause_shapes import (
+    act_before_or_after,
     ahead_of,
     alternative_not_taken,
     arranged,
@@ -246,11 +247,11 @@ class ClauseFinder:
             if names_owners_act(tok, match, ctx.owner) or held_in_present(tok):
                 return None  # "engaged in talks with Washington": the talks are the engaging, one act
         elif mode != FREE and not (mode == ARG and match.entry.source != "generic" and self._own_act_in_argument(tok, ctx.owner)) \
-                and not (mode == ADJUNCT and match.entry.source == "ours" and _act_before_or_after(tok)):
+                and not (mode == ADJUNCT and match.entry.source == "ours" and act_before_or_after(tok)):
             return None
         # a negation above an event noun is about the verb ("did not attend the talks": they happened); an act with
         # its own doer inside another ("will not tolerate attacks such as Hamas's bombing") keeps none of its hedges
-        own_act = pos == "NOUN" and mode == ARG or mode != FREE and pos == "VERB" and not _act_before_or_after(tok)
+        own_act = pos == "NOUN" and mode == ARG or mode != FREE and pos == "VERB" and not act_before_or_after(tok)
         # (or "the rules announced by X"; but "will visit Tanzania before chairing a meeting": both still to come)
         ev = EventClause(trigger=trigger, match=match, head=head, parent=ctx.owner, link=link,
                          hyp=(ctx.hyp and not own_act) or yet_to_come(head, self.lex), neg=ctx.neg and not own_act and pos != "NOUN",
@@ -561,10 +562,3 @@ class ClauseFinder:
             # Brown in 1997": a clause of its own
             hyp, neg = False, False
         return FREE, Ctx(ctx.owner, hyp, neg, ctx.speaker), dep
-
-
-def _act_before_or_after(verb: Token) -> bool:
-    """ "lifted martial law hours after declaring it", "was suspended after violating federal law": an act told
-    as before or after another, with an object of its own, is an act of its own."""
-    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in ("after", "before") and any(
-        c.dep_ == "dobj" for c in verb.children)

@@ -35,7 +35,7 @@ from reader.nlp.doc_text import (
     token_range,
     token_starts,
 )
-from reader.nlp.events.clause_shapes import body_simple_present
+from reader.nlp.events.clause_shapes import act_before_or_after, body_simple_present
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.participants import ActorIndex, RefContext
@@ -388,7 +388,7 @@ class EventDates:
                 return apart  # "on Wednesday, a day after he declared martial law": Tuesday
             if mark is not None and ev.link == "relcl" and self._at_other_time(ev.head, main):
                 return None
-        if ev.parent is not None and ev.head.dep_ == "pcomp" and ev.head.head.lower_ in ("after", "before"):
+        if ev.parent is not None and act_before_or_after(ev.head):
             main = resolved.get(id(ev.parent))  # "lifted it on Wednesday, hours after declaring it": not Wednesday's
             return None if date_precision(main) in ("day", "time") else main
         if ev.parent is not None and ev.link in ("speech", "advcl", "adjunct"):
