@@ -306,3 +306,13 @@ def test_a_headline_noun_with_a_passive_participle_is_acted_on_not_its_owner_act
     text = "Peru's new president sworn in as Chile holds drills\n\nMr Tom Lane was sworn in as Peru's president on Monday."
     rows = [e for e in analyze(engine, text).events if e.category == "OFFICE"]
     assert all(not e.agents for e in rows) and len(rows) == 1
+
+
+def test_a_headline_naming_whom_the_leads_act_before_or_after_names_joins_the_lead(engine):
+    """ "Candidate resigns over BNP link" / "... has resigned after admitting a link to the BNP": one act, though the
+    BNP is named in the admitting, a row of its own."""
+    text = ("Candidate resigns over Vestia Front link\n\nA candidate for the Norland Party has resigned after admitting a "
+            "brief attachment to the Vestia Front.")
+    analysis = engine.analyze(document_from_text(text, published=dt.date(2005, 3, 1)))
+    (resigned,) = [e for e in analysis.events if e.trigger == "resigned"]
+    assert len(resigned.sources) == 1 and not any(e.trigger == "resigns" for e in analysis.events)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from reader.model import Event, SourceClause
 from reader.nlp.doc_text import text_of
+from reader.nlp.events.clause_shapes import act_before_or_after
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.reported import QUOTES
 from reader.nlp.events.subjects import subject_tokens
@@ -28,15 +29,20 @@ def merge_same_acts(doc: Doc, built: list[tuple[EventClause, Event]], framing: f
     # a headline act whose own verb comes back in the lead merges with that clause, not with an earlier
     # act of the same category ("Trump to make announcement" / "his tariffs" / "will make an announcement");
     # a saying ("..., secretary says") also with the same saying in the paragraph after the lead
+    rows = {id(c): ev for c, ev in built}
+    told_with: dict[int, set[str]] = {}
+    for c, ev in built:
+        if c.parent is not None and id(c.parent) in rows and act_before_or_after(c.head):
+            told_with.setdefault(id(rows[id(c.parent)]), set()).update(ev.actors)
     where = _Lead(headline_end, _paragraph_end(text, headline_end, 1), _paragraph_end(text, headline_end, 2), text,
-                  country_of or {})
+                  country_of or {}, told_with)
     same_verb: dict[int, int] = {}
     for hc, hev in built:
         if hev.start < headline_end:
             end = where.second_end if hc.match.entry.speech else where.first_end
             for lc, lev in built:
                 if (headline_end < lev.start < end and lc.match.entry.lemma == hc.match.entry.lemma
-                        and _shares_parties(hev, lev, where.country_of)):
+                        and _shares_parties(hev, lev, where)):
                     same_verb[id(hev)] = id(lev)
                     break
     out: list[tuple[EventClause, Event]] = []
@@ -117,7 +123,7 @@ def _same_act_as(c: EventClause, ev: Event, earlier: list[tuple[EventClause, Eve
                 same_kind_between = any(other.category == ev.category and other.start > headline_end
                                         for _, other in earlier[k + 1:])
                 # "Nile water talks resume in Geneva" names no one: its lead tells who
-                if _shares_parties(prev, ev, where.country_of) and (not same_kind_between or same_verb.get(id(prev)) == id(ev)):
+                if _shares_parties(prev, ev, where) and (not same_kind_between or same_verb.get(id(prev)) == id(ev)):
                     return k, True
     latest = True  # no row of its own between `prev` and `ev` (what a saying reports is no row of its own)
     for k in range(len(earlier) - 1, max(-1, len(earlier) - 7), -1):
@@ -153,6 +159,8 @@ class _Lead:
     text: str = ""
     #: person -> the country whose office he holds ("Kenya's president, William Ruto")
     country_of: Mapping[str, str] = field(default_factory=dict)
+    #: a row -> who takes part in the acts told before or after it ("resigned after admitting a link to the BNP")
+    told_with: Mapping[int, set[str]] = field(default_factory=dict)
 
 
 #: CAMEO's acts done in words: statements, appeals, intentions, demands, disapproval, rejection, threats.
@@ -167,9 +175,10 @@ def _same_kind(a: str, b: str) -> bool:
     return _KIN.get(a, a) == _KIN.get(b, b)
 
 
-def _shares_parties(headline: Event, lead: Event, country_of: Mapping[str, str]) -> bool:
+def _shares_parties(headline: Event, lead: Event, where: _Lead) -> bool:
     """A doer in common (or the country of the lead's doer), or a headline that names no doer ("UKIP candidate suspended", "Nile water talks
-    resume") and no one the lead's act leaves out."""
+    resume") and no one the lead's act, with the acts told before or after it, leaves out."""
+    country_of = where.country_of
     if set(headline.agents) & set(lead.agents):
         return True
     if headline.agents and set(headline.agents) <= {country_of.get(a, a) for a in lead.agents}:
@@ -178,7 +187,7 @@ def _shares_parties(headline: Event, lead: Event, country_of: Mapping[str, str])
             headline.targets) <= set(lead.agents):
         return True  # "Bundestag defeats government" / "The government suffered a defeat in the Bundestag": one vote,
         # told the other way round ("Israel strikes Iran" / "Iran struck Israel" are two acts)
-    return not headline.agents and set(headline.targets) <= set(lead.actors)
+    return not headline.agents and set(headline.targets) <= set(lead.actors) | set(where.told_with.get(id(lead), ()))
 
 
 def _said_in_words(headline_act: Event) -> bool:
