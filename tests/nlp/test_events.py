@@ -501,6 +501,11 @@ def test_a_doer_named_only_by_a_pronoun_does_not_widen_the_text(engine):
         # what the act named by the noun is for, said just after it
         ("The EU made the decision to ban the airlines.", "made the decision to ban"),
         ("Boeing signed a contract to supply 20 jets.", "signed a contract to supply"),
+        # however many words tell what the object costs, and wherever "to" follows it
+        ("Boeing has won a 13 billion dollar contract to supply the air force with tankers.",
+         "won a 13 billion dollar contract to supply"),
+        # but not across a comma: what follows it is no longer the act's object
+        ("Boeing won the order, to the delight of Seattle.", "won the order"),
     ],
 )
 def test_an_act_whose_object_is_a_noun_of_an_act_is_told_by_both_words(engine, text, trigger):
@@ -2110,3 +2115,22 @@ def test_an_act_told_before_or_after_another_is_a_row_of_its_own(engine):
 def test_a_participle_set_off_from_its_act_noun_by_a_comma_is_told_alone(engine):
     analysis = analyze(engine, "Cabinet row\n\nThe deal, brokered by Turkey and Egypt, requires Norland to withdraw its troops.")
     assert any(e.trigger == "brokered" for e in analysis.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "doer"),
+    [
+        ("Siemens had been suspended since July 24, 2003 after violating federal law.", "violating", "Siemens"),
+        ("Tom Lane was arrested on Monday after attacking a police officer in Oslo.", "attacking", "Tom Lane"),
+    ],
+)
+def test_who_undergoes_a_passive_does_the_act_told_after_it(engine, text, act, doer):
+    """ "was suspended after violating federal law": the one suspended is the one who violated it (a passive
+    has no doer of its own to lend the act told with it)."""
+    analysis = analyze(engine, text)
+    assert names(analysis, only(analysis, act).agents) == {doer}
+
+
+def test_a_comma_inside_a_date_does_not_end_a_summary(engine):
+    analysis = analyze(engine, "Siemens had been suspended since July 24, 2003 after violating federal law.")
+    assert only(analysis, "suspended").summary == "Siemens: had been suspended since July 24, 2003"

@@ -310,7 +310,11 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if dep == "pcomp" and head.dep_ == "prep":
         verb = head.head.head if head.head.dep_ == "advmod" and head.head.pos_ == "ADV" else head.head  # "stopped short of"
         if verb.pos_ in VERBAL:
-            return subject_tokens(verb, depth + 1)
+            doers = subject_tokens(verb, depth + 1)
+            if not doers and tok.tag_ == "VBG" and not passive_agent(verb):
+                # "Boeing was suspended after violating federal law": who underwent the passive did the act told with it
+                return [t for c in verb.children if c.dep_ == "nsubjpass" for t in (c, *c.conjuncts)]
+            return doers
         det = {c.lower_ for c in verb.children if c.dep_ == "det"}
         if verb.dep_ == "dobj" and verb.head.lemma_ == "have" and head.lower_ == "of" and det & {"no", "any", "every", "the"}:
             return subject_tokens(verb.head, depth + 1)  # "Norway has no intention of attacking" (not "a job of")

@@ -502,10 +502,13 @@ def _quotes_next(doc: Doc, i: int) -> bool:
 
 
 def _lists_modifiers(doc: Doc, i: int) -> bool:
-    """'a credible, principled party': a comma between two modifiers of one noun ends no clause."""
+    """'a credible, principled party', 'on July 24, 2003': a comma between two modifiers of one noun, or inside
+    a date, ends no clause."""
     if not 0 < i < len(doc) - 1:
         return False
     before, after = doc[i - 1], doc[i + 1]
+    if doc[i].ent_type_ == "DATE" and doc[i].ent_iob_ == "I" and after.ent_iob_ == "I" and after.like_num:
+        return True  # "since July 24, 2003": the comma inside a date
     return before.dep_ == "amod" and after.dep_ == "amod" and before.head.i == after.head.i > after.i
 
 

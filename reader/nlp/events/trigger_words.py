@@ -25,6 +25,10 @@ from reader.nlp.events.summary import glued_start
 #: 0.898 -> 0.865 on the storyline evaluation, for one more MEANTIME event)
 _JUDGING = ("01", "02", "051", "10", "11", "12", "13")
 
+#: how many words an object that names an act, or what that act is for, may lie from the word before it
+#: ("won a 13 billion pound *contract*", "signed a contract with the ministry *to supply*")
+_OBJECT_REACH = 6
+
 
 class TriggerWords:
     """The trigger words of one document's acts."""
@@ -56,7 +60,8 @@ class TriggerWords:
             # an attack on the plans", an attack in words, is the launcher's own)
             own = c.match.entry.defer or not c.match.entry.code.startswith(_JUDGING)
             force = self.lex.cue("words_of_force_verb")
-            idx.extend(ch.i for ch in c.trigger.rights if ch.dep_ == "dobj" and 0 < ch.i - c.trigger.i <= 3
+            idx.extend(ch.i for ch in c.trigger.rights if ch.dep_ == "dobj" and 0 < ch.i - c.trigger.i <= _OBJECT_REACH
+                       and not any(t.dep_ == "punct" for t in self.doc[c.trigger.i + 1 : ch.i])
                        and self.act_noun(ch) and (not judging or own and ch.lemma_.lower() in force))
         idx.extend(self._purpose_of_act_noun(self.doc[i]) for i in list(idx) if i == c.trigger.i and c.is_noun or i != c.trigger.i)
         idx = [i for i in idx if i >= 0]
@@ -69,7 +74,8 @@ class TriggerWords:
         if noun.pos_ not in ("NOUN", "PROPN") or not self.act_noun(noun):
             return -1
         for ch in noun.rights:
-            if ch.dep_ in ("acl", "relcl") and ch.pos_ in VERBAL and ch.i - noun.i == 2 and self.doc[noun.i + 1].lower_ == "to":
+            if ch.dep_ in ("acl", "relcl") and ch.pos_ in VERBAL and 2 <= ch.i - noun.i <= _OBJECT_REACH and self.doc[
+                    ch.i - 1].lower_ == "to" and not any(t.dep_ == "punct" for t in self.doc[noun.i + 1 : ch.i]):
                 return ch.i
         return -1
 
