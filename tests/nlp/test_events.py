@@ -2134,3 +2134,19 @@ def test_who_undergoes_a_passive_does_the_act_told_after_it(engine, text, act, d
 def test_a_comma_inside_a_date_does_not_end_a_summary(engine):
     analysis = analyze(engine, "Siemens had been suspended since July 24, 2003 after violating federal law.")
     assert only(analysis, "suspended").summary == "Siemens: had been suspended since July 24, 2003"
+
+
+def test_an_announcement_by_a_named_body_before_another_act_is_an_act_with_its_content_reported(engine):
+    """ "presented a plan following the announcement by GM that it had filed for bankruptcy": the announcement came
+    first, by GM, and what it said GM did is GM's act, as GM reports it (not a reaction to words, as in "welcomed
+    Putin's statement")."""
+    analysis = analyze(engine, "Barack Obama presented a reorganization plan following the announcement by General "
+                               "Motors that it had filed for bankruptcy.")
+    announcement = only(analysis, "announcement")
+    assert names(analysis, announcement.agents) == {"General Motors"}
+    assert announcement.summary == "General Motors: announcement that it had filed for bankruptcy"
+    filed = only(analysis, "filed")
+    assert names(analysis, filed.agents) == {"General Motors"} and filed.modality == "reported"
+    # a demand's object is no act done
+    analysis = analyze(engine, "The Board of Deputies is demanding an investigation by the Standards Board.")
+    assert not by_trigger(analysis, "investigation")

@@ -344,10 +344,14 @@ class ClauseFinder:
         participle = tok.dep_ == "acl" and tok.tag_ == "VBN"
         if tok.dep_ not in ("dobj", "pobj", "nsubjpass") and not participle:
             return False
-        if self.matches[tok.i].entry.code.startswith("01"):
-            return False  # "welcomed Putin's statement": a reaction to words, not a second act
+        if self.matches[tok.i].entry.code.startswith("01") and tok.head.lower_ not in ("after", "before", "following"):
+            return False  # "welcomed Putin's statement": a reaction to words, not a second act (but "presented a plan
+            # following the announcement by GM that it had filed for bankruptcy": the announcement came first)
         own = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" and self.index.ids_at(g.i)
                ] if participle else [c for c in tok.children if c.dep_ == "poss" and self.index.ids_at(c.i)]
+        if not own and tok.head.lower_ in ("after", "before", "following"):  # "following the announcement by GM"
+            own = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+                   if g.dep_ == "pobj" and self.index.ids_at(g.i)]
         if not own:
             return False
         doers = {a for s in subject_tokens(owner.head) for a in self.index.ids_at(s.i)}
@@ -482,6 +486,10 @@ class ClauseFinder:
                 denied = ev.trigger.lemma_.lower() in lex.cue("denial_verb")
                 unsure = denied and (ev.hyp or ev.neg)  # "would neither confirm nor deny that it had sent troops"
                 return FREE, Ctx(ev, unsure, denied and not unsure, ev), "speech"
+            if dep == "acl" and ev.is_noun and entry.code.startswith("01") and child.pos_ in VERBAL \
+                    and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
+                ev.content = frozenset(t.i for t in child.subtree)
+                return FREE, Ctx(ev, False, False, ev), "speech"  # "the announcement by GM that it had filed for bankruptcy"
             if dep == "ccomp" and child.i < ev.trigger.i and has_own_subject_or_aux(child):
                 # "Egypt condemned the raid, Jordan recalled...": a preposed clause is a list item
                 return FREE, Ctx(ev, False, False, ev.speaker), "parataxis"

@@ -302,6 +302,8 @@ class Summaries:
                 region.update(n.owned)
         if c.match.entry.speech:
             region |= content_tokens(c)
+        elif c.is_noun and c.content is not None:
+            region |= c.content  # "GM: announcement that it had filed for bankruptcy"
         skip: set[int] = set()
         own = range(c.head.left_edge.i, c.head.right_edge.i + 1)
         for tok in agent_toks:
@@ -310,6 +312,8 @@ class Summaries:
                 hangs_on_doer = tok.is_ancestor(c.head)
                 skip.update(t.i for t in tok.subtree
                             if not hangs_on_doer or t.i not in own or t.i < trig.i and not _verb_group(t))
+            elif c.is_noun and c.content is not None and tok.head.lower_ == "by" and tok.head.head.i == trig.i:
+                skip.update([tok.head.i, *(t.i for t in tok.subtree)])  # "the announcement by GM": GM heads the row
         first = glued_start(doc, trig.i)
         heads = [c.head, trig] if c.head is not trig else [trig]
         for h in heads:
