@@ -571,11 +571,17 @@ class BriefingEntities:
                 while j < len(doc) and doc[j].lower_ in self.gaz.title_heads:
                     j += 1
                 person = starts.get(j)
-                if j > first_head and person is not None and person.label == "PERSON":
+                runs_it = c.label == "ORG" and first_head == c.end and doc[first_head].lower_ in _BODY_LEADERS
+                if j > first_head and person is not None and person.label == "PERSON" and not runs_it:
                     out.extend(self._split_chain(doc, c))
                     continue
             out.append(c)
         return out
+
+
+#: titles of whoever runs a body: the organisation before one is theirs, not a portfolio ("Apple CEO Tim Cook",
+#: "Ford Motor Company CEO Alan Mulally"; but "Home Secretary", "National Security Advisor" name no body)
+_BODY_LEADERS = frozenset({"ceo", "cfo", "chairman", "chairwoman", "chairperson", "founder", "co-founder"})
 
 
 @Language.factory("briefing_entities")

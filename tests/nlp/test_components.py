@@ -64,6 +64,14 @@ def test_title_words_before_a_name_are_not_an_organisation(blank):
     assert ents(doc) == [("US", "GPE", "country:US"), ("Mike Waltz", "PERSON", "")]
 
 
+def test_the_body_before_its_chief_executive_is_an_organisation(blank):
+    """ "Acme Motor Company CEO Jane Roe": the company she runs, not a portfolio of her title."""
+    doc = blank.make_doc("Acme Motor Company CEO Jane Roe announced")
+    doc.ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 4, 6, label="PERSON")]
+    doc = blank.get_pipe("briefing_entities")(doc)
+    assert ents(doc) == [("Acme Motor Company", "ORG", ""), ("Jane Roe", "PERSON", "")]
+
+
 def test_possessives_and_honorifics_are_trimmed(blank):
     doc = blank.make_doc("Mr Blair ’s plan")
     doc.ents = [Span(doc, 0, 3, label="PERSON")]
