@@ -38,6 +38,7 @@ from reader.nlp.figures import figures
 from reader.nlp.full_names import full_names_before, given_names_before
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
 from reader.nlp.hyphenated import stance_word
+from reader.nlp.known_bodies import join_split_bodies
 from reader.nlp.place_bodies import place_before_acronym, place_heading_a_body
 from reader.nlp.place_shapes import COMPASS_WORDS, common_word_opening_a_sentence
 from reader.nlp.possessive_names import owned_bodies
@@ -199,6 +200,7 @@ class BriefingEntities:
         cands = self._drop_title_prefixes(doc, cands)
         cands = self._table_sides(doc, cands)
         cands = self._whole_by_dictionary(doc, cands)
+        cands = join_split_bodies(doc, cands)
         self._type_by_dictionary(doc, cands)
         # the steps after the shape rules may lengthen a name again: it still ends in a name word
         cands = [t for c in cands if (t := trim_trailing_words(doc, c)) is not None and not stance_word(doc, t.start, t.end)]
