@@ -39,7 +39,7 @@ from reader.nlp.full_names import full_names_before, given_names_before
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
 from reader.nlp.hyphenated import stance_word
 from reader.nlp.known_bodies import join_split_bodies
-from reader.nlp.place_bodies import place_before_acronym, place_heading_a_body
+from reader.nlp.place_bodies import country_before_body, place_before_acronym, place_heading_a_body
 from reader.nlp.place_shapes import COMPASS_WORDS, common_word_opening_a_sentence
 from reader.nlp.possessive_names import owned_bodies
 from reader.nlp.tables import team_spans
@@ -356,6 +356,10 @@ class BriefingEntities:
             if any(c.start < g.start or c.end > g.end for c in overlapping):
                 # the model's entity is longer: keep it unless it is a chain of places ("Russian-Ukrainian")
                 (outer,) = overlapping[:1]
+                if (split := country_before_body(doc, outer, g)) is not None:
+                    result.remove(outer)
+                    result.extend(split)  # "the US Federal Reserve"
+                    continue
                 if outer.label in ("LOC", "GPE", "FAC") and (any(
                         t.is_title and t.lower_ in GEOGRAPHIC_FEATURES
                         for t in doc[outer.start : outer.end] if not g.start <= t.i < g.end)

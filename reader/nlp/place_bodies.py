@@ -67,3 +67,14 @@ def place_before_acronym(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 def _known_place(doc: Doc, i: int) -> bool:
     form = gazetteer().lookup(doc[i].text)
     return form is not None and not form.place.key.startswith("org:")
+
+
+def country_before_body(doc: Doc, outer: Candidate, body: Candidate) -> list[Candidate] | None:
+    """ "The US Federal Reserve": the model's organisation that is a country's name before a body the
+    gazetteer knows by name is that country and that body, one actor with "the Fed" (None otherwise)."""
+    if outer.label != "ORG" or body.end != outer.end or not body.kb.startswith("org:") or body.start <= outer.start:
+        return None
+    form = gazetteer().lookup(doc[outer.start : body.start].text)
+    if form is None or not form.place.key.startswith("country:") or form.kind == "capital":
+        return None  # ("London UKIP" is the party's London branch: see place_before_acronym)
+    return [Candidate(outer.start, body.start, form.label, form.place.key), body]

@@ -72,6 +72,14 @@ def test_the_body_before_its_chief_executive_is_an_organisation(blank):
     assert ents(doc) == [("Acme Motor Company", "ORG", ""), ("Jane Roe", "PERSON", "")]
 
 
+def test_a_country_before_a_body_the_gazetteer_knows_is_that_country_and_that_body(blank):
+    """ "the US Federal Reserve": one actor with "the Fed", and the country beside it (not "London UKIP": a branch)."""
+    doc = blank.make_doc("the US Federal Reserve raised rates")
+    doc.ents = [Span(doc, 1, 4, label="ORG")]
+    doc = blank.get_pipe("briefing_entities")(doc)
+    assert [(text, label) for text, label, _ in ents(doc)] == [("US", "GPE"), ("Federal Reserve", "ORG")]
+
+
 def test_possessives_and_honorifics_are_trimmed(blank):
     doc = blank.make_doc("Mr Blair ’s plan")
     doc.ents = [Span(doc, 0, 3, label="PERSON")]

@@ -1008,7 +1008,7 @@ def test_an_as_clause_that_says_what_was_reported_is_a_statement(engine):
 
 def test_an_act_noun_whose_doer_hangs_on_its_object_is_that_doers_act(engine):
     (event,) = by_trigger(analyze(engine, "Shares rose after the bailout of AIG by the US Federal Reserve."), "bailout")
-    assert event.summary.startswith("US Federal Reserve: bailout of AIG")
+    assert event.summary.startswith("Federal Reserve, United States: bailout of AIG")
 
 
 def test_a_bill_that_fails_to_pass_a_chamber_is_a_negated_law(engine):
