@@ -1561,7 +1561,7 @@ def test_an_act_noun_whose_doer_the_parser_hung_deep_is_a_row_and_due_to_a_cause
             "insurance firm AIG by the US Federal Reserve.")
     analysis = analyze(engine, text)
     bailout = only(analysis, "bailout")
-    assert names(analysis, bailout.agents) == {"US Federal Reserve"}
+    assert names(analysis, bailout.agents) == {"Federal Reserve", "United States"}  # (one actor with "the Fed")
     assert bailout.modality == "asserted"
 
 
@@ -2150,3 +2150,18 @@ def test_an_announcement_by_a_named_body_before_another_act_is_an_act_with_its_c
     # a demand's object is no act done
     analysis = analyze(engine, "The Board of Deputies is demanding an investigation by the Standards Board.")
     assert not by_trigger(analysis, "investigation")
+
+
+def test_a_relative_clause_on_a_person_does_not_take_the_main_clauses_day(engine):
+    """ "Mr Lane, who has ruled out resigning, will address the nation on Thursday": the ruling out is not Thursday's
+    (but "on the day a report was published" is that day's), and what he rules out is no act of his."""
+    analysis = analyze(engine, "Tom Lane, who has ruled out resigning himself, will address the nation on Thursday evening.")
+    ruled = only(analysis, "ruled")
+    assert ruled.date is None and ruled.summary == "Lane: has ruled out resigning himself"
+    assert not by_trigger(analysis, "resigning")
+    assert only(analysis, "address").date is not None
+
+
+def test_a_date_after_but_dates_the_second_verb_only(engine):
+    text = "Fed cuts rates again but signals fewer reductions in 2025\n\nThe Federal Reserve met on Wednesday."
+    assert only(analyze(engine, text), "cuts").date != "2025"

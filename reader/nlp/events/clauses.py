@@ -493,6 +493,9 @@ class ClauseFinder:
             if dep == "ccomp" and child.i < ev.trigger.i and has_own_subject_or_aux(child):
                 # "Egypt condemned the raid, Jordan recalled...": a preposed clause is a list item
                 return FREE, Ctx(ev, False, False, ev.speaker), "parataxis"
+            if dep in ("advcl", "xcomp") and child.tag_ == "VBG" and category_of(entry.code) == "12" and not has_own_subject_or_aux(
+                    child) and child.i == max([ev.trigger.i, *(c.i for c in ev.trigger.children if c.dep_ == "prt")]) + 1:
+                return ARG, Ctx(ev, ctx.hyp, True, ctx.speaker), "arg"  # "has ruled out resigning": what is rejected, not done
             if dep == "advcl":
                 mark = mark_of(child)
                 if mark == "as" and self._as_aside(child):

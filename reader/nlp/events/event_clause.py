@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from reader.nlp.events.clause_shapes import body_simple_present, has_own_subject_or_aux, mark_of
 from reader.nlp.events.lexicon import Match
+from reader.nlp.events.subjects import VERBAL
 
 
 @dataclass(slots=True)
@@ -91,3 +92,15 @@ def held_in_present(noun: Token) -> bool:
     verb = noun.head  # (a date makes it a schedule, "has talks with Vestia on Monday"; a headline's present is its past)
     return (noun.dep_ == "dobj" and verb.lemma_ == "have" and body_simple_present(verb)
             and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree))
+
+
+def told_as_done(ev: EventClause) -> bool:
+    """An asserted act in the simple past or a perfect ("criticised", "has confirmed", "had met")."""
+    verb = ev.head
+    if ev.hyp or verb.pos_ not in VERBAL:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" or c.lower_ == "to" for c in auxes):
+        return False
+    perfect = verb.tag_ == "VBN" and any(c.lemma_.lower() == "have" for c in auxes)
+    return perfect or (verb.tag_ == "VBD" and not auxes)

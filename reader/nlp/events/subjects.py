@@ -449,3 +449,19 @@ def _quote_between(subject: Token, verb: Token) -> bool:
     """A quotation mark stands between the subject and its verb."""
     lo, hi = sorted((subject.i, verb.i))
     return any(t.text in OPENING_MARKS or t.text in CLOSING_MARKS for t in subject.doc[lo + 1 : hi])
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb a noun is an argument of, climbing "the round *of negotiations*" chains."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+            return cur.head if cur.head.pos_ in VERBAL else None
+        if cur.dep_ == "pobj":
+            prep = cur.head
+            if prep.head.pos_ in VERBAL and prep.lower_ in ("in", "at", "during"):
+                return prep.head
+            cur = prep.head
+            continue
+        return None
+    return None

@@ -36,10 +36,10 @@ from reader.nlp.doc_text import (
     token_starts,
 )
 from reader.nlp.events.clause_shapes import act_before_or_after, body_simple_present
-from reader.nlp.events.event_clause import EventClause
+from reader.nlp.events.event_clause import EventClause, told_as_done
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.participants import ActorIndex, RefContext
-from reader.nlp.events.subjects import VERBAL, subject_tokens
+from reader.nlp.events.subjects import VERBAL, governing_verb, subject_tokens
 from reader.nlp.events.time_apart import date_apart, time_mark
 from reader.nlp.timex.tense import before_complement_subject
 from reader.nlp.timex.values import date_precision, point_date
@@ -141,7 +141,7 @@ class EventDates:
             inside = [t.i for t in tok.subtree if not self._covers(t.i, tok)]
             value = self._date_in(inside, tok)
             if value is None:
-                verb = _governing_verb(tok)
+                verb = governing_verb(tok)
                 if verb is not None:
                     # only a date on the verb itself ("hosted ... on 15 May"), not one deeper down
                     cand = [g.i for c in verb.children if c.dep_ in ("prep", "npadvmod")
@@ -167,7 +167,7 @@ class EventDates:
                     out.extend(self.index.ids_at(g.i))
         if not out:
             # "Serbia and Kosovo held talks": the parties are who held them
-            verb = _governing_verb(tok)
+            verb = governing_verb(tok)
             if verb is not None and verb.lemma_.lower() not in ("host", "attend", "follow"):
                 for subj in subject_tokens(verb):
                     out.extend(self.index.phrase_actors(subj, RefContext()))
@@ -241,6 +241,10 @@ class EventDates:
             if tok.pos_ in VERBAL and tok.head.head.i in stop and (tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") or (
                     tok.dep_ == "acl" and tok.head.dep_ == "dobj" and _judges(ev))):
                 return False  # "accused X of violating the truce on Tuesday", "praised the deal signed in March": that act's day
+            if tok.dep_ == "conj" and tok.pos_ in VERBAL and tok.head.i in stop and tok.i < i and any(
+                    c.dep_ == "cc" and c.lower_ == "but" for c in tok.head.children):
+                return False  # "Fed cuts rates but signals fewer cuts in 2025": the second verb's year (not "flew to
+                # Cairo and met Sisi on 5 June": one trip)
             if tok.i != i and tok.dep_ in ("prep", "advmod", "mark") and (tok.lower_ in ("than", "compared", "versus") or (
                     tok.lower_ == "from" and tok.head.lower_ in ("down", "up"))):
                 return False  # "won 4 seats, down from 38 in 2019", "compared with 3% in 2023": the baseline's date
@@ -303,7 +307,7 @@ class EventDates:
     def date_of(self, ev: EventClause, resolved: dict[int, str | None], span: tuple[int, int] | None = None,
                 actors: tuple[str, ...] = ()) -> str | None:
         value = self._date_of(ev, resolved, span, actors)
-        if value is not None and self._after_publication(value) and self._told_as_done(ev):
+        if value is not None and self._after_publication(value) and told_as_done(ev):
             # "parties campaign for an election in May, although Blair has not confirmed any timing":
             # what the text tells as done cannot lie after the day it was written; May is the election's.
             # The clause is then dated as if it named no day ("fell apart on 6 November when Scholz
@@ -329,17 +333,6 @@ class EventDates:
     def scheduled(self, ev: EventClause, value: str | None) -> bool:
         """ "Voters go to the polls on Sunday": a simple present dated after publication is a schedule, still to come."""
         return value is not None and body_simple_present(ev.head) and self._after_publication(value)
-
-    def _told_as_done(self, ev: EventClause) -> bool:
-        """An asserted act in the simple past or a perfect ("criticised", "has confirmed", "had met")."""
-        verb = ev.head
-        if ev.hyp or verb.pos_ not in VERBAL:
-            return False
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if any(c.tag_ == "MD" or c.lower_ == "to" for c in auxes):
-            return False
-        perfect = verb.tag_ == "VBN" and any(c.lemma_.lower() == "have" for c in auxes)
-        return perfect or (verb.tag_ == "VBD" and not auxes)
 
     def _lead_perfect(self, ev: EventClause) -> str | None:
         """The publication date for a lead in the present perfect ("Abbas has said he will not tolerate attacks")."""
@@ -445,6 +438,11 @@ class EventDates:
         sent = trig.sent
         value = self._date_in([i for i in range(sent.start, sent.end) if i in self.by_token and self._frames_event(i, ev)], trig)
         if value is not None and value[:1].isdigit():
+            if ev.head.dep_ == "relcl" and time_mark(ev.head) is None and any(
+                    t.lower_ in ("who", "whom", "whose", "which") for c in ev.head.children for t in (c, *c.children)):
+                # "Mr Macron, who has ruled out resigning, will speak on Thursday": not Thursday's (but "the launch on
+                # Tuesday, where Brown was joined by Milburn", "on the day a report was published" are that day's)
+                return None
             return self._told_against(ev, value, ("advcl", "relcl"))  # the sentence's date is its main clause's
         verb = ev.head if ev.head.pos_ in VERBAL else None
         if verb is None or ev.hyp:
@@ -582,19 +580,3 @@ _LATER_WORDS = frozenset({"then", "subsequently", "thereafter", "eventually"})  
 def _judges(ev: EventClause) -> bool:
     """Praise, defence, disapproval, rejection: an act judging another, which keeps its own date ("criticised X")."""
     return (ev.code or ev.match.entry.code).startswith(("051", "052", "11", "12"))
-
-
-def _governing_verb(tok: Token) -> Token | None:
-    """The verb a noun is an argument of, climbing "the round *of negotiations*" chains."""
-    cur = tok
-    for _ in range(6):
-        if cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
-            return cur.head if cur.head.pos_ in VERBAL else None
-        if cur.dep_ == "pobj":
-            prep = cur.head
-            if prep.head.pos_ in VERBAL and prep.lower_ in ("in", "at", "during"):
-                return prep.head
-            cur = prep.head
-            continue
-        return None
-    return None
