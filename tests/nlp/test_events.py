@@ -2165,3 +2165,22 @@ def test_a_relative_clause_on_a_person_does_not_take_the_main_clauses_day(engine
 def test_a_date_after_but_dates_the_second_verb_only(engine):
     text = "Fed cuts rates again but signals fewer reductions in 2025\n\nThe Federal Reserve met on Wednesday."
     assert only(analyze(engine, text), "cuts").date != "2025"
+
+
+def test_what_someone_uses_a_means_to_do_is_their_act_told_with_the_means(engine):
+    """ "used a special power to push through the budget": the user pushes it through (not the power, as "urged
+    X to" leaves the act to X), and the row tells the means."""
+    analysis = analyze(engine, "Michel Barnier had used a special constitutional power on Monday to push through a "
+                               "social security budget without a vote.")
+    push = only(analysis, "push")
+    assert names(analysis, push.agents) == {"Michel Barnier"}
+    assert push.summary.startswith("Barnier: had used a special constitutional power on Monday to push through")
+    analysis = analyze(engine, "Tony Blair urged Gordon Brown to cut taxes.")
+    assert names(analysis, only(analysis, "urged").targets) == {"Gordon Brown"}
+
+
+def test_calling_something_a_quoted_name_is_a_statement(engine):
+    # the parser reads the quoted name as an apposition of the object
+    analysis = analyze(engine, "Calin Georgescu, who won the first round on November 24th, called the ruling "
+                               "\"a formalised coup d'état\".")
+    assert only(analysis, "called").summary == "Georgescu: called the ruling “a formalised coup d'état”"

@@ -392,8 +392,10 @@ def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None)
         return None
     if entry.predicative and not (any(c.dep_ == "oprd" for c in children) and any(
             c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") for c in children) or any(
-            c.dep_ == "dobj" and _quoted_name(c) for c in children)):
-        return None  # "called the dam a threat"; not "a feature called Launchpad", "what Moscow calls X": a name
+            c.dep_ == "dobj" and (_quoted_name(c) or any(a.dep_ == "appos" and a.left_edge.i == c.i + 1 and a.left_edge.is_quote
+                                                         for a in c.children)) for c in children)):
+        return None  # "called the dam a threat", 'called the ruling "a coup"' (read as an apposition); not "a feature
+        # called Launchpad", "what Moscow calls X": a name
     if entry.complements and not any(c.dep_ in ("oprd", "acomp") and c.lemma_.lower() in entry.complements
                                      or c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.lemma_.lower() in entry.complements
                                      for c in children) \

@@ -8,6 +8,9 @@ from spacy.tokens import Token
 from reader.nlp.events.text_regions import CLOSING_MARKS, OPENING_MARKS
 
 VERBAL = ("VERB", "AUX")
+#: Verbs whose object is the means of what the infinitive after it does: their subject does it ("used a
+#: special power to push through the budget"), not their object, as after "urged X to" or "allowed X to"
+MEANS_VERBS = frozenset({"use", "employ", "invoke", "exploit", "spend"})
 RELATIVE_PRONOUNS = {"which", "who", "whom", "that", "whose"}
 
 
@@ -281,7 +284,7 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         return []
     if dep in ("xcomp", "ccomp", "advcl", "acl") and head.pos_ in VERBAL:
         objs = [c for c in head.children if c.dep_ == "dobj"]
-        if dep == "xcomp" and objs:
+        if dep == "xcomp" and objs and head.lemma_.lower() not in MEANS_VERBS:
             return objs
         if dep == "xcomp" and head.lemma_.lower() in _CONTROL_PASSIVES or (
                 dep == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _SPEAKING_PARTICIPLES):

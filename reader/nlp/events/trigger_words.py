@@ -16,7 +16,7 @@ from reader.nlp.events.clause_shapes import (
 from reader.nlp.events.clauses import ClauseFinder
 from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.lexicon import Lexicon, doer_subject, names_an_act
-from reader.nlp.events.subjects import VERBAL
+from reader.nlp.events.subjects import MEANS_VERBS, VERBAL
 from reader.nlp.events.summary import glued_start
 
 #: CAMEO codes of acts that judge or answer another act (statements, appeals, praise, demands,
@@ -93,6 +93,11 @@ class TriggerWords:
         head = trig.head
         if (phrase := negating_phrase_head(trig, self.lex) or aim_held(trig, self.lex) or means_head(trig)) is not None:
             return None if phrase.i in self.finder.by_head else phrase  # "refrained from attacking", "has no plans to"
+        if trig.dep_ == "xcomp" and head.lemma_.lower() in MEANS_VERBS and head.i not in self.finder.by_head \
+                and 0 < trig.i - head.i <= 10 and any(c.dep_ == "dobj" and head.i < c.i < trig.i and c.tag_ not in ("WDT", "WP")
+                                                      for c in head.children):
+            return head  # "had used a special power on Monday to push through the budget": the means tells the act (not
+            # "weapons which could be used by China to threaten Taiwan", whose doer and means the row would leave out)
         if trig.dep_ != "xcomp" or trig.pos_ not in VERBAL or not 0 < trig.i - head.i <= 3:
             return None
         governors = self.lex.cue("phase_governor") if head.pos_ in VERBAL else self.lex.cue(
