@@ -2184,3 +2184,10 @@ def test_calling_something_a_quoted_name_is_a_statement(engine):
     analysis = analyze(engine, "Calin Georgescu, who won the first round on November 24th, called the ruling "
                                "\"a formalised coup d'état\".")
     assert only(analysis, "called").summary == "Georgescu: called the ruling “a formalised coup d'état”"
+
+
+def test_the_court_named_before_rules_as_that_court(engine):
+    analysis = analyze(engine, "Romania's Constitutional Court on Friday annulled the first round of the presidential "
+                               "election. The court ordered that the entire election process be rerun.")
+    ordered = only(analysis, "ordered")
+    assert ordered.category == "LAW" and ordered.summary == "Constitutional Court: ordered that the entire election process be rerun"

@@ -706,7 +706,8 @@ def test_an_act_named_as_the_subject_of_its_outcome_is_a_row(engine):
         ("Norland and Vestia traded artillery fire along the border.", "traded", "19"),
         ("Norland and Vestia traded accusations on Monday.", "traded", "11"),
         ("Peter Dolan became agriculture minister on Monday.", "became", "OFFICE"),
-        ("The court barred Peter Dolan from standing in the election.", "barred", "17"),
+        ("The court barred Peter Dolan from standing in the election.", "barred", "LAW"),  # a court's, named or not: a ruling
+        ("Police barred Peter Dolan from standing in the election.", "barred", "17"),
         ("Peter Dolan pushed the budget through parliament without a vote.", "pushed", "LAW"),
         ("Peter Dolan pushed through a pension reform in 2023.", "pushed", "LAW"),
         ("Fitch Ratings will review Norland's rating on Friday.", "review", "ECON"),

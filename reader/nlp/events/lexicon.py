@@ -403,12 +403,14 @@ def _conditions_hold(entry: LexEntry, parts: _Parts, lex: Lexicon | None = None)
                         if c is o or c.dep_ == "appos"):
         return None  # "declared dead", and "declared (Maduro) the winner" as the model parses it (also as a ccomp)
     if entry.subjects:
-        # a figure must be someone's ("Norland's exports fell"); a weapon hits whoever fired it or not ("a missile hit")
+        # a figure must be someone's ("Norland's exports fell"); a weapon hits whoever fired it or not ("a missile hit"),
+        # and a court or a government acts whether named or not ("the court ordered": the one named before)
         subj = [c for c in children if c.dep_ == "nsubj" and (c.lemma_.lower() in entry.subjects or c.lower_ in entry.subjects)
-                and (_owned_figure(c) or lex is not None and c.lemma_.lower() in lex.cue("weapon_noun"))]
+                and (_owned_figure(c) or entry.code in ("LAW", "OFFICE") or lex is not None and c.lemma_.lower() in lex.cue("weapon_noun"))]
         if not subj:
             return None
-        extra.append(subj[0].i)
+        if entry.code != "LAW":
+            extra.append(subj[0].i)  # ("the court ordered": the court is who acts, not part of what it did)
     return tuple(extra)
 
 
