@@ -7,6 +7,10 @@ hyphenated words, "Russian-Ukrainian", "pro-Kremlin", are still split), and ``pr
 after the lemmatizer, gives such a verb the lemma of the verb after the hyphen ("elect"), which
 is what the event lexicons know, unless the English lemmatizer knows the joined verb ("co-operate"
 is "cooperate").
+
+It also mends a lemma the rule lemmatizer gets wrong where two verbs fit a form: "hopes", "hoped" and
+"hoping" are "hop" to it, "fined" is "fin", "staged" is "stag"; a form whose "-e" verb the event
+lexicons know (as an entry or a cue word) and whose shorter verb they do not gets the "-e" verb.
 """
 
 from __future__ import annotations
@@ -64,12 +68,22 @@ class PrefixedVerbs:
         #: lemmatizer keeps them as they are and the act is lost
         self.pasts: frozenset[str] = frozenset(
             form for form, lemma in self.irregular.items() if form != lemma and form not in self.known)
+        #: "hopes", "hoped", "hoping" -> "hope" (not "hop"): see the module doc
+        lexicon = load_lexicon()
+        words = {w for cue in lexicon.cues.values() for w in cue} | {lemma for lemma, pos in lexicon.entries if pos == "VERB"}
+        self.e_forms: dict[str, str] = {
+            form: verb for verb in words if verb.endswith("e") and verb[:-1] in self.known and verb[:-1] not in words
+            and not lexicon.knows_verb(verb[:-1]) for form in (verb + "s", verb + "d", verb[:-1] + "ing")}
 
     def __call__(self, doc: Doc) -> Doc:
         for i in indices_where(doc, LOWER, self.pasts):
             tok = doc[i]
             if tok.tag_ in ("VB", "VBP") and tok.lemma_ == tok.lower_:
                 tok.lemma_ = self.irregular[tok.lower_]  # "the army *retook* the town": "retake"
+        for i in indices_where(doc, LOWER, self.e_forms):
+            tok = doc[i]
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ + "e" == self.e_forms[tok.lower_]:
+                tok.lemma_ = self.e_forms[tok.lower_]  # "the government *hopes* to agree": "hope"
         # found in the text, not by a walk over every token: a long briefing has few of them
         for match in self.pattern.finditer(text_of(doc)):
             span = doc.char_span(match.start(), match.end())

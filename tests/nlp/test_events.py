@@ -2191,3 +2191,11 @@ def test_the_court_named_before_rules_as_that_court(engine):
                                "election. The court ordered that the entire election process be rerun.")
     ordered = only(analysis, "ordered")
     assert ordered.category == "LAW" and ordered.summary == "Constitutional Court: ordered that the entire election process be rerun"
+
+
+@pytest.mark.parametrize("verb", ["hopes", "hoped", "is hoping"])
+def test_what_someone_hopes_to_do_is_not_done(engine, verb):
+    """The rule lemmatizer reads "hopes", "hoped", "hoping" as forms of "hop": the hope was lost and the act asserted."""
+    analysis = analyze(engine, f"Argentina {verb} to agree a new loan programme with the IMF by April.")
+    agree = only(analysis, "agree")
+    assert agree.modality == "hypothetical" and "hop" in agree.summary
