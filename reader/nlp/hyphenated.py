@@ -70,9 +70,9 @@ class PrefixedVerbs:
             form for form, lemma in self.irregular.items() if form != lemma and form not in self.known)
         #: "hopes", "hoped", "hoping" -> "hope" (not "hop"): see the module doc
         lexicon = load_lexicon()
-        words = {w for cue in lexicon.cues.values() for w in cue} | {lemma for lemma, pos in lexicon.entries if pos == "VERB"}
+        named = {w for cue in lexicon.cues.values() for w in cue} | {lemma for lemma, pos in lexicon.entries if pos == "VERB"}
         self.e_forms: dict[str, str] = {
-            form: verb for verb in words if verb.endswith("e") and verb[:-1] in self.known and verb[:-1] not in words
+            form: verb for verb in named if verb.endswith("e") and verb[:-1] in self.known and verb[:-1] not in named
             and not lexicon.knows_verb(verb[:-1]) for form in (verb + "s", verb + "d", verb[:-1] + "ing")}
 
     def __call__(self, doc: Doc) -> Doc:
