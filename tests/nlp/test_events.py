@@ -2199,3 +2199,10 @@ def test_what_someone_hopes_to_do_is_not_done(engine, verb):
     analysis = analyze(engine, f"Argentina {verb} to agree a new loan programme with the IMF by April.")
     agree = only(analysis, "agree")
     assert agree.modality == "hypothetical" and "hop" in agree.summary
+
+
+def test_a_source_named_after_according_to_is_the_attribution_not_the_rows_words(engine):
+    analysis = analyze(engine, "At least 21 people were killed in Mozambique, according to the interior minister, "
+                               "Pascoal Ronda, including two police officers.")
+    killed = only(analysis, "killed")
+    assert killed.attribution == "the interior minister, Pascoal Ronda" and "according" not in killed.summary

@@ -72,6 +72,9 @@ def phrase_text(doc: Doc, toks: list[Token]) -> str | None:
             if c.dep_ == "relcl" and c.left_edge.i > t.i + 1 and doc[c.left_edge.i - 1].text == ",":
                 hi = min(hi, c.left_edge.i - 2)  # "The IMF, which approved a loan in January, said": the IMF
     for i in range(max(t.i for t in toks) + 1, hi + 1):
+        if doc[i].text == "," and i + 1 <= hi and doc[i + 1].dep_ == "prep" and doc[i + 1].lower_ in ("including", "among"):
+            hi = i - 1  # "according to the minister, Pascoal Ronda, including two police officers": the minister
+            break
         if doc[i].text in ("–", "—") or doc[i].text == "-" and doc[i - 1].whitespace_:  # (not "civil-society")
             hi = i - 1  # "the contingent's last radio message – late Saturday": the phrase ends at the dash
             break
@@ -357,6 +360,10 @@ class Summaries:
         # its own; its "after" (and "hours") leads nowhere here
         skip |= {t.i for p in doc[first:c.head.right_edge.i + 1] if p.dep_ == "prep" and p.lower_ in ("after", "before")
                  and any(g.dep_ == "pcomp" and g.i not in region for g in p.children) for t in (p, *p.lefts)}
+        # "were killed in Mozambique, according to the minister": the source is the row's attribution, not its words
+        sources = self.index.lexicon.cue("attribution_phrase")
+        skip |= {t.i for p in c.head.children if p.dep_ == "prep" and p.lower_ in sources and p.i > trig.i
+                 for t in (*p.subtree, *(doc[p.i - 1 : p.i] if doc[p.i - 1].text == "," else ()))}
         out: list[Token] = []
         i = first
         truncated = False
