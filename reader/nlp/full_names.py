@@ -87,3 +87,19 @@ def given_names_before(doc: Doc, cands: list[Candidate], is_title_word: Callable
         if j < c.start and j > 0 and doc[j - 1].text in (",", "("):
             taken.update(range(j, c.start))
             c.start = j
+
+
+def last_name_after(doc: Doc, cands: list[Candidate], is_title_word: Callable[[Token], bool]) -> None:
+    """ "President Yoon Suk Yeol over ...", "Deputy Speaker Sylvia Heal agreed": the model stops a person's name one
+    word short; a capitalised proper noun right after it, in no entity, no title or honorific, and not in a
+    headline (where every word is capitalised), is the rest of the name."""
+    body = doc.text.find("\n")
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    for c in cands:
+        if c.label != "PERSON" or c.end >= len(doc) or c.end in taken:
+            continue
+        tok = doc[c.end]
+        if (body < 0 or tok.idx > body) and tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha and not tok.ent_type_ \
+                and not is_title_word(tok):
+            c.end += 1
+            taken.add(tok.i)

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from reader.documents import document_from_text
 from reader.nlp.entity_candidate import Candidate
-from reader.nlp.full_names import full_names_before, given_names_before, people_named_with_honorific
+from reader.nlp.full_names import full_names_before, given_names_before, last_name_after, people_named_with_honorific
 
 HONORIFICS = frozenset({"Mr", "Ms"})
 
@@ -67,3 +67,22 @@ def test_given_names_before_a_surname_that_opens_an_aside_are_the_persons():
     cands = [Candidate(4, 5, "PERSON"), Candidate(9, 10, "PERSON")]
     given_names_before(doc, cands, lambda t: False, lambda text: text == "Acme")
     assert [(c.start, c.end) for c in cands] == [(3, 5), (9, 10)]  # no comma before "Acme Varga": left alone
+
+
+def proper(words: list[str]):
+    doc = spacy.tokens.Doc(spacy.blank("en").vocab, words=words, pos=["PROPN" if w[:1].isupper() else "X" for w in words])
+    return doc
+
+
+def test_the_last_word_of_a_name_the_model_left_out_joins_it():
+    doc = proper(["impeached", "President", "Yoon", "Suk", "Yeol", "over", "it"])
+    cands = [Candidate(2, 4, "PERSON")]
+    last_name_after(doc, cands, lambda t: t.lower_ in ("president", "councillor"))
+    assert (cands[0].start, cands[0].end) == (2, 5)
+
+
+def test_a_title_after_a_name_is_not_its_last_word():
+    doc = proper(["said", "Nottingham", "City", "Councillor", "Brian", "Parbutt"])
+    cands = [Candidate(1, 3, "PERSON"), Candidate(4, 6, "PERSON")]
+    last_name_after(doc, cands, lambda t: t.lower_ in ("president", "councillor"))
+    assert [(c.start, c.end) for c in cands] == [(1, 3), (4, 6)]
