@@ -1484,3 +1484,10 @@ def test_a_pronoun_object_stands_for_the_thing_a_verb_before_it_took(engine):
     assert event.category == "ECON" and event.modality == "hypothetical"
     # a singular "it" is no plural's stand-in
     assert not by_trigger(analyze(engine, "The bank, which cut its rates in May, will lower it again next month."), "lower")
+
+
+@pytest.mark.parametrize("noun", ["dispute", "feud", "rift"])
+def test_a_dispute_between_named_parties_is_their_act(engine, noun):
+    analysis = analyze(engine, f"The show was overshadowed by a {noun} between Airbus and Boeing.")
+    (event,) = by_trigger(analysis, noun)
+    assert event.category == "11" and {analysis.actor(a).name for a in event.agents} == {"Airbus", "Boeing"}
