@@ -2206,3 +2206,14 @@ def test_a_source_named_after_according_to_is_the_attribution_not_the_rows_words
                                "Pascoal Ronda, including two police officers.")
     killed = only(analysis, "killed")
     assert killed.attribution == "the interior minister, Pascoal Ronda" and "according" not in killed.summary
+
+
+def test_the_fate_of_a_named_party_is_its_act_and_an_arrest_of_one_is_done_to_it(engine):
+    """ "after the bankruptcy of Lehman Brothers": Lehman's bankruptcy (the "of" names whose it is); "the arrest of
+    Tom Lane could inflame the protests": he is arrested, not the doer."""
+    analysis = analyze(engine, "Markets fell after the bankruptcy of Lehman Brothers.")
+    assert names(analysis, only(analysis, "bankruptcy").agents) == {"Lehman Brothers"}
+    analysis = analyze(engine, "Cabinet row\n\nThe resignation of Tom Lane in May shocked the party.")
+    assert names(analysis, only(analysis, "resignation").agents) == {"Tom Lane"}
+    analysis = analyze(engine, "Cabinet row\n\nThe arrest of Tom Lane on Monday could inflame the protests.")
+    assert not any(names(analysis, e.agents) == {"Tom Lane"} for e in by_trigger(analysis, "arrest"))

@@ -342,6 +342,12 @@ class _Builder:
             mods = [ch for ch in trig.children if ch.dep_ in ("compound", "amod", "nmod") and self.index.ids_at(ch.i)]
             if mods:
                 return mods
+            of = [o for ch in trig.children if ch.dep_ == "prep" and ch.lower_ == "of" for o in ch.children
+                  if o.dep_ == "pobj" and self.index.ids_at(o.i)]
+            if of and trig.lemma_.lower() in self.lex.cue("own_fate_noun"):
+                return of  # "the bankruptcy of Lehman Brothers": Lehman's (not the sentence's subject's)
+            if of and trig.lower_ in self.lex.cue("undergone_act_noun") and trig.dep_ in ("nsubj", "nsubjpass"):
+                return []  # "detention of Muslims could ...": the Muslims are detained (the "of" names the target)
             # "the bailout of AIG by the Fed": the parser may hang the "by" on the "of" object
             heads = [trig, *(o for ch in trig.children if ch.dep_ == "prep" and ch.lower_ == "of" for o in ch.children)]
             heads += [a for h in heads[1:] for a in h.children if a.dep_ == "appos"]  # "of insurer AIG by the Fed"

@@ -433,6 +433,10 @@ class ClauseFinder:
                     g.dep_ in ("prep", "agent") and g.lower_ == "by" and any(self.index.ids_at(d.i) for d in g.subtree)
                     for o in child.children for g in o.subtree):
                 return True  # "the bailout of AIG by the Fed": the parser hangs the doer on the "of" object
+            if child.dep_ == "prep" and child.lower_ == "of" and (tok.lemma_.lower() in self.lex.cue("own_fate_noun") or tok.lower_ in (
+                    self.lex.cue("own_fate_noun") | self.lex.cue("undergone_act_noun"))) and any(
+                    self.index.ids_at(o.i) for o in child.children if o.dep_ == "pobj"):
+                return True  # "the bankruptcies of Lehman Brothers and WorldCom", "the arrest of Mr Lund"
         return False
 
     def _tells_quotation(self, ev: EventClause, child: Token) -> bool:
