@@ -1491,3 +1491,10 @@ def test_a_dispute_between_named_parties_is_their_act(engine, noun):
     analysis = analyze(engine, f"The show was overshadowed by a {noun} between Airbus and Boeing.")
     (event,) = by_trigger(analysis, noun)
     assert event.category == "11" and {analysis.actor(a).name for a in event.agents} == {"Airbus", "Boeing"}
+
+
+def test_the_suspension_of_a_person_is_done_to_them_in_office_as_suspending_them_is(engine):
+    (event,) = by_trigger(analyze(engine, "On the suspension of Tom Lane, the party said it had acted quickly."), "suspension")
+    assert event.category == "OFFICE"
+    (event,) = by_trigger(analyze(engine, "Norland's suspension of the talks with Vestia surprised diplomats."), "suspension")
+    assert event.category != "OFFICE"
