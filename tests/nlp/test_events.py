@@ -2217,3 +2217,24 @@ def test_the_fate_of_a_named_party_is_its_act_and_an_arrest_of_one_is_done_to_it
     assert names(analysis, only(analysis, "resignation").agents) == {"Tom Lane"}
     analysis = analyze(engine, "Cabinet row\n\nThe arrest of Tom Lane on Monday could inflame the protests.")
     assert not any(names(analysis, e.agents) == {"Tom Lane"} for e in by_trigger(analysis, "arrest"))
+
+
+def test_a_long_first_line_is_a_lead_not_a_headline_to_merge(engine):
+    """ "WASHINGTON (CNN) — The US Treasury said Monday that ...": a whole paragraph on the first line is no headline,
+    so its saying is not folded into the next paragraph's first act of words."""
+    text = ("WASHINGTON (CNN) — The US Treasury Department said Monday that Chinese state-sponsored hackers had broken "
+            "into its computer systems and accessed unclassified documents, in what officials described as a major "
+            "incident.\n\nThe hackers gained access through a software provider, according to a letter the department "
+            "sent to lawmakers.")
+    analysis = analyze(engine, text)
+    said = only(analysis, "said")
+    assert said.summary.startswith("US Treasury Department: said Monday that") and not said.sources
+    broken = only(analysis, "broken")
+    assert names(analysis, broken.agents) == {"China"} and broken.modality == "reported"
+
+
+@pytest.mark.parametrize("text", ["Russian hackers hacked the party's email accounts.",
+                                  "Chinese hackers infiltrated eight American telecommunications companies."])
+def test_breaking_into_computers_is_an_act(engine, text):
+    (event,) = analyze(engine, text).events
+    assert event.category == "ACT"

@@ -16,6 +16,9 @@ from reader.nlp.events.event_clause import EventClause
 from reader.nlp.events.reported import QUOTES
 from reader.nlp.events.subjects import subject_tokens
 
+#: the most words a first line may have to be a headline (as line_sentences reads one)
+_HEADLINE_WORDS = 20
+
 
 def merge_same_acts(doc: Doc, built: list[tuple[EventClause, Event]], framing: frozenset[str] = frozenset(),
                     country_of: Mapping[str, str] | None = None) -> list[Event]:
@@ -26,6 +29,8 @@ def merge_same_acts(doc: Doc, built: list[tuple[EventClause, Event]], framing: f
     built.sort(key=lambda pair: pair[1].start)
     text = text_of(doc)
     headline_end = text.find("\n")
+    if len(text[:headline_end].split()) > _HEADLINE_WORDS:
+        headline_end = -1  # "WASHINGTON (CNN) — The US Treasury said Monday ...": a lead paragraph, no headline
     # a headline act whose own verb comes back in the lead merges with that clause, not with an earlier
     # act of the same category ("Trump to make announcement" / "his tariffs" / "will make an announcement");
     # a saying ("..., secretary says") also with the same saying in the paragraph after the lead
