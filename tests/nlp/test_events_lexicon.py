@@ -1498,3 +1498,9 @@ def test_the_suspension_of_a_person_is_done_to_them_in_office_as_suspending_them
     assert event.category == "OFFICE"
     (event,) = by_trigger(analyze(engine, "Norland's suspension of the talks with Vestia surprised diplomats."), "suspension")
     assert event.category != "OFFICE"
+
+
+def test_a_person_told_as_he_or_she_is_chosen_in_office(engine):
+    analysis = analyze(engine, "Cabinet row\n\nTom Lane was sworn in on Monday. He was chosen by an electoral college.")
+    (event,) = by_trigger(analysis, "chosen")
+    assert event.category == "OFFICE"

@@ -331,7 +331,7 @@ def _object_ok(slot: str, obj: Token, lex: Lexicon | None = None) -> bool:
         return False  # "workers earn $28 an hour": a rate of pay is a state, not a result
     if slot in ENTITY_SLOTS:
         # "charged him": a personal pronoun is a person (not "them", as often things)
-        return obj.ent_type_ in ENTITY_SLOTS[slot] or slot == "@PERSON" and obj.lower_ in ("him", "her")
+        return obj.ent_type_ in ENTITY_SLOTS[slot] or slot == "@PERSON" and (obj.lower_ in ("him", "her") or obj.dep_ == "nsubjpass" and obj.lower_ in ("he", "she"))
     return obj.lemma_.lower() == slot or obj.lower_ == slot
 
 
