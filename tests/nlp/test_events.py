@@ -2238,3 +2238,9 @@ def test_a_long_first_line_is_a_lead_not_a_headline_to_merge(engine):
 def test_breaking_into_computers_is_an_act(engine, text):
     (event,) = analyze(engine, text).events
     assert event.category == "ACT"
+
+
+def test_a_participle_after_a_saying_set_into_its_report_is_the_sayers(engine):
+    analysis = analyze(engine, "Bashar al-Assad left the country after talks with the rebels, Russia's foreign ministry said, "
+                               "adding that he had given instructions for a peaceful transfer of power.")
+    assert names(analysis, only(analysis, "adding").agents) == {"Russia"}

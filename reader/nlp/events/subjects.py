@@ -87,6 +87,9 @@ _RAISING_PASSIVES = frozenset({
 #: Passives for a state its subject is in by taking part: "are engaged / involved in talks".
 _STATE_PASSIVES = frozenset({"engage", "involve"})
 #: Participles of speaking after a passive: what its subject said while it was done to them.
+#: sayings set into what they report ("X left the country, the ministry said, adding ..."), whose sayer a
+#: participle after them continues
+_SET_IN_SAYINGS = frozenset({"say", "tell", "announce", "state", "report", "claim", "confirm", "insist"})
 _SPEAKING_PARTICIPLES = frozenset({"call", "say", "vow", "urge", "promise", "pledge", "warn", "insist", "argue", "accuse",
                                    "praise", "thank", "declare", "announce", "tell"})
 #: Passives of object control: "Boeing was allowed / selected / asked to bid" - Boeing is who would
@@ -282,6 +285,10 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         # "the two men are behaving like schoolboys and the Lib Dems claim ...": a present tense with no subject nor
         # mark is a clause of its own whose subject the parser took for an object; not the other clause's subject's
         return []
+    if dep == "advcl" and tok.tag_ == "VBG" and (told := next((c for c in head.children if c.dep_ == "parataxis"
+                                                               and c.i < tok.i and c.lemma_.lower() in _SET_IN_SAYINGS
+                                                               and any(g.dep_ == "nsubj" for g in c.children)), None)):
+        return subject_tokens(told, depth + 1)  # "Assad left, the ministry said, adding that ...": the ministry adds
     if dep in ("xcomp", "ccomp", "advcl", "acl") and head.pos_ in VERBAL:
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if dep == "xcomp" and objs and head.lemma_.lower() not in MEANS_VERBS:
