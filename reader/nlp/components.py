@@ -304,7 +304,8 @@ class BriefingEntities:
     def _type_by_dictionary(self, doc: Doc, cands: list[Candidate]) -> None:
         """The field's dictionary as evidence of type: a full name it knows only as a political
         figure is a person ("Ahmed Shah Massoud" tagged as a place), and a name it knows only as
-        an armed group or international body is an organisation ("Hezbollah" tagged as a person).
+        an armed group or international body, or a name of two words or more it knows only as a
+        body, is an organisation ("Hezbollah", "Lockheed Martin" tagged as a person).
         Only names of two words or more for people, and never what the gazetteer knows."""
         figs = figures()
         for c in cands:
@@ -316,8 +317,8 @@ class BriefingEntities:
                     c.label = "PERSON"
             elif c.label == "PERSON":
                 orgs = figs.organisations(text)
-                if orgs and not figs.people(text) and all(o.type in _GROUP_TYPES for o in orgs):
-                    c.label = "ORG"
+                if orgs and not figs.people(text) and (all(o.type in _GROUP_TYPES for o in orgs) or c.end - c.start >= 2):
+                    c.label = "ORG"  # (a full name it knows as a body of any kind: "Lockheed Martin")
 
     def _table_sides(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Names standing as sides in a results-table line are organisations (see tables.py)."""

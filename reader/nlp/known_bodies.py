@@ -16,8 +16,8 @@ _REACH = 2
 
 def join_split_bodies(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """A name the model tagged, with the capitalised words right after it (tagged or not), that the
-    dictionary knows as an organisation, and not as a person, is that organisation; so is a person's name
-    of two words or more that it knows only as one."""
+    dictionary knows as an organisation, and not as a person, is that organisation (a whole name read as a
+    person's is relabelled by `BriefingEntities._type_by_dictionary`)."""
     if not cands:
         return cands
     figs = figures()
@@ -29,10 +29,7 @@ def join_split_bodies(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if c.start < skip_to:
             continue
         joined = None
-        if c.label == "PERSON" and c.end - c.start >= 2 and figs.organisations(whole := doc[c.start : c.end].text) \
-                and not figs.people(whole):
-            c.label = "ORG"  # "Lockheed Martin" read whole, as a person's name
-        elif c.label in _PARTS and not c.kb:
+        if c.label in _PARTS and not c.kb:
             end = c.end
             for _ in range(_REACH):
                 if end >= len(doc) or not doc[end].is_title or not doc[end].is_alpha:

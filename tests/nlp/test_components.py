@@ -80,6 +80,13 @@ def test_a_country_before_a_body_the_gazetteer_knows_is_that_country_and_that_bo
     assert [(text, label) for text, label, _ in ents(doc)] == [("US", "GPE"), ("Federal Reserve", "ORG")]
 
 
+def test_a_known_company_read_as_a_persons_name_is_the_company(blank):
+    doc = blank.make_doc("the Pentagon said Lockheed Martin would build it")
+    doc.ents = [Span(doc, 3, 5, label="PERSON")]
+    doc = blank.get_pipe("briefing_entities")(doc)
+    assert ("Lockheed Martin", "ORG") in [(text, label) for text, label, _ in ents(doc)]
+
+
 def test_possessives_and_honorifics_are_trimmed(blank):
     doc = blank.make_doc("Mr Blair ’s plan")
     doc.ents = [Span(doc, 0, 3, label="PERSON")]

@@ -20,12 +20,6 @@ def test_the_untagged_rest_of_a_known_name_joins_it():
     assert [(c.start, c.end, c.label) for c in out] == [(0, 2, "ORG")]
 
 
-def test_a_known_company_read_as_a_persons_name_is_the_company():
-    doc = spacy.blank("en").make_doc("the Pentagon said Lockheed Martin would build it")
-    out = join_split_bodies(doc, cands(doc, [(3, 5, "PERSON")]))
-    assert [(c.start, c.end, c.label) for c in out] == [(3, 5, "ORG")]
-
-
 def test_names_the_dictionary_does_not_know_whole_stay_apart():
     doc = spacy.blank("en").make_doc("Boeing Smith said so .")
     out = join_split_bodies(doc, cands(doc, [(0, 1, "ORG"), (1, 2, "PERSON")]))
