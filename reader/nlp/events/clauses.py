@@ -71,6 +71,7 @@ from reader.nlp.events.reported import content_tokens, running_quotation_speaker
 from reader.nlp.events.subjects import (
     VERBAL,
     among_those,
+    by_phrase,
     joined_to_inner_participle,
     raised_patient,
     raised_subjects,
@@ -344,14 +345,14 @@ class ClauseFinder:
         participle = tok.dep_ == "acl" and tok.tag_ == "VBN"
         if tok.dep_ not in ("dobj", "pobj", "nsubjpass") and not participle:
             return False
-        if self.matches[tok.i].entry.code.startswith("01") and tok.head.lower_ not in ("after", "before", "following"):
+        told_before = tok.head.lower_ in ("after", "before", "following")
+        if self.matches[tok.i].entry.code.startswith("01") and not told_before:
             return False  # "welcomed Putin's statement": a reaction to words, not a second act (but "presented a plan
             # following the announcement by GM that it had filed for bankruptcy": the announcement came first)
         own = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" and self.index.ids_at(g.i)
                ] if participle else [c for c in tok.children if c.dep_ == "poss" and self.index.ids_at(c.i)]
-        if not own and tok.head.lower_ in ("after", "before", "following"):  # "following the announcement by GM"
-            own = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
-                   if g.dep_ == "pobj" and self.index.ids_at(g.i)]
+        if not own and told_before:  # "following the announcement by GM"
+            own = [g for g in by_phrase(tok) if self.index.ids_at(g.i)]
         if not own:
             return False
         doers = {a for s in subject_tokens(owner.head) for a in self.index.ids_at(s.i)}
@@ -464,8 +465,7 @@ class ClauseFinder:
             # "allegations (that) he fast-tracked a visa": an act of its own, said rather than shown (by whoever the
             # noun names: "the announcement by GM that it had filed for bankruptcy")
             self.hearsay.update(t.i for t in child.subtree)
-            self.claimants[child.i] = [c for c in tok.children if c.dep_ == "poss"] or [
-                g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+            self.claimants[child.i] = [c for c in tok.children if c.dep_ == "poss"] or by_phrase(tok)
             if mode != FREE and tok.lemma_.lower() in lex.cue("speculation_noun"):
                 return mode, ctx, "arg"  # "echoing our expectation that tensions would ...": no row of its own
             unsure = ctx.hyp or any(c.dep_ == "det" and c.lower_ in lex.cue("negator") for c in tok.children)  # "no evidence"

@@ -475,3 +475,8 @@ def governing_verb(tok: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def by_phrase(noun: Token) -> list[Token]:
+    """Who a noun's "by" names ("the announcement by GM", "allegations by the Vestia Front")."""
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
