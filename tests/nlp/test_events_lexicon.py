@@ -1504,3 +1504,8 @@ def test_a_person_told_as_he_or_she_is_chosen_in_office(engine):
     analysis = analyze(engine, "Cabinet row\n\nTom Lane was sworn in on Monday. He was chosen by an electoral college.")
     (event,) = by_trigger(analysis, "chosen")
     assert event.category == "OFFICE"
+
+
+def test_speculating_is_no_consultation(engine):
+    analysis = analyze(engine, "Jerome Powell declined to comment, saying the Federal Reserve would not speculate.")
+    assert not by_trigger(analysis, "speculate")
