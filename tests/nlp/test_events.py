@@ -2244,3 +2244,10 @@ def test_a_participle_after_a_saying_set_into_its_report_is_the_sayers(engine):
     analysis = analyze(engine, "Bashar al-Assad left the country after talks with the rebels, Russia's foreign ministry said, "
                                "adding that he had given instructions for a peaceful transfer of power.")
     assert names(analysis, only(analysis, "adding").agents) == {"Russia"}
+
+
+def test_a_finite_verb_after_a_saying_participles_modal_words_is_the_main_doers(engine):
+    """The parser joins "and is expected to block it" to "should remain" inside what "saying" reports."""
+    analysis = analyze(engine, "Joe Biden has opposed the deal since March, saying that US Steel should remain "
+                               "American-owned, and is widely expected to block it.")
+    assert names(analysis, only(analysis, "expected").agents) == {"Joe Biden"}

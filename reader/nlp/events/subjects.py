@@ -107,6 +107,18 @@ def _modal_complement_without_subject(verb: Token) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children))
 
 
+def _finite_after_modal_in_participles_words(said: Token, verb: Token) -> bool:
+    """`verb`, joined after a comma and "and" to a modal verb inside what a participle of saying reports, has a
+    finite auxiliary of its own ("is", "has", "was") and no subject."""
+    saying = said.head
+    return (said.dep_ == "ccomp" and saying.tag_ == "VBG" and saying.dep_ == "advcl" and saying.head.pos_ in VERBAL
+            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in said.children)
+            and any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "VBD") for c in verb.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and verb.left_edge.i >= 2 and verb.doc[verb.left_edge.i - 1].lower_ == "and"
+            and verb.doc[verb.left_edge.i - 2].text == ",")
+
+
 def _personal_antecedent(noun: Token) -> Token:
     """ "Lord Condon, head of the ICC's anti-corruption unit, who made the call": "who" is the person the
     title set after the name describes, though the parser hangs the clause on the title's last noun."""
@@ -254,6 +266,10 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
             # "insisted Mr Brown will have a role, and praised his handling": the parser joined the
             # saying's second act to what was said; it is the sayer's
             return subject_tokens(head.head, depth + 1)
+        if _finite_after_modal_in_participles_words(head, tok):
+            # "Biden has opposed the deal, saying that US Steel should remain American, and is expected to block it":
+            # a finite verb cannot share what was said's modal; it goes on the clause the participle hangs on
+            return subject_tokens(head.head.head, depth + 1)
         passive = [c for c in head.children if c.dep_ == "nsubjpass"]
         if passive and tok.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in head.children) \
                 and any(c.dep_ in ("dobj", "attr") for c in tok.children):
