@@ -455,6 +455,9 @@ class ClauseFinder:
             return INERT, ctx, "inert"
         if dep == "ccomp" and (reported := impersonal_report(tok, lex)) is not None:
             self.hearsay.update(reported)  # "It is understood that ...": hearsay, whether or not a trigger
+        if dep == "prep" and child.lower_ in lex.cue("concession_prep"):
+            # "despite a report, which said ...": granted as true, so told in rows of its own, not the act's parties
+            return FREE, Ctx(ev or ctx.owner, False, False, ev.speaker if ev else ctx.speaker), "parataxis"
         if (dep == "prep" and child.lower_ in lex.cue("contrast_prep") or self._alternatives and alternative_not_taken(tok, child)
                 or since_frame(tok, child)):
             return INERT, ctx, "inert"

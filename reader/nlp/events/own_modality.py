@@ -72,8 +72,9 @@ def own_modality(ev: EventClause, lex: Lexicon, matches: dict[int, Match]) -> No
     if (ev.head.dep_ == "ROOT" or headline_doer(ev.head) is not None) and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in ev.head.children):
         ev.hyp = True  # a headline's "Minister to unveil plan" announces; it has not happened
-    if ev.is_noun and ev.trigger.dep_ == "pobj":
-        # "the talks" under "might step up its targeting": the governing verb's hedges apply
+    if ev.is_noun and ev.trigger.dep_ == "pobj" and ev.trigger.head.lower_ not in lex.cue("concession_prep"):
+        # "the talks" under "might step up its targeting": the governing verb's hedges apply (not to what
+        # "despite" grants: "will act despite Bush's refusal to sign" tells a refusal made)
         verb = ev.trigger.head
         while verb.dep_ in ("prep", "pobj", "dobj") and verb.head.i != verb.i and verb.pos_ not in VERBAL:
             verb = verb.head

@@ -325,6 +325,8 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         poss = [c for c in head.children if c.dep_ == "poss"]
         if dep == "acl" and tok.tag_ == "VBN" and head.dep_ == "ROOT":
             return []  # "Taiwan's new president sworn in": a headline's passive, done to the president, not by Taiwan
+        if dep == "acl" and tok.tag_ == "VBG" and poss and tok.lemma_ in _SET_IN_SAYINGS | _SPEAKING_PARTICIPLES:
+            return [head]  # "Mr Flight's allies saying they had support": the allies say it, as "his allies said" would
         if poss or dep == "relcl" or not is_purpose(tok):
             return poss
         # "Boeing won a contract to supply the air force": who holds the contract does the supplying

@@ -315,8 +315,9 @@ class Summaries:
                 hangs_on_doer = tok.is_ancestor(c.head)
                 skip.update(t.i for t in tok.subtree
                             if not hangs_on_doer or t.i not in own or t.i < trig.i and not _verb_group(t))
-            elif c.is_noun and c.content is not None and tok.head.lower_ == "by" and tok.head.head.i == trig.i:
-                skip.update([tok.head.i, *(t.i for t in tok.subtree)])  # "the announcement by GM": GM heads the row
+            elif c.is_noun and tok.head.lower_ == "by" and tok.head.head.i == trig.i:
+                # "the announcement by GM", "a call by Mr Kennedy for a delay": who heads the row is not told twice
+                skip.update([tok.head.i, *(t.i for t in tok.subtree)])
         first = glued_start(doc, trig.i)
         heads = [c.head, trig] if c.head is not trig else [trig]
         for h in heads:
@@ -391,8 +392,11 @@ class Summaries:
                 marks += tok.text in _UNCOUNTED and tok.text != ":"
             i += 1
         while out and ((out[-1].is_punct and out[-1].text != "%" and not _closes_bracket(out)) or out[-1].is_space
-                       or out[-1].dep_ == "cc" or opens_alternative(out[-1]) or truncated and out[-1].lower_ in _LEADING_WORDS):
-            out.pop()  # "chose to borrow from the IMF rather", "could harm the…": words that lead nowhere
+                       or out[-1].dep_ == "cc" or opens_alternative(out[-1]) or truncated and out[-1].lower_ in _LEADING_WORDS
+                       or out[-1].dep_ == "prep" and any(ch.dep_ in ("pobj", "pcomp") for ch in out[-1].children)):
+            # "chose to borrow from the IMF rather", "could harm the…", "ruling out the euro despite [saying ...]"
+            # (its object a row of its own): words that lead nowhere
+            out.pop()
         if not out:
             return ""
         # a space where words were left out after a word written against them ("the plan[, which ...,] would")
