@@ -50,6 +50,12 @@ CASES = [
     # a date on the object of a verb takes the verb's tense: the weekend already gone, or the one to come
     ("Norland and Vestland held talks over the weekend.", D(2024, 5, 15), "the weekend", "DATE", "2024-W19-WE", None),
     ("Norland and Vestland will hold talks over the weekend.", D(2024, 5, 15), "the weekend", "DATE", "2024-W20-WE", None),
+    # a month naming an occasion the clause tells as done is the last one, as to come the next one
+    ("Karl Lund won the March election.", D(2025, 1, 20), "March", "DATE", "2024-03", None),
+    ("Anna Berg was sworn in on October 20th, after winning the February election.", D(2025, 1, 20), "February",
+     "DATE", "2024-02", None),
+    ("Karl Lund was elected in the March election.", D(2025, 1, 20), "March", "DATE", "2024-03", None),
+    ("Anna Berg will contest the March election.", D(2025, 1, 20), "March", "DATE", "2025-03", None),
     # "said on Thursday it would ...": the parser hangs the day on what was said; it is the saying's
     ("Norland Steel said on Thursday it would close two plants.", D(2005, 3, 2), "Thursday", "DATE", "2005-02-24", None),
     # when a thing falls due is not told by the tense of "be": the nearest June, not last year's

@@ -137,6 +137,14 @@ def direction_of(token: Token) -> int:
                 direction, sure = verb_direction(verb)
                 if sure:
                     return direction
+        if token.dep_ in ("compound", "nmod") and token.head.i == current.i and (verb := _clause_verb_of(current)) is not None:
+            # "won the March election", "after winning the February election": a named occasion the clause
+            # tells as done (or to come) is the one its verb's tense points to
+            direction, sure = verb_direction(verb)
+            if not sure and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and (upper := governing_verb(verb.head)) is not None:
+                direction, sure = verb_direction(upper)
+            if sure and direction in (PAST, FUTURE):
+                return direction
         if current.dep_ == "dobj" and current.head.pos_ == "VERB" and preposition in ("over", "at", "on", "during"):
             direction, sure = verb_direction(current.head)  # "held talks over the weekend": the holding's tense
             if sure:
@@ -193,6 +201,15 @@ def direction_of(token: Token) -> int:
             if up_sure:
                 return up_dir
     return direction
+
+
+def _clause_verb_of(noun: Token) -> Token | None:
+    """The verb whose subject or object the noun is, or the verb its preposition hangs on ("in the March election")."""
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    return None
 
 
 def _verb_of_argument(noun: Token) -> Token | None:
