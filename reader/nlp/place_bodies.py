@@ -2,6 +2,7 @@
 
 - "The UK Independence Party has lost ...": after "the", a country followed by capitalised words
   that hold a noun for a body ("Party", "Chamber", "Office") is that body's name.
+- "Bank Indonesia cut rates": "Bank" run into a country's name is that bank.
 - "members of London UKIP": a place run into an acronym the text also uses alone is the place's
   branch of that body: the body is the actor, and the place stays a place.
 
@@ -46,6 +47,32 @@ def place_heading_a_body(doc: Doc, cands: list[Candidate]) -> None:
                 o.start = o.end = -1  # swallowed
         c.end, c.label, c.kb = j, "ORG", ""
     cands[:] = [c for c in cands if c.start >= 0]
+    bank_named_for_country(doc, cands)
+
+
+#: Words that, capitalised before a country's name, make it a bank's ("Bank Indonesia", "Bank Negara Malaysia").
+_BANK_WORDS = ("Bank", "Banco", "Banque", "Banca")
+
+
+def bank_named_for_country(doc: Doc, cands: list[Candidate]) -> None:
+    """ "Bank Indonesia cut its policy rate": the small model tags the country alone; "Bank" (or "Bank
+    Negara") run into a country's name, and not the end of a longer name ("the World Bank"), is that bank."""
+    inside = {i for c in cands for i in range(c.start, c.end)}
+    for c in cands:
+        if c.label != "GPE" or not c.kb.startswith("country:") and _country(doc, c) is None:
+            continue
+        start = c.start - 2 if c.start >= 2 and doc[c.start - 1].text == "Negara" else c.start - 1
+        if start < 0 or doc[start].text not in _BANK_WORDS or start in inside:
+            continue
+        if start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start and doc[start - 1].ent_type_ not in (
+                "DATE", "TIME"):
+            continue  # "the Asian Development Bank Indonesia office" (but "In January Bank Indonesia cut")
+        c.start, c.label, c.kb = start, "ORG", ""
+
+
+def _country(doc: Doc, c: Candidate) -> str | None:
+    form = gazetteer().lookup(doc[c.start : c.end].text)
+    return form.place.key if form is not None and form.place.key.startswith("country:") else None
 
 
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from reader.documents import document_from_text
 from reader.nlp.entity_candidate import Candidate
-from reader.nlp.place_bodies import place_before_acronym, place_heading_a_body
+from reader.nlp.place_bodies import bank_named_for_country, place_before_acronym, place_heading_a_body
 
 
 def _doc(text: str) -> Doc:
@@ -80,3 +80,32 @@ def test_the_body_and_its_acronym_are_one_actor(engine):
     names = {x.name: [m.text for m in x.mentions] for x in a.actors}
     assert names.get("UK Independence Party") == ["UK Independence Party", "UKIP", "UKIP"]
     assert "United Kingdom" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "body"),
+    [
+        ("Bank Indonesia cut its policy rate .", "Indonesia", "Bank Indonesia"),
+        ("Separately , Bank Negara Malaysia held rates .", "Malaysia", "Bank Negara Malaysia"),
+    ],
+)
+def test_bank_run_into_a_countrys_name_is_that_bank(text, country, body):
+    doc = _doc(text)
+    at = next(t.i for t in doc if t.text == country)
+    cands = [Candidate(at, at + 1, "GPE", "country:XX")]
+    bank_named_for_country(doc, cands)
+    assert spans(doc, cands) == [(body, "ORG")]
+
+
+def test_a_bank_ending_a_longer_name_leaves_the_country():
+    doc = _doc("The Asian Development Bank Indonesia office said so .")
+    at = next(t.i for t in doc if t.text == "Indonesia")
+    cands = [Candidate(at, at + 1, "GPE", "country:ID")]
+    bank_named_for_country(doc, cands)
+    assert spans(doc, cands) == [("Indonesia", "GPE")]
+
+
+def test_bank_indonesia_is_one_actor_in_a_whole_analysis(engine):
+    analysis = engine.analyze(document_from_text("In January Bank Indonesia unexpectedly cut its policy rate.",
+                                                 published=dt.date(2025, 1, 20)))
+    assert [(a.name, a.type) for a in analysis.actors] == [("Bank Indonesia", "ORG")]
