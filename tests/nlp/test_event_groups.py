@@ -91,6 +91,19 @@ def test_a_noun_naming_an_act_already_told_is_that_act_told_again(engine):
     assert [text[s.start:s.end] for s in events[0].sources] == ["Ms Berg's resignation"]
 
 
+def test_a_strike_named_further_down_is_another_strike_unless_target_or_day_is_the_same(engine):
+    """Force a side uses again and again: "a Norland strike on Vik in September" is not the strike told before
+    (which takes no date from it); the same target, or the same day, makes it that strike told again."""
+    text = ("Border clashes\n\nNorland accused Vestia of breaking the truce. It then carried out an air strike on a depot "
+            "near the border.\n\nVestia's defence minister was killed in a Norland strike on Vik in September.")
+    events = engine.analyze(document_from_text(text, published=dt.date(2025, 1, 20))).events
+    (carried,) = [e for e in events if e.trigger.startswith("carried")]
+    assert not carried.sources and carried.date is None
+    text = "Border clashes\n\nNorland carried out an air strike on Vik on Monday.\n\nThe Norland strike on Vik destroyed a bridge."
+    events = engine.analyze(document_from_text(text, published=dt.date(2025, 1, 20))).events
+    assert [e.trigger for e in events if e.category.startswith("19")] == ["carried out an air strike"]
+
+
 def test_a_noun_naming_an_act_done_in_words_is_not_folded_into_the_first(engine):
     """ "Her statement" may be any of the statements she made; it is not folded into the first (and, a pronoun's
     bare act noun pointing back, it is no row of its own either)."""

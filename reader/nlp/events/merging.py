@@ -75,7 +75,9 @@ def _fold_act_nouns(built: list[tuple[EventClause, Event]], headline_end: int) -
         if c.is_noun and ev.agents and ev.start > headline_end and ev.category not in _IN_WORDS:
             earlier = next((prev for pc, prev in out if headline_end < prev.start < ev.start and prev.category == ev.category
                             and set(prev.agents) == set(ev.agents)
-                            and (None in (prev.date, ev.date) or prev.date == ev.date)), None)
+                            and (None in (prev.date, ev.date) or prev.date == ev.date)
+                            and (ev.category not in _REPEATED or set(prev.targets) & set(ev.targets)
+                                 or prev.date is not None and prev.date == ev.date)), None)
         if earlier is None:
             out.append((c, ev))
         else:
@@ -167,6 +169,11 @@ class _Lead:
     #: a row -> who takes part in the acts told before or after it ("resigned after admitting a link to the BNP")
     told_with: Mapping[int, set[str]] = field(default_factory=dict)
 
+
+#: Force a side uses again and again: "an Israeli strike" further down is the act told before only if it
+#: struck the same target or on the same day ("carried out an air strike on a depot" / "killed in an Israeli
+#: strike on Beirut in September" are two strikes).
+_REPEATED = frozenset({"18", "19", "20"})
 
 #: CAMEO's acts done in words: statements, appeals, intentions, demands, disapproval, rejection, threats.
 _IN_WORDS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
