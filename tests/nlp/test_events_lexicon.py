@@ -1509,3 +1509,37 @@ def test_a_person_told_as_he_or_she_is_chosen_in_office(engine):
 def test_speculating_is_no_consultation(engine):
     analysis = analyze(engine, "Jerome Powell declined to comment, saying the Federal Reserve would not speculate.")
     assert not by_trigger(analysis, "speculate")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "category", "agents", "targets"),
+    [
+        ("The finance minister, Anna Berg, who was reappointed by Karl Lund, resigned on Friday.", "reappointed", "OFFICE",
+         {"Karl Lund"}, {"Anna Berg"}),
+        ("The United States reimposed sanctions on Venezuela in April.", "reimposed", "16", {"United States"}, {"Venezuela"}),
+        ("Turkey reopened its embassy in Damascus on Monday.", "reopened", "04", {"Turkey"}, set()),
+    ],
+)
+def test_an_act_done_again_is_that_act(engine, sentence, trigger, category, agents, targets):
+    """ "reappointed", "reimposed", "reopened": the act of the verb after "re", whoever the title's name is."""
+    analysis = analyze(engine, sentence)
+    (event,) = by_trigger(analysis, trigger)
+    by_id = {a.id: a.name for a in analysis.actors}
+    assert event.category.startswith(category)
+    assert {by_id[i] for i in event.agents} == agents and {by_id[i] for i in event.targets} >= targets
+
+
+def test_an_object_the_parse_reads_as_a_spans_compound_is_the_object(engine):
+    """ "called the election days after taking office": the model makes "days" the object, "election" its compound."""
+    analysis = analyze(engine, "Shigeru Ishiba, who called the election days after taking office, said he would stay.")
+    (called,) = by_trigger(analysis, "called")
+    assert called.category == "VOTE"
+
+
+def test_who_after_a_title_and_its_name_is_the_name(engine):
+    """ "The finance minister, Maria Luisa Ferreira, who was reappointed by ...": the parse hangs the clause on the
+    title; the one it is done to is the name set beside it."""
+    analysis = analyze(engine, "The finance minister, Maria Luisa Ferreira, who was reappointed by Karl Lund, "
+                               "has sought to reassure investors.")
+    (event,) = by_trigger(analysis, "reappointed")
+    assert {a.name for a in analysis.actors if a.id in event.targets} == {"Maria Luisa Ferreira"}

@@ -372,6 +372,9 @@ class ActorIndex:
         low = tok.lower_
         if low in ("who", "whom", "which", "that") and tok.dep_ in ("nsubjpass", "dobj") and tok.head.dep_ == "relcl":
             antecedent = tok.head.head  # "Mr Leslie, who was elected in 1997": the one it describes
+            # ("The finance minister, Sri Mulyani Indrawati, who was reappointed": the parse hangs it on the title)
+            set_beside = [c for c in antecedent.children if c.dep_ == "appos" and c.i < tok.i and self.ids_at(c.i)]
+            antecedent = set_beside[-1] if set_beside else antecedent
             return self.token_refs(antecedent, ctx) if antecedent.pos_ in ("PROPN", "NOUN") else []
         if low == "whose" and tok.dep_ == "poss" and (clause := tok.head).dep_ in ("nsubj", "nsubjpass", "dobj") and (
                 clause.head.dep_ == "relcl" and clause.head.head.pos_ in ("PROPN", "NOUN") and clause.lower_ not in KIN_NOUNS):
