@@ -385,6 +385,16 @@ def test_headline_and_lead_reporting_one_act_are_one_row(engine):
     assert rows[0].trigger == "condemned" and [s.text for s in rows[0].sources] == ["Chile condemns Peru over border clash"]
 
 
+def test_a_headline_naming_the_country_merges_with_its_lead_naming_the_countrys_parties(engine):
+    """ "Portugal's ruling coalition loses its majority" / "Portugal's ruling Freedom Party and its junior partner
+    ... lost their majority": the parties the lead names are the country's; one vote, one row."""
+    text = ("Portugal's ruling coalition loses its majority\n\nPortugal's ruling Freedom Party and its junior partner, "
+            "the Farmers' League, lost their majority in the lower house in an early election held on October 27th.")
+    rows = [e for e in analyze(engine, text).events if e.category == "VOTE"]
+    assert [e.trigger for e in rows] == ["lost"]
+    assert [s.text for s in rows[0].sources] == ["Portugal's ruling coalition loses its majority"]
+
+
 def test_a_headline_merges_with_its_lead_even_when_the_lead_tells_another_act_first(engine):
     text = ("Fiat files for bankruptcy\nMay 1, 2009\n"
             "Chrysler agreed a deal with Renault, and Fiat filed for bankruptcy on Thursday.")

@@ -147,8 +147,8 @@ class ActorIndex:
                 if left != right and index.type_of(left) in COUNTRY_TYPES and index.type_of(right) in COUNTRY_TYPES:
                     index.pairs.append((i + 2, [left, right]))
         index.gender = person_genders(doc, actors, starts, lexicon)
-        for actor in actors:
-            if actor.type != "PERSON":
+        for actor in actors:  # (a body too: "Japan's ruling Liberal Democratic Party" is Japan's)
+            if actor.type not in ("PERSON", "ORG"):
                 continue
             if actor.country and actor.country in index.by_id:
                 index.country_of[actor.id] = actor.country
