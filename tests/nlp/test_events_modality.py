@@ -733,3 +733,15 @@ def test_an_act_told_as_a_claims_content_is_reported_by_whoever_the_claim_is(eng
 def test_what_someone_calls_or_presses_for_is_sought_not_done(engine, sentence):
     events = [e for e in analyze(engine, "Cabinet row\n\n" + sentence).events if e.trigger in ("resignation", "investigation")]
     assert events and all(e.modality == "hypothetical" for e in events)
+
+
+def test_a_time_clause_beside_an_arranged_act_is_arranged_too(engine):
+    """ "Turkish forces are to withdraw, while the Syrian army deploys": both are the deal's terms, not yet done;
+    a past tense beside it ("after the army deployed in May") was done."""
+    analysis = analyze(engine, "Under the deal, Turkish forces are to withdraw from the region over 60 days, while the "
+                               "Syrian army deploys south of the river.")
+    (deploys,) = by_trigger(analysis, "deploys")
+    assert deploys.modality == "hypothetical"
+    analysis = analyze(engine, "Turkish forces are to withdraw from the region, after the Syrian army deployed there in May.")
+    (deployed,) = by_trigger(analysis, "deployed")
+    assert deployed.modality == "asserted"

@@ -573,6 +573,9 @@ class ClauseFinder:
                 # "working with all parties to reach a ceasefire": what it is for has not happened; "merging
                 # the two agencies might have provided an answer": weighed, not done
                 hyp = True
+            elif dep == "advcl" and shares_main_time(child, mark_of(child) or "") and any(
+                    arranged(x) for x in tok.children if x.dep_ == "xcomp"):
+                hyp = True  # "Israeli forces are to withdraw, while the Lebanese army deploys": arranged as well
             elif dep in ("relcl", "ccomp", "advcl", "parataxis", "conj", "csubj"):
                 hyp, neg = False, False
         elif dep in ("relcl", "parataxis") or dep == "acl" and any(c.dep_ == "agent" for c in child.children):
