@@ -102,6 +102,10 @@ def test_a_strike_named_further_down_is_another_strike_unless_target_or_day_is_t
     text = "Border clashes\n\nNorland carried out an air strike on Vik on Monday.\n\nThe Norland strike on Vik destroyed a bridge."
     events = engine.analyze(document_from_text(text, published=dt.date(2025, 1, 20))).events
     assert [e.trigger for e in events if e.category.startswith("19")] == ["carried out an air strike"]
+    text = ("Border clashes\n\nRussian warplanes struck rebel positions in Aleppo and Idlib overnight, the defence "
+            "ministry said, marking the first Russian air strikes on the city since 2016.")
+    events = engine.analyze(document_from_text(text, published=dt.date(2024, 11, 30))).events
+    assert [e.trigger for e in events if e.category.startswith("19")] == ["struck"]  # the city is no new target
 
 
 def test_a_noun_naming_an_act_done_in_words_is_not_folded_into_the_first(engine):

@@ -76,8 +76,8 @@ def _fold_act_nouns(built: list[tuple[EventClause, Event]], headline_end: int) -
             earlier = next((prev for pc, prev in out if headline_end < prev.start < ev.start and prev.category == ev.category
                             and set(prev.agents) == set(ev.agents)
                             and (None in (prev.date, ev.date) or prev.date == ev.date)
-                            and (ev.category not in _REPEATED or set(prev.targets) & set(ev.targets)
-                                 or prev.date is not None and prev.date == ev.date)), None)
+                            and (ev.category not in _REPEATED or set(ev.targets) <= set(prev.targets)
+                                 and ev.date in (None, prev.date))), None)
         if earlier is None:
             out.append((c, ev))
         else:
@@ -170,9 +170,10 @@ class _Lead:
     told_with: Mapping[int, set[str]] = field(default_factory=dict)
 
 
-#: Force a side uses again and again: "an Israeli strike" further down is the act told before only if it
-#: struck the same target or on the same day ("carried out an air strike on a depot" / "killed in an Israeli
-#: strike on Beirut in September" are two strikes).
+#: Force a side uses again and again: "an Israeli strike" further down is the act told before only if it names
+#: no target or day the first did not ("carried out an air strike on a depot" / "killed in an Israeli strike on
+#: Beirut in September" are two strikes; "struck Aleppo overnight, marking the first Russian air strikes on the
+#: city" is one).
 _REPEATED = frozenset({"18", "19", "20"})
 
 #: CAMEO's acts done in words: statements, appeals, intentions, demands, disapproval, rejection, threats.
