@@ -75,7 +75,7 @@ def reshape(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]
     cands = _split_coordinated_names(doc, cands)
     cands = _pair_of_people(doc, cands)
     cands = _named_in_apposition(doc, cands)
-    _named_after_body_noun(doc, cands)
+    _named_after_body_noun(doc, cands, gaz)
     _speaker_typed_as_thing(doc, cands)
     _vessel_names(doc, cands)
     _extend_over_glue(doc, cands)
@@ -437,7 +437,7 @@ NAMING_BODY_NOUNS = BODY_NOUNS | frozenset({
 })
 
 
-def _named_after_body_noun(doc: Doc, cands: list[Candidate]) -> None:
+def _named_after_body_noun(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> None:
     """'the agriculture department Defra', 'rights group Amnesty': a name right after a noun for a
     body is that body's, even where the small model took a short unknown word for a person."""
     bodies: set[str] = set()
@@ -448,6 +448,15 @@ def _named_after_body_noun(doc: Doc, cands: list[Candidate]) -> None:
         if before.is_lower and before.lower_ in NAMING_BODY_NOUNS:
             c.label = "ORG"
             bodies.add(doc[c.start : c.end].text)
+    tagged = {i for c in cands for i in range(c.start, c.end)}
+    for noun in (t for t in doc[:-1] if t.is_lower and t.lower_ in NAMING_BODY_NOUNS):
+        end = noun.i + 1  # "the Islamist movement Ennahda won": a name the model did not tag at all
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end not in tagged and not doc[end].ent_type_ \
+                and doc[end].text not in gaz.honorifics and doc[end].lower_ not in gaz.title_heads:  # ("watchdog Sir Philip")
+            end += 1
+        if end > noun.i + 1:
+            cands.append(Candidate(noun.i + 1, end, "ORG"))
+            bodies.add(doc[noun.i + 1 : end].text)
     if bodies:  # one reading per name: "a Defra spokesman" is the same body
         for c in cands:
             if c.label == "PERSON" and not c.kb and doc[c.start : c.end].text in bodies:

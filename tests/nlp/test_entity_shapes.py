@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -127,6 +128,21 @@ def test_a_name_set_off_after_a_body_noun_is_that_body_even_when_the_model_says_
     analysis = engine.analyze(document_from_text(text))
     (head,) = [a for a in analysis.actors if a.name == "Hassan Mahmoud Rashad"]
     assert head.type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [("The Islamist movement Ennahda won the election.", "Ennahda"),
+     ("Polling company Mori carried out both surveys.", "Mori")],
+)
+def test_a_name_the_model_leaves_untagged_after_a_body_noun_is_that_body(engine, sentence, body):
+    analysis = engine.analyze(document_from_text(sentence))
+    assert (body, "ORG") in [(a.name, a.type) for a in analysis.actors]
+
+
+def test_an_honorific_after_a_body_noun_opens_a_persons_name(engine):
+    analysis = engine.analyze(document_from_text("Parliamentary watchdog Sir Philip Mawer will report to the committee."))
+    assert [a.name for a in analysis.actors] == ["Philip Mawer"]
 
 
 def _posdoc(words: list[str], pos: list[str]) -> Doc:

@@ -1553,3 +1553,28 @@ def test_who_after_a_title_and_its_name_is_the_name(engine):
                                "has sought to reassure investors.")
     (event,) = by_trigger(analysis, "reappointed")
     assert {a.name for a in analysis.actors if a.id in event.targets} == {"Maria Luisa Ferreira"}
+
+
+def test_a_name_after_a_body_noun_is_that_body_and_its_creed_no_party(engine):
+    """ "The Islamist movement Ennahda won": the small model tags no name (and the movement was read as an
+    earlier group); the creed is what the body is, not a doer beside it."""
+    analysis = analyze(engine, "The Palestinian group Hamas said on Monday it would free two hostages. "
+                               "The Islamist movement Ennahda won the election.")
+    (won,) = by_trigger(analysis, "won")
+    assert {a.name for a in analysis.actors if a.id in won.agents} == {"Ennahda"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "category", "target"),
+    [
+        ("Rebels have seized most of the city of Aleppo.", "seized", "19", "Aleppo"),
+        ("Rebel fighters seized Mosul in June.", "seized", "19", "Mosul"),
+        ("The Conservatives won most of the seats in the south.", "won", "VOTE", None),
+    ],
+)
+def test_seizing_a_named_place_and_most_of_a_thing(engine, sentence, trigger, category, target):
+    analysis = analyze(engine, sentence)
+    (event,) = by_trigger(analysis, trigger)
+    assert event.category.startswith(category)
+    if target:
+        assert target in {a.name for a in analysis.actors if a.id in event.targets}

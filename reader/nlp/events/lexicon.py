@@ -312,7 +312,7 @@ QUANTITY_HEADS = frozenset({
     "wave", "waves", "volley", "salvo", "string", "couple", "pair", "handful", "batch", "round", "set", "lot", "lots",
     "number",
     # shares of a whole ("80% of the bill had been met", "half of the cost"): the whole is the object
-    "%", "percent", "cent", "half", "third", "quarter", "majority", "bulk", "rest", "share", "part", "portion",
+    "%", "percent", "cent", "half", "third", "quarter", "majority", "bulk", "rest", "share", "part", "parts", "most", "much", "portion",
     "proportion", "fraction",
 })
 

@@ -294,6 +294,9 @@ class ActorIndex:
                     continue  # "his country" is the country, "his Russian counterpart" the person
                 if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
                     continue
+                if child.dep_ == "amod" and (ids := self.ids_at(child.i)) and all(self.type_of(a) == "NORP" for a in ids) and (any(
+                        c.dep_ == "appos" and self.ids_at(c.i) for c in tok.children) or tok.dep_ == "compound" and self.ids_at(tok.head.i)):
+                    continue  # "the Islamist movement Ennahda": what the named body is, no party of its own
                 if refs and child.dep_ == "poss" and tok.pos_ == "PROPN" and all(self.type_of(a) == "ORG" for a in refs) and (
                         owners := self.ids_at(child.i)) and all(self.type_of(a) == "PERSON" for a in owners):
                     continue  # "Yoon's own People Power Party called for": the party, not its leader
