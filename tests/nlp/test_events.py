@@ -2251,3 +2251,17 @@ def test_a_finite_verb_after_a_saying_participles_modal_words_is_the_main_doers(
     analysis = analyze(engine, "Joe Biden has opposed the deal since March, saying that US Steel should remain "
                                "American-owned, and is widely expected to block it.")
     assert names(analysis, only(analysis, "expected").agents) == {"Joe Biden"}
+
+
+def test_who_is_named_after_before_or_after_takes_part_but_is_not_acted_on(engine):
+    """ "entered Aleppo after a push from their stronghold in Idlib": Idlib is not entered; "Gordon Brown is touring
+    Africa after a week of questions about reports in the UK": the UK is not toured. When nobody else is named, the
+    row keeps them, as it did ("MPs voted for the bill after concessions from Mr Clarke")."""
+    analysis = engine.analyze(document_from_text(
+        "Anna Berg is touring Africa after a week of questions about her plans for Norway."))
+    (touring,) = [e for e in analysis.events if e.trigger.startswith("touring")]
+    names = {a.id: a.name for a in analysis.actors}
+    assert "Norway" not in {names[t] for t in touring.targets} and "Norway" in {names[a] for a in touring.actors}
+    analysis = engine.analyze(document_from_text("MPs voted 272-219 in favour of the bill after concessions from Karl Lund."))
+    (voted,) = [e for e in analysis.events if e.trigger.startswith("voted")]
+    assert {a.name for a in analysis.actors if a.id in voted.targets} == {"Karl Lund"}

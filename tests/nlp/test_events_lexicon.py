@@ -1578,3 +1578,13 @@ def test_seizing_a_named_place_and_most_of_a_thing(engine, sentence, trigger, ca
     assert event.category.startswith(category)
     if target:
         assert target in {a.name for a in analysis.actors if a.id in event.targets}
+
+
+def test_taking_over_at_a_ministry_is_an_office_and_distributing_no_statement(engine):
+    analysis = analyze(engine, "Ruth Kelly, a Treasury minister, takes over at education.")
+    (takes,) = by_trigger(analysis, "takes over")
+    assert takes.category == "OFFICE"
+    # PETRARCH's plain reading of "distribute" is a statement (010): a firm distributing an app says nothing
+    analysis = analyze(engine, "Apple and Google, which could face fines for distributing the app, have not said "
+                               "whether they will remove it.")
+    assert not by_trigger(analysis, "distributing")

@@ -164,6 +164,9 @@ class _Builder:
         # "After leaving Peru in a reshuffle, he became minister": Peru takes part in the row, not as acted on
         aside = {t.i for tok in c.head.children if tok.dep_ == "prep" and tok.lower_ in _BEFORE_AFTER and any(
             g.dep_ == "pcomp" and g.tag_ == "VBG" for g in tok.children) for t in tok.subtree}
+        # ("entered the city after a push from their stronghold in Idlib": where they came from is not entered either)
+        after: dict[int, list[str]] = {t.i: [] for tok in c.head.children if tok.dep_ == "prep" and tok.lower_ in _BEFORE_AFTER
+                                       and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in tok.children) for t in tok.subtree}
         own_ctx = RefContext(speaker=speaker_ids, subject=tuple(agents) or parent_subject)
         targets: list[str] = []
         place: str | None = None
@@ -199,11 +202,12 @@ class _Builder:
             if agents and c.match.entry.speech and side_spoken_for(tok, c.head):
                 agents.extend(r for r in refs if r not in agents)  # "For the Lib Dems, Simon Hughes said"
                 continue
-            if reason_for(tok, c.head) or go_between(tok, c.head) or i in aside:
-                reasons.extend(refs)  # "expelled because of his opposition to the war on Iraq": not acted on
+            if reason_for(tok, c.head) or go_between(tok, c.head) or i in aside or i in after:
+                after.get(i, reasons).extend(refs)  # "expelled because of his opposition to ...": not acted on
                 continue
             targets.extend(r for r in refs if r not in agents)
         targets.extend(struck)
+        (reasons if agents or targets else targets).extend(r for refs in after.values() for r in refs)  # (else no row at all)
         if not agents and not targets and self._has_subject(c) and not any(ch.dep_ == "nsubjpass" for ch in c.head.children):
             # "Assad left the country and has been granted asylum": the one who left is the one granted it
             # ("he resigned and was arrested": whom the pronoun stands for)
