@@ -2265,3 +2265,29 @@ def test_who_is_named_after_before_or_after_takes_part_but_is_not_acted_on(engin
     analysis = engine.analyze(document_from_text("MPs voted 272-219 in favour of the bill after concessions from Karl Lund."))
     (voted,) = [e for e in analysis.events if e.trigger.startswith("voted")]
     assert {a.name for a in analysis.actors if a.id in voted.targets} == {"Karl Lund"}
+
+
+def test_an_act_allowed_by_an_arranged_passive_is_its_subjects(engine):
+    """ "Norland's state airline is to be allowed to fly to Vestia again": the airline flies (the subject hangs on
+    the "be" that arranges the passive, not on "allowed")."""
+    analysis = engine.analyze(document_from_text("Karl Lund's airline Fjordair is to be allowed to fly to Vestia again, "
+                                                 "the ministry said."))
+    (fly,) = [e for e in analysis.events if e.trigger.startswith("allowed to fly")]
+    assert "Fjordair" in {a.name for a in analysis.actors if a.id in fly.agents}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "doer"),
+    [
+        ("The Vestia Herald cites a rise in unemployment numbers released Thursday by the Norland Statistics Office.",
+         "released", "Norland Statistics Office"),
+        ("Local councils would elect police chiefs, under plans unveiled by the Norland Freedom Party.", "unveiled",
+         "Norland Freedom Party"),
+    ],
+)
+def test_a_publication_told_inside_another_clause_is_its_publishers_row(engine, sentence, trigger, doer):
+    """ "figures released by the statistics office", "plans unveiled by the party": making them public is an act of
+    the one named after "by", wherever the phrase stands."""
+    analysis = engine.analyze(document_from_text(sentence))
+    (event,) = [e for e in analysis.events if e.trigger.startswith(trigger)]
+    assert {a.name for a in analysis.actors if a.id in event.agents} == {doer}

@@ -531,6 +531,9 @@ class ClauseFinder:
                                                  and not _is_purpose(child)):
                 # "aid to Kyiv, *which was followed by* Waltz's announcement": a clause of its own
                 return FREE, Ctx(ctx.owner, False, False, relative_clause_speaker(dep, child, self.matches, ctx.speaker)), dep
+            if dep == "acl" and child.tag_ == "VBN" and any(c.dep_ == "agent" for c in child.children) and (
+                    child.lemma_.lower() in lex.cue("publishing_verb") and child.i in self.matches):
+                return FREE, Ctx(ctx.owner, False, False, None), "relcl"  # "cites figures released by the Labor Department"
             return mode, ctx, "arg"
         # a token that is not an event, in free context
         if dep == "advcl" and mark_of(child) == "as" and self._as_aside(child):

@@ -313,6 +313,9 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
                 dep == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _SPEAKING_PARTICIPLES):
             # ("was sworn in as president, calling on China to stop": the one sworn in calls)
             passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if not passive and head.dep_ == "xcomp" and head.head.lemma_ == "be":
+                # "Boeing's units are to be allowed to bid": the subject hangs on the "be" the passive is arranged by
+                passive = [t for c in head.head.children if c.dep_ == "nsubj" for t in (c, *c.conjuncts)]
             if passive:
                 return passive
         return subject_tokens(head, depth + 1)
