@@ -2291,3 +2291,21 @@ def test_a_publication_told_inside_another_clause_is_its_publishers_row(engine, 
     analysis = engine.analyze(document_from_text(sentence))
     (event,) = [e for e in analysis.events if e.trigger.startswith(trigger)]
     assert {a.name for a in analysis.actors if a.id in event.agents} == {doer}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "doers"),
+    [
+        ("Russia's troops advancing on Kyiv shelled the city on Monday.", "shelled", {"Russia"}),
+        ("Police investigating Karl Lund's murder dismissed the game's influence.", "dismissed", set()),
+        ("A senior official, speaking to the BBC's Anna Berg, said the figures were poor.", "said", set()),
+        ("Militants belonging to Hamas attacked the base on Sunday.", "attacked", {"Hamas"}),
+    ],
+)
+def test_what_a_group_is_doing_names_no_side_of_theirs(engine, sentence, trigger, doers):
+    """ "troops advancing on Kyiv", "police investigating X's murder": a present participle tells what the people do,
+    and whom it names is not who they are ("militants belonging to Hamas" are Hamas's)."""
+    analysis = engine.analyze(document_from_text(sentence))
+    found = [e for e in analysis.events if e.trigger.startswith(trigger)]
+    assert all({a.name for a in analysis.actors if a.id in e.agents} == doers for e in found)
+    assert found or not doers

@@ -251,8 +251,9 @@ class ActorIndex:
             for child in tok.children:
                 if child.i in placed:
                     continue
-                if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct" or (child.dep_ == "acl" and child.tag_ == "VBD"):
-                    continue  # a past tense the parser hung on a name is its own clause (see past_tense_on_root_name)
+                if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct" or (child.dep_ == "acl" and (child.tag_ == "VBD" or (
+                        child.tag_ == "VBG" and child.lemma_.lower() not in self.lexicon.cue("affiliation_participle")))):
+                    continue  # a past tense hung on a name is its own clause; "troops advancing on Kyiv" name no side of theirs
                 if person and child.dep_ == "compound" and self.doc[child.i + 1].text in SURNAME_HONORIFICS:
                     continue  # "a deal with Tanzania Mr Brown said": the name starts at "Mr"
                 if person and child.dep_ == "acl" and child.i == getattr(set_off_aside(tok), "i", -1):
