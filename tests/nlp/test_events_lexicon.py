@@ -1588,3 +1588,13 @@ def test_taking_over_at_a_ministry_is_an_office_and_distributing_no_statement(en
     analysis = analyze(engine, "Apple and Google, which could face fines for distributing the app, have not said "
                                "whether they will remove it.")
     assert not by_trigger(analysis, "distributing")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [("The Freedom Party won 191 seats, while Komeito won 24.", "VOTE"),
+     ("Fjordair won 12 contracts and Skyline won 9.", "ECON")],
+)
+def test_a_bare_number_counts_what_the_same_verb_beside_it_counted(engine, sentence, category):
+    events = [e for e in analyze(engine, sentence).events if e.trigger.startswith("won")]
+    assert len(events) == 2 and {e.category for e in events} == {category}

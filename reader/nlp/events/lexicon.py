@@ -286,6 +286,9 @@ def _object_of(token: Token, children: list[Token]) -> list[Token]:
                 for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
     objs.extend(g for c in children if c.dep_ == "prep" and c.lower_ == "out"
                 for of in c.children if of.lower_ == "of" for g in of.children if g.dep_ == "pobj")
+    # "The LDP won 191 seats, while Komeito won 24": a bare number counts what the same verb beside it counted
+    if token.dep_ in ("conj", "advcl") and token.head.lemma_ == token.lemma_ and any(o.tag_ == "CD" and o.dep_ == "dobj" for o in objs):
+        objs.extend(o for o in token.head.children if o.dep_ == "dobj" and any(g.dep_ == "nummod" for g in o.children))
     # "called the election days after taking office": the model reads the span as the object, the object as its compound
     objs.extend(c for o in list(objs) if o.dep_ == "dobj" and o.lemma_.lower() in _SPAN_UNITS and o.i + 1 < len(o.doc)
                 and o.doc[o.i + 1].lower_ in ("after", "before", "later", "earlier") for c in o.children if c.dep_ == "compound")
