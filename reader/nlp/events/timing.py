@@ -36,6 +36,7 @@ from reader.nlp.doc_text import (
     token_starts,
 )
 from reader.nlp.events.clause_shapes import act_before_or_after, body_simple_present
+from reader.nlp.events.date_labels import names_a_thing
 from reader.nlp.events.event_clause import EventClause, told_as_done
 from reader.nlp.events.lexicon import Lexicon
 from reader.nlp.events.participants import ActorIndex, RefContext
@@ -104,7 +105,8 @@ class EventDates:
         best: tuple[int, str, int] | None = None
         for i in tokens:
             d = self._usable(i, deadline)
-            if d is None or not d.value or not (d.value[:1].isdigit() or d.value[:1] == "X"):
+            if d is None or not d.value or not (d.value[:1].isdigit() or d.value[:1] == "X") or names_a_thing(
+                    self.doc[self.root_of.get(d.start, i)], anchor, self.by_token.__contains__):
                 continue
             distance = abs(i - anchor.i)
             if best is None or distance < best[0]:
