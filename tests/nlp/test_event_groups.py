@@ -108,6 +108,19 @@ def test_a_strike_named_further_down_is_another_strike_unless_target_or_day_is_t
     assert [e.trigger for e in events if e.category.startswith("19")] == ["struck"]  # the city is no new target
 
 
+def test_a_speaker_going_on_to_act_on_someone_new_is_a_row_of_its_own(engine):
+    """ "He also threatened a tariff on goods from China" after a saying about Canada and Mexico is a new threat;
+    "He told BBC News ..." goes on with the statement (whom he tells is no one acted on)."""
+    text = ("Trade war\n\nKarl Lund said on Monday that he would impose a 25% tariff on all imports from Canada and "
+            "Mexico. He also threatened an additional 10% tariff on goods from China.")
+    events = engine.analyze(document_from_text(text, published=dt.date(2024, 12, 20))).events
+    assert [e.trigger for e in events if e.trigger.startswith("threatened")] == ["threatened"]
+    text = ("Trade war\n\nKarl Lund said on Monday that the tariffs would stay. He told BBC News: \"We will not back "
+            "down.\"")
+    events = engine.analyze(document_from_text(text, published=dt.date(2024, 12, 20))).events
+    assert [e.trigger for e in events if e.category == "01"] == ["said"]
+
+
 def test_a_noun_naming_an_act_done_in_words_is_not_folded_into_the_first(engine):
     """ "Her statement" may be any of the statements she made; it is not folded into the first (and, a pronoun's
     bare act noun pointing back, it is no row of its own either)."""

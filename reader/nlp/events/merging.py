@@ -146,7 +146,8 @@ def _same_act_as(c: EventClause, ev: Event, earlier: list[tuple[EventClause, Eve
         # ("Hughes, for the Lib Dems, said ... He added": the party spoke through him the first time)
         if (c.match.entry.speech and pc.match.entry.speech and set(ev.agents) <= set(prev.agents)
                 and prev.modality == ev.modality == "asserted" and c.parent is None and pc.parent is None
-                and _continues(c)):
+                and _continues(c) and (ev.category == "01" or set(ev.targets) <= set(prev.actors))):
+            # (not "He also threatened a tariff on goods from China": someone new is acted on; whom he tells is no one new)
             return k, False
         if set(prev.agents) != set(ev.agents):
             return None  # someone else acted in between
