@@ -77,3 +77,12 @@ def test_a_past_tense_read_as_a_clause_of_the_name_before_it_is_the_main_verb(te
 def test_a_participle_after_a_name_stays_a_clause_of_it():
     doc = parse("The documents leaked to the press on Monday showed the plan.")
     assert word(doc, "leaked").dep_ != "ROOT"
+
+
+@pytest.mark.parametrize("repair", [True, False])
+def test_a_past_tense_read_as_an_adjective_after_an_aside_is_the_main_verb(repair):
+    """ "The president, Anna Berg, dissolved parliament": with no verb in the sentence, the model reads
+    "dissolved" as an adjective of "parliament"; re-parsed, it is the sentence's verb."""
+    doc = parse("The president, Frank-Walter Lund, dissolved parliament on December 27th.", repair)
+    dissolved = word(doc, "dissolved")
+    assert (dissolved.dep_ == "ROOT") is repair
