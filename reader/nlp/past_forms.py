@@ -42,8 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import numpy as np
-from spacy.attrs import DEP, LOWER, TAG
+from spacy.attrs import LOWER, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -95,20 +94,20 @@ class PastForms:
         for i in indices_where(doc, TAG, ("VBD",)):
             if (saying := past_joined_to_modal_clause(doc[i])) is not None:
                 _attach_conjunct(doc[i], saying)
-        for i in _finite_clauses_of_nouns(doc):
-            tok = doc[i]
-            sent = tok.sent
-            base = next((f for f in base_forms(tok.lower_, "VBD") if self._is_verb(f)), None)
-            if base is not None and sent.start not in done and self.main_verb_read_as_clause_of_noun(tok):
-                if reparse_with_auxiliary(self.nlp, sent, i - sent.start, "did", base, "VBD"):
-                    done.add(sent.start)
+        # a past tense read as a clause of a noun, or as an adjective after an aside (the two never share a
+        # sentence: the second has no finite verb)
         for i in indices_where(doc, TAG, ("VBN", "VBD")):
             tok = doc[i]
+            clause_of_noun = tok.dep_ == "acl" and tok.tag_ == "VBD"
+            if not (clause_of_noun or tok.dep_ == "amod"):
+                continue  # (the cheap test first: most past tenses are neither)
             sent = tok.sent
+            if sent.start in done or not (clause_of_noun and self.main_verb_read_as_clause_of_noun(tok)
+                                          or past_read_as_modifier_after_aside(tok)):
+                continue
             base = next((f for f in base_forms(tok.lower_, "VBD") if self._is_verb(f)), None)
-            if base is not None and sent.start not in done and past_read_as_modifier_after_aside(tok):
-                if reparse_with_auxiliary(self.nlp, sent, i - sent.start, "did", base, "VBD"):
-                    done.add(sent.start)
+            if base is not None and reparse_with_auxiliary(self.nlp, sent, i - sent.start, "did", base, "VBD"):
+                done.add(sent.start)
         return doc
 
     @staticmethod
@@ -186,10 +185,3 @@ def _bare_participle_with_subject(tok: Token) -> bool:
     """A participle with a subject before it and no auxiliary: the parse is a sentence's, the tag wrong."""
     return not any(c.dep_ in ("aux", "auxpass", "nsubjpass") for c in tok.children) and any(
         c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
-
-
-def _finite_clauses_of_nouns(doc: Doc) -> list[int]:
-    """Indices of the past tenses the parse made a clause of a noun (dependency acl, tag VBD)."""
-    arr = doc.to_array([DEP, TAG])
-    found: list[int] = np.flatnonzero((arr[:, 0] == doc.vocab.strings["acl"]) & (arr[:, 1] == doc.vocab.strings["VBD"])).tolist()
-    return found
