@@ -89,10 +89,25 @@ def given_names_before(doc: Doc, cands: list[Candidate], is_title_word: Callable
             c.start = j
 
 
+def surname_read_as_nationality(doc: Doc, cands: list[Candidate]) -> None:
+    """ "Mr Han", "the prime minister, Han Duck-soo,": the model tags a surname that is also a people's name
+    as that people (NORP); after a surname honorific, or before a hyphenated given name, it is a person's."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    for c in cands:
+        if c.label != "NORP" or c.end - c.start != 1 or not doc[c.start].is_title:
+            continue
+        if c.start > 0 and doc[c.start - 1].text in SURNAME_HONORIFICS:
+            c.label = "PERSON"
+        elif c.end + 2 < len(doc) and doc[c.end].is_title and doc[c.end + 1].text == "-" and doc[c.end + 2].is_lower \
+                and not doc[c.end].whitespace_ and not doc[c.end + 1].whitespace_ and not {c.end, c.end + 2} & taken:
+            c.end, c.label = c.end + 3, "PERSON"  # "Han Duck-soo"
+
+
 def last_name_after(doc: Doc, cands: list[Candidate], is_title_word: Callable[[Token], bool]) -> None:
     """ "President Yoon Suk Yeol over ...", "Deputy Speaker Sylvia Heal agreed": the model stops a person's name one
     word short; a capitalised proper noun right after it, in no entity, no title or honorific, and not in a
-    headline (where every word is capitalised), is the rest of the name."""
+    headline (where every word is capitalised), is the rest of the name (after `surname_read_as_nationality`)."""
+    surname_read_as_nationality(doc, cands)
     body = doc.text.find("\n")
     taken = {i for c in cands for i in range(c.start, c.end)}
     for c in cands:

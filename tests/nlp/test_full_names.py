@@ -86,3 +86,15 @@ def test_a_title_after_a_name_is_not_its_last_word():
     cands = [Candidate(1, 3, "PERSON"), Candidate(4, 6, "PERSON")]
     last_name_after(doc, cands, lambda t: t.lower_ in ("president", "councillor"))
     assert [(c.start, c.end) for c in cands] == [(1, 3), (4, 6)]
+
+
+def test_a_surname_the_model_reads_as_a_people_is_a_persons_name(engine):
+    """ "the prime minister, Han Duck-soo," and "Mr Han": the model tags "Han" as the Han people (NORP); before a
+    hyphenated given name, or after "Mr", it is a person's name, one actor."""
+    text = ("The prime minister, Han Duck-soo, became acting president. On Friday the assembly also impeached Mr Han, "
+            "accusing him of obstructing the investigations.")
+    analysis = engine.analyze(document_from_text(text))
+    people = [a for a in analysis.actors if a.type == "PERSON"]
+    assert [a.name for a in people] == ["Han Duck-soo"] and len(people[0].mentions) == 2
+    (accusing,) = [e for e in analysis.events if e.trigger.startswith("accusing")]
+    assert accusing.targets == [people[0].id]
