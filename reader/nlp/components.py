@@ -35,7 +35,7 @@ from reader.nlp.entity_candidate import Candidate
 from reader.nlp.entity_lists import bodies_in_lists, join_fields_of_a_body, join_portfolios, places_in_lists
 from reader.nlp.entity_shapes import SURNAME_PARTICLES, reshape, trim_trailing_words
 from reader.nlp.figures import figures
-from reader.nlp.full_names import full_names_before, given_names_before, last_name_after
+from reader.nlp.full_names import full_names_before, given_names_before, last_name_after, surname_read_as_nationality
 from reader.nlp.gazetteer import Form, Gazetteer, gazetteer
 from reader.nlp.hyphenated import stance_word
 from reader.nlp.known_bodies import join_split_bodies
@@ -181,6 +181,7 @@ class BriefingEntities:
         cands = [*cands, *self._untagged_after_honorific(doc, cands)]
         cands = [*cands, *full_names_before(doc, cands, self.gaz.honorifics, self._is_title_word)]
         given_names_before(doc, cands, self._is_title_word, self._known_name)
+        surname_read_as_nationality(doc, cands)
         last_name_after(doc, cands, self._is_title_word)
         cands = self._body_before_person(doc, cands)
         cands = reshape(doc, cands, self.gaz)

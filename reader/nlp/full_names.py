@@ -106,8 +106,7 @@ def surname_read_as_nationality(doc: Doc, cands: list[Candidate]) -> None:
 def last_name_after(doc: Doc, cands: list[Candidate], is_title_word: Callable[[Token], bool]) -> None:
     """ "President Yoon Suk Yeol over ...", "Deputy Speaker Sylvia Heal agreed": the model stops a person's name one
     word short; a capitalised proper noun right after it, in no entity, no title or honorific, and not in a
-    headline (where every word is capitalised), is the rest of the name (after `surname_read_as_nationality`)."""
-    surname_read_as_nationality(doc, cands)
+    headline (where every word is capitalised), is the rest of the name."""
     body = doc.text.find("\n")
     taken = {i for c in cands for i in range(c.start, c.end)}
     for c in cands:
